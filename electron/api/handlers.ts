@@ -1,0 +1,21 @@
+// The back end's implementation of the API contract: one handler per call and topic, shared by both transports.
+import type { ApiHandlers } from '../../shared/api';
+import { type Engine } from '../engine/engine';
+import { appVersion } from '../version';
+
+export interface BackendContext {
+  host: 'electron' | 'browser';
+  engine: Engine;
+}
+
+export function createHandlers(ctx: BackendContext): ApiHandlers {
+  return {
+    calls: {
+      'app.version': async () => ({ name: 'podwright', version: appVersion(), host: ctx.host }),
+      'engine.info': async () => ctx.engine.info(),
+    },
+    topics: {
+      'engine.events': (params, emit, signal) => ctx.engine.events(params.labels, emit, signal),
+    },
+  };
+}

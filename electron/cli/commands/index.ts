@@ -1,0 +1,9 @@
+// The CLI's commands. A command is a module that adds itself to the program; list new ones here.
+import type { Command } from 'commander';
+import { registerServe } from './serve';
+import { registerStart } from './start';
+
+/** Adds one command; `setExitCode` lets it report failure without throwing. */
+export type RegisterCommand = (program: Command, setExitCode: (code: number) => void) => void;
+
+export const commands: RegisterCommand[] = [registerServe, registerStart];

@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+// The layers check (DESIGN.md §2): refuses an import that crosses the runtime layers.
+//   shared/    pure: only shared/ and pure libraries (yaml, zod); never Node, the DOM's back end, or the network
+//   renderer/  browser-only: shared/, renderer/, assets/ and browser libraries; no Node, Electron or Docker
+//   electron/  Node: shared/ and electron/; only electron/app/ imports `electron`; never renderer/
+// Test files (*.test.ts) may also use the test tooling and Node's builtins to read fixtures.
+import { readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SHARED_PACKAGES = ['yaml', 'zod'];
+const TEST_PACKAGES = ['vitest', 'fast-check', 'kubernetes-models'];
+const NODE_ONLY_PACKAGES = ['electron', 'dockerode', 'docker-modem', 'ws', 'commander', 'tsx', 'esbuild', 'vite'];
+const LAYERS = ['shared', 'renderer', 'electron', 'e2e', 'bench', 'assets'];
+
+const importPattern =
+  /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;(])import\s*\(\s*['"]([^'"]+)['"]\s*\)|(?:^|[\s;])import\s*['"]([^'"]+)['"]|\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/gm;
+
+/** The module specifiers one source file imports (comments are stripped first). */
+export function importsOf(source) {
+  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+  const found = [];
+  for (const m of code.matchAll(importPattern)) found.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
+  return found;
+}
+
+function packageName(specifier) {
+  const bare = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+  const parts = bare.split('/');
+  return bare.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+function isNodeBuiltin(specifier) {
+  return specifier.startsWith('node:') || builtinModules.includes(packageName(specifier));
+}
+
+/**
+ * Checks one file. `file` is relative to the project root with forward slashes.
+ * Returns a list of human-readable violations.
+ */
+export function checkFile(file, source) {
+  const layer = file.split('/')[0];
+  const isTest = /\.test\.tsx?$/.test(file);
+  const violations = [];
+  for (const specifier of importsOf(source)) {
+    const problem = judge(file, layer, isTest, specifier);
+    if (problem) violations.push(`${file}: imports "${specifier}": ${problem}`);
+  }
+  return violations;
+}
+
+function judge(file, layer, isTest, specifier) {
+  if (specifier.startsWith('.')) {
+    const target = relative('.', join(dirname(file), specifier)).split(sep).join('/');
+    if (target.startsWith('..')) return 'reaches outside the project';
+    const targetLayer = target.split('/')[0];
+    if (!LAYERS.includes(targetLayer) && !target.startsWith('package.json')) return null;
+    if (layer === 'shared' && targetLayer !== 'shared') return 'shared/ may import only shared/';
+    if (layer === 'renderer' && !['renderer', 'shared', 'assets'].includes(targetLayer)) {
+      return 'renderer/ may import only renderer/, shared/ and assets/';
+    }
+    if (layer === 'electron' && !['electron', 'shared'].includes(targetLayer) && target !== 'package.json') {
+      return 'electron/ may import only electron/ and shared/';
+    }
+    return null;
+  }
+  const pkg = packageName(specifier);
+  if (layer === 'shared') {
+    if (SHARED_PACKAGES.includes(pkg)) return null;
+    if (isTest && (TEST_PACKAGES.includes(pkg) || isNodeBuiltin(specifier))) return null;
+    return 'shared/ is pure: only yaml and zod (tests may add vitest, fast-check and Node builtins)';
+  }
+  if (layer === 'renderer') {
+    if (isTest && TEST_PACKAGES.includes(pkg)) return null;
+    if (isNodeBuiltin(specifier)) return 'renderer/ runs in a browser: no Node builtins';
+    if (NODE_ONLY_PACKAGES.includes(pkg)) return `renderer/ runs in a browser: "${pkg}" belongs to the back end`;
+    return null;
+  }
+  if (layer === 'electron') {
+    if (pkg === 'electron' && !file.startsWith('electron/app/')) return 'only electron/app/ may import electron';
+    return null;
+  }
+  return null;
+}
+
+function* sourceFiles(root, dir) {
+  for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) yield* sourceFiles(root, path);
+    } else if (/\.(ts|tsx|mts|cts|mjs|js)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
+      yield path;
+    }
+  }
+}
+
+/** Checks every source file under the layered folders of `root`. */
+export function checkTree(root) {
+  const violations = [];
+  for (const layer of ['shared', 'renderer', 'electron']) {
+    let files;
+    try {
+      files = [...sourceFiles(root, layer)];
+    } catch {
+      continue;
+    }
+    for (const file of files) violations.push(...checkFile(file, readFileSync(join(root, file), 'utf8')));
+  }
+  return violations;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = resolve(process.argv[2] ?? '.');
+  const violations = checkTree(root);
+  if (violations.length) {
+    console.error(`Layers check failed (DESIGN.md §2), ${violations.length} violation(s):`);
+    for (const v of violations) console.error(`  ${v}`);
+    process.exit(1);
+  }
+  console.log('Layers check passed: shared/ is pure, renderer/ is browser-only, only electron/app/ imports electron.');
+}

@@ -1,0 +1,33 @@
+// What the UI knows about the engine connection: loaded at start, refreshed on demand and on engine events.
+import { create } from 'zustand';
+import type { EngineStatus } from '../../../shared/api/contract';
+import { api } from '../api';
+
+interface EngineState {
+  status: EngineStatus | undefined;
+  /** Set when the back end itself could not be asked (not the engine: the API connection). */
+  error: string | undefined;
+  loading: boolean;
+  refresh: () => Promise<void>;
+}
+
+export const useEngine = create<EngineState>((set) => ({
+  status: undefined,
+  error: undefined,
+  loading: false,
+  refresh: async () => {
+    set({ loading: true });
+    try {
+      set({ status: await api().call('engine.info'), error: undefined, loading: false });
+    } catch (err) {
+      set({ error: err instanceof Error ? err.message : String(err), loading: false });
+    }
+  },
+}));
+
+/** "Docker 20.10.24 · API 1.41 · 2 CPUs · 23.5 GiB" */
+export function describeEngine(status: Extract<EngineStatus, { reachable: true }>): string {
+  const gib = (status.memoryBytes / 2 ** 30).toFixed(1);
+  const cpus = `${status.cpus} CPU${status.cpus === 1 ? '' : 's'}`;
+  return `${status.name} ${status.version} · API ${status.apiVersion} · ${cpus} · ${gib} GiB`;
+}

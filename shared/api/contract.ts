@@ -1,0 +1,102 @@
+// The one API contract between the UI and the back end: every call, result and event, as zod schemas.
+import { z } from 'zod';
+
+/** Where Podwright looked for the engine, so an error can say exactly which socket was tried. */
+export const EngineEndpoint = z.object({
+  /** How the endpoint was chosen: DOCKER_HOST, a docker context, or the platform default. */
+  source: z.enum(['DOCKER_HOST', 'context', 'default', 'setting']),
+  /** The docker context name, when source is `context`. */
+  context: z.string().optional(),
+  /** A URL-like description: unix:///var/run/docker.sock, npipe:////./pipe/docker_engine, tcp://host:2376. */
+  host: z.string(),
+  tls: z.boolean(),
+});
+export type EngineEndpoint = z.infer<typeof EngineEndpoint>;
+
+export const EngineInfo = z.object({
+  reachable: z.literal(true),
+  /** Product name: "Docker" or "Podman" (Podman's Docker-compatible socket reports itself in /version). */
+  name: z.string(),
+  version: z.string(),
+  apiVersion: z.string(),
+  minApiVersion: z.string().optional(),
+  os: z.string(),
+  osType: z.string(),
+  arch: z.string(),
+  kernelVersion: z.string().optional(),
+  cpus: z.number().int().nonnegative(),
+  memoryBytes: z.number().nonnegative(),
+  endpoint: EngineEndpoint,
+});
+export type EngineInfo = z.infer<typeof EngineInfo>;
+
+export const EngineUnreachable = z.object({
+  reachable: z.literal(false),
+  /** A stable code for the UI: the socket is missing, permission denied, refused, timed out, other. */
+  code: z.enum(['ENGINE_NOT_FOUND', 'ENGINE_PERMISSION_DENIED', 'ENGINE_REFUSED', 'ENGINE_TIMEOUT', 'ENGINE_ERROR']),
+  reason: z.string(),
+  /** What the user can do about it, in plain words. */
+  hint: z.string(),
+  endpoint: EngineEndpoint,
+});
+export type EngineUnreachable = z.infer<typeof EngineUnreachable>;
+
+export const EngineStatus = z.discriminatedUnion('reachable', [EngineInfo, EngineUnreachable]);
+export type EngineStatus = z.infer<typeof EngineStatus>;
+
+/** An event from the engine's own event stream (container start/die, volume create...). */
+export const EngineEvent = z.object({
+  type: z.string(),
+  action: z.string(),
+  id: z.string(),
+  time: z.number(),
+  attributes: z.record(z.string(), z.string()),
+});
+export type EngineEvent = z.infer<typeof EngineEvent>;
+
+export const AppVersion = z.object({
+  name: z.literal('podwright'),
+  version: z.string(),
+  /** Which transport the UI is talking over. */
+  host: z.enum(['electron', 'browser']),
+});
+export type AppVersion = z.infer<typeof AppVersion>;
+
+/**
+ * Every request/response call. `input` validates what the UI sends, `output` what the back end returns;
+ * both transports check both sides.
+ */
+export const calls = {
+  'app.version': { input: z.object({}).strict(), output: AppVersion },
+  'engine.info': { input: z.object({}).strict(), output: EngineStatus },
+} as const;
+
+/** Every subscription topic: its parameters and the shape of one event. */
+export const topics = {
+  'engine.events': {
+    params: z
+      .object({
+        /** Only events whose labels include all of these `key=value` pairs. */
+        labels: z.array(z.string().max(256)).max(16).optional(),
+      })
+      .strict(),
+    event: EngineEvent,
+  },
+} as const;
+
+export type CallName = keyof typeof calls;
+export type CallInput<N extends CallName> = z.input<(typeof calls)[N]['input']>;
+export type CallOutput<N extends CallName> = z.infer<(typeof calls)[N]['output']>;
+export type TopicName = keyof typeof topics;
+export type TopicParams<T extends TopicName> = z.input<(typeof topics)[T]['params']>;
+export type TopicEvent<T extends TopicName> = z.infer<(typeof topics)[T]['event']>;
+
+export const callNames = Object.keys(calls) as CallName[];
+export const topicNames = Object.keys(topics) as TopicName[];
+
+export function isCallName(name: string): name is CallName {
+  return Object.hasOwn(calls, name);
+}
+export function isTopicName(name: string): name is TopicName {
+  return Object.hasOwn(topics, name);
+}

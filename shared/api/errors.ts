@@ -1,0 +1,52 @@
+// Typed errors that cross the API boundary: a stable code the UI can branch on, and words for the user.
+import { z } from 'zod';
+
+export const ApiErrorCode = z.enum([
+  'BAD_REQUEST', // the message did not match the contract
+  'UNKNOWN_METHOD',
+  'UNKNOWN_TOPIC',
+  'UNAUTHORIZED',
+  'ENGINE_UNREACHABLE',
+  'NOT_FOUND',
+  'CONFLICT',
+  'DISCONNECTED', // the connection to the back end is gone
+  'INTERNAL',
+]);
+export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
+
+export const ApiErrorBody = z.object({
+  code: ApiErrorCode,
+  message: z.string(),
+  /** Extra, machine-readable context (which field failed validation, which container...). */
+  details: z.unknown().optional(),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
+
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  readonly details: unknown;
+  constructor(code: ApiErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.details = details;
+  }
+  toBody(): ApiErrorBody {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+  static from(body: ApiErrorBody): ApiError {
+    return new ApiError(body.code, body.message, body.details);
+  }
+}
+
+/** Turns anything thrown by a handler into a body that is safe to send (no stack traces cross the boundary). */
+export function toErrorBody(err: unknown): ApiErrorBody {
+  if (err instanceof ApiError) return err.toBody();
+  if (err instanceof z.ZodError) {
+    return { code: 'BAD_REQUEST', message: z.prettifyError(err), details: err.issues.slice(0, 20) };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return { code: 'INTERNAL', message };
+}

@@ -1,0 +1,24 @@
+// The labels Podwright puts on every Docker object it creates, so a restarted app can find, reattach to,
+// or clean up what it left behind (DESIGN.md §4).
+export const LABEL_PREFIX = 'dev.podwright.';
+
+export const Labels = {
+  /** Marks an object as Podwright's: always "true". */
+  managed: `${LABEL_PREFIX}managed`,
+  /** The Pod's metadata.name. */
+  pod: `${LABEL_PREFIX}pod`,
+  /** The Pod's metadata.namespace (default "default"). */
+  namespace: `${LABEL_PREFIX}namespace`,
+  /** The design (project file) the Pod came from, so two designs with a Pod of the same name stay apart. */
+  design: `${LABEL_PREFIX}design`,
+  /** infra | init | app | sidecar | volume | network */
+  role: `${LABEL_PREFIX}role`,
+  /** The container's name in the Pod spec. */
+  container: `${LABEL_PREFIX}container`,
+  /** The container's index in initContainers[] or containers[]. */
+  index: `${LABEL_PREFIX}index`,
+  /** The Pod volume's name, on named volumes made for emptyDir / configMap / secret. */
+  volume: `${LABEL_PREFIX}volume`,
+} as const;
+
+export type Role = 'infra' | 'init' | 'app' | 'sidecar' | 'volume' | 'network';
