@@ -1,0 +1,102 @@
+// Kubernetes v1 defaulting that changes a verdict, applied as the API server does before it validates.
+import type { Container, Pod, Probe, LifecycleHandler, Volume } from './pod';
+import { allVolumeSources } from './pod';
+
+/** Tag of an image reference, or undefined when it has none (a digest counts as none). */
+function imageTag(image: string): string | undefined {
+  if (image.includes('@')) return undefined;
+  const lastSlash = image.lastIndexOf('/');
+  const colon = image.lastIndexOf(':');
+  return colon > lastSlash ? image.slice(colon + 1) : undefined;
+}
+
+function defaultHandler<T extends LifecycleHandler | Probe>(handler: T): T {
+  if (!handler || typeof handler !== 'object' || !handler.httpGet || typeof handler.httpGet !== 'object')
+    return handler;
+  return { ...handler, httpGet: { path: '/', scheme: 'HTTP', ...handler.httpGet } };
+}
+
+function defaultProbe(probe: Probe | undefined): Probe | undefined {
+  if (!probe || typeof probe !== 'object') return probe;
+  // Zero means "unset" for these in v1 (they are ints, not pointers), so the defaults replace 0 too.
+  const withDefault = (v: number | undefined, d: number): number => (v === undefined || v === 0 ? d : v);
+  return defaultHandler({
+    ...probe,
+    timeoutSeconds: withDefault(probe.timeoutSeconds, 1),
+    periodSeconds: withDefault(probe.periodSeconds, 10),
+    successThreshold: withDefault(probe.successThreshold, 1),
+    failureThreshold: withDefault(probe.failureThreshold, 3),
+  });
+}
+
+function defaultContainer(container: Container, hostNetwork: boolean): Container {
+  if (!container || typeof container !== 'object') return container;
+  const out: Container = { ...container };
+  if (typeof out.image === 'string' && out.imagePullPolicy === undefined) {
+    // A digest pins the image, so it is never re-pulled; no tag means ":latest".
+    const tag = imageTag(out.image);
+    const floating = !out.image.includes('@') && (tag === undefined || tag === 'latest');
+    out.imagePullPolicy = floating ? 'Always' : 'IfNotPresent';
+  }
+  if (out.terminationMessagePolicy === undefined) out.terminationMessagePolicy = 'File';
+  if (out.terminationMessagePath === undefined) out.terminationMessagePath = '/dev/termination-log';
+  if (Array.isArray(out.ports)) {
+    out.ports = out.ports.map((port) => {
+      if (!port || typeof port !== 'object') return port;
+      const p = { ...port };
+      if (p.protocol === undefined || p.protocol === '') p.protocol = 'TCP';
+      // defaultHostNetworkPorts: with hostNetwork the container port *is* a host port.
+      if (hostNetwork && (p.hostPort === undefined || p.hostPort === 0)) p.hostPort = p.containerPort;
+      return p;
+    });
+  }
+  const res = out.resources;
+  if (res && typeof res === 'object' && res.limits && typeof res.limits === 'object') {
+    // SetDefaults_Pod: a limit without a request implies a request of the same size.
+    const requests = { ...(res.requests && typeof res.requests === 'object' ? res.requests : {}) };
+    for (const [key, value] of Object.entries(res.limits)) if (!(key in requests)) requests[key] = value;
+    out.resources = { ...res, requests };
+  }
+  for (const key of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
+    if (out[key] !== undefined) out[key] = defaultProbe(out[key]);
+  }
+  if (out.lifecycle && typeof out.lifecycle === 'object') {
+    const lc = { ...out.lifecycle };
+    if (lc.postStart) lc.postStart = defaultHandler(lc.postStart);
+    if (lc.preStop) lc.preStop = defaultHandler(lc.preStop);
+    out.lifecycle = lc;
+  }
+  if (Array.isArray(out.env)) {
+    out.env = out.env.map((e) =>
+      e && typeof e === 'object' && e.valueFrom?.fieldRef && typeof e.valueFrom.fieldRef === 'object'
+        ? { ...e, valueFrom: { ...e.valueFrom, fieldRef: { apiVersion: 'v1', ...e.valueFrom.fieldRef } } }
+        : e,
+    );
+  }
+  return out;
+}
+
+function defaultVolume(volume: Volume): Volume {
+  if (!volume || typeof volume !== 'object') return volume;
+  const hasSource = allVolumeSources.some((s) => (volume as Record<string, unknown>)[s] != null);
+  // SetDefaults_Volume: a volume with no source is an emptyDir.
+  return hasSource ? volume : { ...volume, emptyDir: {} };
+}
+
+/**
+ * The Pod as the API server sees it after v1 defaulting. Pure: the input is never changed, and fields the
+ * model does not know are carried over. Malformed parts are left as they are for the rules to report.
+ */
+export function withDefaults(pod: Pod): Pod {
+  if (!pod || typeof pod !== 'object' || !pod.spec || typeof pod.spec !== 'object') return pod;
+  const spec = { ...pod.spec };
+  const hostNetwork = spec.hostNetwork === true;
+  if (spec.restartPolicy === undefined || spec.restartPolicy === '') spec.restartPolicy = 'Always';
+  if (spec.dnsPolicy === undefined || spec.dnsPolicy === '') spec.dnsPolicy = 'ClusterFirst';
+  if (spec.terminationGracePeriodSeconds === undefined) spec.terminationGracePeriodSeconds = 30;
+  if (Array.isArray(spec.containers)) spec.containers = spec.containers.map((c) => defaultContainer(c, hostNetwork));
+  if (Array.isArray(spec.initContainers))
+    spec.initContainers = spec.initContainers.map((c) => defaultContainer(c, hostNetwork));
+  if (Array.isArray(spec.volumes)) spec.volumes = spec.volumes.map(defaultVolume);
+  return { ...pod, spec };
+}

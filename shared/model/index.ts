@@ -1,0 +1,3 @@
+// The Pod document: types, Kubernetes defaulting and the safe loader.
+export * from './pod';
+export * from './defaults';
