@@ -1,0 +1,206 @@
+// Reads multi-document YAML or JSON into yaml Documents that remember every byte of the source, with limits against hostile input.
+import { Composer, isScalar, LineCounter, Parser, visit, type CST, type Document } from 'yaml';
+
+/** Bounds that keep a hostile file from eating memory or the stack. Kubernetes objects are far inside them. */
+export interface ManifestLimits {
+  /** Characters of source text (a UTF-16 length, so roughly bytes for YAML). */
+  maxLength: number;
+  /** Nesting depth of collections; a Pod is about 12 deep. */
+  maxDepth: number;
+  /** Alias dereferences across a document (yaml's own guard against "billion laughs"). */
+  maxAliasCount: number;
+  maxDocuments: number;
+}
+
+export const defaultLimits: ManifestLimits = {
+  maxLength: 10 * 1024 * 1024,
+  maxDepth: 100,
+  maxAliasCount: 100,
+  maxDocuments: 10_000,
+};
+
+export type ManifestProblemCode =
+  | 'too-large'
+  | 'too-deep'
+  | 'too-many-documents'
+  | 'binary'
+  | 'number-out-of-range'
+  | 'yaml'
+  | 'not-an-object';
+
+/** A problem pinned to a place: 1-based line and column, and the 0-based index of the document it is in. */
+export interface ManifestProblem {
+  code: ManifestProblemCode;
+  message: string;
+  line: number;
+  column: number;
+  document: number;
+}
+
+export interface ManifestDocument {
+  /** Position in the file, counting every `---` section (empty ones too). */
+  index: number;
+  /** The yaml Document; its node ranges are offsets into `ManifestFile.source`. */
+  doc: Document.Parsed;
+  /** The plain JavaScript value (null for an empty document). */
+  value: unknown;
+}
+
+/**
+ * A parsed file. The source text is the truth: saving an unedited file writes `source` back byte for byte, and edits
+ * splice it (see edit.ts), so comments, order, quoting and unknown fields elsewhere never move.
+ */
+export interface ManifestFile {
+  readonly source: string;
+  readonly documents: readonly ManifestDocument[];
+  /** Hard problems; a file with any is read-only (edits refuse). */
+  readonly problems: readonly ManifestProblem[];
+}
+
+/** Formats a problem the way compilers do, for CLI output and logs. */
+export function formatProblem(p: ManifestProblem, file = '<input>'): string {
+  return `${file}:${p.line}:${p.column}: ${p.message} (document ${p.document + 1})`;
+}
+
+export class ManifestError extends Error {
+  constructor(readonly problems: readonly ManifestProblem[]) {
+    super(problems.map((p) => formatProblem(p)).join('\n'));
+    this.name = 'ManifestError';
+  }
+}
+
+/** Parses `source`; never throws for bad input, reports problems instead. */
+export function parseManifest(source: string, limits: Partial<ManifestLimits> = {}): ManifestFile {
+  const lim = { ...defaultLimits, ...limits };
+  const lines = new LineCounter();
+  const fail = (code: ManifestProblemCode, message: string, offset = 0, document = 0): ManifestFile => {
+    const { line, col } = offset === 0 ? { line: 1, col: 1 } : lines.linePos(offset);
+    return { source, documents: [], problems: [{ code, message, line, column: col, document }] };
+  };
+  if (source.length > lim.maxLength) {
+    return fail(
+      'too-large',
+      `input is ${source.length} characters; the limit is ${lim.maxLength} (${Math.round(lim.maxLength / 1048576)} MB)`,
+    );
+  }
+  // YAML forbids C0 controls other than tab and line breaks; finding one means binary data, which deserves a plain message.
+  // eslint-disable-next-line no-control-regex
+  const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD\uFFFE\uFFFF]/.exec(source);
+  if (control) {
+    for (let i = source.indexOf('\n'); i !== -1 && i < control.index; i = source.indexOf('\n', i + 1)) {
+      lines.addNewLine(i + 1);
+    }
+    const code = control[0].charCodeAt(0).toString(16).padStart(4, '0');
+    return fail('binary', `input is not text: character U+${code.toUpperCase()} is not allowed in YAML`, control.index);
+  }
+
+  const tokens = [...new Parser(lines.addNewLine).parse(source)];
+  const docStarts: number[] = [];
+  for (const token of tokens) {
+    if (token.type === 'document') docStarts.push(token.offset);
+  }
+  const documentAt = (offset: number): number => {
+    let i = 0;
+    while (i + 1 < docStarts.length && (docStarts[i + 1] ?? Infinity) <= offset) i++;
+    return i;
+  };
+  const problem = (code: ManifestProblemCode, message: string, offset: number): ManifestProblem => {
+    const { line, col } = lines.linePos(offset);
+    return { code, message, line, column: col, document: documentAt(offset) };
+  };
+  if (docStarts.length > lim.maxDocuments) {
+    return fail('too-many-documents', `input has ${docStarts.length} documents; the limit is ${lim.maxDocuments}`);
+  }
+  // yaml's Composer recurses once per level, so depth is checked on the flat CST first, with an explicit stack.
+  const deep = findTooDeep(tokens, lim.maxDepth);
+  if (deep !== undefined) {
+    const p = problem('too-deep', `collections are nested more than ${lim.maxDepth} levels deep`, deep);
+    return { source, documents: [], problems: [p] };
+  }
+
+  const composer = new Composer({ keepSourceTokens: false, prettyErrors: false });
+  const docs = [...composer.compose(tokens, true, source.length)] as Document.Parsed[];
+  const problems: ManifestProblem[] = [];
+  const documents: ManifestDocument[] = [];
+  docs.forEach((doc, index) => {
+    for (const err of doc.errors) {
+      let message = err.message.split('\n')[0] ?? err.message;
+      // Silently keeping one of two values is how manifests lose data; name the key so the user can pick.
+      const key = err.code === 'DUPLICATE_KEY' ? /^[^:\s]+/.exec(source.slice(err.pos[0], err.pos[0] + 200)) : null;
+      if (key) message = `duplicate key "${key[0]}" (${message})`;
+      problems.push({ ...problem('yaml', message, err.pos[0]), document: index });
+    }
+    // Numbers beyond 2^53 or 1e308 would be written back as different numbers; refuse them with their place.
+    visit(doc, {
+      Scalar(_, node) {
+        const v = node.value;
+        if (typeof v === 'number' && (!Number.isFinite(v) || (Number.isInteger(v) && !Number.isSafeInteger(v)))) {
+          if (Number.isNaN(v) || /^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$/.test(String(node.source ?? ''))) return;
+          const offset = node.range?.[0] ?? 0;
+          problems.push({
+            ...problem('number-out-of-range', `number ${sourceAt(source, node.range)} is out of range (exact up to ±2^53)`, offset),
+            document: index,
+          });
+        }
+      },
+    });
+    let value: unknown = null;
+    if (doc.errors.length === 0) {
+      try {
+        value = doc.toJS({ maxAliasCount: lim.maxAliasCount });
+      } catch (err) {
+        problems.push({ ...problem('yaml', (err as Error).message, doc.range[0]), document: index });
+      }
+    }
+    documents.push({ index, doc, value });
+  });
+  return { source, documents, problems };
+}
+
+function sourceAt(source: string, range: readonly number[] | null | undefined): string {
+  if (!range) return '?';
+  const text = source.slice(range[0], range[1]);
+  return text.length > 40 ? `${text.slice(0, 40)}...` : text;
+}
+
+/** The offset where nesting first exceeds `max`, if it does. */
+function findTooDeep(tokens: CST.Token[], max: number): number | undefined {
+  const stack: Array<{ token: CST.Token; depth: number }> = tokens.map((token) => ({ token, depth: 0 }));
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop()!;
+    if (depth > max) return token.offset;
+    switch (token.type) {
+      case 'document':
+        if (token.value) stack.push({ token: token.value, depth });
+        break;
+      case 'block-map':
+      case 'block-seq':
+      case 'flow-collection':
+        for (const item of token.items) {
+          if ('key' in item && item.key) stack.push({ token: item.key, depth: depth + 1 });
+          if ('value' in item && item.value) stack.push({ token: item.value, depth: depth + 1 });
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return undefined;
+}
+
+/** Parses and throws a ManifestError listing every problem, for callers that cannot go on without a clean file. */
+export function readManifest(source: string, limits?: Partial<ManifestLimits>): ManifestFile {
+  const file = parseManifest(source, limits);
+  if (file.problems.length > 0) throw new ManifestError(file.problems);
+  return file;
+}
+
+/** Whether a value is a plain mapping (not null, not a list). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** For tests and the editor: the scalar type yaml saw at a node (PLAIN, QUOTE_DOUBLE, ...). */
+export function scalarStyle(node: unknown): string | undefined {
+  return isScalar(node) ? (node.type ?? undefined) : undefined;
+}
