@@ -87,6 +87,7 @@ export function parseManifest(source: string, limits: Partial<ManifestLimits> = 
   // eslint-disable-next-line no-control-regex
   const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD\uFFFE\uFFFF]/.exec(source);
   if (control) {
+    lines.addNewLine(0);
     for (let i = source.indexOf('\n'); i !== -1 && i < control.index; i = source.indexOf('\n', i + 1)) {
       lines.addNewLine(i + 1);
     }
