@@ -1,0 +1,74 @@
+// The project file: a plain multi-document `*.pod.yaml` any tool can read; the canvas layout rides in one annotation
+// on the Pod, which exports strip.
+import { z } from 'zod';
+import type { Pod } from '../model';
+import { deleteIn, getIn, setIn } from './edit';
+import { isRecord, type ManifestFile } from './parse';
+import { writeObjects } from './write';
+
+export const layoutAnnotation = 'podwright.dev/layout';
+export const projectFileSuffix = '.pod.yaml';
+
+/** Where canvas nodes sit. Keys are node ids (container, volume or namespace ids); unknown fields are kept. */
+export const CanvasLayout = z
+  .object({
+    version: z.literal(1).default(1),
+    nodes: z.record(z.string(), z.looseObject({ x: z.number().finite(), y: z.number().finite() })),
+  })
+  .loose();
+export type CanvasLayout = z.infer<typeof CanvasLayout>;
+
+/** The annotation holds JSON written by Podwright, but a hand-edited file may hold anything: cap it and check it. */
+const maxLayoutLength = 1024 * 1024;
+
+export function isProjectFileName(name: string): boolean {
+  return name.endsWith(projectFileSuffix);
+}
+
+/** The layout stored on a Pod, or undefined when there is none or it does not parse (the canvas then lays out afresh). */
+export function readLayout(pod: unknown): CanvasLayout | undefined {
+  const raw = getIn(pod, ['metadata', 'annotations', layoutAnnotation]);
+  if (typeof raw !== 'string' || raw.length > maxLayoutLength) return undefined;
+  try {
+    const parsed = CanvasLayout.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores the layout on document `docIndex` as one compact JSON line, touching no other line. */
+export function writeLayout(file: ManifestFile, docIndex: number, layout: CanvasLayout): ManifestFile {
+  return setIn(file, docIndex, ['metadata', 'annotations', layoutAnnotation], JSON.stringify(CanvasLayout.parse(layout)));
+}
+
+/** Removes the layout from document `docIndex`, and the annotations map if the layout was all it held. */
+export function removeLayout(file: ManifestFile, docIndex: number): ManifestFile {
+  const annotations = getIn(file.documents[docIndex]?.value, ['metadata', 'annotations']);
+  if (!isRecord(annotations) || !(layoutAnnotation in annotations)) return file;
+  if (Object.keys(annotations).length === 1) return deleteIn(file, docIndex, ['metadata', 'annotations']);
+  return deleteIn(file, docIndex, ['metadata', 'annotations', layoutAnnotation]);
+}
+
+/** A copy of a Kubernetes object without Podwright's annotation (for exports); other annotations are untouched. */
+export function stripLayout<T>(obj: T): T {
+  if (!isRecord(obj) || !isRecord(obj.metadata) || !isRecord(obj.metadata.annotations)) return obj;
+  if (!(layoutAnnotation in obj.metadata.annotations)) return obj;
+  const annotations = { ...obj.metadata.annotations };
+  delete annotations[layoutAnnotation];
+  const metadata = { ...obj.metadata, annotations };
+  if (Object.keys(annotations).length === 0) delete (metadata as Record<string, unknown>).annotations;
+  return { ...obj, metadata } as T;
+}
+
+/** A new project file's text: the Pod (with its layout, if any) first, then companions such as ConfigMaps. */
+export function newProjectFile(pod: Pod, companions: readonly unknown[] = [], layout?: CanvasLayout): string {
+  let first: unknown = pod;
+  if (layout) {
+    const meta = isRecord(pod.metadata) ? pod.metadata : {};
+    const annotations = { ...(isRecord(meta.annotations) ? meta.annotations : {}) };
+    annotations[layoutAnnotation] = JSON.stringify(CanvasLayout.parse(layout));
+    first = { ...pod, metadata: { ...meta, annotations } };
+  }
+  return writeObjects([first, ...companions]);
+}
