@@ -19,6 +19,8 @@ export const Labels = {
   index: `${LABEL_PREFIX}index`,
   /** The Pod volume's name, on named volumes made for emptyDir / configMap / secret. */
   volume: `${LABEL_PREFIX}volume`,
+  /** "true" on a volume that outlives the Pod (a persistentVolumeClaim's); down keeps it. */
+  persistent: `${LABEL_PREFIX}persistent`,
 } as const;
 
 export type Role = 'infra' | 'init' | 'app' | 'sidecar' | 'volume' | 'network';
