@@ -1,7 +1,7 @@
 // Edits a parsed manifest by splicing its source text at yaml node ranges, so an edit changes only the lines it touches.
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, stringify, type Node, type Pair, type Scalar } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
 import { isRecord, parseManifest, type ManifestFile, type ManifestLimits } from './parse';
-import { kubectlOrder, writeObject } from './write';
+import { kubectlOrder, toYamlText, writeObject } from './write';
 
 export type PathSegment = string | number;
 export type ManifestPath = readonly PathSegment[];
@@ -384,7 +384,7 @@ function isNonEmptyCollection(value: unknown): boolean {
 }
 
 function block(value: unknown): string {
-  return stringify(value, { lineWidth: 0, aliasDuplicateObjects: false }).replace(/\n$/, '');
+  return toYamlText(value).replace(/\n$/, '');
 }
 
 function indentAll(text: string, indent: number): string {

@@ -1,5 +1,5 @@
 // Writes new Kubernetes objects as YAML in the key order kubectl users expect (apiVersion, kind, metadata, spec...).
-import { stringify } from 'yaml';
+import { Document, isScalar, parse, visit } from 'yaml';
 import { isRecord } from './parse';
 
 const topOrder = ['apiVersion', 'kind', 'metadata', 'spec', 'data', 'stringData', 'binaryData', 'type', 'status'];
@@ -49,9 +49,34 @@ function reorder(obj: Record<string, unknown>, first: readonly string[]): Record
   return out;
 }
 
+/**
+ * YAML text for a value. kubectl (go-yaml) and docker-compose v1 (PyYAML) read YAML 1.1, where a plain `no`, `on`
+ * or `0755` is not a string, so strings that YAML 1.1 would read as something else are double-quoted.
+ */
+export function toYamlText(value: unknown, commentBefore?: string): string {
+  const doc = new Document(value, { aliasDuplicateObjects: false });
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && !node.type && readsDifferentlyIn11(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  if (commentBefore !== undefined) doc.commentBefore = commentBefore;
+  return doc.toString({ lineWidth: 0 });
+}
+
+function readsDifferentlyIn11(s: string): boolean {
+  if (s.length === 0 || s.length > 64 || !/^[-+.~<=0-9a-zA-Z]/.test(s) || /\s/.test(s)) return false;
+  if (!/^([-+.~<=0-9]|[yYnNtTfFoO][a-zA-Z]{0,4}$)/.test(s)) return false;
+  try {
+    return parse(s, { version: '1.1' }) !== s;
+  } catch {
+    return true;
+  }
+}
+
 /** YAML for one object. Sequences are indented under their key, as in the Kubernetes documentation. */
 export function writeObject(value: unknown): string {
-  return stringify(kubectlOrder(value), { lineWidth: 0, aliasDuplicateObjects: false });
+  return toYamlText(kubectlOrder(value));
 }
 
 /** A multi-document YAML stream, `---` between objects. */

@@ -1,9 +1,10 @@
 // The CLI's commands. A command is a module that adds itself to the program; list new ones here.
 import type { Command } from 'commander';
+import { registerExport } from './export';
 import { registerServe } from './serve';
 import { registerStart } from './start';
 
 /** Adds one command; `setExitCode` lets it report failure without throwing. */
 export type RegisterCommand = (program: Command, setExitCode: (code: number) => void) => void;
 
-export const commands: RegisterCommand[] = [registerServe, registerStart];
+export const commands: RegisterCommand[] = [registerServe, registerStart, registerExport];
