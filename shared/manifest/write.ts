@@ -1,5 +1,5 @@
 // Writes new Kubernetes objects as YAML in the key order kubectl users expect (apiVersion, kind, metadata, spec...).
-import { Document, isScalar, parse, visit } from 'yaml';
+import { Document, parse, visit } from 'yaml';
 import { isRecord } from './parse';
 
 const topOrder = ['apiVersion', 'kind', 'metadata', 'spec', 'data', 'stringData', 'binaryData', 'type', 'status'];
