@@ -93,7 +93,7 @@ function fromHost(host: string, source: EngineEndpoint['source'], deps: Endpoint
   }
   if (host.startsWith('npipe://')) {
     // npipe:////./pipe/docker_engine → //./pipe/docker_engine
-    return { endpoint: { source, host, tls: false }, modem: { socketPath: host.slice('npipe:'.length) } };
+    return { endpoint: { source, host, tls: false }, modem: { socketPath: host.slice('npipe://'.length) } };
   }
   if (host.startsWith('/')) {
     return { endpoint: { source, host: `unix://${host}`, tls: false }, modem: { socketPath: host } };

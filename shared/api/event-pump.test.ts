@@ -64,3 +64,29 @@ describe('EventPump', () => {
     expect(sent).toHaveLength(0);
   });
 });
+
+describe('EventPump.finish', () => {
+  it('delivers every queued event before reporting drained', () => {
+    const { pump, sent, tick } = manualPump({ window: 1, maxBatch: 10, maxQueued: 1000 });
+    for (let i = 0; i < 35; i++) pump.push(i);
+    let drained = false;
+    pump.finish(() => (drained = true));
+    tick();
+    expect(drained).toBe(false);
+    for (let seq = 0; seq < 4; seq++) pump.ack(seq);
+    expect(sent.flatMap((b) => b.events)).toEqual(Array.from({ length: 35 }, (_, i) => i));
+    expect(drained).toBe(true);
+  });
+
+  it('is cancelled by close', () => {
+    const { pump, tick } = manualPump({ window: 1 });
+    pump.push(1);
+    tick(); // batch 0 in flight fills the window
+    pump.push(2);
+    let drained = false;
+    pump.finish(() => (drained = true));
+    pump.close();
+    pump.ack(0);
+    expect(drained).toBe(false);
+  });
+});

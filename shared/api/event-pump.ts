@@ -32,6 +32,7 @@ export class EventPump<E> {
   private seq = 0;
   private scheduled = false;
   private closed = false;
+  private onDrained: (() => void) | undefined;
 
   constructor(options: EventPumpOptions<E>) {
     this.send = options.send;
@@ -67,7 +68,18 @@ export class EventPump<E> {
     this.flush();
   }
 
+  /**
+   * The producer is done: deliver everything still queued (as the window allows), then call `drained`
+   * once. A close() before that cancels it.
+   */
+  finish(drained: () => void): void {
+    if (this.closed) return;
+    this.onDrained = drained;
+    this.flush();
+  }
+
   close(): void {
+    this.onDrained = undefined;
     this.closed = true;
     this.queue = [];
     this.head = 0;
@@ -85,6 +97,11 @@ export class EventPump<E> {
       this.skipped = 0;
       this.inFlight.add(batch.seq);
       this.send(batch);
+    }
+    if (this.onDrained && !this.closed && this.queued === 0 && this.skipped === 0) {
+      const drained = this.onDrained;
+      this.close();
+      drained();
     }
   }
 

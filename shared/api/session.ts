@@ -131,17 +131,26 @@ export class ApiSession {
     };
     const producer = this.handlers.topics[topic] as TopicHandlers[T];
     producer(params, emit, abort.signal).then(
-      () => this.end(id),
+      () => this.finish(id),
       (err: unknown) => this.end(id, err),
     );
   }
 
+  /** The stream ended by itself: the consumer still gets every queued event, then the end marker. */
+  private finish(id: string): void {
+    const sub = this.subscriptions.get(id);
+    sub?.pump.finish(() => {
+      if (this.subscriptions.get(id) !== sub) return;
+      this.subscriptions.delete(id);
+      if (!this.closed) this.send({ type: 'end', id });
+    });
+  }
+
+  /** Ends a subscription now (unsubscribe, failure, or the connection closing); queued events are dropped. */
   private end(id: string, err?: unknown, notify = true): void {
     const sub = this.subscriptions.get(id);
     if (!sub) return;
     this.subscriptions.delete(id);
-    // Deliver what is already queued before the end marker, ignoring the window: the stream is over.
-    sub.pump.flush();
     sub.abort.abort();
     sub.pump.close();
     if (notify && !this.closed) {
