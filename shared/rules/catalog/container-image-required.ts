@@ -1,0 +1,35 @@
+// CONTAINER_IMAGE_REQUIRED: every container of a Pod needs an image without surrounding spaces.
+import { pointer } from '../fix';
+import type { Rule } from '../types';
+
+export const containerImageRequired: Rule = {
+  code: 'CONTAINER_IMAGE_REQUIRED',
+  severity: 'error',
+  category: 'kubernetes',
+  title: 'Container image',
+  source: 'validateContainerCommon (Required) / validateContainerOnlyForPod (whitespace)',
+  explanation:
+    'A container is a process started from an image, so a Pod cannot name a container without saying which image it ' +
+    'runs. For Pods (unlike templates) Kubernetes also refuses an image with leading or trailing spaces, which would ' +
+    'never resolve in a registry.',
+  check(ctx, report) {
+    for (const c of ctx.containers) {
+      const image = c.container.image;
+      const at = pointer('spec', c.list, c.index, 'image');
+      if (typeof image !== 'string' || image.length === 0) {
+        report(`${c.path}.image`, 'Required value', {
+          fixes: [{ title: 'Use the busybox image', patch: [{ op: 'add', path: at, value: 'busybox' }] }],
+        });
+      } else if (image.trim() !== image) {
+        const trimmed = image.trim();
+        report(
+          `${c.path}.image`,
+          `Invalid value: ${JSON.stringify(image)}: must not have leading or trailing whitespace`,
+          {
+            fixes: trimmed ? [{ title: `Use "${trimmed}"`, patch: [{ op: 'replace', path: at, value: trimmed }] }] : [],
+          },
+        );
+      }
+    }
+  },
+};

@@ -1,0 +1,69 @@
+// MOUNT_SUBPATH_INVALID: subPath/subPathExpr must stay inside the volume; mountPropagation takes known values.
+import { isRecord, list } from '../context';
+import { pointer } from '../fix';
+import type { VolumeMount } from '../../model/pod';
+import type { Rule } from '../types';
+import { localPathProblem } from '../syntax';
+
+const propagation = new Set(['None', 'HostToContainer', 'Bidirectional']);
+
+export const mountSubPathInvalid: Rule = {
+  code: 'MOUNT_SUBPATH_INVALID',
+  severity: 'error',
+  category: 'kubernetes',
+  title: 'subPath and propagation',
+  source: 'ValidateVolumeMounts / validateLocalDescendingPath / validateMountPropagation',
+  explanation:
+    '`subPath` mounts one file or directory of a volume instead of its root. It must be a relative path that never ' +
+    'steps out with "..", or a container could reach outside the volume. `subPath` and `subPathExpr` (the same, with ' +
+    '$(VAR) expansion) exclude each other. `mountPropagation` is None, HostToContainer or Bidirectional, and ' +
+    'Bidirectional needs a privileged container. Kubernetes reports these on the volumeMounts list without an index.',
+  check(ctx, report) {
+    for (const c of ctx.containers) {
+      const privileged = isRecord(c.container.securityContext) && c.container.securityContext.privileged === true;
+      list<VolumeMount>(c.container.volumeMounts).forEach((mount, j) => {
+        if (!isRecord(mount)) return;
+        const base = `${c.path}.volumeMounts`;
+        const at = (field: string): string => pointer('spec', c.list, c.index, 'volumeMounts', j, field);
+        for (const field of ['subPath', 'subPathExpr'] as const) {
+          const value = mount[field];
+          if (value === undefined || value === '') continue;
+          const problem = typeof value === 'string' ? localPathProblem(value) : 'must be a string';
+          if (problem)
+            report(`${base}.${field}`, `Invalid value: ${JSON.stringify(value)}: ${problem} (volumeMounts[${j}])`, {
+              fixes: [{ title: `Remove ${field}`, patch: [{ op: 'remove', path: at(field) }] }],
+            });
+        }
+        if (mount.subPath && mount.subPathExpr)
+          report(
+            `${c.path}.volumeMounts[${j}].subPathExpr`,
+            'Invalid value: subPathExpr and subPath are mutually exclusive',
+            {
+              fixes: [{ title: 'Remove subPathExpr', patch: [{ op: 'remove', path: at('subPathExpr') }] }],
+            },
+          );
+        const mode = mount.mountPropagation;
+        if (mode !== undefined) {
+          if (typeof mode !== 'string' || !propagation.has(mode))
+            report(
+              `${base}.mountPropagation`,
+              `Unsupported value: ${JSON.stringify(mode)}: supported values: "Bidirectional", "HostToContainer", "None"`,
+            );
+          else if (mode === 'Bidirectional' && !privileged)
+            report(
+              `${base}.mountPropagation`,
+              'Forbidden: Bidirectional mount propagation is available only to privileged containers',
+              {
+                fixes: [
+                  {
+                    title: 'Use HostToContainer',
+                    patch: [{ op: 'replace', path: at('mountPropagation'), value: 'HostToContainer' }],
+                  },
+                ],
+              },
+            );
+        }
+      });
+    }
+  },
+};

@@ -1,0 +1,53 @@
+// PORT_NAME_INVALID and the within-container uniqueness of port names (IANA_SVC_NAME).
+import { pointer } from '../fix';
+import { portNameProblem } from '../syntax';
+import type { Rule } from '../types';
+import { allPorts } from './ports';
+
+export const portNameInvalid: Rule = {
+  code: 'PORT_NAME_INVALID',
+  severity: 'error',
+  category: 'kubernetes',
+  title: 'Port names',
+  source: 'validateContainerPorts → IsValidPortName; Duplicate within one container',
+  explanation:
+    'A port name lets a Service or a probe refer to a port by meaning ("http") rather than by number. It follows the ' +
+    'IANA service-name rule: at most 15 characters, lower-case letters, digits and single hyphens, at least one ' +
+    'letter, no hyphen at either end. Within one container each name may be used once.',
+  check(ctx, report) {
+    const seenByContainer = new Map<string, Set<string>>();
+    for (const p of allPorts(ctx)) {
+      const name = p.port.name;
+      if (name === undefined || name === '') continue;
+      if (typeof name !== 'string') {
+        report(`${p.path}.name`, 'must be a string');
+        continue;
+      }
+      const problem = portNameProblem(name);
+      const at = pointer('spec', p.owner.list, p.owner.index, 'ports', p.index, 'name');
+      if (problem) {
+        const suggestion = name
+          .toLowerCase()
+          .replace(/[^a-z0-9-]+/g, '-')
+          .replace(/-+/g, '-')
+          .replace(/^-|-$/g, '')
+          .slice(0, 15)
+          .replace(/-$/, '');
+        report(`${p.path}.name`, `Invalid value: ${JSON.stringify(name)}: ${problem}`, {
+          fixes:
+            suggestion && !portNameProblem(suggestion)
+              ? [{ title: `Rename to "${suggestion}"`, patch: [{ op: 'replace', path: at, value: suggestion }] }]
+              : [{ title: 'Remove the name', patch: [{ op: 'remove', path: at }] }],
+        });
+        continue;
+      }
+      let seen = seenByContainer.get(p.owner.path);
+      if (!seen) seenByContainer.set(p.owner.path, (seen = new Set()));
+      if (seen.has(name))
+        report(`${p.path}.name`, `Duplicate value: ${JSON.stringify(name)}`, {
+          fixes: [{ title: 'Remove the duplicate name', patch: [{ op: 'remove', path: at }] }],
+        });
+      seen.add(name);
+    }
+  },
+};

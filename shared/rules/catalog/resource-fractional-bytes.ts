@@ -1,0 +1,32 @@
+// RESOURCE_FRACTIONAL_BYTES: memory and ephemeral-storage in fractions of a byte ("100m" of memory).
+import { parseQuantity } from '../quantity';
+import type { Rule } from '../types';
+import { resourceLists } from './resources';
+
+export const resourceFractionalBytes: Rule = {
+  code: 'RESOURCE_FRACTIONAL_BYTES',
+  severity: 'warning',
+  category: 'kubernetes',
+  title: 'Fractional bytes',
+  source: 'warningsForPodSpecAndMeta ("fractional byte value")',
+  explanation:
+    'The suffix "m" means one thousandth, which is right for CPU (`500m` is half a core) but nonsense for memory: ' +
+    '`memory: 128m` is 0.128 bytes, not 128 megabytes. Kubernetes warns because this is nearly always a typo for ' +
+    '`128Mi` or `128M`.',
+  check(ctx, report) {
+    for (const c of ctx.containers) {
+      const lists = resourceLists(c);
+      for (const list of ['limits', 'requests'] as const)
+        for (const name of ['memory', 'ephemeral-storage']) {
+          const raw = lists[list][name];
+          const value = parseQuantity(raw);
+          // MilliValue()%1000: compare in thousandths to stay clear of float error.
+          if (value !== undefined && Math.round(value * 1000) % 1000 !== 0)
+            report(
+              `${c.path}.resources.${list}[${name}]`,
+              `fractional byte value ${JSON.stringify(String(raw))} is invalid, must be an integer`,
+            );
+        }
+    }
+  },
+};

@@ -1,0 +1,89 @@
+// RESOURCE_REQUEST_EXCEEDS_LIMIT: requests ≤ limits; non-overcommittable resources need request == limit.
+import { pointer } from '../fix';
+import { parseQuantity } from '../quantity';
+import type { Rule } from '../types';
+import { isOvercommittable, resourceKind, resourceLists } from './resources';
+
+export const resourceRequestExceedsLimit: Rule = {
+  code: 'RESOURCE_REQUEST_EXCEEDS_LIMIT',
+  severity: 'error',
+  category: 'kubernetes',
+  title: 'Requests and limits',
+  source: 'validateResourceRequirements',
+  explanation:
+    'A request is what the scheduler reserves for the container on a node; a limit is the most it may use. Asking to ' +
+    'reserve more than the container may ever use makes no sense, so a request above its limit is refused. For ' +
+    'hugepages and extended resources such as GPUs there is no overcommit at all: the request must equal the limit, ' +
+    'and a request needs a limit. Kubernetes reports this on `resources.requests` without a key. (A limit without a ' +
+    'request is fine: the request then defaults to the limit.)',
+  check(ctx, report) {
+    for (const c of ctx.containers) {
+      const { requests, limits } = resourceLists(c);
+      let hugepages = false;
+      let cpuOrMemory = false;
+      for (const [name, rawRequest] of Object.entries(requests)) {
+        const request = parseQuantity(rawRequest);
+        if (resourceKind(name) === 'hugepages') hugepages = true;
+        if (name === 'cpu' || name === 'memory') cpuOrMemory = true;
+        if (request === undefined) continue;
+        const rawLimit = limits[name];
+        const limit = parseQuantity(rawLimit);
+        const setToLimit = {
+          title: `Set the ${name} request to the limit (${String(rawLimit)})`,
+          patch: [
+            {
+              op: 'replace' as const,
+              path: pointer('spec', c.list, c.index, 'resources', 'requests', name),
+              value: rawLimit,
+            },
+          ],
+        };
+        if (isOvercommittable(name)) {
+          if (limit !== undefined && request > limit)
+            report(
+              `${c.path}.resources.requests`,
+              `Invalid value: ${JSON.stringify(String(rawRequest))}: must be less than or equal to ${name} limit of ${String(rawLimit)}`,
+              {
+                related: [`${c.path}.resources.limits[${name}]`],
+                fixes: [setToLimit],
+              },
+            );
+        } else if (resourceKind(name) !== 'invalid') {
+          if (rawLimit === undefined)
+            report(
+              `${c.path}.resources.limits`,
+              `Required value: Limit must be set for non overcommitable resources (${name})`,
+              {
+                fixes: [
+                  {
+                    title: `Set the ${name} limit to ${String(rawRequest)}`,
+                    patch: [
+                      {
+                        op: 'add',
+                        path: pointer('spec', c.list, c.index, 'resources', 'limits', name),
+                        value: rawRequest,
+                      },
+                    ],
+                  },
+                ],
+              },
+            );
+          else if (limit !== undefined && request !== limit)
+            report(
+              `${c.path}.resources.requests`,
+              `Invalid value: ${JSON.stringify(String(rawRequest))}: must be equal to ${name} limit of ${String(rawLimit)}`,
+              {
+                related: [`${c.path}.resources.limits[${name}]`],
+                fixes: [setToLimit],
+              },
+            );
+        }
+      }
+      for (const name of Object.keys(limits)) {
+        if (resourceKind(name) === 'hugepages') hugepages = true;
+        if (name === 'cpu' || name === 'memory') cpuOrMemory = true;
+      }
+      if (hugepages && !cpuOrMemory) report(`${c.path}.resources`, 'Forbidden: HugePages require cpu or memory');
+    }
+  },
+};

@@ -1,0 +1,30 @@
+// VOLUME_NAME_DUPLICATE: two volumes of a Pod may not share a name.
+import type { Rule } from '../types';
+import { renameVolumePatch } from './volume-name-invalid';
+
+export const volumeNameDuplicate: Rule = {
+  code: 'VOLUME_NAME_DUPLICATE',
+  severity: 'error',
+  category: 'kubernetes',
+  title: 'Unique volume names',
+  source: 'ValidateVolumes (Duplicate)',
+  explanation:
+    'A mount names the volume it wants. With two volumes of the same name the mount would be ambiguous, so the API ' +
+    'server refuses the second volume.',
+  check(ctx, report) {
+    const names = new Set(ctx.volumes.map((v) => v.name));
+    for (const v of ctx.volumes) {
+      const first = ctx.volumeByName.get(v.name);
+      if (v.name === '' || !first || first === v) continue;
+      let n = 2;
+      while (names.has(`${v.name}-${n}`)) n++;
+      const to = `${v.name}-${n}`;
+      names.add(to);
+      report(`${v.path}.name`, `Duplicate value: ${JSON.stringify(v.name)}`, {
+        related: [`${first.path}.name`],
+        // Only this volume is renamed: its mounts are ambiguous, so they stay with the first one.
+        fixes: [{ title: `Rename to "${to}"`, patch: renameVolumePatch(undefined, v.index, v.name, to) }],
+      });
+    }
+  },
+};

@@ -1,0 +1,119 @@
+// What every rule reads: the Pod after Kubernetes defaulting, plus indexes built once per validation pass.
+import { withDefaults } from '../model/defaults';
+import { isSidecar, type Container, type ContainerList, type Pod, type Volume, type VolumeMount } from '../model/pod';
+import { volumeProblems } from './volumes';
+import type { ValidateOptions } from './types';
+
+/** Arrays from user input may be anything; rules iterate only real arrays. */
+export function list<T>(value: unknown): T[] {
+  return Array.isArray(value) ? (value as T[]) : [];
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+export interface ContainerEntry {
+  list: ContainerList;
+  index: number;
+  container: Container;
+  /** `spec.initContainers[0]` */
+  path: string;
+  name: string;
+  sidecar: boolean;
+  /** Runs beside the app containers: a regular container or an init sidecar. */
+  longRunning: boolean;
+}
+
+export interface MountEntry {
+  owner: ContainerEntry;
+  index: number;
+  mount: VolumeMount;
+  path: string;
+  readOnly: boolean;
+}
+
+export interface VolumeEntry {
+  index: number;
+  volume: Volume;
+  path: string;
+  name: string;
+  /** Kubernetes registers only volumes without errors; mounts of the others fail with NotFound. */
+  valid: boolean;
+}
+
+export interface RuleContext {
+  /** The Pod as written, for quick fixes (their pointers address this). */
+  raw: Pod;
+  /** The Pod after v1 defaulting, which is what the API server validates. */
+  pod: Pod;
+  options: ValidateOptions;
+  /** `pod.spec` when it is an object, else an empty object, so rules can read pod-level fields without guards. */
+  spec: Record<string, unknown>;
+  /** Init containers first (in order), then regular containers. */
+  containers: ContainerEntry[];
+  volumes: VolumeEntry[];
+  /** The first volume of each name. */
+  volumeByName: Map<string, VolumeEntry>;
+  /** Mounts per volume name, over all containers. */
+  mountsByVolume: Map<string, MountEntry[]>;
+}
+
+export function createContext(raw: Pod, options: ValidateOptions = {}): RuleContext {
+  const pod = withDefaults(raw);
+  const spec: Record<string, unknown> = isRecord(pod) && isRecord(pod.spec) ? pod.spec : {};
+  const containers: ContainerEntry[] = [];
+  for (const listName of ['initContainers', 'containers'] as const) {
+    list<Container>(spec[listName]).forEach((container, index) => {
+      if (!isRecord(container)) return;
+      const sidecar = isSidecar(container, listName);
+      containers.push({
+        list: listName,
+        index,
+        container,
+        path: `spec.${listName}[${index}]`,
+        name: text(container.name) ?? '',
+        sidecar,
+        longRunning: listName === 'containers' || sidecar,
+      });
+    });
+  }
+  const volumes: VolumeEntry[] = [];
+  const volumeByName = new Map<string, VolumeEntry>();
+  list<Volume>(spec.volumes).forEach((volume, index) => {
+    if (!isRecord(volume)) return;
+    const name = text(volume.name) ?? '';
+    const path = `spec.volumes[${index}]`;
+    const duplicate = volumeByName.has(name);
+    const entry: VolumeEntry = {
+      index,
+      volume,
+      path,
+      name,
+      valid: !duplicate && volumeProblems(volume, path).length === 0,
+    };
+    volumes.push(entry);
+    if (!duplicate) volumeByName.set(name, entry);
+  });
+  const mountsByVolume = new Map<string, MountEntry[]>();
+  for (const owner of containers) {
+    list<VolumeMount>(owner.container.volumeMounts).forEach((mount, index) => {
+      if (!isRecord(mount) || typeof mount.name !== 'string') return;
+      const entry: MountEntry = {
+        owner,
+        index,
+        mount,
+        path: `${owner.path}.volumeMounts[${index}]`,
+        readOnly: mount.readOnly === true,
+      };
+      const existing = mountsByVolume.get(mount.name);
+      if (existing) existing.push(entry);
+      else mountsByVolume.set(mount.name, [entry]);
+    });
+  }
+  return { raw, pod, options, spec, containers, volumes, volumeByName, mountsByVolume };
+}

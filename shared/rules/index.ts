@@ -1,0 +1,7 @@
+// The rule engine: validatePod, the rule registry, quick fixes and the diagnostic types.
+export * from './types';
+export { validatePod, acceptedByKubernetes } from './validate';
+export { rules, ruleByCode } from './registry';
+export { applyFix, pointer } from './fix';
+export { parseQuantity, formatQuantity } from './quantity';
+export { createContext, type RuleContext } from './context';

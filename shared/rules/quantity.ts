@@ -1,0 +1,52 @@
+// Kubernetes resource quantities ("500m", "1.25Gi", "1e3") read into plain numbers for comparison.
+
+const quantityRe = /^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?[0-9]+)?$/;
+
+const suffixes: Record<string, number> = {
+  n: 1e-9,
+  u: 1e-6,
+  m: 1e-3,
+  '': 1,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
+};
+
+/** The value in base units (cores, bytes), or undefined when Kubernetes would not parse it. */
+export function parseQuantity(input: unknown): number | undefined {
+  if (typeof input === 'number') return Number.isFinite(input) ? input : undefined;
+  if (typeof input !== 'string') return undefined;
+  const match = quantityRe.exec(input);
+  if (!match) return undefined;
+  const number = Number(match[1]);
+  const suffix = match[2] ?? '';
+  const scale = suffixes[suffix] ?? (/^[eE]/.test(suffix) ? 10 ** Number(suffix.slice(1)) : undefined);
+  if (scale === undefined || !Number.isFinite(number)) return undefined;
+  const value = number * scale;
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** A quantity for people: bytes in binary units, cores as plain or milli. */
+export function formatQuantity(resource: string, value: number): string {
+  if (resource === 'cpu') return value < 1 ? `${Math.round(value * 1000)}m` : `${+value.toFixed(3)}`;
+  if (resource === 'memory' || resource === 'ephemeral-storage' || resource.startsWith('hugepages-')) {
+    const units = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi'];
+    let v = value;
+    let i = 0;
+    while (v >= 1024 && i < units.length - 1) {
+      v /= 1024;
+      i++;
+    }
+    return `${+v.toFixed(2)}${units[i]}`;
+  }
+  return String(+value.toFixed(3));
+}

@@ -1,0 +1,112 @@
+// Every rule, in the order their diagnostics are listed within one severity.
+import { containerFieldInvalid } from './catalog/container-field-invalid';
+import { containerImageRequired } from './catalog/container-image-required';
+import { containerNameDuplicate } from './catalog/container-name-duplicate';
+import { containerNameInvalid } from './catalog/container-name-invalid';
+import { containerRestartPolicyInvalid } from './catalog/container-restart-policy';
+import { containersRequired } from './catalog/containers-required';
+import { envDuplicate } from './catalog/env-duplicate';
+import { envFromInvalid } from './catalog/env-from-invalid';
+import { envNameInvalid } from './catalog/env-name-invalid';
+import { envValueFromInvalid } from './catalog/env-value-from-invalid';
+import { ephemeralContainersForbidden } from './catalog/ephemeral-containers';
+import { hostIPWithoutHostPort } from './catalog/host-ip-without-host-port';
+import { hostNamespaceShared } from './catalog/host-namespace-shared';
+import { hostNetworkPortMismatch } from './catalog/host-network-port-mismatch';
+import { hostPIDWithSharedProcessNamespace } from './catalog/host-pid-with-shared-pid';
+import { hostPortAdvice } from './catalog/host-port-advice';
+import { hostPortDuplicate } from './catalog/host-port-duplicate';
+import { hostUsersHostNamespace } from './catalog/host-users-host-namespace';
+import { initContainerHooksForbidden } from './catalog/init-container-hooks';
+import { lifecycleHandlerInvalid } from './catalog/lifecycle-invalid';
+import { mountPathInvalid } from './catalog/mount-path-invalid';
+import { mountSubPathInvalid } from './catalog/mount-subpath-invalid';
+import { mountVolumeNotFound } from './catalog/mount-volume-not-found';
+import { namespacePartialShare } from './catalog/namespace-partial-share';
+import { podDNSPolicyInvalid } from './catalog/pod-dns-policy';
+import { podExceedsNodeCapacity } from './catalog/pod-exceeds-node-capacity';
+import { podFieldInvalid } from './catalog/pod-field-invalid';
+import { podNameInvalid } from './catalog/pod-name-invalid';
+import { podPortClash } from './catalog/pod-port-clash';
+import { podRestartPolicyInvalid } from './catalog/pod-restart-policy';
+import { portDefinitionOverlap } from './catalog/port-definition-overlap';
+import { portInvalid } from './catalog/port-invalid';
+import { portNameInvalid } from './catalog/port-name-invalid';
+import { portNameShared } from './catalog/port-name-shared';
+import { probeInvalid } from './catalog/probe-invalid';
+import { resourceFractionalBytes } from './catalog/resource-fractional-bytes';
+import { resourceNameInvalid } from './catalog/resource-name-invalid';
+import { resourceQuantityInvalid } from './catalog/resource-quantity-invalid';
+import { resourceRequestExceedsLimit } from './catalog/resource-request-exceeds-limit';
+import { sidecarReadsUnwrittenVolume } from './catalog/sidecar-reads-unwritten-volume';
+import { terminationGraceNegative } from './catalog/termination-grace-negative';
+import { volumeDeprecated } from './catalog/volume-deprecated';
+import { volumeNameDuplicate } from './catalog/volume-name-duplicate';
+import { volumeNameInvalid } from './catalog/volume-name-invalid';
+import { volumeReadOnlyEverywhere } from './catalog/volume-read-only-everywhere';
+import { volumeSharedWriters } from './catalog/volume-shared-writers';
+import { volumeSourceConflict } from './catalog/volume-source-conflict';
+import { volumeSourceInvalid } from './catalog/volume-source-invalid';
+import { volumeUnused } from './catalog/volume-unused';
+import type { Rule } from './types';
+
+export const rules: readonly Rule[] = [
+  // What the API server checks, roughly in ValidatePodSpec's order.
+  podNameInvalid,
+  containersRequired,
+  containerNameInvalid,
+  containerNameDuplicate,
+  containerImageRequired,
+  containerFieldInvalid,
+  containerRestartPolicyInvalid,
+  initContainerHooksForbidden,
+  ephemeralContainersForbidden,
+  portInvalid,
+  portNameInvalid,
+  hostPortDuplicate,
+  hostNetworkPortMismatch,
+  volumeNameInvalid,
+  volumeNameDuplicate,
+  volumeSourceConflict,
+  volumeSourceInvalid,
+  mountVolumeNotFound,
+  mountPathInvalid,
+  mountSubPathInvalid,
+  envNameInvalid,
+  envValueFromInvalid,
+  envFromInvalid,
+  resourceNameInvalid,
+  resourceQuantityInvalid,
+  resourceRequestExceedsLimit,
+  probeInvalid,
+  lifecycleHandlerInvalid,
+  podRestartPolicyInvalid,
+  podDNSPolicyInvalid,
+  podFieldInvalid,
+  hostPIDWithSharedProcessNamespace,
+  hostUsersHostNamespace,
+  // What the API server warns about.
+  portDefinitionOverlap,
+  hostIPWithoutHostPort,
+  portNameShared,
+  envDuplicate,
+  resourceFractionalBytes,
+  terminationGraceNegative,
+  volumeDeprecated,
+  // What it lets through but breaks or surprises at runtime, and advice.
+  podPortClash,
+  podExceedsNodeCapacity,
+  namespacePartialShare,
+  volumeReadOnlyEverywhere,
+  volumeSharedWriters,
+  sidecarReadsUnwrittenVolume,
+  volumeUnused,
+  hostNamespaceShared,
+  hostPortAdvice,
+];
+
+const byCode = new Map(rules.map((r) => [r.code, r]));
+
+export function ruleByCode(code: string): Rule | undefined {
+  return byCode.get(code);
+}
