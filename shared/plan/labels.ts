@@ -21,6 +21,10 @@ export const Labels = {
   volume: `${LABEL_PREFIX}volume`,
   /** "true" on a volume that outlives the Pod (a persistentVolumeClaim's); down keeps it. */
   persistent: `${LABEL_PREFIX}persistent`,
+  /** Seconds of grace on stop (terminationGracePeriodSeconds), so `down` can stop the way the Pod asked without an inspect. */
+  grace: `${LABEL_PREFIX}grace`,
+  /** On the infra: the Pod's restartPolicy, which the Pod phase depends on. */
+  restartPolicy: `${LABEL_PREFIX}restart-policy`,
 } as const;
 
 export type Role = 'infra' | 'init' | 'app' | 'sidecar' | 'volume' | 'network';

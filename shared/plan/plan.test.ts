@@ -211,12 +211,30 @@ describe('command, args, env (tests "correct command" 19-23)', () => {
   });
 
   it('reports a ConfigMap that is not in the document', () => {
-    const p = plan(pod({ containers: [{ name: 'app', image: 'x:1', env: [{ name: 'K', valueFrom: { configMapKeyRef: { name: 'gone', key: 'k' } } }] }] }), docker);
+    const p = plan(
+      pod({
+        containers: [
+          {
+            name: 'app',
+            image: 'x:1',
+            env: [{ name: 'K', valueFrom: { configMapKeyRef: { name: 'gone', key: 'k' } } }],
+          },
+        ],
+      }),
+      docker,
+    );
     expect(codes(p)).toEqual(['CONFIGMAP_KEY_NOT_FOUND']);
   });
 
   it('passes workingDir, tty and stop signal', () => {
-    const p = plan(pod({ containers: [{ name: 'app', image: 'x:1', workingDir: '/srv', tty: true, lifecycle: { stopSignal: 'SIGUSR1' } }] }), docker);
+    const p = plan(
+      pod({
+        containers: [
+          { name: 'app', image: 'x:1', workingDir: '/srv', tty: true, lifecycle: { stopSignal: 'SIGUSR1' } },
+        ],
+      }),
+      docker,
+    );
     expect(app(p).body).toMatchObject({ WorkingDir: '/srv', Tty: true, StopSignal: 'SIGUSR1' });
   });
 });
@@ -259,12 +277,18 @@ describe('lifecycle fields', () => {
     const calls = p.steps.map((s) => s.call);
     const startInfra = calls.indexOf('POST /containers/web-infra/start');
     expect(calls.indexOf('POST /containers/web-one/start')).toBeGreaterThan(startInfra);
-    expect(calls.indexOf('POST /containers/web-two/start')).toBeGreaterThan(calls.indexOf('POST /containers/web-one/start'));
-    expect(calls.indexOf('POST /containers/web-app/start')).toBeGreaterThan(calls.indexOf('POST /containers/web-two/start'));
+    expect(calls.indexOf('POST /containers/web-two/start')).toBeGreaterThan(
+      calls.indexOf('POST /containers/web-one/start'),
+    );
+    expect(calls.indexOf('POST /containers/web-app/start')).toBeGreaterThan(
+      calls.indexOf('POST /containers/web-two/start'),
+    );
   });
 
   it('rejects duplicate names across init and app containers (test "duplicate container name")', () => {
-    expect(codes(plan(pod({ initContainers: [{ name: 'app', image: 'x:1' }] }), docker))).toContain('CONTAINER_DUPLICATE_NAME');
+    expect(codes(plan(pod({ initContainers: [{ name: 'app', image: 'x:1' }] }), docker))).toContain(
+      'CONTAINER_DUPLICATE_NAME',
+    );
     expect(codes(plan({ spec: { containers: [{ name: 'a', image: 'x' }] } }, docker))).toContain('POD_NO_NAME');
     expect(codes(plan(pod({ containers: [{ name: 'a' }] }), docker))).toContain('CONTAINER_NO_IMAGE');
   });
@@ -295,7 +319,18 @@ describe('lifecycle fields', () => {
 
 describe('resources and security (tests "resource limits", "RunAsUser", "cap add")', () => {
   it('maps limits and requests like Podman/kubelet', () => {
-    const p = plan(pod({ containers: [{ name: 'app', image: 'x:1', resources: { limits: { cpu: '200m', memory: '20M' }, requests: { memory: '10M', cpu: '100m' } } }] }), docker);
+    const p = plan(
+      pod({
+        containers: [
+          {
+            name: 'app',
+            image: 'x:1',
+            resources: { limits: { cpu: '200m', memory: '20M' }, requests: { memory: '10M', cpu: '100m' } },
+          },
+        ],
+      }),
+      docker,
+    );
     expect(app(p).body.HostConfig).toMatchObject({
       CpuPeriod: 100000,
       CpuQuota: 20000,
@@ -307,8 +342,14 @@ describe('resources and security (tests "resource limits", "RunAsUser", "cap add
   });
 
   it('refuses a memory limit Docker cannot honour and bad quantities', () => {
-    expect(codes(plan(pod({ containers: [{ name: 'app', image: 'x:1', resources: { limits: { memory: '1Mi' } } }] }), docker))).toContain('RESOURCE_MEMORY_TOO_SMALL');
-    expect(codes(plan(pod({ containers: [{ name: 'app', image: 'x:1', resources: { limits: { cpu: 'lots' } } }] }), docker))).toContain('RESOURCE_BAD_QUANTITY');
+    expect(
+      codes(
+        plan(pod({ containers: [{ name: 'app', image: 'x:1', resources: { limits: { memory: '1Mi' } } }] }), docker),
+      ),
+    ).toContain('RESOURCE_MEMORY_TOO_SMALL');
+    expect(
+      codes(plan(pod({ containers: [{ name: 'app', image: 'x:1', resources: { limits: { cpu: 'lots' } } }] }), docker)),
+    ).toContain('RESOURCE_BAD_QUANTITY');
   });
 
   it('container runAsUser overrides the pod, others inherit; capabilities, read-only root, no-new-privileges', () => {
@@ -316,21 +357,39 @@ describe('resources and security (tests "resource limits", "RunAsUser", "cap add
       pod({
         securityContext: { runAsUser: 103, runAsGroup: 104, supplementalGroups: [5] },
         containers: [
-          { name: 'own', image: 'x:1', securityContext: { runAsUser: 101, runAsGroup: 102, capabilities: { add: ['NET_ADMIN'], drop: ['ALL'] }, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false } },
+          {
+            name: 'own',
+            image: 'x:1',
+            securityContext: {
+              runAsUser: 101,
+              runAsGroup: 102,
+              capabilities: { add: ['NET_ADMIN'], drop: ['ALL'] },
+              readOnlyRootFilesystem: true,
+              allowPrivilegeEscalation: false,
+            },
+          },
           { name: 'inherit', image: 'x:1', securityContext: { privileged: true } },
         ],
       }),
       docker,
     );
     expect(app(p, 'own').body.User).toBe('101:102');
-    expect(app(p, 'own').body.HostConfig).toMatchObject({ CapAdd: ['NET_ADMIN'], CapDrop: ['ALL'], ReadonlyRootfs: true, SecurityOpt: ['no-new-privileges'], GroupAdd: ['5'] });
+    expect(app(p, 'own').body.HostConfig).toMatchObject({
+      CapAdd: ['NET_ADMIN'],
+      CapDrop: ['ALL'],
+      ReadonlyRootfs: true,
+      SecurityOpt: ['no-new-privileges'],
+      GroupAdd: ['5'],
+    });
     expect(app(p, 'inherit').body.User).toBe('103:104');
     expect(app(p, 'inherit').body.HostConfig.Privileged).toBe(true);
   });
 
   it('asks the runtime to check the image user when runAsNonRoot has no runAsUser', () => {
     expect(app(plan(pod({ securityContext: { runAsNonRoot: true } }), docker)).requireNonRoot).toBe(true);
-    expect(codes(plan(pod({ securityContext: { runAsNonRoot: true, runAsUser: 0 } }), docker))).toContain('RUN_AS_NON_ROOT');
+    expect(codes(plan(pod({ securityContext: { runAsNonRoot: true, runAsUser: 0 } }), docker))).toContain(
+      'RUN_AS_NON_ROOT',
+    );
   });
 });
 
@@ -352,18 +411,32 @@ describe('volumes', () => {
         volume: 'data',
         kind: 'emptyDir',
         persistent: false,
-        body: { Name: 'web-data-r1', Driver: 'local', Labels: expect.objectContaining({ [Labels.pod]: 'web', [Labels.role]: 'volume', [Labels.volume]: 'data' }) },
+        body: {
+          Name: 'web-data-r1',
+          Driver: 'local',
+          Labels: expect.objectContaining({ [Labels.pod]: 'web', [Labels.role]: 'volume', [Labels.volume]: 'data' }),
+        },
       },
     ]);
-    expect(app(p, 'a').body.HostConfig.Mounts).toEqual([{ Type: 'volume', Source: 'web-data-r1', Target: '/data', ReadOnly: false, VolumeOptions: { NoCopy: true } }]);
+    expect(app(p, 'a').body.HostConfig.Mounts).toEqual([
+      { Type: 'volume', Source: 'web-data-r1', Target: '/data', ReadOnly: false, VolumeOptions: { NoCopy: true } },
+    ]);
     expect(app(p, 'b').body.HostConfig.Mounts?.[0]?.ReadOnly).toBe(true);
     expect(p.volumeHelper?.worldWritable).toEqual(['web-data-r1']);
-    expect(plan(pod({ volumes: [{ name: 'data', emptyDir: {} }] }), docker, { runId: 'r2' }).volumes[0]?.body.Name).toBe('web-data-r2');
+    expect(
+      plan(pod({ volumes: [{ name: 'data', emptyDir: {} }] }), docker, { runId: 'r2' }).volumes[0]?.body.Name,
+    ).toBe('web-data-r2');
   });
 
   it('emptyDir medium Memory → a tmpfs volume, still shared', () => {
-    const p = plan(pod({ volumes: [{ name: 'm', emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } }] }), docker, { runId: 'x' });
-    expect(p.volumes[0]?.body.DriverOpts).toEqual({ type: 'tmpfs', device: 'tmpfs', o: `mode=1777,size=${64 * 2 ** 20}` });
+    const p = plan(pod({ volumes: [{ name: 'm', emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } }] }), docker, {
+      runId: 'x',
+    });
+    expect(p.volumes[0]?.body.DriverOpts).toEqual({
+      type: 'tmpfs',
+      device: 'tmpfs',
+      o: `mode=1777,size=${64 * 2 ** 20}`,
+    });
   });
 
   it('hostPath → bind with the type checked by the runtime; readOnly carries over (test "read-only HostPath")', () => {
@@ -373,7 +446,16 @@ describe('volumes', () => {
           { name: 'h', hostPath: { path: '/srv/data', type: 'DirectoryOrCreate' } },
           { name: 'bad', hostPath: { path: '/x', type: 'Folder' } },
         ],
-        containers: [{ name: 'app', image: 'x:1', volumeMounts: [{ name: 'h', mountPath: '/data', readOnly: true }, { name: 'h', mountPath: '/sub', subPath: 'a/b' }] }],
+        containers: [
+          {
+            name: 'app',
+            image: 'x:1',
+            volumeMounts: [
+              { name: 'h', mountPath: '/data', readOnly: true },
+              { name: 'h', mountPath: '/sub', subPath: 'a/b' },
+            ],
+          },
+        ],
       }),
       docker,
     );
@@ -392,13 +474,24 @@ describe('volumes', () => {
           { name: 'cfg', configMap: { name: 'c', items: [{ key: 'FOO', path: 'BAR' }], defaultMode: 0o777 } },
           { name: 'sec', secret: { secretName: 's' } },
         ],
-        containers: [{ name: 'app', image: 'x:1', volumeMounts: [{ name: 'cfg', mountPath: '/cfg' }, { name: 'sec', mountPath: '/sec' }] }],
+        containers: [
+          {
+            name: 'app',
+            image: 'x:1',
+            volumeMounts: [
+              { name: 'cfg', mountPath: '/cfg' },
+              { name: 'sec', mountPath: '/sec' },
+            ],
+          },
+        ],
       }),
       docker,
       { runId: 'r' },
       {
         configMaps: [{ kind: 'ConfigMap', metadata: { name: 'c' }, data: { FOO: 'foobar', OTHER: 'x' } }],
-        secrets: [{ kind: 'Secret', metadata: { name: 's' }, data: { token: btoa('t0k') }, stringData: { plain: 'p' } }],
+        secrets: [
+          { kind: 'Secret', metadata: { name: 's' }, data: { token: btoa('t0k') }, stringData: { plain: 'p' } },
+        ],
       },
     );
     expect(p.volumeHelper?.files).toEqual([
@@ -413,7 +506,9 @@ describe('volumes', () => {
     const missing = plan(pod({ volumes: [{ name: 'cfg', configMap: { name: 'nowhere' } }] }), docker);
     expect(missing.problems[0]).toMatchObject({ code: 'CONFIGMAP_NOT_FOUND', path: 'spec.volumes[0].configMap.name' });
     expect(missing.problems[0]?.message).toMatch(/not in the document/);
-    expect(isRunnable(plan(pod({ volumes: [{ name: 'cfg', configMap: { name: 'nowhere', optional: true } }] }), docker))).toBe(true);
+    expect(
+      isRunnable(plan(pod({ volumes: [{ name: 'cfg', configMap: { name: 'nowhere', optional: true } }] }), docker)),
+    ).toBe(true);
   });
 
   it('subPath on a volume needs Engine API 1.45 and says so; newer engines get VolumeOptions.Subpath', () => {
@@ -430,12 +525,27 @@ describe('volumes', () => {
   });
 
   it('refuses a mount of an undeclared volume and unsupported volume types', () => {
-    expect(codes(plan(pod({ containers: [{ name: 'app', image: 'x:1', volumeMounts: [{ name: 'nope', mountPath: '/x' }] }] }), docker))).toEqual(['MOUNT_UNKNOWN_VOLUME']);
-    expect(codes(plan(pod({ volumes: [{ name: 'n', nfs: { server: 'x', path: '/' } }] }), docker))).toEqual(['VOLUME_UNSUPPORTED']);
+    expect(
+      codes(
+        plan(
+          pod({ containers: [{ name: 'app', image: 'x:1', volumeMounts: [{ name: 'nope', mountPath: '/x' }] }] }),
+          docker,
+        ),
+      ),
+    ).toEqual(['MOUNT_UNKNOWN_VOLUME']);
+    expect(codes(plan(pod({ volumes: [{ name: 'n', nfs: { server: 'x', path: '/' } }] }), docker))).toEqual([
+      'VOLUME_UNSUPPORTED',
+    ]);
   });
 
   it('a persistentVolumeClaim is a named volume that down keeps (test "PersistentVolumeClaim")', () => {
-    const p = plan(pod({ volumes: [{ name: 'pvc', persistentVolumeClaim: { claimName: 'claim' } }], containers: [{ name: 'app', image: 'x:1', volumeMounts: [{ name: 'pvc', mountPath: '/p' }] }] }), docker);
+    const p = plan(
+      pod({
+        volumes: [{ name: 'pvc', persistentVolumeClaim: { claimName: 'claim' } }],
+        containers: [{ name: 'app', image: 'x:1', volumeMounts: [{ name: 'pvc', mountPath: '/p' }] }],
+      }),
+      docker,
+    );
     expect(p.volumes[0]).toMatchObject({ persistent: true, body: { Name: 'claim' } });
     expect(app(p).body.HostConfig.Mounts?.[0]).toMatchObject({ Type: 'volume', Source: 'claim' });
   });

@@ -33,7 +33,16 @@ const INFRA_GRACE_SECONDS = 10;
 const CPU_PERIOD = 100_000;
 /** Docker refuses a memory limit under 6 MiB. */
 const DOCKER_MIN_MEMORY = 6 * 1024 * 1024;
-const HOSTPATH_TYPES = new Set(['', 'DirectoryOrCreate', 'Directory', 'FileOrCreate', 'File', 'Socket', 'CharDevice', 'BlockDevice']);
+const HOSTPATH_TYPES = new Set([
+  '',
+  'DirectoryOrCreate',
+  'Directory',
+  'FileOrCreate',
+  'File',
+  'Socket',
+  'CharDevice',
+  'BlockDevice',
+]);
 
 /** Compares dotted API versions: negative when a < b. */
 export function compareApiVersions(a: string, b: string): number {
@@ -110,7 +119,11 @@ class Planner {
     this.namespace = pod.metadata?.namespace || 'default';
     this.prefix = podNamePrefix(this.name, this.namespace);
     this.podLabels = podSelector(this.name, this.namespace, options.design);
-    this.runId = (options.runId ?? 'run').toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 12) || 'run';
+    this.runId =
+      (options.runId ?? 'run')
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, '')
+        .slice(0, 12) || 'run';
     this.networkName = pod.spec?.hostNetwork ? undefined : options.network || DEFAULT_NETWORK;
     this.infraName = `${this.prefix}-infra`;
   }
@@ -121,9 +134,15 @@ class Planner {
 
   build(): Plan {
     const spec = this.pod.spec;
-    if (!this.name) this.problem('error', 'POD_NO_NAME', 'The Pod has no metadata.name; give it a name.', 'metadata.name');
+    if (!this.name)
+      this.problem('error', 'POD_NO_NAME', 'The Pod has no metadata.name; give it a name.', 'metadata.name');
     else if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(this.name) || this.name.length > 253) {
-      this.problem('error', 'POD_BAD_NAME', `"${this.name}" is not a valid Pod name (lower-case letters, digits, "-" and ".").`, 'metadata.name');
+      this.problem(
+        'error',
+        'POD_BAD_NAME',
+        `"${this.name}" is not a valid Pod name (lower-case letters, digits, "-" and ".").`,
+        'metadata.name',
+      );
     }
     if (compareApiVersions(this.engine.apiVersion, API_MINIMUM) < 0) {
       this.problem(
@@ -144,15 +163,26 @@ class Planner {
       list.forEach((c, i) => {
         if (!c.name) this.problem('error', 'CONTAINER_NO_NAME', 'A container has no name.', `${path}[${i}].name`);
         else if (seen.has(c.name)) {
-          this.problem('error', 'CONTAINER_DUPLICATE_NAME', `Two containers are called "${c.name}"; names must be unique in a Pod.`, `${path}[${i}].name`);
+          this.problem(
+            'error',
+            'CONTAINER_DUPLICATE_NAME',
+            `Two containers are called "${c.name}"; names must be unique in a Pod.`,
+            `${path}[${i}].name`,
+          );
         }
         seen.add(c.name);
-        if (!c.image) this.problem('error', 'CONTAINER_NO_IMAGE', `Container "${c.name}" has no image.`, `${path}[${i}].image`);
+        if (!c.image)
+          this.problem('error', 'CONTAINER_NO_IMAGE', `Container "${c.name}" has no image.`, `${path}[${i}].image`);
       });
     }
     const restartPolicy = (spec?.restartPolicy ?? 'Always') as Plan['restartPolicy'];
     if (!['Always', 'OnFailure', 'Never'].includes(restartPolicy)) {
-      this.problem('error', 'POD_BAD_RESTART_POLICY', `restartPolicy must be Always, OnFailure or Never, not "${restartPolicy}".`, 'spec.restartPolicy');
+      this.problem(
+        'error',
+        'POD_BAD_RESTART_POLICY',
+        `restartPolicy must be Always, OnFailure or Never, not "${restartPolicy}".`,
+        'spec.restartPolicy',
+      );
     }
 
     this.planVolumes();
@@ -165,11 +195,13 @@ class Planner {
     for (const c of [infra, ...init, ...apps]) {
       if (!c.body.Image) continue;
       const entry = images.get(c.body.Image);
-      if (!entry) images.set(c.body.Image, { image: c.body.Image, pullPolicy: c.pullPolicy, containers: [c.container] });
+      if (!entry)
+        images.set(c.body.Image, { image: c.body.Image, pullPolicy: c.pullPolicy, containers: [c.container] });
       else {
         entry.containers.push(c.container);
         // The strictest need wins: one container asking Always makes the image pulled.
-        if (c.pullPolicy === 'Always' || (c.pullPolicy === 'IfNotPresent' && entry.pullPolicy === 'Never')) entry.pullPolicy = c.pullPolicy;
+        if (c.pullPolicy === 'Always' || (c.pullPolicy === 'IfNotPresent' && entry.pullPolicy === 'Never'))
+          entry.pullPolicy = c.pullPolicy;
       }
     }
 
@@ -186,7 +218,9 @@ class Planner {
       : undefined;
 
     const result: Omit<Plan, 'steps'> = {
-      pod: this.pod.metadata?.uid ? { name: this.name, namespace: this.namespace, uid: this.pod.metadata.uid } : { name: this.name, namespace: this.namespace },
+      pod: this.pod.metadata?.uid
+        ? { name: this.name, namespace: this.namespace, uid: this.pod.metadata.uid }
+        : { name: this.name, namespace: this.namespace },
       podLabels: this.podLabels,
       restartPolicy,
       network,
@@ -213,7 +247,11 @@ class Planner {
     const image = this.options.infraImage || DEFAULT_INFRA_IMAGE;
     const body: ContainerCreateBody = {
       Image: image,
-      Labels: this.labels('infra', { [Labels.container]: 'POD' }),
+      Labels: this.labels('infra', {
+        [Labels.container]: 'POD',
+        [Labels.grace]: String(INFRA_GRACE_SECONDS),
+        [Labels.restartPolicy]: spec?.restartPolicy ?? 'Always',
+      }),
       StopTimeout: INFRA_GRACE_SECONDS,
       HostConfig: {
         NetworkMode: spec?.hostNetwork ? 'host' : this.networkName,
@@ -225,19 +263,34 @@ class Planner {
     if (!spec?.hostNetwork) {
       body.Hostname = podHostname(this.pod);
       if (spec?.hostname && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(spec.hostname)) {
-        this.problem('error', 'POD_BAD_HOSTNAME', `spec.hostname "${spec.hostname}" is not a DNS label (a-z, 0-9, "-").`, 'spec.hostname');
+        this.problem(
+          'error',
+          'POD_BAD_HOSTNAME',
+          `spec.hostname "${spec.hostname}" is not a DNS label (a-z, 0-9, "-").`,
+          'spec.hostname',
+        );
       }
       const aliases = [...new Set([this.name, body.Hostname].filter(Boolean))];
       body.NetworkingConfig = { EndpointsConfig: { [this.networkName!]: { Aliases: aliases } } };
     } else if (spec.hostname) {
-      this.problem('warning', 'HOSTNAME_IGNORED', 'With hostNetwork the Pod uses the host\'s hostname; spec.hostname is ignored.', 'spec.hostname');
+      this.problem(
+        'warning',
+        'HOSTNAME_IGNORED',
+        "With hostNetwork the Pod uses the host's hostname; spec.hostname is ignored.",
+        'spec.hostname',
+      );
     }
     this.planPorts(body);
     this.planDns(body);
     const sysctls = spec?.securityContext?.sysctls ?? [];
     if (sysctls.length > 0) {
       if (spec?.hostNetwork && sysctls.some((s) => s.name.startsWith('net.'))) {
-        this.problem('error', 'SYSCTL_HOST_NETWORK', 'Network sysctls cannot be set on a Pod that uses the host network.', 'spec.securityContext.sysctls');
+        this.problem(
+          'error',
+          'SYSCTL_HOST_NETWORK',
+          'Network sysctls cannot be set on a Pod that uses the host network.',
+          'spec.securityContext.sysctls',
+        );
       }
       body.HostConfig.Sysctls = Object.fromEntries(sysctls.map((s) => [s.name, String(s.value)]));
     }
@@ -263,14 +316,24 @@ class Planner {
         const path = `spec.containers[${ci}].ports[${pi}]`;
         const protocol = (p.protocol ?? 'TCP').toLowerCase();
         if (!['tcp', 'udp', 'sctp'].includes(protocol)) {
-          this.problem('error', 'PORT_BAD_PROTOCOL', `Port protocol must be TCP, UDP or SCTP, not "${p.protocol}".`, `${path}.protocol`);
+          this.problem(
+            'error',
+            'PORT_BAD_PROTOCOL',
+            `Port protocol must be TCP, UDP or SCTP, not "${p.protocol}".`,
+            `${path}.protocol`,
+          );
           return;
         }
         if (!p.hostPort) return;
         const containerPort = p.containerPort || p.hostPort;
         if (spec?.hostNetwork) {
           if (containerPort !== p.hostPort) {
-            this.problem('error', 'PORT_HOST_NETWORK', `With hostNetwork, hostPort must equal containerPort (${containerPort}).`, `${path}.hostPort`);
+            this.problem(
+              'error',
+              'PORT_HOST_NETWORK',
+              `With hostNetwork, hostPort must equal containerPort (${containerPort}).`,
+              `${path}.hostPort`,
+            );
           }
           return;
         }
@@ -278,7 +341,12 @@ class Planner {
         const key = `${hostIp}:${p.hostPort}/${protocol}`;
         const other = taken.get(key);
         if (other) {
-          this.problem('error', 'PORT_DUPLICATE_HOSTPORT', `Host port ${p.hostPort}/${protocol.toUpperCase()} is published twice (${other} and "${c.name}").`, `${path}.hostPort`);
+          this.problem(
+            'error',
+            'PORT_DUPLICATE_HOSTPORT',
+            `Host port ${p.hostPort}/${protocol.toUpperCase()} is published twice (${other} and "${c.name}").`,
+            `${path}.hostPort`,
+          );
           return;
         }
         taken.set(key, `"${c.name}"`);
@@ -296,9 +364,15 @@ class Planner {
     const dns = spec?.dnsConfig;
     if (dns?.nameservers?.length) body.HostConfig.Dns = [...dns.nameservers];
     if (dns?.searches?.length) body.HostConfig.DnsSearch = [...dns.searches];
-    if (dns?.options?.length) body.HostConfig.DnsOptions = dns.options.map((o) => (o.value === undefined ? o.name : `${o.name}:${o.value}`));
+    if (dns?.options?.length)
+      body.HostConfig.DnsOptions = dns.options.map((o) => (o.value === undefined ? o.name : `${o.name}:${o.value}`));
     if (spec?.dnsPolicy === 'None' && !dns?.nameservers?.length) {
-      this.problem('error', 'DNS_NONE_WITHOUT_SERVERS', 'dnsPolicy None needs dnsConfig.nameservers.', 'spec.dnsConfig.nameservers');
+      this.problem(
+        'error',
+        'DNS_NONE_WITHOUT_SERVERS',
+        'dnsPolicy None needs dnsConfig.nameservers.',
+        'spec.dnsConfig.nameservers',
+      );
     }
     const hosts = (spec?.hostAliases ?? []).flatMap((a) => (a.hostnames ?? []).map((h) => `${h}:${a.ip}`));
     if (hosts.length) body.HostConfig.ExtraHosts = hosts;
@@ -326,15 +400,30 @@ class Planner {
           const size = memoryBytes(v.emptyDir.sizeLimit);
           body.DriverOpts = { type: 'tmpfs', device: 'tmpfs', o: `mode=1777${size ? `,size=${size}` : ''}` };
         } else if (v.emptyDir.medium && v.emptyDir.medium !== '') {
-          this.problem('error', 'VOLUME_BAD_MEDIUM', `emptyDir.medium must be "" or "Memory", not "${v.emptyDir.medium}".`, `${path}.emptyDir.medium`);
+          this.problem(
+            'error',
+            'VOLUME_BAD_MEDIUM',
+            `emptyDir.medium must be "" or "Memory", not "${v.emptyDir.medium}".`,
+            `${path}.emptyDir.medium`,
+          );
         }
         this.volumePlans.set(v.name, { volume: v.name, kind: 'emptyDir', body, persistent: false });
       } else if (v.hostPath) {
         const type = v.hostPath.type ?? '';
         if (!HOSTPATH_TYPES.has(type)) {
-          this.problem('error', 'HOSTPATH_BAD_TYPE', `hostPath.type "${type}" is not one Kubernetes knows.`, `${path}.hostPath.type`);
+          this.problem(
+            'error',
+            'HOSTPATH_BAD_TYPE',
+            `hostPath.type "${type}" is not one Kubernetes knows.`,
+            `${path}.hostPath.type`,
+          );
         } else if (!v.hostPath.path?.startsWith('/')) {
-          this.problem('error', 'HOSTPATH_NOT_ABSOLUTE', `hostPath.path must be an absolute path, not "${v.hostPath.path}".`, `${path}.hostPath.path`);
+          this.problem(
+            'error',
+            'HOSTPATH_NOT_ABSOLUTE',
+            `hostPath.path must be an absolute path, not "${v.hostPath.path}".`,
+            `${path}.hostPath.path`,
+          );
         } else {
           this.hostPaths.push({ volume: v.name, path: v.hostPath.path, type: type as HostPathCheck['type'] });
         }
@@ -354,7 +443,12 @@ class Planner {
         });
       } else {
         const kind = Object.keys(v).find((k) => k !== 'name') ?? 'unknown';
-        this.problem('error', 'VOLUME_UNSUPPORTED', `Volume "${v.name}" is of type ${kind}, which Podwright cannot run on Docker.`, path);
+        this.problem(
+          'error',
+          'VOLUME_UNSUPPORTED',
+          `Volume "${v.name}" is of type ${kind}, which Podwright cannot run on Docker.`,
+          path,
+        );
       }
     });
   }
@@ -380,7 +474,12 @@ class Planner {
       : [...entries].map(([key, entry]) => ({ file: key, mode: defaultMode, ...entry }));
     for (const s of selected) {
       if (s.file.startsWith('/') || s.file.split('/').includes('..')) {
-        this.problem('error', 'VOLUME_BAD_PATH', `File path "${s.file}" must be relative and must not contain "..".`, path);
+        this.problem(
+          'error',
+          'VOLUME_BAD_PATH',
+          `File path "${s.file}" must be relative and must not contain "..".`,
+          path,
+        );
         continue;
       }
       this.files.push({ dockerVolume, path: s.file, content: s.content, encoding: s.encoding, mode: s.mode & 0o777 });
@@ -408,12 +507,25 @@ class Planner {
       return;
     }
     const entries = new Map<string, { content: string; encoding: 'utf8' | 'base64' }>();
-    for (const [k, value] of Object.entries(cm.data ?? {})) entries.set(k, { content: String(value), encoding: 'utf8' });
+    for (const [k, value] of Object.entries(cm.data ?? {}))
+      entries.set(k, { content: String(value), encoding: 'utf8' });
     for (const [k, value] of Object.entries(cm.binaryData ?? {})) {
-      if (entries.has(k)) this.problem('error', 'CONFIGMAP_DUPLICATE_KEY', `ConfigMap "${source.name}" has key "${k}" in both data and binaryData.`);
+      if (entries.has(k))
+        this.problem(
+          'error',
+          'CONFIGMAP_DUPLICATE_KEY',
+          `ConfigMap "${source.name}" has key "${k}" in both data and binaryData.`,
+        );
       entries.set(k, { content: String(value), encoding: 'base64' });
     }
-    this.addFiles(v.name, `${path}.configMap`, entries, source.items, source.defaultMode ?? 0o644, `ConfigMap "${source.name}"`);
+    this.addFiles(
+      v.name,
+      `${path}.configMap`,
+      entries,
+      source.items,
+      source.defaultMode ?? 0o644,
+      `ConfigMap "${source.name}"`,
+    );
   }
 
   private planSecretVolume(v: Volume, path: string, labels: Record<string, string>): void {
@@ -436,7 +548,14 @@ class Planner {
       }
       return;
     }
-    this.addFiles(v.name, `${path}.secret`, secretEntries(secret, (m) => this.problem('error', 'SECRET_BAD_DATA', m)), source.items, source.defaultMode ?? 0o644, `Secret "${source.secretName}"`);
+    this.addFiles(
+      v.name,
+      `${path}.secret`,
+      secretEntries(secret, (m) => this.problem('error', 'SECRET_BAD_DATA', m)),
+      source.items,
+      source.defaultMode ?? 0o644,
+      `Secret "${source.secretName}"`,
+    );
   }
 
   private planDownwardVolume(v: Volume, path: string, labels: Record<string, string>): void {
@@ -461,7 +580,12 @@ class Planner {
             .join('\n');
         } else value = this.staticFieldRef(field);
         if (value === undefined || value.includes(POD_IP_PLACEHOLDER) || value.includes(HOST_IP_PLACEHOLDER)) {
-          this.problem('error', 'DOWNWARD_UNSUPPORTED', `downwardAPI field "${field}" cannot be written to a file here.`, `${itemPath}.fieldRef.fieldPath`);
+          this.problem(
+            'error',
+            'DOWNWARD_UNSUPPORTED',
+            `downwardAPI field "${field}" cannot be written to a file here.`,
+            `${itemPath}.fieldRef.fieldPath`,
+          );
           value = undefined;
         }
       } else if (item.resourceFieldRef) {
@@ -469,7 +593,11 @@ class Planner {
       }
       if (value !== undefined) entries.set(item.path, { content: value, encoding: 'utf8' });
     });
-    const items = [...entries.keys()].map((k) => ({ key: k, path: k, mode: source.items?.find((x) => x.path === k)?.mode }));
+    const items = [...entries.keys()].map((k) => ({
+      key: k,
+      path: k,
+      mode: source.items?.find((x) => x.path === k)?.mode,
+    }));
     this.addFiles(v.name, `${path}.downwardAPI`, entries, items, source.defaultMode ?? 0o644, 'downwardAPI');
   }
 
@@ -496,7 +624,12 @@ class Planner {
 
   // ---------------------------------------------------------------- containers
 
-  private planContainer(c: Container, index: number, kind: 'init' | 'app', podRestart: Plan['restartPolicy']): ContainerPlan {
+  private planContainer(
+    c: Container,
+    index: number,
+    kind: 'init' | 'app',
+    podRestart: Plan['restartPolicy'],
+  ): ContainerPlan {
     const spec = this.pod.spec!;
     const path = `spec.${kind === 'init' ? 'initContainers' : 'containers'}[${index}]`;
     const sidecar = kind === 'init' && c.restartPolicy === 'Always';
@@ -504,7 +637,12 @@ class Planner {
     const image = c.image ?? '';
     let pullPolicy = (c.imagePullPolicy as PullPolicy | undefined) ?? defaultPullPolicy(image);
     if (!['Always', 'IfNotPresent', 'Never'].includes(pullPolicy)) {
-      this.problem('error', 'IMAGE_BAD_PULL_POLICY', `imagePullPolicy must be Always, IfNotPresent or Never, not "${pullPolicy}".`, `${path}.imagePullPolicy`);
+      this.problem(
+        'error',
+        'IMAGE_BAD_PULL_POLICY',
+        `imagePullPolicy must be Always, IfNotPresent or Never, not "${pullPolicy}".`,
+        `${path}.imagePullPolicy`,
+      );
       pullPolicy = 'IfNotPresent';
     }
     const { env, needsPodIP } = this.planEnv(c, path);
@@ -515,7 +653,11 @@ class Planner {
       // The Pod's own labels ride along for `docker ps --filter`, but never override Podwright's.
       Labels: {
         ...withoutOwnLabels(this.pod.metadata?.labels),
-        ...this.labels(role, { [Labels.container]: c.name, [Labels.index]: String(index) }),
+        ...this.labels(role, {
+          [Labels.container]: c.name,
+          [Labels.index]: String(index),
+          [Labels.grace]: String(grace),
+        }),
       },
       StopTimeout: grace,
       HostConfig: {},
@@ -594,11 +736,18 @@ class Planner {
     const all = [...(this.pod.spec?.containers ?? []), ...(this.pod.spec?.initContainers ?? [])];
     const target = ref.containerName ? all.find((c) => c.name === ref.containerName) : current;
     if (!target) {
-      this.problem('error', 'RESOURCE_FIELD_NO_CONTAINER', `resourceFieldRef needs containerName "${ref.containerName ?? ''}" of this Pod.`, path);
+      this.problem(
+        'error',
+        'RESOURCE_FIELD_NO_CONTAINER',
+        `resourceFieldRef needs containerName "${ref.containerName ?? ''}" of this Pod.`,
+        path,
+      );
       return undefined;
     }
     const [section, resource] = ref.resource.split('.') as [string, string | undefined];
-    const quantity = (section === 'limits' ? target.resources?.limits : section === 'requests' ? target.resources?.requests : undefined)?.[resource ?? ''];
+    const quantity = (
+      section === 'limits' ? target.resources?.limits : section === 'requests' ? target.resources?.requests : undefined
+    )?.[resource ?? ''];
     const divisor = parseQuantity(ref.divisor ?? 1) || 1;
     if (resource === 'cpu') {
       // Without a limit the kubelet reports the node's allocatable CPU; here, the engine's.
@@ -606,7 +755,8 @@ class Planner {
       return String(Math.ceil(cores / divisor));
     }
     if (resource === 'memory' || resource === 'ephemeral-storage') {
-      const bytes = parseQuantity(quantity) ?? (section === 'limits' && resource === 'memory' ? (this.engine.memoryBytes ?? 0) : 0);
+      const bytes =
+        parseQuantity(quantity) ?? (section === 'limits' && resource === 'memory' ? (this.engine.memoryBytes ?? 0) : 0);
       return String(Math.ceil(bytes / divisor));
     }
     this.problem('error', 'RESOURCE_FIELD_UNSUPPORTED', `resourceFieldRef "${ref.resource}" is not supported.`, path);
@@ -623,7 +773,12 @@ class Planner {
         const cm = this.companions.configMaps?.find((x) => x.metadata?.name === source.configMapRef!.name);
         if (!cm) {
           if (!source.configMapRef.optional) {
-            this.problem('error', 'CONFIGMAP_NOT_FOUND', `Container "${c.name}" reads env from ConfigMap "${source.configMapRef.name}", which is not in the document.`, `${path}.envFrom[${i}]`);
+            this.problem(
+              'error',
+              'CONFIGMAP_NOT_FOUND',
+              `Container "${c.name}" reads env from ConfigMap "${source.configMapRef.name}", which is not in the document.`,
+              `${path}.envFrom[${i}]`,
+            );
           }
           return;
         }
@@ -632,11 +787,17 @@ class Planner {
         const secret = this.companions.secrets?.find((x) => x.metadata?.name === source.secretRef!.name);
         if (!secret) {
           if (!source.secretRef.optional) {
-            this.problem('error', 'SECRET_NOT_FOUND', `Container "${c.name}" reads env from Secret "${source.secretRef.name}", which is not in the document.`, `${path}.envFrom[${i}]`);
+            this.problem(
+              'error',
+              'SECRET_NOT_FOUND',
+              `Container "${c.name}" reads env from Secret "${source.secretRef.name}", which is not in the document.`,
+              `${path}.envFrom[${i}]`,
+            );
           }
           return;
         }
-        for (const [k, v] of secretEntries(secret, () => {})) env.set(prefix + k, v.encoding === 'base64' ? decodeBase64Text(v.content) : v.content);
+        for (const [k, v] of secretEntries(secret, () => {}))
+          env.set(prefix + k, v.encoding === 'base64' ? decodeBase64Text(v.content) : v.content);
       }
     });
     (c.env ?? []).forEach((e: EnvVar, i) => {
@@ -657,16 +818,27 @@ class Planner {
     if (from.fieldRef) {
       const v = this.staticFieldRef(from.fieldRef.fieldPath);
       if (v === undefined) {
-        this.problem('error', 'ENV_FIELD_UNSUPPORTED', `env "${e.name}": fieldRef "${from.fieldRef.fieldPath}" is not supported.`, `${path}.valueFrom.fieldRef.fieldPath`);
+        this.problem(
+          'error',
+          'ENV_FIELD_UNSUPPORTED',
+          `env "${e.name}": fieldRef "${from.fieldRef.fieldPath}" is not supported.`,
+          `${path}.valueFrom.fieldRef.fieldPath`,
+        );
       }
       return v;
     }
-    if (from.resourceFieldRef) return this.resourceField(from.resourceFieldRef, c, `${path}.valueFrom.resourceFieldRef`);
+    if (from.resourceFieldRef)
+      return this.resourceField(from.resourceFieldRef, c, `${path}.valueFrom.resourceFieldRef`);
     if (from.configMapKeyRef) {
       const ref = from.configMapKeyRef;
       const v = this.companions.configMaps?.find((x) => x.metadata?.name === ref.name)?.data?.[ref.key];
       if (v === undefined && !ref.optional) {
-        this.problem('error', 'CONFIGMAP_KEY_NOT_FOUND', `env "${e.name}" reads key "${ref.key}" of ConfigMap "${ref.name}", which is not in the document.`, `${path}.valueFrom.configMapKeyRef`);
+        this.problem(
+          'error',
+          'CONFIGMAP_KEY_NOT_FOUND',
+          `env "${e.name}" reads key "${ref.key}" of ConfigMap "${ref.name}", which is not in the document.`,
+          `${path}.valueFrom.configMapKeyRef`,
+        );
       }
       return v;
     }
@@ -676,7 +848,12 @@ class Planner {
       const entry = secret ? secretEntries(secret, () => {}).get(ref.key) : undefined;
       if (entry === undefined) {
         if (!ref.optional) {
-          this.problem('error', 'SECRET_KEY_NOT_FOUND', `env "${e.name}" reads key "${ref.key}" of Secret "${ref.name}", which is not in the document.`, `${path}.valueFrom.secretKeyRef`);
+          this.problem(
+            'error',
+            'SECRET_KEY_NOT_FOUND',
+            `env "${e.name}" reads key "${ref.key}" of Secret "${ref.name}", which is not in the document.`,
+            `${path}.valueFrom.secretKeyRef`,
+          );
         }
         return undefined;
       }
@@ -691,16 +868,31 @@ class Planner {
       const at = `${path}.volumeMounts[${i}]`;
       const v = this.volumes.get(m.name);
       if (!v) {
-        this.problem('error', 'MOUNT_UNKNOWN_VOLUME', `Container "${c.name}" mounts volume "${m.name}", which the Pod does not declare.`, `${at}.name`);
+        this.problem(
+          'error',
+          'MOUNT_UNKNOWN_VOLUME',
+          `Container "${c.name}" mounts volume "${m.name}", which the Pod does not declare.`,
+          `${at}.name`,
+        );
         return;
       }
       if (!m.mountPath?.startsWith('/')) {
-        this.problem('error', 'MOUNT_NOT_ABSOLUTE', `mountPath must be absolute, not "${m.mountPath}".`, `${at}.mountPath`);
+        this.problem(
+          'error',
+          'MOUNT_NOT_ABSOLUTE',
+          `mountPath must be absolute, not "${m.mountPath}".`,
+          `${at}.mountPath`,
+        );
         return;
       }
       const subPath = m.subPathExpr !== undefined ? expand(m.subPathExpr, lookup) : m.subPath;
       if (subPath && (subPath.startsWith('/') || subPath.split('/').includes('..'))) {
-        this.problem('error', 'MOUNT_BAD_SUBPATH', `subPath "${subPath}" must be relative and must not contain "..".`, `${at}.subPath`);
+        this.problem(
+          'error',
+          'MOUNT_BAD_SUBPATH',
+          `subPath "${subPath}" must be relative and must not contain "..".`,
+          `${at}.subPath`,
+        );
         return;
       }
       if (v.hostPath) {
@@ -710,15 +902,24 @@ class Planner {
           Target: m.mountPath,
           ReadOnly: Boolean(m.readOnly),
         };
-        const propagation = { None: 'rprivate', HostToContainer: 'rslave', Bidirectional: 'rshared' }[m.mountPropagation ?? 'None'];
-        if (!propagation) this.problem('error', 'MOUNT_BAD_PROPAGATION', `mountPropagation "${m.mountPropagation}" is not one Kubernetes knows.`, `${at}.mountPropagation`);
+        const propagation = { None: 'rprivate', HostToContainer: 'rslave', Bidirectional: 'rshared' }[
+          m.mountPropagation ?? 'None'
+        ];
+        if (!propagation)
+          this.problem(
+            'error',
+            'MOUNT_BAD_PROPAGATION',
+            `mountPropagation "${m.mountPropagation}" is not one Kubernetes knows.`,
+            `${at}.mountPropagation`,
+          );
         else if (propagation !== 'rprivate') mount.BindOptions = { Propagation: propagation };
         mounts.push(mount);
         return;
       }
       const vp = this.volumePlans.get(m.name);
       if (!vp) return;
-      const readOnly = Boolean(m.readOnly) || vp.kind === 'configMap' || vp.kind === 'secret' || vp.kind === 'downwardAPI';
+      const readOnly =
+        Boolean(m.readOnly) || vp.kind === 'configMap' || vp.kind === 'secret' || vp.kind === 'downwardAPI';
       const mount: DockerMount = { Type: 'volume', Source: vp.body.Name, Target: m.mountPath, ReadOnly: readOnly };
       mount.VolumeOptions = vp.persistent ? {} : { NoCopy: true };
       if (subPath) {
@@ -753,12 +954,22 @@ class Planner {
       [cpuRequest, requests.cpu, 'requests.cpu'],
     ] as const) {
       if (raw !== undefined && value === undefined) {
-        this.problem('error', 'RESOURCE_BAD_QUANTITY', `resources.${field} "${raw}" is not a Kubernetes quantity.`, `${path}.resources.${field}`);
+        this.problem(
+          'error',
+          'RESOURCE_BAD_QUANTITY',
+          `resources.${field} "${raw}" is not a Kubernetes quantity.`,
+          `${path}.resources.${field}`,
+        );
       }
     }
     if (memLimit !== undefined) {
       if (memLimit < DOCKER_MIN_MEMORY) {
-        this.problem('error', 'RESOURCE_MEMORY_TOO_SMALL', `Docker needs a memory limit of at least 6Mi; "${c.name}" asks for ${limits.memory}.`, `${path}.resources.limits.memory`);
+        this.problem(
+          'error',
+          'RESOURCE_MEMORY_TOO_SMALL',
+          `Docker needs a memory limit of at least 6Mi; "${c.name}" asks for ${limits.memory}.`,
+          `${path}.resources.limits.memory`,
+        );
       }
       hc.Memory = memLimit;
       hc.MemorySwap = memLimit; // no swap, as the kubelet does
@@ -781,19 +992,35 @@ class Planner {
     const group = sc.runAsGroup ?? pod.runAsGroup;
     if (user !== undefined) body.User = group !== undefined ? `${user}:${group}` : String(user);
     else if (group !== undefined) {
-      this.problem('warning', 'RUN_AS_GROUP_WITHOUT_USER', `runAsGroup without runAsUser: Docker cannot set only the group, so "${c.name}" keeps its image's user and group.`, `${path}.securityContext.runAsGroup`);
+      this.problem(
+        'warning',
+        'RUN_AS_GROUP_WITHOUT_USER',
+        `runAsGroup without runAsUser: Docker cannot set only the group, so "${c.name}" keeps its image's user and group.`,
+        `${path}.securityContext.runAsGroup`,
+      );
     }
     if (pod.supplementalGroups?.length) hc.GroupAdd = pod.supplementalGroups.map(String);
     const nonRoot = sc.runAsNonRoot ?? pod.runAsNonRoot;
     if (nonRoot && user === 0) {
-      this.problem('error', 'RUN_AS_NON_ROOT', `"${c.name}" must not run as root (runAsNonRoot) but runAsUser is 0.`, `${path}.securityContext.runAsUser`);
+      this.problem(
+        'error',
+        'RUN_AS_NON_ROOT',
+        `"${c.name}" must not run as root (runAsNonRoot) but runAsUser is 0.`,
+        `${path}.securityContext.runAsUser`,
+      );
     }
     if (sc.privileged) hc.Privileged = true;
     if (sc.capabilities?.add?.length) hc.CapAdd = [...sc.capabilities.add];
     if (sc.capabilities?.drop?.length) hc.CapDrop = [...sc.capabilities.drop];
     if (sc.readOnlyRootFilesystem) hc.ReadonlyRootfs = true;
     if (sc.allowPrivilegeEscalation === false) {
-      if (sc.privileged) this.problem('error', 'PRIVILEGED_ESCALATION', 'A privileged container cannot set allowPrivilegeEscalation: false.', `${path}.securityContext`);
+      if (sc.privileged)
+        this.problem(
+          'error',
+          'PRIVILEGED_ESCALATION',
+          'A privileged container cannot set allowPrivilegeEscalation: false.',
+          `${path}.securityContext`,
+        );
       hc.SecurityOpt = ['no-new-privileges'];
     }
     if (sc.procMount === 'Unmasked') {
@@ -823,13 +1050,16 @@ function secretEntries(
   for (const [k, v] of Object.entries(secret.data ?? {})) {
     const clean = String(v).replace(/\s+/g, '');
     if (!BASE64.test(clean) || clean.length % 4 !== 0) {
-      report(`Secret "${secret.metadata?.name}" key "${k}" is not valid base64 (data holds base64; use stringData for plain text).`);
+      report(
+        `Secret "${secret.metadata?.name}" key "${k}" is not valid base64 (data holds base64; use stringData for plain text).`,
+      );
       continue;
     }
     entries.set(k, { content: clean, encoding: 'base64' });
   }
   // stringData wins over data, as the API server merges it.
-  for (const [k, v] of Object.entries(secret.stringData ?? {})) entries.set(k, { content: String(v), encoding: 'utf8' });
+  for (const [k, v] of Object.entries(secret.stringData ?? {}))
+    entries.set(k, { content: String(v), encoding: 'utf8' });
   return entries;
 }
 
@@ -844,34 +1074,78 @@ export function decodeBase64Text(b64: string): string {
 export function planSteps(p: Omit<Plan, 'steps'>): PlanStep[] {
   const steps: PlanStep[] = [];
   if (p.network) {
-    steps.push({ call: `GET /networks/${p.network.name}`, description: `Find the project network "${p.network.name}"` });
+    steps.push({
+      call: `GET /networks/${p.network.name}`,
+      description: `Find the project network "${p.network.name}"`,
+    });
     steps.push({ call: 'POST /networks/create', description: 'Create it if it is missing', body: p.network.body });
   }
   for (const image of p.images) {
-    steps.push({ call: `GET /images/${image.image}/json`, description: `Check image ${image.image} (imagePullPolicy ${image.pullPolicy})` });
+    steps.push({
+      call: `GET /images/${image.image}/json`,
+      description: `Check image ${image.image} (imagePullPolicy ${image.pullPolicy})`,
+    });
     if (image.pullPolicy !== 'Never') {
-      steps.push({ call: `POST /images/create?fromImage=${image.image}`, description: image.pullPolicy === 'Always' ? 'Pull it' : 'Pull it if it is missing' });
+      steps.push({
+        call: `POST /images/create?fromImage=${image.image}`,
+        description: image.pullPolicy === 'Always' ? 'Pull it' : 'Pull it if it is missing',
+      });
     }
   }
-  for (const h of p.hostPaths) steps.push({ call: `(host) check ${h.path}`, description: `hostPath "${h.volume}" type ${h.type || '(none)'}` });
-  for (const v of p.volumes) steps.push({ call: 'POST /volumes/create', description: `Volume "${v.volume}" (${v.kind})`, body: v.body });
+  for (const h of p.hostPaths)
+    steps.push({ call: `(host) check ${h.path}`, description: `hostPath "${h.volume}" type ${h.type || '(none)'}` });
+  for (const v of p.volumes)
+    steps.push({ call: 'POST /volumes/create', description: `Volume "${v.volume}" (${v.kind})`, body: v.body });
   if (p.volumeHelper) {
-    steps.push({ call: `POST /containers/create?name=${p.volumeHelper.name}`, description: 'A helper (never started) that mounts the volumes', body: p.volumeHelper.body });
-    steps.push({ call: `PUT /containers/${p.volumeHelper.name}/archive?path=/`, description: `Write ${p.volumeHelper.files.length} file(s), make emptyDirs writable for every user` });
+    steps.push({
+      call: `POST /containers/create?name=${p.volumeHelper.name}`,
+      description: 'A helper (never started) that mounts the volumes',
+      body: p.volumeHelper.body,
+    });
+    steps.push({
+      call: `PUT /containers/${p.volumeHelper.name}/archive?path=/`,
+      description: `Write ${p.volumeHelper.files.length} file(s), make emptyDirs writable for every user`,
+    });
     steps.push({ call: `DELETE /containers/${p.volumeHelper.name}`, description: 'Remove the helper' });
   }
-  steps.push({ call: `POST /containers/create?name=${p.infra.name}`, description: 'Create the infra container', body: p.infra.body });
-  steps.push({ call: `POST /containers/${p.infra.name}/start`, description: 'Start it: it owns the network, IPC and hostname' });
+  steps.push({
+    call: `POST /containers/create?name=${p.infra.name}`,
+    description: 'Create the infra container',
+    body: p.infra.body,
+  });
+  steps.push({
+    call: `POST /containers/${p.infra.name}/start`,
+    description: 'Start it: it owns the network, IPC and hostname',
+  });
   for (const c of p.init) {
-    steps.push({ call: `POST /containers/create?name=${c.name}`, description: `Create ${c.role} container "${c.container}"`, body: c.body });
+    steps.push({
+      call: `POST /containers/create?name=${c.name}`,
+      description: `Create ${c.role} container "${c.container}"`,
+      body: c.body,
+    });
     if (c.role === 'sidecar') {
-      steps.push({ call: `POST /containers/${c.name}/start`, description: `Start sidecar "${c.container}" and keep it running` });
+      steps.push({
+        call: `POST /containers/${c.name}/start`,
+        description: `Start sidecar "${c.container}" and keep it running`,
+      });
     } else {
       steps.push({ call: `POST /containers/${c.name}/wait?condition=next-exit`, description: 'Wait for its exit' });
-      steps.push({ call: `POST /containers/${c.name}/start`, description: `Run init container "${c.container}" to completion; a non-zero exit stops the Pod` });
+      steps.push({
+        call: `POST /containers/${c.name}/start`,
+        description: `Run init container "${c.container}" to completion; a non-zero exit stops the Pod`,
+      });
     }
   }
-  for (const c of p.apps) steps.push({ call: `POST /containers/create?name=${c.name}`, description: `Create app container "${c.container}"`, body: c.body });
-  for (const c of p.apps) steps.push({ call: `POST /containers/${c.name}/start`, description: `Start "${c.container}" (in parallel with the other apps)` });
+  for (const c of p.apps)
+    steps.push({
+      call: `POST /containers/create?name=${c.name}`,
+      description: `Create app container "${c.container}"`,
+      body: c.body,
+    });
+  for (const c of p.apps)
+    steps.push({
+      call: `POST /containers/${c.name}/start`,
+      description: `Start "${c.container}" (in parallel with the other apps)`,
+    });
   return steps;
 }

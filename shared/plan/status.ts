@@ -4,7 +4,14 @@
 export type ContainerState =
   | { state: 'waiting'; reason: string; message?: string }
   | { state: 'running'; startedAt: string }
-  | { state: 'terminated'; exitCode: number; reason: string; startedAt?: string; finishedAt?: string; message?: string };
+  | {
+      state: 'terminated';
+      exitCode: number;
+      reason: string;
+      startedAt?: string;
+      finishedAt?: string;
+      message?: string;
+    };
 
 export interface ContainerStatus {
   /** The container's name in the Pod spec ("POD" for the infra). */

@@ -168,7 +168,10 @@ export interface Plan {
   /** The labels that identify every object of this Pod (managed, pod, namespace, design). */
   podLabels: Record<string, string>;
   restartPolicy: 'Always' | 'OnFailure' | 'Never';
-  network?: { name: string; body: { Name: string; Driver: 'bridge'; CheckDuplicate: boolean; Labels: Record<string, string> } };
+  network?: {
+    name: string;
+    body: { Name: string; Driver: 'bridge'; CheckDuplicate: boolean; Labels: Record<string, string> };
+  };
   images: { image: string; pullPolicy: PullPolicy; containers: string[] }[];
   hostPaths: HostPathCheck[];
   volumes: VolumePlan[];

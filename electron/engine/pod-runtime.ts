@@ -1,0 +1,771 @@
+// Executes a Pod plan on the engine (dockerode) and manages what it created: run with progress and rollback,
+// status from the engine's events, graceful stop, and a `down` that finds everything by label, even after a crash.
+import { lstat, mkdir, open, stat } from 'node:fs/promises';
+import { networkInterfaces } from 'node:os';
+import { dirname } from 'node:path';
+import Docker from 'dockerode';
+import {
+  HOST_IP_PLACEHOLDER,
+  isRunnable,
+  Labels,
+  POD_IP_PLACEHOLDER,
+  podPhase,
+  podSelector,
+  terminatedReason,
+  type ContainerPlan,
+  type ContainerStatus,
+  type HostPathCheck,
+  type Plan,
+  type PodPhase,
+} from '../../shared/plan';
+import type { Engine } from './engine';
+import { tarball, type ArchiveEntry } from './pod-archive';
+import { explainEngineError, PodError } from './pod-errors';
+
+export interface PodRef {
+  name: string;
+  namespace?: string;
+}
+
+export interface PodSnapshot {
+  name: string;
+  namespace: string;
+  design?: string;
+  phase: PodPhase;
+  restartPolicy: 'Always' | 'OnFailure' | 'Never';
+  podIP?: string;
+  /** The infra first, then init containers, then apps, in spec order. */
+  containers: ContainerStatus[];
+}
+
+export interface RunProgress {
+  stage: 'check' | 'network' | 'image' | 'pull' | 'volume' | 'create' | 'start' | 'init' | 'rollback' | 'running';
+  message: string;
+  container?: string;
+  /** Pull progress of one layer. */
+  layer?: { id: string; status: string; current?: number; total?: number };
+}
+
+export interface RunOptions {
+  onProgress?: (progress: RunProgress) => void;
+  /** Aborting cancels the run and rolls back what it created. */
+  signal?: AbortSignal;
+}
+
+export type PodStatusEvent =
+  | { kind: 'status'; pod: PodSnapshot }
+  | { kind: 'removed'; name: string; namespace: string }
+  | ({ kind: 'progress'; name: string; namespace: string } & RunProgress);
+
+type ContainerInfo = Docker.ContainerInspectInfo;
+
+const ROLE_ORDER: Record<string, number> = { infra: 0, init: 1, sidecar: 1, app: 2 };
+
+/** Runs every promise to the end (so rollback sees everything created), then throws the first failure. */
+async function settleAll<T>(promises: Promise<T>[]): Promise<T[]> {
+  const results = await Promise.allSettled(promises);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<T>).value);
+}
+
+function labelFilters(labels: Record<string, string>): string[] {
+  return Object.entries(labels).map(([k, v]) => `${k}=${v}`);
+}
+
+function isNotFound(err: unknown): boolean {
+  return (err as { statusCode?: number })?.statusCode === 404;
+}
+
+export class PodRuntime {
+  /** A client without the request timeout: waits, stops, pulls and event streams may rightly take long. */
+  private readonly long: Docker;
+  private readonly listeners = new Set<(event: PodStatusEvent) => void>();
+
+  constructor(readonly engine: Engine) {
+    this.long = new Docker({ ...engine.resolved.modem });
+  }
+
+  private get docker(): Docker {
+    return this.engine.docker;
+  }
+
+  /** Receives every progress and status event this runtime produces (the API's pod.status topic). */
+  subscribe(listener: (event: PodStatusEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private publish(event: PodStatusEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  // ------------------------------------------------------------------ run
+
+  /** Runs the Pod; resolves once every app container is running. On failure, removes what it created and throws a PodError. */
+  async run(plan: Plan, options: RunOptions = {}): Promise<PodSnapshot> {
+    const { name, namespace } = plan.pod;
+    const progress = (p: RunProgress): void => {
+      options.onProgress?.(p);
+      this.publish({ kind: 'progress', name, namespace, ...p });
+    };
+    const created = { containers: [] as { id: string; container: string }[], volumes: [] as string[] };
+    const cancelled = (): void => {
+      if (options.signal?.aborted) throw new PodError('CANCELLED', `Starting Pod "${name}" was cancelled.`);
+    };
+    try {
+      if (!isRunnable(plan)) {
+        const problems = plan.problems.filter((p) => p.severity === 'error');
+        throw new PodError('PLAN_INVALID', `Pod "${name}" cannot run: ${problems.map((p) => p.message).join(' ')}`, {
+          problems,
+        });
+      }
+      const existing = await this.docker.listContainers({
+        all: true,
+        filters: { label: labelFilters(podSelector(name, namespace)) },
+      });
+      if (existing.length > 0) {
+        throw new PodError(
+          'POD_EXISTS',
+          `Pod "${name}" already exists (${existing.length} container${existing.length === 1 ? '' : 's'}). Run "podwright down ${name}" first.`,
+        );
+      }
+      progress({ stage: 'check', message: 'Checking images, network and host paths' });
+      await settleAll([
+        this.ensureNetwork(plan, progress),
+        this.ensureImages(plan, progress),
+        this.checkHostPaths(plan.hostPaths),
+      ]);
+      cancelled();
+
+      await settleAll(
+        plan.volumes.map(async (v) => {
+          if (v.persistent) {
+            const exists = await this.docker
+              .getVolume(v.body.Name)
+              .inspect()
+              .then(() => true)
+              .catch((err: unknown) => (isNotFound(err) ? false : Promise.reject(err)));
+            if (exists) return;
+          }
+          progress({ stage: 'volume', message: `Creating volume "${v.volume}" (${v.kind})` });
+          await this.docker.createVolume(v.body);
+          if (!v.persistent) created.volumes.push(v.body.Name);
+        }),
+      );
+      if (plan.volumeHelper) await this.prepareVolumes(plan, created);
+      cancelled();
+
+      const infra = await this.create(plan.infra, created, progress);
+      const early = [...plan.init, ...plan.apps].filter((c) => !c.needsPodIP);
+      const late = [...plan.init, ...plan.apps].filter((c) => c.needsPodIP);
+      // Creating only needs the infra to exist; starting needs it running (pod-start-anchors.md, finding 4).
+      progress({ stage: 'start', container: 'POD', message: 'Starting the infra container' });
+      const [, earlyIds] = await settleAll<unknown>([
+        infra
+          .start()
+          .catch((err: unknown) => Promise.reject(explainEngineError(err, 'start', 'POD', plan.infra.body.Image))),
+        settleAll(early.map((c) => this.create(c, created, progress))),
+      ]);
+      const ids = new Map<string, Docker.Container>();
+      early.forEach((c, i) => ids.set(c.name, (earlyIds as Docker.Container[])[i]!));
+      if (late.length > 0) {
+        const { podIP, hostIP } = await this.podAddresses(plan, infra.id);
+        const resolved = late.map((c) => substituteAddresses(c, podIP, hostIP));
+        const lateIds = await settleAll(resolved.map((c) => this.create(c, created, progress)));
+        late.forEach((c, i) => ids.set(c.name, lateIds[i]!));
+      }
+      cancelled();
+
+      for (const c of plan.init) {
+        const container = ids.get(c.name)!;
+        if (c.role === 'sidecar') {
+          progress({ stage: 'start', container: c.container, message: `Starting sidecar "${c.container}"` });
+          await container
+            .start()
+            .catch((err: unknown) => Promise.reject(explainEngineError(err, 'start', c.container, c.body.Image)));
+          continue;
+        }
+        progress({ stage: 'init', container: c.container, message: `Running init container "${c.container}"` });
+        await this.runToCompletion(container, c, plan.restartPolicy);
+        cancelled();
+      }
+
+      progress({
+        stage: 'start',
+        message: `Starting ${plan.apps.length} app container${plan.apps.length === 1 ? '' : 's'}`,
+      });
+      await settleAll(
+        plan.apps.map((c) =>
+          ids
+            .get(c.name)!
+            .start()
+            .catch((err: unknown) => Promise.reject(explainEngineError(err, 'start', c.container, c.body.Image))),
+        ),
+      );
+      const snapshot = await this.snapshot({ name, namespace });
+      if (!snapshot) throw new PodError('ENGINE_ERROR', `Pod "${name}" vanished while it was starting.`);
+      progress({ stage: 'running', message: `Pod "${name}" is ${snapshot.phase}` });
+      return snapshot;
+    } catch (err) {
+      const error = explainEngineError(err, 'run', undefined);
+      progress({ stage: 'rollback', message: `Removing what was created: ${error.message}` });
+      await this.rollback(created);
+      throw error;
+    }
+  }
+
+  private async create(
+    c: ContainerPlan,
+    created: { containers: { id: string; container: string }[] },
+    progress: (p: RunProgress) => void,
+  ): Promise<Docker.Container> {
+    progress({ stage: 'create', container: c.container, message: `Creating ${c.role} container "${c.container}"` });
+    try {
+      const container = await this.docker.createContainer({ name: c.name, ...c.body } as Docker.ContainerCreateOptions);
+      created.containers.push({ id: container.id, container: c.container });
+      return container;
+    } catch (err) {
+      throw explainEngineError(err, 'create', c.container, c.body.Image);
+    }
+  }
+
+  private async runToCompletion(
+    container: Docker.Container,
+    c: ContainerPlan,
+    restartPolicy: Plan['restartPolicy'],
+  ): Promise<void> {
+    try {
+      await container.start();
+    } catch (err) {
+      throw explainEngineError(err, 'start', c.container, c.body.Image);
+    }
+    // 'not-running' after start cannot miss a fast exit (next-exit registered late could wait forever).
+    await this.long.getContainer(container.id).wait({ condition: 'not-running' });
+    // Podman's compat wait has returned early before; the inspected exit code is the truth (reference §7).
+    const info = await container.inspect();
+    const exitCode = info.State.ExitCode;
+    if (info.State.Running || exitCode !== 0) {
+      const logs = await this.tail(container);
+      const then =
+        restartPolicy === 'Never' ? 'the Pod is Failed' : 'Kubernetes would retry it; Podwright stops the Pod';
+      throw new PodError(
+        'INIT_FAILED',
+        `Init container "${c.container}" exited with code ${exitCode}${info.State.OOMKilled ? ' (out of memory)' : ''}; ${then} and no app container was started.`,
+        { container: c.container, exitCode, logs },
+      );
+    }
+  }
+
+  private async tail(container: Docker.Container, lines = 20): Promise<string> {
+    try {
+      const raw = (await container.logs({
+        stdout: true,
+        stderr: true,
+        tail: lines,
+        follow: false,
+      })) as unknown as Buffer;
+      return demux(raw).trimEnd();
+    } catch {
+      return '';
+    }
+  }
+
+  private async rollback(created: { containers: { id: string }[]; volumes: string[] }): Promise<void> {
+    await Promise.allSettled(
+      created.containers.map((c) => this.long.getContainer(c.id).remove({ force: true, v: false })),
+    );
+    await Promise.allSettled(created.volumes.map((v) => this.long.getVolume(v).remove()));
+  }
+
+  private async ensureNetwork(plan: Plan, progress: (p: RunProgress) => void): Promise<void> {
+    if (!plan.network) return;
+    try {
+      await this.docker.getNetwork(plan.network.name).inspect();
+      return;
+    } catch (err) {
+      if (!isNotFound(err)) throw explainEngineError(err, 'inspect the network of', undefined);
+    }
+    progress({ stage: 'network', message: `Creating the project network "${plan.network.name}"` });
+    try {
+      await this.docker.createNetwork(plan.network.body);
+    } catch (err) {
+      // Another Pod of the project may have created it a moment ago.
+      if ((err as { statusCode?: number }).statusCode !== 409)
+        throw explainEngineError(err, 'create the network for', undefined);
+    }
+  }
+
+  private async ensureImages(plan: Plan, progress: (p: RunProgress) => void): Promise<void> {
+    const containersByImage = new Map<string, ContainerPlan[]>();
+    for (const c of [plan.infra, ...plan.init, ...plan.apps]) {
+      containersByImage.set(c.body.Image, [...(containersByImage.get(c.body.Image) ?? []), c]);
+    }
+    await settleAll(
+      plan.images.map(async (image) => {
+        const first = containersByImage.get(image.image)?.[0]?.container;
+        let info: Docker.ImageInspectInfo | undefined;
+        if (image.pullPolicy !== 'Always') {
+          info = await this.docker
+            .getImage(image.image)
+            .inspect()
+            .catch((err: unknown) =>
+              isNotFound(err) ? undefined : Promise.reject(explainEngineError(err, 'inspect the image of', first)),
+            );
+        }
+        if (!info) {
+          if (image.pullPolicy === 'Never') {
+            throw new PodError(
+              'IMAGE_MISSING',
+              `Image ${image.image} of container "${first}" is not on this machine and its imagePullPolicy is Never (ErrImageNeverPull). Build or load the image, or allow pulling.`,
+              { container: first },
+            );
+          }
+          await this.pull(image.image, first, progress);
+          info = await this.docker.getImage(image.image).inspect();
+        }
+        for (const c of containersByImage.get(image.image) ?? []) {
+          if (!c.requireNonRoot) continue;
+          const user = (info.Config?.User ?? '').split(':')[0] ?? '';
+          if (user === '' || user === '0' || user === 'root') {
+            throw new PodError(
+              'IMAGE_RUNS_AS_ROOT',
+              `Container "${c.container}" must not run as root (runAsNonRoot), but image ${image.image} runs as ${user || 'root'}. Set securityContext.runAsUser.`,
+              { container: c.container },
+            );
+          }
+          if (!/^\d+$/.test(user)) {
+            throw new PodError(
+              'IMAGE_RUNS_AS_ROOT',
+              `Container "${c.container}" has runAsNonRoot and image user "${user}" is a name, which cannot be verified as non-root. Set securityContext.runAsUser.`,
+              { container: c.container },
+            );
+          }
+        }
+      }),
+    );
+  }
+
+  private async pull(image: string, container: string | undefined, progress: (p: RunProgress) => void): Promise<void> {
+    progress({ stage: 'pull', container, message: `Pulling ${image}` });
+    try {
+      const stream = (await this.long.pull(image)) as NodeJS.ReadableStream;
+      await new Promise<void>((resolve, reject) => {
+        this.long.modem.followProgress(
+          stream,
+          (err: Error | null, output: { error?: string }[]) => {
+            const failed = output?.find((o) => o.error);
+            if (err || failed) reject(err ?? new Error(failed?.error));
+            else resolve();
+          },
+          (event: { id?: string; status?: string; progressDetail?: { current?: number; total?: number } }) => {
+            if (!event.id) return;
+            progress({
+              stage: 'pull',
+              container,
+              message: `${image}: ${event.id} ${event.status ?? ''}`.trim(),
+              layer: {
+                id: event.id,
+                status: event.status ?? '',
+                current: event.progressDetail?.current,
+                total: event.progressDetail?.total,
+              },
+            });
+          },
+        );
+      });
+    } catch (err) {
+      const message = (err as Error).message ?? String(err);
+      throw new PodError(
+        'IMAGE_PULL_FAILED',
+        `Could not pull image ${image} for container "${container}": ${message}`,
+        { container, cause: message },
+      );
+    }
+  }
+
+  /** hostPath type checks, as the kubelet makes them; only possible when the engine runs on this machine. */
+  private async checkHostPaths(checks: HostPathCheck[]): Promise<void> {
+    if (checks.length === 0 || !this.engineIsLocal()) return;
+    await settleAll(checks.map((c) => checkHostPath(c)));
+  }
+
+  private engineIsLocal(): boolean {
+    return /^(unix|npipe):/.test(this.engine.resolved.endpoint.host);
+  }
+
+  /** Makes emptyDirs world-writable and writes configMap / secret / downwardAPI files through a never-started helper. */
+  private async prepareVolumes(
+    plan: Plan,
+    created: { containers: { id: string; container: string }[] },
+  ): Promise<void> {
+    const helper = plan.volumeHelper!;
+    let container: Docker.Container;
+    try {
+      container = await this.docker.createContainer({
+        name: helper.name,
+        ...helper.body,
+      } as Docker.ContainerCreateOptions);
+    } catch (err) {
+      throw explainEngineError(err, 'prepare the volumes of', undefined, helper.body.Image);
+    }
+    created.containers.push({ id: container.id, container: 'volumes' });
+    const entries: ArchiveEntry[] = [];
+    const dirs = new Set<string>();
+    for (const [volume, mountPoint] of Object.entries(helper.mountPoints)) {
+      const root = mountPoint.replace(/^\//, '');
+      entries.push({ path: `${root}/`, mode: helper.worldWritable.includes(volume) ? 0o777 : 0o755 });
+      dirs.add(root);
+    }
+    for (const file of helper.files) {
+      const root = helper.mountPoints[file.dockerVolume]!.replace(/^\//, '');
+      const parts = file.path.split('/').filter(Boolean);
+      for (let i = 1; i < parts.length; i++) {
+        const dir = `${root}/${parts.slice(0, i).join('/')}`;
+        if (!dirs.has(dir)) {
+          dirs.add(dir);
+          entries.push({ path: `${dir}/`, mode: 0o755 });
+        }
+      }
+      entries.push({
+        path: `${root}/${parts.join('/')}`,
+        mode: file.mode,
+        content: Buffer.from(file.content, file.encoding),
+      });
+    }
+    try {
+      await container.putArchive(tarball(entries), { path: '/' });
+      await container.remove({ force: true });
+      created.containers.pop();
+    } catch (err) {
+      throw explainEngineError(err, 'fill the volumes of', undefined);
+    }
+  }
+
+  private async podAddresses(plan: Plan, infraId: string): Promise<{ podIP: string; hostIP: string }> {
+    if (!plan.network) {
+      const ip = hostAddress();
+      return { podIP: ip, hostIP: ip };
+    }
+    const info = await this.docker.getContainer(infraId).inspect();
+    const net = info.NetworkSettings.Networks[plan.network.name];
+    return { podIP: net?.IPAddress ?? '', hostIP: net?.Gateway ?? '' };
+  }
+
+  // ------------------------------------------------------------------ status
+
+  /** The Pod's status now, or undefined when none of its containers exists. */
+  async snapshot(ref: PodRef): Promise<PodSnapshot | undefined> {
+    const namespace = ref.namespace ?? 'default';
+    const list = await this.docker.listContainers({
+      all: true,
+      filters: { label: labelFilters(podSelector(ref.name, namespace)) },
+    });
+    const infos = await Promise.all(
+      list
+        .filter((c) => c.Labels[Labels.role] !== 'volume')
+        .map((c) =>
+          this.docker
+            .getContainer(c.Id)
+            .inspect()
+            .catch((err: unknown) => (isNotFound(err) ? undefined : Promise.reject(err))),
+        ),
+    );
+    const present = infos.filter((i): i is ContainerInfo => i !== undefined);
+    if (present.length === 0) return undefined;
+    return snapshotOf(ref.name, namespace, present);
+  }
+
+  /** Every Pod Podwright created on this engine, found by label (also those of an earlier run of the app). */
+  async list(): Promise<PodSnapshot[]> {
+    const all = await this.docker.listContainers({ all: true, filters: { label: [`${Labels.managed}=true`] } });
+    const pods = new Map<string, PodRef>();
+    for (const c of all) {
+      const name = c.Labels[Labels.pod];
+      if (!name || c.Labels[Labels.role] === 'volume') continue;
+      const namespace = c.Labels[Labels.namespace] ?? 'default';
+      pods.set(`${namespace}/${name}`, { name, namespace });
+    }
+    const snapshots = await Promise.all([...pods.values()].map((ref) => this.snapshot(ref)));
+    return snapshots
+      .filter((s): s is PodSnapshot => s !== undefined)
+      .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+  }
+
+  /**
+   * Streams status changes from the engine's events (no polling) until `signal` aborts: first the current status of
+   * the matching Pods, then a fresh snapshot of a Pod whenever one of its containers changes, and this runtime's
+   * run progress.
+   */
+  async watch(filter: Partial<PodRef>, emit: (event: PodStatusEvent) => void, signal: AbortSignal): Promise<void> {
+    const namespace = filter.namespace ?? (filter.name ? 'default' : undefined);
+    const matches = (name: string, ns: string): boolean =>
+      (filter.name === undefined || filter.name === name) && (namespace === undefined || namespace === ns);
+    const unsubscribe = this.subscribe((event) => {
+      const ns = event.kind === 'status' ? event.pod.namespace : event.namespace;
+      const name = event.kind === 'status' ? event.pod.name : event.name;
+      if (event.kind === 'progress' && matches(name, ns)) emit(event);
+    });
+    const labels = [`${Labels.managed}=true`];
+    if (filter.name) labels.push(`${Labels.pod}=${filter.name}`);
+    if (namespace) labels.push(`${Labels.namespace}=${namespace}`);
+    const stream = (await this.long.getEvents({
+      filters: { type: ['container'], label: labels },
+    })) as NodeJS.ReadableStream & {
+      destroy?: () => void;
+    };
+    const pending = new Map<string, NodeJS.Timeout>();
+    const refresh = (ref: PodRef & { namespace: string }): void => {
+      const key = `${ref.namespace}/${ref.name}`;
+      if (pending.has(key)) return;
+      // Coalesce a burst (create, start, attach...) into one snapshot.
+      pending.set(
+        key,
+        setTimeout(() => {
+          pending.delete(key);
+          if (signal.aborted) return;
+          this.snapshot(ref).then(
+            (pod) => {
+              if (signal.aborted) return;
+              emit(pod ? { kind: 'status', pod } : { kind: 'removed', name: ref.name, namespace: ref.namespace });
+            },
+            () => {},
+          );
+        }, 15),
+      );
+    };
+    try {
+      const initial = filter.name
+        ? [await this.snapshot({ name: filter.name, namespace })].filter(Boolean)
+        : await this.list();
+      for (const pod of initial as PodSnapshot[]) if (matches(pod.name, pod.namespace)) emit({ kind: 'status', pod });
+      await new Promise<void>((resolve, reject) => {
+        let buffered = '';
+        const onAbort = (): void => {
+          stream.destroy?.();
+          resolve();
+        };
+        if (signal.aborted) return onAbort();
+        signal.addEventListener('abort', onAbort, { once: true });
+        stream.on('data', (chunk: Buffer) => {
+          buffered += chunk.toString('utf8');
+          let newline: number;
+          while ((newline = buffered.indexOf('\n')) >= 0) {
+            const line = buffered.slice(0, newline).trim();
+            buffered = buffered.slice(newline + 1);
+            if (!line) continue;
+            try {
+              const event = JSON.parse(line) as { Actor?: { Attributes?: Record<string, string> } };
+              const attrs = event.Actor?.Attributes ?? {};
+              const name = attrs[Labels.pod];
+              const ns = attrs[Labels.namespace] ?? 'default';
+              if (name && attrs[Labels.role] !== 'volume' && matches(name, ns)) refresh({ name, namespace: ns });
+            } catch {
+              // A line that is not JSON is not an event.
+            }
+          }
+        });
+        stream.on('end', () => resolve());
+        stream.on('error', (err) => (signal.aborted ? resolve() : reject(err)));
+      });
+    } finally {
+      unsubscribe();
+      for (const t of pending.values()) clearTimeout(t);
+      stream.destroy?.();
+    }
+  }
+
+  // ------------------------------------------------------------------ stop / down
+
+  /** Stops every container gracefully (SIGTERM, the Pod's grace period, then SIGKILL): apps first, the infra last. */
+  async stop(ref: PodRef, options: { graceSeconds?: number } = {}): Promise<PodSnapshot | undefined> {
+    const namespace = ref.namespace ?? 'default';
+    const list = await this.docker.listContainers({
+      all: true,
+      filters: { label: labelFilters(podSelector(ref.name, namespace)) },
+    });
+    const stopOne = async (c: Docker.ContainerInfo): Promise<void> => {
+      if (c.State !== 'running' && c.State !== 'restarting' && c.State !== 'paused') return;
+      const t = options.graceSeconds ?? Number(c.Labels[Labels.grace] ?? 10);
+      await this.long
+        .getContainer(c.Id)
+        .stop({ t })
+        .catch((err: unknown) =>
+          (err as { statusCode?: number }).statusCode === 304 || isNotFound(err) ? undefined : Promise.reject(err),
+        );
+    };
+    await settleAll(list.filter((c) => c.Labels[Labels.role] !== 'infra').map(stopOne));
+    await settleAll(list.filter((c) => c.Labels[Labels.role] === 'infra').map(stopOne));
+    this.publishSoon({ name: ref.name, namespace });
+    return this.snapshot({ name: ref.name, namespace });
+  }
+
+  /**
+   * Removes the Pod: stops its containers gracefully, removes them and its own volumes (emptyDir, configMap, secret;
+   * never a claim's). Idempotent, and works after a crash: everything is found by label.
+   */
+  async down(ref: PodRef, options: { graceSeconds?: number } = {}): Promise<{ containers: number; volumes: number }> {
+    const namespace = ref.namespace ?? 'default';
+    const selector = labelFilters(podSelector(ref.name, namespace));
+    const list = await this.docker.listContainers({ all: true, filters: { label: selector } });
+    const removeOne = async (c: Docker.ContainerInfo): Promise<void> => {
+      const container = this.long.getContainer(c.Id);
+      const t = options.graceSeconds ?? Number(c.Labels[Labels.grace] ?? 10);
+      if (t > 0 && (c.State === 'running' || c.State === 'restarting')) {
+        await container.stop({ t }).catch(() => undefined);
+      }
+      await container
+        .remove({ force: true })
+        .catch((err: unknown) => (isNotFound(err) ? undefined : Promise.reject(err)));
+    };
+    await settleAll(list.filter((c) => c.Labels[Labels.role] !== 'infra').map(removeOne));
+    await settleAll(list.filter((c) => c.Labels[Labels.role] === 'infra').map(removeOne));
+    const { Volumes } = await this.docker.listVolumes({ filters: { label: selector } });
+    const own = (Volumes ?? []).filter((v) => v.Labels?.[Labels.persistent] !== 'true');
+    await settleAll(
+      own.map((v) =>
+        this.long
+          .getVolume(v.Name)
+          .remove()
+          .catch((err: unknown) => (isNotFound(err) ? undefined : Promise.reject(err))),
+      ),
+    );
+    if (list.length > 0) this.publish({ kind: 'removed', name: ref.name, namespace });
+    return { containers: list.length, volumes: own.length };
+  }
+
+  private publishSoon(ref: PodRef & { namespace: string }): void {
+    void this.snapshot(ref).then(
+      (pod) => this.publish(pod ? { kind: 'status', pod } : { kind: 'removed', ...ref }),
+      () => {},
+    );
+  }
+}
+
+function substituteAddresses(c: ContainerPlan, podIP: string, hostIP: string): ContainerPlan {
+  const fill = (s: string): string => s.split(POD_IP_PLACEHOLDER).join(podIP).split(HOST_IP_PLACEHOLDER).join(hostIP);
+  const body = { ...c.body };
+  if (body.Env) body.Env = body.Env.map(fill);
+  if (body.Entrypoint) body.Entrypoint = body.Entrypoint.map(fill);
+  if (body.Cmd) body.Cmd = body.Cmd.map(fill);
+  return { ...c, body };
+}
+
+/** The host's first external IPv4 address: the Pod IP of a hostNetwork Pod. */
+function hostAddress(): string {
+  for (const addresses of Object.values(networkInterfaces())) {
+    for (const a of addresses ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return '127.0.0.1';
+}
+
+async function checkHostPath(c: HostPathCheck): Promise<void> {
+  const fail = (why: string): never => {
+    throw new PodError('HOSTPATH_INVALID', `hostPath volume "${c.volume}": ${c.path} ${why}.`);
+  };
+  const info = await lstat(c.path).catch(() => undefined);
+  const target = info?.isSymbolicLink() ? await stat(c.path).catch(() => undefined) : info;
+  switch (c.type) {
+    case '':
+      return;
+    case 'DirectoryOrCreate':
+      if (!target) await mkdir(c.path, { recursive: true, mode: 0o755 });
+      else if (!target.isDirectory()) fail('exists but is not a directory (type DirectoryOrCreate)');
+      return;
+    case 'Directory':
+      if (!target) fail('does not exist (type Directory needs an existing directory)');
+      else if (!target.isDirectory()) fail('is not a directory (type Directory)');
+      return;
+    case 'FileOrCreate':
+      if (!target) {
+        await mkdir(dirname(c.path), { recursive: true, mode: 0o755 });
+        await (await open(c.path, 'a', 0o644)).close();
+      } else if (!target.isFile()) fail('exists but is not a file (type FileOrCreate)');
+      return;
+    case 'File':
+      if (!target) fail('does not exist (type File needs an existing file)');
+      else if (!target.isFile()) fail('is not a file (type File)');
+      return;
+    case 'Socket':
+      if (!target?.isSocket()) fail(target ? 'is not a UNIX socket (type Socket)' : 'does not exist (type Socket)');
+      return;
+    case 'CharDevice':
+      if (!target?.isCharacterDevice()) fail('is not a character device (type CharDevice)');
+      return;
+    case 'BlockDevice':
+      if (!target?.isBlockDevice()) fail('is not a block device (type BlockDevice)');
+  }
+}
+
+/** Splits Docker's multiplexed log stream (8-byte frame headers) into text; plain text passes through. */
+export function demux(raw: Buffer): string {
+  if (raw.length < 8 || raw[1] !== 0 || raw[2] !== 0 || raw[3] !== 0 || raw[0]! > 2) return raw.toString('utf8');
+  const parts: Buffer[] = [];
+  let offset = 0;
+  while (offset + 8 <= raw.length) {
+    const size = raw.readUInt32BE(offset + 4);
+    parts.push(raw.subarray(offset + 8, offset + 8 + size));
+    offset += 8 + size;
+  }
+  return Buffer.concat(parts).toString('utf8');
+}
+
+function containerStatus(info: ContainerInfo, initPending: boolean): ContainerStatus {
+  const labels = info.Config.Labels ?? {};
+  const role = (labels[Labels.role] ?? 'app') as ContainerStatus['role'];
+  const s = info.State;
+  let state: ContainerStatus['state'];
+  if (s.Running && !s.Restarting) state = { state: 'running', startedAt: s.StartedAt };
+  else if (s.Restarting)
+    state = { state: 'waiting', reason: 'CrashLoopBackOff', message: `restarting after exit code ${s.ExitCode}` };
+  else if (s.Status === 'created')
+    state = { state: 'waiting', reason: role === 'app' && initPending ? 'PodInitializing' : 'ContainerCreating' };
+  else {
+    state = {
+      state: 'terminated',
+      exitCode: s.ExitCode,
+      reason: terminatedReason(s.ExitCode, s.OOMKilled),
+      startedAt: s.StartedAt,
+      finishedAt: s.FinishedAt,
+    };
+    if (s.Error) state.message = s.Error;
+  }
+  const status: ContainerStatus = {
+    name: labels[Labels.container] ?? info.Name.replace(/^\//, ''),
+    role,
+    image: info.Config.Image,
+    id: info.Id,
+    state,
+    restartCount: info.RestartCount ?? 0,
+  };
+  return status;
+}
+
+function snapshotOf(name: string, namespace: string, infos: ContainerInfo[]): PodSnapshot {
+  const sorted = [...infos].sort((a, b) => {
+    const la = a.Config.Labels ?? {};
+    const lb = b.Config.Labels ?? {};
+    return (
+      (ROLE_ORDER[la[Labels.role] ?? 'app'] ?? 3) - (ROLE_ORDER[lb[Labels.role] ?? 'app'] ?? 3) ||
+      Number(la[Labels.index] ?? 0) - Number(lb[Labels.index] ?? 0)
+    );
+  });
+  const initPending = sorted.some(
+    (i) => i.Config.Labels?.[Labels.role] === 'init' && !(i.State.Status === 'exited' && i.State.ExitCode === 0),
+  );
+  const containers = sorted.map((i) => containerStatus(i, initPending));
+  const infra = sorted.find((i) => i.Config.Labels?.[Labels.role] === 'infra');
+  const restartPolicy = (infra?.Config.Labels?.[Labels.restartPolicy] ?? 'Always') as PodSnapshot['restartPolicy'];
+  const snapshot: PodSnapshot = {
+    name,
+    namespace,
+    phase: podPhase(restartPolicy, containers),
+    restartPolicy,
+    containers,
+  };
+  const design = infra?.Config.Labels?.[Labels.design];
+  if (design) snapshot.design = design;
+  const ip = infra ? Object.values(infra.NetworkSettings.Networks ?? {})[0]?.IPAddress : undefined;
+  if (ip) snapshot.podIP = ip;
+  return snapshot;
+}
