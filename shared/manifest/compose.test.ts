@@ -39,11 +39,19 @@ const pod: Pod = {
         name: 'web',
         image: 'nginx',
         ports: [{ name: 'http', containerPort: 80, hostPort: 8080 }, { containerPort: 9090 }],
-        env: [{ name: 'MODE', value: 'no' }, { name: 'POD', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }],
+        env: [
+          { name: 'MODE', value: 'no' },
+          { name: 'POD', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+        ],
         volumeMounts: [{ name: 'data', mountPath: '/usr/share/nginx/html', readOnly: true }],
         resources: { limits: { memory: '64Mi', cpu: '250m' } },
       },
-      { name: 'infra', image: 'busybox', args: ['sleep', '3600'], volumeMounts: [{ name: 'cfg', mountPath: '/etc/cfg' }] },
+      {
+        name: 'infra',
+        image: 'busybox',
+        args: ['sleep', '3600'],
+        volumeMounts: [{ name: 'cfg', mountPath: '/etc/cfg' }],
+      },
     ],
     volumes: [
       { name: 'data', emptyDir: {} },
@@ -111,7 +119,9 @@ describe.skipIf(noCompose)(`docker-compose config${noCompose ? ` (skipped: ${noC
   const dir = mkdtempSync(join(tmpdir(), 'podwright-compose-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const pods = [...files(corpus), ...files(own)].flatMap((path) => importManifest(readFileSync(path, 'utf8')).pods.map((p) => p.pod));
+  const pods = [...files(corpus), ...files(own)].flatMap((path) =>
+    importManifest(readFileSync(path, 'utf8')).pods.map((p) => p.pod),
+  );
   pods.push(pod);
 
   it(`accepts the Compose export of every corpus Pod (${pods.length})`, { timeout: 300_000 }, async () => {

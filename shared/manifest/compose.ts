@@ -71,14 +71,18 @@ export function toCompose(input: Pod, options: ComposeOptions = {}): ComposeExpo
       const volume = volumes.get(mount.name);
       const ro = mount.readOnly ? ':ro' : '';
       if (mount.subPath || mount.subPathExpr) {
-        notes.push(`${c.name}: the mount of "${mount.name}" at ${mount.mountPath} uses subPath, which Compose cannot express; left out.`);
+        notes.push(
+          `${c.name}: the mount of "${mount.name}" at ${mount.mountPath} uses subPath, which Compose cannot express; left out.`,
+        );
         continue;
       }
       if (volume?.emptyDir !== undefined) {
         namedVolumes[mount.name] = {};
         if (volume.emptyDir?.medium === 'Memory' && !volumeNotes.has(mount.name)) {
           volumeNotes.add(mount.name);
-          notes.push(`Volume "${mount.name}" is a memory-backed emptyDir; Docker cannot share one tmpfs between containers, so it is a named volume on disk.`);
+          notes.push(
+            `Volume "${mount.name}" is a memory-backed emptyDir; Docker cannot share one tmpfs between containers, so it is a named volume on disk.`,
+          );
         }
         out.push(`${mount.name}:${mount.mountPath}${ro}`);
       } else if (volume?.hostPath) {
@@ -88,12 +92,16 @@ export function toCompose(input: Pod, options: ComposeOptions = {}): ComposeExpo
         namedVolumes[claim] = {};
         if (!volumeNotes.has(mount.name)) {
           volumeNotes.add(mount.name);
-          notes.push(`Volume "${mount.name}" claims "${claim}"; Compose uses a local named volume of that name instead of a PersistentVolumeClaim.`);
+          notes.push(
+            `Volume "${mount.name}" claims "${claim}"; Compose uses a local named volume of that name instead of a PersistentVolumeClaim.`,
+          );
         }
         out.push(`${claim}:${mount.mountPath}${ro}`);
       } else {
         const source = volume ? (Object.keys(volume).find((k) => k !== 'name') ?? 'unknown') : 'missing';
-        notes.push(`${c.name}: volume "${mount.name}" (${source}) at ${mount.mountPath} has no Compose equivalent; left out.`);
+        notes.push(
+          `${c.name}: volume "${mount.name}" (${source}) at ${mount.mountPath} has no Compose equivalent; left out.`,
+        );
       }
     }
     return out;
@@ -105,16 +113,22 @@ export function toCompose(input: Pod, options: ComposeOptions = {}): ComposeExpo
     if (c.command?.length) s.entrypoint = c.command.map(literal);
     if (c.args?.length) s.command = c.args.map(literal);
     if ([...(c.command ?? []), ...(c.args ?? [])].some((a) => /\$\([A-Za-z_][A-Za-z0-9_]*\)/.test(String(a)))) {
-      notes.push(`${c.name}: command or args use Kubernetes $(VAR) expansion, which Compose does not do; they run as written.`);
+      notes.push(
+        `${c.name}: command or args use Kubernetes $(VAR) expansion, which Compose does not do; they run as written.`,
+      );
     }
     if (c.workingDir) s.working_dir = c.workingDir;
     const environment: Record<string, string> = {};
     for (const env of c.env ?? []) {
-      if (env.valueFrom) notes.push(`${c.name}: env ${env.name} comes from ${Object.keys(env.valueFrom).join(', ')}, which Compose cannot read; left out.`);
+      if (env.valueFrom)
+        notes.push(
+          `${c.name}: env ${env.name} comes from ${Object.keys(env.valueFrom).join(', ')}, which Compose cannot read; left out.`,
+        );
       else environment[env.name] = literal(env.value ?? '');
     }
     if (Object.keys(environment).length > 0) s.environment = environment;
-    if (c.envFrom?.length) notes.push(`${c.name}: envFrom (ConfigMaps and Secrets) has no Compose equivalent; left out.`);
+    if (c.envFrom?.length)
+      notes.push(`${c.name}: envFrom (ConfigMaps and Secrets) has no Compose equivalent; left out.`);
     s.network_mode = `service:${infra}`;
     s.ipc = `service:${infra}`;
     if (spec.hostPID) s.pid = 'host';
@@ -138,13 +152,17 @@ export function toCompose(input: Pod, options: ComposeOptions = {}): ComposeExpo
       const cores = cpuToCores(limits.cpu);
       if (cores !== undefined) s.cpus = cores;
     }
-    if (c.resources?.requests) notes.push(`${c.name}: resource requests only matter to a scheduler; Compose ignores them.`);
+    if (c.resources?.requests)
+      notes.push(`${c.name}: resource requests only matter to a scheduler; Compose ignores them.`);
     if (c.livenessProbe || c.readinessProbe || c.startupProbe) {
-      notes.push(`${c.name}: probes are not translated (Compose healthchecks do not restart or gate traffic the same way).`);
+      notes.push(
+        `${c.name}: probes are not translated (Compose healthchecks do not restart or gate traffic the same way).`,
+      );
     }
     if (c.tty) s.tty = true;
     if (c.stdin) s.stdin_open = true;
-    if (spec.terminationGracePeriodSeconds !== undefined) s.stop_grace_period = `${spec.terminationGracePeriodSeconds}s`;
+    if (spec.terminationGracePeriodSeconds !== undefined)
+      s.stop_grace_period = `${spec.terminationGracePeriodSeconds}s`;
     s.labels = { 'podwright.dev/pod': podName, 'podwright.dev/role': role, 'podwright.dev/container': c.name };
     return s;
   };
@@ -183,7 +201,9 @@ export function toCompose(input: Pod, options: ComposeOptions = {}): ComposeExpo
     if (!sidecar) previous = { name: c.name, condition: 'service_completed_successfully' };
   }
   if (initContainers.some((c) => c.restartPolicy === 'Always')) {
-    notes.push('Native sidecars start in order, but Compose does not wait for their startup probes before the next container.');
+    notes.push(
+      'Native sidecars start in order, but Compose does not wait for their startup probes before the next container.',
+    );
   }
   const appNames: string[] = [];
   for (const c of containers) {
@@ -194,7 +214,9 @@ export function toCompose(input: Pod, options: ComposeOptions = {}): ComposeExpo
     appNames.push(c.name);
   }
   if (spec.restartPolicy === 'OnFailure' || spec.restartPolicy === 'Never') {
-    notes.push(`restartPolicy ${spec.restartPolicy} applies per container here; Kubernetes decides it for the whole Pod.`);
+    notes.push(
+      `restartPolicy ${spec.restartPolicy} applies per container here; Kubernetes decides it for the whole Pod.`,
+    );
   }
   if (spec.hostNetwork) notes.push('hostNetwork: the infra service uses the host network, so ports are not published.');
 

@@ -86,7 +86,8 @@ export function applyValue(
       const common = Math.min(before.length, after.length);
       for (let i = 0; i < common; i++) visit([...path, i], before[i], after[i]);
       for (let i = common; i < after.length; i++) current = setIn(current, docIndex, [...path, i], after[i], limits);
-      for (let i = before.length - 1; i >= after.length; i--) current = deleteIn(current, docIndex, [...path, i], limits);
+      for (let i = before.length - 1; i >= after.length; i--)
+        current = deleteIn(current, docIndex, [...path, i], limits);
       return;
     }
     current = setIn(current, docIndex, path, after, limits);
@@ -401,7 +402,7 @@ function indentRest(text: string, indent: number): string {
 }
 
 function renderKey(key: string, flow: boolean): string {
-  return plainSafe(key, flow) ? key : JSON.stringify(key);
+  return plainSafe(key, flow) && printable(key) ? key : doubleQuoted(key);
 }
 
 /** One-line YAML for a value, keeping the quoting style of the scalar it replaces where that can hold the new value. */
@@ -412,11 +413,25 @@ function inline(value: unknown, flow: boolean, old?: Scalar): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const s = String(value);
-  if (old?.type === 'QUOTE_DOUBLE') return JSON.stringify(s);
+  if (old?.type === 'QUOTE_DOUBLE' || !printable(s)) return doubleQuoted(s);
   if (old?.type === 'QUOTE_SINGLE' && !/[\n\r]/.test(s)) return `'${s.replace(/'/g, "''")}'`;
   // Flow style is mostly KYAML or JSON, where strings are double-quoted; a plain scalar stays plain if it can.
-  if (flow && old?.type !== 'PLAIN') return JSON.stringify(s);
-  return plainSafe(s, flow) ? s : JSON.stringify(s);
+  if (flow && old?.type !== 'PLAIN') return doubleQuoted(s);
+  return plainSafe(s, flow) ? s : doubleQuoted(s);
+}
+
+/** Whether every character may appear raw in YAML (c-printable, and no lone surrogates). */
+function printable(s: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return (
+    !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/.test(s) &&
+    !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s)
+  );
+}
+
+/** A YAML double-quoted scalar: JSON's escapes are YAML escapes too; YAML also wants DEL and C1 controls escaped. */
+function doubleQuoted(s: string): string {
+  return JSON.stringify(s).replace(/[\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Whether a string can be written unquoted and still read back as the same string. */

@@ -25,13 +25,22 @@ export interface KubeExportOptions {
 }
 
 /** Metadata the API server sets; an exported manifest that carried them would be rejected or misleading. */
-const serverMetadata = ['uid', 'resourceVersion', 'generation', 'creationTimestamp', 'deletionTimestamp', 'managedFields', 'selfLink'];
+const serverMetadata = [
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'managedFields',
+  'selfLink',
+];
 
 /** The Pod as it should leave Podwright: no layout annotation, no status, no server-set metadata. */
 export function cleanPod(pod: Pod): Pod {
   const clean = stripLayout(structuredClone(pod)) as Pod & Record<string, unknown>;
   delete clean.status;
-  if (isRecord(clean.metadata)) for (const key of serverMetadata) delete (clean.metadata as Record<string, unknown>)[key];
+  if (isRecord(clean.metadata))
+    for (const key of serverMetadata) delete (clean.metadata as Record<string, unknown>)[key];
   return clean;
 }
 
@@ -51,7 +60,8 @@ export function referencedConfigMaps(pod: Pod): string[] {
     for (const source of volume.projected?.sources ?? []) if (source.configMap?.name) names.add(source.configMap.name);
   }
   for (const c of containersOf(pod)) {
-    for (const env of c.env ?? []) if (env.valueFrom?.configMapKeyRef?.name) names.add(env.valueFrom.configMapKeyRef.name);
+    for (const env of c.env ?? [])
+      if (env.valueFrom?.configMapKeyRef?.name) names.add(env.valueFrom.configMapKeyRef.name);
     for (const from of c.envFrom ?? []) if (from.configMapRef?.name) names.add(from.configMapRef.name);
   }
   return [...names];
@@ -74,7 +84,8 @@ export function exportKube(pod: Pod, options: KubeExportOptions): KubeExport {
   for (const cmName of wanted) {
     const cm = available.get(cmName);
     if (cm) objects.push(stripLayout(structuredClone(cm)));
-    else notes.push(`The Pod reads ConfigMap "${cmName}", which is not in the project; create it in the cluster first.`);
+    else
+      notes.push(`The Pod reads ConfigMap "${cmName}", which is not in the project; create it in the cluster first.`);
   }
   return { objects, notes };
 }
@@ -111,7 +122,9 @@ function asDeployment(
     metadata,
     spec: { replicas, selector: { matchLabels: labels }, template: { metadata: templateMeta, spec } },
   };
-  const ports = containersOf(pod).flatMap((c) => (c.ports ?? []).filter((p) => typeof p.name === 'string' && p.name !== ''));
+  const ports = containersOf(pod).flatMap((c) =>
+    (c.ports ?? []).filter((p) => typeof p.name === 'string' && p.name !== ''),
+  );
   if (ports.length === 0) {
     notes.push('No container port has a name, so no Service was written (a Service targets named ports).');
     return { deployment };

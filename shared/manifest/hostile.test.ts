@@ -61,7 +61,11 @@ describe('hostile input', () => {
 
   it.each([
     ['a float beyond 1e308', '{"spec": {"replicas": 1e400}}', '1e400'],
-    ['an integer beyond 2^53', '{"spec": {"replicas": 123456789012345678901234567890}}', '123456789012345678901234567890'],
+    [
+      'an integer beyond 2^53',
+      '{"spec": {"replicas": 123456789012345678901234567890}}',
+      '123456789012345678901234567890',
+    ],
     ['a YAML integer beyond 2^53', 'spec:\n  runAsUser: 9007199254740993\n', '9007199254740993'],
   ])('JSON number overflow: %s', (_, source, number) => {
     const p = problemOf(source);
@@ -81,7 +85,9 @@ describe('hostile input', () => {
   });
 
   it('ordinary files are not caught by the limits', () => {
-    const file = parseManifest('apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: a\n    image: b\n    ports: [{containerPort: 80}]\n');
+    const file = parseManifest(
+      'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: a\n    image: b\n    ports: [{containerPort: 80}]\n',
+    );
     expect(file.problems).toEqual([]);
   });
 });

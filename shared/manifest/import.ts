@@ -74,7 +74,13 @@ export function importManifest(input: string | ManifestFile): ImportResult {
     }
     const kind = obj.kind;
     if (kind === 'Pod') {
-      result.pods.push({ docIndex: index, pod: structuredClone(obj) as unknown as Pod, from: { kind, name }, path: [], notes: [] });
+      result.pods.push({
+        docIndex: index,
+        pod: structuredClone(obj) as unknown as Pod,
+        from: { kind, name },
+        path: [],
+        notes: [],
+      });
     } else if (kind === 'ConfigMap') {
       result.configMaps.push({ docIndex: index, object: obj });
     } else if (kind === 'Secret') {
@@ -83,7 +89,12 @@ export function importManifest(input: string | ManifestFile): ImportResult {
       const path = podTemplatePaths[kind]!;
       const pod = podFromTemplate(obj, path);
       if (!pod) {
-        result.setAside.push({ docIndex: index, kind, name, reason: `this ${kind} has no Pod template at ${path.join('.')}` });
+        result.setAside.push({
+          docIndex: index,
+          kind,
+          name,
+          reason: `this ${kind} has no Pod template at ${path.join('.')}`,
+        });
         continue;
       }
       result.pods.push({

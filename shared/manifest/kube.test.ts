@@ -61,7 +61,9 @@ describe('import', () => {
         ...result.secrets.map((s) => s.docIndex),
         ...result.setAside.map((s) => s.docIndex),
       ]);
-      const nonEmpty = file.documents.filter((d) => d.value !== null || file.problems.some((p) => p.document === d.index));
+      const nonEmpty = file.documents.filter(
+        (d) => d.value !== null || file.problems.some((p) => p.document === d.index),
+      );
       expect(accounted.size, path).toBe(nonEmpty.length);
     }
   });
@@ -88,9 +90,15 @@ describe('import', () => {
   });
 
   it('takes a ReplicaSet template too', () => {
-    const rs = 'apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: rs\nspec:\n  selector:\n    matchLabels: {a: b}\n  template:\n    metadata:\n      labels: {a: b}\n    spec:\n      containers: [{name: c, image: i}]\n';
+    const rs =
+      'apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: rs\nspec:\n  selector:\n    matchLabels: {a: b}\n  template:\n    metadata:\n      labels: {a: b}\n    spec:\n      containers: [{name: c, image: i}]\n';
     const result = importManifest(rs);
-    expect(result.pods[0]!.pod).toEqual({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'rs', labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'i' }] } });
+    expect(result.pods[0]!.pod).toEqual({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'rs', labels: { a: 'b' } },
+      spec: { containers: [{ name: 'c', image: 'i' }] },
+    });
     expect(result.pods[0]!.path).toEqual(['spec', 'template']);
   });
 
@@ -113,7 +121,9 @@ describe('import', () => {
   });
 
   it('a document with errors is set aside with the problem, the others still import', () => {
-    const result = importManifest('apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: []}\n---\na: 1\na: 2\n');
+    const result = importManifest(
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: []}\n---\na: 1\na: 2\n',
+    );
     expect(result.pods).toHaveLength(1);
     expect(result.setAside).toEqual([{ docIndex: 1, reason: 'the document has errors (see problems)' }]);
     expect(result.problems[0]!.line).toBe(7);
@@ -131,18 +141,27 @@ describe('project file', () => {
     expect(added).toEqual(['  annotations:', `    ${layoutAnnotation}: '${JSON.stringify(layout)}'`]);
     expect(removeLayout(withLayout, 0).source).toBe(podText);
     // Moving a node rewrites that one line.
-    const moved = writeLayout(withLayout, 0, { ...layout, nodes: { ...layout.nodes, 'container:web': { x: 11, y: 20 } } });
+    const moved = writeLayout(withLayout, 0, {
+      ...layout,
+      nodes: { ...layout.nodes, 'container:web': { x: 11, y: 20 } },
+    });
     expect(moved.source.split('\n').filter((l, i) => l !== withLayout.source.split('\n')[i])).toHaveLength(1);
   });
 
   it('ignores a layout that is not ours or not JSON', () => {
     expect(readLayout({ metadata: { annotations: { [layoutAnnotation]: '{not json' } } })).toBeUndefined();
-    expect(readLayout({ metadata: { annotations: { [layoutAnnotation]: '{"nodes":{"a":{"x":"1"}}}' } } })).toBeUndefined();
+    expect(
+      readLayout({ metadata: { annotations: { [layoutAnnotation]: '{"nodes":{"a":{"x":"1"}}}' } } }),
+    ).toBeUndefined();
   });
 
   it('a new project file is plain Kubernetes YAML with the Pod first', () => {
     const pod = importManifest(podText).pods[0]!.pod;
-    const text = newProjectFile(pod, [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: 'b' } }], layout);
+    const text = newProjectFile(
+      pod,
+      [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: 'b' } }],
+      layout,
+    );
     const result = importManifest(text);
     expect(result.pods[0]!.docIndex).toBe(0);
     expect(readLayout(result.pods[0]!.pod)).toEqual(layout);
@@ -152,12 +171,23 @@ describe('project file', () => {
 });
 
 function withLayout(pod: Pod): Pod {
-  return { ...pod, metadata: { ...pod.metadata, annotations: { ...pod.metadata.annotations, [layoutAnnotation]: JSON.stringify(layout) } } };
+  return {
+    ...pod,
+    metadata: {
+      ...pod.metadata,
+      annotations: { ...pod.metadata.annotations, [layoutAnnotation]: JSON.stringify(layout) },
+    },
+  };
 }
 
 describe('export to Kubernetes', () => {
   const corpusPods = [...files(corpus), ...files(own)].flatMap((path) =>
-    importManifest(read(path)).pods.map((p) => ({ path, file: path.split('/').at(-1)!, pod: p.pod, configMaps: importManifest(read(path)).configMaps.map((c) => c.object) })),
+    importManifest(read(path)).pods.map((p) => ({
+      path,
+      file: path.split('/').at(-1)!,
+      pod: p.pod,
+      configMaps: importManifest(read(path)).configMaps.map((c) => c.object),
+    })),
   );
 
   it('covers many Pods', () => {
@@ -176,7 +206,9 @@ describe('export to Kubernetes', () => {
 
       const asDeployment = exportKube(designed, { as: 'deployment', replicas: 3, configMaps });
       for (const obj of asDeployment.objects) validate(obj);
-      const deployment = asDeployment.objects[0]! as { spec: { replicas: number; selector: { matchLabels: unknown }; template: { metadata: { labels: unknown } } } };
+      const deployment = asDeployment.objects[0]! as {
+        spec: { replicas: number; selector: { matchLabels: unknown }; template: { metadata: { labels: unknown } } };
+      };
       expect(deployment.spec.replicas).toBe(3);
       expect(deployment.spec.selector.matchLabels).toEqual(deployment.spec.template.metadata.labels);
       const deploymentText = writeObjects(asDeployment.objects);
@@ -184,14 +216,21 @@ describe('export to Kubernetes', () => {
       const back = importManifest(deploymentText).pods[0]!.pod;
       const expected = cleanPod(pod);
       // The Deployment adds the labels it needs and drops what a Deployment forbids; all else comes back as it was.
-      expect(back.spec).toEqual(expected.spec.restartPolicy && expected.spec.restartPolicy !== 'Always' ? { ...expected.spec, restartPolicy: undefined } : expected.spec);
+      expect(back.spec).toEqual(
+        expected.spec.restartPolicy && expected.spec.restartPolicy !== 'Always'
+          ? { ...expected.spec, restartPolicy: undefined }
+          : expected.spec,
+      );
       expect(back.metadata.name).toBe(expected.metadata.name);
-      if (expected.metadata.labels && Object.keys(expected.metadata.labels).length > 0) expect(back.metadata.labels).toEqual(expected.metadata.labels);
+      if (expected.metadata.labels && Object.keys(expected.metadata.labels).length > 0)
+        expect(back.metadata.labels).toEqual(expected.metadata.labels);
     },
   );
 
   it('known-invalid corpus Pods fail the schema check (the check can fail)', () => {
-    const invalid = corpusPods.filter((p) => p.file === 'invalid-pod.yaml' || p.file === 'invalid-rc-with-empty-args.yaml');
+    const invalid = corpusPods.filter(
+      (p) => p.file === 'invalid-pod.yaml' || p.file === 'invalid-rc-with-empty-args.yaml',
+    );
     expect(invalid.length).toBe(2);
     for (const p of invalid) expect(() => exportKube(p.pod, { as: 'pod' }).objects.forEach(validate)).toThrow();
   });
@@ -217,7 +256,10 @@ describe('export to Kubernetes', () => {
     expect(referencedConfigMaps(pod)).toEqual(['special-config']);
     const extra = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'unrelated' }, data: {} };
     const { objects } = exportKube(pod, { as: 'pod', configMaps: [...result.configMaps.map((c) => c.object), extra] });
-    expect(objects.map((o) => `${String(o.kind)}/${String((o.metadata as { name: string }).name)}`)).toEqual(['Pod/dapi-test-pod', 'ConfigMap/special-config']);
+    expect(objects.map((o) => `${String(o.kind)}/${String((o.metadata as { name: string }).name)}`)).toEqual([
+      'Pod/dapi-test-pod',
+      'ConfigMap/special-config',
+    ]);
     const missing = exportKube(pod, { as: 'pod' });
     expect(missing.notes[0]).toMatch(/ConfigMap "special-config"/);
   });
@@ -229,7 +271,11 @@ describe('export to Kubernetes', () => {
     expect(separate.map((f) => f.name)).toEqual(['multi-port-deployment.yaml', 'multi-port-service.yaml']);
     const single = exportFiles(objects, 'multi-port', true);
     expect(single.map((f) => f.name)).toEqual(['multi-port.yaml']);
-    expect(parseManifest(single[0]!.text).documents.map((d) => d.value)).toEqual(separate.map((f) => parseManifest(f.text).documents[0]!.value));
-    expect(single[0]!.text.startsWith('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: multi-port\n')).toBe(true);
+    expect(parseManifest(single[0]!.text).documents.map((d) => d.value)).toEqual(
+      separate.map((f) => parseManifest(f.text).documents[0]!.value),
+    );
+    expect(single[0]!.text.startsWith('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: multi-port\n')).toBe(
+      true,
+    );
   });
 });

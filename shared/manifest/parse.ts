@@ -20,13 +20,7 @@ export const defaultLimits: ManifestLimits = {
 };
 
 export type ManifestProblemCode =
-  | 'too-large'
-  | 'too-deep'
-  | 'too-many-documents'
-  | 'binary'
-  | 'number-out-of-range'
-  | 'yaml'
-  | 'not-an-object';
+  'too-large' | 'too-deep' | 'too-many-documents' | 'binary' | 'number-out-of-range' | 'yaml' | 'not-an-object';
 
 /** A problem pinned to a place: 1-based line and column, and the 0-based index of the document it is in. */
 export interface ManifestProblem {
@@ -85,7 +79,7 @@ export function parseManifest(source: string, limits: Partial<ManifestLimits> = 
   }
   // YAML forbids C0 controls other than tab and line breaks; finding one means binary data, which deserves a plain message.
   // eslint-disable-next-line no-control-regex
-  const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD\uFFFE\uFFFF]/.exec(source);
+  const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.exec(source);
   if (control) {
     lines.addNewLine(0);
     for (let i = source.indexOf('\n'); i !== -1 && i < control.index; i = source.indexOf('\n', i + 1)) {
@@ -139,7 +133,11 @@ export function parseManifest(source: string, limits: Partial<ManifestLimits> = 
           if (Number.isNaN(v) || /^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$/.test(String(node.source ?? ''))) return;
           const offset = node.range?.[0] ?? 0;
           problems.push({
-            ...problem('number-out-of-range', `number ${sourceAt(source, node.range)} is out of range (exact up to ±2^53)`, offset),
+            ...problem(
+              'number-out-of-range',
+              `number ${sourceAt(source, node.range)} is out of range (exact up to ±2^53)`,
+              offset,
+            ),
             document: index,
           });
         }

@@ -39,7 +39,12 @@ export function readLayout(pod: unknown): CanvasLayout | undefined {
 
 /** Stores the layout on document `docIndex` as one compact JSON line, touching no other line. */
 export function writeLayout(file: ManifestFile, docIndex: number, layout: CanvasLayout): ManifestFile {
-  return setIn(file, docIndex, ['metadata', 'annotations', layoutAnnotation], JSON.stringify(CanvasLayout.parse(layout)));
+  return setIn(
+    file,
+    docIndex,
+    ['metadata', 'annotations', layoutAnnotation],
+    JSON.stringify(CanvasLayout.parse(layout)),
+  );
 }
 
 /** Removes the layout from document `docIndex`, and the annotations map if the layout was all it held. */

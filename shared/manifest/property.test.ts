@@ -9,8 +9,26 @@ const dnsLabel = fc.stringMatching(/^[a-z]([-a-z0-9]{0,20}[a-z0-9])?$/);
 // Any text at all, including strings YAML would otherwise read as numbers, booleans, nulls or comments.
 const text = fc.oneof(
   fc.string(),
-  fc.constantFrom('true', 'no', '~', 'null', '0x1F', '1e3', '- a', 'a: b', '#x', "it's", '"q"', ' lead', 'trail ', '', '\ttab', 'multi\nline\n'),
+  fc.constantFrom(
+    'true',
+    'no',
+    '~',
+    'null',
+    '0x1F',
+    '1e3',
+    '- a',
+    'a: b',
+    '#x',
+    "it's",
+    '"q"',
+    ' lead',
+    'trail ',
+    '',
+    '\ttab',
+    'multi\nline\n',
+  ),
   fc.string({ unit: 'grapheme' }),
+  fc.string({ unit: 'binary' }),
 );
 
 /** Numbers past ±(2^53-1) are refused on read by design (hostile.test.ts), so unknown fields avoid them here. */

@@ -39,10 +39,11 @@ function leaves(file: ReturnType<typeof parseManifest>, docIndex: number): { pat
         if (parent && typeof parent === 'object' && 'items' in parent) {
           const items = (parent as { items: unknown[] }).items;
           const idx = items.indexOf(p);
-          if (idx >= 0 && !(parent as { constructor: { name: string } }).constructor.name.includes('Map')) segs.push(idx);
+          if (idx >= 0 && !(parent as { constructor: { name: string } }).constructor.name.includes('Map'))
+            segs.push(idx);
         }
         if (p && typeof p === 'object' && 'key' in p && isScalar((p as { key: unknown }).key)) {
-          segs.push(String(((p as { key: Scalar }).key).value));
+          segs.push(String((p as { key: Scalar }).key.value));
         }
         parent = p;
       }
@@ -76,23 +77,26 @@ describe('round trip over the manifest corpus', () => {
     expect(same.source).toBe(source);
   });
 
-  it.each(all.map((p) => [p.slice(p.indexOf('testdata')), p]))('%s: editing any one field changes one line', (_, path) => {
-    const source = readFileSync(path, 'utf8');
-    const file = parseManifest(source);
-    if (file.problems.length > 0) return;
-    let checked = 0;
-    for (const d of file.documents) {
-      for (const { path: p, node } of leaves(file, d.index)) {
-        const next = typeof node.value === 'number' ? node.value + 1 : `${String(node.value)}-edited`;
-        const edited = setIn(file, d.index, p, next);
-        const lines = changedLines(source, edited.source);
-        expect(lines).toHaveLength(1);
-        expect(lines[0]).toBe(file.documents[d.index]!.doc.range[0] === -1 ? -1 : lineOf(source, node.range![0]));
-        checked++;
+  it.each(all.map((p) => [p.slice(p.indexOf('testdata')), p]))(
+    '%s: editing any one field changes one line',
+    (_, path) => {
+      const source = readFileSync(path, 'utf8');
+      const file = parseManifest(source);
+      if (file.problems.length > 0) return;
+      let checked = 0;
+      for (const d of file.documents) {
+        for (const { path: p, node } of leaves(file, d.index)) {
+          const next = typeof node.value === 'number' ? node.value + 1 : `${String(node.value)}-edited`;
+          const edited = setIn(file, d.index, p, next);
+          const lines = changedLines(source, edited.source);
+          expect(lines).toHaveLength(1);
+          expect(lines[0]).toBe(file.documents[d.index]!.doc.range[0] === -1 ? -1 : lineOf(source, node.range![0]));
+          checked++;
+        }
       }
-    }
-    expect(checked).toBeGreaterThan(0);
-  });
+      expect(checked).toBeGreaterThan(0);
+    },
+  );
 });
 
 function lineOf(source: string, offset: number): number {

@@ -32,21 +32,23 @@ export function kubectlOrder(value: unknown, key?: string): unknown {
   return orderChildren(value);
 }
 
+// Objects are built with Object.fromEntries so a key named `__proto__` stays a key instead of becoming a prototype.
 function orderChildren(obj: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) {
-    if (v === undefined) continue;
-    if (k === 'template' && isRecord(v)) out[k] = orderChildren(reorder(v, ['metadata', 'spec']));
-    else out[k] = kubectlOrder(v, k);
-  }
-  return out;
+  return Object.fromEntries(
+    Object.entries(obj)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [
+        k,
+        k === 'template' && isRecord(v) ? orderChildren(reorder(v, ['metadata', 'spec'])) : kubectlOrder(v, k),
+      ]),
+  );
 }
 
 function reorder(obj: Record<string, unknown>, first: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k of first) if (k in obj) out[k] = obj[k];
-  for (const [k, v] of Object.entries(obj)) if (!(k in out)) out[k] = v;
-  return out;
+  const own = (k: string): boolean => Object.prototype.hasOwnProperty.call(obj, k);
+  const known = first.filter(own);
+  const rest = Object.keys(obj).filter((k) => !known.includes(k));
+  return Object.fromEntries([...known, ...rest].map((k) => [k, obj[k]]));
 }
 
 /**

@@ -72,7 +72,9 @@ export function exportDesign(source: string, fileName: string, options: Omit<Exp
     throw new ExportError(`${fileName} has no Pod named ${options.pod} (it has: ${names})`);
   }
   if (!options.pod && imported.pods.length > 1) {
-    notes.push(`${fileName} holds ${imported.pods.length} Pods; exporting the first, "${chosen.pod.metadata?.name}" (choose with --pod).`);
+    notes.push(
+      `${fileName} holds ${imported.pods.length} Pods; exporting the first, "${chosen.pod.metadata?.name}" (choose with --pod).`,
+    );
   }
   notes.push(...chosen.notes);
   const name = chosen.pod.metadata?.name || basename(fileName).replace(/(\.pod)?\.ya?ml$/, '');
@@ -102,14 +104,17 @@ export async function runExport(path: string, options: ExportOptions): Promise<E
 
 function parseReplicas(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 10_000) throw new InvalidArgumentError('replicas must be a whole number from 0 to 10000');
+  if (!Number.isInteger(n) || n < 0 || n > 10_000)
+    throw new InvalidArgumentError('replicas must be a whole number from 0 to 10000');
   return n;
 }
 
 export const registerExport: RegisterCommand = (program: Command, setExitCode) => {
   program
     .command('export')
-    .description(`Export a design (${projectFileSuffix} or any manifest with a Pod) as clean manifests or a Compose file.`)
+    .description(
+      `Export a design (${projectFileSuffix} or any manifest with a Pod) as clean manifests or a Compose file.`,
+    )
     .argument('<file>', 'the design or manifest to export')
     .addOption(new Option('--as <kind>', 'what to write').choices(['pod', 'deployment', 'compose']).default('pod'))
     .option('--out <dir>', 'directory to write into, or - for stdout', '-')
