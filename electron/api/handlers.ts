@@ -1,6 +1,7 @@
 // The back end's implementation of the API contract: one handler per call and topic, shared by both transports.
 import type { ApiHandlers } from '../../shared/api';
 import { type Engine } from '../engine/engine';
+import { podHandlers } from '../engine/pod-api';
 import { appVersion } from '../version';
 
 export interface BackendContext {
@@ -9,13 +10,16 @@ export interface BackendContext {
 }
 
 export function createHandlers(ctx: BackendContext): ApiHandlers {
+  const pods = podHandlers(ctx.engine);
   return {
     calls: {
       'app.version': async () => ({ name: 'podwright', version: appVersion(), host: ctx.host }),
       'engine.info': async () => ctx.engine.info(),
+      ...pods.calls,
     },
     topics: {
       'engine.events': (params, emit, signal) => ctx.engine.events(params.labels, emit, signal),
+      ...pods.topics,
     },
   };
 }

@@ -62,6 +62,79 @@ export const AppVersion = z.object({
 });
 export type AppVersion = z.infer<typeof AppVersion>;
 
+/** A Pod Podwright runs, by name (namespace defaults to "default"). */
+export const PodRef = z
+  .object({
+    name: z.string().min(1).max(253),
+    namespace: z.string().min(1).max(63).optional(),
+  })
+  .strict();
+export type PodRef = z.infer<typeof PodRef>;
+
+/** A container's state in Kubernetes' terms (waiting / running / terminated). */
+export const ContainerState = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('waiting'), reason: z.string(), message: z.string().optional() }),
+  z.object({ state: z.literal('running'), startedAt: z.string() }),
+  z.object({
+    state: z.literal('terminated'),
+    exitCode: z.number().int(),
+    reason: z.string(),
+    startedAt: z.string().optional(),
+    finishedAt: z.string().optional(),
+    message: z.string().optional(),
+  }),
+]);
+
+export const ContainerStatus = z.object({
+  /** The name in the Pod spec; "POD" is the infra container. */
+  name: z.string(),
+  role: z.enum(['infra', 'init', 'sidecar', 'app']),
+  image: z.string(),
+  id: z.string().optional(),
+  state: ContainerState,
+  restartCount: z.number().int().nonnegative(),
+});
+
+export const PodSnapshot = z.object({
+  name: z.string(),
+  namespace: z.string(),
+  design: z.string().optional(),
+  phase: z.enum(['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown']),
+  restartPolicy: z.enum(['Always', 'OnFailure', 'Never']),
+  podIP: z.string().optional(),
+  containers: z.array(ContainerStatus),
+});
+export type PodSnapshot = z.infer<typeof PodSnapshot>;
+
+/** One event of the pod.status stream: a fresh snapshot, a removal, or a step of a run in progress. */
+export const PodStatusEvent = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('status'), pod: PodSnapshot }),
+  z.object({ kind: z.literal('removed'), name: z.string(), namespace: z.string() }),
+  z.object({
+    kind: z.literal('progress'),
+    name: z.string(),
+    namespace: z.string(),
+    stage: z.string(),
+    message: z.string(),
+    container: z.string().optional(),
+    layer: z
+      .object({ id: z.string(), status: z.string(), current: z.number().optional(), total: z.number().optional() })
+      .optional(),
+  }),
+]);
+export type PodStatusEvent = z.infer<typeof PodStatusEvent>;
+
+export const PodRunInput = z
+  .object({
+    /** The Pod and the ConfigMaps / Secrets it reads, as plain Kubernetes objects. */
+    documents: z.array(z.record(z.string(), z.unknown())).min(1).max(100),
+    /** Overrides the infra image setting (default registry.k8s.io/pause:3.10). */
+    infraImage: z.string().min(1).max(512).optional(),
+    /** The design id, stored as a label. */
+    design: z.string().min(1).max(63).optional(),
+  })
+  .strict();
+
 /**
  * Every request/response call. `input` validates what the UI sends, `output` what the back end returns;
  * both transports check both sides.
@@ -69,6 +142,20 @@ export type AppVersion = z.infer<typeof AppVersion>;
 export const calls = {
   'app.version': { input: z.object({}).strict(), output: AppVersion },
   'engine.info': { input: z.object({}).strict(), output: EngineStatus },
+  /** Runs a Pod; resolves when every app container runs. Fails with details.pod = { code, container, exitCode, logs }. */
+  'pod.run': { input: PodRunInput, output: PodSnapshot },
+  /** Stops every container gracefully (grace period, then kill); null when the Pod does not exist. */
+  'pod.stop': {
+    input: PodRef.extend({ graceSeconds: z.number().int().min(0).max(3600).optional() }).strict(),
+    output: PodSnapshot.nullable(),
+  },
+  /** Removes the Pod's containers and its own volumes; idempotent. */
+  'pod.down': {
+    input: PodRef.extend({ graceSeconds: z.number().int().min(0).max(3600).optional() }).strict(),
+    output: z.object({ containers: z.number().int(), volumes: z.number().int() }),
+  },
+  /** Pods Podwright created on this engine, found by label (also from an earlier run of the app). */
+  'pod.list': { input: z.object({}).strict(), output: z.array(PodSnapshot) },
 } as const;
 
 /** Every subscription topic: its parameters and the shape of one event. */
@@ -81,6 +168,13 @@ export const topics = {
       })
       .strict(),
     event: EngineEvent,
+  },
+  /** Status of Podwright's Pods from the engine's events, plus the progress of runs. */
+  'pod.status': {
+    params: z
+      .object({ name: z.string().min(1).max(253).optional(), namespace: z.string().min(1).max(63).optional() })
+      .strict(),
+    event: PodStatusEvent,
   },
 } as const;
 
