@@ -172,7 +172,6 @@ export function loadPods(text: string, limits: LoadLimits = defaultLoadLimits): 
       lineCounter,
       prettyErrors: true,
       uniqueKeys: true,
-      maxAliasCount: limits.maxAliasCount,
     });
   } catch (err) {
     result.errors.push({ code: 'yaml', message: err instanceof Error ? err.message : String(err), line: 1, column: 1 });

@@ -3,8 +3,9 @@ import type { Command } from 'commander';
 import { registerExport } from './export';
 import { registerServe } from './serve';
 import { registerStart } from './start';
+import { registerValidate } from './validate';
 
 /** Adds one command; `setExitCode` lets it report failure without throwing. */
 export type RegisterCommand = (program: Command, setExitCode: (code: number) => void) => void;
 
-export const commands: RegisterCommand[] = [registerServe, registerStart, registerExport];
+export const commands: RegisterCommand[] = [registerServe, registerStart, registerExport, registerValidate];

@@ -22,7 +22,7 @@ export const hostNamespaceShared: Rule = {
     const spec = ctx.spec;
     for (const [field, effect] of Object.entries(effects))
       if (spec[field] === true)
-        report(`spec.${field}`, `the Pod uses the node's ${field.slice(4)} namespace: ${effect}`, {
+        report(`spec.${field}`, `the Pod uses the node's ${field.slice(4).toLowerCase()} namespace: ${effect}`, {
           fixes: [{ title: `Remove ${field}`, patch: [{ op: 'remove', path: `/spec/${field}` }] }],
         });
   },
