@@ -409,7 +409,7 @@ function renderKey(key: string, flow: boolean): string {
 function inline(value: unknown, flow: boolean, old?: Scalar): string {
   if (Array.isArray(value) && value.length === 0) return '[]';
   if (isRecord(value) && Object.keys(value).length === 0) return '{}';
-  if (Array.isArray(value) || isRecord(value)) return JSON.stringify(value);
+  if (Array.isArray(value) || isRecord(value)) return escapeC1(JSON.stringify(value));
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const s = String(value);
@@ -420,18 +420,23 @@ function inline(value: unknown, flow: boolean, old?: Scalar): string {
   return plainSafe(s, flow) ? s : doubleQuoted(s);
 }
 
-/** Whether every character may appear raw in YAML (c-printable, and no lone surrogates). */
+// Characters YAML may not hold raw (outside c-printable), and UTF-16 halves without their partner.
+// eslint-disable-next-line no-control-regex
+const notPrintable = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/;
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether every character may appear raw in YAML. */
 function printable(s: string): boolean {
-  // eslint-disable-next-line no-control-regex
-  return (
-    !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/.test(s) &&
-    !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s)
-  );
+  return !notPrintable.test(s) && !loneSurrogate.test(s);
 }
 
 /** A YAML double-quoted scalar: JSON's escapes are YAML escapes too; YAML also wants DEL and C1 controls escaped. */
 function doubleQuoted(s: string): string {
-  return JSON.stringify(s).replace(/[\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeC1(JSON.stringify(s));
+}
+
+function escapeC1(json: string): string {
+  return json.replace(/[\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Whether a string can be written unquoted and still read back as the same string. */
