@@ -1,6 +1,9 @@
 // The CLI's commands. A command is a module that adds itself to the program; list new ones here.
 import type { Command } from 'commander';
+import { registerDown } from './down';
 import { registerExport } from './export';
+import { registerPs } from './ps';
+import { registerRun } from './run';
 import { registerServe } from './serve';
 import { registerStart } from './start';
 import { registerValidate } from './validate';
@@ -8,4 +11,12 @@ import { registerValidate } from './validate';
 /** Adds one command; `setExitCode` lets it report failure without throwing. */
 export type RegisterCommand = (program: Command, setExitCode: (code: number) => void) => void;
 
-export const commands: RegisterCommand[] = [registerServe, registerStart, registerExport, registerValidate];
+export const commands: RegisterCommand[] = [
+  registerServe,
+  registerStart,
+  registerExport,
+  registerValidate,
+  registerRun,
+  registerDown,
+  registerPs,
+];

@@ -1,0 +1,165 @@
+// `podwright run FILE`: runs the Pod in FILE on the local engine the way Kubernetes would, shows progress and status.
+import type { Command } from 'commander';
+import { describeState, isRunnable, plan, type PlanOptions } from '../../../shared/plan';
+import { Engine } from '../../engine/engine';
+import { infraImageSetting, newRunId } from '../../engine/pod-api';
+import { PodError } from '../../engine/pod-errors';
+import { loadPodFile } from '../../engine/pod-load';
+import { PodRuntime, type PodSnapshot, type RunProgress } from '../../engine/pod-runtime';
+import type { RegisterCommand } from './index';
+
+export interface RunOptions {
+  detach: boolean;
+  infraImage?: string;
+  design?: string;
+}
+
+const out = (line: string): void => void process.stdout.write(`${line}\n`);
+const err = (line: string): void => void process.stderr.write(`${line}\n`);
+
+/** The Pod and its containers as a small table. */
+export function formatPod(pod: PodSnapshot): string[] {
+  const lines = [
+    `Pod ${pod.namespace === 'default' ? '' : `${pod.namespace}/`}${pod.name}: ${pod.phase}${pod.podIP ? ` (IP ${pod.podIP})` : ''}`,
+  ];
+  const width = Math.max(...pod.containers.map((c) => c.name.length), 4);
+  for (const c of pod.containers) {
+    const restarts = c.restartCount > 0 ? `, ${c.restartCount} restart${c.restartCount === 1 ? '' : 's'}` : '';
+    lines.push(`  ${c.name.padEnd(width)}  ${c.role.padEnd(7)}  ${describeState(c.state)}${restarts}`);
+  }
+  return lines;
+}
+
+function progressLine(p: RunProgress): string | undefined {
+  // Per-layer pull chatter is for a UI progress bar; the terminal shows finished layers only.
+  if (p.layer && !/complete|already exists/i.test(p.layer.status)) return undefined;
+  return `  ${p.message}`;
+}
+
+/** Explains a failed run; init container logs help the user see why. */
+export function reportFailure(e: unknown): void {
+  if (e instanceof PodError) {
+    err(`podwright: ${e.message}`);
+    if (e.details.problems) for (const p of e.details.problems) err(`  ${p.path ? `${p.path}: ` : ''}${p.message}`);
+    if (e.details.logs) {
+      err(`Last lines of "${e.details.container}":`);
+      for (const line of e.details.logs.split('\n')) err(`  | ${line}`);
+    }
+    return;
+  }
+  err(`podwright: ${e instanceof Error ? e.message : String(e)}`);
+}
+
+export async function runPod(file: string, options: RunOptions): Promise<number> {
+  const { pod, companions } = await loadPodFile(file);
+  const engine = new Engine();
+  const info = await engine.info();
+  if (!info.reachable) {
+    err(`podwright: ${info.reason} ${info.hint}`);
+    return 1;
+  }
+  const planOptions: PlanOptions = { runId: newRunId() };
+  const infraImage = infraImageSetting(options.infraImage);
+  if (infraImage) planOptions.infraImage = infraImage;
+  if (options.design) planOptions.design = options.design;
+  const p = plan(pod, info, planOptions, companions);
+  for (const w of p.problems.filter((x) => x.severity === 'warning'))
+    err(`warning: ${w.path ? `${w.path}: ` : ''}${w.message}`);
+  if (!isRunnable(p)) {
+    for (const e of p.problems.filter((x) => x.severity === 'error'))
+      err(`${file}: ${e.path ? `${e.path}: ` : ''}${e.message}`);
+    return 1;
+  }
+  const runtime = new PodRuntime(engine);
+  const ref = { name: p.pod.name, namespace: p.pod.namespace };
+  const cancel = new AbortController();
+  const onSignal = (): void => cancel.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let snapshot: PodSnapshot;
+  try {
+    err(`Starting Pod ${p.pod.name} on ${info.name} ${info.version}`);
+    snapshot = await runtime.run(p, {
+      signal: cancel.signal,
+      onProgress: (progress) => {
+        const line = progressLine(progress);
+        if (line) err(line);
+      },
+    });
+  } catch (e) {
+    reportFailure(e);
+    return 1;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  for (const line of formatPod(snapshot)) out(line);
+  if (options.detach) {
+    out(`Running in the background; stop it with: podwright down ${p.pod.name}`);
+    return 0;
+  }
+  return follow(runtime, ref, snapshot);
+}
+
+/** Prints status changes until the Pod finishes or the user presses Ctrl-C; then removes the Pod. */
+async function follow(
+  runtime: PodRuntime,
+  ref: { name: string; namespace: string },
+  first: PodSnapshot,
+): Promise<number> {
+  out('Press Ctrl-C to stop the Pod.');
+  const watch = new AbortController();
+  let last = JSON.stringify(formatPod(first));
+  let finished: PodSnapshot | undefined;
+  let interrupted = 0;
+  const onSignal = (): void => {
+    interrupted++;
+    if (interrupted === 1) err(`Stopping Pod ${ref.name} (Ctrl-C again to kill it now)...`);
+    watch.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    await runtime.watch(
+      ref,
+      (event) => {
+        if (event.kind === 'removed') {
+          watch.abort();
+          return;
+        }
+        if (event.kind !== 'status') return;
+        const lines = formatPod(event.pod);
+        const text = JSON.stringify(lines);
+        if (text !== last) {
+          last = text;
+          for (const line of lines) out(line);
+        }
+        if (event.pod.phase === 'Succeeded' || event.pod.phase === 'Failed') {
+          finished = event.pod;
+          watch.abort();
+        }
+      },
+      watch.signal,
+    );
+    const result = await runtime.down(ref, interrupted > 1 ? { graceSeconds: 0 } : {});
+    err(`Removed Pod ${ref.name} (${result.containers} containers, ${result.volumes} volumes).`);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  return finished?.phase === 'Failed' ? 1 : 0;
+}
+
+export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
+  program
+    .command('run')
+    .description('Run the Pod in FILE on the local engine: infra container, init containers, then the apps.')
+    .argument('<file>', 'a Pod manifest (YAML or JSON; ConfigMaps and Secrets it reads may sit in the same file)')
+    .option('-d, --detach', 'start the Pod and return, leaving it running', false)
+    .option(
+      '--infra-image <image>',
+      'image of the infra ("pause") container (default: $PODWRIGHT_INFRA_IMAGE or registry.k8s.io/pause:3.10)',
+    )
+    .option('--design <id>', 'design id to label the Pod with')
+    .action(async (file: string, opts: RunOptions) => setExitCode(await runPod(file, opts)));
+};
