@@ -1,0 +1,191 @@
+// Derives the canvas graph (nodes, edges, default positions) from a canvas document; the view never stores its own.
+import type { ContainerList } from '../model/pod';
+import {
+  containersOf,
+  hostNamespaces,
+  pidMembers,
+  volumesOf,
+  type CanvasDocument,
+  type NamespaceKind,
+  type Point,
+} from './document';
+
+export type GraphNode =
+  | { id: string; kind: 'container'; list: ContainerList; index: number; name: string; role: ContainerRole; position: Point }
+  | { id: string; kind: 'volume'; index: number; name: string; position: Point }
+  | { id: string; kind: 'namespace'; namespace: NamespaceKind; position: Point };
+
+export type ContainerRole = 'app' | 'init' | 'sidecar';
+
+export type GraphEdge =
+  | { id: string; kind: 'mount'; source: string; target: string; list: ContainerList; index: number; mountIndex: number }
+  | { id: string; kind: 'join'; source: string; target: string; namespace: NamespaceKind };
+
+export interface Graph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  byId: Map<string, GraphNode>;
+  /** Container node id by Kubernetes path prefix, e.g. `spec.containers[1]`. */
+  containerIdByPath: Map<string, string>;
+  /** The box around every node, for the Pod group. */
+  bounds: { x: number; y: number; width: number; height: number };
+}
+
+/** Sizes the view draws nodes at; the Pod group and automatic placement use them. */
+export const nodeSize = {
+  container: { width: 230, height: 120 },
+  volume: { width: 190, height: 64 },
+  namespace: { width: 190, height: 56 },
+} as const;
+
+const column = 260;
+const rows = { init: 40, app: 220, volume: 420 };
+const namespaceRow = -60;
+export const podPadding = 40;
+
+export function containerNodeId(name: string): string {
+  return `container:${name}`;
+}
+export function volumeNodeId(name: string): string {
+  return `volume:${name}`;
+}
+export function namespaceNodeId(kind: NamespaceKind): string {
+  return `ns:${kind}`;
+}
+
+/** Builds the graph. Pure; cheap enough to run on every change of the document. */
+export function buildGraph(doc: CanvasDocument): Graph {
+  const { pod, layout } = doc;
+  const nodes: GraphNode[] = [];
+  const edges: GraphEdge[] = [];
+  const byId = new Map<string, GraphNode>();
+  const containerIdByPath = new Map<string, string>();
+  const add = (node: GraphNode): void => {
+    nodes.push(node);
+    byId.set(node.id, node);
+  };
+  const place = (id: string, fallback: Point): Point => layout[id] ?? fallback;
+
+  const containerIds: string[] = [];
+  const containerIdByName = new Map<string, string>();
+  let initColumn = 0;
+  let appColumn = 0;
+  for (const list of ['initContainers', 'containers'] as const) {
+    containersOf(pod, list).forEach((container, index) => {
+      const name = typeof container?.name === 'string' ? container.name : '';
+      let id = containerNodeId(name);
+      // Duplicate names are an error the rules report; the canvas still needs distinct ids to draw both.
+      if (byId.has(id)) id = `${id}#${list}-${index}`;
+      const role: ContainerRole =
+        list === 'containers' ? 'app' : container?.restartPolicy === 'Always' ? 'sidecar' : 'init';
+      const fallback =
+        list === 'initContainers'
+          ? { x: initColumn++ * column, y: rows.init }
+          : { x: appColumn++ * column, y: rows.app };
+      add({ id, kind: 'container', list, index, name, role, position: place(id, fallback) });
+      containerIds.push(id);
+      containerIdByPath.set(`spec.${list}[${index}]`, id);
+      if (!containerIdByName.has(name)) containerIdByName.set(name, id);
+    });
+  }
+
+  const volumeIdByName = new Map<string, string>();
+  volumesOf(pod).forEach((volume, index) => {
+    const name = typeof volume?.name === 'string' ? volume.name : '';
+    let id = volumeNodeId(name);
+    if (byId.has(id)) id = `${id}#${index}`;
+    add({ id, kind: 'volume', index, name, position: place(id, { x: index * column, y: rows.volume }) });
+    if (!volumeIdByName.has(name)) volumeIdByName.set(name, id);
+  });
+
+  const namespaces: NamespaceKind[] = ['shared'];
+  if (pod.spec?.shareProcessNamespace === true || doc.pidJoins !== null) namespaces.push('pid');
+  for (const host of hostNamespaces) if (pod.spec?.[host] === true) namespaces.push(host);
+  namespaces.forEach((namespace, i) => {
+    const id = namespaceNodeId(namespace);
+    add({ id, kind: 'namespace', namespace, position: place(id, { x: i * (column - 40), y: namespaceRow - 60 }) });
+  });
+
+  // Mount edges: a mount of a volume that does not exist draws no edge; the rules report it on the container.
+  for (const list of ['initContainers', 'containers'] as const) {
+    containersOf(pod, list).forEach((container, index) => {
+      const source = containerIdByPath.get(`spec.${list}[${index}]`)!;
+      const mounts = Array.isArray(container?.volumeMounts) ? container.volumeMounts : [];
+      mounts.forEach((mount, mountIndex) => {
+        const target = typeof mount?.name === 'string' ? volumeIdByName.get(mount.name) : undefined;
+        if (!target) return;
+        edges.push({ id: `mount:${source}:${mountIndex}`, kind: 'mount', source, target, list, index, mountIndex });
+      });
+    });
+  }
+
+  // Namespace joins: network/UTS/IPC and the host namespaces are Pod-wide, so every container joins them.
+  const pid = new Set(pidMembers(doc));
+  for (const namespace of namespaces) {
+    const target = namespaceNodeId(namespace);
+    for (const source of containerIds) {
+      const node = byId.get(source);
+      if (node?.kind !== 'container') continue;
+      if (namespace === 'pid' && !pid.has(node.name)) continue;
+      edges.push({ id: `join:${source}:${target}`, kind: 'join', source, target, namespace });
+    }
+  }
+
+  return { nodes, edges, byId, containerIdByPath, bounds: boundsOf(nodes) };
+}
+
+function sizeOf(node: GraphNode): { width: number; height: number } {
+  return nodeSize[node.kind];
+}
+
+function boundsOf(nodes: readonly GraphNode[]): Graph['bounds'] {
+  if (nodes.length === 0) return { x: 0, y: 0, width: 400, height: 300 };
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const node of nodes) {
+    const size = sizeOf(node);
+    minX = Math.min(minX, node.position.x);
+    minY = Math.min(minY, node.position.y);
+    maxX = Math.max(maxX, node.position.x + size.width);
+    maxY = Math.max(maxY, node.position.y + size.height);
+  }
+  return {
+    x: minX - podPadding,
+    y: minY - podPadding - 24,
+    width: maxX - minX + 2 * podPadding,
+    height: maxY - minY + 2 * podPadding + 24,
+  };
+}
+
+/** Where a newly added node of `kind` goes when the user clicks rather than drops: right of its row. */
+export function nextPosition(graph: Graph, kind: 'container' | 'init' | 'volume' | 'namespace'): Point {
+  const y = kind === 'init' ? rows.init : kind === 'container' ? rows.app : kind === 'volume' ? rows.volume : -120;
+  const sameRow = graph.nodes.filter((n) => Math.abs(n.position.y - y) < 80);
+  const x = sameRow.length === 0 ? 0 : Math.max(...sameRow.map((n) => n.position.x)) + column;
+  return { x, y };
+}
+
+/** The node a diagnostic points at, from its Kubernetes field path; the Pod itself when nothing narrower fits. */
+export function nodeForPath(graph: Graph, path: string): string {
+  const container = /^spec\.(containers|initContainers)\[\d+\]/.exec(path);
+  if (container) return graph.containerIdByPath.get(container[0]) ?? 'pod';
+  const volume = /^spec\.volumes\[(\d+)\]/.exec(path);
+  if (volume) {
+    const node = graph.nodes.find((n) => n.kind === 'volume' && n.index === Number(volume[1]));
+    if (node) return node.id;
+  }
+  if (path.startsWith('spec.shareProcessNamespace') && graph.byId.has('ns:pid')) return 'ns:pid';
+  for (const host of hostNamespaces) {
+    if (path.startsWith(`spec.${host}`) && graph.byId.has(namespaceNodeId(host))) return namespaceNodeId(host);
+  }
+  return 'pod';
+}
+
+/** `spec.containers[1].ports[0]` → ['spec', 'containers', 1, 'ports', 0]. */
+export function pathSegments(path: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
+  return out;
+}

@@ -1,0 +1,50 @@
+// Reads and writes a canvas document as a project file (`*.pod.yaml`): the Pod with the layout in one annotation.
+import type { Pod } from '../model/pod';
+import { importManifest } from '../manifest/import';
+import { formatProblem } from '../manifest/parse';
+import { newProjectFile, readLayout, stripLayout, type CanvasLayout } from '../manifest/project';
+import { writeObject } from '../manifest/write';
+import type { CanvasDocument, Point } from './document';
+import { pruneLayout } from './edit';
+
+export type ReadResult = { ok: true; doc: CanvasDocument; notes: string[] } | { ok: false; error: string };
+
+/** Parses a project file or any manifest holding a Pod (or a workload's Pod template); the first Pod wins. */
+export function readProject(text: string): ReadResult {
+  const result = importManifest(text);
+  if (result.problems.length > 0) return { ok: false, error: result.problems.map((p) => formatProblem(p)).join('\n') };
+  const first = result.pods[0];
+  if (!first) return { ok: false, error: 'no Pod or Pod template found' };
+  const notes = [...first.notes, ...result.setAside.map((s) => `${s.kind ?? '?'} ${s.name ?? ''}: ${s.reason}`)];
+  if (result.pods.length > 1) notes.push(`${result.pods.length - 1} more Pod(s) left out: the canvas edits one Pod`);
+  const stored = readLayout(first.pod);
+  const layout: Record<string, Point> = {};
+  for (const [id, p] of Object.entries(stored?.nodes ?? {})) layout[id] = { x: p.x, y: p.y };
+  const rawJoins = (stored as { pidJoins?: unknown } | undefined)?.pidJoins;
+  const pidJoins = Array.isArray(rawJoins) ? rawJoins.filter((n): n is string => typeof n === 'string') : null;
+  const pod = podWithDefaultShape(stripLayout(first.pod));
+  return { ok: true, doc: { pod, layout, pidJoins }, notes };
+}
+
+/** A Pod the canvas can draw even when the file left out spec or metadata. */
+function podWithDefaultShape(pod: Pod): Pod {
+  const out = { ...pod };
+  if (typeof out.metadata !== 'object' || out.metadata === null) out.metadata = {};
+  if (typeof out.spec !== 'object' || out.spec === null) out.spec = { containers: [] };
+  return out;
+}
+
+/** The project file text: the Pod with the canvas layout in the `podwright.dev/layout` annotation. */
+export function writeProject(doc: CanvasDocument): string {
+  const layout: CanvasLayout = {
+    version: 1,
+    nodes: pruneLayout(doc) as CanvasLayout['nodes'],
+  };
+  if (doc.pidJoins !== null) layout.pidJoins = doc.pidJoins;
+  return newProjectFile(doc.pod, [], layout);
+}
+
+/** The clean manifest the YAML panel shows and exports write: no layout annotation. */
+export function podYaml(pod: Pod): string {
+  return writeObject(stripLayout(pod));
+}
