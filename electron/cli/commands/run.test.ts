@@ -1,0 +1,124 @@
+// `podwright run / ps / down` end to end: the real CLI process against the real Docker Engine.
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Labels } from '../../../shared/plan';
+import { dockerReason, requireDocker, uniqueSuffix } from '../../engine/testing';
+
+const engine = await requireDocker();
+const exec = promisify(execFile);
+const suffix = uniqueSuffix();
+const env = { ...process.env, PODWRIGHT_INFRA_IMAGE: 'podwright-test/pause:1' };
+
+function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return exec(process.execPath, ['electron/cli/bin.mjs', ...args], { env, timeout: 60_000 }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+}
+
+function manifest(name: string, script: string, restartPolicy = 'Always'): string {
+  return `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+spec:
+  restartPolicy: ${restartPolicy}
+  terminationGracePeriodSeconds: 0
+  volumes:
+    - name: scratch
+      emptyDir: {}
+  containers:
+    - name: app
+      image: podwright-test/busybox:1
+      imagePullPolicy: Never
+      command: [sh, -c, ${JSON.stringify(script)}]
+      volumeMounts: [{name: scratch, mountPath: /scratch}]
+`;
+}
+
+async function labelled(name: string): Promise<number> {
+  const label = [`${Labels.pod}=${name}`];
+  const containers = await engine.docker.listContainers({ all: true, filters: { label } });
+  const { Volumes } = await engine.docker.listVolumes({ filters: { label } });
+  return containers.length + (Volumes ?? []).length;
+}
+
+describe.skipIf(dockerReason)(`podwright run / ps / down${dockerReason ? ` (skipped: ${dockerReason})` : ''}`, () => {
+  let dir: string;
+  const names: string[] = [];
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'pw-cli-'));
+  });
+  afterAll(async () => {
+    for (const name of names) await cli('down', name, '--grace', '0');
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('runs detached, lists the Pod in ps, and down (by file, then again) removes it', async () => {
+    const name = `cli-${suffix}`;
+    names.push(name);
+    const file = join(dir, 'detached.yaml');
+    await writeFile(file, manifest(name, 'sleep 3600'));
+    const run = await cli('run', file, '--detach');
+    expect(run.stderr).toContain('Starting the infra container');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Pod ${name}: Running`);
+    const ps = await cli('ps', '--json');
+    expect(JSON.parse(ps.stdout)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name, phase: 'Running' })]),
+    );
+    const down = await cli('down', file, '--grace', '0');
+    expect(down.stdout).toContain(`Removed Pod ${name}: 2 containers, 1 volume.`);
+    expect(await labelled(name)).toBe(0);
+    expect((await cli('down', name)).stdout).toContain('nothing to remove');
+  });
+
+  it('in the foreground, Ctrl-C stops and removes the Pod', async () => {
+    const name = `cli-fg-${suffix}`;
+    names.push(name);
+    const file = join(dir, 'fg.yaml');
+    await writeFile(file, manifest(name, 'sleep 3600'));
+    const child = spawn(process.execPath, ['electron/cli/bin.mjs', 'run', file], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    await expect.poll(() => stdout, { timeout: 30_000 }).toContain('Press Ctrl-C');
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(await labelled(name)).toBe(0);
+  });
+
+  it('in the foreground, a Pod that fails under restartPolicy Never exits 1 and is cleaned up', async () => {
+    const name = `cli-fail-${suffix}`;
+    names.push(name);
+    const file = join(dir, 'fail.yaml');
+    await writeFile(file, manifest(name, 'sleep 0.5; exit 5', 'Never'));
+    const r = await cli('run', file);
+    expect(r.stdout).toMatch(/terminated \(Error, exit code 5\)/);
+    expect(r.stdout).toContain(`Pod ${name}: Failed`);
+    expect(r.code).toBe(1);
+    expect(await labelled(name)).toBe(0);
+  });
+
+  it('explains a plan error with the field path and exits 1', async () => {
+    const file = join(dir, 'bad.yaml');
+    await writeFile(
+      file,
+      manifest(`cli-bad-${suffix}`, 'sleep 1').replace(
+        'volumeMounts: [{name: scratch',
+        'volumeMounts: [{name: nowhere',
+      ),
+    );
+    const r = await cli('run', file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('spec.containers[0].volumeMounts[0].name');
+    expect(r.stderr).toContain('mounts volume "nowhere", which the Pod does not declare');
+  });
+});
