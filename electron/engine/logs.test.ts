@@ -1,0 +1,134 @@
+// Integration tests on the real Docker Engine: a Pod's merged logs (order, tags, stderr), follow across a restart.
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../shared/api';
+import { streamPodLogs, type PodLogEvent } from './logs';
+import { startFakePod, waitExited, type FakePod } from './logs-testing';
+import { dockerReason, requireDocker } from './testing';
+
+const engine = await requireDocker();
+const docker = engine.docker;
+
+type Line = Extract<PodLogEvent, { kind: 'line' }>;
+
+async function collect(options: Parameters<typeof streamPodLogs>[1], until?: (events: PodLogEvent[]) => boolean, ms = 20_000) {
+  const events: PodLogEvent[] = [];
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), ms);
+  let poll: NodeJS.Timeout | undefined;
+  if (until) {
+    poll = setInterval(() => {
+      if (until(events)) abort.abort();
+    }, 20);
+  }
+  try {
+    await streamPodLogs(docker, options, (e) => events.push(e), abort.signal);
+  } finally {
+    clearTimeout(timer);
+    clearInterval(poll);
+  }
+  return events;
+}
+
+const lines = (events: PodLogEvent[]): Line[] => events.filter((e): e is Line => e.kind === 'line');
+
+function expectTimeOrder(ls: Line[]): void {
+  for (let i = 1; i < ls.length; i++) {
+    const a = ls[i - 1]!;
+    const b = ls[i]!;
+    if (a.time > b.time && a.t > b.t) throw new Error(`out of order at ${i}: ${a.time} ${a.text} > ${b.time} ${b.text}`);
+  }
+}
+
+describe.skipIf(dockerReason)(`Pod logs on Docker${dockerReason ? ` (skipped: ${dockerReason})` : ''}`, () => {
+  let pod: FakePod | undefined;
+  afterEach(async () => {
+    await pod?.remove();
+    pod = undefined;
+  });
+
+  // Three containers take turns: each line's number says where it belongs in the merged stream.
+  const turn = (offset: number) => `i=${offset}; while [ $i -lt 30 ]; do sleep 0.0$((3 - ${offset})); echo "n=$i"; i=$((i+3)); done`;
+
+  it('merges three containers in time order with the right tags, and tags stderr', async () => {
+    pod = await startFakePod(docker, [
+      { name: 'a', script: `${turn(0)}; echo bad >&2` },
+      { name: 'b', script: turn(1) },
+      { name: 'c', script: turn(2) },
+    ]);
+    await waitExited(docker, Object.values(pod.ids));
+    const ls = lines(await collect({ pod: pod.pod }));
+    expect(ls).toHaveLength(31);
+    expectTimeOrder(ls);
+    for (const l of ls.filter((x) => x.stream === 'stdout')) {
+      const n = Number(/n=(\d+)/.exec(l.text)![1]);
+      expect(l.container).toBe(['a', 'b', 'c'][n % 3]);
+    }
+    expect(ls.filter((l) => l.stream === 'stderr')).toMatchObject([{ container: 'a', text: 'bad' }]);
+    // Each container's own lines keep their order.
+    for (const name of ['a', 'b', 'c']) {
+      const ns = ls.filter((l) => l.container === name && l.stream === 'stdout').map((l) => Number(/n=(\d+)/.exec(l.text)![1]));
+      expect(ns).toEqual([...ns].sort((x, y) => x - y));
+    }
+  });
+
+  it('selects containers, honours tail, and follows live lines in order', async () => {
+    pod = await startFakePod(docker, [
+      { name: 'a', script: 'echo old-a; sleep 1; i=0; while [ $i -lt 20 ]; do echo "a$i"; i=$((i+1)); sleep 0.02; done; sleep 30' },
+      { name: 'b', script: 'echo old-b; sleep 1; i=0; while [ $i -lt 20 ]; do echo "b$i"; i=$((i+1)); sleep 0.03; done; sleep 30' },
+      { name: 'c', script: 'echo only-c; sleep 30' },
+    ]);
+    await new Promise((r) => setTimeout(r, 500));
+    const events = await collect({ pod: pod.pod, containers: ['a', 'b'], follow: true, tail: 1 }, (es) => lines(es).length >= 42);
+    const ls = lines(events);
+    expect(ls.map((l) => l.container)).not.toContain('c');
+    expect(ls.slice(0, 2).map((l) => l.text).sort()).toEqual(['old-a', 'old-b']);
+    expect(ls.filter((l) => l.container === 'a').map((l) => l.text)).toEqual(['old-a', ...Array.from({ length: 20 }, (_, i) => `a${i}`)]);
+    expectTimeOrder(ls);
+  });
+
+  it('ends with NOT_FOUND for an unknown Pod or container', async () => {
+    await expect(collect({ pod: 'pw-no-such-pod-xyz' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    pod = await startFakePod(docker, [{ name: 'a', script: 'true' }]);
+    const err = await collect({ pod: pod.pod, containers: ['zzz'] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).message).toMatch(/no container "zzz"/);
+  });
+
+  it('keeps following a container across docker restart, marking the new attempt', async () => {
+    pod = await startFakePod(docker, [
+      { name: 'web', script: 'echo "boot $(date +%s%N)"; i=0; while true; do echo "tick $i"; i=$((i+1)); sleep 0.1; done' },
+      { name: 'quiet', script: 'sleep 60' },
+    ]);
+    const id = pod.ids.web!;
+    let restarted = false;
+    const events = await collect({ pod: pod.pod, follow: true }, (es) => {
+      const boots = lines(es).filter((l) => l.text.startsWith('boot'));
+      if (!restarted && lines(es).length >= 5) {
+        restarted = true;
+        void docker.getContainer(id).restart({ t: 0 });
+      }
+      return boots.length >= 2 && lines(es).filter((l) => l.attempt === 1 && l.text.startsWith('tick')).length >= 3;
+    });
+    const ls = lines(events);
+    const boots = ls.filter((l) => l.text.startsWith('boot'));
+    expect(boots.map((l) => l.attempt)).toEqual([0, 1]);
+    expect(events.some((e) => e.kind === 'attempt' && e.container === 'web' && e.attempt === 1)).toBe(true);
+    // Nothing is repeated: every text of attempt 0 appears once.
+    const first = ls.filter((l) => l.attempt === 0).map((l) => l.text);
+    expect(new Set(first).size).toBe(first.length);
+    expectTimeOrder(ls);
+  });
+
+  it('handles a TTY container and a very long line', async () => {
+    pod = await startFakePod(docker, [
+      { name: 'tty', tty: true, script: 'echo hi-from-tty' },
+      { name: 'long', script: `head -c 50000 /dev/zero | tr '\\0' y; echo; echo after` },
+    ]);
+    await waitExited(docker, Object.values(pod.ids));
+    const ls = lines(await collect({ pod: pod.pod, maxLineBytes: 4096 }));
+    expect(ls.find((l) => l.container === 'tty')).toMatchObject({ stream: 'tty', text: 'hi-from-tty' });
+    const long = ls.filter((l) => l.container === 'long');
+    expect(long[0]).toMatchObject({ truncated: true, text: 'y'.repeat(4096) });
+    expect(long.at(-1)).toMatchObject({ truncated: false, text: 'after' });
+  });
+});
