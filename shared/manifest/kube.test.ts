@@ -120,7 +120,7 @@ describe('import', () => {
     expect(secret.secrets).toHaveLength(1);
   });
 
-  it('a document with errors is set aside with the problem, the others still import', () => {
+  it('a document with errors is set aside with the problem, the others are still read', () => {
     const result = importManifest(
       'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: []}\n---\na: 1\na: 2\n',
     );
