@@ -1,6 +1,7 @@
 // The API transport: call round trips and event throughput, in-process vs over the browser host's WebSocket.
 import WebSocket from 'ws';
-import { ApiSession, EventPump, type ApiHandlers, type EngineEvent } from '../shared/api';
+import { ApiSession, EventPump, type EngineEvent } from '../shared/api';
+import { handlersFor } from '../shared/api/testing';
 import { startBrowserHost } from '../electron/server/host';
 import { detail, time, type Benchmark } from './harness';
 
@@ -10,7 +11,7 @@ function event(i: number): EngineEvent {
   return { type: 'container', action: 'start', id: String(i), time: i, attributes: { 'dev.podwright.pod': 'web' } };
 }
 
-const handlers: ApiHandlers = {
+const handlers = handlersFor({
   calls: {
     'app.version': async () => ({ name: 'podwright', version: '0', host: 'browser' }),
     'engine.info': async () => ({
@@ -30,7 +31,7 @@ const handlers: ApiHandlers = {
       }
     },
   },
-};
+});
 
 const bench: Benchmark = {
   id: 'api',
@@ -102,8 +103,18 @@ const bench: Benchmark = {
       ctx.log(`received ${received} of ${EVENTS} events over the WebSocket, ${skipped} reported skipped`);
       ws.close();
       return [
-        { name: 'call round trip, in process (ApiSession)', value: inProcess.median, unit: 'ms', detail: detail(inProcess, 3) },
-        { name: 'call round trip, browser host WebSocket', value: overSocket.median, unit: 'ms', detail: detail(overSocket, 3) },
+        {
+          name: 'call round trip, in process (ApiSession)',
+          value: inProcess.median,
+          unit: 'ms',
+          detail: detail(inProcess, 3),
+        },
+        {
+          name: 'call round trip, browser host WebSocket',
+          value: overSocket.median,
+          unit: 'ms',
+          detail: detail(overSocket, 3),
+        },
         { name: 'EventPump throughput, in process', value: Math.round(pumpRate), unit: 'events/s' },
         {
           name: 'events delivered over the WebSocket with acks',

@@ -30,7 +30,14 @@ for (const file of files) {
   if (filters.length && !filters.some((f) => bench.id.includes(f) || file.includes(f))) continue;
   process.stderr.write(`\n▶ ${bench.title} (${bench.id})\n`);
   const started = performance.now();
-  const outcome: Outcome = { id: bench.id, title: bench.title, issue: bench.issue, status: 'ok', metrics: [], seconds: 0 };
+  const outcome: Outcome = {
+    id: bench.id,
+    title: bench.title,
+    issue: bench.issue,
+    status: 'ok',
+    metrics: [],
+    seconds: 0,
+  };
   try {
     outcome.metrics = await bench.run({
       skip: (reason) => {

@@ -34,7 +34,13 @@ export async function serveApp(env: Record<string, string> = {}): Promise<Served
     child.once('exit', (code) => fail(new Error(`serve exited with ${code}:\n${output}`)));
   });
   const parsed = new URL(url);
-  return { url, port: Number(parsed.port), token: parsed.searchParams.get('token')!, process: child, output: () => output };
+  return {
+    url,
+    port: Number(parsed.port),
+    token: parsed.searchParams.get('token')!,
+    process: child,
+    output: () => output,
+  };
 }
 
 export async function stopApp(app: ServedApp): Promise<void> {
@@ -46,6 +52,8 @@ export async function stopApp(app: ServedApp): Promise<void> {
 
 export const test = base.extend<object, { app: ServedApp }>({
   app: [
+    // Playwright reads the fixture's dependencies from this destructuring, so an empty one is required.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       if (!existsSync(chromiumPath)) {
         // Under CI this is a failure, never a skip: journeys must run there.

@@ -73,8 +73,12 @@ describe('resolveEndpoint', () => {
         Endpoints: { docker: { Host: 'unix:///other.sock' } },
       }),
     };
-    expect(resolveEndpoint(undefined, env({ DOCKER_HOST: 'unix:///x.sock' }, files)).endpoint.host).toBe('unix:///x.sock');
-    expect(resolveEndpoint(undefined, env({ DOCKER_CONTEXT: 'other' }, files)).endpoint.host).toBe('unix:///other.sock');
+    expect(resolveEndpoint(undefined, env({ DOCKER_HOST: 'unix:///x.sock' }, files)).endpoint.host).toBe(
+      'unix:///x.sock',
+    );
+    expect(resolveEndpoint(undefined, env({ DOCKER_CONTEXT: 'other' }, files)).endpoint.host).toBe(
+      'unix:///other.sock',
+    );
   });
 
   it('falls back to the default socket when the context has no metadata', () => {

@@ -87,7 +87,12 @@ function contextHost(name: string, deps: EndpointEnv): { host: string; tlsDir?: 
   }
 }
 
-function fromHost(host: string, source: EngineEndpoint['source'], deps: EndpointEnv, tlsDir?: string): ResolvedEndpoint {
+function fromHost(
+  host: string,
+  source: EngineEndpoint['source'],
+  deps: EndpointEnv,
+  tlsDir?: string,
+): ResolvedEndpoint {
   if (host.startsWith('unix://')) {
     return { endpoint: { source, host, tls: false }, modem: { socketPath: host.slice('unix://'.length) } };
   }

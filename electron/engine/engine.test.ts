@@ -47,7 +47,9 @@ describe.skipIf(!status.reachable)('Engine on the real Docker daemon', () => {
         actions.push(...m.events.map((e) => e.action));
         ws.send(JSON.stringify({ type: 'ack', id: 'ev', seq: m.seq }));
       });
-      ws.send(JSON.stringify({ type: 'subscribe', id: 'ev', topic: 'engine.events', params: { labels: [`test=${tag}`] } }));
+      ws.send(
+        JSON.stringify({ type: 'subscribe', id: 'ev', topic: 'engine.events', params: { labels: [`test=${tag}`] } }),
+      );
       await new Promise((r) => setTimeout(r, 300)); // the engine's stream is open before we act
       const container = await engine.docker.createContainer({
         Image: 'podwright-test/busybox:1',
@@ -60,7 +62,9 @@ describe.skipIf(!status.reachable)('Engine on the real Docker daemon', () => {
       } finally {
         await container.remove({ force: true });
       }
-      await expect.poll(() => actions, { timeout: 10_000 }).toEqual(expect.arrayContaining(['create', 'start', 'die', 'destroy']));
+      await expect
+        .poll(() => actions, { timeout: 10_000 })
+        .toEqual(expect.arrayContaining(['create', 'start', 'die', 'destroy']));
       ws.close();
     });
   });

@@ -5,10 +5,10 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { ApiHandlers } from '../../shared/api';
+import { handlersFor } from '../../shared/api/testing';
 import { startBrowserHost, type BrowserHost } from './host';
 
-const handlers: ApiHandlers = {
+const handlers = handlersFor({
   calls: {
     'app.version': async () => ({ name: 'podwright', version: '9.9.9', host: 'browser' }),
     'engine.info': async () => ({
@@ -25,7 +25,7 @@ const handlers: ApiHandlers = {
       await new Promise((done) => signal.addEventListener('abort', done));
     },
   },
-};
+});
 
 interface Reply {
   status: number;
@@ -33,7 +33,11 @@ interface Reply {
   headers: Record<string, string | string[] | undefined>;
 }
 
-function http(host: BrowserHost, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+function http(
+  host: BrowserHost,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
   return new Promise<Reply>((done, fail) => {
     const req = request(
       { host: '127.0.0.1', port: host.port, path, method: init.method ?? 'GET', headers: init.headers },

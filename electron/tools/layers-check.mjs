@@ -52,7 +52,9 @@ export function checkFile(file, source) {
 
 function judge(file, layer, isTest, specifier) {
   if (specifier.startsWith('.')) {
-    const target = relative('.', join(dirname(file), specifier)).split(sep).join('/');
+    const target = relative('.', join(dirname(file), specifier))
+      .split(sep)
+      .join('/');
     if (target.startsWith('..')) return 'reaches outside the project';
     const targetLayer = target.split('/')[0];
     if (!LAYERS.includes(targetLayer) && !target.startsWith('package.json')) return null;

@@ -20,7 +20,11 @@ export interface SubscriptionHandlers<E> {
 
 export interface ApiClient {
   call<N extends CallName>(method: N, input?: CallInput<N>): Promise<CallOutput<N>>;
-  subscribe<T extends TopicName>(topic: T, params: TopicParams<T>, handlers: SubscriptionHandlers<TopicEvent<T>>): () => void;
+  subscribe<T extends TopicName>(
+    topic: T,
+    params: TopicParams<T>,
+    handlers: SubscriptionHandlers<TopicEvent<T>>,
+  ): () => void;
 }
 
 interface Pending {
@@ -53,7 +57,8 @@ export function createApiClient(transport: Transport): ApiClient {
       if (!message.ok) return call.reject(ApiError.from(message.error));
       const checked = calls[call.method].output.safeParse(message.value);
       if (checked.success) call.resolve(checked.data);
-      else call.reject(new ApiError('INTERNAL', `The back end answered ${call.method} with data outside the contract.`));
+      else
+        call.reject(new ApiError('INTERNAL', `The back end answered ${call.method} with data outside the contract.`));
       return;
     }
     const sub = active.get(message.id);

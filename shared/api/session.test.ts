@@ -3,6 +3,7 @@ import { ApiSession, type ApiHandlers } from './session';
 import { createApiClient, type Transport } from './client';
 import type { ServerMessage } from './protocol';
 import type { EngineEvent, EngineStatus } from './contract';
+import { handlersFor } from './testing';
 
 const reachable: EngineStatus = {
   reachable: true,
@@ -22,14 +23,14 @@ function event(i: number): EngineEvent {
 }
 
 function handlers(overrides: Partial<ApiHandlers['calls']> = {}, produce?: ApiHandlers['topics']['engine.events']) {
-  return {
+  return handlersFor({
     calls: {
       'app.version': async () => ({ name: 'podwright' as const, version: '0.0.0', host: 'browser' as const }),
       'engine.info': async () => reachable,
       ...overrides,
     },
     topics: { 'engine.events': produce ?? (async () => {}) },
-  } satisfies ApiHandlers;
+  });
 }
 
 /** Wires a client to a session in memory, as the transports do over IPC or a WebSocket. */
@@ -167,7 +168,16 @@ describe('ApiSession + client', () => {
       }),
     );
     await new Promise<void>((done) => {
-      const stop = client.subscribe('engine.events', {}, { onEvents: () => (stop(), done()) });
+      const stop: () => void = client.subscribe(
+        'engine.events',
+        {},
+        {
+          onEvents: (): void => {
+            stop();
+            done();
+          },
+        },
+      );
     });
     await new Promise((r) => setTimeout(r, 10));
     expect(aborted).toBe(true);

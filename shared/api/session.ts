@@ -55,7 +55,8 @@ export class ApiSession {
     if (this.closed) return;
     const parsed = ClientMessage.safeParse(raw);
     if (!parsed.success) {
-      const id = typeof (raw as { id?: unknown })?.id === 'string' ? String((raw as { id: string }).id).slice(0, 64) : '?';
+      const id =
+        typeof (raw as { id?: unknown })?.id === 'string' ? String((raw as { id: string }).id).slice(0, 64) : '?';
       this.send({ type: 'result', id, ok: false, error: toErrorBody(parsed.error) });
       return;
     }

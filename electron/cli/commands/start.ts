@@ -19,7 +19,7 @@ export function findElectronBinary(root = projectRoot): { path: string } | { mis
   try {
     relative = readFileSync(join(pkg, 'path.txt'), 'utf8').trim();
   } catch {
-    return { missing: "its download never ran (npm blocks install scripts, or ELECTRON_SKIP_BINARY_DOWNLOAD was set)" };
+    return { missing: 'its download never ran (npm blocks install scripts, or ELECTRON_SKIP_BINARY_DOWNLOAD was set)' };
   }
   const path = join(pkg, 'dist', relative);
   return existsSync(path) ? { path } : { missing: `${path} does not exist` };
