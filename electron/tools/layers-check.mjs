@@ -8,21 +8,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 
 const SHARED_PACKAGES = ['yaml', 'zod'];
 const TEST_PACKAGES = ['vitest', 'fast-check', 'kubernetes-models'];
 const NODE_ONLY_PACKAGES = ['electron', 'dockerode', 'docker-modem', 'ws', 'commander', 'tsx', 'esbuild', 'vite'];
 const LAYERS = ['shared', 'renderer', 'electron', 'e2e', 'bench', 'assets'];
 
-const importPattern =
-  /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;(])import\s*\(\s*['"]([^'"]+)['"]\s*\)|(?:^|[\s;])import\s*['"]([^'"]+)['"]|\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/gm;
-
-/** The module specifiers one source file imports (comments are stripped first). */
+/** The module specifiers one source file imports, read by TypeScript's own scanner (strings and comments are not imports). */
 export function importsOf(source) {
-  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
-  const found = [];
-  for (const m of code.matchAll(importPattern)) found.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
-  return found;
+  const info = ts.preProcessFile(source, true, true);
+  return info.importedFiles.map((f) => f.fileName);
 }
 
 function packageName(specifier) {

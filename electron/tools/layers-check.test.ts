@@ -12,6 +12,10 @@ describe('layers check', () => {
     expect(importsOf(src)).toEqual(['a', './b', './c', './d.css', 'e', 'f']);
   });
 
+  it('does not mistake strings for imports', () => {
+    expect(importsOf("it('reads import x from \\'fs\\' as text', () => {});\nconst s = `require('os')`;")).toEqual([]);
+  });
+
   it('refuses Node, Electron and Docker in shared/', () => {
     expect(checkFile('shared/model/pod.ts', "import { readFileSync } from 'node:fs';")).toHaveLength(1);
     expect(checkFile('shared/model/pod.ts', "import Docker from 'dockerode';")).toHaveLength(1);
