@@ -126,28 +126,18 @@ export interface LogDecoderOptions {
 }
 
 /**
- * Decodes one logs (or exec) response body. Feed it chunks as they come; call end() when the body ends.
- * Memory held: one partial frame header and at most one capped partial line per stream.
+ * Splits the Engine's multiplexed stream (an 8-byte header per frame: stream type, 3 zero bytes, big-endian
+ * length) into payload slices, across any chunk boundaries.
  */
-export class LogDecoder {
+export class FrameReader {
   private readonly header = Buffer.alloc(8);
   private headerBytes = 0;
   private frameLeft = 0;
-  private frameStream: LogStream = 'stdout';
-  private readonly splitters: Record<LogStream, LineSplitter>;
+  private frameStream: 'stdout' | 'stderr' = 'stdout';
 
-  constructor(private readonly options: LogDecoderOptions) {
-    const limit = (options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES) + (options.timestamps ? PREFIX_BYTES : 0);
-    const make = (stream: LogStream): LineSplitter =>
-      new LineSplitter(limit, (raw, truncated) => this.line(stream, raw, truncated));
-    this.splitters = { stdout: make('stdout'), stderr: make('stderr'), tty: make('tty') };
-  }
+  constructor(private readonly onPayload: (stream: 'stdout' | 'stderr', chunk: Buffer, start: number, end: number) => void) {}
 
   write(chunk: Buffer): void {
-    if (this.options.tty) {
-      this.splitters.tty.write(chunk, 0, chunk.length);
-      return;
-    }
     let pos = 0;
     while (pos < chunk.length) {
       if (this.frameLeft === 0) {
@@ -163,10 +153,32 @@ export class LogDecoder {
         continue;
       }
       const end = Math.min(chunk.length, pos + this.frameLeft);
-      this.splitters[this.frameStream].write(chunk, pos, end);
+      this.onPayload(this.frameStream, chunk, pos, end);
       this.frameLeft -= end - pos;
       pos = end;
     }
+  }
+}
+
+/**
+ * Decodes one logs response body. Feed it chunks as they come; call end() when the body ends.
+ * Memory held: one partial frame header and at most one capped partial line per stream.
+ */
+export class LogDecoder {
+  private readonly frames: FrameReader;
+  private readonly splitters: Record<LogStream, LineSplitter>;
+
+  constructor(private readonly options: LogDecoderOptions) {
+    const limit = (options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES) + (options.timestamps ? PREFIX_BYTES : 0);
+    const make = (stream: LogStream): LineSplitter =>
+      new LineSplitter(limit, (raw, truncated) => this.line(stream, raw, truncated));
+    this.splitters = { stdout: make('stdout'), stderr: make('stderr'), tty: make('tty') };
+    this.frames = new FrameReader((stream, chunk, start, end) => this.splitters[stream].write(chunk, start, end));
+  }
+
+  write(chunk: Buffer): void {
+    if (this.options.tty) this.splitters.tty.write(chunk, 0, chunk.length);
+    else this.frames.write(chunk);
   }
 
   end(): void {
