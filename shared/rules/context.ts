@@ -20,7 +20,10 @@ export function text(value: unknown): string | undefined {
 export interface ContainerEntry {
   list: ContainerList;
   index: number;
+  /** After defaulting. */
   container: Container;
+  /** As the user wrote it, for rules that must not see defaulted copies (limits copied into requests). */
+  source: Container;
   /** `spec.initContainers[0]` */
   path: string;
   name: string;
@@ -66,15 +69,19 @@ export interface RuleContext {
 export function createContext(raw: Pod, options: ValidateOptions = {}): RuleContext {
   const pod = withDefaults(raw);
   const spec: Record<string, unknown> = isRecord(pod) && isRecord(pod.spec) ? pod.spec : {};
+  const rawSpec: Record<string, unknown> = isRecord(raw) && isRecord(raw.spec) ? raw.spec : {};
   const containers: ContainerEntry[] = [];
   for (const listName of ['initContainers', 'containers'] as const) {
+    const sources = list<Container>(rawSpec[listName]);
     list<Container>(spec[listName]).forEach((container, index) => {
       if (!isRecord(container)) return;
+      const source = sources[index];
       const sidecar = isSidecar(container, listName);
       containers.push({
         list: listName,
         index,
         container,
+        source: isRecord(source) ? source : container,
         path: `spec.${listName}[${index}]`,
         name: text(container.name) ?? '',
         sidecar,

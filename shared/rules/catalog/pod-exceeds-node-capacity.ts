@@ -2,17 +2,21 @@
 import { formatQuantity, parseQuantity } from '../quantity';
 import type { Rule } from '../types';
 import type { ContainerEntry } from '../context';
-import { resourceLists } from './resources';
+import { isRecord } from '../context';
+
+/** The scheduler sees requests after defaulting, where a limit alone also counts as the request. */
+function requested(c: ContainerEntry, resource: string): number {
+  const res = c.container.resources;
+  const value = parseQuantity(isRecord(res) && isRecord(res.requests) ? res.requests[resource] : undefined);
+  return value !== undefined && value > 0 ? value : 0;
+}
 
 /** KEP-753 effective request: max(sum of app containers and sidecars, each init container + the sidecars started before it). */
 export function effectiveRequest(
   containers: ContainerEntry[],
   resource: string,
 ): { total: number; parts: { path: string; value: number }[] } {
-  const requestOf = (c: ContainerEntry): number => {
-    const value = parseQuantity(resourceLists(c).requests[resource]);
-    return value !== undefined && value > 0 ? value : 0;
-  };
+  const requestOf = (c: ContainerEntry): number => requested(c, resource);
   let sidecars = 0;
   let initPeak = 0;
   const parts: { path: string; value: number }[] = [];
@@ -54,7 +58,7 @@ export const podExceedsNodeCapacity: Rule = {
       if (available === undefined) continue;
       const { total, parts } = effectiveRequest(ctx.containers, resource);
       if (total <= available) continue;
-      const single = ctx.containers.find((c) => (parseQuantity(resourceLists(c).requests[resource]) ?? 0) > available);
+      const single = ctx.containers.find((c) => requested(c, resource) > available);
       const listed = parts
         .map(
           (p) =>

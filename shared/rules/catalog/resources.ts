@@ -22,11 +22,15 @@ export function isOvercommittable(name: string): boolean {
   return resourceKind(name) === 'standard';
 }
 
+/**
+ * Requests and limits as written. Defaulting copies limits into missing requests, which never changes a verdict
+ * here but would report each problem twice, once on a field the user never wrote.
+ */
 export function resourceLists(c: ContainerEntry): {
   requests: Record<string, unknown>;
   limits: Record<string, unknown>;
 } {
-  const res = c.container.resources;
+  const res = c.source.resources;
   const requests = isRecord(res) && isRecord(res.requests) ? res.requests : {};
   const limits = isRecord(res) && isRecord(res.limits) ? res.limits : {};
   return { requests, limits };
