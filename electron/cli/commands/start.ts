@@ -29,8 +29,8 @@ export function findElectronBinary(root = projectRoot): { path: string } | { mis
  * npm 11 blocks dependency install scripts unless approved, so Electron's own download may never have run.
  * Run it once on demand (it fetches the binary for this platform); skip where the user said not to.
  */
-async function tryInstallElectron(log: (line: string) => void): Promise<boolean> {
-  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return false;
+async function tryInstallElectron(log: (line: string) => void): Promise<'skipped' | 'installed' | 'failed'> {
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return 'skipped';
   log('Fetching the Electron binary for this platform (one time)...');
   return new Promise((done) => {
     const child = spawn(process.execPath, [join(projectRoot, 'node_modules', 'electron', 'install.js')], {
@@ -38,17 +38,22 @@ async function tryInstallElectron(log: (line: string) => void): Promise<boolean>
       stdio: ['ignore', 'ignore', 'pipe'],
       timeout: 120_000,
     });
-    child.on('exit', (code) => done(code === 0));
-    child.on('error', () => done(false));
+    child.on('exit', (code) => done(code === 0 ? 'installed' : 'failed'));
+    child.on('error', () => done('failed'));
   });
 }
 
 export async function start(options: { port: number }): Promise<void> {
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   let electron = findElectronBinary();
-  if ('missing' in electron && (await tryInstallElectron(log))) electron = findElectronBinary();
+  let why = 'missing' in electron ? electron.missing : '';
   if ('missing' in electron) {
-    log(`Electron's binary is not available here (${electron.missing}); starting the browser host instead.`);
+    const attempt = await tryInstallElectron(log);
+    if (attempt === 'installed') electron = findElectronBinary();
+    if (attempt === 'failed') why = 'its one-time download failed: no access to the Electron release server';
+  }
+  if ('missing' in electron) {
+    log(`Electron's binary is not available here (${why}); starting the browser host instead.`);
     return serve({ port: options.port, open: false, build: true });
   }
   await ensureElectronBuilt(log);
