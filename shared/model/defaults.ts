@@ -2,6 +2,11 @@
 import type { Container, Pod, Probe, LifecycleHandler, Volume } from './pod';
 import { allVolumeSources } from './pod';
 
+/** Only plain objects are defaulted; arrays and scalars in the wrong place are left for the rules to report. */
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** Tag of an image reference, or undefined when it has none (a digest counts as none). */
 function imageTag(image: string): string | undefined {
   if (image.includes('@')) return undefined;
@@ -17,7 +22,7 @@ function defaultHandler<T extends LifecycleHandler | Probe>(handler: T): T {
 }
 
 function defaultProbe(probe: Probe | undefined): Probe | undefined {
-  if (!probe || typeof probe !== 'object') return probe;
+  if (!isObject(probe)) return probe;
   // Zero means "unset" for these in v1 (they are ints, not pointers), so the defaults replace 0 too.
   const withDefault = (v: number | undefined, d: number): number => (v === undefined || v === 0 ? d : v);
   return defaultHandler({
@@ -30,7 +35,7 @@ function defaultProbe(probe: Probe | undefined): Probe | undefined {
 }
 
 function defaultContainer(container: Container, hostNetwork: boolean): Container {
-  if (!container || typeof container !== 'object') return container;
+  if (!isObject(container)) return container;
   const out: Container = { ...container };
   if (typeof out.image === 'string' && out.imagePullPolicy === undefined) {
     // A digest pins the image, so it is never re-pulled; no tag means ":latest".
@@ -42,7 +47,7 @@ function defaultContainer(container: Container, hostNetwork: boolean): Container
   if (out.terminationMessagePath === undefined) out.terminationMessagePath = '/dev/termination-log';
   if (Array.isArray(out.ports)) {
     out.ports = out.ports.map((port) => {
-      if (!port || typeof port !== 'object') return port;
+      if (!isObject(port)) return port;
       const p = { ...port };
       if (p.protocol === undefined || p.protocol === '') p.protocol = 'TCP';
       // defaultHostNetworkPorts: with hostNetwork the container port *is* a host port.
@@ -51,16 +56,16 @@ function defaultContainer(container: Container, hostNetwork: boolean): Container
     });
   }
   const res = out.resources;
-  if (res && typeof res === 'object' && res.limits && typeof res.limits === 'object') {
+  if (isObject(res) && isObject(res.limits)) {
     // SetDefaults_Pod: a limit without a request implies a request of the same size.
-    const requests = { ...(res.requests && typeof res.requests === 'object' ? res.requests : {}) };
+    const requests = { ...(isObject(res.requests) ? res.requests : {}) };
     for (const [key, value] of Object.entries(res.limits)) if (!(key in requests)) requests[key] = value;
     out.resources = { ...res, requests };
   }
   for (const key of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
     if (out[key] !== undefined) out[key] = defaultProbe(out[key]);
   }
-  if (out.lifecycle && typeof out.lifecycle === 'object') {
+  if (isObject(out.lifecycle)) {
     const lc = { ...out.lifecycle };
     if (lc.postStart) lc.postStart = defaultHandler(lc.postStart);
     if (lc.preStop) lc.preStop = defaultHandler(lc.preStop);
@@ -68,7 +73,7 @@ function defaultContainer(container: Container, hostNetwork: boolean): Container
   }
   if (Array.isArray(out.env)) {
     out.env = out.env.map((e) =>
-      e && typeof e === 'object' && e.valueFrom?.fieldRef && typeof e.valueFrom.fieldRef === 'object'
+      isObject(e) && isObject(e.valueFrom) && isObject(e.valueFrom.fieldRef)
         ? { ...e, valueFrom: { ...e.valueFrom, fieldRef: { apiVersion: 'v1', ...e.valueFrom.fieldRef } } }
         : e,
     );
@@ -77,7 +82,7 @@ function defaultContainer(container: Container, hostNetwork: boolean): Container
 }
 
 function defaultVolume(volume: Volume): Volume {
-  if (!volume || typeof volume !== 'object') return volume;
+  if (!isObject(volume)) return volume;
   const hasSource = allVolumeSources.some((s) => (volume as Record<string, unknown>)[s] != null);
   // SetDefaults_Volume: a volume with no source is an emptyDir.
   return hasSource ? volume : { ...volume, emptyDir: {} };
@@ -88,7 +93,7 @@ function defaultVolume(volume: Volume): Volume {
  * model does not know are carried over. Malformed parts are left as they are for the rules to report.
  */
 export function withDefaults(pod: Pod): Pod {
-  if (!pod || typeof pod !== 'object' || !pod.spec || typeof pod.spec !== 'object') return pod;
+  if (!isObject(pod) || !isObject(pod.spec)) return pod;
   const spec = { ...pod.spec };
   const hostNetwork = spec.hostNetwork === true;
   if (spec.restartPolicy === undefined || spec.restartPolicy === '') spec.restartPolicy = 'Always';

@@ -19,7 +19,16 @@ export const podNameInvalid: Rule = {
     const generateName = text(meta.generateName);
     if (!name && !generateName) {
       report('metadata.name', 'Required value: name or generateName is required', {
-        fixes: [{ title: 'Name the Pod "my-pod"', patch: [{ op: 'add', path: '/metadata/name', value: 'my-pod' }] }],
+        fixes: [
+          {
+            title: 'Name the Pod "my-pod"',
+            patch: [
+              isRecord(ctx.raw.metadata)
+                ? { op: 'add', path: '/metadata/name', value: 'my-pod' }
+                : { op: 'add', path: '/metadata', value: { name: 'my-pod' } },
+            ],
+          },
+        ],
       });
     } else if (name) {
       const problem = dns1123SubdomainProblem(name);
