@@ -60,7 +60,11 @@ describe.skipIf(podmanMissing)(`Podman's Docker-compatible socket${podmanMissing
   afterAll(async () => {
     if (pod && engine) {
       const docker = engine.docker;
-      for (const c of [...pod.apps, pod.infra]) await docker.getContainer(c.name).remove({ force: true }).catch(() => undefined);
+      for (const c of [...pod.apps, pod.infra]) {
+        // Kill first: a forced remove stops with the grace period, longer than a call is given.
+        await docker.getContainer(c.name).kill().catch(() => undefined);
+        await docker.getContainer(c.name).remove({ force: true }).catch(() => undefined);
+      }
       if (pod.network) await docker.getNetwork(pod.network.name).remove().catch(() => undefined);
     }
     service?.kill('SIGTERM');
