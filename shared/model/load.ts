@@ -110,18 +110,12 @@ export function nestingDepthBound(text: string, stopAt: number): { depth: number
         }
         continue;
       }
-      if (ch === '#' && (i === lineStart || last === ' ' || last === '\t')) {
+      const prev = i === lineStart ? ' ' : text[i - 1];
+      if (ch === '#' && (prev === ' ' || prev === '\t')) {
         while (i < n && text[i] !== '\n') i++;
         break;
       }
-      const tokenStart =
-        i === lineStart ||
-        last === ' ' ||
-        last === '\t' ||
-        last === '[' ||
-        last === '{' ||
-        last === ',' ||
-        last === ':';
+      const tokenStart = prev === ' ' || prev === '\t' || prev === '[' || prev === '{' || prev === ',';
       if ((ch === '"' || ch === "'") && tokenStart) quote = ch;
       else if (ch === '[' || ch === '{') flow++;
       else if ((ch === ']' || ch === '}') && flow > 0) flow--;
