@@ -1,0 +1,167 @@
+import { spawn } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { FileReport } from './validate';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], stdin?: string): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['electron/cli/bin.mjs', ...args], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+    child.stdin.end(stdin ?? '');
+  });
+}
+
+const examples = 'assets/examples';
+const manifests = '../shared/testdata/manifests';
+
+describe('podwright validate: the teaching examples', () => {
+  it('sidecar-logs: a native sidecar sharing a log volume is valid and clean (exit 0)', async () => {
+    const r = await cli(['validate', '--format', 'json', join(examples, 'sidecar-logs.pod.yaml')]);
+    expect(r.code).toBe(0);
+    const [report] = JSON.parse(r.stdout) as FileReport[];
+    expect(report).toEqual({ file: join(examples, 'sidecar-logs.pod.yaml'), valid: true, diagnostics: [] });
+  });
+
+  it('helloworld: four containers, each volume mounted, one port: valid (exit 0)', async () => {
+    const r = await cli(['validate', join(examples, 'helloworld.pod.yaml')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('pod helloworld: accepted by Kubernetes, no problems found');
+  });
+
+  it('port-clash: accepted by Kubernetes but a runtime error (exit 1), explained in namespace terms', async () => {
+    const r = await cli(['validate', '--format', 'json', join(examples, 'port-clash.pod.yaml')]);
+    expect(r.code).toBe(1);
+    const [report] = JSON.parse(r.stdout) as FileReport[];
+    expect(report?.valid).toBe(true);
+    expect(report?.diagnostics).toEqual([
+      {
+        code: 'POD_PORT_CLASH',
+        severity: 'error',
+        category: 'runtime',
+        path: 'spec.containers[1].ports[0].containerPort',
+        message:
+          "admin and web both listen on 80/TCP in the Pod's shared network namespace; the second one to start fails to bind",
+      },
+    ]);
+    const text = await cli(['validate', '--explain', join(examples, 'port-clash.pod.yaml')]);
+    expect(text.stdout).toContain('POD_PORT_CLASH [runtime]');
+    expect(text.stdout).toMatch(/address already\s+in use/);
+    expect(text.stdout).toContain('fix: Move admin to port 81');
+    expect(text.stdout).not.toContain('\u001b['); // no colour when stdout is not a TTY
+  });
+});
+
+describe('podwright validate: input and exit codes', () => {
+  it('reads stdin with "-" and prints one JSON entry per file, in order', async () => {
+    const pod =
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: Bad_Name}\nspec:\n  containers: [{name: a, image: busybox}]\n';
+    const r = await cli(['validate', '--format', 'json', '-', join(examples, 'helloworld.pod.yaml')], pod);
+    expect(r.code).toBe(1);
+    const reports = JSON.parse(r.stdout) as FileReport[];
+    expect(reports.map((x) => [x.file, x.valid])).toEqual([
+      ['<stdin>', false],
+      [join(examples, 'helloworld.pod.yaml'), true],
+    ]);
+    expect(reports[0]?.diagnostics.map((d) => [d.code, d.category, d.path])).toEqual([
+      ['POD_NAME_INVALID', 'kubernetes', 'metadata.name'],
+    ]);
+  });
+
+  it('exits 2 with line and column when a file does not parse, and still reports the others', async () => {
+    const r = await cli(
+      ['validate', join(examples, 'helloworld.pod.yaml'), '-'],
+      'kind: Pod\nspec:\n  containers: [\n',
+    );
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/<stdin>:\d+:\d+: /);
+    expect(r.stdout).toContain('pod helloworld');
+  });
+
+  it('exits 2 for a missing file', async () => {
+    const r = await cli(['validate', '--format', 'json', 'no/such/file.yaml']);
+    expect(r.code).toBe(2);
+    expect((JSON.parse(r.stdout) as FileReport[])[0]?.diagnostics[0]?.code).toBe('FILE_UNREADABLE');
+  });
+
+  it('exits 0 for warnings only, and validates every Pod of a multi-document file', async () => {
+    const two =
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: c, image: busybox}], volumes: [{name: v}]}\n---\n' +
+      'apiVersion: v1\nkind: Service\nmetadata: {name: s}\n---\n' +
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: b}\nspec: {containers: [{name: c, image: busybox, env: [{name: X, value: "1"}, {name: X, value: "2"}]}]}\n';
+    const r = await cli(['validate', '--format', 'json', '-'], two);
+    expect(r.code).toBe(0);
+    const [report] = JSON.parse(r.stdout) as FileReport[];
+    expect(report?.valid).toBe(true);
+    expect(report?.diagnostics.map((d) => `${d.code} ${d.message.slice(0, 7)}`)).toEqual([
+      'VOLUME_UNUSED (pod a)',
+      'ENV_DUPLICATE (pod b)',
+    ]);
+    const text = await cli(['validate', '-'], two);
+    expect(text.stdout).toContain('Service skipped: only Pods are validated');
+  });
+
+  it('refuses hostile input quickly with a clear message (exit 2)', async () => {
+    const r = await cli(['validate', '-'], '['.repeat(200_000));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('nesting deeper than 100 levels');
+  });
+
+  it('rejects an unknown --format', async () => {
+    const r = await cli(['validate', '--format', 'xml', '-']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/xml/);
+  });
+});
+
+describe('podwright validate over the real-world manifests', () => {
+  const files = readdirSync(manifests)
+    .filter((d) => statSync(join(manifests, d)).isDirectory())
+    .flatMap((d) => readdirSync(join(manifests, d)).map((f) => join(manifests, d, f)))
+    .sort();
+
+  it('finds all 58 manifests', () => {
+    expect(files).toHaveLength(58);
+  });
+
+  it('never crashes: every file gets a JSON report and an exit code of 0, 1 or 2', async () => {
+    const r = await cli(['validate', '--format', 'json', ...files]);
+    expect(r.stderr).toBe('');
+    expect([0, 1, 2]).toContain(r.code);
+    const reports = JSON.parse(r.stdout) as FileReport[];
+    expect(reports.map((x) => x.file)).toEqual(files);
+    const byName = new Map(reports.map((x) => [x.file.slice(manifests.length + 1), x]));
+    // Verdicts the corpus index (INDEX.tsv) states.
+    expect(byName.get('k8s-hack-testdata/invalid-pod.yaml')?.diagnostics.map((d) => d.code)).toContain(
+      'CONTAINER_NAME_INVALID',
+    );
+    expect(byName.get('k8s-hack-testdata/invalid-pod.yaml')?.valid).toBe(false);
+    expect(byName.get('k8s-hack-testdata/busybox-broken.yaml')?.diagnostics[0]?.message).toMatch(/Kind' is missing/);
+    expect(byName.get('k8s-website/envars-file-container.yaml')?.diagnostics[0]?.code).toBe('PARSE_ERROR');
+    expect(byName.get('kubeconform/duplicate_property.yaml')?.diagnostics[0]?.message).toMatch(
+      /Map keys must be unique/,
+    );
+    const injected = byName.get('istio/native-sidecar.yaml.injected');
+    expect(injected?.valid).toBe(true);
+    expect(injected?.diagnostics.map((d) => d.code)).toContain('POD_PORT_CLASH');
+    expect(byName.get('kubeaudit/namespaces-all-true.yml')?.diagnostics.map((d) => d.code)).toEqual([
+      'HOST_NAMESPACE_SHARED',
+      'HOST_NAMESPACE_SHARED',
+      'HOST_NAMESPACE_SHARED',
+    ]);
+  }, 60_000);
+});
