@@ -383,6 +383,65 @@ describe.skipIf(dockerReason)(`Pods on the Docker Engine${dockerReason ? ` (skip
     expect(s.podIP).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
   });
 
+  it('a failed pull (IfNotPresent, image absent) and a container that cannot start name the container and roll back', async () => {
+    const pull = podOf('pull', {
+      volumes: [{ name: 'd', emptyDir: {} }],
+      containers: [
+        box('ok', 'sleep 3600', { volumeMounts: [{ name: 'd', mountPath: '/d' }] }),
+        { name: 'remote', image: '127.0.0.1:1/podwright/none:1', imagePullPolicy: 'IfNotPresent' },
+      ],
+    });
+    const pullErr = await runError(pull);
+    expect(pullErr.code).toBe('IMAGE_PULL_FAILED');
+    expect(pullErr.details.container).toBe('remote');
+    expect(await leftovers(pull.metadata!.name!)).toEqual({ containers: 0, volumes: 0 });
+
+    const start = podOf('nostart', {
+      volumes: [{ name: 'd', emptyDir: {} }],
+      containers: [
+        box('fine', 'sleep 3600', { volumeMounts: [{ name: 'd', mountPath: '/d' }] }),
+        { name: 'broken', image: BUSYBOX, imagePullPolicy: 'Never', command: ['/no/such/binary'] },
+      ],
+    });
+    const startErr = await runError(start);
+    expect(startErr.details.container).toBe('broken');
+    expect(startErr.message).toMatch(/container "broken"/);
+    expect(await leftovers(start.metadata!.name!)).toEqual({ containers: 0, volumes: 0 });
+  });
+
+  it('starts a native sidecar (init container with restartPolicy Always) before the apps and keeps it running', async () => {
+    const s = await run(
+      podOf('sidecar', {
+        volumes: [{ name: 'm', emptyDir: { medium: 'Memory' } }],
+        initContainers: [
+          box('side', 'echo from-side > /m/f; sleep 3600', {
+            restartPolicy: 'Always',
+            volumeMounts: [{ name: 'm', mountPath: '/m' }],
+          }),
+        ],
+        containers: [box('app', 'sleep 3600', { volumeMounts: [{ name: 'm', mountPath: '/m' }] })],
+      }),
+    );
+    expect(s.containers.find((c) => c.name === 'side')).toMatchObject({ role: 'sidecar', state: { state: 'running' } });
+    expect(s.phase).toBe('Running');
+    // A Memory emptyDir is one tmpfs shared by the Pod, not one per container.
+    const read = await until(
+      () => exec(idOf(s, 'app'), ['cat', '/m/f']),
+      (r) => r.code === 0,
+    );
+    expect(read.out).toBe('from-side');
+    expect((await exec(idOf(s, 'app'), ['sh', '-c', 'grep " /m " /proc/mounts'])).out).toContain('tmpfs');
+  });
+
+  it('hostNetwork: the apps see the host network and the host name (Podman "hostname ... hostNetwork=true")', async () => {
+    const { hostname } = await import('node:os');
+    const s = await run(podOf('hostnet', { hostNetwork: true, containers: [box('app', 'sleep 3600')] }));
+    expect((await exec(idOf(s, 'app'), ['hostname'])).out).toBe(hostname());
+    expect(await hostNs(idOf(s, 'app'), 'net')).toBe(
+      await (await import('node:fs/promises')).readlink('/proc/self/ns/net'),
+    );
+  });
+
   describe('parity with Podman kube play tests (reference §6)', () => {
     it('customized hostname; command/args mapping; restartPolicy; resource limits; grace period', async () => {
       const pod = podOf('parity', {

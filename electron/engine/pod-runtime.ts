@@ -608,18 +608,26 @@ export class PodRuntime {
     const namespace = ref.namespace ?? 'default';
     const selector = labelFilters(podSelector(ref.name, namespace));
     const list = await this.docker.listContainers({ all: true, filters: { label: selector } });
+    const graceOf = (c: Docker.ContainerInfo): number =>
+      c.State === 'running' || c.State === 'restarting'
+        ? (options.graceSeconds ?? Number(c.Labels[Labels.grace] ?? 10))
+        : 0;
     const removeOne = async (c: Docker.ContainerInfo): Promise<void> => {
       const container = this.long.getContainer(c.Id);
-      const t = options.graceSeconds ?? Number(c.Labels[Labels.grace] ?? 10);
-      if (t > 0 && (c.State === 'running' || c.State === 'restarting')) {
-        await container.stop({ t }).catch(() => undefined);
-      }
+      const t = graceOf(c);
+      if (t > 0) await container.stop({ t }).catch(() => undefined);
       await container
         .remove({ force: true })
         .catch((err: unknown) => (isNotFound(err) ? undefined : Promise.reject(err)));
     };
-    await settleAll(list.filter((c) => c.Labels[Labels.role] !== 'infra').map(removeOne));
-    await settleAll(list.filter((c) => c.Labels[Labels.role] === 'infra').map(removeOne));
+    if (list.some((c) => c.Labels[Labels.role] !== 'infra' && graceOf(c) > 0)) {
+      // The apps get their grace period with the network and IPC still in place; the infra goes last.
+      await settleAll(list.filter((c) => c.Labels[Labels.role] !== 'infra').map(removeOne));
+      await settleAll(list.filter((c) => c.Labels[Labels.role] === 'infra').map(removeOne));
+    } else {
+      // Nothing to wait for: kill and remove everything at once.
+      await settleAll(list.map(removeOne));
+    }
     const { Volumes } = await this.docker.listVolumes({ filters: { label: selector } });
     const own = (Volumes ?? []).filter((v) => v.Labels?.[Labels.persistent] !== 'true');
     await settleAll(

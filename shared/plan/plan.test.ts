@@ -1,5 +1,6 @@
 // The plan against ../shared/reference/pod-on-docker.md: infra, namespace joins, ports, volumes, fields, gates.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { Pod as ModelPod } from '../model';
 import { Labels } from './labels';
 import type { Pod } from './pod';
 import { compareApiVersions, defaultPullPolicy, isRunnable, plan, podHostname } from './plan';
@@ -552,6 +553,10 @@ describe('volumes', () => {
 });
 
 describe('helpers', () => {
+  it('accepts the design model\'s Pod (shared/model) as is', () => {
+    expectTypeOf<ModelPod>().toExtend<Pod>();
+  });
+
   it('parses quantities', () => {
     expect(parseQuantity('200m')).toBeCloseTo(0.2);
     expect(parseQuantity('128Mi')).toBe(128 * 2 ** 20);
