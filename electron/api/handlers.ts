@@ -1,6 +1,7 @@
 // The back end's implementation of the API contract: one handler per call and topic, shared by both transports.
 import type { ApiHandlers } from '../../shared/api';
 import { type Engine } from '../engine/engine';
+import { logsExecEngineHandlers } from '../engine/engines-api';
 import { podHandlers } from '../engine/pod-api';
 import { appVersion } from '../version';
 
@@ -11,15 +12,19 @@ export interface BackendContext {
 
 export function createHandlers(ctx: BackendContext): ApiHandlers {
   const pods = podHandlers(ctx.engine);
+  // Reads ctx.engine on every call, so engine.select takes effect at once.
+  const live = logsExecEngineHandlers(ctx);
   return {
     calls: {
       'app.version': async () => ({ name: 'podwright', version: appVersion(), host: ctx.host }),
       'engine.info': async () => ctx.engine.info(),
       ...pods.calls,
+      ...live.calls,
     },
     topics: {
       'engine.events': (params, emit, signal) => ctx.engine.events(params.labels, emit, signal),
       ...pods.topics,
+      ...live.topics,
     },
   };
 }

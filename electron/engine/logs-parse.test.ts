@@ -46,7 +46,10 @@ describe('LogDecoder', () => {
         const points = [...new Set(cuts)].sort((a, b) => a - b);
         const chunks: Buffer[] = [];
         let prev = 0;
-        for (const p of points) chunks.push(bytes.subarray(prev, p)), (prev = p);
+        for (const p of points) {
+          chunks.push(bytes.subarray(prev, p));
+          prev = p;
+        }
         chunks.push(bytes.subarray(prev));
         expect(decode(chunks).map((l) => l.text)).toEqual(['hello', 'world']);
       }),

@@ -46,6 +46,11 @@ export interface LogFlow {
 /** Lines queued per container before its engine stream is paused; the engine keeps the rest on disk. */
 const HIGH_WATER = 20_000;
 const LOW_WATER = 5_000;
+/**
+ * Lines emitted per turn of the event loop. The subscription's EventPump flushes between turns, so a consumer
+ * that keeps up never sees its queue exceed this; only one that lags loses lines (reported as skipped).
+ */
+const BURST = 2_000;
 
 interface Item {
   event: PodLogEvent;
@@ -130,6 +135,7 @@ class PodLogMerge {
   private failure: unknown;
   private timer: NodeJS.Timeout | undefined;
   private blocked = false;
+  private yielded = false;
   private finished = false;
   private events: (NodeJS.ReadableStream & { destroy?: () => void }) | undefined;
   private resolve!: () => void;
@@ -363,10 +369,18 @@ class PodLogMerge {
 
   /** Emits every line that can no longer be overtaken by an earlier one, oldest first. */
   private drain(): void {
-    if (this.finished || this.blocked) return;
+    if (this.finished || this.blocked || this.yielded) return;
     const now = Date.now();
     let wait = Infinity;
-    for (;;) {
+    for (let emitted = 0; ; emitted++) {
+      if (emitted === BURST) {
+        this.yielded = true;
+        setImmediate(() => {
+          this.yielded = false;
+          this.drain();
+        });
+        return;
+      }
       if (this.flow && !this.flow.ready()) {
         this.blocked = true;
         void this.flow.wait().then(() => {
@@ -422,10 +436,15 @@ class PodLogMerge {
     );
     // Deliver what already arrived, then fail: the consumer resumes from the last line it saw.
     this.failure = engineLostError(err, last ? { lastTime: new Date(toMs(last)).toISOString(), since: toSinceParam(last) } : {});
-    for (const s of this.sources) s.state = 'ended';
+    for (const s of this.sources) {
+      s.state = 'ended';
+      s.stream?.destroy();
+      s.stream = undefined;
+    }
+    this.events?.destroy?.();
     this.window = 0;
+    // drain() ends the stream with the failure once what already arrived is out.
     this.drain();
-    this.stop();
   }
 
   private stop(): void {

@@ -135,6 +135,78 @@ export const PodRunInput = z
   })
   .strict();
 
+/** One event of a Pod's merged log stream (pod.logs): a line, a container's new attempt, or its stop. */
+export const PodLogEvent = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('line'),
+    /** The container's name in the Pod spec. */
+    container: z.string(),
+    stream: z.enum(['stdout', 'stderr', 'tty']),
+    /** The engine's RFC 3339 timestamp; pass the last one back as `since` to resume. */
+    time: z.string(),
+    /** The same instant in epoch milliseconds. */
+    t: z.number(),
+    text: z.string(),
+    /** The line was longer than maxLineBytes; text is its beginning. */
+    truncated: z.boolean(),
+    /** 0 for the run the stream started on, +1 for each restart seen since. */
+    attempt: z.number().int().nonnegative(),
+  }),
+  z.object({ kind: z.literal('attempt'), container: z.string(), attempt: z.number().int(), time: z.string(), t: z.number() }),
+  z.object({
+    kind: z.literal('stopped'),
+    container: z.string(),
+    attempt: z.number().int(),
+    exitCode: z.number().int(),
+    time: z.string(),
+    t: z.number(),
+  }),
+]);
+export type PodLogEvent = z.infer<typeof PodLogEvent>;
+
+const ContainerName = z.string().min(1).max(253);
+/** A command as an argument vector: never a shell string. */
+const ExecCommand = z.array(z.string().max(8192)).min(1).max(256);
+const ExecEnvironment = {
+  env: z.array(z.string().max(4096)).max(64).optional(),
+  workingDir: z.string().max(4096).optional(),
+  user: z.string().max(256).optional(),
+};
+
+export const ExecResult = z.object({
+  /** null when the command was still running at the deadline. */
+  exitCode: z.number().int().nullable(),
+  stdout: z.string(),
+  stderr: z.string(),
+  /** Output past 1 MiB per stream was dropped. */
+  truncated: z.boolean(),
+  timedOut: z.boolean(),
+});
+export type ExecResult = z.infer<typeof ExecResult>;
+
+/** One event of an exec session: its id (for pod.exec.input / resize), output, then the exit code. */
+export const ExecSessionEvent = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('started'), session: z.string() }),
+  z.object({ kind: z.literal('output'), stream: z.enum(['stdout', 'stderr', 'tty']), data: z.string() }),
+  z.object({ kind: z.literal('exit'), exitCode: z.number().int().nullable() }),
+]);
+export type ExecSessionEvent = z.infer<typeof ExecSessionEvent>;
+
+/** An engine found on this machine, whether it answers, and whether it is the one in use. */
+export const EngineChoice = z.object({
+  kind: z.enum(['DOCKER_HOST', 'context', 'docker', 'docker-desktop', 'podman-rootful', 'podman-rootless', 'setting']),
+  host: z.string(),
+  context: z.string().optional(),
+  label: z.string(),
+  selected: z.boolean(),
+  reachable: z.boolean(),
+  name: z.string().optional(),
+  version: z.string().optional(),
+  apiVersion: z.string().optional(),
+  reason: z.string().optional(),
+});
+export type EngineChoice = z.infer<typeof EngineChoice>;
+
 /**
  * Every request/response call. `input` validates what the UI sends, `output` what the back end returns;
  * both transports check both sides.
@@ -156,6 +228,33 @@ export const calls = {
   },
   /** Pods Podwright created on this engine, found by label (also from an earlier run of the app). */
   'pod.list': { input: z.object({}).strict(), output: z.array(PodSnapshot) },
+  /** Runs a command in one container without a TTY; returns its output (1 MiB per stream at most) and exit code. */
+  'pod.exec': {
+    input: PodRef.extend({
+      container: ContainerName,
+      command: ExecCommand,
+      stdin: z.string().max(1024 * 1024).optional(),
+      timeoutMs: z.number().int().min(1).max(600_000).optional(),
+      ...ExecEnvironment,
+    }).strict(),
+    output: ExecResult,
+  },
+  /** Sends keystrokes (or any input) to a session started by pod.exec.session; `end` closes its stdin. */
+  'pod.exec.input': {
+    input: z.object({ session: z.string().min(1).max(64), data: z.string().max(64 * 1024), end: z.boolean().optional() }).strict(),
+    output: z.object({}),
+  },
+  /** Resizes a session's TTY (the terminal's columns and rows). */
+  'pod.exec.resize': {
+    input: z
+      .object({ session: z.string().min(1).max(64), cols: z.number().int().min(1).max(1000), rows: z.number().int().min(1).max(1000) })
+      .strict(),
+    output: z.object({}),
+  },
+  /** The engines found on this machine (Docker socket, DOCKER_HOST, contexts, Podman sockets), each pinged. */
+  'engine.list': { input: z.object({}).strict(), output: z.array(EngineChoice) },
+  /** Switches to an engine and remembers it; null goes back to automatic (DOCKER_HOST, context, default). */
+  'engine.select': { input: z.object({ host: z.string().min(1).max(1100).nullable() }).strict(), output: EngineStatus },
 } as const;
 
 /** Every subscription topic: its parameters and the shape of one event. */
@@ -175,6 +274,35 @@ export const topics = {
       .object({ name: z.string().min(1).max(253).optional(), namespace: z.string().min(1).max(63).optional() })
       .strict(),
     event: PodStatusEvent,
+  },
+  /**
+   * A Pod's logs, merged across its containers in time order. Ends by itself without follow; with follow, when
+   * every container is gone. Ends with ENGINE_UNREACHABLE (details.since) if the engine goes away: resubscribe
+   * with that `since` to resume.
+   */
+  'pod.logs': {
+    params: PodRef.extend({
+      /** Only these containers; all but the infra when absent. */
+      containers: z.array(ContainerName).max(64).optional(),
+      follow: z.boolean().optional(),
+      /** A duration back from now (5m, 1h30m), an RFC 3339 time, or Unix seconds. */
+      since: z.string().max(64).optional(),
+      tail: z.number().int().min(0).max(1_000_000).optional(),
+      maxLineBytes: z.number().int().min(256).max(64 * 1024).optional(),
+    }).strict(),
+    event: PodLogEvent,
+  },
+  /** A live command in one container (a terminal when tty): first event `started` gives the session id. */
+  'pod.exec.session': {
+    params: PodRef.extend({
+      container: ContainerName,
+      command: ExecCommand,
+      tty: z.boolean().optional(),
+      cols: z.number().int().min(1).max(1000).optional(),
+      rows: z.number().int().min(1).max(1000).optional(),
+      ...ExecEnvironment,
+    }).strict(),
+    event: ExecSessionEvent,
   },
 } as const;
 
