@@ -120,18 +120,9 @@ export class PodRuntime {
           problems,
         });
       }
-      const existing = await this.docker.listContainers({
-        all: true,
-        filters: { label: labelFilters(podSelector(name, namespace)) },
-      });
-      if (existing.length > 0) {
-        throw new PodError(
-          'POD_EXISTS',
-          `Pod "${name}" already exists (${existing.length} container${existing.length === 1 ? '' : 's'}). Run "podwright down ${name}" first.`,
-        );
-      }
       progress({ stage: 'check', message: 'Checking images, network and host paths' });
       await settleAll([
+        this.ensureAbsent(name, namespace),
         this.ensureNetwork(plan, progress),
         this.ensureImages(plan, progress),
         this.checkHostPaths(plan.hostPaths),
@@ -203,8 +194,7 @@ export class PodRuntime {
             .catch((err: unknown) => Promise.reject(explainEngineError(err, 'start', c.container, c.body.Image))),
         ),
       );
-      const snapshot = await this.snapshot({ name, namespace });
-      if (!snapshot) throw new PodError('ENGINE_ERROR', `Pod "${name}" vanished while it was starting.`);
+      const snapshot = snapshotOf(name, namespace, await Promise.all([infra, ...ids.values()].map((c) => c.inspect())));
       progress({ stage: 'running', message: `Pod "${name}" is ${snapshot.phase}` });
       return snapshot;
     } catch (err) {
@@ -212,6 +202,19 @@ export class PodRuntime {
       progress({ stage: 'rollback', message: `Removing what was created: ${error.message}` });
       await this.rollback(created);
       throw error;
+    }
+  }
+
+  private async ensureAbsent(name: string, namespace: string): Promise<void> {
+    const existing = await this.docker.listContainers({
+      all: true,
+      filters: { label: labelFilters(podSelector(name, namespace)) },
+    });
+    if (existing.length > 0) {
+      throw new PodError(
+        'POD_EXISTS',
+        `Pod "${name}" already exists (${existing.length} container${existing.length === 1 ? '' : 's'}). Run "podwright down ${name}" first.`,
+      );
     }
   }
 
