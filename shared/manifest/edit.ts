@@ -1,7 +1,7 @@
 // Edits a parsed manifest by splicing its source text at yaml node ranges, so an edit changes only the lines it touches.
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
 import { isRecord, parseManifest, type ManifestFile, type ManifestLimits } from './parse';
-import { kubectlOrder, toYamlText, writeObject } from './write';
+import { kubectlOrder, readsDifferentlyIn11, toYamlText, writeObject } from './write';
 
 export type PathSegment = string | number;
 export type ManifestPath = readonly PathSegment[];
@@ -446,7 +446,7 @@ function plainSafe(s: string, flow: boolean): boolean {
   if (/: |:$| #/.test(s)) return false;
   if (flow && /[,[\]{}]/.test(s)) return false;
   // Words YAML 1.1 tools read as booleans or null are quoted too, so older parsers agree.
-  if (/^(y|n|yes|no|on|off|true|false|null|~)$/i.test(s)) return false;
+  if (/^(y|n|yes|no|on|off|true|false|null|~)$/i.test(s) || readsDifferentlyIn11(s)) return false;
   if (/^[-+]?(\.?[0-9]|\.(inf|nan))/i.test(s) || /^0[xo]/.test(s)) return false;
   return true;
 }

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deepEqual, setIn } from './edit';
 import { parseManifest } from './parse';
-import { kubectlOrder, writeObject, writeObjects } from './write';
+import { parse } from 'yaml';
+import { kubectlOrder, toYamlText, writeObject, writeObjects } from './write';
 
 const dnsLabel = fc.stringMatching(/^[a-z]([-a-z0-9]{0,20}[a-z0-9])?$/);
 // Any text at all, including strings YAML would otherwise read as numbers, booleans, nulls or comments.
@@ -90,6 +91,38 @@ const pod = fc.record({
 });
 
 describe('write → read → write', () => {
+  it('any string written reads back the same in YAML 1.1 (kubectl, docker-compose v1) and 1.2', () => {
+    const tricky = fc.oneof(
+      text,
+      fc.stringMatching(/^[-+]?[0-9_.:eEx]{1,8}$/),
+      fc.stringMatching(/^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}:[0-9]{2})?$/),
+      fc.constantFrom(
+        'Yes',
+        'OFF',
+        'y',
+        'N',
+        '0b101',
+        '0o17',
+        '017',
+        '1_000',
+        '190:20:30',
+        '.Inf',
+        '.NaN',
+        'NULL',
+        '=',
+        '<<',
+      ),
+    );
+    fc.assert(
+      fc.property(tricky, (s) => {
+        const out = toYamlText({ v: s });
+        expect((parse(out, { version: '1.1' }) as { v: unknown }).v).toBe(s);
+        expect((parse(out) as { v: unknown }).v).toBe(s);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('generated Pods survive identically', () => {
     fc.assert(
       fc.property(pod, (p) => {
