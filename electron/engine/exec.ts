@@ -180,12 +180,13 @@ export class ExecSession {
     docker: Docker,
     target: ExecTarget,
     command: string[],
-    options: ExecOptions & { tty: boolean; cols?: number; rows?: number },
+    options: ExecOptions & { tty: boolean; cols?: number; rows?: number; /** Attach stdin (default true). */ stdin?: boolean },
     onOutput: (output: ExecOutput) => void,
   ): Promise<ExecSession> {
     const id = await containerId(docker, target);
-    const exec = await createExec(docker, id, command, options.tty, true, options);
-    const stream = await startExec(exec, options.tty, true);
+    const stdin = options.stdin ?? true;
+    const exec = await createExec(docker, id, command, options.tty, stdin, options);
+    const stream = await startExec(exec, options.tty, stdin);
     const session = new ExecSession(exec, stream, options.tty, onOutput);
     if (options.tty && options.cols && options.rows) await session.resize(options.cols, options.rows);
     return session;

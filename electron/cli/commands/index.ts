@@ -1,7 +1,9 @@
 // The CLI's commands. A command is a module that adds itself to the program; list new ones here.
 import type { Command } from 'commander';
 import { registerDown } from './down';
+import { registerExec } from './exec';
 import { registerExport } from './export';
+import { registerLogs } from './logs';
 import { registerPs } from './ps';
 import { registerRun } from './run';
 import { registerServe } from './serve';
@@ -19,4 +21,6 @@ export const commands: RegisterCommand[] = [
   registerRun,
   registerDown,
   registerPs,
+  registerLogs,
+  registerExec,
 ];

@@ -1,0 +1,74 @@
+// `podwright exec NAME -c CONTAINER -- CMD...`: runs a command in one of a Pod's containers, with a TTY on -t.
+import type { Command } from 'commander';
+import { createSelectedEngine } from '../../engine/engines';
+import { ExecSession } from '../../engine/exec';
+import type { RegisterCommand } from './index';
+
+export interface ExecCliOptions {
+  container: string;
+  namespace?: string;
+  stdin: boolean;
+  tty: boolean;
+}
+
+export async function execInPod(pod: string, command: string[], options: ExecCliOptions): Promise<number> {
+  const engine = createSelectedEngine();
+  const status = await engine.info();
+  if (!status.reachable) {
+    process.stderr.write(`podwright: ${status.reason} ${status.hint}\n`);
+    return 1;
+  }
+  const input = process.stdin;
+  const terminal = options.tty && input.isTTY;
+  let session: ExecSession;
+  try {
+    session = await ExecSession.start(
+      engine.docker,
+      { pod, namespace: options.namespace, container: options.container },
+      command,
+      { tty: options.tty, stdin: options.stdin, cols: process.stdout.columns, rows: process.stdout.rows },
+      (output) => void (output.stream === 'stderr' ? process.stderr : process.stdout).write(output.data),
+    );
+  } catch (err) {
+    process.stderr.write(`podwright: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+  const onResize = (): void => void session.resize(process.stdout.columns, process.stdout.rows).catch(() => undefined);
+  const onData = (chunk: Buffer): void => session.write(chunk);
+  const onEnd = (): void => session.endInput();
+  if (options.stdin) {
+    if (terminal) input.setRawMode(true);
+    input.on('data', onData);
+    input.once('end', onEnd);
+    input.resume();
+  }
+  if (terminal) process.stdout.on('resize', onResize);
+  try {
+    const code = await session.exited;
+    return code ?? 1;
+  } catch (err) {
+    process.stderr.write(`podwright: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  } finally {
+    if (terminal) {
+      input.setRawMode(false);
+      process.stdout.off('resize', onResize);
+    }
+    input.off('data', onData);
+    input.off('end', onEnd);
+    input.pause();
+  }
+}
+
+export const registerExec: RegisterCommand = (program: Command, setExitCode) => {
+  program
+    .command('exec')
+    .description("Run a command in one of a Pod's containers; exits with the command's exit code.")
+    .argument('<pod>', 'the Pod name')
+    .argument('<command...>', 'the command and its arguments (after --)')
+    .requiredOption('-c, --container <name>', 'the container to run it in')
+    .option('-n, --namespace <namespace>', 'the Pod namespace')
+    .option('-i, --stdin', 'pass stdin to the command', false)
+    .option('-t, --tty', 'allocate a terminal (for a shell: -it)', false)
+    .action(async (pod: string, command: string[], opts: ExecCliOptions) => setExitCode(await execInPod(pod, command, opts)));
+};

@@ -1,0 +1,141 @@
+// `podwright logs NAME`: a Pod's logs merged across its containers, each line prefixed `[container] `, like kubectl.
+import type { Command } from 'commander';
+import { createSelectedEngine } from '../../engine/engines';
+import { streamPodLogs, type LogFlow, type PodLogEvent } from '../../engine/logs';
+import { parseSince } from '../../engine/logs-parse';
+import type { RegisterCommand } from './index';
+
+export interface LogsOptions {
+  container: string[];
+  namespace?: string;
+  follow: boolean;
+  since?: string;
+  tail?: number;
+  timestamps: boolean;
+}
+
+const COLOURS = [36, 32, 33, 35, 34, 91, 96, 92, 93, 95];
+
+/** Writes lines in large writes (one per turn of the event loop), and tells the merge when the pipe is full. */
+class LineWriter implements LogFlow {
+  private pending: string[] = [];
+  private scheduled = false;
+  closed = false;
+
+  constructor(private readonly out: NodeJS.WriteStream) {}
+
+  push(line: string): void {
+    if (this.closed) return;
+    this.pending.push(line);
+    if (this.pending.length >= 2000) this.flush();
+    else if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  flush(): void {
+    this.scheduled = false;
+    if (this.pending.length === 0 || this.closed) return;
+    this.out.write(this.pending.join(''));
+    this.pending = [];
+  }
+
+  ready(): boolean {
+    return this.closed || !this.out.writableNeedDrain;
+  }
+
+  wait(): Promise<void> {
+    return new Promise((resolve) => {
+      this.out.once('drain', resolve);
+      this.out.once('close', resolve);
+    });
+  }
+}
+
+export async function showLogs(pod: string, options: LogsOptions): Promise<number> {
+  if (options.since) parseSince(options.since); // a bad value is the user's mistake: say so before connecting
+  const engine = createSelectedEngine();
+  const status = await engine.info();
+  if (!status.reachable) {
+    process.stderr.write(`podwright: ${status.reason} ${status.hint}\n`);
+    return 1;
+  }
+  const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  const palette = new Map<string, number>();
+  const prefix = (container: string): string => {
+    if (!colour) return `[${container}] `;
+    if (!palette.has(container)) palette.set(container, COLOURS[palette.size % COLOURS.length]!);
+    return `\x1b[${palette.get(container)}m[${container}]\x1b[0m `;
+  };
+  const note = (text: string): string => (colour ? `\x1b[2m${text}\x1b[0m` : text);
+  const writer = new LineWriter(process.stdout);
+  const abort = new AbortController();
+  const stop = (): void => abort.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  process.stdout.on('error', () => {
+    // The reader went away (`podwright logs x | head`): stop quietly.
+    writer.closed = true;
+    abort.abort();
+  });
+  const render = (event: PodLogEvent): string => {
+    const stamp = options.timestamps && event.time ? `${event.time} ` : '';
+    switch (event.kind) {
+      case 'line':
+        return `${prefix(event.container)}${stamp}${event.text}${event.truncated ? note(' [truncated]') : ''}\n`;
+      case 'attempt':
+        return `${prefix(event.container)}${stamp}${note(`--- restarted (attempt ${event.attempt + 1}) ---`)}\n`;
+      case 'stopped':
+        return `${prefix(event.container)}${stamp}${note(`--- exited with code ${event.exitCode} ---`)}\n`;
+    }
+  };
+  try {
+    await streamPodLogs(
+      engine.docker,
+      {
+        pod,
+        namespace: options.namespace,
+        containers: options.container,
+        follow: options.follow,
+        since: options.since,
+        tail: options.tail,
+      },
+      (event) => writer.push(render(event)),
+      abort.signal,
+      writer,
+    );
+    writer.flush();
+    return 0;
+  } catch (err) {
+    writer.flush();
+    process.stderr.write(`podwright: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
+
+function parseTail(value: string): number {
+  if (value === 'all' || value === '-1') return -1;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--tail must be a whole number of lines, not ${value}`);
+  return n;
+}
+
+export const registerLogs: RegisterCommand = (program: Command, setExitCode) => {
+  program
+    .command('logs')
+    .description("Print a Pod's logs, merged across its containers in time order.")
+    .argument('<pod>', 'the Pod name')
+    .option('-c, --container <name>', 'only this container (repeat for more)', (v: string, all: string[]) => [...all, v], [])
+    .option('-n, --namespace <namespace>', 'the Pod namespace')
+    .option('-f, --follow', 'keep streaming new lines (across restarts) until interrupted', false)
+    .option('--since <when>', 'only lines newer than a duration (5m, 1h) or an RFC 3339 time')
+    .option('--tail <lines>', 'lines from the end of each container log to show first', parseTail)
+    .option('--timestamps', "show each line's timestamp", false)
+    .action(async (pod: string, opts: Omit<LogsOptions, 'tail'> & { tail?: number }) =>
+      setExitCode(await showLogs(pod, { ...opts, tail: opts.tail === -1 ? undefined : opts.tail })),
+    );
+};
