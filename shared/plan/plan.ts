@@ -1129,10 +1129,14 @@ export function planSteps(p: Omit<Plan, 'steps'>): PlanStep[] {
         description: `Start sidecar "${c.container}" and keep it running`,
       });
     } else {
-      steps.push({ call: `POST /containers/${c.name}/wait?condition=next-exit`, description: 'Wait for its exit' });
       steps.push({
         call: `POST /containers/${c.name}/start`,
-        description: `Run init container "${c.container}" to completion; a non-zero exit stops the Pod`,
+        description: `Run init container "${c.container}"`,
+      });
+      // not-running, registered after start, cannot miss a fast exit the way a late next-exit can.
+      steps.push({
+        call: `POST /containers/${c.name}/wait?condition=not-running`,
+        description: 'Wait for it to exit; then inspect its exit code: non-zero stops the Pod',
       });
     }
   }
