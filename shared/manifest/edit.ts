@@ -254,6 +254,12 @@ function replaceNode(src: string, step: Step, value: unknown): string {
   const start = node.range[0];
   const end = contentEnd(src, node);
   const blockCollection = isCollection(node) && !node.flow && node.items.length > 0;
+  if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && typeof value === 'string') {
+    // A script stays a block scalar, so changing one of its lines changes one line of the file.
+    const owner = step.pair ? step.pair.key.range![0] : parent ? dashBefore(src, node) : -1;
+    const text = blockLiteral(src, start, value, owner === -1 ? 0 : column(src, owner) + 1);
+    if (text !== undefined) return src.slice(0, start) + text + src.slice(end);
+  }
   if (flow || !isNonEmptyCollection(value)) {
     const text = inline(value, flow, isScalar(node) ? node : undefined);
     if (blockCollection && step.pair) {
@@ -280,6 +286,25 @@ function replaceNode(src: string, step: Step, value: unknown): string {
     return src.slice(0, start) + indentRest(rendered, column(src, start)) + src.slice(end);
   }
   return src.slice(0, start) + rendered + src.slice(end);
+}
+
+/** `value` as a literal block scalar indented like the one at `start`, or undefined when `|` or `|-` cannot hold it. */
+function blockLiteral(src: string, start: number, value: string, minIndent: number): string | undefined {
+  if (!printable(value) || value.includes('\r')) return undefined;
+  let chomp: '' | '-';
+  let body: string;
+  if (!value.endsWith('\n')) [chomp, body] = ['-', value];
+  else if (!value.endsWith('\n\n')) [chomp, body] = ['', value.slice(0, -1)];
+  else return undefined;
+  const lines = body.split('\n');
+  const first = lines.find((l) => l !== '');
+  // Leading blanks on the first line would need an indentation indicator; blank-only lines would lose their blanks.
+  if (first === undefined || /^[ \t]/.test(first) || lines.some((l) => l !== '' && l.trim() === '')) return undefined;
+  const content = /\n( *)[^ \n]/.exec(src.slice(start));
+  if (!content) return undefined;
+  const pad = content[1]!;
+  if (pad.length === 0 || pad.length < minIndent) return undefined;
+  return `|${chomp}\n` + lines.map((l) => (l === '' ? '' : pad + l)).join('\n');
 }
 
 function insertPair(src: string, map: Collection, key: string, value: unknown): string {

@@ -18,11 +18,14 @@ export interface ImportedPod {
 
 export interface Companion {
   docIndex: number;
+  /** Set when the object sits inside a List document. */
+  path?: ManifestPath;
   object: KubeObject;
 }
 
 export interface SetAside {
   docIndex: number;
+  path?: ManifestPath;
   kind?: string;
   name?: string;
   reason: string;
@@ -66,57 +69,79 @@ export function importManifest(input: string | ManifestFile): ImportResult {
       result.setAside.push({ docIndex: index, reason: 'not a Kubernetes object (a mapping with apiVersion and kind)' });
       continue;
     }
-    const obj = value as KubeObject;
-    const name = nameOf(obj);
-    if (typeof obj.kind !== 'string' || obj.kind === '') {
-      result.setAside.push({ docIndex: index, name, reason: 'it has no kind, so nothing can say what it is' });
-      continue;
-    }
-    const kind = obj.kind;
-    if (kind === 'Pod') {
-      result.pods.push({
-        docIndex: index,
-        pod: structuredClone(obj) as unknown as Pod,
-        from: { kind, name },
-        path: [],
-        notes: [],
-      });
-    } else if (kind === 'ConfigMap') {
-      result.configMaps.push({ docIndex: index, object: obj });
-    } else if (kind === 'Secret') {
-      result.secrets.push({ docIndex: index, object: obj });
-    } else if (kind in podTemplatePaths) {
-      const path = podTemplatePaths[kind]!;
-      const pod = podFromTemplate(obj, path);
-      if (!pod) {
-        result.setAside.push({
-          docIndex: index,
-          kind,
-          name,
-          reason: `this ${kind} has no Pod template at ${path.join('.')}`,
-        });
-        continue;
-      }
-      result.pods.push({
-        docIndex: index,
-        pod,
-        from: { kind, name },
-        path,
-        notes: [
-          `Took the Pod template of ${kind} "${name ?? '(unnamed)'}" (document ${index + 1}). ` +
-            `Its ${workloadFields(kind)} are not part of a Pod; they stay in the source file and are not exported with the Pod.`,
-        ],
-      });
-    } else {
-      result.setAside.push({
-        docIndex: index,
-        kind,
-        name,
-        reason: `Podwright designs Pods; this ${kind} is kept aside unchanged`,
-      });
-    }
+    take(result, value as KubeObject, index, []);
   }
   return result;
+}
+
+/** Sorts one object into the result; `base` is its path inside the document (inside a List's items, say). */
+function take(result: ImportResult, obj: KubeObject, index: number, base: ManifestPath): void {
+  const at = base.length > 0 ? { path: base } : {};
+  if (obj.kind === 'List' && Array.isArray(obj.items)) {
+    // `kubectl get -o yaml` wraps objects in a List; its items are taken one by one.
+    obj.items.forEach((item, i) => {
+      if (isRecord(item)) take(result, item as KubeObject, index, [...base, 'items', i]);
+      else
+        result.setAside.push({
+          docIndex: index,
+          path: [...base, 'items', i],
+          reason: 'a List item that is not an object',
+        });
+    });
+    return;
+  }
+  const name = nameOf(obj);
+  if (typeof obj.kind !== 'string' || obj.kind === '') {
+    result.setAside.push({ docIndex: index, ...at, name, reason: 'it has no kind, so nothing can say what it is' });
+    return;
+  }
+  const kind = obj.kind;
+  if (kind === 'Pod') {
+    result.pods.push({
+      docIndex: index,
+      ...at,
+      pod: structuredClone(obj) as unknown as Pod,
+      from: { kind, name },
+      path: base,
+      notes: [],
+    });
+  } else if (kind === 'ConfigMap') {
+    result.configMaps.push({ docIndex: index, ...at, object: obj });
+  } else if (kind === 'Secret') {
+    result.secrets.push({ docIndex: index, ...at, object: obj });
+  } else if (kind in podTemplatePaths) {
+    const path = [...base, ...podTemplatePaths[kind]!];
+    const pod = podFromTemplate(obj, podTemplatePaths[kind]!);
+    if (!pod) {
+      result.setAside.push({
+        docIndex: index,
+        ...at,
+        kind,
+        name,
+        reason: `this ${kind} has no Pod template at ${path.join('.')}`,
+      });
+      return;
+    }
+    result.pods.push({
+      docIndex: index,
+      ...at,
+      pod,
+      from: { kind, name },
+      path,
+      notes: [
+        `Took the Pod template of ${kind} "${name ?? '(unnamed)'}" (document ${index + 1}). ` +
+          `Its ${workloadFields(kind)} are not part of a Pod; they stay in the source file and are not exported with the Pod.`,
+      ],
+    });
+  } else {
+    result.setAside.push({
+      docIndex: index,
+      ...at,
+      kind,
+      name,
+      reason: `Podwright designs Pods; this ${kind} is kept aside unchanged`,
+    });
+  }
 }
 
 function workloadFields(kind: string): string {

@@ -112,6 +112,24 @@ describe('import', () => {
     expect(broken.setAside[0]!.reason).toMatch(/no kind/);
   });
 
+  it('opens a List (kubectl get -o yaml) item by item, with each item path', () => {
+    const list = [
+      'apiVersion: v1',
+      'kind: List',
+      'items:',
+      '  - {apiVersion: v1, kind: Pod, metadata: {name: a}, spec: {containers: [{name: c, image: i}]}}',
+      '  - {apiVersion: apps/v1, kind: Deployment, metadata: {name: d}, spec: {template: {spec: {containers: []}}}}',
+      '  - {apiVersion: v1, kind: Service, metadata: {name: s}}',
+      '',
+    ].join('\n');
+    const result = importManifest(list);
+    expect(result.pods.map((p) => [p.pod.metadata.name, p.path])).toEqual([
+      ['a', ['items', 0]],
+      ['d', ['items', 1, 'spec', 'template']],
+    ]);
+    expect(result.setAside).toMatchObject([{ docIndex: 0, path: ['items', 2], kind: 'Service' }]);
+  });
+
   it('reads ConfigMaps and Secrets as companions', () => {
     const result = importManifest(read(join(own, 'configmap-volume.yaml')));
     expect(result.configMaps).toHaveLength(1);

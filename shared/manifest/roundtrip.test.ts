@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isScalar, visit, type Scalar } from 'yaml';
+import { isPair, isScalar, isSeq, visit, type Scalar } from 'yaml';
 import { applyValue, deleteIn, setIn, type ManifestPath } from './edit';
 import { parseManifest } from './parse';
 
@@ -97,7 +97,42 @@ describe('round trip over the manifest corpus', () => {
       expect(checked).toBeGreaterThan(0);
     },
   );
+
+  it.each(all.map((p) => [p.slice(p.indexOf('testdata')), p]))(
+    '%s: editing one line of a script changes one line',
+    (_, path) => {
+      const file = parseManifest(readFileSync(path, 'utf8'));
+      if (file.problems.length > 0) return;
+      for (const d of file.documents) {
+        visit(d.doc, {
+          Scalar(key, node, parents) {
+            if (key === 'key' || node.type !== 'BLOCK_LITERAL') return;
+            const header = file.source.slice(node.range![0], file.source.indexOf('\n', node.range![0]));
+            if (header !== '|' && header !== '|-') return;
+            const p = pathOf(parents, node);
+            const value = String(node.value);
+            const next = value.replace(/^([^\n]*)/, '$1 && echo edited');
+            const edited = setIn(file, d.index, p, next);
+            expect(changedLines(file.source, edited.source)).toEqual([lineOf(file.source, node.range![0]) + 1]);
+          },
+        });
+      }
+    },
+  );
 });
+
+/** The path of a node from yaml's visitor ancestry. */
+function pathOf(parents: readonly unknown[], node: unknown): (string | number)[] {
+  const segs: (string | number)[] = [];
+  const chain = [...parents, node];
+  for (let i = 1; i < chain.length; i++) {
+    const parent = chain[i - 1];
+    const cur = chain[i];
+    if (isPair(cur) && isScalar(cur.key)) segs.push(String(cur.key.value));
+    else if (isSeq(parent)) segs.push(parent.items.indexOf(cur as never));
+  }
+  return segs;
+}
 
 function lineOf(source: string, offset: number): number {
   return source.slice(0, offset).split('\n').length - 1;

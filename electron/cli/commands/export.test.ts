@@ -108,6 +108,15 @@ describe('podwright export', () => {
     expect(s.stderr).toMatch(/no Pod or Pod template \(found: Service\)/);
   });
 
+  it('refuses a 50 MB file by its size, before reading it', async () => {
+    const big = join(dir, 'big.yaml');
+    writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 0x61));
+    const r = await cli('export', big);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/is 52428800 bytes; the limit is 10485760/);
+    rmSync(big);
+  });
+
   it('rejects an unknown --as', async () => {
     const r = await cli('export', designFile, '--as', 'helm');
     expect(r.code).not.toBe(0);
