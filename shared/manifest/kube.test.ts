@@ -8,6 +8,7 @@ import { Service } from 'kubernetes-models/v1/Service';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../model';
+import { acceptedByKubernetes, validatePod } from '../rules';
 import { cleanPod, exportFiles, exportKube, referencedConfigMaps } from './export';
 import { importManifest, type KubeObject } from './import';
 import { parseManifest } from './parse';
@@ -188,6 +189,11 @@ describe('project file', () => {
   });
 });
 
+/** What the rule engine behind `podwright validate` says about a Pod: rule codes at field paths. */
+function verdict(pod: Pod): string[] {
+  return validatePod(pod).map((d) => `${d.code} ${d.path}`);
+}
+
 function withLayout(pod: Pod): Pod {
   return {
     ...pod,
@@ -220,7 +226,10 @@ describe('export to Kubernetes', () => {
       for (const obj of asPod.objects) validate(obj);
       const text = writeObjects(asPod.objects);
       expect(text).not.toContain(layoutAnnotation);
-      expect(importManifest(text).pods[0]!.pod).toEqual(cleanPod(pod));
+      const reread = importManifest(text).pods[0]!.pod;
+      expect(reread).toEqual(cleanPod(pod));
+      // `podwright validate` (the rule engine) sees the exported Pod exactly as it saw the design.
+      expect(verdict(reread)).toEqual(verdict(cleanPod(pod)));
 
       const asDeployment = exportKube(designed, { as: 'deployment', replicas: 3, configMaps });
       for (const obj of asDeployment.objects) validate(obj);
@@ -240,6 +249,9 @@ describe('export to Kubernetes', () => {
           : expected.spec,
       );
       expect(back.metadata.name).toBe(expected.metadata.name);
+      if (!expected.spec.restartPolicy || expected.spec.restartPolicy === 'Always') {
+        expect(verdict(back)).toEqual(verdict(expected));
+      }
       if (expected.metadata.labels && Object.keys(expected.metadata.labels).length > 0)
         expect(back.metadata.labels).toEqual(expected.metadata.labels);
     },
@@ -251,6 +263,16 @@ describe('export to Kubernetes', () => {
     );
     expect(invalid.length).toBe(2);
     for (const p of invalid) expect(() => exportKube(p.pod, { as: 'pod' }).objects.forEach(validate)).toThrow();
+  });
+
+  it('our own classic examples export as Pods that Kubernetes accepts', () => {
+    for (const path of files(own)) {
+      for (const { pod } of importManifest(read(path)).pods) {
+        const exported = exportKube(withLayout(pod), { as: 'pod' }).objects[0] as unknown as Pod;
+        const diagnostics = validatePod(exported);
+        expect(acceptedByKubernetes(diagnostics), `${path}: ${verdict(exported).join(', ')}`).toBe(true);
+      }
+    }
   });
 
   it('a Deployment comes with a Service for the named ports', () => {

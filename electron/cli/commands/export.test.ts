@@ -72,6 +72,14 @@ describe('podwright export', () => {
     expect(pod.spec).toEqual(original.spec);
   });
 
+  it('writes a Pod file that podwright validate accepts', async () => {
+    const out = join(dir, 'pod');
+    expect((await cli('export', designFile, '--out', out)).code).toBe(0);
+    const r = await cli('validate', join(out, 'pw-compose-pod.yaml'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('pod pw-compose: accepted by Kubernetes');
+  });
+
   it('writes a Deployment and a Service as separate files, or one file with --single', async () => {
     const out = join(dir, 'k8s');
     const r = await cli('export', designFile, '--as', 'deployment', '--replicas', '2', '--out', out);
