@@ -4,7 +4,12 @@ import type { PatchOperation, QuickFix } from './types';
 
 /** JSON Pointer for Kubernetes-style segments: pointer('spec', 'containers', 1, 'name') → /spec/containers/1/name */
 export function pointer(...segments: (string | number)[]): string {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  let out = '';
+  for (const segment of segments) {
+    const s = String(segment);
+    out += '/' + (s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s);
+  }
+  return out;
 }
 
 function parsePointer(path: string): string[] {

@@ -21,10 +21,22 @@ const suffixes: Record<string, number> = {
   Ei: 2 ** 60,
 };
 
+// Designs repeat the same few quantities ("100m", "64Mi") in every container; parsing is the hot spot of a pass.
+const parsed = new Map<string, number | null>();
+
 /** The value in base units (cores, bytes), or undefined when Kubernetes would not parse it. */
 export function parseQuantity(input: unknown): number | undefined {
   if (typeof input === 'number') return Number.isFinite(input) ? input : undefined;
   if (typeof input !== 'string') return undefined;
+  const known = parsed.get(input);
+  if (known !== undefined) return known ?? undefined;
+  if (parsed.size >= 10_000) parsed.clear();
+  const value = parseQuantityText(input);
+  parsed.set(input, value ?? null);
+  return value;
+}
+
+function parseQuantityText(input: string): number | undefined {
   const match = quantityRe.exec(input);
   if (!match) return undefined;
   const number = Number(match[1]);

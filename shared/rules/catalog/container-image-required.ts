@@ -15,10 +15,14 @@ export const containerImageRequired: Rule = {
   check(ctx, report) {
     for (const c of ctx.containers) {
       const image = c.container.image;
-      const at = pointer('spec', c.list, c.index, 'image');
       if (typeof image !== 'string' || image.length === 0) {
         report(`${c.path}.image`, 'Required value', {
-          fixes: [{ title: 'Use the busybox image', patch: [{ op: 'add', path: at, value: 'busybox' }] }],
+          fixes: [
+            {
+              title: 'Use the busybox image',
+              patch: [{ op: 'add', path: pointer('spec', c.list, c.index, 'image'), value: 'busybox' }],
+            },
+          ],
         });
       } else if (image.trim() !== image) {
         const trimmed = image.trim();
@@ -26,7 +30,14 @@ export const containerImageRequired: Rule = {
           `${c.path}.image`,
           `Invalid value: ${JSON.stringify(image)}: must not have leading or trailing whitespace`,
           {
-            fixes: trimmed ? [{ title: `Use "${trimmed}"`, patch: [{ op: 'replace', path: at, value: trimmed }] }] : [],
+            fixes: trimmed
+              ? [
+                  {
+                    title: `Use "${trimmed}"`,
+                    patch: [{ op: 'replace', path: pointer('spec', c.list, c.index, 'image'), value: trimmed }],
+                  },
+                ]
+              : [],
           },
         );
       }

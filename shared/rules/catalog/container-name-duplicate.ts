@@ -14,7 +14,7 @@ export const containerNameDuplicate: Rule = {
     'server rejects the second one.',
   check(ctx, report) {
     const seen = new Map<string, string>();
-    const taken = new Set(ctx.containers.map((c) => c.name));
+    let taken: Set<string> | undefined;
     // Kubernetes seeds the init-container check with the regular names, so report on the init container then.
     const ordered = [
       ...ctx.containers.filter((c) => c.list === 'containers'),
@@ -27,6 +27,7 @@ export const containerNameDuplicate: Rule = {
         seen.set(c.name, c.path);
         continue;
       }
+      taken ??= new Set(ctx.containers.map((x) => x.name));
       let n = 2;
       while (taken.has(`${c.name}-${n}`)) n++;
       const value = `${c.name}-${n}`;

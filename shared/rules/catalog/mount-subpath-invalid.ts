@@ -24,14 +24,18 @@ export const mountSubPathInvalid: Rule = {
       list<VolumeMount>(c.container.volumeMounts).forEach((mount, j) => {
         if (!isRecord(mount)) return;
         const base = `${c.path}.volumeMounts`;
-        const at = (field: string): string => pointer('spec', c.list, c.index, 'volumeMounts', j, field);
         for (const field of ['subPath', 'subPathExpr'] as const) {
           const value = mount[field];
           if (value === undefined || value === '') continue;
           const problem = typeof value === 'string' ? localPathProblem(value) : 'must be a string';
           if (problem)
             report(`${base}.${field}`, `Invalid value: ${JSON.stringify(value)}: ${problem} (volumeMounts[${j}])`, {
-              fixes: [{ title: `Remove ${field}`, patch: [{ op: 'remove', path: at(field) }] }],
+              fixes: [
+                {
+                  title: `Remove ${field}`,
+                  patch: [{ op: 'remove', path: pointer('spec', c.list, c.index, 'volumeMounts', j, field) }],
+                },
+              ],
             });
         }
         if (mount.subPath && mount.subPathExpr)
@@ -39,7 +43,12 @@ export const mountSubPathInvalid: Rule = {
             `${c.path}.volumeMounts[${j}].subPathExpr`,
             'Invalid value: subPathExpr and subPath are mutually exclusive',
             {
-              fixes: [{ title: 'Remove subPathExpr', patch: [{ op: 'remove', path: at('subPathExpr') }] }],
+              fixes: [
+                {
+                  title: 'Remove subPathExpr',
+                  patch: [{ op: 'remove', path: pointer('spec', c.list, c.index, 'volumeMounts', j, 'subPathExpr') }],
+                },
+              ],
             },
           );
         const mode = mount.mountPropagation;
@@ -57,7 +66,13 @@ export const mountSubPathInvalid: Rule = {
                 fixes: [
                   {
                     title: 'Use HostToContainer',
-                    patch: [{ op: 'replace', path: at('mountPropagation'), value: 'HostToContainer' }],
+                    patch: [
+                      {
+                        op: 'replace',
+                        path: pointer('spec', c.list, c.index, 'volumeMounts', j, 'mountPropagation'),
+                        value: 'HostToContainer',
+                      },
+                    ],
                   },
                 ],
               },

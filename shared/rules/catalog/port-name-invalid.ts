@@ -2,7 +2,11 @@
 import { pointer } from '../fix';
 import { portNameProblem } from '../syntax';
 import type { Rule } from '../types';
-import { allPorts } from './ports';
+import { allPorts, type PortEntry } from './ports';
+
+function namePointer(p: PortEntry): string {
+  return pointer('spec', p.owner.list, p.owner.index, 'ports', p.index, 'name');
+}
 
 export const portNameInvalid: Rule = {
   code: 'PORT_NAME_INVALID',
@@ -15,7 +19,9 @@ export const portNameInvalid: Rule = {
     'IANA service-name rule: at most 15 characters, lower-case letters, digits and single hyphens, at least one ' +
     'letter, no hyphen at either end. Within one container each name may be used once.',
   check(ctx, report) {
-    const seenByContainer = new Map<string, Set<string>>();
+    // Ports come grouped by container, so one set, emptied when the container changes, is enough.
+    let owner: unknown;
+    const seen = new Set<string>();
     for (const p of allPorts(ctx)) {
       const name = p.port.name;
       if (name === undefined || name === '') continue;
@@ -24,7 +30,6 @@ export const portNameInvalid: Rule = {
         continue;
       }
       const problem = portNameProblem(name);
-      const at = pointer('spec', p.owner.list, p.owner.index, 'ports', p.index, 'name');
       if (problem) {
         const suggestion = name
           .toLowerCase()
@@ -36,16 +41,23 @@ export const portNameInvalid: Rule = {
         report(`${p.path}.name`, `Invalid value: ${JSON.stringify(name)}: ${problem}`, {
           fixes:
             suggestion && !portNameProblem(suggestion)
-              ? [{ title: `Rename to "${suggestion}"`, patch: [{ op: 'replace', path: at, value: suggestion }] }]
-              : [{ title: 'Remove the name', patch: [{ op: 'remove', path: at }] }],
+              ? [
+                  {
+                    title: `Rename to "${suggestion}"`,
+                    patch: [{ op: 'replace', path: namePointer(p), value: suggestion }],
+                  },
+                ]
+              : [{ title: 'Remove the name', patch: [{ op: 'remove', path: namePointer(p) }] }],
         });
         continue;
       }
-      let seen = seenByContainer.get(p.owner.path);
-      if (!seen) seenByContainer.set(p.owner.path, (seen = new Set()));
+      if (owner !== p.owner) {
+        owner = p.owner;
+        seen.clear();
+      }
       if (seen.has(name))
         report(`${p.path}.name`, `Duplicate value: ${JSON.stringify(name)}`, {
-          fixes: [{ title: 'Remove the duplicate name', patch: [{ op: 'remove', path: at }] }],
+          fixes: [{ title: 'Remove the duplicate name', patch: [{ op: 'remove', path: namePointer(p) }] }],
         });
       seen.add(name);
     }

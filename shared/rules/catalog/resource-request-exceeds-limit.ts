@@ -1,8 +1,16 @@
 // RESOURCE_REQUEST_EXCEEDS_LIMIT: requests ≤ limits; non-overcommittable resources need request == limit.
 import { pointer } from '../fix';
 import { parseQuantity } from '../quantity';
-import type { Rule } from '../types';
+import type { ContainerEntry } from '../context';
+import type { QuickFix, Rule } from '../types';
 import { isOvercommittable, resourceKind, resourceLists } from './resources';
+
+function setToLimit(c: ContainerEntry, name: string, rawLimit: unknown): QuickFix {
+  return {
+    title: `Set the ${name} request to the limit (${String(rawLimit)})`,
+    patch: [{ op: 'replace', path: pointer('spec', c.list, c.index, 'resources', 'requests', name), value: rawLimit }],
+  };
+}
 
 export const resourceRequestExceedsLimit: Rule = {
   code: 'RESOURCE_REQUEST_EXCEEDS_LIMIT',
@@ -28,16 +36,6 @@ export const resourceRequestExceedsLimit: Rule = {
         if (request === undefined) continue;
         const rawLimit = limits[name];
         const limit = parseQuantity(rawLimit);
-        const setToLimit = {
-          title: `Set the ${name} request to the limit (${String(rawLimit)})`,
-          patch: [
-            {
-              op: 'replace' as const,
-              path: pointer('spec', c.list, c.index, 'resources', 'requests', name),
-              value: rawLimit,
-            },
-          ],
-        };
         if (isOvercommittable(name)) {
           if (limit !== undefined && request > limit)
             report(
@@ -45,7 +43,7 @@ export const resourceRequestExceedsLimit: Rule = {
               `Invalid value: ${JSON.stringify(String(rawRequest))}: must be less than or equal to ${name} limit of ${String(rawLimit)}`,
               {
                 related: [`${c.path}.resources.limits[${name}]`],
-                fixes: [setToLimit],
+                fixes: [setToLimit(c, name, rawLimit)],
               },
             );
         } else if (resourceKind(name) !== 'invalid') {
@@ -74,7 +72,7 @@ export const resourceRequestExceedsLimit: Rule = {
               `Invalid value: ${JSON.stringify(String(rawRequest))}: must be equal to ${name} limit of ${String(rawLimit)}`,
               {
                 related: [`${c.path}.resources.limits[${name}]`],
-                fixes: [setToLimit],
+                fixes: [setToLimit(c, name, rawLimit)],
               },
             );
         }

@@ -5,8 +5,19 @@ import { isQualifiedName } from '../syntax';
 
 export type ResourceKind = 'standard' | 'hugepages' | 'extended' | 'invalid';
 
+const kinds = new Map<string, ResourceKind>();
+
 /** Kubernetes' reading of a container resource name (validateContainerResourceName). */
 export function resourceKind(name: string): ResourceKind {
+  let kind = kinds.get(name);
+  if (kind === undefined) {
+    if (kinds.size >= 10_000) kinds.clear();
+    kinds.set(name, (kind = classify(name)));
+  }
+  return kind;
+}
+
+function classify(name: string): ResourceKind {
   if (name === 'cpu' || name === 'memory' || name === 'ephemeral-storage') return 'standard';
   if (/^hugepages-/.test(name)) return 'hugepages';
   if (name.includes('/') && isQualifiedName(name) && !name.startsWith('requests.')) {

@@ -13,6 +13,8 @@ const deprecated: Record<string, string> = {
   rbd: 'deprecated in v1.28, non-functional in v1.31+',
 };
 
+const deprecatedList = Object.entries(deprecated);
+
 export const volumeDeprecated: Rule = {
   code: 'VOLUME_DEPRECATED',
   severity: 'warning',
@@ -25,7 +27,7 @@ export const volumeDeprecated: Rule = {
     'gitRepo an init container that clones into an emptyDir.',
   check(ctx, report) {
     for (const v of ctx.volumes)
-      for (const [source, note] of Object.entries(deprecated))
+      for (const [source, note] of deprecatedList)
         if ((v.volume as Record<string, unknown>)[source] != null) report(`${v.path}.${source}`, note);
   },
 };

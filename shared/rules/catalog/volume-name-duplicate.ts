@@ -12,10 +12,11 @@ export const volumeNameDuplicate: Rule = {
     'A mount names the volume it wants. With two volumes of the same name the mount would be ambiguous, so the API ' +
     'server refuses the second volume.',
   check(ctx, report) {
-    const names = new Set(ctx.volumes.map((v) => v.name));
+    let names: Set<string> | undefined;
     for (const v of ctx.volumes) {
       const first = ctx.volumeByName.get(v.name);
       if (v.name === '' || !first || first === v) continue;
+      names ??= new Set(ctx.volumes.map((x) => x.name));
       let n = 2;
       while (names.has(`${v.name}-${n}`)) n++;
       const to = `${v.name}-${n}`;
