@@ -129,34 +129,21 @@ export class PodRuntime {
       ]);
       cancelled();
 
-      await settleAll(
-        plan.volumes.map(async (v) => {
-          if (v.persistent) {
-            const exists = await this.docker
-              .getVolume(v.body.Name)
-              .inspect()
-              .then(() => true)
-              .catch((err: unknown) => (isNotFound(err) ? false : Promise.reject(err)));
-            if (exists) return;
-          }
-          progress({ stage: 'volume', message: `Creating volume "${v.volume}" (${v.kind})` });
-          await this.docker.createVolume(v.body);
-          if (!v.persistent) created.volumes.push(v.body.Name);
-        }),
-      );
-      if (plan.volumeHelper) await this.prepareVolumes(plan, created);
-      cancelled();
-
       const infra = await this.create(plan.infra, created, progress);
       const early = [...plan.init, ...plan.apps].filter((c) => !c.needsPodIP);
       const late = [...plan.init, ...plan.apps].filter((c) => c.needsPodIP);
-      // Creating only needs the infra to exist; starting needs it running (pod-start-anchors.md, finding 4).
+      // Creating only needs the infra to exist; starting needs it running (pod-start-anchors.md, finding 4). So the
+      // volumes are made and the containers created while the infra starts, its network being the slow part.
       progress({ stage: 'start', container: 'POD', message: 'Starting the infra container' });
       const [, earlyIds] = await settleAll<unknown>([
         infra
           .start()
           .catch((err: unknown) => Promise.reject(explainEngineError(err, 'start', 'POD', plan.infra.body.Image))),
-        settleAll(early.map((c) => this.create(c, created, progress))),
+        (async () => {
+          await this.createVolumes(plan, created, progress);
+          cancelled();
+          return settleAll(early.map((c) => this.create(c, created, progress)));
+        })(),
       ]);
       const ids = new Map<string, Docker.Container>();
       early.forEach((c, i) => ids.set(c.name, (earlyIds as Docker.Container[])[i]!));
@@ -203,6 +190,30 @@ export class PodRuntime {
       await this.rollback(created);
       throw error;
     }
+  }
+
+  /** The Pod's volumes, filled; a claim's volume is created only when missing and never rolled back. */
+  private async createVolumes(
+    plan: Plan,
+    created: { containers: { id: string; container: string }[]; volumes: string[] },
+    progress: (p: RunProgress) => void,
+  ): Promise<void> {
+    await settleAll(
+      plan.volumes.map(async (v) => {
+        if (v.persistent) {
+          const exists = await this.docker
+            .getVolume(v.body.Name)
+            .inspect()
+            .then(() => true)
+            .catch((err: unknown) => (isNotFound(err) ? false : Promise.reject(err)));
+          if (exists) return;
+        }
+        progress({ stage: 'volume', message: `Creating volume "${v.volume}" (${v.kind})` });
+        await this.docker.createVolume(v.body);
+        if (!v.persistent) created.volumes.push(v.body.Name);
+      }),
+    );
+    if (plan.volumeHelper) await this.prepareVolumes(plan, created);
   }
 
   private async ensureAbsent(name: string, namespace: string): Promise<void> {
