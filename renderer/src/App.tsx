@@ -6,8 +6,12 @@ import { Canvas } from './components/Canvas';
 import { Inspector } from './components/Inspector';
 import { BottomPanel } from './components/BottomPanel';
 import { StatusBar } from './components/StatusBar';
+import { Dialogs } from './components/Dialogs';
 import { usePreferences } from './store/preferences';
 import { useEngine } from './store/engine';
+import { handleKeyDown } from './actions';
+import { isDirty, useDocument } from './store/document';
+import { startAutosave } from './files';
 
 export function App() {
   const theme = usePreferences((s) => s.theme);
@@ -21,6 +25,21 @@ export function App() {
     void refresh();
   }, [refresh]);
 
+  useEffect(() => {
+    window.addEventListener('keydown', handleKeyDown);
+    const stopAutosave = startAutosave();
+    // The unsaved-changes guard for closing the tab or window.
+    const beforeUnload = (e: BeforeUnloadEvent) => {
+      if (isDirty(useDocument.getState())) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', beforeUnload);
+    return () => {
+      window.removeEventListener('keydown', handleKeyDown);
+      window.removeEventListener('beforeunload', beforeUnload);
+      stopAutosave();
+    };
+  }, []);
+
   return (
     <div className="app">
       <Toolbar />
@@ -33,6 +52,7 @@ export function App() {
         <Inspector />
       </main>
       <StatusBar />
+      <Dialogs />
     </div>
   );
 }

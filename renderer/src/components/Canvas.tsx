@@ -1,19 +1,242 @@
-// The Pod canvas (React Flow). Empty in the foundation; nodes are derived from the Pod document later.
-import { Background, Controls, MiniMap, ReactFlow, type ColorMode } from '@xyflow/react';
+// The Pod canvas (React Flow): nodes and edges are derived from the document; drags, drops and connections edit it.
+import {
+  Background,
+  ConnectionMode,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type ColorMode,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type Node,
+  type NodeChange,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { connect, nodeSize, podPadding, type GraphNode } from '../../../shared/canvas';
+import { addItem, dragMime, parseItem } from '../canvas/items';
+import { nodeTypes } from '../canvas/nodes';
+import { graphOf, useDocument } from '../store/document';
 import { usePreferences } from '../store/preferences';
+import { useNotice } from '../store/notice';
+import { setFlow } from '../canvas/flow';
+
+type Size = { width: number; height: number };
+
+function podBox(nodes: readonly GraphNode[], dragging: Record<string, { x: number; y: number }>) {
+  if (nodes.length === 0) return { x: -40, y: -80, width: 520, height: 320 };
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const node of nodes) {
+    const p = dragging[node.id] ?? node.position;
+    const size = nodeSize[node.kind];
+    minX = Math.min(minX, p.x);
+    minY = Math.min(minY, p.y);
+    maxX = Math.max(maxX, p.x + size.width);
+    maxY = Math.max(maxY, p.y + size.height);
+  }
+  const top = 34;
+  return { x: minX - podPadding, y: minY - podPadding - top, width: maxX - minX + 2 * podPadding, height: maxY - minY + 2 * podPadding + top };
+}
+
+function Flow() {
+  const { t } = useTranslation();
+  const theme = usePreferences((s) => s.theme);
+  const doc = useDocument((s) => s.doc);
+  const selection = useDocument((s) => s.selection);
+  const dragging = useDocument((s) => s.dragging);
+  const flow = useReactFlow();
+  setFlow(flow);
+  const [measured, setMeasured] = useState<Record<string, Size>>({});
+  const loads = useDocument((s) => s.loads);
+  useEffect(() => {
+    // Wait a frame so the new nodes are measured before fitting the view around them.
+    const handle = requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView({ maxZoom: 1 })));
+    return () => cancelAnimationFrame(handle);
+  }, [loads, flow]);
+  const selectionRef = useRef(selection);
+  selectionRef.current = selection;
+
+  const graph = graphOf(doc);
+  const selected = useMemo(() => new Set(selection), [selection]);
+
+  const nodes = useMemo<Node[]>(() => {
+    const box = podBox(graph.nodes, dragging);
+    const out: Node[] = [
+      {
+        id: 'pod',
+        type: 'pod',
+        position: { x: box.x, y: box.y },
+        data: {},
+        draggable: false,
+        selectable: true,
+        connectable: false,
+        zIndex: -1,
+        style: { width: box.width, height: box.height },
+        width: box.width,
+        height: box.height,
+        selected: selected.has('pod'),
+        measured: { width: box.width, height: box.height },
+        ariaLabel: t('canvas.podNode', { name: doc.pod.metadata?.name ?? '' }),
+      },
+    ];
+    for (const node of graph.nodes) {
+      out.push({
+        id: node.id,
+        type: node.kind,
+        position: dragging[node.id] ?? node.position,
+        data: {},
+        selected: selected.has(node.id),
+        measured: measured[node.id],
+      });
+    }
+    return out;
+  }, [graph, dragging, selected, measured, doc.pod.metadata?.name, t]);
+
+  const edges = useMemo<Edge[]>(
+    () =>
+      graph.edges.map((edge) => {
+        if (edge.kind === 'mount') {
+          const mount = doc.pod.spec[edge.list]?.[edge.index]?.volumeMounts?.[edge.mountIndex];
+          return {
+            id: edge.id,
+            source: edge.source,
+            target: edge.target,
+            sourceHandle: 'mounts',
+            targetHandle: 'in',
+            label: mount ? `${mount.mountPath}${mount.readOnly ? ' (ro)' : ''}` : undefined,
+            className: 'edge-mount',
+            markerEnd: { type: MarkerType.ArrowClosed },
+            selected: selected.has(edge.id),
+            ariaLabel: t('canvas.mountEdge', { path: mount?.mountPath ?? '' }),
+          };
+        }
+        return {
+          id: edge.id,
+          source: edge.source,
+          target: edge.target,
+          sourceHandle: 'ns',
+          targetHandle: 'in',
+          className: `edge-join edge-${edge.namespace}`,
+          selectable: edge.namespace === 'pid',
+          deletable: edge.namespace === 'pid',
+          selected: selected.has(edge.id),
+        };
+      }),
+    [graph, doc.pod.spec, selected, t],
+  );
+
+  const onNodesChange = useCallback((changes: NodeChange[]) => {
+    const store = useDocument.getState();
+    const moved: Record<string, { x: number; y: number }> = {};
+    let dragEnded = false;
+    let nextSelection: Set<string> | undefined;
+    let sizes: Record<string, Size> | undefined;
+    for (const change of changes) {
+      if (change.type === 'position') {
+        if (change.position && change.id !== 'pod') moved[change.id] = change.position;
+        if (change.dragging === false) dragEnded = true;
+      } else if (change.type === 'select') {
+        nextSelection ??= new Set(selectionRef.current);
+        if (change.selected) nextSelection.add(change.id);
+        else nextSelection.delete(change.id);
+      } else if (change.type === 'dimensions' && change.dimensions) {
+        sizes ??= {};
+        sizes[change.id] = change.dimensions;
+      }
+    }
+    if (Object.keys(moved).length > 0) store.drag(moved);
+    if (dragEnded) store.endDrag();
+    if (nextSelection) store.select([...nextSelection]);
+    if (sizes) {
+      const add = sizes;
+      setMeasured((m) => ({ ...m, ...add }));
+    }
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    let nextSelection: Set<string> | undefined;
+    for (const change of changes) {
+      if (change.type === 'select') {
+        nextSelection ??= new Set(selectionRef.current);
+        if (change.selected) nextSelection.add(change.id);
+        else nextSelection.delete(change.id);
+      }
+    }
+    if (nextSelection) useDocument.getState().select([...nextSelection]);
+  }, []);
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      const store = useDocument.getState();
+      const result = connect(store.doc, connection.source, connection.target);
+      if ('refused' in result) {
+        useNotice.getState().show(t(result.refused));
+        return;
+      }
+      store.change(() => result.doc);
+      if (result.edge) store.select([result.edge]);
+    },
+    [t],
+  );
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      event.preventDefault();
+      const item = parseItem(event.dataTransfer.getData(dragMime));
+      if (!item) return;
+      const p = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      addItem(item, { x: Math.round(p.x - 100), y: Math.round(p.y - 30) });
+    },
+    [flow],
+  );
+
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onConnect={onConnect}
+      onDrop={onDrop}
+      onDragOver={(e) => {
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+      }}
+      onPaneClick={() => useDocument.getState().select([])}
+      connectionMode={ConnectionMode.Loose}
+      deleteKeyCode={null}
+      multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+      colorMode={theme as ColorMode}
+      fitView
+      fitViewOptions={{ maxZoom: 1 }}
+      minZoom={0.1}
+      proOptions={{ hideAttribution: true }}
+      ariaLabelConfig={{ 'minimap.ariaLabel': t('canvas.minimap') }}
+    >
+      <Background gap={24} />
+      <MiniMap pannable zoomable />
+      <Controls />
+    </ReactFlow>
+  );
+}
 
 export function Canvas() {
   const { t } = useTranslation();
-  const theme = usePreferences((s) => s.theme);
+  const empty = useDocument((s) => graphOf(s.doc).nodes.length <= 1 && s.doc.pod.spec.containers.length === 0);
   return (
     <div className="canvas" aria-label={t('canvas.label')} role="region">
-      <ReactFlow nodes={[]} edges={[]} colorMode={theme as ColorMode} fitView proOptions={{ hideAttribution: true }}>
-        <Background gap={24} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" />
-        <Controls />
-      </ReactFlow>
-      <p className="canvas-empty">{t('canvas.empty')}</p>
+      <ReactFlowProvider>
+        <Flow />
+      </ReactFlowProvider>
+      {empty && <p className="canvas-empty">{t('canvas.empty')}</p>}
     </div>
   );
 }

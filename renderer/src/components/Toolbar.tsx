@@ -1,18 +1,54 @@
-// The top bar: the app's name, and the theme and language switches.
+// The top bar: the app's name, the document actions from the registry, and the theme and language switches.
 import { useTranslation } from 'react-i18next';
 import { languages, setLanguage, type Language } from '../i18n';
 import { usePreferences } from '../store/preferences';
+import { useDocument, useHistory, isDirty } from '../store/document';
+import { actions, actionLabel, shortcutText } from '../actions';
+
+const toolbarActions = ['new', 'open', 'save', 'examples', 'undo', 'redo', 'delete', 'duplicate', 'fitView', 'commandPalette'];
+
+function ActionButtons() {
+  useHistory(); // re-render when undo/redo availability changes
+  const state = useDocument();
+  return (
+    <div className="actions" role="group">
+      {toolbarActions.map((id) => {
+        const action = actions.find((a) => a.id === id)!;
+        const shortcut = shortcutText(action.shortcut);
+        const label = actionLabel(action);
+        return (
+          <button
+            key={id}
+            className="tool"
+            disabled={!action.enabled(state)}
+            onClick={() => action.perform()}
+            title={shortcut ? `${label} (${shortcut})` : label}
+            aria-keyshortcuts={shortcut ? shortcut.replace('Ctrl', 'Control') : undefined}
+          >
+            {label}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
 
 export function Toolbar() {
   const { t, i18n } = useTranslation();
   const { theme, setTheme } = usePreferences();
+  const fileName = useDocument((s) => s.fileName);
+  const dirty = useDocument(isDirty);
   return (
     <header className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <div className="brand">
         <img src="./podwright.svg" alt="" width={22} height={22} />
         <strong>{t('app.name')}</strong>
-        <span className="tagline">{t('app.tagline')}</span>
+        <span className="tagline" data-testid="document-title">
+          {fileName ?? t('files.untitled')}
+          {dirty ? ' •' : ''}
+        </span>
       </div>
+      <ActionButtons />
       <div className="spacer" />
       <label className="field">
         <span>{t('toolbar.theme')}</span>

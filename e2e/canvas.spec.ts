@@ -1,0 +1,241 @@
+// Journeys through the canvas editor in Chromium via the browser host: build, connect, YAML both ways, fix, undo, files.
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+async function open(page: Page, url: string): Promise<void> {
+  // Accept the unsaved-changes guard (confirm and beforeunload) so journeys can move on.
+  page.on('dialog', (d) => void d.accept());
+  // An exception in the page fails the journey even when the screen happens to look right.
+  page.on('pageerror', (err) => {
+    throw err;
+  });
+  await page.goto(url);
+  await page.evaluate(() => localStorage.removeItem('podwright.autosave'));
+  await expect(page.getByRole('region', { name: 'Pod canvas' })).toBeVisible();
+}
+
+async function yamlText(page: Page): Promise<string> {
+  await page.getByRole('tab', { name: 'YAML' }).click();
+  return (await page.locator('.cm-content').innerText()).replace(/\u00a0/g, ' ');
+}
+
+async function loadExample(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: 'Examples', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Examples' }).locator('.example strong').getByText(title, { exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Examples' })).toBeHidden();
+}
+
+test('drag a container from the palette, set its image, connect a volume, see the YAML', async ({ page, app }) => {
+  await open(page, app.url);
+  await page.getByRole('button', { name: 'Add Container' }).dragTo(page.locator('.react-flow__pane'), {
+    targetPosition: { x: 300, y: 200 },
+  });
+  const container = page.getByTestId('node-container:app');
+  await expect(container).toBeVisible();
+  await expect(container).toContainText('no image yet');
+  const inspector = page.getByRole('complementary', { name: 'Properties of the selection' });
+  await inspector.getByLabel('Image').fill('nginx:1.27');
+  await expect(container).toContainText('nginx:1.27');
+
+  await page.getByRole('button', { name: 'Add emptyDir' }).click();
+  const volume = page.getByTestId('node-volume:data');
+  await expect(volume).toBeVisible();
+  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  await page.waitForTimeout(300);
+  await container.locator('.react-flow__handle-bottom').dragTo(volume.locator('.react-flow__handle-top'));
+  await expect(page.locator('.react-flow__edge.edge-mount')).toHaveCount(1);
+  // The new mount is selected: its path is editable on the edge.
+  await expect(inspector.getByLabel('Mount path')).toHaveValue('/mnt/data');
+  await inspector.getByLabel('Mount path').fill('/usr/share/nginx/html');
+
+  const text = await yamlText(page);
+  expect(text).toContain('image: nginx:1.27');
+  expect(text).toMatch(/volumeMounts:\s+- name: data\s+mountPath: \/usr\/share\/nginx\/html/);
+  expect(text).toMatch(/volumes:\s+- name: data\s+emptyDir: \{\}/);
+  expect(text).not.toContain('podwright.dev/layout');
+});
+
+test('typing valid YAML updates the canvas, and diagnostics mark the right line', async ({ page, app }) => {
+  await open(page, app.url);
+  await loadExample(page, 'Hello world: four containers');
+  await expect(page.getByTestId('node-container:api')).toBeVisible();
+  await page.getByRole('tab', { name: 'YAML' }).click();
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(
+    [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: typed',
+      'spec:',
+      '  containers:',
+      '    - name: frontend',
+      '      image: nginx:1.27',
+      '      ports:',
+      '        - containerPort: 80',
+      '    - name: backend',
+      '      image: nginx:1.27',
+      '      ports:',
+      '        - containerPort: 80',
+      '',
+    ].join('\n'),
+  );
+  await expect(page.getByTestId('node-container:frontend')).toBeVisible();
+  await expect(page.getByTestId('node-container:backend')).toBeVisible();
+  await expect(page.getByTestId('node-container:api')).toHaveCount(0);
+  // The clash is on backend's containerPort: line 14 of what was typed.
+  const marked = page.locator('.cm-line.cm-diag-error');
+  await expect(marked).toHaveCount(1);
+  await expect(marked).toContainText('containerPort: 80');
+  const lines = page.locator('.cm-content .cm-line');
+  await expect(lines.nth(13)).toHaveClass(/cm-diag-error/);
+
+  // Text that does not parse leaves the canvas alone and says so.
+  await page.keyboard.insertText('  : [broken');
+  await expect(page.getByRole('alert')).toContainText('does not parse');
+  await expect(page.getByTestId('node-container:frontend')).toBeVisible();
+});
+
+test('a port clash shows a red badge and a problem, and the quick fix resolves it; undo and redo', async ({ page, app }) => {
+  await open(page, app.url);
+  await page.getByRole('button', { name: 'Add Web server' }).click();
+  await page.getByRole('button', { name: 'Add Web server' }).click();
+  const second = page.getByTestId('node-container:web-2');
+  await expect(second).toBeVisible();
+  await expect(second.getByTestId('port-badge')).toHaveAttribute('data-clash', 'true');
+  await expect(page.getByTestId('node-container:web').getByTestId('port-badge')).toHaveAttribute('data-clash', 'true');
+
+  await page.getByRole('tab', { name: 'Problems' }).click();
+  const problem = page.locator('.problem[data-code="POD_PORT_CLASH"]');
+  await expect(problem).toHaveCount(1);
+  await problem.getByRole('button', { name: 'Why?' }).click();
+  await expect(problem).toContainText('address already in use');
+  // Clicking the problem selects the node and puts the cursor in the field.
+  await problem.locator('.problem-message').click();
+  await expect(page.getByRole('complementary', { name: 'Properties of the selection' }).getByLabel('Name', { exact: true })).toHaveValue('web-2');
+  await expect(page.locator('.inspector [data-path="spec.containers[1].ports[0].containerPort"]')).toBeFocused();
+
+  await problem.getByRole('button', { name: /^Fix:/ }).click();
+  await expect(page.locator('.problem[data-code="POD_PORT_CLASH"]')).toHaveCount(0);
+  await expect(second.getByTestId('port-badge')).toHaveAttribute('data-clash', 'false');
+  await expect(second.getByTestId('port-badge')).toHaveText('81');
+
+  // Undo the fix with the keyboard, redo it with the toolbar.
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+z');
+  await expect(second.getByTestId('port-badge')).toHaveAttribute('data-clash', 'true');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(second.getByTestId('port-badge')).toHaveText('81');
+  await page.keyboard.press('Control+z');
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(second.getByTestId('port-badge')).toHaveText('81');
+  // Undo all the way back to the empty Pod, one step per addition and fix.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(second).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('node-container:web')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+});
+
+test('delete, duplicate and the command palette use the same actions', async ({ page, app }) => {
+  await open(page, app.url);
+  await page.getByRole('button', { name: 'Add Cache' }).click();
+  await expect(page.getByTestId('node-container:cache')).toBeVisible();
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.getByTestId('node-container:cache').click();
+  await page.keyboard.press('Control+d');
+  await expect(page.getByTestId('node-container:cache-copy')).toBeVisible();
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('node-container:cache-copy')).toHaveCount(0);
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette).toBeVisible();
+  await page.keyboard.insertText('add database');
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+  await expect(page.getByTestId('node-container:db')).toBeVisible();
+});
+
+test('save, reload, reopen: the same document; autosave offers to restore', async ({ page, app }, info) => {
+  await open(page, app.url);
+  await loadExample(page, 'Log-shipper sidecar sharing a log volume');
+  await page.getByRole('button', { name: 'Add PID namespace' }).click();
+  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  await page.waitForTimeout(300);
+  await page.getByTestId('node-container:app').locator('.react-flow__handle-top').dragTo(page.getByTestId('node-ns:pid').locator('.react-flow__handle-bottom'));
+  await expect(page.locator('.problem[data-code="NAMESPACE_PARTIAL_SHARE"]')).toHaveCount(0); // one member only
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
+  expect(download.suggestedFilename()).toBe('sidecar-logs.pod.yaml');
+  const savedPath = info.outputPath('saved.pod.yaml');
+  await download.saveAs(savedPath);
+  const saved = readFileSync(savedPath, 'utf8');
+  expect(saved).toContain('podwright.dev/layout');
+  expect(saved).toContain('"pidJoins":["app"]');
+  const yamlBefore = await yamlText(page);
+
+  await page.reload();
+  await expect(page.getByTestId('node-container:app')).toHaveCount(0);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open…' }).click()]);
+  await chooser.setFiles(savedPath);
+  await expect(page.getByTestId('node-container:app')).toBeVisible();
+  await expect(page.getByTestId('node-ns:pid')).toBeVisible();
+  expect(await yamlText(page)).toBe(yamlBefore);
+  const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save' }).click()]);
+  const againPath = info.outputPath('again.pod.yaml');
+  await again.saveAs(againPath);
+  expect(readFileSync(againPath, 'utf8')).toBe(saved);
+
+  // Unsaved work survives a reload through the recovery prompt.
+  await page.getByRole('button', { name: 'Add BusyBox shell' }).click();
+  await page.waitForTimeout(1200);
+  await page.reload();
+  await page.getByRole('alertdialog', { name: 'Restore unsaved work' }).getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByTestId('node-container:shell')).toBeVisible();
+  await expect(page.getByTestId('node-container:app')).toBeVisible();
+});
+
+const expectedProblems: Record<string, string[]> = {
+  'Hello world': [],
+  'An init container prepares a volume': [],
+  'Two containers on port 80, fixed': [],
+  'Two containers on port 80': ['POD_PORT_CLASH'],
+  'Shared PID namespace': [],
+  'Log-shipper sidecar': [],
+};
+
+test('every example loads with only the problems it is meant to show', async ({ page, app }) => {
+  await open(page, app.url);
+  await page.getByRole('button', { name: 'Examples', exact: true }).click();
+  const titles = await page.getByRole('dialog', { name: 'Examples' }).locator('.example strong').allInnerTexts();
+  await page.keyboard.press('Escape');
+  expect(titles.length).toBeGreaterThanOrEqual(6);
+  for (const title of titles) {
+    const key = Object.keys(expectedProblems).find((k) => title.startsWith(k) && (k !== 'Two containers on port 80' || !title.includes('fixed')));
+    expect(key, `an expectation for example "${title}"`).toBeDefined();
+    await loadExample(page, title);
+    await page.getByRole('tab', { name: 'Problems' }).click();
+    const codes = await page.locator('.problem').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')));
+    expect(codes, title).toEqual(expectedProblems[key!]);
+    await expect(page.locator('.react-flow__node-container').first()).toBeVisible();
+  }
+});
+
+test('screenshots of the main screen: light and dark, English and Chinese', async ({ page, app }) => {
+  await open(page, app.url);
+  for (const language of ['en', 'zh-CN'] as const) {
+    await page.locator('select[aria-label="Language"], select[aria-label="语言"]').selectOption(language);
+    for (const theme of ['light', 'dark'] as const) {
+      await page.getByRole('combobox', { name: language === 'en' ? 'Theme' : '主题' }).selectOption(theme);
+      await page.getByRole('button', { name: language === 'en' ? 'Examples' : '示例', exact: true }).click();
+      const title = language === 'en' ? 'Two containers on port 80' : '两个容器都用 80 端口';
+      await page.locator('.example strong').getByText(title, { exact: true }).click();
+      await page.getByTestId('node-container:admin').click();
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: `docs/canvas-${theme}-${language}.png` });
+    }
+  }
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+});

@@ -1,0 +1,189 @@
+// The one action registry: toolbar buttons, keyboard shortcuts and the command palette are all views of these.
+import { create } from 'zustand';
+import { duplicateNode, emptyDocument, removeSelection } from '../../shared/canvas';
+import { addItem, paletteGroups, itemKey } from './canvas/items';
+import { flow } from './canvas/flow';
+import { isDirty, redo, undo, useDocument, type DocumentState } from './store/document';
+import { openFile, saveFile, confirmDiscard } from './files';
+import { usePanel } from './components/BottomPanel';
+import i18n from './i18n';
+
+export interface Shortcut {
+  key: string;
+  /** Ctrl on Linux and Windows, Cmd on macOS. */
+  mod?: boolean;
+  shift?: boolean;
+}
+
+export interface Action {
+  id: string;
+  /** i18n key of the label; `labelArgs` fill its placeholders. */
+  label: string;
+  labelArgs?: Record<string, string>;
+  shortcut?: Shortcut;
+  /** Extra shortcuts for the same action (Ctrl+Y for redo, Backspace for delete). */
+  alsoShortcuts?: Shortcut[];
+  enabled: (state: DocumentState) => boolean;
+  perform: () => void;
+  /** Shown in the palette only; not on the toolbar. */
+  paletteOnly?: boolean;
+}
+
+/** UI state the actions open: the command palette and the examples gallery. */
+export const useDialogs = create<{ dialog: 'commands' | 'examples' | undefined; open: (d: 'commands' | 'examples' | undefined) => void }>(
+  (set) => ({ dialog: undefined, open: (dialog) => set({ dialog }) }),
+);
+
+const always = (): boolean => true;
+
+export const actions: Action[] = [
+  {
+    id: 'new',
+    label: 'action.new',
+    enabled: always,
+    perform: () => {
+      if (!confirmDiscard()) return;
+      useDocument.getState().load(emptyDocument(), null);
+    },
+  },
+  { id: 'open', label: 'action.open', shortcut: { key: 'o', mod: true }, enabled: always, perform: () => openFile() },
+  { id: 'save', label: 'action.save', shortcut: { key: 's', mod: true }, enabled: always, perform: () => saveFile() },
+  { id: 'examples', label: 'action.examples', enabled: always, perform: () => useDialogs.getState().open('examples') },
+  {
+    id: 'undo',
+    label: 'action.undo',
+    shortcut: { key: 'z', mod: true },
+    enabled: () => useDocument.temporal.getState().pastStates.length > 0,
+    perform: undo,
+  },
+  {
+    id: 'redo',
+    label: 'action.redo',
+    shortcut: { key: 'z', mod: true, shift: true },
+    alsoShortcuts: [{ key: 'y', mod: true }],
+    enabled: () => useDocument.temporal.getState().futureStates.length > 0,
+    perform: redo,
+  },
+  {
+    id: 'delete',
+    label: 'action.delete',
+    shortcut: { key: 'Delete' },
+    alsoShortcuts: [{ key: 'Backspace' }],
+    enabled: (s) => s.selection.some((id) => id !== 'pod'),
+    perform: () => {
+      const state = useDocument.getState();
+      const ids = state.selection;
+      state.change((doc) => removeSelection(doc, ids));
+      state.select([]);
+    },
+  },
+  {
+    id: 'duplicate',
+    label: 'action.duplicate',
+    shortcut: { key: 'd', mod: true },
+    enabled: (s) => s.selection.some((id) => id.startsWith('container:') || id.startsWith('volume:')),
+    perform: () => {
+      const state = useDocument.getState();
+      const created: string[] = [];
+      state.change((doc) => {
+        let next = doc;
+        for (const id of state.selection) {
+          const r = duplicateNode(next, id);
+          next = r.doc;
+          if (r.id) created.push(r.id);
+        }
+        return next;
+      });
+      state.select(created);
+    },
+  },
+  {
+    id: 'fitView',
+    label: 'action.fitView',
+    shortcut: { key: 'f', shift: true },
+    enabled: always,
+    perform: () => void flow()?.fitView({ duration: 200 }),
+  },
+  {
+    id: 'showYaml',
+    label: 'action.showYaml',
+    enabled: always,
+    perform: () => usePanel.getState().setTab('yaml'),
+    paletteOnly: true,
+  },
+  {
+    id: 'showProblems',
+    label: 'action.showProblems',
+    enabled: always,
+    perform: () => usePanel.getState().setTab('problems'),
+    paletteOnly: true,
+  },
+  {
+    id: 'commandPalette',
+    label: 'action.commandPalette',
+    shortcut: { key: 'k', mod: true },
+    enabled: always,
+    perform: () => useDialogs.getState().open('commands'),
+  },
+  // Keyboard adding: every palette item is a command too.
+  ...paletteGroups.flatMap((group) =>
+    group.items.map<Action>((item) => ({
+      id: `add.${itemKey(item)}`,
+      label: 'action.add',
+      labelArgs: { what: itemKey(item) },
+      enabled: always,
+      perform: () => void addItem(item),
+      paletteOnly: true,
+    })),
+  ),
+];
+
+export function actionLabel(action: Action): string {
+  const args: Record<string, string> = {};
+  for (const [k, v] of Object.entries(action.labelArgs ?? {})) args[k] = i18n.t(v);
+  return i18n.t(action.label, args);
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+export function shortcutText(s: Shortcut | undefined): string {
+  if (!s) return '';
+  const parts: string[] = [];
+  if (s.mod) parts.push(isMac ? '⌘' : 'Ctrl');
+  if (s.shift) parts.push(isMac ? '⇧' : 'Shift');
+  parts.push(s.key.length === 1 ? s.key.toUpperCase() : s.key);
+  return parts.join(isMac ? '' : '+');
+}
+
+function matches(s: Shortcut, e: KeyboardEvent): boolean {
+  const mod = isMac ? e.metaKey : e.ctrlKey;
+  return e.key.toLowerCase() === s.key.toLowerCase() && !!s.mod === mod && !!s.shift === e.shiftKey && !e.altKey;
+}
+
+function inTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+const allowedWhileEditing = new Set(['undo', 'redo', 'save', 'open', 'commandPalette']);
+
+/** The keyboard side of the registry. In text fields only modifier shortcuts apply, so typing stays typing. */
+export function handleKeyDown(e: KeyboardEvent): void {
+  const editing = inTextField(e.target);
+  for (const action of actions) {
+    const shortcuts = [action.shortcut, ...(action.alsoShortcuts ?? [])].filter((s): s is Shortcut => s !== undefined);
+    const hit = shortcuts.find((s) => matches(s, e));
+    if (!hit) continue;
+    if (editing && (!hit.mod || !allowedWhileEditing.has(action.id))) return;
+    // Undo in a form field or the YAML editor is the document's undo: the editor has no history of its own.
+    if (!action.enabled(useDocument.getState())) {
+      if (hit.mod) e.preventDefault();
+      return;
+    }
+    e.preventDefault();
+    action.perform();
+    return;
+  }
+}
+
+export { isDirty };

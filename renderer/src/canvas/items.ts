@@ -1,0 +1,71 @@
+// What can be added to the Pod from the palette, by drag, click or command, and the one function that adds it.
+import {
+  addContainer,
+  addNamespace,
+  addVolume,
+  containerPresets,
+  nextPosition,
+  volumeKinds,
+  volumeTemplate,
+  type HostNamespace,
+  type Point,
+  type VolumeKind,
+} from '../../../shared/canvas';
+import { graphOf, useDocument } from '../store/document';
+
+export type PaletteItem =
+  | { type: 'container'; preset: string }
+  | { type: 'volume'; kind: VolumeKind }
+  | { type: 'namespace'; kind: 'pid' | HostNamespace };
+
+export const dragMime = 'application/x-podwright-item';
+
+export const paletteGroups: { title: string; items: PaletteItem[] }[] = [
+  { title: 'palette.groupContainers', items: containerPresets.map((p) => ({ type: 'container', preset: p.id })) },
+  { title: 'palette.groupVolumes', items: volumeKinds.map((kind) => ({ type: 'volume', kind })) },
+  {
+    title: 'palette.groupNamespaces',
+    items: (['pid', 'hostNetwork', 'hostPID', 'hostIPC'] as const).map((kind) => ({ type: 'namespace', kind })),
+  },
+];
+
+export function itemKey(item: PaletteItem): string {
+  return item.type === 'container' ? `preset.${item.preset}` : item.type === 'volume' ? `volumeKind.${item.kind}` : `namespace.${item.kind}`;
+}
+
+export function parseItem(raw: string): PaletteItem | undefined {
+  try {
+    const value = JSON.parse(raw) as PaletteItem;
+    for (const group of paletteGroups) if (group.items.some((i) => JSON.stringify(i) === JSON.stringify(value))) return value;
+  } catch {
+    // A drop from outside the app carries other data; it adds nothing.
+  }
+  return undefined;
+}
+
+/** Adds the item at `position` (or beside its kind), selects it, and returns its node id. */
+export function addItem(item: PaletteItem, position?: Point): string | undefined {
+  const state = useDocument.getState();
+  const graph = graphOf(state.doc);
+  let id: string | undefined;
+  state.change((doc) => {
+    if (item.type === 'container') {
+      const preset = containerPresets.find((p) => p.id === item.preset);
+      if (!preset) return doc;
+      const at = position ?? nextPosition(graph, preset.list === 'initContainers' ? 'init' : 'container');
+      const r = addContainer(doc, preset.container, preset.list, at);
+      id = r.id;
+      return r.doc;
+    }
+    if (item.type === 'volume') {
+      const r = addVolume(doc, volumeTemplate(item.kind), position ?? nextPosition(graph, 'volume'));
+      id = r.id;
+      return r.doc;
+    }
+    const r = addNamespace(doc, item.kind, position ?? nextPosition(graph, 'namespace'));
+    id = r.id;
+    return r.doc;
+  });
+  if (id) state.select([id]);
+  return id;
+}

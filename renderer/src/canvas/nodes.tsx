@@ -1,0 +1,156 @@
+// Custom React Flow nodes: small views that read their container, volume or namespace by id from the document store.
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Diagnostic } from '../../../shared/rules';
+import { volumeKindOf } from '../../../shared/canvas';
+import { diagnosticsOf, graphOf, useDocument } from '../store/document';
+
+const noDiagnostics: Diagnostic[] = [];
+
+function useNodeDiagnostics(id: string): Diagnostic[] {
+  return useDocument((s) => diagnosticsOf(s.doc).byNode.get(id) ?? noDiagnostics);
+}
+
+function worst(diagnostics: readonly Diagnostic[]): 'error' | 'warning' | 'info' | undefined {
+  if (diagnostics.some((d) => d.severity === 'error')) return 'error';
+  if (diagnostics.some((d) => d.severity === 'warning')) return 'warning';
+  return diagnostics.length > 0 ? 'info' : undefined;
+}
+
+function Badge({ diagnostics }: { diagnostics: readonly Diagnostic[] }) {
+  const { t } = useTranslation();
+  const level = worst(diagnostics);
+  if (!level) return null;
+  return (
+    <span
+      className={`badge badge-${level}`}
+      role="img"
+      aria-label={t('canvas.problemCount', { count: diagnostics.length })}
+      title={diagnostics.map((d) => d.message).join('\n')}
+    >
+      {diagnostics.length}
+    </span>
+  );
+}
+
+export const ContainerNode = memo(function ContainerNode({ id, selected }: NodeProps) {
+  const { t } = useTranslation();
+  const node = useDocument((s) => graphOf(s.doc).byId.get(id));
+  const container = useDocument((s) => {
+    const n = graphOf(s.doc).byId.get(id);
+    return n?.kind === 'container' ? s.doc.pod.spec[n.list]?.[n.index] : undefined;
+  });
+  const clashing = useDocument((s) => diagnosticsOf(s.doc).clashingPorts);
+  const diagnostics = useNodeDiagnostics(id);
+  if (node?.kind !== 'container' || !container) return null;
+  const base = `spec.${node.list}[${node.index}]`;
+  return (
+    <div
+      className={`pw-node container-node role-${node.role}${selected ? ' selected' : ''}`}
+      data-testid={`node-${id}`}
+      aria-label={t('canvas.containerNode', { name: node.name, role: t(`role.${node.role}`) })}
+    >
+      <Handle type="source" position={Position.Top} id="ns" />
+      <div className="node-head">
+        <span className="node-icon" aria-hidden="true">
+          {node.role === 'app' ? '▣' : node.role === 'sidecar' ? '◧' : '◔'}
+        </span>
+        <strong className="node-name">{node.name || t('canvas.unnamed')}</strong>
+        <span className="role-tag">{t(`role.${node.role}`)}</span>
+        <Badge diagnostics={diagnostics} />
+      </div>
+      <div className={container.image ? 'node-image' : 'node-image missing'}>{container.image || t('canvas.noImage')}</div>
+      {Array.isArray(container.ports) && container.ports.length > 0 && (
+        <div className="ports">
+          {container.ports.map((port, i) => {
+            const clash = clashing.has(`${base}.ports[${i}]`);
+            return (
+              <span
+                key={i}
+                className={clash ? 'port clash' : 'port'}
+                data-testid="port-badge"
+                data-clash={clash ? 'true' : 'false'}
+                title={clash ? t('canvas.portClash') : undefined}
+              >
+                {port.containerPort}
+                {port.protocol && port.protocol !== 'TCP' ? `/${port.protocol}` : ''}
+                {port.hostPort ? ` → ${t('canvas.host')} ${port.hostPort}` : ''}
+              </span>
+            );
+          })}
+        </div>
+      )}
+      <Handle type="source" position={Position.Bottom} id="mounts" />
+    </div>
+  );
+});
+
+export const VolumeNode = memo(function VolumeNode({ id, selected }: NodeProps) {
+  const { t } = useTranslation();
+  const volume = useDocument((s) => {
+    const n = graphOf(s.doc).byId.get(id);
+    return n?.kind === 'volume' ? s.doc.pod.spec.volumes?.[n.index] : undefined;
+  });
+  const diagnostics = useNodeDiagnostics(id);
+  if (!volume) return null;
+  const kind = volumeKindOf(volume);
+  return (
+    <div
+      className={`pw-node volume-node${selected ? ' selected' : ''}`}
+      data-testid={`node-${id}`}
+      aria-label={t('canvas.volumeNode', { name: volume.name })}
+    >
+      <Handle type="target" position={Position.Top} id="in" />
+      <div className="node-head">
+        <span className="node-icon" aria-hidden="true">
+          ⛁
+        </span>
+        <strong className="node-name">{volume.name || t('canvas.unnamed')}</strong>
+        <Badge diagnostics={diagnostics} />
+      </div>
+      <div className="node-image">{t(`volumeKind.${kind}`)}</div>
+    </div>
+  );
+});
+
+export const NamespaceNode = memo(function NamespaceNode({ id, selected }: NodeProps) {
+  const { t } = useTranslation();
+  const node = useDocument((s) => graphOf(s.doc).byId.get(id));
+  const diagnostics = useNodeDiagnostics(id);
+  if (node?.kind !== 'namespace') return null;
+  return (
+    <div
+      className={`pw-node namespace-node ns-${node.namespace}${selected ? ' selected' : ''}`}
+      data-testid={`node-${id}`}
+      aria-label={t(`namespace.${node.namespace}`)}
+      title={t(`namespace.${node.namespace}Hint`)}
+    >
+      <div className="node-head">
+        <span className="node-icon" aria-hidden="true">
+          ◎
+        </span>
+        <strong className="node-name">{t(`namespace.${node.namespace}`)}</strong>
+        <Badge diagnostics={diagnostics} />
+      </div>
+      <div className="node-image">{t(`namespace.${node.namespace}Hint`)}</div>
+      <Handle type="target" position={Position.Bottom} id="in" />
+    </div>
+  );
+});
+
+export const PodNode = memo(function PodNode({ selected }: NodeProps) {
+  const { t } = useTranslation();
+  const name = useDocument((s) => s.doc.pod.metadata?.name);
+  const diagnostics = useNodeDiagnostics('pod');
+  return (
+    <div className={`pod-group${selected ? ' selected' : ''}`} data-testid="node-pod" aria-label={t('canvas.podNode', { name })}>
+      <div className="pod-title">
+        <span>{t('canvas.pod')}</span> <strong>{name || t('canvas.unnamed')}</strong>
+        <Badge diagnostics={diagnostics} />
+      </div>
+    </div>
+  );
+});
+
+export const nodeTypes = { container: ContainerNode, volume: VolumeNode, namespace: NamespaceNode, pod: PodNode };

@@ -1,0 +1,148 @@
+// Modal dialogs: the command palette (Ctrl/Cmd+K), the examples gallery, the restore prompt, and passing notices.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { actions, actionLabel, shortcutText, useDialogs } from '../actions';
+import { discardRecovery, examples, loadExample, pendingRecovery, restoreRecovery, type Recovery } from '../files';
+import { useDocument } from '../store/document';
+import { useNotice } from '../store/notice';
+
+function CommandPalette() {
+  const { t } = useTranslation();
+  const close = () => useDialogs.getState().open(undefined);
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const state = useDocument();
+  const matches = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return actions
+      .filter((a) => a.id !== 'commandPalette' && a.enabled(state))
+      .map((a) => ({ action: a, label: actionLabel(a) }))
+      .filter((a) => q === '' || a.label.toLowerCase().includes(q) || a.action.id.toLowerCase().includes(q));
+  }, [query, state]);
+  const run = (i: number) => {
+    const hit = matches[i];
+    if (!hit) return;
+    close();
+    hit.action.perform();
+  };
+  return (
+    <div className="dialog-backdrop" onMouseDown={close}>
+      <div className="dialog command-palette" role="dialog" aria-modal="true" aria-label={t('commands.title')} onMouseDown={(e) => e.stopPropagation()}>
+        <input
+          autoFocus
+          role="combobox"
+          aria-expanded="true"
+          aria-controls="command-list"
+          aria-label={t('commands.search')}
+          placeholder={t('commands.search')}
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setActive(0);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') close();
+            else if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, matches.length - 1));
+            else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
+            else if (e.key === 'Enter') run(active);
+            else return;
+            e.preventDefault();
+          }}
+        />
+        <ul id="command-list" role="listbox" aria-label={t('commands.title')}>
+          {matches.map((m, i) => (
+            <li key={m.action.id} role="option" aria-selected={i === active} className={i === active ? 'active' : ''} onMouseDown={() => run(i)}>
+              <span>{m.label}</span>
+              <kbd>{shortcutText(m.action.shortcut)}</kbd>
+            </li>
+          ))}
+          {matches.length === 0 && <li className="hint">{t('commands.none')}</li>}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+function ExamplesGallery() {
+  const { t } = useTranslation();
+  const close = () => useDialogs.getState().open(undefined);
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  return (
+    <div className="dialog-backdrop" onMouseDown={close} onKeyDown={(e) => e.key === 'Escape' && close()}>
+      <div className="dialog gallery" role="dialog" aria-modal="true" aria-label={t('examples.title')} onMouseDown={(e) => e.stopPropagation()}>
+        <h2>{t('examples.title')}</h2>
+        <ul>
+          {examples.map((ex, i) => (
+            <li key={ex.file}>
+              <button
+                ref={i === 0 ? first : undefined}
+                className="example"
+                onClick={() => {
+                  if (loadExample(ex)) close();
+                }}
+              >
+                <strong>{t(`examples.names.${ex.name}`, { defaultValue: ex.name })}</strong>
+                <span className="hint">{t(`examples.about.${ex.name}`, { defaultValue: ex.description })}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <button onClick={close}>{t('dialog.close')}</button>
+      </div>
+    </div>
+  );
+}
+
+function RecoveryPrompt() {
+  const { t, i18n } = useTranslation();
+  const [recovery, setRecovery] = useState<Recovery | undefined>(() => pendingRecovery());
+  if (!recovery) return null;
+  return (
+    <div className="recovery" role="alertdialog" aria-label={t('recovery.title')}>
+      <span>{t('recovery.text', { when: new Date(recovery.savedAt).toLocaleString(i18n.language) })}</span>
+      <button
+        onClick={() => {
+          restoreRecovery(recovery);
+          setRecovery(undefined);
+        }}
+      >
+        {t('recovery.restore')}
+      </button>
+      <button
+        onClick={() => {
+          discardRecovery();
+          setRecovery(undefined);
+        }}
+      >
+        {t('recovery.discard')}
+      </button>
+    </div>
+  );
+}
+
+function Notice() {
+  const text = useNotice((s) => s.text);
+  const { t } = useTranslation();
+  if (!text) return null;
+  return (
+    <div className="notice" role="status">
+      <span>{text}</span>
+      <button className="link" aria-label={t('dialog.close')} onClick={() => useNotice.getState().clear()}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+export function Dialogs() {
+  const dialog = useDialogs((s) => s.dialog);
+  return (
+    <>
+      <RecoveryPrompt />
+      <Notice />
+      {dialog === 'commands' && <CommandPalette />}
+      {dialog === 'examples' && <ExamplesGallery />}
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+// The Problems list: every diagnostic with where it is, why it matters, and its quick fixes one click away.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Diagnostic, QuickFix } from '../../../shared/rules';
+import { applyFix } from '../../../shared/rules';
+import { nodeForPath } from '../../../shared/canvas';
+import { graphOf, useDiagnostics, useDocument } from '../store/document';
+import { flow } from '../canvas/flow';
+import { useNotice } from '../store/notice';
+
+/** Applies a rule's fix as one undoable change; a Pod-wide PID share replaces any partial join drawn on the canvas. */
+export function applyQuickFix(fix: QuickFix): boolean {
+  try {
+    useDocument.getState().change((doc) => {
+      const pod = applyFix(doc.pod, fix);
+      const shared = pod.spec?.shareProcessNamespace === true;
+      const wasShared = doc.pod.spec?.shareProcessNamespace === true;
+      const pidJoins = shared ? null : wasShared ? [] : doc.pidJoins;
+      return { ...doc, pod, pidJoins };
+    });
+    return true;
+  } catch (err) {
+    useNotice.getState().show(String(err instanceof Error ? err.message : err));
+    return false;
+  }
+}
+
+/** Selects the node a diagnostic points at and puts the cursor in the field, when the inspector shows one. */
+export function revealDiagnostic(d: Diagnostic): void {
+  const state = useDocument.getState();
+  const id = nodeForPath(graphOf(state.doc), d.path);
+  state.select([id]);
+  const node = flow()?.getNode(id);
+  if (node && id !== 'pod') void flow()?.fitView({ nodes: [{ id }], duration: 200, maxZoom: 1.2 });
+  requestAnimationFrame(() => {
+    const fields = [...document.querySelectorAll<HTMLElement>('.inspector [data-path]')];
+    const match = fields
+      .filter((f) => d.path === f.dataset.path || d.path.startsWith(`${f.dataset.path}.`) || f.dataset.path!.startsWith(d.path))
+      .sort((a, b) => b.dataset.path!.length - a.dataset.path!.length)[0];
+    match?.focus();
+  });
+}
+
+function ProblemRow({ d, label }: { d: Diagnostic; label: string }) {
+  const { t } = useTranslation();
+  const [why, setWhy] = useState(false);
+  return (
+    <li className={`problem sev-${d.severity}`} data-code={d.code}>
+      <div className="problem-line">
+        <span className={`sev-icon sev-${d.severity}`} role="img" aria-label={t(`severity.${d.severity}`)}>
+          {d.severity === 'error' ? '×' : d.severity === 'warning' ? '!' : 'i'}
+        </span>
+        <button className="link problem-message" onClick={() => revealDiagnostic(d)} title={d.path}>
+          {d.message}
+        </button>
+        <span className="problem-where">
+          {label} · <code>{d.code}</code>
+        </span>
+        <button className="link" aria-expanded={why} onClick={() => setWhy(!why)}>
+          {t('problems.why')}
+        </button>
+        {d.fixes.map((fix, i) => (
+          <button key={i} className="fix" onClick={() => applyQuickFix(fix)} title={t('problems.fixHint')}>
+            {t('problems.fix')}: {fix.title}
+          </button>
+        ))}
+      </div>
+      {why && <p className="explanation">{d.explanation}</p>}
+    </li>
+  );
+}
+
+export function ProblemsPanel() {
+  const { t } = useTranslation();
+  const { all } = useDiagnostics();
+  const graph = useDocument((s) => graphOf(s.doc));
+  if (all.length === 0) return <p className="hint">{t('panel.noProblems')}</p>;
+  return (
+    <ul className="problems" aria-label={t('problems.label')}>
+      {all.map((d, i) => {
+        const id = nodeForPath(graph, d.path);
+        const node = graph.byId.get(id);
+        const label = node?.kind === 'container' || node?.kind === 'volume' ? node.name : node ? t(`namespace.${node.namespace}`) : t('canvas.pod');
+        return <ProblemRow key={`${d.code}:${d.path}:${i}`} d={d} label={label} />;
+      })}
+    </ul>
+  );
+}
