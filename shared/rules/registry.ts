@@ -42,6 +42,7 @@ import { sidecarReadsUnwrittenVolume } from './catalog/sidecar-reads-unwritten-v
 import { terminationGraceNegative } from './catalog/termination-grace-negative';
 import { volumeDeprecated } from './catalog/volume-deprecated';
 import { volumeNameDuplicate } from './catalog/volume-name-duplicate';
+import { volumeItemsOverlap } from './catalog/volume-items-overlap';
 import { volumeNameInvalid } from './catalog/volume-name-invalid';
 import { volumeReadOnlyEverywhere } from './catalog/volume-read-only-everywhere';
 import { volumeSharedWriters } from './catalog/volume-shared-writers';
@@ -93,6 +94,7 @@ export const rules: readonly Rule[] = [
   resourceFractionalBytes,
   terminationGraceNegative,
   volumeDeprecated,
+  volumeItemsOverlap,
   // What it lets through but breaks or surprises at runtime, and advice.
   podPortClash,
   podExceedsNodeCapacity,

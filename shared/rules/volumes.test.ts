@@ -186,3 +186,59 @@ describe('MOUNT_SUBPATH_INVALID (validateLocalDescendingPath, path without index
     ]);
   });
 });
+
+describe('VOLUME_ITEMS_OVERLAP (warnings.go warningsForOverlappingVirtualPaths)', () => {
+  it('warns about the same path twice and about a path nested in another', () => {
+    const pod = withVolumes(
+      [
+        {
+          name: 'cfg',
+          configMap: {
+            name: 'myconfig',
+            items: [
+              { key: 'key1', path: 'path' },
+              { key: 'key2', path: 'path/path2' },
+              { key: 'key3', path: 'other' },
+            ],
+          },
+        },
+        {
+          name: 'sec',
+          secret: {
+            secretName: 's',
+            items: [
+              { key: 'a', path: 'x' },
+              { key: 'b', path: 'x/' },
+            ],
+          },
+        },
+      ],
+      [
+        { name: 'cfg', mountPath: '/c' },
+        { name: 'sec', mountPath: '/s' },
+      ],
+    );
+    expect(found(pod, 'VOLUME_ITEMS_OVERLAP').map((d) => `${d.path}: ${d.message}`)).toEqual([
+      'spec.volumes[0].configMap.items[1].path: volume "cfg" (ConfigMap "myconfig"): overlapping paths: "path/path2" with "path"',
+      'spec.volumes[1].secret.items[1].path: volume "sec" (Secret "s"): overlapping paths: "x" with "x"',
+    ]);
+  });
+  it('is quiet for distinct files', () => {
+    const pod = withVolumes(
+      [
+        {
+          name: 'cfg',
+          configMap: {
+            name: 'c',
+            items: [
+              { key: 'a', path: 'a.conf' },
+              { key: 'b', path: 'dir/b.conf' },
+            ],
+          },
+        },
+      ],
+      [{ name: 'cfg', mountPath: '/c' }],
+    );
+    expect(codes(pod)).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FileReport } from './validate';
+import { formatText, validateFile, type FileReport } from './validate';
 
 interface Run {
   code: number | null;
@@ -107,9 +107,10 @@ describe('podwright validate: input and exit codes', () => {
     expect(r.code).toBe(0);
     const [report] = JSON.parse(r.stdout) as FileReport[];
     expect(report?.valid).toBe(true);
-    expect(report?.diagnostics.map((d) => `${d.code} ${d.message.slice(0, 7)}`)).toEqual([
-      'VOLUME_UNUSED (pod a)',
-      'ENV_DUPLICATE (pod b)',
+    expect(report?.diagnostics.map((d) => `${d.code} ${d.message.slice(0, 10)}`)).toEqual([
+      'KIND_NOT_VALIDATED document 2',
+      'VOLUME_UNUSED (pod a) vo',
+      'ENV_DUPLICATE (pod b) hi',
     ]);
     const text = await cli(['validate', '-'], two);
     expect(text.stdout).toContain('Service skipped: only Pods are validated');
@@ -164,4 +165,16 @@ describe('podwright validate over the real-world manifests', () => {
       'HOST_NAMESPACE_SHARED',
     ]);
   }, 60_000);
+});
+
+describe('formatText', () => {
+  it('colours severities only when asked (a TTY), and explains each code once with --explain', async () => {
+    const result = await validateFile(join(examples, 'port-clash.pod.yaml'));
+    const plain = formatText([result], { color: false, explain: false });
+    const coloured = formatText([result], { color: true, explain: true });
+    expect(plain).not.toContain('\u001b[');
+    expect(coloured).toContain('\u001b[31merror  \u001b[0m');
+    expect(coloured.match(/network namespace/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(plain).toContain('1 file, 1 error, 0 warnings');
+  });
 });

@@ -97,7 +97,17 @@ export async function validateFile(file: string): Promise<FileResult> {
       message: `line ${e.line}, column ${e.column}: ${e.message}`,
     });
   }
-  for (const note of loaded.notes) result.notes.push(`document ${note.index + 1} (line ${note.line}): ${note.message}`);
+  for (const note of loaded.notes) {
+    result.notes.push(`document ${note.index + 1} (line ${note.line}): ${note.message}`);
+    // Said in the JSON too, so a file of Deployments does not look checked and clean.
+    result.report.diagnostics.push({
+      code: 'KIND_NOT_VALIDATED',
+      severity: 'info',
+      category: 'practice',
+      path: '',
+      message: `document ${note.index + 1} (line ${note.line}): ${note.message}`,
+    });
+  }
   const several = loaded.pods.length > 1;
   let accepted = loaded.errors.length === 0;
   for (const { pod, index } of loaded.pods) {
@@ -115,7 +125,8 @@ export async function validateFile(file: string): Promise<FileResult> {
         message: several ? `(pod ${name}) ${d.message}` : d.message,
       });
   }
-  result.report.valid = accepted && loaded.pods.length > 0;
+  // valid: nothing the API server would reject was found (other kinds are not checked; see KIND_NOT_VALIDATED).
+  result.report.valid = accepted;
   if (loaded.pods.length === 0 && loaded.errors.length === 0) result.notes.push('no Pod found in this file');
   return result;
 }
