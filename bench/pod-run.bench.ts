@@ -122,6 +122,7 @@ const bench: Benchmark = {
     const port = await freePort();
     const samples = new Map<string, Sample[]>();
     let serial = 0;
+    const podwrightPods: string[] = [];
 
     const once = async (method: Method, apps: number, record: boolean): Promise<void> => {
       const name = `pwb-${suffix}-${method}-${apps}-${serial++}`;
@@ -129,6 +130,7 @@ const bench: Benchmark = {
       let up = 0;
       let down = 0;
       if (method === 'podwright') {
+        podwrightPods.push(name);
         const start = performance.now();
         await runtime.run(plan(pod, info, { infraImage: INFRA, network, runId: String(serial) }));
         up = performance.now() - start;
@@ -223,6 +225,19 @@ const bench: Benchmark = {
         ctx.log(`round ${round + 1}/${ROUNDS} done`);
       }
     } finally {
+      if (methods.includes('podman')) {
+        // A run that failed its checks never reached `kube down`.
+        const { stdout } = await exec('podman', [
+          'pod',
+          'ls',
+          '--filter',
+          `name=pwb-${suffix}`,
+          '--format',
+          '{{.Name}}',
+        ]);
+        for (const pod of stdout.split('\n').filter(Boolean)) await exec('podman', ['pod', 'rm', '-f', '-t', '0', pod]);
+      }
+      for (const name of podwrightPods) await runtime.down({ name }, { graceSeconds: 0 });
       await rm(dir, { recursive: true, force: true });
       const left = await engine.docker.listContainers({ all: true, filters: { name: [`pwb-${suffix}`] } });
       await Promise.all(left.map((c) => engine.docker.getContainer(c.Id).remove({ force: true })));
