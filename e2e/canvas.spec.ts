@@ -22,7 +22,11 @@ async function yamlText(page: Page): Promise<string> {
 
 async function loadExample(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: 'Examples', exact: true }).click();
-  await page.getByRole('dialog', { name: 'Examples' }).locator('.example strong').getByText(title, { exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'Examples' })
+    .locator('.example strong')
+    .getByText(title, { exact: true })
+    .click();
   await expect(page.getByRole('dialog', { name: 'Examples' })).toBeHidden();
 }
 
@@ -98,7 +102,10 @@ test('typing valid YAML updates the canvas, and diagnostics mark the right line'
   await expect(page.getByTestId('node-container:frontend')).toBeVisible();
 });
 
-test('a port clash shows a red badge and a problem, and the quick fix resolves it; undo and redo', async ({ page, app }) => {
+test('a port clash shows a red badge and a problem, and the quick fix resolves it; undo and redo', async ({
+  page,
+  app,
+}) => {
   await open(page, app.url);
   await page.getByRole('button', { name: 'Add Web server' }).click();
   await page.getByRole('button', { name: 'Add Web server' }).click();
@@ -114,7 +121,9 @@ test('a port clash shows a red badge and a problem, and the quick fix resolves i
   await expect(problem).toContainText('address already in use');
   // Clicking the problem selects the node and puts the cursor in the field.
   await problem.locator('.problem-message').click();
-  await expect(page.getByRole('complementary', { name: 'Properties of the selection' }).getByLabel('Name', { exact: true })).toHaveValue('web-2');
+  await expect(
+    page.getByRole('complementary', { name: 'Properties of the selection' }).getByLabel('Name', { exact: true }),
+  ).toHaveValue('web-2');
   await expect(page.locator('.inspector [data-path="spec.containers[1].ports[0].containerPort"]')).toBeFocused();
 
   await problem.getByRole('button', { name: /^Fix:/ }).click();
@@ -165,7 +174,10 @@ test('save, reload, reopen: the same document; autosave offers to restore', asyn
   await page.getByRole('button', { name: 'Add PID namespace' }).click();
   await page.getByRole('button', { name: 'Fit view', exact: true }).click();
   await page.waitForTimeout(300);
-  await page.getByTestId('node-container:app').locator('.react-flow__handle-top').dragTo(page.getByTestId('node-ns:pid').locator('.react-flow__handle-bottom'));
+  await page
+    .getByTestId('node-container:app')
+    .locator('.react-flow__handle-top')
+    .dragTo(page.getByTestId('node-ns:pid').locator('.react-flow__handle-bottom'));
   await expect(page.locator('.problem[data-code="NAMESPACE_PARTIAL_SHARE"]')).toHaveCount(0); // one member only
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
   expect(download.suggestedFilename()).toBe('sidecar-logs.pod.yaml');
@@ -178,12 +190,18 @@ test('save, reload, reopen: the same document; autosave offers to restore', asyn
 
   await page.reload();
   await expect(page.getByTestId('node-container:app')).toHaveCount(0);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open…' }).click()]);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Open…' }).click(),
+  ]);
   await chooser.setFiles(savedPath);
   await expect(page.getByTestId('node-container:app')).toBeVisible();
   await expect(page.getByTestId('node-ns:pid')).toBeVisible();
   expect(await yamlText(page)).toBe(yamlBefore);
-  const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save' }).click()]);
+  const [again] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save' }).click(),
+  ]);
   const againPath = info.outputPath('again.pod.yaml');
   await again.saveAs(againPath);
   expect(readFileSync(againPath, 'utf8')).toBe(saved);
@@ -192,7 +210,10 @@ test('save, reload, reopen: the same document; autosave offers to restore', asyn
   await page.getByRole('button', { name: 'Add BusyBox shell' }).click();
   await page.waitForTimeout(1200);
   await page.reload();
-  await page.getByRole('alertdialog', { name: 'Restore unsaved work' }).getByRole('button', { name: 'Restore' }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Restore unsaved work' })
+    .getByRole('button', { name: 'Restore' })
+    .click();
   await expect(page.getByTestId('node-container:shell')).toBeVisible();
   await expect(page.getByTestId('node-container:app')).toBeVisible();
 });
@@ -213,7 +234,9 @@ test('every example loads with only the problems it is meant to show', async ({ 
   await page.keyboard.press('Escape');
   expect(titles.length).toBeGreaterThanOrEqual(6);
   for (const title of titles) {
-    const key = Object.keys(expectedProblems).find((k) => title.startsWith(k) && (k !== 'Two containers on port 80' || !title.includes('fixed')));
+    const key = Object.keys(expectedProblems).find(
+      (k) => title.startsWith(k) && (k !== 'Two containers on port 80' || !title.includes('fixed')),
+    );
     expect(key, `an expectation for example "${title}"`).toBeDefined();
     await loadExample(page, title);
     await page.getByRole('tab', { name: 'Problems' }).click();

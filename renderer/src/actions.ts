@@ -30,9 +30,10 @@ export interface Action {
 }
 
 /** UI state the actions open: the command palette and the examples gallery. */
-export const useDialogs = create<{ dialog: 'commands' | 'examples' | undefined; open: (d: 'commands' | 'examples' | undefined) => void }>(
-  (set) => ({ dialog: undefined, open: (dialog) => set({ dialog }) }),
-);
+export const useDialogs = create<{
+  dialog: 'commands' | 'examples' | undefined;
+  open: (d: 'commands' | 'examples' | undefined) => void;
+}>((set) => ({ dialog: undefined, open: (dialog) => set({ dialog }) }));
 
 const always = (): boolean => true;
 

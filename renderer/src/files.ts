@@ -109,7 +109,11 @@ export function startAutosave(delayMs = 800): () => void {
         localStorage.removeItem(autosaveKey);
         return;
       }
-      const recovery: Recovery = { text: writeProject(now.doc), savedAt: new Date().toISOString(), fileName: now.fileName };
+      const recovery: Recovery = {
+        text: writeProject(now.doc),
+        savedAt: new Date().toISOString(),
+        fileName: now.fileName,
+      };
       try {
         localStorage.setItem(autosaveKey, JSON.stringify(recovery));
       } catch {
@@ -129,7 +133,11 @@ export function pendingRecovery(): Recovery | undefined {
     if (!raw) return undefined;
     const value = JSON.parse(raw) as Partial<Recovery>;
     if (typeof value.text !== 'string' || typeof value.savedAt !== 'string') return undefined;
-    return { text: value.text, savedAt: value.savedAt, fileName: typeof value.fileName === 'string' ? value.fileName : null };
+    return {
+      text: value.text,
+      savedAt: value.savedAt,
+      fileName: typeof value.fileName === 'string' ? value.fileName : null,
+    };
   } catch {
     return undefined;
   }

@@ -55,7 +55,9 @@ describe('graph', () => {
   it('marks init containers with restartPolicy Always as sidecars', () => {
     let doc = addContainer(emptyDocument(), preset('sidecar').container, 'initContainers').doc;
     doc = addContainer(doc, preset('waitFor').container, 'initContainers').doc;
-    const roles = buildGraph(doc).nodes.filter((n) => n.kind === 'container').map((n) => n.kind === 'container' && n.role);
+    const roles = buildGraph(doc)
+      .nodes.filter((n) => n.kind === 'container')
+      .map((n) => n.kind === 'container' && n.role);
     expect(roles).toEqual(['sidecar', 'init']);
   });
 
@@ -72,7 +74,14 @@ describe('graph', () => {
     expect(nodeForPath(graph, 'spec.containers[1].ports[0].containerPort')).toBe('container:shell');
     expect(nodeForPath(graph, 'spec.shareProcessNamespace')).toBe('ns:pid');
     expect(nodeForPath(graph, 'metadata.name')).toBe('pod');
-    expect(pathSegments('spec.containers[1].ports[0].hostPort')).toEqual(['spec', 'containers', 1, 'ports', 0, 'hostPort']);
+    expect(pathSegments('spec.containers[1].ports[0].hostPort')).toEqual([
+      'spec',
+      'containers',
+      1,
+      'ports',
+      0,
+      'hostPort',
+    ]);
   });
 });
 
@@ -164,7 +173,9 @@ describe('project file', () => {
     const r = readProject(readFileSync(`assets/examples/${file}`, 'utf8'));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const codes = validatePod(r.doc.pod).filter((d) => d.severity !== 'info').map((d) => d.code);
+    const codes = validatePod(r.doc.pod)
+      .filter((d) => d.severity !== 'info')
+      .map((d) => d.code);
     expect(codes).toEqual(file === 'port-clash.pod.yaml' ? ['POD_PORT_CLASH'] : []);
   });
 });

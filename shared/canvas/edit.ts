@@ -110,8 +110,15 @@ export function addContainer(
   return { doc: { ...doc, pod, layout }, id };
 }
 
-export function addVolume(doc: CanvasDocument, template: Volume, position?: Point): { doc: CanvasDocument; id: string } {
-  const name = uniqueName(template.name, volumesOf(doc.pod).map((v) => v.name));
+export function addVolume(
+  doc: CanvasDocument,
+  template: Volume,
+  position?: Point,
+): { doc: CanvasDocument; id: string } {
+  const name = uniqueName(
+    template.name,
+    volumesOf(doc.pod).map((v) => v.name),
+  );
   const volume = { ...structuredClone(template), name };
   const id = volumeNodeId(name);
   const layout = position ? { ...doc.layout, [id]: position } : doc.layout;

@@ -11,14 +11,30 @@ import {
 } from './document';
 
 export type GraphNode =
-  | { id: string; kind: 'container'; list: ContainerList; index: number; name: string; role: ContainerRole; position: Point }
+  | {
+      id: string;
+      kind: 'container';
+      list: ContainerList;
+      index: number;
+      name: string;
+      role: ContainerRole;
+      position: Point;
+    }
   | { id: string; kind: 'volume'; index: number; name: string; position: Point }
   | { id: string; kind: 'namespace'; namespace: NamespaceKind; position: Point };
 
 export type ContainerRole = 'app' | 'init' | 'sidecar';
 
 export type GraphEdge =
-  | { id: string; kind: 'mount'; source: string; target: string; list: ContainerList; index: number; mountIndex: number }
+  | {
+      id: string;
+      kind: 'mount';
+      source: string;
+      target: string;
+      list: ContainerList;
+      index: number;
+      mountIndex: number;
+    }
   | { id: string; kind: 'join'; source: string; target: string; namespace: NamespaceKind };
 
 export interface Graph {

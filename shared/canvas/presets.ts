@@ -23,7 +23,11 @@ export const containerPresets: readonly ContainerPreset[] = [
   {
     id: 'logShipper',
     list: 'containers',
-    container: { name: 'log-shipper', image: 'fluent/fluent-bit:3.1', args: ['-i', 'tail', '-p', 'path=/var/log/app/*.log', '-o', 'stdout'] },
+    container: {
+      name: 'log-shipper',
+      image: 'fluent/fluent-bit:3.1',
+      args: ['-i', 'tail', '-p', 'path=/var/log/app/*.log', '-o', 'stdout'],
+    },
   },
   {
     id: 'cache',

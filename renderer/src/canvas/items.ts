@@ -30,13 +30,18 @@ export const paletteGroups: { title: string; items: PaletteItem[] }[] = [
 ];
 
 export function itemKey(item: PaletteItem): string {
-  return item.type === 'container' ? `preset.${item.preset}` : item.type === 'volume' ? `volumeKind.${item.kind}` : `namespace.${item.kind}`;
+  return item.type === 'container'
+    ? `preset.${item.preset}`
+    : item.type === 'volume'
+      ? `volumeKind.${item.kind}`
+      : `namespace.${item.kind}`;
 }
 
 export function parseItem(raw: string): PaletteItem | undefined {
   try {
     const value = JSON.parse(raw) as PaletteItem;
-    for (const group of paletteGroups) if (group.items.some((i) => JSON.stringify(i) === JSON.stringify(value))) return value;
+    for (const group of paletteGroups)
+      if (group.items.some((i) => JSON.stringify(i) === JSON.stringify(value))) return value;
   } catch {
     // A drop from outside the app carries other data; it adds nothing.
   }

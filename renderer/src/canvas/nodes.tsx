@@ -60,7 +60,9 @@ export const ContainerNode = memo(function ContainerNode({ id, selected }: NodeP
         <span className="role-tag">{t(`role.${node.role}`)}</span>
         <Badge diagnostics={diagnostics} />
       </div>
-      <div className={container.image ? 'node-image' : 'node-image missing'}>{container.image || t('canvas.noImage')}</div>
+      <div className={container.image ? 'node-image' : 'node-image missing'}>
+        {container.image || t('canvas.noImage')}
+      </div>
       {Array.isArray(container.ports) && container.ports.length > 0 && (
         <div className="ports">
           {container.ports.map((port, i) => {
@@ -144,7 +146,11 @@ export const PodNode = memo(function PodNode({ selected }: NodeProps) {
   const name = useDocument((s) => s.doc.pod.metadata?.name);
   const diagnostics = useNodeDiagnostics('pod');
   return (
-    <div className={`pod-group${selected ? ' selected' : ''}`} data-testid="node-pod" aria-label={t('canvas.podNode', { name })}>
+    <div
+      className={`pod-group${selected ? ' selected' : ''}`}
+      data-testid="node-pod"
+      aria-label={t('canvas.podNode', { name })}
+    >
       <div className="pod-title">
         <span>{t('canvas.pod')}</span> <strong>{name || t('canvas.unnamed')}</strong>
         <Badge diagnostics={diagnostics} />

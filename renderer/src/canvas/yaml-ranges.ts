@@ -23,7 +23,9 @@ export function rangesOfPaths(text: string, paths: readonly string[]): (TextRang
 
 function rangeIn(root: Node | null, segments: (string | number)[]): TextRange | undefined {
   let node: Node | null = root;
-  let found: TextRange | undefined = node?.range ? { from: node.range[0], to: node.range[1], exact: segments.length === 0 } : undefined;
+  let found: TextRange | undefined = node?.range
+    ? { from: node.range[0], to: node.range[1], exact: segments.length === 0 }
+    : undefined;
   for (let i = 0; i < segments.length; i++) {
     const seg = segments[i]!;
     if (isMap(node)) {

@@ -40,7 +40,14 @@ export function BottomPanel() {
         ))}
       </div>
       {tabs.map((name) => (
-        <div key={name} role="tabpanel" id={`tabpanel-${name}`} aria-labelledby={`tab-${name}`} className="tab-body" hidden={tab !== name}>
+        <div
+          key={name}
+          role="tabpanel"
+          id={`tabpanel-${name}`}
+          aria-labelledby={`tab-${name}`}
+          className="tab-body"
+          hidden={tab !== name}
+        >
           {name === 'problems' && <ProblemsPanel />}
           {name === 'yaml' && <YamlEditor visible={tab === 'yaml'} />}
           {name === 'logs' && <p className="hint">{t('panel.noLogs')}</p>}

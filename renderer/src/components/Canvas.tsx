@@ -15,7 +15,7 @@ import {
   type Node,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { connect, nodeSize, podPadding, type GraphNode } from '../../../shared/canvas';
 import { addItem, dragMime, parseItem } from '../canvas/items';
@@ -42,7 +42,12 @@ function podBox(nodes: readonly GraphNode[], dragging: Record<string, { x: numbe
     maxY = Math.max(maxY, p.y + size.height);
   }
   const top = 34;
-  return { x: minX - podPadding, y: minY - podPadding - top, width: maxX - minX + 2 * podPadding, height: maxY - minY + 2 * podPadding + top };
+  return {
+    x: minX - podPadding,
+    y: minY - podPadding - top,
+    width: maxX - minX + 2 * podPadding,
+    height: maxY - minY + 2 * podPadding + top,
+  };
 }
 
 function Flow() {
@@ -60,8 +65,6 @@ function Flow() {
     const handle = requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView({ maxZoom: 1 })));
     return () => cancelAnimationFrame(handle);
   }, [loads, flow]);
-  const selectionRef = useRef(selection);
-  selectionRef.current = selection;
 
   const graph = graphOf(doc);
   const selected = useMemo(() => new Set(selection), [selection]);
@@ -143,7 +146,7 @@ function Flow() {
         if (change.position && change.id !== 'pod') moved[change.id] = change.position;
         if (change.dragging === false) dragEnded = true;
       } else if (change.type === 'select') {
-        nextSelection ??= new Set(selectionRef.current);
+        nextSelection ??= new Set(useDocument.getState().selection);
         if (change.selected) nextSelection.add(change.id);
         else nextSelection.delete(change.id);
       } else if (change.type === 'dimensions' && change.dimensions) {
@@ -164,7 +167,7 @@ function Flow() {
     let nextSelection: Set<string> | undefined;
     for (const change of changes) {
       if (change.type === 'select') {
-        nextSelection ??= new Set(selectionRef.current);
+        nextSelection ??= new Set(useDocument.getState().selection);
         if (change.selected) nextSelection.add(change.id);
         else nextSelection.delete(change.id);
       }

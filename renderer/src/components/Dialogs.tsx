@@ -27,7 +27,13 @@ function CommandPalette() {
   };
   return (
     <div className="dialog-backdrop" onMouseDown={close}>
-      <div className="dialog command-palette" role="dialog" aria-modal="true" aria-label={t('commands.title')} onMouseDown={(e) => e.stopPropagation()}>
+      <div
+        className="dialog command-palette"
+        role="dialog"
+        aria-modal="true"
+        aria-label={t('commands.title')}
+        onMouseDown={(e) => e.stopPropagation()}
+      >
         <input
           autoFocus
           role="combobox"
@@ -51,7 +57,13 @@ function CommandPalette() {
         />
         <ul id="command-list" role="listbox" aria-label={t('commands.title')}>
           {matches.map((m, i) => (
-            <li key={m.action.id} role="option" aria-selected={i === active} className={i === active ? 'active' : ''} onMouseDown={() => run(i)}>
+            <li
+              key={m.action.id}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'active' : ''}
+              onMouseDown={() => run(i)}
+            >
               <span>{m.label}</span>
               <kbd>{shortcutText(m.action.shortcut)}</kbd>
             </li>
@@ -70,7 +82,13 @@ function ExamplesGallery() {
   useEffect(() => first.current?.focus(), []);
   return (
     <div className="dialog-backdrop" onMouseDown={close} onKeyDown={(e) => e.key === 'Escape' && close()}>
-      <div className="dialog gallery" role="dialog" aria-modal="true" aria-label={t('examples.title')} onMouseDown={(e) => e.stopPropagation()}>
+      <div
+        className="dialog gallery"
+        role="dialog"
+        aria-modal="true"
+        aria-label={t('examples.title')}
+        onMouseDown={(e) => e.stopPropagation()}
+      >
         <h2>{t('examples.title')}</h2>
         <ul>
           {examples.map((ex, i) => (

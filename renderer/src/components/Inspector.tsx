@@ -68,7 +68,17 @@ function Field({ label, path, value, onChange, placeholder, multiline, exact }: 
   );
 }
 
-function Section({ title, children, onAdd, addLabel }: { title: string; children: ReactNode; onAdd?: () => void; addLabel?: string }) {
+function Section({
+  title,
+  children,
+  onAdd,
+  addLabel,
+}: {
+  title: string;
+  children: ReactNode;
+  onAdd?: () => void;
+  addLabel?: string;
+}) {
   return (
     <fieldset className="form-section">
       <legend>{title}</legend>
@@ -122,7 +132,8 @@ function ContainerForm({ list, index, container }: { list: ContainerList; index:
   const { t } = useTranslation();
   const volumes = useDocument((s) => s.doc.pod.spec.volumes) ?? noVolumes;
   const base = `spec.${list}[${index}]`;
-  const edit = (field: string, update: (c: Container) => Container) => changeContainer(list, index, update, `${base}.${field}`);
+  const edit = (field: string, update: (c: Container) => Container) =>
+    changeContainer(list, index, update, `${base}.${field}`);
   const ports = container.ports ?? [];
   const env = container.env ?? [];
   const mounts = container.volumeMounts ?? [];
@@ -149,7 +160,13 @@ function ContainerForm({ list, index, container }: { list: ContainerList; index:
 
   return (
     <form className="inspector-form" onSubmit={(e) => e.preventDefault()} aria-label={t('inspector.containerForm')}>
-      <Field label={t('field.name')} path={`${base}.name`} exact value={container.name ?? ''} onChange={(v) => edit('name', (c) => ({ ...c, name: v }))} />
+      <Field
+        label={t('field.name')}
+        path={`${base}.name`}
+        exact
+        value={container.name ?? ''}
+        onChange={(v) => edit('name', (c) => ({ ...c, name: v }))}
+      />
       <Field
         label={t('field.image')}
         path={`${base}.image`}
@@ -201,7 +218,9 @@ function ContainerForm({ list, index, container }: { list: ContainerList; index:
                 <select
                   value={port.protocol ?? 'TCP'}
                   onChange={(e) =>
-                    editList('ports', i, 'protocol', (p) => setOrDelete(p, 'protocol', e.target.value === 'TCP' ? undefined : e.target.value))
+                    editList('ports', i, 'protocol', (p) =>
+                      setOrDelete(p, 'protocol', e.target.value === 'TCP' ? undefined : e.target.value),
+                    )
                   }
                 >
                   <option>TCP</option>
@@ -210,7 +229,11 @@ function ContainerForm({ list, index, container }: { list: ContainerList; index:
                 </select>
               </label>
             </div>
-            <button className="small remove" aria-label={t('field.removePort', { n: i + 1 })} onClick={() => editList('ports', i, 'remove', () => undefined)}>
+            <button
+              className="small remove"
+              aria-label={t('field.removePort', { n: i + 1 })}
+              onClick={() => editList('ports', i, 'remove', () => undefined)}
+            >
               ×
             </button>
             <RowProblems path={`${base}.ports[${i}]`} />
@@ -220,13 +243,34 @@ function ContainerForm({ list, index, container }: { list: ContainerList; index:
       <Section
         title={t('field.env')}
         addLabel={t('field.addEnv')}
-        onAdd={() => edit('env', (c) => ({ ...c, env: [...(c.env ?? []), { name: `VAR_${(c.env?.length ?? 0) + 1}`, value: '' }] }))}
+        onAdd={() =>
+          edit('env', (c) => ({
+            ...c,
+            env: [...(c.env ?? []), { name: `VAR_${(c.env?.length ?? 0) + 1}`, value: '' }],
+          }))
+        }
       >
         {env.map((v, i) => (
           <div className="row" key={i}>
-            <Field label={t('field.envName')} path={`${base}.env[${i}].name`} exact value={v.name ?? ''} onChange={(x) => editList('env', i, 'name', (e) => ({ ...e, name: x }))} />
-            <Field label={t('field.envValue')} path={`${base}.env[${i}].value`} exact value={v.value ?? ''} onChange={(x) => editList('env', i, 'value', (e) => ({ ...e, value: x }))} />
-            <button className="small remove" aria-label={t('field.removeEnv', { name: v.name })} onClick={() => editList('env', i, 'remove', () => undefined)}>
+            <Field
+              label={t('field.envName')}
+              path={`${base}.env[${i}].name`}
+              exact
+              value={v.name ?? ''}
+              onChange={(x) => editList('env', i, 'name', (e) => ({ ...e, name: x }))}
+            />
+            <Field
+              label={t('field.envValue')}
+              path={`${base}.env[${i}].value`}
+              exact
+              value={v.value ?? ''}
+              onChange={(x) => editList('env', i, 'value', (e) => ({ ...e, value: x }))}
+            />
+            <button
+              className="small remove"
+              aria-label={t('field.removeEnv', { name: v.name })}
+              onClick={() => editList('env', i, 'remove', () => undefined)}
+            >
               ×
             </button>
             <RowProblems path={`${base}.env[${i}]`} />
@@ -236,31 +280,75 @@ function ContainerForm({ list, index, container }: { list: ContainerList; index:
       <Section title={t('field.mounts')}>
         {mounts.length === 0 && <p className="hint">{t('field.noMounts')}</p>}
         {mounts.map((m, i) => (
-          <MountFields key={i} base={`${base}.volumeMounts[${i}]`} mount={m} volumes={volumes} onChange={(next) => editList('volumeMounts', i, 'mount', () => next)} />
+          <MountFields
+            key={i}
+            base={`${base}.volumeMounts[${i}]`}
+            mount={m}
+            volumes={volumes}
+            onChange={(next) => editList('volumeMounts', i, 'mount', () => next)}
+          />
         ))}
       </Section>
       <Section title={t('field.resources')}>
         <div className="row">
-          <Field label={t('field.cpuRequest')} path={`${base}.resources.requests.cpu`} value={String(res.requests?.cpu ?? '')} placeholder="250m" onChange={(v) => setResource('requests', 'cpu', v)} />
-          <Field label={t('field.cpuLimit')} path={`${base}.resources.limits.cpu`} value={String(res.limits?.cpu ?? '')} placeholder="1" onChange={(v) => setResource('limits', 'cpu', v)} />
+          <Field
+            label={t('field.cpuRequest')}
+            path={`${base}.resources.requests.cpu`}
+            value={String(res.requests?.cpu ?? '')}
+            placeholder="250m"
+            onChange={(v) => setResource('requests', 'cpu', v)}
+          />
+          <Field
+            label={t('field.cpuLimit')}
+            path={`${base}.resources.limits.cpu`}
+            value={String(res.limits?.cpu ?? '')}
+            placeholder="1"
+            onChange={(v) => setResource('limits', 'cpu', v)}
+          />
         </div>
         <div className="row">
-          <Field label={t('field.memoryRequest')} path={`${base}.resources.requests.memory`} value={String(res.requests?.memory ?? '')} placeholder="128Mi" onChange={(v) => setResource('requests', 'memory', v)} />
-          <Field label={t('field.memoryLimit')} path={`${base}.resources.limits.memory`} value={String(res.limits?.memory ?? '')} placeholder="256Mi" onChange={(v) => setResource('limits', 'memory', v)} />
+          <Field
+            label={t('field.memoryRequest')}
+            path={`${base}.resources.requests.memory`}
+            value={String(res.requests?.memory ?? '')}
+            placeholder="128Mi"
+            onChange={(v) => setResource('requests', 'memory', v)}
+          />
+          <Field
+            label={t('field.memoryLimit')}
+            path={`${base}.resources.limits.memory`}
+            value={String(res.limits?.memory ?? '')}
+            placeholder="256Mi"
+            onChange={(v) => setResource('limits', 'memory', v)}
+          />
         </div>
       </Section>
     </form>
   );
 }
 
-function MountFields({ base, mount, volumes, onChange }: { base: string; mount: VolumeMount; volumes: Volume[]; onChange: (m: VolumeMount | undefined) => void }) {
+function MountFields({
+  base,
+  mount,
+  volumes,
+  onChange,
+}: {
+  base: string;
+  mount: VolumeMount;
+  volumes: Volume[];
+  onChange: (m: VolumeMount | undefined) => void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="mount">
       <div className="form-field">
         <label>
           {t('field.volume')}
-          <select value={mount.name} onChange={(e) => onChange({ ...mount, name: e.target.value })} data-path={`${base}.name`}>
+          <select
+            value={mount.name}
+            onChange={(e) => onChange({ ...mount, name: e.target.value })}
+            data-path={`${base}.name`}
+          >
             {!volumes.some((v) => v.name === mount.name) && <option value={mount.name}>{mount.name}</option>}
             {volumes.map((v) => (
               <option key={v.name} value={v.name}>
@@ -270,10 +358,26 @@ function MountFields({ base, mount, volumes, onChange }: { base: string; mount: 
           </select>
         </label>
       </div>
-      <Field label={t('field.mountPath')} path={`${base}.mountPath`} exact value={mount.mountPath ?? ''} onChange={(v) => onChange({ ...mount, mountPath: v })} />
-      <Field label={t('field.subPath')} path={`${base}.subPath`} exact value={mount.subPath ?? ''} onChange={(v) => onChange(setOrDelete(mount, 'subPath', v))} />
+      <Field
+        label={t('field.mountPath')}
+        path={`${base}.mountPath`}
+        exact
+        value={mount.mountPath ?? ''}
+        onChange={(v) => onChange({ ...mount, mountPath: v })}
+      />
+      <Field
+        label={t('field.subPath')}
+        path={`${base}.subPath`}
+        exact
+        value={mount.subPath ?? ''}
+        onChange={(v) => onChange(setOrDelete(mount, 'subPath', v))}
+      />
       <label className="check">
-        <input type="checkbox" checked={mount.readOnly === true} onChange={(e) => onChange(setOrDelete(mount, 'readOnly', e.target.checked ? true : undefined))} />
+        <input
+          type="checkbox"
+          checked={mount.readOnly === true}
+          onChange={(e) => onChange(setOrDelete(mount, 'readOnly', e.target.checked ? true : undefined))}
+        />
         {t('field.readOnly')}
       </label>
       <button className="small remove" onClick={() => onChange(undefined)}>
@@ -305,7 +409,13 @@ function VolumeForm({ index, volume }: { index: number; volume: Volume }) {
   const sourceValue = source ? (volume[source[0]] as Record<string, unknown> | undefined)?.[source[1]] : undefined;
   return (
     <form className="inspector-form" onSubmit={(e) => e.preventDefault()} aria-label={t('inspector.volumeForm')}>
-      <Field label={t('field.name')} path={`${base}.name`} exact value={volume.name ?? ''} onChange={(v) => edit('name', (x) => ({ ...x, name: v }))} />
+      <Field
+        label={t('field.name')}
+        path={`${base}.name`}
+        exact
+        value={volume.name ?? ''}
+        onChange={(v) => edit('name', (x) => ({ ...x, name: v }))}
+      />
       <p className="hint">{t(`volumeKind.${kind}`)}</p>
       {source && (
         <Field
@@ -329,7 +439,14 @@ function PodForm({ pod }: { pod: Pod }) {
   const setLabels = (entries: [string, string][]) =>
     change('labels', (doc) => ({
       ...doc,
-      pod: { ...doc.pod, metadata: setOrDelete(doc.pod.metadata ?? {}, 'labels', entries.length ? Object.fromEntries(entries) : undefined) },
+      pod: {
+        ...doc.pod,
+        metadata: setOrDelete(
+          doc.pod.metadata ?? {},
+          'labels',
+          entries.length ? Object.fromEntries(entries) : undefined,
+        ),
+      },
     }));
   return (
     <form className="inspector-form" onSubmit={(e) => e.preventDefault()} aria-label={t('inspector.podForm')}>
@@ -338,7 +455,9 @@ function PodForm({ pod }: { pod: Pod }) {
         path="metadata.name"
         exact
         value={pod.metadata?.name ?? ''}
-        onChange={(v) => change('name', (doc) => ({ ...doc, pod: { ...doc.pod, metadata: { ...doc.pod.metadata, name: v } } }))}
+        onChange={(v) =>
+          change('name', (doc) => ({ ...doc, pod: { ...doc.pod, metadata: { ...doc.pod.metadata, name: v } } }))
+        }
       />
       <div className="form-field">
         <label>
@@ -349,7 +468,14 @@ function PodForm({ pod }: { pod: Pod }) {
             onChange={(e) =>
               change('restartPolicy', (doc) => ({
                 ...doc,
-                pod: { ...doc.pod, spec: setOrDelete(doc.pod.spec, 'restartPolicy', e.target.value === 'Always' ? undefined : e.target.value) },
+                pod: {
+                  ...doc.pod,
+                  spec: setOrDelete(
+                    doc.pod.spec,
+                    'restartPolicy',
+                    e.target.value === 'Always' ? undefined : e.target.value,
+                  ),
+                },
               }))
             }
           >
@@ -359,12 +485,31 @@ function PodForm({ pod }: { pod: Pod }) {
           </select>
         </label>
       </div>
-      <Section title={t('field.labels')} addLabel={t('field.addLabel')} onAdd={() => setLabels([...labels, [`key${labels.length + 1}`, 'value']])}>
+      <Section
+        title={t('field.labels')}
+        addLabel={t('field.addLabel')}
+        onAdd={() => setLabels([...labels, [`key${labels.length + 1}`, 'value']])}
+      >
         {labels.map(([key, value], i) => (
           <div className="row" key={i}>
-            <Field label={t('field.labelKey')} path={`metadata.labels.${key}`} exact value={key} onChange={(v) => setLabels(labels.map((e, j) => (j === i ? [v, e[1]] : e)))} />
-            <Field label={t('field.labelValue')} path={`metadata.labels.${key}`} value={value} onChange={(v) => setLabels(labels.map((e, j) => (j === i ? [e[0], v] : e)))} />
-            <button className="small remove" aria-label={t('field.removeLabel', { name: key })} onClick={() => setLabels(labels.filter((_, j) => j !== i))}>
+            <Field
+              label={t('field.labelKey')}
+              path={`metadata.labels.${key}`}
+              exact
+              value={key}
+              onChange={(v) => setLabels(labels.map((e, j) => (j === i ? [v, e[1]] : e)))}
+            />
+            <Field
+              label={t('field.labelValue')}
+              path={`metadata.labels.${key}`}
+              value={value}
+              onChange={(v) => setLabels(labels.map((e, j) => (j === i ? [e[0], v] : e)))}
+            />
+            <button
+              className="small remove"
+              aria-label={t('field.removeLabel', { name: key })}
+              onClick={() => setLabels(labels.filter((_, j) => j !== i))}
+            >
               ×
             </button>
           </div>

@@ -35,7 +35,10 @@ export function revealDiagnostic(d: Diagnostic): void {
   requestAnimationFrame(() => {
     const fields = [...document.querySelectorAll<HTMLElement>('.inspector [data-path]')];
     const match = fields
-      .filter((f) => d.path === f.dataset.path || d.path.startsWith(`${f.dataset.path}.`) || f.dataset.path!.startsWith(d.path))
+      .filter(
+        (f) =>
+          d.path === f.dataset.path || d.path.startsWith(`${f.dataset.path}.`) || f.dataset.path!.startsWith(d.path),
+      )
       .sort((a, b) => b.dataset.path!.length - a.dataset.path!.length)[0];
     match?.focus();
   });
@@ -80,7 +83,12 @@ export function ProblemsPanel() {
       {all.map((d, i) => {
         const id = nodeForPath(graph, d.path);
         const node = graph.byId.get(id);
-        const label = node?.kind === 'container' || node?.kind === 'volume' ? node.name : node ? t(`namespace.${node.namespace}`) : t('canvas.pod');
+        const label =
+          node?.kind === 'container' || node?.kind === 'volume'
+            ? node.name
+            : node
+              ? t(`namespace.${node.namespace}`)
+              : t('canvas.pod');
         return <ProblemRow key={`${d.code}:${d.path}:${i}`} d={d} label={label} />;
       })}
     </ul>

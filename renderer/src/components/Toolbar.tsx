@@ -5,7 +5,18 @@ import { usePreferences } from '../store/preferences';
 import { useDocument, useHistory, isDirty } from '../store/document';
 import { actions, actionLabel, shortcutText } from '../actions';
 
-const toolbarActions = ['new', 'open', 'save', 'examples', 'undo', 'redo', 'delete', 'duplicate', 'fitView', 'commandPalette'];
+const toolbarActions = [
+  'new',
+  'open',
+  'save',
+  'examples',
+  'undo',
+  'redo',
+  'delete',
+  'duplicate',
+  'fitView',
+  'commandPalette',
+];
 
 function ActionButtons() {
   useHistory(); // re-render when undo/redo availability changes
@@ -52,7 +63,11 @@ export function Toolbar() {
       <div className="spacer" />
       <label className="field">
         <span>{t('toolbar.theme')}</span>
-        <select value={theme} onChange={(e) => setTheme(e.target.value as 'light' | 'dark')} aria-label={t('toolbar.theme')}>
+        <select
+          value={theme}
+          onChange={(e) => setTheme(e.target.value as 'light' | 'dark')}
+          aria-label={t('toolbar.theme')}
+        >
           <option value="light">{t('toolbar.themeLight')}</option>
           <option value="dark">{t('toolbar.themeDark')}</option>
         </select>

@@ -2,7 +2,14 @@
 import { yaml } from '@codemirror/lang-yaml';
 import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { EditorState, StateEffect, StateField, type Extension } from '@codemirror/state';
-import { Decoration, EditorView, drawSelection, highlightActiveLine, lineNumbers, type DecorationSet } from '@codemirror/view';
+import {
+  Decoration,
+  EditorView,
+  drawSelection,
+  highlightActiveLine,
+  lineNumbers,
+  type DecorationSet,
+} from '@codemirror/view';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Pod } from '../../../shared/model';
@@ -33,8 +40,13 @@ const markerField = StateField.define<DecorationSet>({
           const line = doc.lineAt(m.from);
           const to = Math.min(Math.max(m.to, m.from), doc.length);
           const attrs = { title: m.message, 'data-severity': m.severity };
-          const out = [Decoration.line({ attributes: { class: `cm-diag-line cm-diag-${m.severity}`, ...attrs } }).range(line.from)];
-          if (to > m.from) out.push(Decoration.mark({ class: `cm-diag-mark cm-diag-${m.severity}`, attributes: attrs }).range(m.from, to));
+          const out = [
+            Decoration.line({ attributes: { class: `cm-diag-line cm-diag-${m.severity}`, ...attrs } }).range(line.from),
+          ];
+          if (to > m.from)
+            out.push(
+              Decoration.mark({ class: `cm-diag-mark cm-diag-${m.severity}`, attributes: attrs }).range(m.from, to),
+            );
           return out;
         });
       next = Decoration.set(ranges, true);
@@ -63,7 +75,10 @@ function textFor(pod: Pod, current: string, typed: boolean): string {
 
 function markersFor(text: string, state = useDocument.getState()): Marker[] {
   const diagnostics = diagnosticsOf(state.doc).all;
-  const ranges = rangesOfPaths(text, diagnostics.map((d) => d.path));
+  const ranges = rangesOfPaths(
+    text,
+    diagnostics.map((d) => d.path),
+  );
   const out: Marker[] = [];
   diagnostics.forEach((d, i) => {
     const r = ranges[i];
@@ -97,7 +112,9 @@ export function YamlEditor({ visible }: { visible: boolean }) {
       setParseError(undefined);
       sentPod = result.doc.pod;
       const pod = result.doc.pod;
-      useDocument.getState().change((doc) => (doc.pod === pod ? doc : { ...doc, pod }), { group: 'yaml', origin: 'yaml' });
+      useDocument
+        .getState()
+        .change((doc) => (doc.pod === pod ? doc : { ...doc, pod }), { group: 'yaml', origin: 'yaml' });
       view.current?.dispatch({ effects: setMarkers.of(markersFor(text)) });
     };
 
@@ -155,7 +172,11 @@ export function YamlEditor({ visible }: { visible: boolean }) {
     if (!editor || !visible || selection.length !== 1) return;
     const node = graphOf(useDocument.getState().doc).byId.get(selection[0]!);
     const path =
-      node?.kind === 'container' ? `spec.${node.list}[${node.index}]` : node?.kind === 'volume' ? `spec.volumes[${node.index}]` : undefined;
+      node?.kind === 'container'
+        ? `spec.${node.list}[${node.index}]`
+        : node?.kind === 'volume'
+          ? `spec.volumes[${node.index}]`
+          : undefined;
     if (!path) return;
     const [range] = rangesOfPaths(editor.state.doc.toString(), [path]);
     if (range) editor.dispatch({ effects: EditorView.scrollIntoView(range.from, { y: 'start', yMargin: 8 }) });

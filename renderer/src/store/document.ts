@@ -26,7 +26,10 @@ export interface DocumentState {
   origin: 'canvas' | 'yaml' | 'load';
   /** Counts loads (New, Open, example, restore), so the canvas can fit the view to a new design. */
   loads: number;
-  change: (recipe: (doc: CanvasDocument) => CanvasDocument, options?: { group?: string; origin?: 'canvas' | 'yaml' }) => void;
+  change: (
+    recipe: (doc: CanvasDocument) => CanvasDocument,
+    options?: { group?: string; origin?: 'canvas' | 'yaml' },
+  ) => void;
   load: (doc: CanvasDocument, fileName: string | null) => void;
   markSaved: (fileName: string | null) => void;
   select: (ids: string[]) => void;
@@ -137,7 +140,12 @@ const portCodes = new Set(['POD_PORT_CLASH', 'HOST_PORT_DUPLICATE']);
 
 export function diagnosticsOf(doc: CanvasDocument): Diagnostics {
   const graph = graphOf(doc);
-  if (diagnosticsMemo && diagnosticsPod === doc.pod && diagnosticsJoins === doc.pidJoins && diagnosticsGraph === graph) {
+  if (
+    diagnosticsMemo &&
+    diagnosticsPod === doc.pod &&
+    diagnosticsJoins === doc.pidJoins &&
+    diagnosticsGraph === graph
+  ) {
     return diagnosticsMemo;
   }
   if (!(diagnosticsMemo && diagnosticsPod === doc.pod && diagnosticsJoins === doc.pidJoins)) {
