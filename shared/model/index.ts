@@ -1,3 +1,4 @@
 // The Pod document: types, Kubernetes defaulting and the safe loader.
 export * from './pod';
 export * from './defaults';
+export * from './load';

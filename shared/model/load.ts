@@ -1,5 +1,5 @@
 // Reads Pods out of YAML or JSON text (multi-document), refusing hostile input before the YAML parser sees it.
-import { isMap, LineCounter, parseAllDocuments, YAMLParseError } from 'yaml';
+import { isMap, LineCounter, parseAllDocuments } from 'yaml';
 import type { Pod } from './pod';
 
 export interface LoadLimits {
@@ -229,5 +229,3 @@ export function loadPods(text: string, limits: LoadLimits = defaultLoadLimits): 
   });
   return result;
 }
-
-export { YAMLParseError };

@@ -1,7 +1,7 @@
 // ENV_NAME_INVALID: env var names and envFrom prefixes under the 1.34 (relaxed) rule: printable ASCII, no "=".
 import { isRecord, list } from '../context';
 import type { EnvFromSource, EnvVar } from '../../model/pod';
-import { isRelaxedEnvVarName, isStrictEnvVarName } from '../syntax';
+import { isRelaxedEnvVarName } from '../syntax';
 import type { Rule } from '../types';
 
 export const envNameInvalid: Rule = {
@@ -37,5 +37,3 @@ export const envNameInvalid: Rule = {
     }
   },
 };
-
-export { isStrictEnvVarName };
