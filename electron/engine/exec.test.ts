@@ -1,5 +1,6 @@
 // Integration tests on the real Docker Engine: captured exec (output, stderr, exit codes, stdin) and a TTY session.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Engine } from './engine';
 import { execCapture, ExecSession, type ExecOutput } from './exec';
 import { startFakePod, type FakePod } from './logs-testing';
 import { dockerReason, requireDocker } from './testing';
@@ -60,6 +61,14 @@ describe.skipIf(dockerReason)(`exec on Docker${dockerReason ? ` (skipped: ${dock
     await session.resize(132, 43);
     session.write('stty size\n');
     await until(() => /43 132/.test(text()));
+    // Idle longer than the engine client's timeout: the session must survive it.
+    const impatient = new Engine({ timeoutMs: 500 });
+    const idle = await ExecSession.start(impatient.docker, { pod: pod.pod, container: 'app' }, ['sh'], { tty: true }, (o) => output.push(o));
+    await new Promise((r) => setTimeout(r, 1500));
+    idle.write('echo still-here\n');
+    await until(() => /still-here\r?\n/.test(text()));
+    idle.write('exit 0\n');
+    expect(await idle.exited).toBe(0);
     session.write('exit 3\n');
     expect(await session.exited).toBe(3);
     expect(output.every((o) => o.stream === 'tty')).toBe(true);

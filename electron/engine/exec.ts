@@ -6,7 +6,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type Docker from 'dockerode';
 import { ApiError } from '../../shared/api';
 import { FrameReader } from './logs-parse';
-import { engineLostError, findPodContainers, isEngineLost } from './logs-targets';
+import { engineLostError, findPodContainers, isEngineLost, streamingClient } from './logs-targets';
 
 export interface ExecTarget {
   pod: string;
@@ -92,7 +92,7 @@ export async function execCapture(
   const id = await containerId(docker, target);
   const withStdin = options.stdin !== undefined;
   const exec = await createExec(docker, id, command, false, withStdin, options);
-  const stream = await startExec(exec, false, withStdin);
+  const stream = await startExec(streamingClient(docker).getExec(exec.id), false, withStdin);
   const max = options.maxBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
   const out = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
   const size = { stdout: 0, stderr: 0 };
@@ -186,7 +186,8 @@ export class ExecSession {
     const id = await containerId(docker, target);
     const stdin = options.stdin ?? true;
     const exec = await createExec(docker, id, command, options.tty, stdin, options);
-    const stream = await startExec(exec, options.tty, stdin);
+    // Started on the client without an idle timeout: a terminal may sit quiet for as long as its user likes.
+    const stream = await startExec(streamingClient(docker).getExec(exec.id), options.tty, stdin);
     const session = new ExecSession(exec, stream, options.tty, onOutput);
     if (options.tty && options.cols && options.rows) await session.resize(options.cols, options.rows);
     return session;

@@ -1,5 +1,5 @@
 // Finds a Pod's containers on the engine by Podwright's labels, for logs and exec.
-import type Docker from 'dockerode';
+import Docker from 'dockerode';
 import { ApiError } from '../../shared/api';
 import { Labels } from '../../shared/plan/labels';
 
@@ -62,4 +62,21 @@ export function isEngineLost(err: unknown): boolean {
 export function engineLostError(err: unknown, details: Record<string, unknown> = {}): ApiError {
   const message = err instanceof Error ? err.message : String(err);
   return new ApiError('ENGINE_UNREACHABLE', `The container engine went away (${message}). Start it again and resubscribe to resume.`, details);
+}
+
+const streaming = new WeakMap<Docker, Docker>();
+
+/**
+ * The same engine connection without the idle timeout: docker-modem applies its timeout to the socket for the
+ * whole request, so a quiet log follow, a paused stream or an idle terminal would be cut after it.
+ */
+export function streamingClient(docker: Docker): Docker {
+  let client = streaming.get(docker);
+  if (!client) {
+    const modem = Object.create(docker.modem as object) as { timeout?: number };
+    modem.timeout = 0;
+    client = new Docker({ modem } as Docker.DockerOptions);
+    streaming.set(docker, client);
+  }
+  return client;
 }

@@ -1,6 +1,7 @@
 // Integration tests on the real Docker Engine: a Pod's merged logs (order, tags, stderr), follow across a restart.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api';
+import { Engine } from './engine';
 import { streamPodLogs, type PodLogEvent } from './logs';
 import { startFakePod, waitExited, type FakePod } from './logs-testing';
 import { dockerReason, requireDocker } from './testing';
@@ -117,6 +118,19 @@ describe.skipIf(dockerReason)(`Pod logs on Docker${dockerReason ? ` (skipped: ${
     const first = ls.filter((l) => l.attempt === 0).map((l) => l.text);
     expect(new Set(first).size).toBe(first.length);
     expectTimeOrder(ls);
+  });
+
+  it('keeps a quiet follow open past the engine client\'s idle timeout', async () => {
+    pod = await startFakePod(docker, [{ name: 'slow', script: 'echo first; sleep 2.5; echo second; sleep 30' }]);
+    const impatient = new Engine({ timeoutMs: 1000 });
+    const events: PodLogEvent[] = [];
+    const abort = new AbortController();
+    const done = streamPodLogs(impatient.docker, { pod: pod.pod, follow: true }, (e) => events.push(e), abort.signal);
+    const deadline = Date.now() + 10_000;
+    while (lines(events).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    abort.abort();
+    await done;
+    expect(lines(events).map((l) => l.text)).toEqual(['first', 'second']);
   });
 
   it('handles a TTY container and a very long line', async () => {

@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type Docker from 'dockerode';
 import { Labels } from '../../shared/plan/labels';
 import { compareTime, LogDecoder, parseSince, toSinceParam, parseTimestamp, type DecodedLine, type LogStream } from './logs-parse';
-import { engineLostError, findPodContainers, isEngineLost, type PodContainer, type PodSelector } from './logs-targets';
+import { engineLostError, findPodContainers, isEngineLost, streamingClient, type PodContainer, type PodSelector } from './logs-targets';
 
 export type PodLogEvent =
   | {
@@ -124,7 +124,7 @@ export async function streamPodLogs(
     throw isEngineLost(err) ? engineLostError(err) : err;
   }
   if (signal.aborted) return;
-  const merge = new PodLogMerge(docker, options, emit, signal, flow);
+  const merge = new PodLogMerge(streamingClient(docker), options, emit, signal, flow);
   return merge.run(targets, since);
 }
 
