@@ -27,6 +27,24 @@ describe.skipIf(!status.reachable)('Engine on the real Docker daemon', () => {
     expect(status.memoryBytes).toBeGreaterThan(2 ** 20);
   });
 
+  it('keeps a quiet event stream open past the request timeout', async () => {
+    const impatient = new Engine({ timeoutMs: 300 });
+    const tag = `pw-quiet-${randomBytes(4).toString('hex')}`;
+    const abort = new AbortController();
+    const seen: string[] = [];
+    const streaming = impatient.events([`test=${tag}`], (e) => seen.push(e.action), abort.signal);
+    await new Promise((r) => setTimeout(r, 1200)); // four request timeouts of silence
+    const container = await engine.docker.createContainer({
+      Image: 'podwright-test/busybox:1',
+      Cmd: ['true'],
+      Labels: { test: tag },
+    });
+    await container.remove({ force: true });
+    await expect.poll(() => seen, { timeout: 5000 }).toEqual(expect.arrayContaining(['create', 'destroy']));
+    abort.abort();
+    await streaming;
+  });
+
   describe('events over the browser host', () => {
     let host: BrowserHost;
     beforeAll(async () => {

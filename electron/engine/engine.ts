@@ -12,11 +12,15 @@ export interface EngineOptions {
 
 export class Engine {
   readonly resolved: ResolvedEndpoint;
+  /** For request/response calls: gives up on an engine that does not answer. */
   readonly docker: Docker;
+  /** For long-lived streams (events, follow logs, waits): a quiet stream is not a dead engine. */
+  readonly streams: Docker;
 
   constructor(options: EngineOptions = {}) {
     this.resolved = resolveEndpoint(options.host);
     this.docker = new Docker({ ...this.resolved.modem, timeout: options.timeoutMs ?? 10_000 });
+    this.streams = new Docker({ ...this.resolved.modem });
   }
 
   /** Engine facts for the status bar, or why the engine cannot be reached. Never throws. */
@@ -107,7 +111,7 @@ export class Engine {
    */
   async events(labels: string[] | undefined, emit: (event: EngineEvent) => void, signal: AbortSignal): Promise<void> {
     const filters = labels?.length ? { label: labels } : undefined;
-    const stream = (await this.docker.getEvents(filters ? { filters } : {})) as NodeJS.ReadableStream & {
+    const stream = (await this.streams.getEvents(filters ? { filters } : {})) as NodeJS.ReadableStream & {
       destroy?: () => void;
     };
     return new Promise<void>((resolve, reject) => {
