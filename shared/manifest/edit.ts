@@ -83,6 +83,7 @@ export function applyValue(
       return;
     }
     if (Array.isArray(before) && Array.isArray(after) && before.length > 0 && after.length > 0) {
+      if (byName(path, before, after)) return;
       const common = Math.min(before.length, after.length);
       for (let i = 0; i < common; i++) visit([...path, i], before[i], after[i]);
       for (let i = common; i < after.length; i++) current = setIn(current, docIndex, [...path, i], after[i], limits);
@@ -92,8 +93,84 @@ export function applyValue(
     }
     current = setIn(current, docIndex, path, after, limits);
   };
+  /**
+   * Lists of named items (containers, volumes, env, ports...) are matched by name, so adding or removing one in the
+   * middle touches only its own lines instead of rewriting every item after it. False when names do not identify.
+   */
+  const byName = (path: PathSegment[], before: unknown[], after: unknown[]): boolean => {
+    const beforeNames = namesOf(before);
+    const afterNames = namesOf(after);
+    if (!beforeNames || !afterNames) return false;
+    const kept = beforeNames.filter((n) => afterNames.includes(n));
+    if (
+      !deepEqual(
+        kept,
+        afterNames.filter((n) => kept.includes(n)),
+      )
+    )
+      return false; // reordered: go by index
+    for (let i = before.length - 1; i >= 0; i--) {
+      if (!afterNames.includes(beforeNames[i]!)) current = deleteIn(current, docIndex, [...path, i], limits);
+    }
+    const items = before.filter((_, i) => afterNames.includes(beforeNames[i]!));
+    const names = [...kept];
+    after.forEach((item, j) => {
+      if (names[j] === afterNames[j]) {
+        visit([...path, j], items[j], item);
+      } else {
+        current = insertIn(current, docIndex, path, j, item, limits);
+        names.splice(j, 0, afterNames[j]!);
+        items.splice(j, 0, item);
+      }
+    });
+    return true;
+  };
   visit([], documentValue(file, docIndex), next);
   return current;
+}
+
+/** Names of a list's items when every item is an object with a unique string `name`. */
+function namesOf(items: unknown[]): string[] | undefined {
+  const names = items.map((item) => (isRecord(item) && typeof item.name === 'string' ? item.name : undefined));
+  if (names.some((n) => n === undefined) || new Set(names).size !== names.length) return undefined;
+  return names as string[];
+}
+
+/** Inserts `value` into the list at `path` before item `index` (or at the end), as new lines of its own. */
+export function insertIn(
+  file: ManifestFile,
+  docIndex: number,
+  path: ManifestPath,
+  index: number,
+  value: unknown,
+  limits?: Partial<ManifestLimits>,
+): ManifestFile {
+  const before = documentValue(file, docIndex);
+  const list = getIn(before, path);
+  if (!Array.isArray(list) || index >= list.length) return setIn(file, docIndex, [...path, index], value, limits);
+  const expected = assignIn(before, path, [...list.slice(0, index), value, ...list.slice(index)]);
+  const { steps, missingAt } = locate(file, docIndex, [...path, index]);
+  if (missingAt !== -1) throw new ManifestEditError(`no item ${index} at ${path.join('.')}`);
+  const step = steps.at(-1)!;
+  const item = step.node!;
+  const src = file.source;
+  const ordered = orderFor([...path, index], value);
+  let text: string;
+  if (step.parent?.flow) {
+    const start = itemStart(src, item);
+    const ownLine = /^[ \t]*$/.test(src.slice(lineStart(src, start), start));
+    const sep = ownLine ? ',\n' + ' '.repeat(column(src, start)) : ', ';
+    text = splice(src, start, start, inline(ordered, true) + sep);
+  } else {
+    const dash = dashBefore(src, item);
+    if (!/^[ \t]*$/.test(src.slice(lineStart(src, dash), dash))) {
+      throw new ManifestEditError('cannot insert before a list item that shares its line');
+    }
+    const indent = column(src, dash);
+    const body = isNonEmptyCollection(ordered) ? indentRest(block(ordered), indent + 2) : inline(ordered, false);
+    text = splice(src, lineStart(src, dash), lineStart(src, dash), ' '.repeat(indent) + '- ' + body + '\n');
+  }
+  return confirm(file, parseManifest(text, limits), docIndex, expected, [...path, index]);
 }
 
 /** Appends a new document (written in kubectl key order) after the last one. */
@@ -221,29 +298,38 @@ function planDelete(file: ManifestFile, docIndex: number, path: ManifestPath): s
   const item = parent.items[index];
   const next = parent.items[index + 1];
   const prev = parent.items[index - 1];
-  const start = itemStart(src, item);
+  // A block list item begins at its dash, not at its content.
+  const startOf = (x: unknown): number =>
+    isSeq(parent) && !parent.flow ? dashBefore(src, x as Node) : itemStart(src, x);
+  const start = startOf(item);
   if (parent.flow) {
     if (next !== undefined) return cut(src, start, itemStart(src, next));
     return cut(src, itemEnd(src, prev), itemEnd(src, item));
   }
   if (/^[ \t]*$/.test(src.slice(lineStart(src, start), start))) {
     let from = lineStart(src, start);
-    const eol = lineEnd(src, itemEnd(src, item));
-    let to = eol < src.length ? eol + 1 : eol;
-    if (eol >= src.length && from > 0) {
+    const newline = src.indexOf('\n', itemEnd(src, item));
+    let to = newline === -1 ? src.length : newline + 1;
+    if (newline === -1 && from > 0) {
       // The last line has no newline: take the previous line's instead, so the file still ends the same way.
-      from -= 1;
-      to = eol;
+      from -= src[from - 2] === '\r' ? 2 : 1;
+      to = src.length;
     }
     return cut(src, from, to);
   }
   // The item shares its line with something before it (`- name: x`): pull the next item up into its place.
   if (next === undefined) throw new ManifestEditError('cannot delete this item without touching its neighbours');
-  return cut(src, start, itemStart(src, next));
+  return cut(src, start, startOf(next));
 }
 
 function cut(src: string, from: number, to: number): string {
   return src.slice(0, from) + src.slice(to);
+}
+
+/** Replaces `from..to` with `text`, writing line breaks the way the file already does (CRLF files stay CRLF). */
+function splice(src: string, from: number, to: number, text: string): string {
+  const crlf = src.includes('\r\n');
+  return src.slice(0, from) + (crlf ? text.replace(/\r?\n/g, '\r\n') : text) + src.slice(to);
 }
 
 function replaceNode(src: string, step: Step, value: unknown): string {
@@ -258,20 +344,21 @@ function replaceNode(src: string, step: Step, value: unknown): string {
     // A script stays a block scalar, so changing one of its lines changes one line of the file.
     const owner = step.pair ? step.pair.key.range![0] : parent ? dashBefore(src, node) : -1;
     const text = blockLiteral(src, start, value, owner === -1 ? 0 : column(src, owner) + 1);
-    if (text !== undefined) return src.slice(0, start) + text + src.slice(end);
+    if (text !== undefined) return splice(src, start, end, text);
   }
   if (flow || !isNonEmptyCollection(value)) {
     const text = inline(value, flow, isScalar(node) ? node : undefined);
     if (blockCollection && step.pair) {
-      // `key:\n  a: 1` becomes `key: text`: join the value back onto the key's line.
-      const from = backOverSpace(src, start);
-      return src.slice(0, from) + ' ' + text + src.slice(end);
+      // `key:\n  a: 1` becomes `key: text`: the value joins the key's line; comments in between stay, after it.
+      const colon = src.indexOf(':', step.pair.key.range![1]);
+      const between = src.slice(colon + 1, start).trimEnd();
+      return splice(src, colon + 1, end, ' ' + text + between);
     }
     if (isScalar(node) && node.range[0] === node.range[1] && step.pair) {
       // `key:` with nothing after it: the empty value sits right after the colon.
-      return src.slice(0, start) + ' ' + text + src.slice(end);
+      return splice(src, start, end, ' ' + text);
     }
-    return src.slice(0, start) + text + src.slice(end);
+    return splice(src, start, end, text);
   }
   const rendered = block(value);
   if (step.pair) {
@@ -279,13 +366,13 @@ function replaceNode(src: string, step: Step, value: unknown): string {
     let indent = column(src, keyStart) + 2;
     if (blockCollection) indent = column(src, isSeq(node) ? dashBefore(src, node.items[0] as Node) : start);
     const from = blockCollection ? backOverSpace(src, start) : backOverSpace(src, start);
-    return src.slice(0, from) + '\n' + indentAll(rendered, indent) + src.slice(end);
+    return splice(src, from, end, '\n' + indentAll(rendered, indent));
   }
   if (parent) {
     // A list item: the value starts right after `- `, further lines line up under it.
-    return src.slice(0, start) + indentRest(rendered, column(src, start)) + src.slice(end);
+    return splice(src, start, end, indentRest(rendered, column(src, start)));
   }
-  return src.slice(0, start) + rendered + src.slice(end);
+  return splice(src, start, end, rendered);
 }
 
 /** `value` as a literal block scalar indented like the one at `start`, or undefined when `|` or `|-` cannot hold it. */
@@ -316,7 +403,7 @@ function insertPair(src: string, map: Collection, key: string, value: unknown): 
     ? `${renderKey(key, false)}:\n${indentAll(block(value), indent + 2)}`
     : `${renderKey(key, false)}: ${inline(value, false)}`;
   const at = lineEnd(src, itemEnd(src, last));
-  return src.slice(0, at) + '\n' + ' '.repeat(indent) + text + src.slice(at);
+  return splice(src, at, at, '\n' + ' '.repeat(indent) + text);
 }
 
 function appendItem(src: string, seq: Collection, value: unknown): string {
@@ -327,7 +414,7 @@ function appendItem(src: string, seq: Collection, value: unknown): string {
   const indent = column(src, dash);
   const text = isNonEmptyCollection(value) ? indentRest(block(value), indent + 2) : inline(value, false);
   const at = lineEnd(src, itemEnd(src, last));
-  return src.slice(0, at) + '\n' + ' '.repeat(indent) + '- ' + text + src.slice(at);
+  return splice(src, at, at, '\n' + ' '.repeat(indent) + '- ' + text);
 }
 
 function insertFlow(src: string, _collection: Collection, text: string, last: unknown): string {
@@ -339,11 +426,11 @@ function insertFlow(src: string, _collection: Collection, text: string, last: un
   const trailingComma = src[i] === ',';
   if (ownLine) {
     const indent = ' '.repeat(column(src, lastStart));
-    if (trailingComma) return src.slice(0, i + 1) + '\n' + indent + text + ',' + src.slice(i + 1);
-    return src.slice(0, lastEnd) + ',\n' + indent + text + src.slice(lastEnd);
+    if (trailingComma) return splice(src, i + 1, i + 1, '\n' + indent + text + ',');
+    return splice(src, lastEnd, lastEnd, ',\n' + indent + text);
   }
-  if (trailingComma) return src.slice(0, i + 1) + ' ' + text + ',' + src.slice(i + 1);
-  return src.slice(0, lastEnd) + ', ' + text + src.slice(lastEnd);
+  if (trailingComma) return splice(src, i + 1, i + 1, ' ' + text + ',');
+  return splice(src, lastEnd, lastEnd, ', ' + text);
 }
 
 // ---- positions ----

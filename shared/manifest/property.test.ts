@@ -1,7 +1,9 @@
 // Property tests: any Pod we write reads back to the same value and writes again to the same bytes.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deepEqual, setIn } from './edit';
+import { applyValue, deepEqual, setIn } from './edit';
 import { parseManifest } from './parse';
 import { parse } from 'yaml';
 import { kubectlOrder, toYamlText, writeObject, writeObjects } from './write';
@@ -175,6 +177,29 @@ describe('write → read → write', () => {
     );
   });
 
+  it('applyValue turns any written Pod into any other, by edits in place', () => {
+    fc.assert(
+      fc.property(pod, pod, (from, to) => {
+        const file = parseManifest(writeObject(from));
+        const edited = applyValue(file, 0, to);
+        expect(edited.problems).toEqual([]);
+        expect(deepEqual(edited.documents[0]!.value, to)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('applyValue also works on flow-style (JSON) documents', () => {
+    fc.assert(
+      fc.property(pod, pod, (from, to) => {
+        const file = parseManifest(JSON.stringify(from, null, 2));
+        const edited = applyValue(file, 0, to);
+        expect(deepEqual(edited.documents[0]!.value, to)).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('setting any text as an env value changes one line and reads back exactly', () => {
     fc.assert(
       fc.property(pod, text, (p, value) => {
@@ -194,4 +219,54 @@ describe('write → read → write', () => {
       { numRuns: 300 },
     );
   });
+});
+
+describe('applyValue on real-world files', () => {
+  const dirs = [join(process.cwd(), '../shared/testdata/manifests'), join(process.cwd(), 'shared/manifest/testdata')];
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return files(path);
+      return /\.(ya?ml|injected)$/.test(name) ? [path] : [];
+    });
+  const podDocs = dirs.flatMap(files).flatMap((path) => {
+    const file = parseManifest(readFileSync(path, 'utf8'));
+    if (file.problems.length > 0) return [];
+    return file.documents
+      .filter((d) => (d.value as { kind?: unknown } | null)?.kind === 'Pod')
+      .map((d) => ({ path, file, index: d.index }));
+  });
+
+  it('finds Pods in many styles (block, KYAML flow, comments, CRLF-free odd indentation)', () => {
+    expect(podDocs.length).toBeGreaterThan(25);
+  });
+
+  it(
+    'edits any corpus Pod into a generated one, and into itself with a container added and one removed',
+    { timeout: 300_000 },
+    () => {
+      fc.assert(
+        fc.property(fc.constantFrom(...podDocs), pod, container, ({ file, index }, target, extra) => {
+          const replaced = applyValue(file, index, target);
+          expect(deepEqual(replaced.documents[index]!.value, target)).toBe(true);
+          // Other documents of the file keep every byte.
+          const others = (f: typeof file) =>
+            f.documents.filter((d) => d.index !== index).map((d) => f.source.slice(d.doc.range[0], d.doc.range[2]));
+          expect(others(replaced)).toEqual(others(file));
+
+          const original = structuredClone(file.documents[index]!.value) as { spec: { containers: unknown[] } };
+          const changed = {
+            ...original,
+            spec: {
+              ...original.spec,
+              containers: [...original.spec.containers.slice(1), { ...extra, name: `${extra.name}-new` }],
+            },
+          };
+          const edited = applyValue(file, index, changed);
+          expect(deepEqual(edited.documents[index]!.value, changed)).toBe(true);
+        }),
+        { numRuns: Number(process.env.PODWRIGHT_FUZZ_RUNS ?? 300) },
+      );
+    },
+  );
 });

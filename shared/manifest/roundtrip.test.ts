@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isPair, isScalar, isSeq, visit, type Scalar } from 'yaml';
-import { applyValue, deleteIn, setIn, type ManifestPath } from './edit';
+import { applyValue, deleteIn, insertIn, setIn, type ManifestPath } from './edit';
 import { parseManifest } from './parse';
 
 const corpus = join(process.cwd(), '../shared/testdata/manifests');
@@ -222,7 +222,56 @@ describe('structural edits', () => {
     expect(changedLines(pod, out.source)).toEqual([8]);
   });
 
+  it('applyValue adds and removes named items in the middle of a list by their own lines', () => {
+    const three = pod.replace(
+      '    ports:\n    - containerPort: 80\n',
+      '    ports:\n    - containerPort: 80\n  - name: b\n    image: b\n  - name: c # third\n    image: c\n',
+    );
+    const file = parseManifest(three);
+    const value = structuredClone(file.documents[0]!.value) as { spec: { containers: { name: string }[] } };
+    const removed = applyValue(file, 0, {
+      ...value,
+      spec: { ...value.spec, containers: value.spec.containers.filter((c) => c.name !== 'b') },
+    });
+    expect(removed.source).toBe(three.replace('  - name: b\n    image: b\n', ''));
+    const inserted = applyValue(removed, 0, value);
+    expect(inserted.source).toBe(three);
+    // Reordering falls back to editing by index, and still reaches the requested value.
+    const reversed = { ...value, spec: { ...value.spec, containers: [...value.spec.containers].reverse() } };
+    expect(applyValue(file, 0, reversed).documents[0]!.value).toEqual(reversed);
+  });
+
+  it('insertIn puts an item before another, in flow lists too', () => {
+    const a = insertIn(parseManifest(pod), 0, ['spec', 'containers'], 0, { image: 'busybox', name: 'first' });
+    expect(a.source).toContain('  containers:\n  - name: first\n    image: busybox\n  - name: app\n');
+    const flow = parseManifest('args: [a, b]\n');
+    expect(insertIn(flow, 0, ['args'], 1, 'x').source).toBe('args: [a, "x", b]\n');
+  });
+
   it('refuses to edit a file with problems', () => {
     expect(() => setIn(parseManifest('a: [1'), 0, ['a'], 1)).toThrow(/problems/);
+  });
+});
+
+describe('line endings', () => {
+  const crlf =
+    'apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: a\r\nspec:\r\n  containers:\r\n  - name: c\r\n    image: i\r\n';
+
+  it('a CRLF file stays CRLF through edits', () => {
+    const file = parseManifest(crlf);
+    expect(file.source).toBe(crlf);
+    const added = setIn(file, 0, ['metadata', 'labels'], { app: 'a' });
+    expect(added.source).toBe(crlf.replace('  name: a\r\n', '  name: a\r\n  labels:\r\n    app: a\r\n'));
+    const appended = setIn(file, 0, ['spec', 'containers', 1], { name: 'd', image: 'j' });
+    expect(appended.source).toBe(`${crlf}  - name: d\r\n    image: j\r\n`);
+    expect(deleteIn(added, 0, ['metadata', 'labels']).source).toBe(crlf);
+    expect(deleteIn(file, 0, ['spec', 'containers', 0, 'image']).source).toBe(crlf.replace('    image: i\r\n', ''));
+  });
+
+  it('a file without a final newline keeps ending without one', () => {
+    const text = 'a: 1\nb: 2';
+    expect(setIn(parseManifest(text), 0, ['c'], 3).source).toBe('a: 1\nb: 2\nc: 3');
+    expect(deleteIn(parseManifest(text), 0, ['b']).source).toBe('a: 1');
+    expect(deleteIn(parseManifest(text.replace(/\n/g, '\r\n')), 0, ['b']).source).toBe('a: 1');
   });
 });
