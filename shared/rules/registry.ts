@@ -40,6 +40,7 @@ import { resourceQuantityInvalid } from './catalog/resource-quantity-invalid';
 import { resourceRequestExceedsLimit } from './catalog/resource-request-exceeds-limit';
 import { sidecarReadsUnwrittenVolume } from './catalog/sidecar-reads-unwritten-volume';
 import { terminationGraceNegative } from './catalog/termination-grace-negative';
+import { unknownField } from './catalog/unknown-field';
 import { volumeDeprecated } from './catalog/volume-deprecated';
 import { volumeNameDuplicate } from './catalog/volume-name-duplicate';
 import { volumeItemsOverlap } from './catalog/volume-items-overlap';
@@ -87,6 +88,7 @@ export const rules: readonly Rule[] = [
   hostPIDWithSharedProcessNamespace,
   hostUsersHostNamespace,
   // What the API server warns about.
+  unknownField,
   portDefinitionOverlap,
   hostIPWithoutHostPort,
   portNameShared,
