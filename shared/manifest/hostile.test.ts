@@ -84,6 +84,15 @@ describe('hostile input', () => {
     expect(() => readManifest('a: 1\na: 2\n')).toThrow(/<input>:2:1: duplicate key "a"/);
   });
 
+  it('merge keys resolve as kubectl (go-yaml) resolves them', () => {
+    const file = parseManifest('base: &b {image: nginx, tty: true}\nc:\n  <<: *b\n  image: busybox\n');
+    expect(file.problems).toEqual([]);
+    expect(file.documents[0]!.value).toEqual({
+      base: { image: 'nginx', tty: true },
+      c: { image: 'busybox', tty: true },
+    });
+  });
+
   it('ordinary files are not caught by the limits', () => {
     const file = parseManifest(
       'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: a\n    image: b\n    ports: [{containerPort: 80}]\n',

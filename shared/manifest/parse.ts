@@ -123,7 +123,7 @@ export function parseManifest(source: string, limits: Partial<ManifestLimits> = 
     return { source, documents: [], problems: [p] };
   }
 
-  const composer = new Composer({ keepSourceTokens: false, prettyErrors: false });
+  const composer = new Composer({ keepSourceTokens: false, prettyErrors: false, merge: true });
   const docs = [...composer.compose(tokens, true, source.length)] as Document.Parsed[];
   const problems: ManifestProblem[] = [];
   const documents: ManifestDocument[] = [];
