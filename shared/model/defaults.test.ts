@@ -111,4 +111,14 @@ describe('withDefaults', () => {
       metadata: {},
     });
   });
+
+  it('shares sub-objects that need no default with the input (cheap on every keystroke)', () => {
+    const ports = [{ containerPort: 80, protocol: 'TCP' }];
+    const env = [{ name: 'A', value: '1' }];
+    const resources = { requests: { cpu: '1' }, limits: { cpu: '2' } };
+    const out = withDefaults(pod({ containers: [{ name: 'a', image: 'busybox', ports, env, resources }] }));
+    expect(out.spec.containers[0]?.ports).toBe(ports);
+    expect(out.spec.containers[0]?.env).toBe(env);
+    expect(out.spec.containers[0]?.resources).toBe(resources);
+  });
 });

@@ -1,5 +1,5 @@
 // Kubernetes v1 defaulting that changes a verdict, applied as the API server does before it validates.
-import type { Container, ContainerPort, LifecycleHandler, Pod, Probe, Quantity, Volume } from './pod';
+import type { Container, ContainerPort, EnvVar, LifecycleHandler, Pod, Probe, Quantity, Volume } from './pod';
 import { allVolumeSources } from './pod';
 
 /** Only plain objects are defaulted; arrays and scalars in the wrong place are left for the rules to report. */
@@ -26,6 +26,7 @@ function imageTag(image: string): string | undefined {
 function defaultHandler<T extends LifecycleHandler | Probe>(handler: T): T {
   if (!handler || typeof handler !== 'object' || !handler.httpGet || typeof handler.httpGet !== 'object')
     return handler;
+  if (handler.httpGet.path !== undefined && handler.httpGet.scheme !== undefined) return handler;
   const out = copy(handler);
   const httpGet = copy(handler.httpGet);
   if (httpGet.path === undefined) httpGet.path = '/';
@@ -41,6 +42,10 @@ function withDefault(v: number | undefined, d: number): number {
 
 function defaultPort(port: ContainerPort, hostNetwork: boolean): ContainerPort {
   if (!isObject(port)) return port;
+  const needsProtocol = port.protocol === undefined || port.protocol === '';
+  const needsHostPort = hostNetwork && (port.hostPort === undefined || port.hostPort === 0);
+  // Unchanged objects are shared with the input: fewer copies, less garbage on every keystroke.
+  if (!needsProtocol && !needsHostPort) return port;
   const p = copy(port);
   if (p.protocol === undefined || p.protocol === '') p.protocol = 'TCP';
   // defaultHostNetworkPorts: with hostNetwork the container port *is* a host port.
@@ -50,12 +55,20 @@ function defaultPort(port: ContainerPort, hostNetwork: boolean): ContainerPort {
 
 function defaultProbe(probe: Probe | undefined): Probe | undefined {
   if (!isObject(probe)) return probe;
+  if (probe.timeoutSeconds && probe.periodSeconds && probe.successThreshold && probe.failureThreshold)
+    return defaultHandler(probe);
   const out = copy(probe);
   out.timeoutSeconds = withDefault(probe.timeoutSeconds, 1);
   out.periodSeconds = withDefault(probe.periodSeconds, 10);
   out.successThreshold = withDefault(probe.successThreshold, 1);
   out.failureThreshold = withDefault(probe.failureThreshold, 3);
   return defaultHandler(out);
+}
+
+function coveredByRequests(limits: Record<string, unknown>, requests: unknown): boolean {
+  if (!isObject(requests)) return Object.keys(limits).length === 0;
+  for (const key in limits) if (!(key in requests)) return false;
+  return true;
 }
 
 function defaultContainer(container: Container, hostNetwork: boolean): Container {
@@ -70,12 +83,16 @@ function defaultContainer(container: Container, hostNetwork: boolean): Container
   if (out.terminationMessagePolicy === undefined) out.terminationMessagePolicy = 'File';
   if (out.terminationMessagePath === undefined) out.terminationMessagePath = '/dev/termination-log';
   if (Array.isArray(out.ports)) {
-    const ports: ContainerPort[] = [];
-    for (const port of out.ports) ports.push(defaultPort(port, hostNetwork));
-    out.ports = ports;
+    let ports: ContainerPort[] | undefined;
+    for (let i = 0; i < out.ports.length; i++) {
+      const port = out.ports[i]!;
+      const defaulted = defaultPort(port, hostNetwork);
+      if (defaulted !== port) (ports ??= out.ports.slice())[i] = defaulted;
+    }
+    if (ports) out.ports = ports;
   }
   const res = out.resources;
-  if (isObject(res) && isObject(res.limits)) {
+  if (isObject(res) && isObject(res.limits) && !coveredByRequests(res.limits, res.requests)) {
     // SetDefaults_Pod: a limit without a request implies a request of the same size.
     const requests: Record<string, Quantity> = isObject(res.requests) ? copy(res.requests) : {};
     for (const [key, value] of Object.entries(res.limits)) if (!(key in requests)) requests[key] = value;
@@ -86,18 +103,27 @@ function defaultContainer(container: Container, hostNetwork: boolean): Container
   for (const key of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
     if (out[key] !== undefined) out[key] = defaultProbe(out[key]);
   }
-  if (isObject(out.lifecycle)) {
+  if (isObject(out.lifecycle) && (isObject(out.lifecycle.postStart) || isObject(out.lifecycle.preStop))) {
     const lc = copy(out.lifecycle);
     if (lc.postStart) lc.postStart = defaultHandler(lc.postStart);
     if (lc.preStop) lc.preStop = defaultHandler(lc.preStop);
     out.lifecycle = lc;
   }
   if (Array.isArray(out.env)) {
-    out.env = out.env.map((e) =>
-      isObject(e) && isObject(e.valueFrom) && isObject(e.valueFrom.fieldRef)
-        ? { ...e, valueFrom: { ...e.valueFrom, fieldRef: { apiVersion: 'v1', ...e.valueFrom.fieldRef } } }
-        : e,
-    );
+    let env: EnvVar[] | undefined;
+    for (let i = 0; i < out.env.length; i++) {
+      const e = out.env[i];
+      if (!isObject(e) || !isObject(e.valueFrom) || !isObject(e.valueFrom.fieldRef)) continue;
+      if (e.valueFrom.fieldRef.apiVersion !== undefined) continue;
+      const fieldRef = copy(e.valueFrom.fieldRef);
+      fieldRef.apiVersion = 'v1';
+      const valueFrom = copy(e.valueFrom);
+      valueFrom.fieldRef = fieldRef;
+      const entry = copy(e);
+      entry.valueFrom = valueFrom;
+      (env ??= out.env.slice())[i] = entry;
+    }
+    if (env) out.env = env;
   }
   return out;
 }
