@@ -1,9 +1,9 @@
 // A Pod's logs as one stream: every selected container's lines, tagged and merged in engine-time order, that keeps
 // following a container across restarts and never holds more than a bounded number of lines.
-import type { IncomingMessage } from 'node:http';
 import type Docker from 'dockerode';
 import { Labels } from '../../shared/plan/labels';
 import { compareTime, LogDecoder, parseSince, toSinceParam, parseTimestamp, type DecodedLine, type LogStream } from './logs-parse';
+import { rawGet, type RawBody } from './logs-http';
 import { engineLostError, findPodContainers, isEngineLost, streamingClient, type PodContainer, type PodSelector } from './logs-targets';
 
 export type PodLogEvent =
@@ -68,7 +68,7 @@ class Source {
   attempt = 0;
   startedAt = '';
   restartPending = false;
-  stream: IncomingMessage | undefined;
+  stream: RawBody | undefined;
   paused = false;
   /** The newest engine time seen, so a reopened stream does not repeat lines. */
   last: { sec: number; nano: number } | undefined;
@@ -135,6 +135,8 @@ class PodLogMerge {
   private failure: unknown;
   private timer: NodeJS.Timeout | undefined;
   private blocked = false;
+  /** Wall clock of the chunk being decoded: one Date.now() per chunk, not per line. */
+  private now = Date.now();
   private yielded = false;
   private finished = false;
   private events: (NodeJS.ReadableStream & { destroy?: () => void }) | undefined;
@@ -244,62 +246,55 @@ class PodLogMerge {
     } catch (err) {
       if (this.finished) return;
       if (isEngineLost(err)) return this.lost(err);
-      return this.gone(source);
+      if ((err as { statusCode?: number }).statusCode === 404) return this.gone(source);
+      return this.fail(err);
     }
     if (this.finished) return;
     const query: Record<string, unknown> = { follow: this.follow, stdout: true, stderr: true, timestamps: true };
     if (from.since) query.since = from.since;
     if (from.tail !== undefined) query.tail = from.tail;
-    let stream: IncomingMessage;
-    try {
-      stream = await new Promise<IncomingMessage>((resolve, reject) =>
-        this.docker.modem.dial(
-          {
-            path: `/containers/${source.id}/logs?`,
-            method: 'GET',
-            isStream: true,
-            statusCodes: { 200: true, 404: 'no such container', 500: 'server error' },
-            options: query,
-          },
-          (err: unknown, data: unknown) => (err ? reject(err) : resolve(data as IncomingMessage)),
-        ),
-      );
-    } catch (err) {
-      if (this.finished) return;
-      if (isEngineLost(err)) return this.lost(err);
-      return this.gone(source);
-    }
-    if (this.finished) return void stream.destroy();
-    source.stream = stream;
-    source.paused = false;
-    source.state = 'open';
-    source.connectedAt = Date.now();
     const decoder = new LogDecoder({
       tty,
       timestamps: true,
       maxLineBytes: this.options.maxLineBytes,
       onLine: (line) => this.onLine(source, line),
     });
-    stream.on('data', (chunk: Buffer) => {
-      decoder.write(chunk);
-      if (source.size > HIGH_WATER && !source.paused) {
-        source.paused = true;
-        stream.pause();
-      }
-      this.drain();
-    });
-    stream.on('error', (err) => {
-      if (source.stream !== stream || this.finished) return;
-      if (isEngineLost(err)) this.lost(err);
-    });
-    stream.on('close', () => {
-      if (source.stream !== stream || this.finished) return;
+    let body: RawBody | undefined;
+    let endedEarly: boolean | undefined;
+    const ended = (complete: boolean): void => {
+      if (source.stream !== body || this.finished) return;
       decoder.end();
       source.stream = undefined;
       // A body cut short is the engine going away, not the end of the logs.
-      if (!stream.complete) return this.lost(Object.assign(new Error('the log stream was cut off'), { code: 'ECONNRESET' }));
+      if (!complete) return this.lost(Object.assign(new Error('the log stream was cut off'), { code: 'ECONNRESET' }));
       void this.streamEnded(source);
-    });
+    };
+    try {
+      body = await rawGet(this.docker, `/containers/${source.id}/logs`, query, {
+        onData: (chunk) => {
+          if (this.finished) return;
+          this.now = Date.now();
+          decoder.write(chunk);
+          if (source.size > HIGH_WATER && !source.paused && body) {
+            source.paused = true;
+            body.pause();
+          }
+          this.drain();
+        },
+        onEnd: (complete) => (body ? ended(complete) : (endedEarly = complete)),
+      });
+    } catch (err) {
+      if (this.finished) return;
+      if (isEngineLost(err)) return this.lost(err);
+      if ((err as { statusCode?: number }).statusCode === 404) return this.gone(source);
+      return this.fail(err);
+    }
+    if (this.finished) return body.destroy();
+    source.stream = body;
+    source.paused = false;
+    source.state = 'open';
+    source.connectedAt = Date.now();
+    if (endedEarly !== undefined) ended(endedEarly);
   }
 
   private onLine(source: Source, line: DecodedLine): void {
@@ -310,12 +305,12 @@ class PodLogMerge {
       container: source.container,
       stream: line.stream,
       time: line.time,
-      t: Number.isNaN(line.sec) ? Date.now() : toMs(line),
+      t: Number.isNaN(line.sec) ? this.now : toMs(line),
       text: line.text,
       truncated: line.truncated,
       attempt: Math.max(0, source.attempt),
     };
-    source.push({ event, sec: line.sec, nano: line.nano, arrived: Date.now() });
+    source.push({ event, sec: line.sec, nano: line.nano, arrived: this.now });
   }
 
   private enqueue(source: Source, event: PodLogEvent, at: { sec: number; nano: number }): void {
@@ -336,7 +331,8 @@ class PodLogMerge {
     } catch (err) {
       if (this.finished) return;
       if (isEngineLost(err)) return this.lost(err);
-      return this.gone(source);
+      if ((err as { statusCode?: number }).statusCode === 404) return this.gone(source);
+      return this.fail(err);
     }
     if (this.finished || source.state !== 'waiting') return;
     if (info.State.Running && info.State.StartedAt !== source.startedAt) return this.reopen(source);
@@ -445,6 +441,13 @@ class PodLogMerge {
     this.window = 0;
     // drain() ends the stream with the failure once what already arrived is out.
     this.drain();
+  }
+
+  /** An error that is neither a lost engine nor a removed container: end the stream with it. */
+  private fail(err: unknown): void {
+    if (this.finished) return;
+    this.failure = err;
+    this.stop();
   }
 
   private stop(): void {
