@@ -25,7 +25,7 @@ export function getIn(value: unknown, path: ManifestPath): unknown {
   let cur = value;
   for (const seg of path) {
     if (Array.isArray(cur) && typeof seg === 'number') cur = cur[seg];
-    else if (isRecord(cur)) cur = cur[String(seg)];
+    else if (isRecord(cur) && Object.hasOwn(cur, String(seg))) cur = cur[String(seg)];
     else return undefined;
   }
   return cur;
@@ -39,7 +39,10 @@ export function setIn(
   value: unknown,
   limits?: Partial<ManifestLimits>,
 ): ManifestFile {
-  const expected = assignIn(documentValue(file, docIndex), path, value);
+  const before = documentValue(file, docIndex);
+  // Setting what is already there writes nothing, so a save of unchanged values never requotes them.
+  if (hasPath(before, path) && deepEqual(getIn(before, path), value)) return file;
+  const expected = assignIn(before, path, value);
   const next = parseManifest(planSet(file, docIndex, path, orderFor(path, value)), limits);
   return confirm(file, next, docIndex, expected, path);
 }
@@ -397,7 +400,7 @@ function blockLiteral(src: string, start: number, value: string, minIndent: numb
 function insertPair(src: string, map: Collection, key: string, value: unknown): string {
   const pairs = map.items as Pair<Node, Node | null>[];
   const last = pairs.at(-1)!;
-  if (map.flow) return insertFlow(src, map, `${renderKey(key, true)}: ${inline(value, true)}`, last);
+  if (map.flow) return insertFlow(src, `${renderKey(key, true)}: ${inline(value, true)}`, last);
   const indent = column(src, pairs[0]!.key.range![0]);
   const text = isNonEmptyCollection(value)
     ? `${renderKey(key, false)}:\n${indentAll(block(value), indent + 2)}`
@@ -409,7 +412,7 @@ function insertPair(src: string, map: Collection, key: string, value: unknown): 
 function appendItem(src: string, seq: Collection, value: unknown): string {
   const items = seq.items as Node[];
   const last = items.at(-1)!;
-  if (seq.flow) return insertFlow(src, seq, inline(value, true), last);
+  if (seq.flow) return insertFlow(src, inline(value, true), last);
   const dash = dashBefore(src, items[0]!);
   const indent = column(src, dash);
   const text = isNonEmptyCollection(value) ? indentRest(block(value), indent + 2) : inline(value, false);
@@ -417,7 +420,7 @@ function appendItem(src: string, seq: Collection, value: unknown): string {
   return splice(src, at, at, '\n' + ' '.repeat(indent) + '- ' + text);
 }
 
-function insertFlow(src: string, _collection: Collection, text: string, last: unknown): string {
+function insertFlow(src: string, text: string, last: unknown): string {
   const lastStart = itemStart(src, last);
   const lastEnd = itemEnd(src, last);
   const ownLine = /^[ \t]*$/.test(src.slice(lineStart(src, lastStart), lastStart));
@@ -583,7 +586,7 @@ function hasPath(value: unknown, path: ManifestPath): boolean {
   const parent = getIn(value, path.slice(0, -1));
   const last = path.at(-1)!;
   if (Array.isArray(parent)) return typeof last === 'number' && last < parent.length;
-  return isRecord(parent) && String(last) in parent;
+  return isRecord(parent) && Object.hasOwn(parent, String(last));
 }
 
 function assignIn(value: unknown, path: ManifestPath, next: unknown): unknown {
