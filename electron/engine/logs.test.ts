@@ -1,4 +1,8 @@
 // Integration tests on the real Docker Engine: a Pod's merged logs (order, tags, stderr), follow across a restart.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect, createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api';
 import { Engine } from './engine';
@@ -144,5 +148,74 @@ describe.skipIf(dockerReason)(`Pod logs on Docker${dockerReason ? ` (skipped: ${
     const long = ls.filter((l) => l.container === 'long');
     expect(long[0]).toMatchObject({ truncated: true, text: 'y'.repeat(4096) });
     expect(long.at(-1)).toMatchObject({ truncated: false, text: 'after' });
+  });
+});
+
+/** A unix-socket relay to the real engine that a test can stop and start, as if the daemon went away and came back. */
+class EngineRelay {
+  private server: Server | undefined;
+  private readonly sockets = new Set<Socket>();
+  constructor(
+    readonly path: string,
+    private readonly target: string,
+  ) {}
+  async start(): Promise<void> {
+    this.server = createServer((client) => {
+      const upstream = connect(this.target);
+      for (const s of [client, upstream]) {
+        this.sockets.add(s);
+        s.on('close', () => this.sockets.delete(s));
+        s.on('error', () => undefined);
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((r) => this.server!.listen(this.path, r));
+  }
+  async stop(): Promise<void> {
+    const closed = new Promise<void>((r) => this.server?.close(() => r()));
+    for (const s of this.sockets) s.destroy();
+    await closed;
+  }
+}
+
+describe.skipIf(dockerReason)(`Pod logs when the engine goes away${dockerReason ? ` (skipped: ${dockerReason})` : ''}`, () => {
+  it('ends with ENGINE_UNREACHABLE and a since to resume from, and resumes without a gap once it is back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pw-relay-'));
+    const relay = new EngineRelay(join(dir, 'engine.sock'), engine.resolved.modem.socketPath ?? '/var/run/docker.sock');
+    const pod = await startFakePod(docker, [{ name: 'ticker', script: 'i=0; while true; do echo "tick $i"; i=$((i+1)); sleep 0.05; done' }]);
+    try {
+      await relay.start();
+      const viaRelay = new Engine({ host: `unix://${relay.path}` });
+      const seen: Line[] = [];
+      const first = streamPodLogs(viaRelay.docker, { pod: pod.pod, follow: true }, (e) => e.kind === 'line' && seen.push(e), new AbortController().signal);
+      while (seen.length < 10) await new Promise((r) => setTimeout(r, 20));
+      await relay.stop();
+      const err = (await first.catch((e: unknown) => e)) as ApiError;
+      expect(err).toBeInstanceOf(ApiError);
+      expect(err.code).toBe('ENGINE_UNREACHABLE');
+      const since = (err.details as { since: string }).since;
+      expect(since).toMatch(/^\d+\.\d{9}$/);
+      // While it is down, a new subscription says so at once.
+      await expect(streamPodLogs(viaRelay.docker, { pod: pod.pod }, () => undefined, new AbortController().signal)).rejects.toMatchObject({
+        code: 'ENGINE_UNREACHABLE',
+      });
+
+      await relay.start();
+      const resumed: Line[] = [];
+      const abort = new AbortController();
+      const second = streamPodLogs(viaRelay.docker, { pod: pod.pod, follow: true, since }, (e) => e.kind === 'line' && resumed.push(e), abort.signal);
+      while (resumed.length < 5) await new Promise((r) => setTimeout(r, 20));
+      abort.abort();
+      await second;
+      const tick = (l: Line) => Number(l.text.split(' ')[1]);
+      const last = tick(seen.at(-1)!);
+      // `since` is inclusive (the Engine's rule): the resumed stream starts at the last line seen, or right after it.
+      expect(tick(resumed[0]!)).toBeGreaterThanOrEqual(last);
+      expect(tick(resumed[0]!)).toBeLessThanOrEqual(last + 1);
+    } finally {
+      await relay.stop().catch(() => undefined);
+      await pod.remove();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
