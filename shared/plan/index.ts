@@ -4,5 +4,5 @@ export * from './types';
 export * from './plan';
 export * from './status';
 export type * from './pod';
-export { parseQuantity, milliCpu, memoryBytes } from './quantity';
+export { parseQuantity, milliCpu, memoryBytes } from '../model/quantity';
 export { expand } from './expand';

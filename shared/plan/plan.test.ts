@@ -4,7 +4,7 @@ import type { Pod as ModelPod } from '../model';
 import { Labels } from './labels';
 import type { Pod } from './pod';
 import { compareApiVersions, defaultPullPolicy, isRunnable, plan, podHostname } from './plan';
-import { parseQuantity } from './quantity';
+import { parseQuantity } from '../model/quantity';
 import { expand } from './expand';
 import { POD_IP_PLACEHOLDER, type Plan } from './types';
 

@@ -4,7 +4,7 @@
 import { expand } from './expand';
 import { Labels, type Role } from './labels';
 import type { Companions, Container, EnvVar, Pod, ResourceFieldSelector, Volume, VolumeMount } from './pod';
-import { memoryBytes, milliCpu, parseQuantity } from './quantity';
+import { memoryBytes, milliCpu, parseQuantity } from '../model/quantity';
 import {
   DEFAULT_INFRA_IMAGE,
   DEFAULT_NETWORK,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../model/pod';
 import { applyFix, pointer } from './fix';
-import { formatQuantity, parseQuantity } from './quantity';
+import { formatQuantity, parseQuantity } from '../model/quantity';
 import { rules } from './registry';
 import { container, makePod } from './testing/pods';
 import { acceptedByKubernetes, validatePod } from './validate';

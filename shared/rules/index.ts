@@ -3,5 +3,5 @@ export * from './types';
 export { validatePod, acceptedByKubernetes } from './validate';
 export { rules, ruleByCode } from './registry';
 export { applyFix, pointer } from './fix';
-export { parseQuantity, formatQuantity } from './quantity';
+export { parseQuantity, formatQuantity } from '../model/quantity';
 export { createContext, type RuleContext } from './context';

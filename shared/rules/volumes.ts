@@ -1,7 +1,7 @@
 // The checks Kubernetes runs on one volume (ValidateVolumes / validateVolumeSource), shared by the volume rules
 // and by mount lookup, because a volume with any error is not registered and its mounts fail too.
 import { allVolumeSources, type Volume } from '../model/pod';
-import { parseQuantity } from './quantity';
+import { parseQuantity } from '../model/quantity';
 import { dns1123LabelProblem, localPathProblem } from './syntax';
 
 export interface FieldProblem {

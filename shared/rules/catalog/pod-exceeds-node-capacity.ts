@@ -1,5 +1,5 @@
 // POD_EXCEEDS_NODE_CAPACITY: the Pod's effective requests do not fit the node the user said it runs on.
-import { formatQuantity, parseQuantity } from '../quantity';
+import { formatQuantity, parseQuantity } from '../../model/quantity';
 import type { Rule } from '../types';
 import type { ContainerEntry } from '../context';
 import { isRecord } from '../context';

@@ -1,5 +1,5 @@
 // RESOURCE_FRACTIONAL_BYTES: memory and ephemeral-storage in fractions of a byte ("100m" of memory).
-import { parseQuantity } from '../quantity';
+import { parseQuantity } from '../../model/quantity';
 import type { Rule } from '../types';
 import { resourceLists } from './resources';
 

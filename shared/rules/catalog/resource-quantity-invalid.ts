@@ -1,5 +1,5 @@
 // RESOURCE_QUANTITY_INVALID: quantities parse, are not negative, and extended resources are whole numbers.
-import { parseQuantity } from '../quantity';
+import { parseQuantity } from '../../model/quantity';
 import type { Rule } from '../types';
 import { resourceKind, resourceLists } from './resources';
 

@@ -1,6 +1,6 @@
 // RESOURCE_REQUEST_EXCEEDS_LIMIT: requests ≤ limits; non-overcommittable resources need request == limit.
 import { pointer } from '../fix';
-import { parseQuantity } from '../quantity';
+import { parseQuantity } from '../../model/quantity';
 import type { ContainerEntry } from '../context';
 import type { QuickFix, Rule } from '../types';
 import { isOvercommittable, resourceKind, resourceLists } from './resources';

@@ -1,4 +1,4 @@
-// Kubernetes resource quantities ("500m", "1.25Gi", "1e3") read into plain numbers for comparison.
+// Kubernetes resource quantities ("500m", "1.25Gi", "1e3") read into plain numbers, for the rules and the plan alike.
 
 const quantityRe = /^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?[0-9]+)?$/;
 
@@ -61,4 +61,16 @@ export function formatQuantity(resource: string, value: number): string {
     return `${+v.toFixed(2)}${units[i]}`;
   }
   return String(+value.toFixed(3));
+}
+
+/** CPU as millicores for the engine, rounded up the way the kubelet does (a request of 0.0001 is 1m). */
+export function milliCpu(input: unknown): number | undefined {
+  const cores = parseQuantity(input);
+  return cores === undefined || cores < 0 ? undefined : Math.ceil(Math.round(cores * 1e6) / 1e3);
+}
+
+/** Memory as whole bytes for the engine, rounded up. */
+export function memoryBytes(input: unknown): number | undefined {
+  const bytes = parseQuantity(input);
+  return bytes === undefined || bytes < 0 ? undefined : Math.ceil(bytes);
 }
