@@ -203,6 +203,18 @@ export interface HostPathVolumeSource extends Extra {
   type?: string;
 }
 
+/** The hostPath `type` values the API server accepts ("" means: no check before mounting). */
+export const hostPathTypes: ReadonlySet<string> = new Set([
+  '',
+  'DirectoryOrCreate',
+  'Directory',
+  'FileOrCreate',
+  'File',
+  'Socket',
+  'CharDevice',
+  'BlockDevice',
+]);
+
 export interface ConfigMapVolumeSource extends Extra {
   name?: string;
   items?: KeyToPath[];

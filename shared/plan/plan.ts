@@ -4,6 +4,7 @@
 import { expand } from './expand';
 import { Labels, type Role } from './labels';
 import type { Companions, Container, EnvVar, Pod, ResourceFieldSelector, Volume, VolumeMount } from './pod';
+import { hostPathTypes } from '../model/pod';
 import { memoryBytes, milliCpu, parseQuantity } from '../model/quantity';
 import {
   DEFAULT_INFRA_IMAGE,
@@ -33,17 +34,6 @@ const INFRA_GRACE_SECONDS = 10;
 const CPU_PERIOD = 100_000;
 /** Docker refuses a memory limit under 6 MiB. */
 const DOCKER_MIN_MEMORY = 6 * 1024 * 1024;
-const HOSTPATH_TYPES = new Set([
-  '',
-  'DirectoryOrCreate',
-  'Directory',
-  'FileOrCreate',
-  'File',
-  'Socket',
-  'CharDevice',
-  'BlockDevice',
-]);
-
 /** Compares dotted API versions: negative when a < b. */
 export function compareApiVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number);
@@ -410,7 +400,7 @@ class Planner {
         this.volumePlans.set(v.name, { volume: v.name, kind: 'emptyDir', body, persistent: false });
       } else if (v.hostPath) {
         const type = v.hostPath.type ?? '';
-        if (!HOSTPATH_TYPES.has(type)) {
+        if (!hostPathTypes.has(type)) {
           this.problem(
             'error',
             'HOSTPATH_BAD_TYPE',

@@ -1,6 +1,6 @@
 // The checks Kubernetes runs on one volume (ValidateVolumes / validateVolumeSource), shared by the volume rules
 // and by mount lookup, because a volume with any error is not registered and its mounts fail too.
-import { allVolumeSources, type Volume } from '../model/pod';
+import { allVolumeSources, hostPathTypes, type Volume } from '../model/pod';
 import { parseQuantity } from '../model/quantity';
 import { dns1123LabelProblem, localPathProblem } from './syntax';
 
@@ -9,17 +9,6 @@ export interface FieldProblem {
   message: string;
   kind: 'name' | 'sources' | 'source';
 }
-
-const hostPathTypes = new Set([
-  '',
-  'DirectoryOrCreate',
-  'Directory',
-  'FileOrCreate',
-  'File',
-  'Socket',
-  'CharDevice',
-  'BlockDevice',
-]);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
