@@ -136,5 +136,7 @@ describe.skipIf(podmanMissing)(`Podman's Docker-compatible socket${podmanMissing
     const lines = events.flatMap((e) => (e.kind === 'line' ? [[e.container, e.text]] : []));
     expect(lines).toContainEqual(['web', 'web-ready']);
     expect(lines).toContainEqual(['probe', 'probe-ready']);
+    // Podman's timestamps parse too, so its lines merge in time order like Docker's.
+    for (const e of events) if (e.kind === 'line') expect(e.time).toMatch(/^\d{4}-\d\d-\d\dT/);
   }, 120_000);
 });
