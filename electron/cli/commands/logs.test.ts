@@ -32,8 +32,9 @@ describe.skipIf(dockerReason)(`podwright logs / exec${dockerReason ? ` (skipped:
     pod = await startFakePod(
       engine.docker,
       [
-        { name: 'web', script: 'echo web-1; sleep 0.2; echo web-2; echo web-err >&2' },
-        { name: 'db', script: 'sleep 0.1; echo db-1; sleep 0.2; echo db-2' },
+        // 200 ms apart: stdout and stderr are separate pipes that Docker timestamps independently.
+        { name: 'web', script: 'echo web-1; sleep 0.4; echo web-2; sleep 0.2; echo web-err >&2' },
+        { name: 'db', script: 'sleep 0.2; echo db-1; sleep 0.6; echo db-2' },
         { name: 'shell', script: 'sleep 300' },
       ],
       'pw-cli',
