@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ApiSession } from '../../shared/api';
 import { createHandlers } from '../api/handlers';
-import { Engine } from '../engine/engine';
+import { createSelectedEngine } from '../engine/engines';
 import { API_CHANNEL, ELECTRON_CSP, isAppUrl, secureWebPreferences } from './security';
 
 // The bundle lives in dist/electron/; the renderer build sits beside it in dist/renderer/.
 const indexFile = join(__dirname, '..', 'renderer', 'index.html');
 const indexUrl = pathToFileURL(indexFile).toString();
-const handlers = createHandlers({ host: 'electron', engine: new Engine() });
+const handlers = createHandlers({ host: 'electron', engine: createSelectedEngine() });
 const sessions = new Map<number, ApiSession>();
 
 function sessionFor(contents: WebContents): ApiSession {

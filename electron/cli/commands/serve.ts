@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
 import { createHandlers } from '../../api/handlers';
-import { Engine } from '../../engine/engine';
+import { createSelectedEngine } from '../../engine/engines';
 import { startBrowserHost } from '../../server/host';
 import { ensureRendererBuilt } from '../build-if-needed';
 import { rendererDist } from '../paths';
@@ -18,7 +18,8 @@ export interface ServeOptions {
 export async function serve(options: ServeOptions): Promise<void> {
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   if (options.build) await ensureRendererBuilt(log);
-  const engine = new Engine();
+  // The engine the user picked (engine.select), else DOCKER_HOST / docker context / default socket.
+  const engine = createSelectedEngine();
   const host = await startBrowserHost({
     handlers: createHandlers({ host: 'browser', engine }),
     staticDir: rendererDist,
