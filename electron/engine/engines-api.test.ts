@@ -104,6 +104,8 @@ describe.skipIf(dockerReason)(`pod.logs and pod.exec over the API${dockerReason 
     const api = connect(createHandlers({ host: 'browser', engine }));
     api.session.receive({ type: 'subscribe', id: 'bad', topic: 'pod.logs', params: { name: pod.pod, tail: -1 } });
     expect(api.ended('bad')).toMatchObject({ error: { code: 'BAD_REQUEST' } });
+    api.session.receive({ type: 'subscribe', id: 'since', topic: 'pod.logs', params: { name: pod.pod, since: 'last tuesday' } });
+    expect(await api.waitFor(() => api.ended('since'))).toMatchObject({ error: { code: 'BAD_REQUEST', message: expect.stringMatching(/not a duration/) } });
     api.session.receive({ type: 'call', id: 'c', method: 'pod.exec', input: { name: pod.pod, container: 'shell', command: 'echo hi' } });
     expect(await api.waitFor(() => api.result('c'))).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });

@@ -1,6 +1,7 @@
 // A Pod's logs as one stream: every selected container's lines, tagged and merged in engine-time order, that keeps
 // following a container across restarts and never holds more than a bounded number of lines.
 import type Docker from 'dockerode';
+import { ApiError } from '../../shared/api';
 import { Labels } from '../../shared/plan/labels';
 import { compareTime, LogDecoder, parseSince, toSinceParam, parseTimestamp, type DecodedLine, type LogStream } from './logs-parse';
 import { rawGet, type RawBody } from './logs-http';
@@ -116,7 +117,12 @@ export async function streamPodLogs(
   signal: AbortSignal,
   flow?: LogFlow,
 ): Promise<void> {
-  const since = options.since ? parseSince(options.since) : undefined;
+  let since: string | undefined;
+  try {
+    since = options.since ? parseSince(options.since) : undefined;
+  } catch (err) {
+    throw new ApiError('BAD_REQUEST', (err as Error).message, { since: options.since });
+  }
   let targets: PodContainer[];
   try {
     targets = await findPodContainers(docker, options);
