@@ -143,7 +143,7 @@ const bench: Benchmark = {
           detail: `${backlogRun.delivered} delivered, ${backlogRun.skipped} skipped, ${backlogRun.seconds.toFixed(2)} s`,
         },
         {
-          name: 'peak back-end RSS while a consumer lags (yes | 5 acks/s, 12 s)',
+          name: 'peak back-end RSS while a consumer lags (yes flood, 5 acks/s, 12 s)',
           value: mib(peakRss),
           unit: 'MiB',
           detail: `RSS before ${mib(base.rss)} MiB; ${lagRun.skipped} lines reported skipped, ${lagRun.delivered} delivered`,
