@@ -11,7 +11,25 @@ export interface BackendContext {
 }
 
 export function createHandlers(ctx: BackendContext): ApiHandlers {
-  const pods = podHandlers(ctx.engine);
+  // engine.select swaps ctx.engine; the Pod runtime (which keeps state per engine) follows it on the next call.
+  let podsEngine = ctx.engine;
+  let podsNow = podHandlers(podsEngine);
+  const current = (): ReturnType<typeof podHandlers> => {
+    if (podsEngine !== ctx.engine) {
+      podsEngine = ctx.engine;
+      podsNow = podHandlers(podsEngine);
+    }
+    return podsNow;
+  };
+  const pods: ReturnType<typeof podHandlers> = {
+    calls: {
+      'pod.run': (input) => current().calls['pod.run'](input),
+      'pod.stop': (input) => current().calls['pod.stop'](input),
+      'pod.down': (input) => current().calls['pod.down'](input),
+      'pod.list': (input) => current().calls['pod.list'](input),
+    },
+    topics: { 'pod.status': (params, emit, signal) => current().topics['pod.status'](params, emit, signal) },
+  };
   // Reads ctx.engine on every call, so engine.select takes effect at once.
   const live = logsExecEngineHandlers(ctx);
   return {

@@ -2,6 +2,8 @@
 import Docker from 'dockerode';
 import type { EngineEvent, EngineStatus, EngineUnreachable } from '../../shared/api';
 import { resolveEndpoint, type ResolvedEndpoint } from './endpoint';
+import { lineSplitter } from './json-lines';
+import { streamingClient } from './streaming-client';
 
 export interface EngineOptions {
   /** A host the user chose (unix://..., tcp://...); otherwise DOCKER_HOST / context / default. */
@@ -20,7 +22,7 @@ export class Engine {
   constructor(options: EngineOptions = {}) {
     this.resolved = resolveEndpoint(options.host);
     this.docker = new Docker({ ...this.resolved.modem, timeout: options.timeoutMs ?? 10_000 });
-    this.streams = new Docker({ ...this.resolved.modem });
+    this.streams = streamingClient(this.docker);
   }
 
   /** Engine facts for the status bar, or why the engine cannot be reached. Never throws. */
@@ -115,21 +117,15 @@ export class Engine {
       destroy?: () => void;
     };
     return new Promise<void>((resolve, reject) => {
-      let buffered = '';
       const onAbort = (): void => {
         stream.destroy?.();
         resolve();
       };
       signal.addEventListener('abort', onAbort, { once: true });
-      stream.on('data', (chunk: Buffer) => {
-        buffered += chunk.toString('utf8');
-        let newline: number;
-        while ((newline = buffered.indexOf('\n')) >= 0) {
-          const line = buffered.slice(0, newline).trim();
-          buffered = buffered.slice(newline + 1);
-          if (line) emit(toEngineEvent(line));
-        }
-      });
+      stream.on(
+        'data',
+        lineSplitter((line) => emit(toEngineEvent(line))),
+      );
       stream.on('end', () => {
         signal.removeEventListener('abort', onAbort);
         resolve();

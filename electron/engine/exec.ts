@@ -6,7 +6,8 @@ import { StringDecoder } from 'node:string_decoder';
 import type Docker from 'dockerode';
 import { ApiError } from '../../shared/api';
 import { FrameReader } from './logs-parse';
-import { engineLostError, findPodContainers, isEngineLost, streamingClient } from './logs-targets';
+import { engineLostError, findPodContainers, isEngineLost } from './logs-targets';
+import { streamingClient } from './streaming-client';
 
 export interface ExecTarget {
   pod: string;
@@ -36,14 +37,25 @@ export const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
 
 async function containerId(docker: Docker, target: ExecTarget): Promise<string> {
   try {
-    const [found] = await findPodContainers(docker, { pod: target.pod, namespace: target.namespace, containers: [target.container] });
+    const [found] = await findPodContainers(docker, {
+      pod: target.pod,
+      namespace: target.namespace,
+      containers: [target.container],
+    });
     return found!.id;
   } catch (err) {
     throw isEngineLost(err) ? engineLostError(err) : err;
   }
 }
 
-async function createExec(docker: Docker, id: string, command: string[], tty: boolean, stdin: boolean, options: ExecOptions): Promise<Docker.Exec> {
+async function createExec(
+  docker: Docker,
+  id: string,
+  command: string[],
+  tty: boolean,
+  stdin: boolean,
+  options: ExecOptions,
+): Promise<Docker.Exec> {
   try {
     return await docker.getContainer(id).exec({
       Cmd: command,
@@ -58,7 +70,8 @@ async function createExec(docker: Docker, id: string, command: string[], tty: bo
   } catch (err) {
     if (isEngineLost(err)) throw engineLostError(err);
     const status = (err as { statusCode?: number }).statusCode;
-    if (status === 409) throw new ApiError('CONFLICT', 'The container is not running, so nothing can run inside it.', { id });
+    if (status === 409)
+      throw new ApiError('CONFLICT', 'The container is not running, so nothing can run inside it.', { id });
     throw err;
   }
 }
@@ -106,7 +119,9 @@ export async function execCapture(
   });
   let timedOut = false;
   await new Promise<void>((resolve, reject) => {
-    const timer = options.timeoutMs ? setTimeout(() => ((timedOut = true), stream.destroy()), options.timeoutMs) : undefined;
+    const timer = options.timeoutMs
+      ? setTimeout(() => ((timedOut = true), stream.destroy()), options.timeoutMs)
+      : undefined;
     const onAbort = (): void => void stream.destroy();
     options.signal?.addEventListener('abort', onAbort, { once: true });
     stream.on('data', (chunk: Buffer) => frames.write(chunk));
@@ -151,7 +166,11 @@ export class ExecSession {
     onOutput: (output: ExecOutput) => void,
   ) {
     // Decode per stream so a multi-byte character split across chunks stays whole.
-    const decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8'), tty: new StringDecoder('utf8') };
+    const decoders = {
+      stdout: new StringDecoder('utf8'),
+      stderr: new StringDecoder('utf8'),
+      tty: new StringDecoder('utf8'),
+    };
     const frames = new FrameReader((which, chunk, start, end) => {
       const data = decoders[which].write(chunk.subarray(start, end));
       if (data) onOutput({ stream: which, data });
@@ -180,7 +199,12 @@ export class ExecSession {
     docker: Docker,
     target: ExecTarget,
     command: string[],
-    options: ExecOptions & { tty: boolean; cols?: number; rows?: number; /** Attach stdin (default true). */ stdin?: boolean },
+    options: ExecOptions & {
+      tty: boolean;
+      cols?: number;
+      rows?: number;
+      /** Attach stdin (default true). */ stdin?: boolean;
+    },
     onOutput: (output: ExecOutput) => void,
   ): Promise<ExecSession> {
     const id = await containerId(docker, target);

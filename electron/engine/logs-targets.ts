@@ -1,5 +1,5 @@
 // Finds a Pod's containers on the engine by Podwright's labels, for logs and exec.
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import { ApiError } from '../../shared/api';
 import { Labels } from '../../shared/plan/labels';
 
@@ -45,10 +45,14 @@ export async function findPodContainers(docker: Docker, selector: PodSelector): 
   const missing = wanted.filter((name) => !all.some((c) => c.container === name));
   if (missing.length) {
     const known = all.filter((c) => c.role !== 'infra').map((c) => c.container);
-    throw new ApiError('NOT_FOUND', `Pod "${selector.pod}" has no container ${missing.map((m) => `"${m}"`).join(', ')} (it has ${known.join(', ')}).`, {
-      pod: selector.pod,
-      missing,
-    });
+    throw new ApiError(
+      'NOT_FOUND',
+      `Pod "${selector.pod}" has no container ${missing.map((m) => `"${m}"`).join(', ')} (it has ${known.join(', ')}).`,
+      {
+        pod: selector.pod,
+        missing,
+      },
+    );
   }
   return all.filter((c) => wanted.includes(c.container));
 }
@@ -56,27 +60,16 @@ export async function findPodContainers(docker: Docker, selector: PodSelector): 
 /** Engine errors that mean the engine itself is gone (socket missing, refused, reset), not a bad request. */
 export function isEngineLost(err: unknown): boolean {
   const code = (err as NodeJS.ErrnoException)?.code;
-  return code === 'ECONNREFUSED' || code === 'ENOENT' || code === 'ECONNRESET' || code === 'EPIPE' || code === 'ETIMEDOUT';
+  return (
+    code === 'ECONNREFUSED' || code === 'ENOENT' || code === 'ECONNRESET' || code === 'EPIPE' || code === 'ETIMEDOUT'
+  );
 }
 
 export function engineLostError(err: unknown, details: Record<string, unknown> = {}): ApiError {
   const message = err instanceof Error ? err.message : String(err);
-  return new ApiError('ENGINE_UNREACHABLE', `The container engine went away (${message}). Start it again and resubscribe to resume.`, details);
-}
-
-const streaming = new WeakMap<Docker, Docker>();
-
-/**
- * The same engine connection without the idle timeout: docker-modem applies its timeout to the socket for the
- * whole request, so a quiet log follow, a paused stream or an idle terminal would be cut after it.
- */
-export function streamingClient(docker: Docker): Docker {
-  let client = streaming.get(docker);
-  if (!client) {
-    const modem = Object.create(docker.modem as object) as { timeout?: number };
-    modem.timeout = 0;
-    client = new Docker({ modem } as Docker.DockerOptions);
-    streaming.set(docker, client);
-  }
-  return client;
+  return new ApiError(
+    'ENGINE_UNREACHABLE',
+    `The container engine went away (${message}). Start it again and resubscribe to resume.`,
+    details,
+  );
 }

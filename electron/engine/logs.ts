@@ -3,9 +3,19 @@
 import type Docker from 'dockerode';
 import { ApiError } from '../../shared/api';
 import { Labels } from '../../shared/plan/labels';
-import { compareTime, LogDecoder, parseSince, toSinceParam, parseTimestamp, type DecodedLine, type LogStream } from './logs-parse';
+import {
+  compareTime,
+  LogDecoder,
+  parseSince,
+  toSinceParam,
+  parseTimestamp,
+  type DecodedLine,
+  type LogStream,
+} from './logs-parse';
+import { lineSplitter } from './json-lines';
 import { rawGet, type RawBody } from './logs-http';
-import { engineLostError, findPodContainers, isEngineLost, streamingClient, type PodContainer, type PodSelector } from './logs-targets';
+import { engineLostError, findPodContainers, isEngineLost, type PodContainer, type PodSelector } from './logs-targets';
+import { streamingClient } from './streaming-client';
 
 export type PodLogEvent =
   | {
@@ -185,19 +195,14 @@ class PodLogMerge {
       })) as NodeJS.ReadableStream & { destroy?: () => void };
       if (this.finished) return stream.destroy?.();
       this.events = stream;
-      let buffered = '';
-      stream.on('data', (chunk: Buffer) => {
-        buffered += chunk.toString('utf8');
-        let newline: number;
-        while ((newline = buffered.indexOf('\n')) >= 0) {
-          const line = buffered.slice(0, newline).trim();
-          buffered = buffered.slice(newline + 1);
-          if (line) this.onStartEvent(line);
-        }
-      });
+      stream.on(
+        'data',
+        lineSplitter((line) => this.onStartEvent(line)),
+      );
       stream.on('error', (err) => this.lost(err));
       stream.on('end', () => {
-        if (!this.finished) this.lost(Object.assign(new Error('the engine closed its event stream'), { code: 'ECONNRESET' }));
+        if (!this.finished)
+          this.lost(Object.assign(new Error('the engine closed its event stream'), { code: 'ECONNRESET' }));
       });
     } catch (err) {
       this.lost(err);
@@ -247,7 +252,17 @@ class PodLogMerge {
       source.startedAt = info.State.StartedAt;
       if (from.marker) {
         const at = parseTimestamp(info.State.StartedAt);
-        this.enqueue(source, { kind: 'attempt', container: source.container, attempt: source.attempt, time: info.State.StartedAt, t: toMs(at) }, at);
+        this.enqueue(
+          source,
+          {
+            kind: 'attempt',
+            container: source.container,
+            attempt: source.attempt,
+            time: info.State.StartedAt,
+            t: toMs(at),
+          },
+          at,
+        );
       }
     } catch (err) {
       if (this.finished) return;
@@ -344,12 +359,21 @@ class PodLogMerge {
     if (info.State.Running && info.State.StartedAt !== source.startedAt) return this.reopen(source);
     if (info.State.Running) {
       // Running, same run, yet the stream closed: the engine dropped us. Ask it again from where we were.
-      return this.lost(Object.assign(new Error('the engine closed a running container\'s log stream'), { code: 'ECONNRESET' }));
+      return this.lost(
+        Object.assign(new Error("the engine closed a running container's log stream"), { code: 'ECONNRESET' }),
+      );
     }
     const at = parseTimestamp(info.State.FinishedAt);
     this.enqueue(
       source,
-      { kind: 'stopped', container: source.container, attempt: Math.max(0, source.attempt), exitCode: info.State.ExitCode, time: info.State.FinishedAt, t: toMs(at) },
+      {
+        kind: 'stopped',
+        container: source.container,
+        attempt: Math.max(0, source.attempt),
+        exitCode: info.State.ExitCode,
+        time: info.State.FinishedAt,
+        t: toMs(at),
+      },
       at,
     );
     const policy = info.HostConfig.RestartPolicy?.Name ?? '';
@@ -361,11 +385,14 @@ class PodLogMerge {
   private gone(source: Source): void {
     source.state = 'waiting';
     clearTimeout(source.graceTimer);
-    source.graceTimer = setTimeout(() => {
-      if (source.state !== 'waiting') return;
-      source.state = 'ended';
-      this.drain();
-    }, this.follow ? (this.options.restartGraceMs ?? 2000) : 0);
+    source.graceTimer = setTimeout(
+      () => {
+        if (source.state !== 'waiting') return;
+        source.state = 'ended';
+        this.drain();
+      },
+      this.follow ? (this.options.restartGraceMs ?? 2000) : 0,
+    );
     this.drain();
   }
 
@@ -424,7 +451,8 @@ class PodLogMerge {
       // A line that waited a whole window goes; so does one whose engine time is a window old once the quiet
       // container has been connected that long (its backlog has arrived by then).
       const byArrival = item.arrived + this.window - now;
-      const byTime = s.state === 'open' ? Math.max(s.connectedAt + this.window - now, item.event.t + this.window - now) : Infinity;
+      const byTime =
+        s.state === 'open' ? Math.max(s.connectedAt + this.window - now, item.event.t + this.window - now) : Infinity;
       hold = Math.max(hold, Math.min(byArrival, byTime));
     }
     return hold;
@@ -437,7 +465,10 @@ class PodLogMerge {
       undefined,
     );
     // Deliver what already arrived, then fail: the consumer resumes from the last line it saw.
-    this.failure = engineLostError(err, last ? { lastTime: new Date(toMs(last)).toISOString(), since: toSinceParam(last) } : {});
+    this.failure = engineLostError(
+      err,
+      last ? { lastTime: new Date(toMs(last)).toISOString(), since: toSinceParam(last) } : {},
+    );
     for (const s of this.sources) {
       s.state = 'ended';
       s.stream?.destroy();

@@ -3,7 +3,7 @@
 import { lstat, mkdir, open, stat } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { dirname } from 'node:path';
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import {
   HOST_IP_PLACEHOLDER,
   isRunnable,
@@ -19,6 +19,7 @@ import {
   type PodPhase,
 } from '../../shared/plan';
 import type { Engine } from './engine';
+import { lineSplitter } from './json-lines';
 import { tarball, type ArchiveEntry } from './pod-archive';
 import { explainEngineError, PodError } from './pod-errors';
 
@@ -78,13 +79,9 @@ function isNotFound(err: unknown): boolean {
 }
 
 export class PodRuntime {
-  /** A client without the request timeout: waits, stops, pulls and event streams may rightly take long. */
-  private readonly long: Docker;
   private readonly listeners = new Set<(event: PodStatusEvent) => void>();
 
-  constructor(readonly engine: Engine) {
-    this.long = new Docker({ ...engine.resolved.modem });
-  }
+  constructor(readonly engine: Engine) {}
 
   private get docker(): Docker {
     return this.engine.docker;
@@ -255,7 +252,7 @@ export class PodRuntime {
       throw explainEngineError(err, 'start', c.container, c.body.Image);
     }
     // 'not-running' after start cannot miss a fast exit (next-exit registered late could wait forever).
-    await this.long.getContainer(container.id).wait({ condition: 'not-running' });
+    await this.engine.streams.getContainer(container.id).wait({ condition: 'not-running' });
     // Podman's compat wait has returned early before; the inspected exit code is the truth (reference §7).
     const info = await container.inspect();
     const exitCode = info.State.ExitCode;
@@ -287,9 +284,9 @@ export class PodRuntime {
 
   private async rollback(created: { containers: { id: string }[]; volumes: string[] }): Promise<void> {
     await Promise.allSettled(
-      created.containers.map((c) => this.long.getContainer(c.id).remove({ force: true, v: false })),
+      created.containers.map((c) => this.engine.streams.getContainer(c.id).remove({ force: true, v: false })),
     );
-    await Promise.allSettled(created.volumes.map((v) => this.long.getVolume(v).remove()));
+    await Promise.allSettled(created.volumes.map((v) => this.engine.streams.getVolume(v).remove()));
   }
 
   private async ensureNetwork(plan: Plan, progress: (p: RunProgress) => void): Promise<void> {
@@ -363,9 +360,9 @@ export class PodRuntime {
   private async pull(image: string, container: string | undefined, progress: (p: RunProgress) => void): Promise<void> {
     progress({ stage: 'pull', container, message: `Pulling ${image}` });
     try {
-      const stream = (await this.long.pull(image)) as NodeJS.ReadableStream;
+      const stream = (await this.engine.streams.pull(image)) as NodeJS.ReadableStream;
       await new Promise<void>((resolve, reject) => {
-        this.long.modem.followProgress(
+        this.engine.streams.modem.followProgress(
           stream,
           (err: Error | null, output: { error?: string }[]) => {
             const failed = output?.find((o) => o.error);
@@ -523,7 +520,7 @@ export class PodRuntime {
     const labels = [`${Labels.managed}=true`];
     if (filter.name) labels.push(`${Labels.pod}=${filter.name}`);
     if (namespace) labels.push(`${Labels.namespace}=${namespace}`);
-    const stream = (await this.long.getEvents({
+    const stream = (await this.engine.streams.getEvents({
       filters: { type: ['container'], label: labels },
     })) as NodeJS.ReadableStream & {
       destroy?: () => void;
@@ -554,20 +551,15 @@ export class PodRuntime {
         : await this.list();
       for (const pod of initial as PodSnapshot[]) if (matches(pod.name, pod.namespace)) emit({ kind: 'status', pod });
       await new Promise<void>((resolve, reject) => {
-        let buffered = '';
         const onAbort = (): void => {
           stream.destroy?.();
           resolve();
         };
         if (signal.aborted) return onAbort();
         signal.addEventListener('abort', onAbort, { once: true });
-        stream.on('data', (chunk: Buffer) => {
-          buffered += chunk.toString('utf8');
-          let newline: number;
-          while ((newline = buffered.indexOf('\n')) >= 0) {
-            const line = buffered.slice(0, newline).trim();
-            buffered = buffered.slice(newline + 1);
-            if (!line) continue;
+        stream.on(
+          'data',
+          lineSplitter((line) => {
             try {
               const event = JSON.parse(line) as { Actor?: { Attributes?: Record<string, string> } };
               const attrs = event.Actor?.Attributes ?? {};
@@ -577,8 +569,8 @@ export class PodRuntime {
             } catch {
               // A line that is not JSON is not an event.
             }
-          }
-        });
+          }),
+        );
         stream.on('end', () => resolve());
         stream.on('error', (err) => (signal.aborted ? resolve() : reject(err)));
       });
@@ -601,7 +593,7 @@ export class PodRuntime {
     const stopOne = async (c: Docker.ContainerInfo): Promise<void> => {
       if (c.State !== 'running' && c.State !== 'restarting' && c.State !== 'paused') return;
       const t = options.graceSeconds ?? Number(c.Labels[Labels.grace] ?? 10);
-      await this.long
+      await this.engine.streams
         .getContainer(c.Id)
         .stop({ t })
         .catch((err: unknown) =>
@@ -627,7 +619,7 @@ export class PodRuntime {
         ? (options.graceSeconds ?? Number(c.Labels[Labels.grace] ?? 10))
         : 0;
     const removeOne = async (c: Docker.ContainerInfo): Promise<void> => {
-      const container = this.long.getContainer(c.Id);
+      const container = this.engine.streams.getContainer(c.Id);
       const t = graceOf(c);
       if (t > 0) await container.stop({ t }).catch(() => undefined);
       await container
@@ -646,7 +638,7 @@ export class PodRuntime {
     const own = (Volumes ?? []).filter((v) => v.Labels?.[Labels.persistent] !== 'true');
     await settleAll(
       own.map((v) =>
-        this.long
+        this.engine.streams
           .getVolume(v.Name)
           .remove()
           .catch((err: unknown) => (isNotFound(err) ? undefined : Promise.reject(err))),

@@ -1,0 +1,19 @@
+// One engine connection without the request timeout, for streams that may rightly stay quiet for long.
+import Docker from 'dockerode';
+
+const streaming = new WeakMap<Docker, Docker>();
+
+/**
+ * The same engine connection without the idle timeout: docker-modem applies its timeout to the socket for the
+ * whole request, so a quiet log follow, a paused stream or an idle terminal would be cut after it.
+ */
+export function streamingClient(docker: Docker): Docker {
+  let client = streaming.get(docker);
+  if (!client) {
+    const modem = Object.create(docker.modem as object) as { timeout?: number };
+    modem.timeout = 0;
+    client = new Docker({ modem } as Docker.DockerOptions);
+    streaming.set(docker, client);
+  }
+  return client;
+}
