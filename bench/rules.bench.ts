@@ -1,7 +1,7 @@
 // The rule engine on big Pods: one full validatePod pass for 200 and 1000 containers, beside the YAML parse time.
 import { parse, stringify } from 'yaml';
 import type { Container, Pod, Volume } from '../shared/model';
-import { loadPods } from '../shared/model/load';
+import { loadPods } from '../shared/manifest';
 import { validatePod } from '../shared/rules';
 import { detail, time, type Benchmark, type Metric } from './harness';
 

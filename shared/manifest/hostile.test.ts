@@ -22,7 +22,7 @@ describe('hostile input', () => {
       lines.push(`${cur}: &${cur} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
     const p = problemOf(lines.join('\n'));
-    expect(p.code).toBe('yaml');
+    expect(p.code).toBe('aliases');
     expect(p.message).toMatch(/alias/i);
   });
 

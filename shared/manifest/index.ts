@@ -6,3 +6,4 @@ export * from './import';
 export * from './project';
 export * from './export';
 export * from './compose';
+export * from './pods';

@@ -30,7 +30,14 @@ export const defaultLimits: ManifestLimits = {
 };
 
 export type ManifestProblemCode =
-  'too-large' | 'too-deep' | 'too-many-documents' | 'binary' | 'number-out-of-range' | 'yaml' | 'not-an-object';
+  | 'too-large'
+  | 'too-deep'
+  | 'too-many-documents'
+  | 'binary'
+  | 'number-out-of-range'
+  | 'aliases'
+  | 'yaml'
+  | 'not-an-object';
 
 /** A problem pinned to a place: 1-based line and column, and the 0-based index of the document it is in. */
 export interface ManifestProblem {
@@ -150,7 +157,10 @@ export function parseManifest(source: string, limits: Partial<ManifestLimits> = 
       try {
         value = doc.toJS({ maxAliasCount: lim.maxAliasCount });
       } catch (err) {
-        problems.push({ ...problem('yaml', (err as Error).message, doc.range[0]), document: index });
+        // yaml stops expanding past maxAliasCount ("billion laughs"); say so with its own code.
+        const message = (err as Error).message;
+        const code = err instanceof ReferenceError || /alias/i.test(message) ? 'aliases' : 'yaml';
+        problems.push({ ...problem(code, message, doc.range[0]), document: index });
       }
     }
     documents.push({ index, doc, value });

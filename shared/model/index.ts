@@ -1,5 +1,4 @@
-// The Pod document: types, Kubernetes defaulting and the safe loader.
+// The Pod document: types, Kubernetes defaulting and resource quantities.
 export * from './pod';
 export * from './defaults';
 export * from './quantity';
-export * from './load';

@@ -119,7 +119,7 @@ describe('podwright validate: input and exit codes', () => {
   it('refuses hostile input quickly with a clear message (exit 2)', async () => {
     const r = await cli(['validate', '-'], '['.repeat(200_000));
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain('nesting deeper than 100 levels');
+    expect(r.stdout).toContain('nested more than 100 levels deep');
   });
 
   it('rejects an unknown --format', async () => {

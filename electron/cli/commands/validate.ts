@@ -1,7 +1,7 @@
 // `podwright validate`: checks Pod manifests (YAML or JSON, multi-document, `-` for stdin) with the rule engine.
 import { readFile, stat } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { defaultLoadLimits, loadPods, type LoadError } from '../../../shared/model/load';
+import { defaultLimits as defaultLoadLimits, loadPods, type LoadError } from '../../../shared/manifest';
 import { acceptedByKubernetes, validatePod, type Diagnostic } from '../../../shared/rules';
 import type { RegisterCommand } from './index';
 
