@@ -14,11 +14,19 @@ import { dockerReason, requireDocker, uniqueSuffix } from './testing';
 const main = await requireDocker();
 const dockerd = ['/usr/bin/dockerd', '/usr/sbin/dockerd'].find((p) => existsSync(p));
 const isRoot = process.getuid?.() === 0;
+const unshare = ['/usr/bin/unshare', '/bin/unshare'].find((p) => existsSync(p));
 const reason =
-  dockerReason ?? (!dockerd ? 'no dockerd binary' : !isRoot ? 'starting a second Docker daemon needs root' : undefined);
+  dockerReason ??
+  (!dockerd
+    ? 'no dockerd binary'
+    : !unshare
+      ? 'no unshare (util-linux) to give the second daemon its own network namespace'
+      : !isRoot
+        ? 'starting a second Docker daemon needs root'
+        : undefined);
 if (reason && process.env.CI) throw new Error(`CI must run the engine-restart test: ${reason}`);
 
-/** A second daemon with its own socket, data and state, and no bridge (nothing to clash with the main daemon). */
+/** A second daemon with its own socket, data, state and network namespace: nothing it does touches the main one. */
 class OwnDaemon {
   readonly dir = mkdtempSync(join(tmpdir(), 'pw-dockerd-'));
   readonly socket = join(this.dir, 'docker.sock');
@@ -26,9 +34,14 @@ class OwnDaemon {
   log = '';
 
   async start(): Promise<void> {
+    // Its own network namespace (unshare --net): a daemon started with --bridge=none deletes "docker0", which
+    // would break the main engine's bridge if both shared the host's namespace. The unix socket is a file, so the
+    // test reaches it all the same.
     this.child = spawn(
-      dockerd!,
+      unshare!,
       [
+        '--net',
+        dockerd!,
         `--host=unix://${this.socket}`,
         `--data-root=${join(this.dir, 'data')}`,
         `--exec-root=${join(this.dir, 'exec')}`,
