@@ -75,6 +75,12 @@ describe('compose export', () => {
     expect(infra.ports).toEqual(['8080:80/tcp']);
     expect(infra.expose).toEqual(['9090/tcp']);
     expect(infra.hostname).toBe('shop');
+    // The same labels `podwright run` puts on its containers, so ps/logs/down find a Compose-run Pod too.
+    expect(infra.labels).toEqual({ 'dev.podwright.pod': 'shop', 'dev.podwright.role': 'infra' });
+    expect(compose.services.web?.labels).toMatchObject({
+      'dev.podwright.pod': 'shop',
+      'dev.podwright.container': 'web',
+    });
     for (const name of ['prepare', 'web', 'infra']) {
       expect(compose.services[name]).toMatchObject({
         network_mode: 'service:infra-2',

@@ -4,6 +4,7 @@ import type { Container, Pod, Volume, VolumeMount } from '../model';
 import { isRecord } from './parse';
 import { cleanPod } from './export';
 import { toYamlText } from './write';
+import { Labels } from '../plan/labels';
 
 export const defaultInfraImage = 'registry.k8s.io/pause:3.10';
 
@@ -163,7 +164,7 @@ export function toCompose(input: Pod, options: ComposeOptions = {}): ComposeExpo
     if (c.stdin) s.stdin_open = true;
     if (spec.terminationGracePeriodSeconds !== undefined)
       s.stop_grace_period = `${spec.terminationGracePeriodSeconds}s`;
-    s.labels = { 'podwright.dev/pod': podName, 'podwright.dev/role': role, 'podwright.dev/container': c.name };
+    s.labels = { [Labels.pod]: podName, [Labels.role]: role, [Labels.container]: c.name };
     return s;
   };
 
@@ -185,7 +186,7 @@ export function toCompose(input: Pod, options: ComposeOptions = {}): ComposeExpo
   }
   if (!spec.hostNetwork && published.length > 0) infraService.ports = published;
   if (!spec.hostNetwork && exposed.length > 0) infraService.expose = [...new Set(exposed)];
-  infraService.labels = { 'podwright.dev/pod': podName, 'podwright.dev/role': 'infra' };
+  infraService.labels = { [Labels.pod]: podName, [Labels.role]: 'infra' };
   services[infra] = infraService;
 
   // Init containers run one after another, each after the previous one exited 0; native sidecars just start.
