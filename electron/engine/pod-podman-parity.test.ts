@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plan, type Pod } from '../../shared/plan';
-import { demux, PodRuntime, type PodSnapshot } from './pod-runtime';
-import { dockerReason, requireDocker, uniqueSuffix } from './testing';
+import { PodRuntime, type PodSnapshot } from './pod-runtime';
+import { dockerReason, execIn, requireDocker, uniqueSuffix } from './testing';
 
 const run = promisify(execFile);
 const engine = await requireDocker();
@@ -48,17 +48,7 @@ const probes: Record<string, string[]> = {
   greeting: ['sh', '-c', 'echo $GREETING'],
 };
 
-async function dockerExec(id: string, cmd: string[]): Promise<string> {
-  const e = await engine.docker.getContainer(id).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
-  const stream = await e.start({ hijack: true, stdin: false });
-  const chunks: Buffer[] = [];
-  await new Promise<void>((done, fail) => {
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    stream.on('end', done);
-    stream.on('error', fail);
-  });
-  return demux(Buffer.concat(chunks)).trim();
-}
+const dockerExec = async (id: string, cmd: string[]): Promise<string> => (await execIn(engine, id, cmd)).out;
 
 describe.skipIf(dockerReason || !podman)(
   `parity with podman kube play${dockerReason ? ` (skipped: ${dockerReason})` : !podman ? ' (skipped: podman is not installed)' : ''}`,

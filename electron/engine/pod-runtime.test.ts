@@ -7,8 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Labels, plan, type Companions, type Container, type Pod, type PodSpec } from '../../shared/plan';
 import type { Engine } from './engine';
 import { PodError } from './pod-errors';
-import { demux, PodRuntime, type PodSnapshot, type PodStatusEvent } from './pod-runtime';
-import { dockerReason, requireDocker, uniqueSuffix } from './testing';
+import { PodRuntime, type PodSnapshot, type PodStatusEvent } from './pod-runtime';
+import { dockerReason, execIn, requireDocker, uniqueSuffix } from './testing';
 
 const engine: Engine = await requireDocker();
 const BUSYBOX = 'podwright-test/busybox:1';
@@ -39,18 +39,7 @@ async function run(pod: Pod, companions: Companions = {}): Promise<PodSnapshot> 
   return runtime.run(plan(pod, info, { infraImage: INFRA, network, runId: uniqueSuffix() }, companions));
 }
 
-async function exec(id: string, cmd: string[]): Promise<{ out: string; code: number }> {
-  const e = await engine.docker.getContainer(id).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
-  const stream = await e.start({ hijack: true, stdin: false });
-  const chunks: Buffer[] = [];
-  await new Promise<void>((done, fail) => {
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    stream.on('end', done);
-    stream.on('error', fail);
-  });
-  const { ExitCode } = await e.inspect();
-  return { out: demux(Buffer.concat(chunks)).trim(), code: ExitCode ?? -1 };
-}
+const exec = (id: string, cmd: string[]): Promise<{ out: string; code: number }> => execIn(engine, id, cmd);
 
 function idOf(s: PodSnapshot, container: string): string {
   const id = s.containers.find((c) => c.name === container)?.id;

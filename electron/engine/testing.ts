@@ -5,6 +5,7 @@
 //   const engine = await requireDocker();
 //   describe.skipIf(dockerReason)(`pods on Docker${dockerReason ? ` (skipped: ${dockerReason})` : ''}`, () => { ... });
 import { Engine } from './engine';
+import { demux } from './pod-runtime';
 
 /** Why Docker tests are skipped here (engine unreachable, not under CI), or undefined when the engine answers. */
 export let dockerReason: string | undefined;
@@ -46,4 +47,18 @@ function isCi(): boolean {
 /** A short random suffix for naming Docker objects a test creates, so parallel test files never collide. */
 export function uniqueSuffix(): string {
   return Math.random().toString(36).slice(2, 10);
+}
+
+/** Runs `cmd` in a container by id and returns its combined output (trimmed) and exit code. */
+export async function execIn(engine: Engine, id: string, cmd: string[]): Promise<{ out: string; code: number }> {
+  const e = await engine.docker.getContainer(id).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
+  const stream = await e.start({ hijack: true, stdin: false });
+  const chunks: Buffer[] = [];
+  await new Promise<void>((done, fail) => {
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    stream.on('end', done);
+    stream.on('error', fail);
+  });
+  const { ExitCode } = await e.inspect();
+  return { out: demux(Buffer.concat(chunks)).trim(), code: ExitCode ?? -1 };
 }
