@@ -1,7 +1,6 @@
 // Fails when a UI string is missing in English or Simplified Chinese, or a literal key used in the code has no text.
 import { describe, expect, it } from 'vitest';
-import en from '../../assets/locales/en.json';
-import zhCN from '../../assets/locales/zh-CN.json';
+import { catalogues, featureFiles } from './locales';
 import { itemKey, paletteGroups } from './canvas/items';
 import { volumeKinds } from '../../shared/canvas';
 
@@ -18,7 +17,17 @@ const sources = import.meta.glob(['./**/*.ts', './**/*.tsx', '!./**/*.test.ts'],
   eager: true,
 }) as Record<string, string>;
 
+const en = catalogues.en;
+const zhCN = catalogues['zh-CN'];
+
 describe('translations', () => {
+  it('ships every feature catalogue in both languages', () => {
+    const folders = (lang: string) =>
+      featureFiles.filter((f) => f.endsWith(`/${lang}.json`)).map((f) => f.slice(0, -`${lang}.json`.length));
+    expect(folders('zh-CN')).toEqual(folders('en'));
+    expect(featureFiles.every((f) => /\/(en|zh-CN)\.json$/.test(f))).toBe(true);
+  });
+
   const english = new Set(keys(en));
   const chinese = new Set(keys(zhCN));
 

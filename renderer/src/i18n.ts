@@ -1,8 +1,7 @@
 // Every UI string goes through i18next; English and Simplified Chinese ship complete.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../../assets/locales/en.json';
-import zhCN from '../../assets/locales/zh-CN.json';
+import { catalogues } from './locales';
 
 export const languages = ['en', 'zh-CN'] as const;
 export type Language = (typeof languages)[number];
@@ -16,7 +15,7 @@ function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  resources: { en: { translation: catalogues.en }, 'zh-CN': { translation: catalogues['zh-CN'] } },
   lng: initialLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
