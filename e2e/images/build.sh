@@ -38,3 +38,10 @@ mkdir -p "$infra"
 cc -static -Os -s -o "$infra/pause" "$here/pause.c"
 tar -C "$infra" -c pause | "$docker_cli" import --change 'ENTRYPOINT ["/pause"]' - "$infra_image" >/dev/null
 echo "built $infra_image"
+
+# Stand-ins under the real names the examples use (busybox:1.36), so journeys can run an example unchanged with no
+# registry. Only when asked (CI sets it): on a laptop the real image is pulled on first run instead.
+if [ "${PODWRIGHT_STANDIN_TAGS:-}" = 1 ]; then
+  "$docker_cli" tag "$busybox_image" busybox:1.36
+  echo "tagged $busybox_image as busybox:1.36 (stand-in)"
+fi
