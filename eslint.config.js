@@ -25,7 +25,7 @@ export default tseslint.config(
   {
     // Belt and braces beside the layers check: shared/ never reaches for Node, the network or the UI.
     files: ['shared/**/*.ts'],
-    ignores: ['shared/**/*.test.ts'],
+    ignores: ['shared/**/*.test.ts', 'shared/**/*.test-support.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

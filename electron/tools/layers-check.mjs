@@ -37,7 +37,8 @@ function isNodeBuiltin(specifier) {
  */
 export function checkFile(file, source) {
   const layer = file.split('/')[0];
-  const isTest = /\.test\.tsx?$/.test(file);
+  // Test-support modules (*.test-support.ts) are imported only by tests, so they follow the test rules.
+  const isTest = /\.test(-support)?\.tsx?$/.test(file);
   const violations = [];
   for (const specifier of importsOf(source)) {
     const problem = judge(file, layer, isTest, specifier);

@@ -1,6 +1,6 @@
 // The Compose export: its shape, and `docker-compose config` (Debian's docker-compose v1) accepting every file.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -10,6 +10,7 @@ import { defaultInfraImage, toCompose } from './compose';
 import { importManifest } from './import';
 import { parseManifest } from './parse';
 import { layoutAnnotation } from './project';
+import { corpusDir, manifestFiles, ownDir } from './corpus.test-support';
 
 const run = promisify(execFile);
 const composeBinary = '/usr/bin/docker-compose';
@@ -17,15 +18,9 @@ const ci = !['', '0', 'false', undefined].includes(process.env.CI?.toLowerCase()
 const noCompose = existsSync(composeBinary) ? undefined : `${composeBinary} is not installed`;
 if (noCompose && ci) throw new Error(`CI needs docker-compose: ${noCompose}`);
 
-const corpus = join(process.cwd(), '../shared/testdata/manifests');
-const own = join(process.cwd(), 'shared/manifest/testdata');
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return files(path);
-    return /\.(ya?ml|injected)$/.test(name) ? [path] : [];
-  });
-}
+const corpus = corpusDir;
+const own = ownDir;
+const files = (dir: string): string[] => manifestFiles(dir);
 
 const pod: Pod = {
   apiVersion: 'v1',

@@ -1,6 +1,6 @@
 // Import from any workload, the project file's layout annotation, and Kubernetes exports checked against the
 // published OpenAPI schemas (kubernetes-models) and re-imported to the same Pod.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Pod as PodModel } from 'kubernetes-models/v1/Pod';
@@ -14,18 +14,13 @@ import { importManifest, type KubeObject } from './import';
 import { parseManifest } from './parse';
 import { layoutAnnotation, newProjectFile, readLayout, removeLayout, stripLayout, writeLayout } from './project';
 import { writeObjects } from './write';
+import { corpusDir, manifestFiles, ownDir } from './corpus.test-support';
 
-const corpus = join(process.cwd(), '../shared/testdata/manifests');
-const own = join(process.cwd(), 'shared/manifest/testdata');
+const corpus = corpusDir;
+const own = ownDir;
 const read = (path: string): string => readFileSync(path, 'utf8');
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return files(path);
-    return /\.(ya?ml|injected)$/.test(name) ? [path] : [];
-  });
-}
+const files = (dir: string): string[] => manifestFiles(dir);
 
 function validate(obj: KubeObject): void {
   switch (obj.kind) {

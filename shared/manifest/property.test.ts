@@ -1,10 +1,10 @@
 // Property tests: any Pod we write reads back to the same value and writes again to the same bytes.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyValue, deepEqual, setIn } from './edit';
 import { parseManifest } from './parse';
+import { corpusDir, manifestFiles, ownDir } from './corpus.test-support';
 import { parse } from 'yaml';
 import { kubectlOrder, toYamlText, writeObject, writeObjects } from './write';
 
@@ -222,14 +222,7 @@ describe('write → read → write', () => {
 });
 
 describe('applyValue on real-world files', () => {
-  const dirs = [join(process.cwd(), '../shared/testdata/manifests'), join(process.cwd(), 'shared/manifest/testdata')];
-  const files = (dir: string): string[] =>
-    readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return files(path);
-      return /\.(ya?ml|injected)$/.test(name) ? [path] : [];
-    });
-  const podDocs = dirs.flatMap(files).flatMap((path) => {
+  const podDocs = [corpusDir, ownDir].flatMap((dir) => manifestFiles(dir)).flatMap((path) => {
     const file = parseManifest(readFileSync(path, 'utf8'));
     if (file.problems.length > 0) return [];
     return file.documents

@@ -1,23 +1,12 @@
 // Round trip over real-world manifests: unchanged saves are byte-identical, and an edit to one field changes one line.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isPair, isScalar, isSeq, visit, type Scalar } from 'yaml';
 import { applyValue, deleteIn, insertIn, setIn, type ManifestPath } from './edit';
 import { parseManifest } from './parse';
+import { corpusDir, manifestFiles, ownDir } from './corpus.test-support';
 
-const corpus = join(process.cwd(), '../shared/testdata/manifests');
-const own = join(process.cwd(), 'shared/manifest/testdata');
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return files(path);
-    return /\.(ya?ml|json|injected)$/.test(name) ? [path] : [];
-  });
-}
-
-const all = [...files(corpus), ...files(own)];
+const all = [...manifestFiles(corpusDir, { json: true }), ...manifestFiles(ownDir, { json: true })];
 
 /** Line-level difference: which line numbers of `a` changed, given that the line count stays the same. */
 function changedLines(a: string, b: string): number[] {
@@ -56,8 +45,8 @@ function leaves(file: ReturnType<typeof parseManifest>, docIndex: number): { pat
 
 describe('round trip over the manifest corpus', () => {
   it('finds the corpus and our own examples', () => {
-    expect(files(corpus).length).toBeGreaterThanOrEqual(55);
-    expect(files(own).length).toBeGreaterThanOrEqual(4);
+    expect(manifestFiles(corpusDir, { json: true }).length).toBeGreaterThanOrEqual(55);
+    expect(manifestFiles(ownDir, { json: true }).length).toBeGreaterThanOrEqual(4);
   });
 
   it.each(all.map((p) => [p.slice(p.indexOf('testdata')), p]))('%s: unchanged save is byte-identical', (_, path) => {
