@@ -199,6 +199,21 @@ export function nodeForPath(graph: Graph, path: string): string {
   return 'pod';
 }
 
+/**
+ * The mount edge a field path points into (`spec.containers[1].volumeMounts[0].mountPath` → that mount's edge), or
+ * `undefined` when the path is not inside a drawn mount. Diagnostics still belong to their node (nodeForPath); this
+ * lets the edge show them too.
+ */
+export function edgeForPath(graph: Graph, path: string): string | undefined {
+  const m = /^(spec\.(?:containers|initContainers)\[\d+\])\.volumeMounts\[(\d+)\]/.exec(path);
+  if (!m) return undefined;
+  const source = graph.containerIdByPath.get(m[1]!);
+  if (!source) return undefined;
+  // Mount edge ids are `mount:<container id>:<mount index>` (buildGraph); a mount of a missing volume has no edge.
+  const id = `mount:${source}:${m[2]}`;
+  return graph.edges.some((e) => e.id === id) ? id : undefined;
+}
+
 /** `spec.containers[1].ports[0]` → ['spec', 'containers', 1, 'ports', 0]. */
 export function pathSegments(path: string): (string | number)[] {
   const out: (string | number)[] = [];
