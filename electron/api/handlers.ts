@@ -3,11 +3,14 @@ import type { ApiHandlers } from '../../shared/api';
 import { type Engine } from '../engine/engine';
 import { logsExecEngineHandlers } from '../engine/engines-api';
 import { podHandlers } from '../engine/pod-api';
+import { fileHandlers, type FileOptions } from '../files/files-api';
 import { appVersion } from '../version';
 
 export interface BackendContext {
   host: 'electron' | 'browser';
   engine: Engine;
+  /** Design files: the picker's root folder and, in Electron, the native dialogs. */
+  files?: FileOptions;
 }
 
 export function createHandlers(ctx: BackendContext): ApiHandlers {
@@ -38,6 +41,7 @@ export function createHandlers(ctx: BackendContext): ApiHandlers {
       'engine.info': async () => ctx.engine.info(),
       ...pods.calls,
       ...live.calls,
+      ...fileHandlers(ctx.files),
     },
     topics: {
       'engine.events': (params, emit, signal) => ctx.engine.events(params.labels, emit, signal),

@@ -1,5 +1,6 @@
 // The one API contract between the UI and the back end: every call, result and event, as zod schemas.
 import { z } from 'zod';
+import { fileCalls } from './files';
 
 /** Where Podwright looked for the engine, so an error can say exactly which socket was tried. */
 export const EngineEndpoint = z.object({
@@ -255,6 +256,8 @@ export const calls = {
   'engine.list': { input: z.object({}).strict(), output: z.array(EngineChoice) },
   /** Switches to an engine and remembers it; null goes back to automatic (DOCKER_HOST, context, default). */
   'engine.select': { input: z.object({ host: z.string().min(1).max(1100).nullable() }).strict(), output: EngineStatus },
+  /** Design files: open, save, pick, list, recent (shared/api/files.ts). */
+  ...fileCalls,
 } as const;
 
 /** Every subscription topic: its parameters and the shape of one event. */

@@ -1,0 +1,117 @@
+// Where design files may be read and written: real paths (symlinks resolved) under one root folder, or paths the
+// user granted through a native dialog. Every check works on fs calls only; no path ever reaches a shell.
+import { lstat, realpath } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { ApiError } from '../../shared/api/errors';
+import { DESIGN_FILE_PATTERN as DESIGN_NAME } from '../../shared/api/files';
+
+/** Why a path was refused, for the UI to branch on (details.reason of a BAD_REQUEST). */
+export type RefusalReason =
+  'RELATIVE_PATH' | 'OUTSIDE_ROOT' | 'NOT_A_FILE' | 'NOT_A_DIRECTORY' | 'NOT_A_DESIGN_FILE' | 'TOO_LARGE' | 'NOT_TEXT';
+
+export function refuse(reason: RefusalReason, message: string, path?: string): ApiError {
+  return new ApiError('BAD_REQUEST', message, { reason, path });
+}
+
+export function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  // '..foo' is a fine name inside the root; only a first segment of exactly '..' climbs out.
+  return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
+}
+
+function notFound(path: string): ApiError {
+  return new ApiError('NOT_FOUND', `${path} does not exist.`, { path });
+}
+
+function isMissing(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+export class FileAccess {
+  private rootReal: Promise<string> | undefined;
+  /** Real paths the user picked in a native dialog this session (or opened before: the recent files). */
+  private readonly granted = new Set<string>();
+
+  constructor(readonly root: string) {}
+
+  /** The root with its own symlinks resolved (a home folder may itself be a link). */
+  realRoot(): Promise<string> {
+    this.rootReal ??= realpath(resolve(this.root)).catch(() => resolve(this.root));
+    return this.rootReal;
+  }
+
+  grant(path: string): void {
+    this.granted.add(resolve(path));
+  }
+
+  private absolute(path: string): string {
+    if (!isAbsolute(path)) throw refuse('RELATIVE_PATH', `${path} is not an absolute path.`, path);
+    return resolve(path);
+  }
+
+  private async allowed(requested: string, real: string): Promise<boolean> {
+    if (this.granted.has(requested) || this.granted.has(real)) return true;
+    return isInside(await this.realRoot(), real);
+  }
+
+  private async outside(path: string): Promise<ApiError> {
+    return refuse('OUTSIDE_ROOT', `${path} is outside the folder Podwright may use (${await this.realRoot()}).`, path);
+  }
+
+  /** An existing directory to list: its real path, which must lie under the root. */
+  async directory(path: string | undefined): Promise<string> {
+    const requested = path === undefined ? await this.realRoot() : this.absolute(path);
+    const real = await realpath(requested).catch((err: unknown) => {
+      throw isMissing(err) ? notFound(requested) : err;
+    });
+    // Listing is for the in-app picker only: the root bounds it, grants do not widen it.
+    if (!isInside(await this.realRoot(), real)) throw await this.outside(requested);
+    if (!(await lstat(real)).isDirectory()) throw refuse('NOT_A_DIRECTORY', `${requested} is not a folder.`, requested);
+    return real;
+  }
+
+  /** An existing design file to read: its real path, which must be allowed and a regular file. */
+  async readable(path: string): Promise<string> {
+    const requested = this.absolute(path);
+    if (!DESIGN_NAME.test(basename(requested))) throw notDesign(requested);
+    const real = await realpath(requested).catch((err: unknown) => {
+      throw isMissing(err) ? notFound(requested) : err;
+    });
+    if (!(await this.allowed(requested, real))) throw await this.outside(requested);
+    if (!(await lstat(real)).isFile()) throw refuse('NOT_A_FILE', `${requested} is not a regular file.`, requested);
+    return real;
+  }
+
+  /**
+   * Where to write `path`: the real folder it sits in (which must exist and be allowed) joined with its name. An
+   * existing target that is a symlink is followed and checked like a file to read; anything but a regular file is
+   * refused. `exists` says whether the write replaces a file.
+   */
+  async writable(path: string): Promise<{ target: string; exists: boolean }> {
+    const requested = this.absolute(path);
+    const name = basename(requested);
+    if (!DESIGN_NAME.test(name)) throw notDesign(requested);
+    const folder = await realpath(dirname(requested)).catch((err: unknown) => {
+      throw isMissing(err) ? notFound(dirname(requested)) : err;
+    });
+    const info = await lstat(join(folder, name)).catch((err: unknown) => {
+      if (isMissing(err)) return undefined;
+      throw err;
+    });
+    if (!info) {
+      const target = join(folder, name);
+      if (!(await this.allowed(requested, target))) throw await this.outside(requested);
+      return { target, exists: false };
+    }
+    if (info.isSymbolicLink()) return { target: await this.readable(requested), exists: true };
+    const target = join(folder, name);
+    if (!(await this.allowed(requested, target))) throw await this.outside(requested);
+    if (!info.isFile()) throw refuse('NOT_A_FILE', `${requested} is not a regular file.`, requested);
+    return { target, exists: true };
+  }
+}
+
+function notDesign(path: string): ApiError {
+  return refuse('NOT_A_DESIGN_FILE', `${basename(path)} is not a design file (.yaml, .yml or .podwright.json).`, path);
+}

@@ -1,0 +1,259 @@
+import { execFileSync } from 'node:child_process';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { calls } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/errors';
+import { fileHandlers, type FileDialogs } from './files-api';
+
+let base: string;
+let root: string;
+let outside: string;
+let settings: string;
+
+beforeEach(() => {
+  base = mkdtempSync(join(tmpdir(), 'podwright-files-'));
+  root = join(base, 'home');
+  outside = join(base, 'elsewhere');
+  mkdirSync(root);
+  mkdirSync(outside);
+  settings = join(base, 'config', 'settings.json');
+});
+afterEach(() => rmSync(base, { recursive: true, force: true }));
+
+const design =
+  'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx\n';
+
+async function refusal(promise: Promise<unknown>): Promise<{ code: string; reason?: string }> {
+  try {
+    await promise;
+  } catch (err) {
+    expect(err).toBeInstanceOf(ApiError);
+    const e = err as ApiError;
+    return { code: e.code, reason: (e.details as { reason?: string } | undefined)?.reason };
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('file handlers in the browser host (no dialogs)', () => {
+  it('saves, refuses to overwrite unasked, opens what it saved, and lists it as recent', async () => {
+    const files = fileHandlers({ root, settings });
+    const path = join(root, 'web.pod.yaml');
+    expect(await files['file.save']({ path, text: design })).toEqual({ path, name: 'web.pod.yaml' });
+    expect(readFileSync(path, 'utf8')).toBe(design);
+    expect(await refusal(files['file.save']({ path, text: 'x: 1\n' }))).toEqual({
+      code: 'CONFLICT',
+      reason: undefined,
+    });
+    await files['file.save']({ path, text: `${design}# two\n`, overwrite: true });
+    expect(await files['file.open']({ path })).toEqual({ path, name: 'web.pod.yaml', text: `${design}# two\n` });
+    // No temp files are left beside the design.
+    expect(readdirSync(root)).toEqual(['web.pod.yaml']);
+    expect(await files['file.recent']({})).toEqual([{ path, name: 'web.pod.yaml' }]);
+  });
+
+  it('picks by answering browse from the root', async () => {
+    const files = fileHandlers({ root, settings });
+    expect(await files['file.pick']({ mode: 'open' })).toEqual({ kind: 'browse', root, directory: root });
+  });
+
+  it('lists folders first, then design files only, hiding dotfiles, with the parent up to the root', async () => {
+    mkdirSync(join(root, 'pods'));
+    mkdirSync(join(root, '.secret'));
+    writeFileSync(join(root, 'b.yaml'), design);
+    writeFileSync(join(root, 'a.yml'), design);
+    writeFileSync(join(root, 'p.podwright.json'), '{}');
+    writeFileSync(join(root, 'notes.txt'), 'x');
+    writeFileSync(join(root, 'data.json'), '{}');
+    const files = fileHandlers({ root, settings });
+    const top = await files['file.list']({});
+    expect(top.parent).toBeNull();
+    expect(top.entries.map((e) => `${e.kind}:${e.name}`)).toEqual([
+      'directory:pods',
+      'file:a.yml',
+      'file:b.yaml',
+      'file:p.podwright.json',
+    ]);
+    const inner = await files['file.list']({ directory: join(root, 'pods') });
+    expect(inner.parent).toBe(root);
+  });
+
+  it('refuses path traversal out of the root, for list, open and save', async () => {
+    writeFileSync(join(outside, 'x.yaml'), design);
+    const files = fileHandlers({ root, settings });
+    const climb = join(root, '..', 'elsewhere');
+    expect(await refusal(files['file.list']({ directory: climb }))).toEqual({
+      code: 'BAD_REQUEST',
+      reason: 'OUTSIDE_ROOT',
+    });
+    expect(await refusal(files['file.list']({ directory: '/' }))).toMatchObject({ reason: 'OUTSIDE_ROOT' });
+    expect(await refusal(files['file.open']({ path: join(climb, 'x.yaml') }))).toMatchObject({
+      reason: 'OUTSIDE_ROOT',
+    });
+    expect(await refusal(files['file.save']({ path: join(climb, 'y.yaml'), text: design }))).toMatchObject({
+      reason: 'OUTSIDE_ROOT',
+    });
+    expect(existsSync(join(outside, 'y.yaml'))).toBe(false);
+    expect(await refusal(files['file.open']({ path: 'relative/x.yaml' }))).toMatchObject({ reason: 'RELATIVE_PATH' });
+  });
+
+  it('refuses symlinks that escape the root (file, folder and save target), and follows ones that stay inside', async () => {
+    writeFileSync(join(outside, 'x.yaml'), design);
+    symlinkSync(join(outside, 'x.yaml'), join(root, 'link.yaml'));
+    symlinkSync(outside, join(root, 'out'));
+    writeFileSync(join(root, 'real.yaml'), design);
+    symlinkSync(join(root, 'real.yaml'), join(root, 'inside.yaml'));
+    const files = fileHandlers({ root, settings });
+    expect(await refusal(files['file.open']({ path: join(root, 'link.yaml') }))).toMatchObject({
+      reason: 'OUTSIDE_ROOT',
+    });
+    expect(await refusal(files['file.open']({ path: join(root, 'out', 'x.yaml') }))).toMatchObject({
+      reason: 'OUTSIDE_ROOT',
+    });
+    expect(await refusal(files['file.list']({ directory: join(root, 'out') }))).toMatchObject({
+      reason: 'OUTSIDE_ROOT',
+    });
+    expect(
+      await refusal(files['file.save']({ path: join(root, 'link.yaml'), text: 'x: 1\n', overwrite: true })),
+    ).toMatchObject({
+      reason: 'OUTSIDE_ROOT',
+    });
+    expect(await refusal(files['file.save']({ path: join(root, 'out', 'new.yaml'), text: 'x: 1\n' }))).toMatchObject({
+      reason: 'OUTSIDE_ROOT',
+    });
+    expect(readFileSync(join(outside, 'x.yaml'), 'utf8')).toBe(design);
+    expect(existsSync(join(outside, 'new.yaml'))).toBe(false);
+    expect((await files['file.open']({ path: join(root, 'inside.yaml') })).text).toBe(design);
+  });
+
+  it('refuses files over the size limit, binary files, non-design names, folders and FIFOs', async () => {
+    const files = fileHandlers({ root, settings, maxBytes: 1024 });
+    writeFileSync(join(root, 'big.yaml'), 'a'.repeat(1025));
+    writeFileSync(join(root, 'ok.yaml'), 'a'.repeat(1024));
+    writeFileSync(join(root, 'bin.yaml'), Buffer.from([0xff, 0xfe, 0x00, 0x80]));
+    writeFileSync(join(root, 'notes.txt'), 'x');
+    mkdirSync(join(root, 'dir.yaml'));
+    execFileSync('mkfifo', [join(root, 'pipe.yaml')]);
+    expect(await refusal(files['file.open']({ path: join(root, 'big.yaml') }))).toMatchObject({ reason: 'TOO_LARGE' });
+    expect((await files['file.open']({ path: join(root, 'ok.yaml') })).text).toHaveLength(1024);
+    expect(await refusal(files['file.save']({ path: join(root, 'new.yaml'), text: 'a'.repeat(1025) }))).toMatchObject({
+      reason: 'TOO_LARGE',
+    });
+    expect(await refusal(files['file.open']({ path: join(root, 'bin.yaml') }))).toMatchObject({ reason: 'NOT_TEXT' });
+    expect(await refusal(files['file.open']({ path: join(root, 'notes.txt') }))).toMatchObject({
+      reason: 'NOT_A_DESIGN_FILE',
+    });
+    expect(await refusal(files['file.save']({ path: join(root, 'notes.txt'), text: 'x' }))).toMatchObject({
+      reason: 'NOT_A_DESIGN_FILE',
+    });
+    expect(await refusal(files['file.open']({ path: join(root, 'dir.yaml') }))).toMatchObject({ reason: 'NOT_A_FILE' });
+    expect(await refusal(files['file.open']({ path: join(root, 'pipe.yaml') }))).toMatchObject({
+      reason: 'NOT_A_FILE',
+    });
+    expect(
+      await refusal(files['file.save']({ path: join(root, 'pipe.yaml'), text: 'x', overwrite: true })),
+    ).toMatchObject({
+      reason: 'NOT_A_FILE',
+    });
+    expect(await refusal(files['file.open']({ path: join(root, 'missing.yaml') }))).toEqual({
+      code: 'NOT_FOUND',
+      reason: undefined,
+    });
+  });
+
+  it('keeps ten recent files, newest first, drops deleted ones, and keeps the engine setting', async () => {
+    mkdirSync(join(base, 'config'));
+    writeFileSync(settings, JSON.stringify({ engine: { host: 'unix:///tmp/x.sock' } }));
+    const files = fileHandlers({ root, settings });
+    for (let i = 0; i < 12; i++) await files['file.save']({ path: join(root, `d${i}.yaml`), text: design });
+    await files['file.open']({ path: join(root, 'd3.yaml') });
+    let recent = (await files['file.recent']({})).map((r) => r.name);
+    expect(recent).toEqual([
+      'd3.yaml',
+      'd11.yaml',
+      'd10.yaml',
+      'd9.yaml',
+      'd8.yaml',
+      'd7.yaml',
+      'd6.yaml',
+      'd5.yaml',
+      'd4.yaml',
+      'd2.yaml',
+    ]);
+    rmSync(join(root, 'd11.yaml'));
+    recent = (await files['file.recent']({})).map((r) => r.name);
+    expect(recent).not.toContain('d11.yaml');
+    expect(recent).toHaveLength(9);
+    const saved = JSON.parse(readFileSync(settings, 'utf8')) as { engine: unknown; recentFiles: string[] };
+    expect(saved.engine).toEqual({ host: 'unix:///tmp/x.sock' });
+    expect(saved.recentFiles).toHaveLength(9);
+  });
+
+  it('does not list recent files outside its root (another host may have opened them)', async () => {
+    writeFileSync(join(outside, 'x.yaml'), design);
+    mkdirSync(join(base, 'config'));
+    writeFileSync(settings, JSON.stringify({ recentFiles: [join(outside, 'x.yaml')] }));
+    const files = fileHandlers({ root, settings });
+    expect(await files['file.recent']({})).toEqual([]);
+    expect(await refusal(files['file.open']({ path: join(outside, 'x.yaml') }))).toMatchObject({
+      reason: 'OUTSIDE_ROOT',
+    });
+  });
+});
+
+describe('file handlers in Electron (native dialogs)', () => {
+  function fakeDialogs(answer: string | undefined): FileDialogs & { asked: string[] } {
+    const asked: string[] = [];
+    return {
+      asked,
+      showOpen: async ({ defaultDirectory }) => (asked.push(`open ${defaultDirectory}`), answer),
+      showSave: async ({ defaultPath }) => (asked.push(`save ${defaultPath}`), answer),
+    };
+  }
+
+  it('shows the native dialog and grants the picked file, even outside the root', async () => {
+    const picked = join(outside, 'chosen.yaml');
+    const dialogs = fakeDialogs(picked);
+    const files = fileHandlers({ root, settings, dialogs });
+    expect(await files['file.pick']({ mode: 'save', suggestedName: 'web.pod.yaml' })).toEqual({
+      kind: 'picked',
+      path: picked,
+    });
+    expect(dialogs.asked).toEqual([`save ${join(root, 'web.pod.yaml')}`]);
+    await files['file.save']({ path: picked, text: design });
+    // A new back end (the next start) still opens it from the recent list.
+    const later = fileHandlers({ root, settings, dialogs: fakeDialogs(undefined) });
+    expect(await later['file.recent']({})).toEqual([{ path: picked, name: 'chosen.yaml' }]);
+    expect((await later['file.open']({ path: picked })).text).toBe(design);
+    expect(await later['file.pick']({ mode: 'open' })).toEqual({ kind: 'cancelled' });
+  });
+
+  it('still refuses a path outside the root that no dialog granted', async () => {
+    writeFileSync(join(outside, 'x.yaml'), design);
+    const files = fileHandlers({ root, settings, dialogs: fakeDialogs(undefined) });
+    expect(await refusal(files['file.open']({ path: join(outside, 'x.yaml') }))).toMatchObject({
+      reason: 'OUTSIDE_ROOT',
+    });
+  });
+});
+
+describe('the file calls in the contract', () => {
+  it('reject NUL bytes, unknown fields and oversized text before a handler runs', () => {
+    expect(calls['file.open'].input.safeParse({ path: '/tmp/a\0.yaml' }).success).toBe(false);
+    expect(calls['file.open'].input.safeParse({ path: '/tmp/a.yaml', extra: 1 }).success).toBe(false);
+    expect(
+      calls['file.save'].input.safeParse({ path: '/tmp/a.yaml', text: 'a'.repeat(2 * 1024 * 1024 + 1) }).success,
+    ).toBe(false);
+    expect(calls['file.pick'].input.safeParse({ mode: 'delete' }).success).toBe(false);
+  });
+});

@@ -1,0 +1,165 @@
+// The API handlers for design files: pick (native dialogs or the in-app picker), list, open, save, recent.
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import type { CallHandlers } from '../../shared/api';
+import { DESIGN_FILE_PATTERN, MAX_FILE_BYTES, type DirectoryEntry } from '../../shared/api/files';
+import { ApiError } from '../../shared/api/errors';
+import { FileAccess, isInside, refuse } from './access';
+import { RecentFiles } from './recent';
+
+/** Native open/save dialogs; only the Electron shell has them (it passes Electron's `dialog`, wrapped). */
+export interface FileDialogs {
+  /** The chosen file, or undefined when the user cancelled. */
+  showOpen(options: { defaultDirectory: string }): Promise<string | undefined>;
+  showSave(options: { defaultPath: string }): Promise<string | undefined>;
+}
+
+export interface FileOptions {
+  /** The folder the in-app picker may not leave; $PODWRIGHT_FILE_ROOT, else the user's home. */
+  root?: string;
+  /** Present in Electron: file.pick shows these instead of answering `browse`. */
+  dialogs?: FileDialogs;
+  /** The settings file holding the recent list. */
+  settings?: string;
+  maxBytes?: number;
+  /** Most entries one listing returns. */
+  maxEntries?: number;
+}
+
+type Calls = Pick<CallHandlers, 'file.pick' | 'file.list' | 'file.open' | 'file.save' | 'file.recent'>;
+
+export function defaultFileRoot(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PODWRIGHT_FILE_ROOT || homedir();
+}
+
+export function fileHandlers(options: FileOptions = {}): Calls {
+  const access = new FileAccess(options.root ?? defaultFileRoot());
+  const recent = new RecentFiles(options.settings);
+  const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
+  const maxEntries = options.maxEntries ?? 1000;
+  const dialogs = options.dialogs;
+  // In Electron, files opened before were picked by the user in a native dialog; they stay openable from the recent
+  // list. The browser host has no dialogs: only the root counts there, whatever the settings file says.
+  if (dialogs) for (const path of recent.list()) access.grant(path);
+  const remember = (path: string): void => {
+    if (dialogs) access.grant(path);
+    recent.add(path);
+  };
+
+  return {
+    'file.pick': async ({ mode, suggestedName }) => {
+      const root = await access.realRoot();
+      if (!dialogs) return { kind: 'browse', root, directory: root };
+      const name = suggestedName && DESIGN_FILE_PATTERN.test(suggestedName) ? basename(suggestedName) : 'pod.pod.yaml';
+      const path =
+        mode === 'open'
+          ? await dialogs.showOpen({ defaultDirectory: root })
+          : await dialogs.showSave({ defaultPath: join(root, name) });
+      if (!path) return { kind: 'cancelled' };
+      access.grant(path);
+      return { kind: 'picked', path };
+    },
+
+    'file.list': async ({ directory }) => {
+      const root = await access.realRoot();
+      const real = await access.directory(directory);
+      const entries: DirectoryEntry[] = [];
+      let truncated = false;
+      for (const dirent of await readdir(real, { withFileTypes: true })) {
+        // Hidden files and folders stay hidden, as in a native dialog.
+        if (dirent.name.startsWith('.')) continue;
+        const path = join(real, dirent.name);
+        let info;
+        try {
+          // stat follows a symlink; one that points out of the root is then refused when opened or listed.
+          info = await stat(path);
+        } catch {
+          continue;
+        }
+        const kind = info.isDirectory()
+          ? 'directory'
+          : info.isFile() && DESIGN_FILE_PATTERN.test(dirent.name)
+            ? 'file'
+            : undefined;
+        if (!kind) continue;
+        if (entries.length >= maxEntries) {
+          truncated = true;
+          break;
+        }
+        entries.push(
+          kind === 'file'
+            ? { name: dirent.name, path, kind, size: info.size, modified: info.mtimeMs }
+            : { name: dirent.name, path, kind },
+        );
+      }
+      entries.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'directory' ? -1 : 1));
+      return { root, directory: real, parent: real === root ? null : dirname(real), entries, truncated };
+    },
+
+    'file.open': async ({ path }) => {
+      const real = await access.readable(path);
+      const text = await readText(real, path, maxBytes);
+      remember(path);
+      return { path, name: basename(path), text };
+    },
+
+    'file.save': async ({ path, text, overwrite }) => {
+      const bytes = Buffer.from(text, 'utf8');
+      if (bytes.length > maxBytes) throw refuse('TOO_LARGE', `The design is larger than ${maxBytes} bytes.`, path);
+      const { target, exists } = await access.writable(path);
+      if (exists && !overwrite) throw new ApiError('CONFLICT', `${basename(path)} already exists.`, { path });
+      await writeAtomically(target, bytes);
+      remember(path);
+      return { path, name: basename(path) };
+    },
+
+    'file.recent': async () => {
+      const root = await access.realRoot();
+      const paths = dialogs ? recent.list() : recent.list().filter((p) => isInside(root, p));
+      return paths.map((path) => ({ path, name: basename(path) }));
+    },
+  };
+}
+
+/** Reads a regular file of at most `maxBytes` as UTF-8; a FIFO, device or binary file is refused, not waited on. */
+async function readText(real: string, shown: string, maxBytes: number): Promise<string> {
+  // O_NOFOLLOW: the path was resolved and checked; a symlink swapped in since then is refused.
+  // O_NONBLOCK: opening a FIFO swapped in since the check must not hang the back end.
+  const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw refuse('NOT_A_FILE', `${shown} is not a regular file.`, shown);
+    if (info.size > maxBytes) throw refuse('TOO_LARGE', `${shown} is larger than ${maxBytes} bytes.`, shown);
+    // Read one byte more than allowed, so a file that grew after the stat is still caught.
+    const buffer = Buffer.alloc(maxBytes + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length > maxBytes) throw refuse('TOO_LARGE', `${shown} is larger than ${maxBytes} bytes.`, shown);
+    }
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, length));
+    } catch {
+      throw refuse('NOT_TEXT', `${shown} is not UTF-8 text.`, shown);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Temp file beside the target, then rename: a crash or a full disk never leaves half a design. */
+async function writeAtomically(target: string, bytes: Buffer): Promise<void> {
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, bytes, { flag: 'wx', mode: 0o644 });
+    await rename(temp, target);
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err;
+  }
+}

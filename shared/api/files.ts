@@ -1,0 +1,95 @@
+// The file calls of the API contract: open, save, pick, list and recent files, the same in Electron and the browser host.
+import { z } from 'zod';
+
+/**
+ * Largest design file Podwright reads or writes. The whole text crosses the API in one message (4 MiB frames) and
+ * JSON escaping can double it, so 2 MiB is the most that always fits; a real Pod design is a few kilobytes.
+ */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** File names a design can have: Kubernetes YAML, or a Podwright project in JSON. */
+export const DESIGN_FILE_PATTERN = /\.(ya?ml|podwright\.json)$/i;
+
+/** An absolute path on the back end's machine; never passed to a shell, only to fs calls after checks. */
+export const FilePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => !p.includes('\0'), 'must not contain NUL');
+
+export const OpenedFile = z.object({ path: z.string(), name: z.string(), text: z.string() });
+export type OpenedFile = z.infer<typeof OpenedFile>;
+
+export const SavedFile = z.object({ path: z.string(), name: z.string() });
+export type SavedFile = z.infer<typeof SavedFile>;
+
+export const RecentFile = z.object({ path: z.string(), name: z.string() });
+export type RecentFile = z.infer<typeof RecentFile>;
+
+/**
+ * What `file.pick` answers. Electron shows a native dialog and answers `picked` or `cancelled`; the browser host has
+ * no dialog of its own, so it answers `browse`: the UI shows its own picker over `file.list`, starting in `directory`.
+ */
+export const PickResult = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('picked'), path: z.string() }),
+  z.object({ kind: z.literal('cancelled') }),
+  z.object({ kind: z.literal('browse'), root: z.string(), directory: z.string() }),
+]);
+export type PickResult = z.infer<typeof PickResult>;
+
+export const DirectoryEntry = z.object({
+  name: z.string(),
+  path: z.string(),
+  kind: z.enum(['directory', 'file']),
+  size: z.number().int().nonnegative().optional(),
+  /** Epoch milliseconds. */
+  modified: z.number().optional(),
+});
+export type DirectoryEntry = z.infer<typeof DirectoryEntry>;
+
+export const DirectoryListing = z.object({
+  /** The folder the picker may not leave (the user's home, or PODWRIGHT_FILE_ROOT). */
+  root: z.string(),
+  directory: z.string(),
+  /** null at the root. */
+  parent: z.string().nullable(),
+  /** Folders first, then design files (*.yaml, *.yml, *.podwright.json); other files are left out. */
+  entries: z.array(DirectoryEntry),
+  /** More entries than the listing returns were there. */
+  truncated: z.boolean(),
+});
+export type DirectoryListing = z.infer<typeof DirectoryListing>;
+
+export const fileCalls = {
+  /** Asks where to open from or save to: a native dialog (Electron), or `browse` (the browser host). */
+  'file.pick': {
+    input: z
+      .object({
+        mode: z.enum(['open', 'save']),
+        /** The file name a save dialog proposes. */
+        suggestedName: z.string().min(1).max(255).optional(),
+      })
+      .strict(),
+    output: PickResult,
+  },
+  /** Lists one folder under the file root for the in-app picker; the root itself when `directory` is absent. */
+  'file.list': { input: z.object({ directory: FilePath.optional() }).strict(), output: DirectoryListing },
+  /** Reads a design file (regular file, at most MAX_FILE_BYTES) and puts it at the top of the recent files. */
+  'file.open': { input: z.object({ path: FilePath }).strict(), output: OpenedFile },
+  /**
+   * Writes a design file atomically. An existing file is replaced only with `overwrite` (else CONFLICT), so the
+   * picker can ask first. The name must end in .yaml, .yml or .podwright.json.
+   */
+  'file.save': {
+    input: z
+      .object({
+        path: FilePath,
+        text: z.string().max(MAX_FILE_BYTES),
+        overwrite: z.boolean().optional(),
+      })
+      .strict(),
+    output: SavedFile,
+  },
+  /** The last files opened or saved, newest first, at most 10; files that are gone are dropped. */
+  'file.recent': { input: z.object({}).strict(), output: z.array(RecentFile) },
+} as const;
