@@ -1,0 +1,162 @@
+// The log panel's state: the shared line buffer plus what the user chose (filters, search, follow, display).
+// Lines live outside React in one LogBuffer; `version` bumps at most once per frame so a flood re-renders
+// the panel ~60 times a second, not once per batch.
+import { create } from 'zustand';
+import type { PodLogEvent } from '../../../shared/api/contract';
+import { LogBuffer, type LogFilter, type NewLogLine } from './buffer';
+
+export const RING_CAPACITY = 50_000;
+
+/** The one buffer of the panel (module-level: it outlives the tab switching, never React state). */
+export const logBuffer = new LogBuffer(RING_CAPACITY);
+
+export type StreamState = 'idle' | 'live' | 'ended' | 'reconnecting' | 'error';
+
+interface LogViewState {
+  /** Bumps when the buffer changed; components read the buffer after it. */
+  version: number;
+  containers: ReadonlySet<string>;
+  stderrOnly: boolean;
+  query: string;
+  /** The search match the user stepped to with next/prev (index into the matches). */
+  matchCursor: number;
+  follow: boolean;
+  timestamps: boolean;
+  wrap: boolean;
+  /** Lines the back end had to skip because the view could not keep up. */
+  skipped: number;
+  stream: StreamState;
+  streamError: string | undefined;
+  /** A request to scroll a view index into view (search next/prev); the list consumes it. */
+  reveal: { index: number; nonce: number } | undefined;
+
+  append(events: readonly PodLogEvent[], skipped: number): void;
+  setStream(stream: StreamState, error?: string): void;
+  toggleContainer(name: string): void;
+  /** Shows only `name` (clicking its node on the canvas). */
+  focusContainer(name: string): void;
+  showAllContainers(): void;
+  toggleStderrOnly(): void;
+  setQuery(query: string): void;
+  stepMatch(delta: 1 | -1, fromIndex: number): void;
+  setFollow(follow: boolean): void;
+  toggleTimestamps(): void;
+  toggleWrap(): void;
+  clear(): void;
+}
+
+/** The event of pod.logs as a panel line; attempts and stops become meta lines. */
+export function toLine(event: PodLogEvent): NewLogLine {
+  const base = { container: event.container, time: event.time, t: event.t };
+  switch (event.kind) {
+    case 'line':
+      return { ...base, stream: event.stream, text: event.text };
+    case 'attempt':
+      return { ...base, stream: 'meta', text: `restarted (attempt ${event.attempt})`, meta: event };
+    case 'stopped':
+      return {
+        ...base,
+        stream: 'meta',
+        text: `exited with code ${event.exitCode}`,
+        meta: { kind: 'stopped', exitCode: event.exitCode },
+      };
+  }
+}
+
+let frame: number | undefined;
+/** Bumps `version` once per animation frame however many batches arrive in it. */
+function scheduleBump(): void {
+  if (frame !== undefined) return;
+  const bump = (): void => {
+    frame = undefined;
+    useLogView.setState((s) => ({ version: s.version + 1 }));
+  };
+  // A hidden tab gets no frames; a timer keeps the state current there (cheap: nothing is painted).
+  frame =
+    typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible'
+      ? requestAnimationFrame(bump)
+      : (setTimeout(bump, 100) as unknown as number);
+}
+
+function applyFilter(containers: ReadonlySet<string>, stderrOnly: boolean): void {
+  const filter: LogFilter = { containers, stderrOnly };
+  logBuffer.setFilter(filter);
+}
+
+export const useLogView = create<LogViewState>((set, get) => ({
+  version: 0,
+  containers: new Set(),
+  stderrOnly: false,
+  query: '',
+  matchCursor: 0,
+  follow: true,
+  timestamps: false,
+  wrap: false,
+  skipped: 0,
+  stream: 'idle',
+  streamError: undefined,
+  reveal: undefined,
+
+  append(events, skipped) {
+    logBuffer.append(events.map(toLine));
+    if (skipped > 0) set((s) => ({ skipped: s.skipped + skipped }));
+    scheduleBump();
+  },
+  setStream(stream, error) {
+    set({ stream, streamError: error });
+  },
+  toggleContainer(name) {
+    const containers = new Set(get().containers);
+    if (containers.has(name)) containers.delete(name);
+    else containers.add(name);
+    applyFilter(containers, get().stderrOnly);
+    set((s) => ({ containers, matchCursor: 0, version: s.version + 1 }));
+  },
+  focusContainer(name) {
+    const containers = new Set([name]);
+    applyFilter(containers, get().stderrOnly);
+    set((s) => ({ containers, matchCursor: 0, follow: true, version: s.version + 1 }));
+  },
+  showAllContainers() {
+    const containers = new Set<string>();
+    applyFilter(containers, get().stderrOnly);
+    set((s) => ({ containers, matchCursor: 0, version: s.version + 1 }));
+  },
+  toggleStderrOnly() {
+    const stderrOnly = !get().stderrOnly;
+    applyFilter(get().containers, stderrOnly);
+    set((s) => ({ stderrOnly, matchCursor: 0, version: s.version + 1 }));
+  },
+  setQuery(query) {
+    logBuffer.setQuery(query);
+    set((s) => ({ query, matchCursor: 0, version: s.version + 1 }));
+  },
+  stepMatch(delta, fromIndex) {
+    const count = logBuffer.matchCount;
+    if (count === 0) return;
+    const { matchCursor, reveal } = get();
+    // The first step goes to the match nearest the top of what the user is looking at.
+    const start = reveal === undefined ? logBuffer.matchAtOrAfter(fromIndex) - (delta > 0 ? 1 : 0) : matchCursor;
+    const next = (((start + delta) % count) + count) % count;
+    const index = logBuffer.matchIndex(next) ?? 0;
+    set({ matchCursor: next, follow: false, reveal: { index, nonce: (reveal?.nonce ?? 0) + 1 } });
+  },
+  setFollow(follow) {
+    if (get().follow !== follow) set({ follow });
+  },
+  toggleTimestamps() {
+    set((s) => ({ timestamps: !s.timestamps }));
+  },
+  toggleWrap() {
+    set((s) => ({ wrap: !s.wrap }));
+  },
+  clear() {
+    logBuffer.clear();
+    set((s) => ({ skipped: 0, matchCursor: 0, reveal: undefined, version: s.version + 1 }));
+  },
+}));
+
+/** Forgets the search step position when the query changes so the next step starts from the viewport. */
+useLogView.subscribe((s, prev) => {
+  if (s.query !== prev.query && s.reveal) useLogView.setState({ reveal: undefined });
+});
