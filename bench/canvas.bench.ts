@@ -1,40 +1,53 @@
 // The canvas editor in Chromium through the browser host: frame rate while dragging a node in a 500-node document,
-// and the time from a keystroke in the inspector to updated diagnostics and YAML.
+// and the time from a keystroke (in the inspector, in the YAML editor) to what the user sees update, in a big and a
+// normal document.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Container, Pod, Volume } from '../shared/model';
 import { writeProject, type CanvasDocument, type Point } from '../shared/canvas';
-import { detail, summarize, type Benchmark, type Metric } from './harness';
+import { detail, summarize, type Benchmark, type BenchContext, type Metric } from './harness';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CONTAINERS = 300;
 const VOLUMES = 199; // + the Pod-wide namespace node = 500 nodes
 const KEYSTROKES = 30;
 
-/** A large but plausible design: every container mounts one volume, on a grid so a drag stays on screen. */
-function bigDocument(): CanvasDocument {
+/**
+ * A design with `containers` containers and `volumes` volumes (+ the Pod-wide namespace node), on a grid so a drag
+ * stays on screen. Every container mounts one volume. Two containers near the middle carry the keystroke traps:
+ * `target` has no image (typing its first character clears an error) and `target + 1` listens on 808 while `target`
+ * listens on 8080 (typing a 0 after 808 in the YAML makes a port clash). So every timed key changes the diagnostics.
+ */
+export function designDocument(containerCount = CONTAINERS, volumeCount = VOLUMES): CanvasDocument {
   const containers: Container[] = [];
   const volumes: Volume[] = [];
   const layout: Record<string, Point> = {};
-  for (let v = 0; v < VOLUMES; v++) {
+  for (let v = 0; v < volumeCount; v++) {
     volumes.push({ name: `vol-${v}`, emptyDir: {} });
     layout[`volume:vol-${v}`] = { x: (v % 20) * 260, y: 2000 + Math.floor(v / 20) * 120 };
   }
-  for (let c = 0; c < CONTAINERS; c++) {
+  for (let c = 0; c < containerCount; c++) {
     containers.push({
       name: `c-${c}`,
       image: 'busybox:1.36',
       command: ['sh', '-c', 'sleep infinity'],
       ports: [{ containerPort: 10000 + c }],
-      volumeMounts: [{ name: `vol-${c % VOLUMES}`, mountPath: `/data/${c}` }],
+      volumeMounts: [{ name: `vol-${c % volumeCount}`, mountPath: `/data/${c}` }],
     });
     layout[`container:c-${c}`] = { x: (c % 20) * 260, y: Math.floor(c / 20) * 130 };
   }
-  // One container without an image: typing its first character clears an error, so diagnostics change per key.
-  delete containers[150]!.image;
+  const target = trapIndex(containerCount);
+  delete containers[target]!.image;
+  containers[target]!.ports = [{ containerPort: 8080 }];
+  containers[target + 1]!.ports = [{ containerPort: 808 }];
   const pod: Pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'big' }, spec: { containers, volumes } };
   return { pod, layout, pidJoins: null };
+}
+
+/** The container without an image; the next one holds the port trap. */
+export function trapIndex(containerCount: number): number {
+  return Math.floor(containerCount / 2);
 }
 
 async function serve(): Promise<{ url: string; child: ChildProcess }> {
@@ -59,15 +72,16 @@ async function serve(): Promise<{ url: string; child: ChildProcess }> {
   return { url, child };
 }
 
-async function openDocument(page: Page, text: string): Promise<void> {
+/** Opens `text` through the file picker and waits until the node `lastNodeId` is drawn. */
+export async function openDocument(page: Page, text: string, lastNodeId: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open…' }).click();
   await (await chooser).setFiles({ name: 'big.pod.yaml', mimeType: 'application/yaml', buffer: Buffer.from(text) });
-  await page.getByTestId('node-container:c-299').waitFor();
+  await page.getByTestId(`node-${lastNodeId}`).waitFor();
 }
 
 /** Drags a node in small steps while the page records every animation frame; returns frame durations (ms). */
-async function dragFrames(page: Page, nodeId: string): Promise<number[]> {
+export async function dragFrames(page: Page, nodeId: string): Promise<number[]> {
   const box = (await page.getByTestId(`node-${nodeId}`).boundingBox())!;
   const x = box.x + box.width / 2;
   const y = box.y + 8;
@@ -98,35 +112,162 @@ async function dragFrames(page: Page, nodeId: string): Promise<number[]> {
   return stamps.slice(1).map((t, i) => t - stamps[i]!);
 }
 
-/** Presses `key` in the focused field and waits until both the Problems count and the YAML show the change. */
-async function keystrokeToUpdate(page: Page, key: string, imageShown: boolean): Promise<number> {
-  await page.evaluate((shown) => {
-    const w = window as unknown as { done_: Promise<number> };
-    const countBefore = document.querySelector('#tab-problems .tab-count')?.textContent;
-    w.done_ = new Promise((resolve) => {
-      let pressedAt = 0;
-      const check = (): boolean => {
-        const yaml = document.querySelector('.cm-content')?.textContent ?? '';
-        const count = document.querySelector('#tab-problems .tab-count')?.textContent;
-        return pressedAt > 0 && count !== countBefore && yaml.includes('image: n') === shown;
-      };
-      window.addEventListener(
-        'keydown',
-        (e) => {
-          pressedAt = e.timeStamp;
-          const observer = new MutationObserver(() => {
-            if (!check()) return;
-            observer.disconnect();
-            resolve(performance.now() - pressedAt);
-          });
-          observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-        },
-        { capture: true, once: true },
-      );
-    });
-  }, imageShown);
+/** What the user must see after a key before it counts as handled. */
+export interface Expectation {
+  /** A CSS selector and a regular expression its text must (or must not) match, e.g. the YAML's image line. */
+  selector: string;
+  pattern: string;
+  present: boolean;
+}
+
+/**
+ * Presses `key` in the focused field and resolves with the milliseconds from the keydown event until the Problems
+ * count differs from before AND `expect` holds, both checked on every DOM mutation, so the time ends at the first
+ * frame the user could see both. Rejects (never hangs) when that does not happen within `timeoutMs`, saying what the
+ * page showed instead.
+ */
+export async function keystrokeToUpdate(
+  page: Page,
+  key: string,
+  expect: Expectation,
+  timeoutMs = 5000,
+): Promise<number> {
+  await page.evaluate(
+    ({ expect, timeoutMs }) => {
+      const w = window as unknown as { done_: Promise<number> };
+      const countText = (): string => document.querySelector('#tab-problems .tab-count')?.textContent ?? '0';
+      const shown = (): string =>
+        Array.from(document.querySelectorAll(expect.selector), (el) => el.textContent ?? '').join('\n');
+      const pattern = new RegExp(expect.pattern, 'm');
+      const countBefore = countText();
+      w.done_ = new Promise((resolve, reject) => {
+        let pressedAt = 0;
+        const check = (): boolean => countText() !== countBefore && pattern.test(shown()) === expect.present;
+        const timer = setTimeout(() => {
+          const text = shown();
+          const at = text.search(pattern);
+          reject(
+            new Error(
+              `no update within ${timeoutMs} ms: problems ${countBefore} → ${countText()}, /${expect.pattern}/ ` +
+                `${at >= 0 ? 'found' : 'absent'} (wanted ${expect.present ? 'found' : 'absent'}) in ${expect.selector}`,
+            ),
+          );
+        }, timeoutMs);
+        window.addEventListener(
+          'keydown',
+          (e) => {
+            pressedAt = e.timeStamp;
+            const observer = new MutationObserver(() => {
+              if (!check()) return;
+              observer.disconnect();
+              clearTimeout(timer);
+              resolve(performance.now() - pressedAt);
+            });
+            observer.observe(document.body, {
+              subtree: true,
+              childList: true,
+              characterData: true,
+              attributes: true,
+            });
+          },
+          { capture: true, once: true },
+        );
+      });
+    },
+    { expect, timeoutMs },
+  );
   await page.keyboard.press(key);
   return page.evaluate('window.done_') as Promise<number>;
+}
+
+/** Starts a page on the browser host with `doc` open; the view is zoomed to the trap container. */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  doc: CanvasDocument,
+): Promise<{ page: Page; loadMs: number }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('dialog', (d) => void d.accept());
+  // tsx keeps function names with a `__name` helper that the page does not have; give it a harmless one.
+  await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  await page.goto(url);
+  const count = doc.pod.spec.containers.length;
+  const started = performance.now();
+  await openDocument(page, writeProject(doc), `container:c-${count - 1}`);
+  const loadMs = performance.now() - started;
+  const target = page.getByTestId(`node-container:c-${trapIndex(count)}`);
+  await target.click();
+  await page.waitForTimeout(300);
+  // Zoom to a readable scale around that container so a drag moves a real-sized node.
+  await target.dblclick({ position: { x: 5, y: 5 } }).catch(() => {});
+  return { page, loadMs };
+}
+
+/** Keys typed in the inspector's Image field of the container without an image, with the YAML panel open. */
+export async function inspectorLatencies(page: Page, count: number): Promise<number[]> {
+  const target = trapIndex(count);
+  await page.getByRole('tab', { name: 'YAML' }).click();
+  await page.getByTestId(`node-container:c-${target}`).click();
+  const image = page.getByRole('complementary', { name: 'Properties of the selection' }).getByLabel('Image');
+  await image.focus();
+  // "q", unlike "n" or "y", is written unquoted (YAML 1.1 reads a bare n as false), so the line reads `image: q`.
+  const yamlLine = { selector: '.cm-line', pattern: '^\\s*image: q$' };
+  const latencies: number[] = [];
+  for (let i = 0; i < KEYSTROKES; i++) {
+    latencies.push(await keystrokeToUpdate(page, 'q', { ...yamlLine, present: true }));
+    latencies.push(await keystrokeToUpdate(page, 'Backspace', { ...yamlLine, present: false }));
+  }
+  return latencies;
+}
+
+/**
+ * Keys typed in the YAML editor: a 0 after `containerPort: 808` makes 8080, which clashes with the container before
+ * it, and Backspace undoes it. Done when the Problems count changed and the canvas's port badge shows the new port.
+ */
+export async function yamlLatencies(page: Page, count: number): Promise<number[]> {
+  const name = `c-${trapIndex(count) + 1}`;
+  await page.getByRole('tab', { name: 'YAML' }).click();
+  await page.getByTestId(`node-container:${name}`).click(); // reveals its YAML
+  const line = page.locator('.cm-line', { hasText: /containerPort: 808$/ });
+  await line.click();
+  await page.keyboard.press('End');
+  const badge = { selector: `[data-testid="node-container:${name}"] [data-testid="port-badge"]`, pattern: '^8080$' };
+  const latencies: number[] = [];
+  for (let i = 0; i < KEYSTROKES; i++) {
+    latencies.push(await keystrokeToUpdate(page, '0', { ...badge, present: true }));
+    latencies.push(await keystrokeToUpdate(page, 'Backspace', { ...badge, present: false }));
+  }
+  return latencies;
+}
+
+/** Runs `measure`, turning a failure into a log line and an empty sample list, so the other numbers still report. */
+async function attempt(ctx: BenchContext, what: string, measure: () => Promise<number[]>): Promise<Sampled> {
+  try {
+    const samples = await measure();
+    ctx.log(`${what}: median ${summarize(samples).median.toFixed(1)} ms`);
+    return { samples };
+  } catch (err) {
+    const error = String(err).split('\n')[0]!;
+    ctx.log(`${what}: failed: ${error}`);
+    return { samples: [], error };
+  }
+}
+
+interface Sampled {
+  samples: number[];
+  error?: string;
+}
+
+function latencyMetric(name: string, s: Sampled): Metric {
+  const k = summarize(s.samples);
+  return {
+    name,
+    value: Number(k.median.toFixed(1)),
+    unit: 'ms',
+    goal: { value: 50, better: 'lower' },
+    // A failed measurement stays in the table as not measured (NaN never meets the goal), with the reason.
+    detail: s.samples.length > 0 ? detail(k, 1) : `not measured: ${s.error ?? 'no samples'}`,
+  };
 }
 
 const bench: Benchmark = {
@@ -136,81 +277,63 @@ const bench: Benchmark = {
   async run(ctx) {
     if (!existsSync(chromiumPath)) ctx.skip(`Chromium not found at ${chromiumPath}`);
     if (!existsSync('dist/renderer/index.html')) ctx.skip('renderer not built: run `npx vite build` first');
-    const text = writeProject(bigDocument());
     const host = await serve();
     const browser = await chromium.launch({
       executablePath: chromiumPath,
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
     });
     try {
-      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-      page.on('dialog', (d) => void d.accept());
-      // tsx keeps function names with a `__name` helper that the page does not have; give it a harmless one.
-      await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-      await page.goto(host.url);
-      const loadStart = performance.now();
-      await openDocument(page, text);
-      const loadMs = performance.now() - loadStart;
-      const nodes = await page.locator('.react-flow__node').count();
-      ctx.log(`document open with ${nodes} React Flow nodes (incl. the Pod group) in ${loadMs.toFixed(0)} ms`);
-
-      // Zoom to a readable scale around one container so the drag moves a real-sized node.
-      await page.getByTestId('node-container:c-150').click();
-      await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
-      await page
-        .getByTestId('node-container:c-150')
-        .dblclick({ position: { x: 5, y: 5 } })
-        .catch(() => {});
+      const big = await openPage(browser, host.url, designDocument());
+      const page = big.page;
       page.on('crash', () => ctx.log('page crashed'));
       page.on('pageerror', (e) => ctx.log(`page error: ${e.message}`));
-      const frames = await dragFrames(page, 'container:c-150');
-      ctx.log(`drag: ${frames.length} frames`);
+      const nodes = (await page.locator('.react-flow__node').count()) - 1; // without the Pod group
+      ctx.log(`document open with ${nodes} nodes in ${big.loadMs.toFixed(0)} ms`);
+
+      const frames = await dragFrames(page, `container:c-${trapIndex(CONTAINERS)}`);
       const f = summarize(frames);
       const fps = 1000 / (frames.reduce((a, b) => a + b, 0) / frames.length);
+      ctx.log(`drag: ${frames.length} frames, ${fps.toFixed(1)} fps`);
+      const bigInspector = await attempt(ctx, 'inspector keys, big', () => inspectorLatencies(page, CONTAINERS));
+      const bigYaml = await attempt(ctx, 'YAML keys, big', () => yamlLatencies(page, CONTAINERS));
+      await page.close();
 
-      // Keystrokes in the Image field of the container without an image, with the YAML panel open.
-      await page.getByRole('tab', { name: 'YAML' }).click();
-      await page.getByTestId('node-container:c-150').click();
-      const image = page.getByRole('complementary', { name: 'Properties of the selection' }).getByLabel('Image');
-      await image.focus();
-      const latencies: number[] = [];
-      let keystrokeError: string | undefined;
-      try {
-        ctx.log(`focused: ${await image.evaluate((el) => el === document.activeElement)}`);
-        for (let i = 0; i < KEYSTROKES; i++) {
-          latencies.push(await keystrokeToUpdate(page, 'n', true));
-          if (i === 0) ctx.log(`first keystroke: ${latencies[0]!.toFixed(1)} ms`);
-          latencies.push(await keystrokeToUpdate(page, 'Backspace', false));
-        }
-      } catch (err) {
-        // Report the drag numbers even when this part breaks; the log says why the latency is missing.
-        keystrokeError = String(err).split('\n')[0];
-        ctx.log(`keystroke measurement failed after ${latencies.length} samples: ${keystrokeError}`);
-      }
-      const k = summarize(latencies);
-      const metrics: Metric[] = [
+      // A normal design: the four-container size of the examples.
+      const small = await openPage(browser, host.url, designDocument(4, 2));
+      const smallInspector = await attempt(ctx, 'inspector keys, small', () => inspectorLatencies(small.page, 4));
+      const smallYaml = await attempt(ctx, 'YAML keys, small', () => yamlLatencies(small.page, 4));
+      await small.page.close();
+
+      return [
         {
-          name: `drag a node, ${nodes - 1}-node document: frame rate`,
+          name: `drag a node, ${nodes}-node document: frame rate`,
           value: Number(fps.toFixed(1)),
           unit: 'fps',
           goal: { value: 55, better: 'higher' },
           detail: `frame time median ${f.median.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms, max ${f.max.toFixed(1)} ms, n=${f.samples}`,
         },
+        latencyMetric(
+          `key in the inspector → Problems count and YAML updated, ${nodes}-node document (median)`,
+          bigInspector,
+        ),
+        latencyMetric(
+          `key in the YAML editor → Problems count and canvas updated, ${nodes}-node document (median)`,
+          bigYaml,
+        ),
+        latencyMetric(
+          'key in the inspector → Problems count and YAML updated, 4-container document (median)',
+          smallInspector,
+        ),
+        latencyMetric(
+          'key in the YAML editor → Problems count and canvas updated, 4-container document (median)',
+          smallYaml,
+        ),
         {
-          name: `keystroke → diagnostics and YAML updated, ${nodes - 1}-node document (median)`,
-          value: Number(k.median.toFixed(1)),
-          unit: 'ms',
-          goal: { value: 50, better: 'lower' },
-          // A failed measurement stays in the table as not measured (NaN never meets the goal), with the reason.
-          detail: latencies.length > 0 ? detail(k, 1) : `not measured: ${keystrokeError ?? 'no samples'}`,
-        },
-        {
-          name: `open a ${nodes - 1}-node project file (file picker to last node drawn)`,
-          value: Math.round(loadMs),
+          name: `open a ${nodes}-node project file (file picker to last node drawn)`,
+          value: Math.round(big.loadMs),
           unit: 'ms',
         },
       ];
-      return metrics;
     } finally {
       await browser.close();
       host.child.kill('SIGTERM');
