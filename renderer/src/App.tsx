@@ -7,14 +7,18 @@ import { Inspector } from './components/Inspector';
 import { BottomPanel } from './components/BottomPanel';
 import { StatusBar } from './components/StatusBar';
 import { Dialogs } from './components/Dialogs';
-import { usePreferences } from './store/preferences';
 import { useEngine } from './store/engine';
 import { handleKeyDown } from './actions';
 import { isDirty, useDocument } from './store/document';
 import { startAutosave } from './files';
+import { RunBar } from './run/RunBar';
+import { startRunWatch } from './run/store';
+import { PresenterLayer } from './workshop/presenter/PresenterLayer';
+import { useShownTheme } from './workshop/presenter/presenter';
 
 export function App() {
-  const theme = usePreferences((s) => s.theme);
+  // High contrast while presenting, else the user's theme.
+  const theme = useShownTheme();
   const refresh = useEngine((s) => s.refresh);
 
   useEffect(() => {
@@ -24,6 +28,9 @@ export function App() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  // One pod.status subscription for the app's life: live status on the canvas, leftovers, reconnects.
+  useEffect(() => startRunWatch(), []);
 
   useEffect(() => {
     window.addEventListener('keydown', handleKeyDown);
@@ -43,6 +50,7 @@ export function App() {
   return (
     <div className="app">
       <Toolbar />
+      <RunBar />
       <main className="workspace">
         <Palette />
         <section className="centre">
@@ -53,6 +61,7 @@ export function App() {
       </main>
       <StatusBar />
       <Dialogs />
+      <PresenterLayer />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '../../../shared/rules';
 import { volumeKindOf } from '../../../shared/canvas';
 import { diagnosticsOf, graphOf, useDocument } from '../store/document';
+import { ContainerRunStatus, PodRunPhase } from '../run/ContainerRunStatus';
 
 const noDiagnostics: Diagnostic[] = [];
 
@@ -83,6 +84,7 @@ export const ContainerNode = memo(function ContainerNode({ id, selected }: NodeP
           })}
         </div>
       )}
+      <ContainerRunStatus name={node.name} />
       <Handle type="source" position={Position.Bottom} id="mounts" />
     </div>
   );
@@ -154,6 +156,7 @@ export const PodNode = memo(function PodNode({ selected }: NodeProps) {
       <div className="pod-title">
         <span>{t('canvas.pod')}</span> <strong>{name || t('canvas.unnamed')}</strong>
         <Badge diagnostics={diagnostics} />
+        <PodRunPhase />
       </div>
     </div>
   );

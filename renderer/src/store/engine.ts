@@ -1,6 +1,6 @@
 // What the UI knows about the engine connection: loaded at start, refreshed on demand and on engine events.
 import { create } from 'zustand';
-import type { EngineStatus } from '../../../shared/api/contract';
+import type { EngineChoice, EngineStatus } from '../../../shared/api/contract';
 import { api } from '../api';
 
 interface EngineState {
@@ -9,9 +9,14 @@ interface EngineState {
   error: string | undefined;
   loading: boolean;
   refresh: () => Promise<void>;
+  /** The engines found on this machine (engine.list), for the run bar's picker. */
+  choices: EngineChoice[];
+  loadChoices: () => Promise<void>;
+  /** Switches engines (null: automatic) and takes the new engine's status. */
+  select: (host: string | null) => Promise<void>;
 }
 
-export const useEngine = create<EngineState>((set) => ({
+export const useEngine = create<EngineState>((set, get) => ({
   status: undefined,
   error: undefined,
   loading: false,
@@ -22,6 +27,23 @@ export const useEngine = create<EngineState>((set) => ({
     } catch (err) {
       set({ error: err instanceof Error ? err.message : String(err), loading: false });
     }
+  },
+  choices: [],
+  loadChoices: async () => {
+    try {
+      set({ choices: await api().call('engine.list') });
+    } catch {
+      // The picker keeps what it had; the status bar reports a lost back end.
+    }
+  },
+  select: async (host) => {
+    set({ loading: true });
+    try {
+      set({ status: await api().call('engine.select', { host }), error: undefined, loading: false });
+    } catch (err) {
+      set({ error: err instanceof Error ? err.message : String(err), loading: false });
+    }
+    await get().loadChoices();
   },
 }));
 

@@ -1,0 +1,105 @@
+// Live status on the canvas: one container's state (and its published ports as links), and the Pod group's phase.
+// Each node selects only its own container's status as a string, so drags and other containers' events skip it.
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { containersOf } from '../../../shared/canvas';
+import { useDocument } from '../store/document';
+import { formatUptime, shownState, type ShownState } from './model';
+import { useRun } from './store';
+import { useClock } from './clock';
+import './run.css';
+
+/** The container's shown state, serialised so the selector's result compares by value. */
+function useShownState(name: string): ShownState | undefined {
+  const text = useRun((s) => {
+    const status = s.snapshot?.containers.find((c) => c.name === name);
+    const failure = !s.snapshot && s.error?.container === name ? s.error : undefined;
+    const shown = shownState(status, failure);
+    return shown ? JSON.stringify(shown) : '';
+  });
+  return text ? (JSON.parse(text) as ShownState) : undefined;
+}
+
+/** "8080,9090": the container's hostPorts, as a string so unrelated edits do not re-render. */
+function useHostPorts(name: string): number[] {
+  const text = useDocument((s) => {
+    const all = [...containersOf(s.doc.pod, 'initContainers'), ...containersOf(s.doc.pod, 'containers')];
+    const c = all.find((x) => x?.name === name);
+    const ports = Array.isArray(c?.ports) ? c.ports : [];
+    return ports
+      .map((p) => p?.hostPort)
+      .filter((p): p is number => typeof p === 'number' && p > 0)
+      .join(',');
+  });
+  return text ? text.split(',').map(Number) : [];
+}
+
+/** "running 4m 05s", ticking once a second from the shared clock. */
+function RunningText({ since }: { since: number }) {
+  const { t } = useTranslation();
+  const now = useClock();
+  return <>{t('run.state.running', { uptime: formatUptime(now - since) })}</>;
+}
+
+export const ContainerRunStatus = memo(function ContainerRunStatus({ name }: { name: string }) {
+  const { t } = useTranslation();
+  const shown = useShownState(name);
+  const hostPorts = useHostPorts(name);
+  if (!shown) return null;
+  const exitCode = shown.state === 'terminated' ? shown.exitCode : undefined;
+  const failed = shown.state === 'terminated' && shown.exitCode !== 0;
+  return (
+    <div
+      className={`run-status run-${shown.state}${failed ? ' run-failed' : ''}`}
+      data-testid="run-status"
+      data-run-state={shown.state}
+      data-exit-code={exitCode}
+      role="status"
+      title={shown.state !== 'running' ? shown.message : undefined}
+    >
+      <span className="run-dot" aria-hidden="true" />
+      <span className="run-text">
+        {shown.state === 'waiting' && t('run.state.waiting', { reason: shown.reason })}
+        {shown.state === 'running' && <RunningText since={shown.startedAt} />}
+        {shown.state === 'terminated' && t('run.state.terminated', { code: shown.exitCode, reason: shown.reason })}
+      </span>
+      {shown.restartCount > 0 && (
+        <span className="run-restarts" title={t('run.restartsLabel', { count: shown.restartCount })}>
+          {t('run.restarts', { count: shown.restartCount })}
+        </span>
+      )}
+      {shown.state === 'running' &&
+        hostPorts.map((port) => (
+          <a
+            key={port}
+            className="run-port nodrag"
+            href={`http://127.0.0.1:${port}`}
+            target="_blank"
+            rel="noopener noreferrer"
+            aria-label={t('run.openPort', { port })}
+            title={t('run.openPort', { port })}
+            data-testid="run-port-link"
+          >
+            ↗ {port}
+          </a>
+        ))}
+    </div>
+  );
+});
+
+/** The Pod group's phase while the Pod exists on the engine. */
+export const PodRunPhase = memo(function PodRunPhase() {
+  const { t } = useTranslation();
+  const phase = useRun((s) => s.snapshot?.phase);
+  if (!phase) return null;
+  return (
+    <span
+      className={`run-phase phase-${phase.toLowerCase()}`}
+      data-testid="pod-phase"
+      data-phase={phase}
+      aria-label={t('run.phaseLabel', { phase: t(`run.phase.${phase}`) })}
+    >
+      {t(`run.phase.${phase}`)}
+    </span>
+  );
+});

@@ -1,0 +1,273 @@
+// The run bar above the canvas: the engine picker with its status, Run / Stop / Down / Restart, the Pod's phase,
+// what a run is doing right now (stage line, pull bars), what went wrong, and the dialogs they open.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useEngine } from '../store/engine';
+import { usePanel } from '../components/BottomPanel';
+import { pullPercent } from './model';
+import { useRun } from './store';
+import { RunDialog } from './RunDialog';
+import { LeftoverPods } from './LeftoverPods';
+import { shortcutText } from '../actions';
+import { runActionEnabled, runActions, type RunActionId } from './actions';
+import './run.css';
+
+function EnginePicker() {
+  const { t } = useTranslation();
+  const status = useEngine((s) => s.status);
+  const choices = useEngine((s) => s.choices);
+  const loadChoices = useEngine((s) => s.loadChoices);
+  const select = useEngine((s) => s.select);
+  const loading = useEngine((s) => s.loading);
+  useEffect(() => {
+    void loadChoices();
+  }, [loadChoices]);
+  const state = !status ? 'pending' : status.reachable ? 'ok' : 'down';
+  const selected = choices.find((c) => c.selected);
+  // "" is automatic; a chosen engine is remembered by the back end (settings.json).
+  const value = selected && selected.kind === 'setting' ? selected.host : (selected?.host ?? '');
+  return (
+    <label className="run-engine" title={status?.reachable ? status.endpoint.host : status?.hint}>
+      <span className={`engine-dot ${state}`} role="img" aria-label={t(`run.engineState.${state}`)} />
+      <span className="run-engine-label">{t('run.engine')}</span>
+      <select
+        aria-label={t('run.engine')}
+        data-testid="run-engine"
+        value={value}
+        disabled={loading}
+        onFocus={() => void loadChoices()}
+        onChange={(e) => void select(e.target.value === '' ? null : e.target.value)}
+      >
+        {!choices.some((c) => c.host === value) && <option value={value}>{t('run.engineAuto')}</option>}
+        {choices.map((c) => (
+          <option key={`${c.kind}:${c.host}`} value={c.host}>
+            {c.label}
+            {c.reachable ? (c.version ? ` · ${c.name ?? ''} ${c.version}` : '') : ` · ${t('run.engineDown')}`}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+const buttonIcons: Record<RunActionId, string> = { run: '▶', stop: '■', down: '⏏', restart: '↻' };
+const buttonLabels: Record<RunActionId, [string, string]> = {
+  run: ['run.start', 'run.startLabel'],
+  stop: ['run.stop', 'run.stopLabel'],
+  down: ['run.down', 'run.downLabel'],
+  restart: ['run.restart', 'run.restartLabel'],
+};
+
+/** The registry's run actions as buttons: one definition of what each does and when it applies. */
+function RunButtons() {
+  const { t } = useTranslation();
+  const busy = useRun((s) => s.busy);
+  const hasPod = useRun((s) => s.snapshot !== undefined);
+  const running = useRun((s) => s.snapshot?.containers.some((c) => c.state.state !== 'terminated') ?? false);
+  const state = { busy, hasPod, running };
+  return (
+    <div className="run-buttons" role="group" aria-label={t('run.bar')}>
+      {runActions.map((action) => {
+        const id = action.id as RunActionId;
+        const [label, aria] = buttonLabels[id];
+        const shortcut = shortcutText(action.shortcut);
+        return (
+          <button
+            key={id}
+            type="button"
+            className={`tool run-${id}`}
+            data-testid={`run-${id === 'run' ? 'start' : id}`}
+            aria-label={t(aria)}
+            title={shortcut ? `${t(aria)} (${shortcut})` : t(aria)}
+            aria-keyshortcuts={shortcut ? shortcut.replace('Ctrl', 'Control') : undefined}
+            aria-busy={busy === id}
+            disabled={!runActionEnabled(id, state)}
+            onClick={() => action.perform()}
+          >
+            <span aria-hidden="true">{buttonIcons[id]}</span> {t(label)}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+function PhaseBadge() {
+  const { t } = useTranslation();
+  const phase = useRun((s) => s.snapshot?.phase);
+  return (
+    <span
+      className={`run-phase ${phase ? `phase-${phase.toLowerCase()}` : 'phase-design'}`}
+      data-testid="run-phase"
+      data-phase={phase ?? 'design'}
+      title={phase ? undefined : t('run.designHint')}
+      aria-label={phase ? t('run.phaseLabel', { phase: t(`run.phase.${phase}`) }) : t('run.designHint')}
+    >
+      {phase ? t(`run.phase.${phase}`) : t('run.design')}
+    </span>
+  );
+}
+
+/** Shown while the bar follows a Pod other than the document's own (attached from the leftovers). */
+function AttachedNotice() {
+  const { t } = useTranslation();
+  const name = useRun((s) => (s.attached ? s.pinned?.name : undefined));
+  if (!name) return null;
+  return (
+    <span className="run-attached" data-testid="run-attached">
+      {t('run.attached', { name })}
+      <button type="button" className="link" onClick={() => useRun.getState().detach()} aria-label={t('run.detachLabel')}>
+        {t('run.detach')}
+      </button>
+    </span>
+  );
+}
+
+function StageLine() {
+  const { t } = useTranslation();
+  const stage = useRun((s) => s.stage);
+  const busy = useRun((s) => s.busy);
+  const pulls = useRun((s) => s.pulls);
+  const images = Object.values(pulls);
+  return (
+    <div className="run-progress" aria-live="polite">
+      {busy === 'run' && stage && (
+        <span className="run-stage" data-testid="run-stage">
+          {t(stage.key, stage.args)}
+        </span>
+      )}
+      {busy === 'run' &&
+        images.map((pull) => {
+          const percent = pullPercent(pull);
+          return (
+            <label key={pull.image} className="run-pull">
+              <span>{pull.image}</span>
+              <progress
+                max={100}
+                value={percent}
+                aria-label={t('run.pullLabel', { image: pull.image })}
+                data-testid="run-pull"
+              />
+              <span>{percent}%</span>
+            </label>
+          );
+        })}
+    </div>
+  );
+}
+
+function RunErrorBox() {
+  const { t } = useTranslation();
+  const error = useRun((s) => s.error);
+  if (!error) return null;
+  return (
+    <div className="run-error" role="alert" data-testid="run-error" data-code={error.code}>
+      <div className="run-error-head">
+        <strong>{t('run.error.title')}</strong>
+        <code>{error.code}</code>
+        <button
+          type="button"
+          className="link"
+          onClick={() => useRun.getState().clearError()}
+          aria-label={t('run.error.dismiss')}
+        >
+          ✕
+        </button>
+      </div>
+      <p>{error.message}</p>
+      {(error.container || error.exitCode !== undefined) && (
+        <p className="run-error-meta">
+          {error.container && <span>{t('run.error.container', { name: error.container })}</span>}
+          {error.exitCode !== undefined && <span>{t('run.error.exitCode', { code: error.exitCode })}</span>}
+        </p>
+      )}
+      {error.problems && error.problems.length > 0 && (
+        <ul>
+          {error.problems.map((p, i) => (
+            <li key={i}>
+              <code>{p.code}</code> {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {error.logs && (
+        <details open>
+          <summary>{t('run.error.logs')}</summary>
+          <pre data-testid="run-error-logs">{error.logs}</pre>
+        </details>
+      )}
+    </div>
+  );
+}
+
+function RunQuestionDialog() {
+  const { t } = useTranslation();
+  const question = useRun((s) => s.question);
+  if (!question) return null;
+  const answer = useRun.getState().answer;
+  const refused = question.kind === 'refused';
+  return (
+    <RunDialog
+      title={refused ? t('run.refused.title') : t('run.confirm.title')}
+      onClose={() => answer(false)}
+      testId={refused ? 'run-refused' : 'run-confirm'}
+      initialFocus={refused ? 'button.primary' : 'button.cancel'}
+    >
+      <p>{refused ? t('run.refused.intro') : t('run.confirm.intro')}</p>
+      <ul className="run-reasons">
+        {question.diagnostics.map((d, i) => (
+          <li key={i} className={`severity-${d.severity}`} data-code={d.code}>
+            <code>{d.code}</code> {d.message}
+          </li>
+        ))}
+      </ul>
+      <div className="run-dialog-buttons">
+        {refused ? (
+          <>
+            <button
+              type="button"
+              className="tool"
+              onClick={() => {
+                answer(false);
+                usePanel.getState().setTab('problems');
+              }}
+            >
+              {t('run.refused.showProblems')}
+            </button>
+            <button type="button" className="tool primary" onClick={() => answer(false)}>
+              {t('run.close')}
+            </button>
+          </>
+        ) : (
+          <>
+            <button type="button" className="tool cancel" onClick={() => answer(false)}>
+              {t('run.confirm.cancel')}
+            </button>
+            <button type="button" className="tool primary" onClick={() => answer(true)} data-testid="run-anyway">
+              {t('run.confirm.runAnyway')}
+            </button>
+          </>
+        )}
+      </div>
+    </RunDialog>
+  );
+}
+
+export function RunBar() {
+  const { t } = useTranslation();
+  return (
+    <section className="run-bar" aria-label={t('run.bar')} data-testid="run-bar">
+      <div className="run-row">
+        <EnginePicker />
+        <RunButtons />
+        <PhaseBadge />
+        <AttachedNotice />
+        <StageLine />
+        <div className="spacer" />
+        <LeftoverPods />
+      </div>
+      <RunErrorBox />
+      <RunQuestionDialog />
+    </section>
+  );
+}

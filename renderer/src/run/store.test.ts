@@ -1,0 +1,186 @@
+// The run store against a fake API: refusal, the once-only question, what Run sends, typed errors, and the
+// status subscription folding events into the followed snapshot.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PodSnapshot, PodStatusEvent } from '../../../shared/api/contract';
+import { ApiError } from '../../../shared/api/errors';
+import type { Pod } from '../../../shared/model/pod';
+
+const calls: { method: string; input: unknown }[] = [];
+let answers: Record<string, (input: unknown) => unknown> = {};
+let statusHandlers: { onEvents: (events: PodStatusEvent[], skipped: number) => void } | undefined;
+
+vi.mock('../api', () => ({
+  api: () => ({
+    call: async (method: string, input: unknown) => {
+      calls.push({ method, input });
+      const answer = answers[method];
+      if (!answer) throw new Error(`unexpected call ${method}`);
+      return answer(input);
+    },
+    subscribe: (_topic: string, _params: unknown, handlers: typeof statusHandlers) => {
+      statusHandlers = handlers;
+      return () => undefined;
+    },
+  }),
+}));
+
+const { useRun, receiveStatusEvents, startRunWatch } = await import('./store');
+const { useDocument } = await import('../store/document');
+const { useEngine } = await import('../store/engine');
+
+function load(spec: Record<string, unknown>, name = 'shop'): void {
+  const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec } as unknown as Pod;
+  useDocument.getState().load({ pod, layout: {}, pidJoins: null }, 'shop.pod.yaml');
+}
+
+function running(name: string, containers: string[] = ['app']): PodSnapshot {
+  return {
+    name,
+    namespace: 'default',
+    design: 'shop',
+    phase: 'Running',
+    restartPolicy: 'Always',
+    containers: containers.map((c) => ({
+      name: c,
+      role: 'app' as const,
+      image: 'busybox',
+      state: { state: 'running' as const, startedAt: new Date().toISOString() },
+      restartCount: 0,
+    })),
+  };
+}
+
+beforeEach(() => {
+  calls.length = 0;
+  answers = {};
+  useRun.setState({
+    pods: {},
+    pinned: undefined,
+    attached: false,
+    snapshot: undefined,
+    error: undefined,
+    busy: undefined,
+    question: undefined,
+    confirmed: new Set(),
+    leftovers: [],
+    progress: undefined,
+    stage: undefined,
+    pulls: {},
+  });
+});
+
+describe('run', () => {
+  it('refuses a Pod with Kubernetes errors and calls nothing', async () => {
+    load({ containers: [{ name: 'app', image: '' }] });
+    await useRun.getState().run();
+    expect(useRun.getState().question).toMatchObject({ kind: 'refused' });
+    expect(useRun.getState().question?.diagnostics.map((d) => d.code)).toEqual(['CONTAINER_IMAGE_REQUIRED']);
+    await useRun.getState().run({ force: true });
+    expect(calls).toEqual([]);
+  });
+
+  it('asks once about warnings, then runs with the design id and the Pod as a Kubernetes object', async () => {
+    load({
+      containers: [
+        { name: 'a', image: 'nginx', ports: [{ containerPort: 80 }] },
+        { name: 'b', image: 'nginx', ports: [{ containerPort: 80 }] },
+      ],
+    });
+    answers['pod.run'] = () => running('shop', ['a', 'b']);
+    await useRun.getState().run();
+    expect(useRun.getState().question).toMatchObject({ kind: 'confirm' });
+    expect(calls).toEqual([]);
+    useRun.getState().answer(true);
+    await vi.waitFor(() => expect(useRun.getState().snapshot?.name).toBe('shop'));
+    expect(calls).toHaveLength(1);
+    const input = calls[0]!.input as { documents: Record<string, unknown>[]; design: string };
+    expect(input.design).toBe('shop');
+    expect(input.documents[0]).toMatchObject({ kind: 'Pod', metadata: { name: 'shop' } });
+    // Confirmed warnings do not ask again; the earlier run is replaced (down first).
+    answers['pod.down'] = () => ({ containers: 3, volumes: 0 });
+    await useRun.getState().run();
+    expect(useRun.getState().question).toBeUndefined();
+    expect(calls.map((c) => c.method)).toEqual(['pod.run', 'pod.down', 'pod.run']);
+  });
+
+  it('keeps the runtime error typed, and the failed container shows it', async () => {
+    load({ initContainers: [{ name: 'init', image: 'busybox' }], containers: [{ name: 'app', image: 'busybox' }] });
+    answers['pod.run'] = () => {
+      throw new ApiError('INTERNAL', 'Init container "init" exited with code 3', {
+        pod: { code: 'INIT_FAILED', container: 'init', exitCode: 3, logs: 'boom' },
+      });
+    };
+    await useRun.getState().run();
+    expect(useRun.getState().error).toMatchObject({ code: 'INIT_FAILED', container: 'init', exitCode: 3, logs: 'boom' });
+    expect(useRun.getState().busy).toBeUndefined();
+    expect(useRun.getState().snapshot).toBeUndefined();
+  });
+
+  it('stop and down follow the run; down returns the canvas to design state at once', async () => {
+    load({ containers: [{ name: 'app', image: 'busybox' }] });
+    answers['pod.run'] = () => running('shop');
+    await useRun.getState().run();
+    expect(useRun.getState().snapshot?.phase).toBe('Running');
+    const stopped = running('shop');
+    stopped.phase = 'Succeeded';
+    stopped.containers[0]!.state = { state: 'terminated', exitCode: 0, reason: 'Completed' };
+    answers['pod.stop'] = () => stopped;
+    await useRun.getState().stop();
+    expect(useRun.getState().snapshot?.phase).toBe('Succeeded');
+    answers['pod.down'] = () => ({ containers: 2, volumes: 0 });
+    await useRun.getState().down();
+    expect(calls.at(-1)).toEqual({ method: 'pod.down', input: { name: 'shop', namespace: 'default' } });
+    expect(useRun.getState().snapshot).toBeUndefined();
+    expect(useRun.getState().pinned).toBeUndefined();
+  });
+});
+
+describe('status events', () => {
+  it('follow the document Pod, show progress only while this window runs it, and forget removed Pods', () => {
+    load({ initContainers: [{ name: 'migrate', image: 'x' }], containers: [{ name: 'app', image: 'x' }] });
+    receiveStatusEvents([{ kind: 'status', pod: running('other') }]);
+    expect(useRun.getState().snapshot).toBeUndefined();
+    receiveStatusEvents([{ kind: 'status', pod: running('shop') }]);
+    expect(useRun.getState().snapshot?.name).toBe('shop');
+    receiveStatusEvents([{ kind: 'progress', name: 'shop', namespace: 'default', stage: 'init', message: '', container: 'migrate' }]);
+    expect(useRun.getState().stage).toBeUndefined();
+    useRun.setState({ busy: 'run' });
+    receiveStatusEvents([{ kind: 'progress', name: 'shop', namespace: 'default', stage: 'init', message: '', container: 'migrate' }]);
+    expect(useRun.getState().stage).toEqual({ key: 'run.stage.init', args: { n: 1, total: 1, name: 'migrate' } });
+    useRun.setState({ busy: undefined });
+    receiveStatusEvents([{ kind: 'removed', name: 'shop', namespace: 'default' }]);
+    expect(useRun.getState().snapshot).toBeUndefined();
+    expect(Object.keys(useRun.getState().pods)).toEqual(['default/other']);
+  });
+
+  it('lists leftovers when the engine answers, and attaching follows one', async () => {
+    load({ containers: [{ name: 'app', image: 'x' }] });
+    answers['pod.list'] = () => [running('shop'), running('old-run')];
+    useEngine.setState({ status: undefined });
+    const stop = startRunWatch();
+    expect(statusHandlers).toBeUndefined();
+    useEngine.setState({
+      status: {
+        reachable: true,
+        name: 'Docker',
+        version: '20.10',
+        apiVersion: '1.41',
+        os: 'linux',
+        osType: 'linux',
+        arch: 'x86_64',
+        cpus: 2,
+        memoryBytes: 1,
+        endpoint: { source: 'default', host: 'unix:///var/run/docker.sock', tls: false },
+      },
+    });
+    expect(statusHandlers).toBeDefined();
+    await vi.waitFor(() => expect(useRun.getState().leftovers.map((p) => p.name)).toEqual(['old-run']));
+    expect(useRun.getState().snapshot?.name).toBe('shop');
+    useRun.getState().attach({ name: 'old-run', namespace: 'default' });
+    expect(useRun.getState().snapshot?.name).toBe('old-run');
+    expect(useRun.getState().attached).toBe(true);
+    useRun.getState().detach();
+    expect(useRun.getState().snapshot?.name).toBe('shop');
+    stop();
+  });
+});

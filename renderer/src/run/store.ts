@@ -1,0 +1,354 @@
+// The run store: the current document's Pod as the engine reports it, fed by ONE pod.status subscription (events,
+// never a polling loop), and the run, stop, down and restart actions the run bar, shortcuts and workshop call.
+import { create } from 'zustand';
+import type { PodSnapshot, PodStatusEvent } from '../../../shared/api/contract';
+import { api } from '../api';
+import { diagnosticsOf, useDocument } from '../store/document';
+import { useEngine } from '../store/engine';
+import type { Diagnostic } from '../../../shared/rules';
+import {
+  applyPull,
+  applyStatusEvent,
+  designIdFor,
+  initNames,
+  podKey,
+  podRefOf,
+  runDecision,
+  runDocuments,
+  runErrorOf,
+  stageLine,
+  warningKey,
+  type ImagePull,
+  type PodKey,
+  type ProgressEvent,
+  type RunError,
+  type StageLine,
+} from './model';
+
+export type RunBusy = 'run' | 'stop' | 'down' | 'restart' | undefined;
+
+/** What the run bar asks or says before a run: the errors that refuse it, or the warnings to confirm. */
+export type RunQuestion = { kind: 'refused'; diagnostics: Diagnostic[] } | { kind: 'confirm'; diagnostics: Diagnostic[] };
+
+export interface RunState {
+  /** Every Podwright Pod on the engine, by "namespace/name", as the last events described them. */
+  pods: Record<string, PodSnapshot>;
+  /** The Pod the run bar and canvas follow: pinned by run() or attach(), else the document's own. */
+  pinned: PodKey | undefined;
+  /** The pinned Pod is not this document's: one attached from the leftovers. */
+  attached: boolean;
+  /** The followed Pod as the engine reports it; undefined means design state (nothing running or left). */
+  snapshot: PodSnapshot | undefined;
+  /** The last progress event of a run in progress, and its stage line. */
+  progress: ProgressEvent | undefined;
+  stage: StageLine | undefined;
+  /** Per-image pull progress of the run in progress. */
+  pulls: Record<string, ImagePull>;
+  /** The last failure of run, stop or down, typed by the runtime's code. */
+  error: RunError | undefined;
+  busy: RunBusy;
+  question: RunQuestion | undefined;
+  /** Warnings the user chose to run anyway (by code and path): they do not ask again. */
+  confirmed: Set<string>;
+  /** Pods found on start (or after the engine came back) that are not this document's. */
+  leftovers: PodSnapshot[];
+  leftoversDismissed: boolean;
+  /** The status subscription is open. */
+  watching: boolean;
+
+  run: (options?: { force?: boolean }) => Promise<void>;
+  stop: () => Promise<void>;
+  down: () => Promise<void>;
+  restart: () => Promise<void>;
+  /** Answers the confirm question: run anyway (remembering the warnings) or not. */
+  answer: (runAnyway: boolean) => void;
+  attach: (pod: PodKey) => void;
+  detach: () => void;
+  cleanUp: (pod: PodKey) => Promise<void>;
+  dismissLeftovers: () => void;
+  clearError: () => void;
+}
+
+function followed(state: Pick<RunState, 'pinned'>): PodKey {
+  return state.pinned ?? podRefOf(useDocument.getState().doc);
+}
+
+function snapshotFor(pods: Record<string, PodSnapshot>, ref: PodKey): PodSnapshot | undefined {
+  return ref.name ? pods[podKey(ref)] : undefined;
+}
+
+export const useRun = create<RunState>((set, get) => {
+  /** Recomputes the followed snapshot after pods or the followed Pod changed. */
+  const settle = (patch: Partial<RunState>): void => {
+    const next = { ...get(), ...patch };
+    set({ ...patch, snapshot: snapshotFor(next.pods, followed(next)) });
+  };
+
+  const down = async (ref: PodKey): Promise<void> => {
+    await api().call('pod.down', { name: ref.name, namespace: ref.namespace });
+    // Do not wait for the removal event: the canvas returns to design state at once.
+    settle({ pods: applyStatusEvent(get().pods, { kind: 'removed', ...ref }) });
+  };
+
+  const launch = async (): Promise<void> => {
+    const { doc } = useDocument.getState();
+    const { fileName } = useDocument.getState();
+    const ref = podRefOf(doc);
+    const design = designIdFor(fileName);
+    settle({ pinned: ref, attached: false, busy: 'run', error: undefined, progress: undefined, stage: undefined, pulls: {} });
+    try {
+      // Run means "this design, now": an earlier run of the same design is replaced. A Pod of the same name from
+      // another design is left alone, and the engine's POD_EXISTS says so.
+      const existing = snapshotFor(get().pods, ref);
+      if (existing && (existing.design === undefined || existing.design === design)) await down(ref);
+      const pod = await api().call('pod.run', { documents: runDocuments(doc), design });
+      settle({ pods: { ...get().pods, [podKey(pod)]: pod }, progress: undefined, stage: undefined, pulls: {} });
+    } catch (err) {
+      settle({ error: runErrorOf(err), progress: undefined, stage: undefined, pulls: {} });
+    } finally {
+      set({ busy: undefined });
+    }
+  };
+
+  const guarded = async (busy: RunBusy, work: () => Promise<void>): Promise<void> => {
+    if (get().busy) return;
+    set({ busy, error: undefined });
+    try {
+      await work();
+    } catch (err) {
+      set({ error: runErrorOf(err) });
+    } finally {
+      set({ busy: undefined });
+    }
+  };
+
+  return {
+    pods: {},
+    pinned: undefined,
+    attached: false,
+    snapshot: undefined,
+    progress: undefined,
+    stage: undefined,
+    pulls: {},
+    error: undefined,
+    busy: undefined,
+    question: undefined,
+    confirmed: new Set(),
+    leftovers: [],
+    leftoversDismissed: false,
+    watching: false,
+
+    run: async (options = {}) => {
+      if (get().busy) return;
+      const decision = runDecision(diagnosticsOf(useDocument.getState().doc).all, get().confirmed);
+      if (decision.blockers.length > 0) {
+        set({ question: { kind: 'refused', diagnostics: decision.blockers } });
+        return;
+      }
+      if (decision.warnings.length > 0 && !options.force) {
+        set({ question: { kind: 'confirm', diagnostics: decision.warnings } });
+        return;
+      }
+      if (options.force && decision.warnings.length > 0) {
+        set({ confirmed: new Set([...get().confirmed, ...decision.warnings.map(warningKey)]) });
+      }
+      set({ question: undefined });
+      await launch();
+    },
+    stop: () =>
+      guarded('stop', async () => {
+        const ref = followed(get());
+        if (!ref.name) return;
+        const pod = await api().call('pod.stop', { name: ref.name, namespace: ref.namespace });
+        if (pod) settle({ pods: { ...get().pods, [podKey(pod)]: pod } });
+      }),
+    down: () =>
+      guarded('down', async () => {
+        const ref = followed(get());
+        if (!ref.name) return;
+        await down(ref);
+        settle({ pinned: undefined, attached: false });
+      }),
+    restart: async () => {
+      if (get().busy) return;
+      // The Pod is made again from the current design; warnings already confirmed do not ask again.
+      await get().run();
+    },
+    answer: (runAnyway) => {
+      const question = get().question;
+      set({ question: undefined });
+      if (runAnyway && question?.kind === 'confirm') void get().run({ force: true });
+    },
+    attach: (pod) => {
+      settle({ pinned: { name: pod.name, namespace: pod.namespace }, attached: true, error: undefined });
+    },
+    detach: () => settle({ pinned: undefined, attached: false }),
+    cleanUp: (pod) =>
+      guarded('down', async () => {
+        await down(pod);
+        const left = get().leftovers.filter((p) => podKey(p) !== podKey(pod));
+        const pinned = get().pinned;
+        const unpin = pinned !== undefined && podKey(pinned) === podKey(pod);
+        settle({ leftovers: left, ...(unpin ? { pinned: undefined, attached: false } : {}) });
+      }),
+    dismissLeftovers: () => set({ leftoversDismissed: true }),
+    clearError: () => set({ error: undefined }),
+  };
+});
+
+// ------------------------------------------------------------------ the subscription
+
+/** Folds a batch of pod.status events into the store. */
+export function receiveStatusEvents(events: PodStatusEvent[]): void {
+  const state = useRun.getState();
+  let pods = state.pods;
+  let progress = state.progress;
+  let pulls = state.pulls;
+  let stage = state.stage;
+  const ref = followed(state);
+  const inits = initNames(useDocument.getState().doc);
+  for (const event of events) {
+    pods = applyStatusEvent(pods, event);
+    // Progress is shown for the followed Pod while this window runs it.
+    if (event.kind === 'progress' && state.busy === 'run' && event.name === ref.name && event.namespace === ref.namespace) {
+      pulls = applyPull(pulls, event);
+      progress = event;
+      stage = stageLine(event, inits, pulls);
+    }
+  }
+  const patch: Partial<RunState> = { pods, progress, pulls, stage };
+  // A Pod removed elsewhere (the CLI, another window) unpins: the canvas goes back to design state.
+  if (state.pinned && !pods[podKey(state.pinned)] && state.busy === undefined && events.some((e) => e.kind === 'removed'))
+    Object.assign(patch, { pinned: undefined, attached: false });
+  const next = { ...state, ...patch };
+  useRun.setState({ ...patch, snapshot: snapshotFor(next.pods, followed(next)) });
+}
+
+async function listLeftovers(): Promise<void> {
+  try {
+    const pods = await api().call('pod.list');
+    const own = podKey(podRefOf(useDocument.getState().doc));
+    const state = useRun.getState();
+    // The list is the engine's truth after a (re)connect: Pods removed while away disappear.
+    const known: Record<string, PodSnapshot> = {};
+    for (const pod of pods) known[podKey(pod)] = pod;
+    const next = { ...state, pods: known };
+    useRun.setState({
+      pods: known,
+      leftovers: pods.filter((p) => podKey(p) !== own),
+      leftoversDismissed: false,
+      snapshot: snapshotFor(known, followed(next)),
+    });
+  } catch {
+    // No engine: the status bar already says so; the list comes when it returns.
+  }
+}
+
+/**
+ * Opens the pod.status subscription (all Podwright Pods, so leftovers stay current too), lists leftovers, and
+ * reopens both when the engine comes back or another engine is selected. Returns the stop function.
+ */
+export function startRunWatch(): () => void {
+  let unsubscribe: (() => void) | undefined;
+  let stopped = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let delay = 1000;
+
+  /** The engine went away: ask it again after a growing pause (a reconnect, not a status poll). */
+  const reconnect = (): void => {
+    if (retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      void useEngine
+        .getState()
+        .refresh()
+        .then(() => {
+          if (stopped || useRun.getState().watching) return;
+          if (useEngine.getState().status?.reachable) open();
+          else reconnect();
+        });
+    }, delay);
+    delay = Math.min(delay * 2, 30_000);
+  };
+
+  const open = (): void => {
+    unsubscribe?.();
+    if (stopped) return;
+    useRun.setState({ watching: true });
+    unsubscribe = api().subscribe(
+      'pod.status',
+      {},
+      {
+        onEvents: (events) => {
+          delay = 1000;
+          receiveStatusEvents(events);
+        },
+        onEnd: (error) => {
+          unsubscribe = undefined;
+          useRun.setState({ watching: false });
+          // The back end itself is gone for good: nothing to reconnect to.
+          if (stopped || error?.code === 'DISCONNECTED') return;
+          reconnect();
+        },
+      },
+    );
+    void listLeftovers();
+  };
+
+  // Reopen when the engine becomes reachable again or the user picks another engine.
+  let lastEndpoint = endpointOf(useEngine.getState().status);
+  let lastReachable = useEngine.getState().status?.reachable === true;
+  const stopEngine = useEngine.subscribe((s) => {
+    const reachable = s.status?.reachable === true;
+    const endpoint = endpointOf(s.status);
+    const changed = endpoint !== lastEndpoint || (reachable && !lastReachable);
+    lastEndpoint = endpoint;
+    lastReachable = reachable;
+    if (changed && reachable) open();
+    else if (s.status && !reachable && !useRun.getState().watching) reconnect();
+  });
+
+  // A new document (New, Open, an example) follows its own Pod, not the one pinned by an earlier run.
+  let loads = useDocument.getState().loads;
+  let name = podKey(podRefOf(useDocument.getState().doc));
+  const stopDocument = useDocument.subscribe((s) => {
+    const nextName = podKey(podRefOf(s.doc));
+    if (s.loads === loads && nextName === name) return;
+    const loaded = s.loads !== loads;
+    loads = s.loads;
+    name = nextName;
+    const state = useRun.getState();
+    const unpin = loaded && state.busy === undefined;
+    const pinned = unpin ? undefined : state.pinned;
+    const next = { ...state, pinned };
+    // The Pod the previous design left running is now a leftover: list it so it can be attached or cleaned up.
+    const left = unpin && state.pinned ? state.pods[podKey(state.pinned)] : undefined;
+    const leftovers =
+      left && podKey(left) !== nextName && !state.leftovers.some((p) => podKey(p) === podKey(left))
+        ? { leftovers: [...state.leftovers, left], leftoversDismissed: false }
+        : {};
+    useRun.setState({
+      pinned,
+      attached: unpin ? false : state.attached,
+      error: loaded ? undefined : state.error,
+      ...leftovers,
+      snapshot: snapshotFor(state.pods, followed(next)),
+    });
+  });
+
+  // The app asks the engine once on start; the listener above opens the subscription when it answers.
+  const status = useEngine.getState().status;
+  if (status?.reachable) open();
+  else if (status) reconnect();
+  return () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    unsubscribe?.();
+    stopEngine();
+    stopDocument();
+  };
+}
+
+function endpointOf(status: ReturnType<typeof useEngine.getState>['status']): string | undefined {
+  return status?.endpoint.host;
+}
