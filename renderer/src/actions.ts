@@ -7,6 +7,7 @@ import { isDirty, redo, undo, useDocument, type DocumentState } from './store/do
 import { openFile, saveFile, confirmDiscard } from './files';
 import { usePanel } from './components/BottomPanel';
 import i18n from './i18n';
+import { editingActions } from './canvas/editing-actions';
 
 export interface Shortcut {
   key: string;
@@ -27,6 +28,8 @@ export interface Action {
   perform: () => void;
   /** Shown in the palette only; not on the toolbar. */
   paletteOnly?: boolean;
+  /** The browser delivers this shortcut as a clipboard event (copy, cut, paste); its keydown is left alone. */
+  clipboardEvent?: boolean;
 }
 
 /** UI state the actions open: the command palette and the examples gallery. */
@@ -126,6 +129,7 @@ export const actions: Action[] = [
     enabled: always,
     perform: () => useDialogs.getState().open('commands'),
   },
+  ...editingActions,
   // Keyboard adding: every palette item is a command too.
   ...paletteGroups.flatMap((group) =>
     group.items.map<Action>((item) => ({
@@ -147,12 +151,14 @@ export function actionLabel(action: Action): string {
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
+const arrowGlyphs: Record<string, string> = { ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓' };
+
 export function shortcutText(s: Shortcut | undefined): string {
   if (!s) return '';
   const parts: string[] = [];
   if (s.mod) parts.push(isMac ? '⌘' : 'Ctrl');
   if (s.shift) parts.push(isMac ? '⇧' : 'Shift');
-  parts.push(s.key.length === 1 ? s.key.toUpperCase() : s.key);
+  parts.push(s.key.length === 1 ? s.key.toUpperCase() : (arrowGlyphs[s.key] ?? s.key));
   return parts.join(isMac ? '' : '+');
 }
 
@@ -175,6 +181,7 @@ export function handleKeyDown(e: KeyboardEvent): void {
     const shortcuts = [action.shortcut, ...(action.alsoShortcuts ?? [])].filter((s): s is Shortcut => s !== undefined);
     const hit = shortcuts.find((s) => matches(s, e));
     if (!hit) continue;
+    if (action.clipboardEvent) return;
     if (editing && (!hit.mod || !allowedWhileEditing.has(action.id))) return;
     // Undo in a form field or the YAML editor is the document's undo: the editor has no history of its own.
     if (!action.enabled(useDocument.getState())) {

@@ -50,7 +50,9 @@ export function distributeBoxes(boxes: readonly NodeBox[], axis: Axis): Record<s
   const start = (b: NodeBox): number => (axis === 'horizontal' ? b.x : b.y);
   const size = (b: NodeBox): number => (axis === 'horizontal' ? b.width : b.height);
   // Order by centre so a small box inside a big one's span keeps its visual place.
-  const sorted = [...boxes].sort((a, b) => start(a) + size(a) / 2 - (start(b) + size(b) / 2) || a.id.localeCompare(b.id));
+  const sorted = [...boxes].sort(
+    (a, b) => start(a) + size(a) / 2 - (start(b) + size(b) / 2) || a.id.localeCompare(b.id),
+  );
   const first = sorted[0]!;
   const last = sorted[sorted.length - 1]!;
   const span = start(last) + size(last) - start(first);

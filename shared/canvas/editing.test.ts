@@ -137,9 +137,9 @@ describe('clipboard', () => {
     // The original is untouched and the graph draws the copy's mount edges.
     expect(after.pod.spec.containers[0]).toEqual(doc.pod.spec.containers[0]);
     const graph = buildGraph(after);
-    expect(graph.edges.filter((e) => e.kind === 'mount' && e.source === 'container:web-2').map((e) => e.target)).toEqual(
-      ['volume:data-2', 'volume:shared'],
-    );
+    expect(
+      graph.edges.filter((e) => e.kind === 'mount' && e.source === 'container:web-2').map((e) => e.target),
+    ).toEqual(['volume:data-2', 'volume:shared']);
   });
 
   it('drops mounts of volumes the target Pod does not have', () => {

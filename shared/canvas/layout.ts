@@ -66,7 +66,7 @@ export function layoutInput(graph: Graph, sizes: Readonly<Record<string, Size>> 
 }
 
 /**
- * The positions ELK chose, moved so the drawing keeps its top-left corner at `origin` (the view does not jump).
+ * The positions ELK chose, each row's top edges in line, moved so the drawing keeps its top-left corner at `origin` (the view does not jump).
  * Only nodes of `graph` are taken; ELK output for anything else is ignored.
  */
 export function layoutPositions(graph: Graph, output: LayoutOutput, origin: Point): Record<string, Point> {
@@ -76,10 +76,18 @@ export function layoutPositions(graph: Graph, output: LayoutOutput, origin: Poin
     placed.set(child.id, { x: child.x!, y: child.y! });
   }
   if (placed.size === 0) return {};
+  // ELK centres nodes of different heights on their row; top edges in line read better (and align like a table).
+  const rowTop = new Map<number, number>();
+  for (const [id, p] of placed) {
+    const r = row[graph.byId.get(id)!.kind];
+    rowTop.set(r, Math.min(rowTop.get(r) ?? Infinity, p.y));
+  }
+  for (const [id, p] of placed) p.y = rowTop.get(row[graph.byId.get(id)!.kind])!;
   const minX = Math.min(...[...placed.values()].map((p) => p.x));
   const minY = Math.min(...[...placed.values()].map((p) => p.y));
   const out: Record<string, Point> = {};
-  for (const [id, p] of placed) out[id] = { x: Math.round(p.x - minX + origin.x), y: Math.round(p.y - minY + origin.y) };
+  for (const [id, p] of placed)
+    out[id] = { x: Math.round(p.x - minX + origin.x), y: Math.round(p.y - minY + origin.y) };
   return out;
 }
 

@@ -20,10 +20,14 @@ import { useTranslation } from 'react-i18next';
 import { connect, nodeSize, podPadding, type GraphNode } from '../../../shared/canvas';
 import { addItem, dragMime, parseItem } from '../canvas/items';
 import { nodeTypes } from '../canvas/nodes';
+import { edgeTypes } from '../canvas/edges';
+import { useLayoutOnLoad } from '../canvas/layout';
+import { useClipboardEvents } from '../canvas/clipboard';
 import { graphOf, useDocument } from '../store/document';
 import { usePreferences } from '../store/preferences';
 import { useNotice } from '../store/notice';
 import { setFlow } from '../canvas/flow';
+import { ArrangeBar } from '../canvas/ArrangeBar';
 
 type Size = { width: number; height: number };
 
@@ -58,6 +62,8 @@ function Flow() {
   const dragging = useDocument((s) => s.dragging);
   const flow = useReactFlow();
   setFlow(flow);
+  useLayoutOnLoad();
+  useClipboardEvents();
   const [measured, setMeasured] = useState<Record<string, Size>>({});
   const loads = useDocument((s) => s.loads);
   useEffect(() => {
@@ -113,7 +119,9 @@ function Flow() {
             target: edge.target,
             sourceHandle: 'mounts',
             targetHandle: 'in',
-            label: mount ? `${mount.mountPath}${mount.readOnly ? ' (ro)' : ''}` : undefined,
+            // The mount edge view draws mountPath, ro and subPath as a label, with the mount's diagnostics.
+            type: 'mount',
+            data: { list: edge.list, index: edge.index, mountIndex: edge.mountIndex },
             className: 'edge-mount',
             markerEnd: { type: MarkerType.ArrowClosed },
             selected: selected.has(edge.id),
@@ -205,6 +213,7 @@ function Flow() {
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       onConnect={onConnect}
@@ -227,6 +236,7 @@ function Flow() {
       <Background gap={24} />
       <MiniMap pannable zoomable />
       <Controls />
+      <ArrangeBar />
     </ReactFlow>
   );
 }

@@ -14,6 +14,7 @@ const toolbarActions = [
   'redo',
   'delete',
   'duplicate',
+  'autoLayout',
   'fitView',
   'commandPalette',
 ];

@@ -1,0 +1,107 @@
+// The volume-mount edge: a curve from container to volume with its mountPath (and ro / subPath) as a label, and a
+// badge when a rule points into that mount. Clicking the label selects the edge, so the inspector shows the mount.
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContainerList } from '../../../shared/model';
+import type { Diagnostic } from '../../../shared/rules';
+import { edgeForPath, type CanvasDocument } from '../../../shared/canvas';
+import { diagnosticsOf, graphOf, useDocument } from '../store/document';
+import './edges.css';
+
+/** Where the edge's mount lives in the Pod; the view reads the mount itself from the store. */
+export type MountEdgeData = { list: ContainerList; index: number; mountIndex: number };
+export type MountEdge = Edge<MountEdgeData, 'mount'>;
+
+const noDiagnostics: Diagnostic[] = [];
+let edgeMemoFor: Diagnostic[] | undefined;
+let edgeMemoGraph: unknown;
+let edgeMemo = new Map<string, Diagnostic[]>();
+
+/**
+ * Diagnostics by mount edge id: those whose path, or one of whose related paths, lies inside the mount (both mounts
+ * of a mountPath clash, every read-only mount of a volume nobody can write). Memoised like the node diagnostics.
+ */
+export function edgeDiagnosticsOf(doc: CanvasDocument): Map<string, Diagnostic[]> {
+  const all = diagnosticsOf(doc).all;
+  const graph = graphOf(doc);
+  if (all === edgeMemoFor && graph === edgeMemoGraph) return edgeMemo;
+  const byEdge = new Map<string, Diagnostic[]>();
+  for (const d of all) {
+    const edges = new Set<string>();
+    for (const path of [d.path, ...d.related]) {
+      const id = edgeForPath(graph, path);
+      if (id) edges.add(id);
+    }
+    for (const id of edges) {
+      const list = byEdge.get(id);
+      if (list) list.push(d);
+      else byEdge.set(id, [d]);
+    }
+  }
+  edgeMemoFor = all;
+  edgeMemoGraph = graph;
+  edgeMemo = byEdge;
+  return byEdge;
+}
+
+function worst(diagnostics: readonly Diagnostic[]): 'error' | 'warning' | 'info' {
+  if (diagnostics.some((d) => d.severity === 'error')) return 'error';
+  return diagnostics.some((d) => d.severity === 'warning') ? 'warning' : 'info';
+}
+
+export const MountEdgeView = memo(function MountEdgeView(props: EdgeProps<MountEdge>) {
+  const { t } = useTranslation();
+  const { id, data, selected, markerEnd, style } = props;
+  const [path, labelX, labelY] = getBezierPath(props);
+  const mount = useDocument((s) =>
+    data ? s.doc.pod.spec[data.list]?.[data.index]?.volumeMounts?.[data.mountIndex] : undefined,
+  );
+  const diagnostics = useDocument((s) => edgeDiagnosticsOf(s.doc).get(id) ?? noDiagnostics);
+  const level = diagnostics.length > 0 ? worst(diagnostics) : undefined;
+  const mountPath = typeof mount?.mountPath === 'string' && mount.mountPath !== '' ? mount.mountPath : undefined;
+  const subPath = typeof mount?.subPath === 'string' && mount.subPath !== '' ? mount.subPath : undefined;
+  const readOnly = mount?.readOnly === true;
+  const describe = [
+    mountPath ?? t('editing.edge.noPath'),
+    readOnly ? t('editing.edge.readOnly') : undefined,
+    subPath ? t('editing.edge.subPath', { subPath }) : undefined,
+    level ? t('canvas.problemCount', { count: diagnostics.length }) : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return (
+    <>
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} />
+      <EdgeLabelRenderer>
+        <button
+          type="button"
+          className={`mount-label nodrag nopan${selected ? ' selected' : ''}${level ? ` has-${level}` : ''}`}
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          data-testid={`mount-label-${id}`}
+          aria-label={t('editing.edge.select', { what: describe })}
+          title={diagnostics.map((d) => d.message).join('\n') || undefined}
+          onClick={(e) => {
+            e.stopPropagation();
+            const state = useDocument.getState();
+            const adding = e.shiftKey || e.ctrlKey || e.metaKey;
+            state.select(adding ? [...state.selection.filter((s) => s !== id), id] : [id]);
+          }}
+        >
+          <span className={mountPath ? 'mount-path' : 'mount-path missing'}>
+            {mountPath ?? t('editing.edge.noPath')}
+          </span>
+          {readOnly && <span className="mount-chip">{t('editing.edge.ro')}</span>}
+          {subPath && <span className="mount-chip">{t('editing.edge.subPathShort', { subPath })}</span>}
+          {level && (
+            <span className={`badge badge-${level}`} data-testid="edge-badge">
+              {diagnostics.length}
+            </span>
+          )}
+        </button>
+      </EdgeLabelRenderer>
+    </>
+  );
+});
+
+export const edgeTypes = { mount: MountEdgeView };

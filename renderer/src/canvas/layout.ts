@@ -1,0 +1,97 @@
+// Automatic layout on the canvas: runs ELK (elkjs, loaded on first use) over the graph and moves the nodes, as one
+// undo step from the action, or silently for a document opened without any positions.
+import { useEffect } from 'react';
+import {
+  hasNoPositions,
+  layoutInput,
+  layoutOrigin,
+  layoutPositions,
+  moveNodes,
+  type CanvasDocument,
+  type Point,
+} from '../../../shared/canvas';
+import { graphOf, useDocument } from '../store/document';
+import { flow } from './flow';
+
+type Elk = { layout: (graph: ReturnType<typeof layoutInput>) => Promise<unknown> };
+let elk: Promise<Elk> | undefined;
+
+/** ELK is large (about 1.5 MB), so it loads the first time a layout is asked for, not with the app. */
+function loadElk(): Promise<Elk> {
+  // The bundled build runs ELK in-process (a fake worker), so no worker script has to be served.
+  elk ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default() as Elk);
+  return elk;
+}
+
+/** The sizes React Flow measured, so tall containers (many ports) get the room they take. */
+function measuredSizes(): Record<string, { width: number; height: number }> {
+  const out: Record<string, { width: number; height: number }> = {};
+  for (const node of flow()?.getNodes() ?? []) {
+    const size = node.measured;
+    if (size?.width && size.height) out[node.id] = { width: size.width, height: size.height };
+  }
+  return out;
+}
+
+/** The positions a layered layout gives every node of `doc`, starting at the drawing's current top-left corner. */
+export async function computeLayout(
+  doc: CanvasDocument,
+  sizes: Record<string, { width: number; height: number }> = measuredSizes(),
+): Promise<Record<string, Point>> {
+  const graph = graphOf(doc);
+  const engine = await loadElk();
+  const output = (await engine.layout(layoutInput(graph, sizes))) as Parameters<typeof layoutPositions>[1];
+  return layoutPositions(graph, output, layoutOrigin(graph));
+}
+
+function fitSoon(): void {
+  requestAnimationFrame(() => void flow()?.fitView({ maxZoom: 1, duration: 200 }));
+}
+
+/**
+ * The "Auto layout" action: one undo step. A document edited while ELK was working is left alone, since the layout
+ * was computed for the graph before that edit.
+ */
+export async function autoLayout(): Promise<void> {
+  const before = useDocument.getState().doc;
+  const positions = await computeLayout(before);
+  const state = useDocument.getState();
+  if (state.doc !== before || Object.keys(positions).length === 0) return;
+  state.change((doc) => moveNodes(doc, positions));
+  fitSoon();
+}
+
+/**
+ * Lays out a document opened without any stored position (an example, a manifest from elsewhere): the fallback rows
+ * place volumes by index, far from the containers that mount them. Not an undo step and not an unsaved change:
+ * the user did not do it, and the Pod is the same.
+ */
+async function layoutOpened(doc: CanvasDocument): Promise<void> {
+  const graph = graphOf(doc);
+  if (!hasNoPositions(doc.layout) || !graph.nodes.some((n) => n.kind !== 'namespace')) return;
+  const positions = await computeLayout(doc);
+  const state = useDocument.getState();
+  if (state.doc !== doc || Object.keys(positions).length === 0) return;
+  const laidOut = moveNodes(doc, positions);
+  const history = useDocument.temporal.getState();
+  history.pause();
+  useDocument.setState({ doc: laidOut, saved: state.saved === doc ? laidOut : state.saved, origin: 'load' });
+  history.resume();
+  fitSoon();
+}
+
+/** Runs the opened-document layout after every load, once the new nodes have been measured (two frames). */
+export function useLayoutOnLoad(): void {
+  const loads = useDocument((s) => s.loads);
+  useEffect(() => {
+    const doc = useDocument.getState().doc;
+    let inner = 0;
+    const outer = requestAnimationFrame(() => {
+      inner = requestAnimationFrame(() => void layoutOpened(doc));
+    });
+    return () => {
+      cancelAnimationFrame(outer);
+      cancelAnimationFrame(inner);
+    };
+  }, [loads]);
+}
