@@ -1,11 +1,15 @@
-// The bottom panel with its tabs: Problems, YAML, Logs. Panels stay mounted so the editor keeps its place.
+// The bottom panel with its tabs: Problems, YAML, Logs, Terminal. Panels stay mounted so the editor keeps its place
+// and the log keeps collecting while another tab is open.
 import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
 import { useDiagnostics } from '../store/document';
 import { ProblemsPanel } from './ProblemsPanel';
+import { LogPanel } from '../logs/LogPanel';
+import { TerminalPanel } from '../terminal/TerminalPanel';
+import { useRun } from '../run/store';
 import { YamlEditor } from './YamlEditor';
 
-const tabs = ['problems', 'yaml', 'logs'] as const;
+const tabs = ['problems', 'yaml', 'logs', 'terminal'] as const;
 export type PanelTab = (typeof tabs)[number];
 
 export const usePanel = create<{ tab: PanelTab; setTab: (tab: PanelTab) => void }>((set) => ({
@@ -17,6 +21,7 @@ export function BottomPanel() {
   const { t } = useTranslation();
   const { tab, setTab } = usePanel();
   const count = useDiagnostics().all.length;
+  const snapshot = useRun((s) => s.snapshot);
   return (
     <section className="bottom-panel" aria-label={t('panel.label')}>
       <div role="tablist" className="tabs">
@@ -30,7 +35,7 @@ export function BottomPanel() {
             className={tab === name ? 'tab active' : 'tab'}
             onClick={() => setTab(name)}
           >
-            {t(`panel.${name}`)}
+            {name === 'terminal' ? t('terminal.tab') : t(`panel.${name}`)}
             {name === 'problems' && count > 0 && (
               <span className="tab-count" aria-hidden="true">
                 {count}
@@ -50,7 +55,8 @@ export function BottomPanel() {
         >
           {name === 'problems' && <ProblemsPanel />}
           {name === 'yaml' && <YamlEditor visible={tab === 'yaml'} />}
-          {name === 'logs' && <p className="hint">{t('panel.noLogs')}</p>}
+          {name === 'logs' && <LogPanel snapshot={snapshot} />}
+          {name === 'terminal' && <TerminalPanel snapshot={snapshot} visible={tab === 'terminal'} />}
         </div>
       ))}
     </section>

@@ -15,19 +15,28 @@ import {
   type Node,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { connect, nodeSize, podPadding, type GraphNode } from '../../../shared/canvas';
+import { connect, nodeSize, podPadding, type GraphNode, type Point } from '../../../shared/canvas';
 import { addItem, dragMime, parseItem } from '../canvas/items';
 import { nodeTypes } from '../canvas/nodes';
 import { edgeTypes } from '../canvas/edges';
 import { useLayoutOnLoad } from '../canvas/layout';
 import { useClipboardEvents } from '../canvas/clipboard';
 import { graphOf, useDocument } from '../store/document';
-import { usePreferences } from '../store/preferences';
 import { useNotice } from '../store/notice';
 import { setFlow } from '../canvas/flow';
+import { noNodeData, StableElements } from '../canvas/stable-elements';
+import { NamespaceOverlayNode } from '../workshop/overlay/NamespaceOverlay';
+import { overlayNodeId, overlayNodeType, overlayNodes } from '../workshop/overlay/node';
+import { useNamespaceOverlay } from '../workshop/overlay/store';
+import { useShownTheme } from '../workshop/presenter/presenter';
+
+// The workshop's namespace overlay is one more node type, drawn beside the Pod when it is on.
+const canvasNodeTypes = { ...nodeTypes, [overlayNodeType]: NamespaceOverlayNode };
 import { ArrangeBar } from '../canvas/ArrangeBar';
+import { useLogView } from '../logs/store';
+import { useRun } from '../run/store';
 
 type Size = { width: number; height: number };
 
@@ -56,10 +65,18 @@ function podBox(nodes: readonly GraphNode[], dragging: Record<string, { x: numbe
 
 function Flow() {
   const { t } = useTranslation();
-  const theme = usePreferences((s) => s.theme);
+  const theme = useShownTheme();
+  const overlayOn = useNamespaceOverlay((s) => s.on);
   const doc = useDocument((s) => s.doc);
   const selection = useDocument((s) => s.selection);
-  const dragging = useDocument((s) => s.dragging);
+  // The positions of the nodes being dragged live here, in the canvas, for the whole drag: the document (and all that
+  // derives from it: graph, diagnostics, YAML, every node's selectors) stays still while the pointer moves, and the
+  // drag's end commits the positions to the layout as one undo step.
+  const dragRef = useRef<Record<string, Point>>({});
+  const [dragging, setDragging] = useState<Record<string, Point>>({});
+  // Unchanged nodes and edges keep their objects between renders, so React Flow redraws only what changed.
+  const [nodeCache] = useState(() => new StableElements<Node>());
+  const [edgeCache] = useState(() => new StableElements<Edge>());
   const flow = useReactFlow();
   setFlow(flow);
   useLayoutOnLoad();
@@ -77,12 +94,13 @@ function Flow() {
 
   const nodes = useMemo<Node[]>(() => {
     const box = podBox(graph.nodes, dragging);
+    nodeCache.begin();
     const out: Node[] = [
       {
         id: 'pod',
         type: 'pod',
         position: { x: box.x, y: box.y },
-        data: {},
+        data: noNodeData,
         draggable: false,
         selectable: true,
         connectable: false,
@@ -100,48 +118,53 @@ function Flow() {
         id: node.id,
         type: node.kind,
         position: dragging[node.id] ?? node.position,
-        data: {},
+        data: noNodeData,
         selected: selected.has(node.id),
         measured: measured[node.id],
       });
     }
-    return out;
-  }, [graph, dragging, selected, measured, doc.pod.metadata?.name, t]);
+    out.push(...overlayNodes(overlayOn, box, measured[overlayNodeId]));
+    const stable = out.map((node) => nodeCache.keep(node));
+    nodeCache.end();
+    return stable;
+  }, [graph, dragging, selected, measured, doc.pod.metadata?.name, t, overlayOn, nodeCache]);
 
-  const edges = useMemo<Edge[]>(
-    () =>
-      graph.edges.map((edge) => {
-        if (edge.kind === 'mount') {
-          const mount = doc.pod.spec[edge.list]?.[edge.index]?.volumeMounts?.[edge.mountIndex];
-          return {
-            id: edge.id,
-            source: edge.source,
-            target: edge.target,
-            sourceHandle: 'mounts',
-            targetHandle: 'in',
-            // The mount edge view draws mountPath, ro and subPath as a label, with the mount's diagnostics.
-            type: 'mount',
-            data: { list: edge.list, index: edge.index, mountIndex: edge.mountIndex },
-            className: 'edge-mount',
-            markerEnd: { type: MarkerType.ArrowClosed },
-            selected: selected.has(edge.id),
-            ariaLabel: t('canvas.mountEdge', { path: mount?.mountPath ?? '' }),
-          };
-        }
+  const edges = useMemo<Edge[]>(() => {
+    edgeCache.begin();
+    const out = graph.edges.map((edge): Edge => {
+      if (edge.kind === 'mount') {
+        const mount = doc.pod.spec[edge.list]?.[edge.index]?.volumeMounts?.[edge.mountIndex];
         return {
           id: edge.id,
           source: edge.source,
           target: edge.target,
-          sourceHandle: 'ns',
+          sourceHandle: 'mounts',
           targetHandle: 'in',
-          className: `edge-join edge-${edge.namespace}`,
-          selectable: edge.namespace === 'pid',
-          deletable: edge.namespace === 'pid',
+          // The mount edge view draws mountPath, ro and subPath as a label, with the mount's diagnostics.
+          type: 'mount',
+          data: { list: edge.list, index: edge.index, mountIndex: edge.mountIndex },
+          className: 'edge-mount',
+          markerEnd: { type: MarkerType.ArrowClosed },
           selected: selected.has(edge.id),
+          ariaLabel: t('canvas.mountEdge', { path: mount?.mountPath ?? '' }),
         };
-      }),
-    [graph, doc.pod.spec, selected, t],
-  );
+      }
+      return {
+        id: edge.id,
+        source: edge.source,
+        target: edge.target,
+        sourceHandle: 'ns',
+        targetHandle: 'in',
+        className: `edge-join edge-${edge.namespace}`,
+        selectable: edge.namespace === 'pid',
+        deletable: edge.namespace === 'pid',
+        selected: selected.has(edge.id),
+      };
+    });
+    const stable = out.map((edge) => edgeCache.keep(edge));
+    edgeCache.end();
+    return stable;
+  }, [graph, doc.pod.spec, selected, t, edgeCache]);
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
     const store = useDocument.getState();
@@ -162,8 +185,18 @@ function Flow() {
         sizes[change.id] = change.dimensions;
       }
     }
-    if (Object.keys(moved).length > 0) store.drag(moved);
-    if (dragEnded) store.endDrag();
+    if (Object.keys(moved).length > 0) dragRef.current = { ...dragRef.current, ...moved };
+    if (dragEnded) {
+      const final = dragRef.current;
+      dragRef.current = {};
+      if (Object.keys(final).length > 0) {
+        store.drag(final);
+        store.endDrag();
+      }
+      setDragging(dragRef.current);
+    } else if (Object.keys(moved).length > 0) {
+      setDragging(dragRef.current);
+    }
     if (nextSelection) store.select([...nextSelection]);
     if (sizes) {
       const add = sizes;
@@ -212,7 +245,7 @@ function Flow() {
     <ReactFlow
       nodes={nodes}
       edges={edges}
-      nodeTypes={nodeTypes}
+      nodeTypes={canvasNodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
@@ -223,10 +256,15 @@ function Flow() {
         e.dataTransfer.dropEffect = 'copy';
       }}
       onPaneClick={() => useDocument.getState().select([])}
+      onNodeClick={(_, node) => {
+        // While the Pod runs, clicking a container shows only its lines in the log panel.
+        if (node.id.startsWith('container:') && useRun.getState().snapshot)
+          useLogView.getState().focusContainer(node.id.slice('container:'.length));
+      }}
       connectionMode={ConnectionMode.Loose}
       deleteKeyCode={null}
       multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-      colorMode={theme as ColorMode}
+      colorMode={(theme === 'dark' ? 'dark' : 'light') as ColorMode}
       fitView
       fitViewOptions={{ maxZoom: 1 }}
       minZoom={0.1}

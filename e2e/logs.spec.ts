@@ -1,0 +1,155 @@
+// Journey through a running Pod in Chromium via the browser host against the real Docker Engine: Run the sidecar
+// example, read both containers in the merged log, filter and search it, open a terminal in each container, Stop, Down.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { test as base, expect, type Page } from '@playwright/test';
+import { chromiumPath } from '../playwright.config';
+import { dockerReason, requireDocker } from '../electron/engine/testing';
+import type { Engine } from '../electron/engine/engine';
+import { PodRuntime } from '../electron/engine/pod-runtime';
+import { Labels } from '../shared/plan/labels';
+import { serveApp, stopApp, type ServedApp } from './fixtures';
+
+const INFRA = 'podwright-test/pause:1';
+
+const test = base.extend<object, { app: ServedApp; engine: Engine }>({
+  engine: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      // Under CI=true a missing engine throws here (the journey fails); elsewhere the journey is skipped.
+      const engine = await requireDocker();
+      await use(engine);
+    },
+    { scope: 'worker' },
+  ],
+  app: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}.`);
+      const app = await serveApp({ PODWRIGHT_INFRA_IMAGE: INFRA });
+      await use(app);
+      await stopApp(app);
+    },
+    { scope: 'worker' },
+  ],
+});
+
+async function open(page: Page, url: string): Promise<void> {
+  page.on('dialog', (d) => void d.accept());
+  page.on('pageerror', (err) => {
+    throw err;
+  });
+  await page.goto(url);
+  await page.evaluate(() => localStorage.removeItem('podwright.autosave'));
+  await expect(page.getByRole('region', { name: 'Pod canvas' })).toBeVisible();
+}
+
+async function loadSidecarExample(page: Page, podName: string): Promise<void> {
+  await page.getByRole('button', { name: 'Examples', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'Examples' })
+    .locator('.example strong')
+    .getByText('Log-shipper sidecar sharing a log volume', { exact: true })
+    .click();
+  await expect(page.getByTestId('node-container:app')).toBeVisible();
+  // Nothing selected: the inspector edits the Pod itself.
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.getByRole('complementary', { name: 'Properties of the selection' }).getByLabel('Pod name').fill(podName);
+}
+
+async function podContainers(engine: Engine, podName: string): Promise<number> {
+  const list = await engine.docker.listContainers({ all: true, filters: { label: [`${Labels.pod}=${podName}`] } });
+  return list.length;
+}
+
+async function hostnameIn(page: Page, container: string): Promise<string> {
+  await page.getByTestId('terminal-container').selectOption(container);
+  await page.getByTestId('terminal-command').fill('sh');
+  await page.getByTestId('terminal-start').click();
+  const screen = page.getByTestId('terminal-screen');
+  await expect(page.getByTestId('terminal-status')).toContainText(`sh in ${container}`);
+  await screen.click();
+  // The shell computes the marker, so the echoed command line itself never matches it.
+  await page.keyboard.type('echo "host=$(hostname)"; echo "MARK_$((40+2))"\n');
+  await expect(screen.locator('.xterm-rows')).toContainText('MARK_42');
+  const text = await screen.locator('.xterm-rows').innerText();
+  const m = /host=(\S+)/.exec(text.replace(/\u00a0/g, ' ').split('\n').filter((l) => !l.includes('$(hostname)')).join('\n'));
+  expect(m, `hostname printed in ${container}:\n${text}`).not.toBeNull();
+  await page.keyboard.type('exit 3\n');
+  await expect(page.getByTestId('terminal-status')).toContainText('exit code 3');
+  return m![1]!;
+}
+
+test('run the sidecar example: merged colour-coded logs, filter, search, a terminal in each container, stop, down', async ({
+  page,
+  app,
+  engine,
+}) => {
+  test.skip(dockerReason !== undefined, `Docker: ${dockerReason}`);
+  test.setTimeout(120_000);
+  const podName = `logs-${randomBytes(3).toString('hex')}`;
+  try {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await open(page, app.url);
+    await loadSidecarExample(page, podName);
+
+    await page.getByTestId('run-start').click();
+    await page.getByRole('tab', { name: 'Logs' }).click();
+    const lines = page.getByTestId('log-line');
+    const app1 = lines.and(page.locator('[data-container="app"]')).first();
+    const shipper = lines.and(page.locator('[data-container="log-shipper"]')).first();
+    await expect(app1).toBeVisible({ timeout: 60_000 });
+    await expect(shipper).toBeVisible({ timeout: 30_000 });
+    await expect(app1).toContainText('app: wrote a line at');
+    // Each container's name is drawn in its own colour.
+    const colour = (l: typeof app1) => l.locator('.log-container').evaluate((el) => getComputedStyle(el).color);
+    expect(await colour(app1)).not.toBe(await colour(shipper));
+
+    // Filter to one container with its chip, then back to all.
+    await page.getByTestId('log-chip-log-shipper').click();
+    await expect(page.getByTestId('log-chip-log-shipper')).toHaveAttribute('aria-pressed', 'true');
+    await expect(lines.and(page.locator('[data-container="app"]'))).toHaveCount(0);
+    await expect(shipper).toBeVisible();
+    await page.getByTestId('log-chip-all').click();
+    await expect(app1).toBeVisible();
+
+    // Clicking a container node on the canvas filters to it too.
+    await page.getByTestId('node-container:app').click();
+    await expect(page.getByTestId('log-chip-app')).toHaveAttribute('aria-pressed', 'true');
+    await expect(lines.and(page.locator('[data-container="log-shipper"]'))).toHaveCount(0);
+    await page.getByTestId('log-chip-all').click();
+
+    // Screenshots of the running Pod with its logs, in both themes (docs/ keeps them for the README).
+    await page.getByTestId('node-container:log-shipper').click();
+    await page.getByTestId('log-chip-all').click();
+    await page.getByTestId('log-search').fill('wrote');
+    for (const theme of ['dark', 'light'] as const) {
+      await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `docs/logs-${theme}-en.png` });
+    }
+
+    // Search a word: it is highlighted, and counted.
+    await page.getByTestId('log-search').fill('wrote');
+    await expect(page.locator('mark.log-match').first()).toHaveText('wrote');
+    await expect(page.getByTestId('log-match-count')).toContainText(/of \d+/);
+    await page.getByTestId('log-search').fill('');
+
+    // A terminal in each container: both see the Pod's hostname (the shared UTS namespace).
+    await page.getByRole('tab', { name: 'Terminal' }).click();
+    const inApp = await hostnameIn(page, 'app');
+    const inShipper = await hostnameIn(page, 'log-shipper');
+    expect(inApp).toBe(podName);
+    expect(inShipper).toBe(podName);
+    await page.screenshot({ path: test.info().outputPath('terminal.png') });
+
+    await page.getByTestId('run-stop').click();
+    await page.getByRole('tab', { name: 'Logs' }).click();
+    await expect(page.getByText('exited with code').first()).toBeVisible({ timeout: 60_000 });
+    await page.getByTestId('run-down').click();
+    await expect.poll(() => podContainers(engine, podName), { timeout: 30_000 }).toBe(0);
+  } finally {
+    // Whatever the journey left behind (it failed half-way): containers and the Pod's volumes.
+    await new PodRuntime(engine).down({ name: podName }, { graceSeconds: 0 }).catch(() => undefined);
+  }
+});
