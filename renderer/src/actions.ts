@@ -7,6 +7,7 @@ import { isDirty, redo, undo, useDocument, type DocumentState } from './store/do
 import { openFile, saveFile, confirmDiscard } from './files';
 import { usePanel } from './components/BottomPanel';
 import i18n from './i18n';
+import { workshopActions } from './workshop/overlay/actions';
 import { editingActions } from './canvas/editing-actions';
 
 export interface Shortcut {
@@ -130,6 +131,7 @@ export const actions: Action[] = [
     perform: () => useDialogs.getState().open('commands'),
   },
   ...editingActions,
+  ...workshopActions,
   // Keyboard adding: every palette item is a command too.
   ...paletteGroups.flatMap((group) =>
     group.items.map<Action>((item) => ({

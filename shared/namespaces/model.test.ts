@@ -47,7 +47,7 @@ describe('podNamespaces', () => {
     const all = '(infra),setup,shipper,web,worker';
     expect(text('network')).toBe(all);
     expect(by('network')).toMatchObject({ verdict: 'shared', reason: { key: 'reason.network.shared' } });
-    expect(by('network').groups[0].owner).toBe('infra');
+    expect(by('network').groups[0]?.owner).toBe('infra');
     expect(text('uts')).toBe(all);
     expect(text('ipc')).toBe(all);
     for (const t of ['pid', 'mount', 'cgroup'] as const) {
@@ -100,7 +100,7 @@ describe('podNamespaces', () => {
 
   it('mount notes name the volumes two containers share', () => {
     const d = doc();
-    d.pod.spec.initContainers![1].volumeMounts = [{ name: 'logs', mountPath: '/logs', readOnly: true }];
+    d.pod.spec.initContainers![1]!.volumeMounts = [{ name: 'logs', mountPath: '/logs', readOnly: true }];
     const { by } = lanes(d);
     expect(by('mount').notes).toEqual([{ key: 'note.mount.volume', args: { volume: 'logs', names: 'shipper, web' } }]);
   });

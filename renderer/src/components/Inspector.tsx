@@ -5,6 +5,7 @@ import type { Container, ContainerList, Pod, Volume, VolumeMount } from '../../.
 import type { Diagnostic } from '../../../shared/rules';
 import { buildGraph, updateContainer, updateVolume, volumeKindOf, type CanvasDocument } from '../../../shared/canvas';
 import { diagnosticsOf, graphOf, useDocument } from '../store/document';
+import { PodSharingField } from '../workshop/overlay/PodSharingField';
 
 const noVolumes: Volume[] = [];
 
@@ -485,6 +486,7 @@ function PodForm({ pod }: { pod: Pod }) {
           </select>
         </label>
       </div>
+      <PodSharingField pod={pod} />
       <Section
         title={t('field.labels')}
         addLabel={t('field.addLabel')}

@@ -4,6 +4,8 @@ import { languages, setLanguage, type Language } from '../i18n';
 import { usePreferences } from '../store/preferences';
 import { useDocument, useHistory, isDirty } from '../store/document';
 import { actions, actionLabel, shortcutText } from '../actions';
+import { WorkshopTools } from '../workshop/overlay/WorkshopTools';
+import type { Theme } from '../store/preferences';
 
 const toolbarActions = [
   'new',
@@ -61,16 +63,18 @@ export function Toolbar() {
         </span>
       </div>
       <ActionButtons />
+      <WorkshopTools />
       <div className="spacer" />
       <label className="field">
         <span>{t('toolbar.theme')}</span>
         <select
           value={theme}
-          onChange={(e) => setTheme(e.target.value as 'light' | 'dark')}
+          onChange={(e) => setTheme(e.target.value as Theme)}
           aria-label={t('toolbar.theme')}
         >
           <option value="light">{t('toolbar.themeLight')}</option>
           <option value="dark">{t('toolbar.themeDark')}</option>
+          <option value="contrast">{t('presenter.themeContrast')}</option>
         </select>
       </label>
       <label className="field">

@@ -1,12 +1,13 @@
 // User preferences that outlive a session: the theme.
 import { create } from 'zustand';
 
-export type Theme = 'light' | 'dark';
+/** `contrast`: black on white with strong colours, for projectors (presenter mode always uses it). */
+export type Theme = 'light' | 'dark' | 'contrast';
 const THEME_KEY = 'podwright.theme';
 
 function initialTheme(): Theme {
   const saved = localStorage.getItem(THEME_KEY);
-  if (saved === 'light' || saved === 'dark') return saved;
+  if (saved === 'light' || saved === 'dark' || saved === 'contrast') return saved;
   return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 

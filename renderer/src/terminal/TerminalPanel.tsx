@@ -14,6 +14,7 @@ import './terminal.css';
 const themes = {
   light: { background: '#ffffff', foreground: '#1d232b', cursor: '#326ce5', selectionBackground: '#b6cdfb' },
   dark: { background: '#15191f', foreground: '#e6e9ee', cursor: '#6d9bff', selectionBackground: '#34507f' },
+  contrast: { background: '#ffffff', foreground: '#000000', cursor: '#0033cc', selectionBackground: '#9bb5ff' },
 };
 
 type Status =

@@ -1,0 +1,100 @@
+// Draws the canvas (the current view or the whole design, with or without the namespace overlay) into a PNG or SVG
+// with html-to-image, as React Flow's "download image" example does, and downloads it through a Blob link.
+import { toBlob, toSvg } from 'html-to-image';
+
+type Options = NonNullable<Parameters<typeof toSvg>[1]>;
+import { flow } from '../../canvas/flow';
+import { useDocument } from '../../store/document';
+import { useNamespaceOverlay } from '../overlay/store';
+import { overlayNodeId } from '../overlay/node';
+import { designImage, imageFileName, viewImage, type ImagePlan } from './sizing';
+
+export type ImageFormat = 'png' | 'svg';
+export type ImageArea = 'design' | 'view';
+
+export interface ImageRequest {
+  format: ImageFormat;
+  area: ImageArea;
+  /** Draw the namespace overlay into the picture (it is switched on for the moment if it is off). */
+  overlay: boolean;
+}
+
+export interface CanvasImage {
+  blob: Blob;
+  fileName: string;
+  plan: ImagePlan;
+}
+
+const nextFrame = (): Promise<void> => new Promise((done) => requestAnimationFrame(() => done()));
+
+/** Renders the picture; does not download it. */
+export async function renderCanvasImage(request: ImageRequest): Promise<CanvasImage> {
+  const instance = flow();
+  const root = document.querySelector<HTMLElement>('.canvas .react-flow');
+  const viewportElement = root?.querySelector<HTMLElement>('.react-flow__viewport');
+  if (!instance || !root || !viewportElement) throw new Error('the canvas is not on screen');
+
+  const overlay = useNamespaceOverlay.getState();
+  const switchedOn = request.overlay && !overlay.on;
+  if (switchedOn) {
+    overlay.set(true);
+    // One frame to render the overlay node, one for React Flow to measure it.
+    await nextFrame();
+    await nextFrame();
+    await nextFrame();
+  }
+  try {
+    const nodes = instance.getNodes().filter((n) => request.overlay || n.id !== overlayNodeId);
+    const plan =
+      request.area === 'design'
+        ? designImage(instance.getNodesBounds(nodes))
+        : viewImage({ width: root.clientWidth, height: root.clientHeight }, instance.getViewport());
+    const { x, y, zoom } = plan.viewport;
+    const background =
+      getComputedStyle(document.documentElement).getPropertyValue('--bg').trim() || '#ffffff';
+    const options: Options = {
+      width: plan.width,
+      height: plan.height,
+      pixelRatio: plan.pixelRatio,
+      backgroundColor: background,
+      // The app uses system fonts only; fetching @font-face rules would find nothing and cost time.
+      skipFonts: true,
+      style: { width: `${plan.width}px`, height: `${plan.height}px`, transform: `translate(${x}px, ${y}px) scale(${zoom})` },
+      filter: (node) =>
+        request.overlay || !(node instanceof Element && node.classList.contains('react-flow__node-nsOverlay')),
+    };
+    const blob =
+      request.format === 'png' ? await toBlob(viewportElement, options) : svgBlob(await toSvg(viewportElement, options));
+    if (!blob) throw new Error('the browser drew no image');
+    const podName = useDocument.getState().doc.pod.metadata?.name ?? '';
+    return { blob, fileName: imageFileName(typeof podName === 'string' ? podName : '', request.area, request.overlay, request.format), plan };
+  } finally {
+    if (switchedOn) useNamespaceOverlay.getState().set(false);
+  }
+}
+
+function svgBlob(dataUrl: string): Blob {
+  const comma = dataUrl.indexOf(',');
+  return new Blob([decodeURIComponent(dataUrl.slice(comma + 1))], { type: 'image/svg+xml' });
+}
+
+/** Saves a Blob as a download; the browser host and Electron both handle an `a[download]` click. */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoking at once can cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Renders and downloads; returns the file name. */
+export async function exportCanvasImage(request: ImageRequest): Promise<string> {
+  const image = await renderCanvasImage(request);
+  downloadBlob(image.blob, image.fileName);
+  return image.fileName;
+}

@@ -1,0 +1,16 @@
+// Switches the namespace overlay on or off and brings the result into view.
+import { flow } from '../../canvas/flow';
+import { usePresenter, zoomTo } from '../presenter/presenter';
+import { useNamespaceOverlay } from './store';
+
+export function toggleNamespaceOverlay(on?: boolean): void {
+  const overlay = useNamespaceOverlay.getState();
+  overlay.set(on ?? !overlay.on);
+  // Two frames: one to draw the overlay node, one for React Flow to measure it before fitting.
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      if (usePresenter.getState().active) void zoomTo([]);
+      else void flow()?.fitView({ duration: 200, maxZoom: 1 });
+    }),
+  );
+}

@@ -1,0 +1,80 @@
+// Presenter mode's page effects and controls: marks the page (CSS hides the chrome), handles Escape and the step
+// keys, leaves when full screen ends, and shows a small control bar.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDocument } from '../../store/document';
+import { usePresenter, zoomTo } from './presenter';
+import './presenter.css';
+
+const nextKeys = new Set(['ArrowRight', 'ArrowDown', 'PageDown']);
+const previousKeys = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
+
+function typingIn(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  // A terminal (exec in a lesson) and form fields keep their keys.
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || !!target.closest('.xterm');
+}
+
+export function PresenterLayer() {
+  const { t } = useTranslation();
+  const active = usePresenter((s) => s.active);
+  const steps = usePresenter((s) => s.steps);
+
+  useEffect(() => {
+    if (!active) return;
+    const root = document.documentElement;
+    root.dataset.presenter = 'on';
+    // Arrow keys would move selected nodes; nothing is selected while presenting.
+    useDocument.getState().select([]);
+    // Fit once the chrome is gone and React Flow has seen its new size.
+    const timer = window.setTimeout(() => void zoomTo([]), 120);
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        e.stopPropagation();
+        usePresenter.getState().exit();
+        return;
+      }
+      const current = usePresenter.getState().steps;
+      if (!current || typingIn(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (nextKeys.has(e.key)) current.next();
+      else if (previousKeys.has(e.key)) current.previous();
+      else return;
+      e.preventDefault();
+      e.stopPropagation();
+    };
+    // Leaving full screen with the browser's own Escape (which pages never see) leaves presenter mode too.
+    const onFullscreen = (): void => {
+      if (!document.fullscreenElement && usePresenter.getState().fullscreen) usePresenter.getState().exit();
+    };
+    window.addEventListener('keydown', onKey, true);
+    document.addEventListener('fullscreenchange', onFullscreen);
+    return () => {
+      window.clearTimeout(timer);
+      delete root.dataset.presenter;
+      window.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('fullscreenchange', onFullscreen);
+      window.setTimeout(() => void zoomTo([], { duration: 0 }), 120);
+    };
+  }, [active]);
+
+  if (!active) return null;
+  return (
+    <div className="presenter-controls" role="toolbar" aria-label={t('presenter.controls')} data-testid="presenter-controls">
+      {steps && (
+        <>
+          <button className="tool" onClick={() => steps.previous()} aria-label={t('presenter.previous')}>
+            ◀ {t('presenter.previous')}
+          </button>
+          {steps.position && <span className="presenter-position">{steps.position()}</span>}
+          <button className="tool" onClick={() => steps.next()} aria-label={t('presenter.next')}>
+            {t('presenter.next')} ▶
+          </button>
+        </>
+      )}
+      <button className="tool" onClick={() => usePresenter.getState().exit()} data-testid="presenter-exit">
+        {t('presenter.exit')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+// Presenter mode's state and the entry points lessons use: enter/exit, a step handler for the arrow keys, zoomTo.
+import { create } from 'zustand';
+import { flow } from '../../canvas/flow';
+import { useNotice } from '../../store/notice';
+import { usePreferences, type Theme } from '../../store/preferences';
+import i18n from '../../i18n';
+
+/** What a lesson registers so the arrow keys (and a clicker's PageUp/PageDown) step through it. */
+export interface PresenterSteps {
+  next: () => void;
+  previous: () => void;
+  /** Shown beside the buttons, e.g. "3 / 7"; optional. */
+  position?: () => string;
+}
+
+interface PresenterState {
+  active: boolean;
+  /** True while the browser granted full screen; false when presenting in the window (full screen refused). */
+  fullscreen: boolean;
+  steps: PresenterSteps | undefined;
+  /** Enters presenter mode. Call it from a click or key handler: browsers grant full screen only to a user gesture. */
+  enter: () => void;
+  exit: () => void;
+  toggle: () => void;
+  /** Lets a lesson own the arrow keys while presenting; returns the function that gives them back. */
+  registerSteps: (steps: PresenterSteps) => () => void;
+}
+
+export const usePresenter = create<PresenterState>((set, get) => ({
+  active: false,
+  fullscreen: false,
+  steps: undefined,
+  enter: () => {
+    if (get().active) return;
+    set({ active: true, fullscreen: false });
+    const root = document.documentElement;
+    // Requested synchronously, inside the user's gesture; a refusal (iframe, policy, headless) still presents.
+    let request: Promise<void> | undefined;
+    try {
+      request = root.requestFullscreen?.();
+    } catch {
+      request = undefined;
+    }
+    if (!request) {
+      useNotice.getState().show(i18n.t('presenter.fullscreenRefused'));
+      return;
+    }
+    request.then(
+      () => set({ fullscreen: true }),
+      () => {
+        if (get().active) useNotice.getState().show(i18n.t('presenter.fullscreenRefused'));
+      },
+    );
+  },
+  exit: () => {
+    if (!get().active) return;
+    set({ active: false, fullscreen: false });
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+  },
+  toggle: () => (get().active ? get().exit() : get().enter()),
+  registerSteps: (steps) => {
+    set({ steps });
+    return () => {
+      if (get().steps === steps) set({ steps: undefined });
+    };
+  },
+}));
+
+/** Zooms the canvas to the given node ids (canvas ids such as `container:api`, `volume:logs`, `pod`, `ns-overlay`). */
+export function zoomTo(nodeIds: readonly string[], options: { duration?: number; padding?: number } = {}): Promise<boolean> {
+  const instance = flow();
+  if (!instance) return Promise.resolve(false);
+  const duration = options.duration ?? 400;
+  const padding = options.padding ?? 0.25;
+  if (nodeIds.length === 0) return instance.fitView({ duration, padding: 0.08, maxZoom: 2 });
+  return instance.fitView({ nodes: nodeIds.map((id) => ({ id })), duration, padding, maxZoom: 2 });
+}
+
+/** The theme the page shows: high contrast while presenting, else the user's choice. */
+export function useShownTheme(): Theme {
+  const theme = usePreferences((s) => s.theme);
+  const active = usePresenter((s) => s.active);
+  return active ? 'contrast' : theme;
+}
