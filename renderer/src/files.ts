@@ -1,5 +1,13 @@
-// Files in the browser host: Open through a file picker, Save as a download, examples from the bundle, and autosave.
-import { emptyDocument, readProject, writeProject, type CanvasDocument } from '../../shared/canvas';
+// Design files: New, Open, Save, Save As and recent files through the API (native dialogs in Electron, the in-app
+// picker in the browser host), import/download through the browser, examples from the bundle, and autosave.
+import { useEffect } from 'react';
+import { create } from 'zustand';
+import { emptyDocument, readProject, writeProject } from '../../shared/canvas';
+import { ApiError } from '../../shared/api/errors';
+import type { RecentFile } from '../../shared/api/files';
+import type { Action } from './actions';
+import { api } from './api';
+import { fileNameFor, folderOf } from './file-paths';
 import { isDirty, useDocument } from './store/document';
 import { useNotice } from './store/notice';
 import i18n from './i18n';
@@ -30,20 +38,77 @@ export const examples: Example[] = Object.entries(exampleSources)
   })
   .sort((a, b) => a.file.localeCompare(b.file));
 
+/** Where the user chose to open from or save to; `overwrite` when they already agreed to replace the file. */
+export interface PickedPath {
+  path: string;
+  overwrite: boolean;
+}
+
+/**
+ * The in-app picker the browser host uses instead of a native dialog. `attempt` opens or saves the picked path and
+ * answers an error to show in the picker (it stays open), or undefined when done; `finish` closes the request.
+ */
+export interface PickerRequest {
+  mode: 'open' | 'save';
+  root: string;
+  directory: string;
+  suggestedName?: string;
+  attempt: (picked: PickedPath) => Promise<Failure | undefined>;
+  finish: (done: boolean) => void;
+}
+
+/** Why an open or save failed, in the user's words; `conflict` when the file exists and may be replaced. */
+export interface Failure {
+  text: string;
+  conflict?: boolean;
+}
+
+interface FilesState {
+  /** The file the design was opened from or last saved to, on the back end's machine; null when never saved. */
+  path: string | null;
+  recent: RecentFile[];
+  picker: PickerRequest | undefined;
+}
+
+export const useFiles = create<FilesState>(() => ({ path: null, recent: [], picker: undefined }));
+
 export function confirmDiscard(): boolean {
   if (!isDirty(useDocument.getState())) return true;
   return window.confirm(i18n.t('files.discard'));
 }
 
-export function loadText(text: string, fileName: string | null): boolean {
+function failure(err: unknown): Failure {
+  if (err instanceof ApiError) {
+    const reason = (err.details as { reason?: unknown } | undefined)?.reason;
+    if (typeof reason === 'string') return { text: i18n.t(`files.refused.${reason}`, { defaultValue: err.message }) };
+    if (err.code === 'NOT_FOUND') return { text: i18n.t('files.notFound') };
+    if (err.code === 'CONFLICT') return { text: err.message, conflict: true };
+    return { text: err.message };
+  }
+  return { text: err instanceof Error ? err.message : String(err) };
+}
+
+function notify(prefix: string, f: Failure | undefined): boolean {
+  if (f) useNotice.getState().show(`${prefix}: ${f.text}`);
+  return f === undefined;
+}
+
+export function loadText(text: string, fileName: string | null, path: string | null = null): boolean {
   const result = readProject(text);
   if (!result.ok) {
     useNotice.getState().show(`${i18n.t('files.openFailed')}: ${result.error}`);
     return false;
   }
   useDocument.getState().load(result.doc, fileName);
+  useFiles.setState({ path });
   if (result.notes.length > 0) useNotice.getState().show(result.notes.join('; '));
   return true;
+}
+
+export function newDocument(): void {
+  if (!confirmDiscard()) return;
+  useDocument.getState().load(emptyDocument(), null);
+  useFiles.setState({ path: null });
 }
 
 export function loadExample(example: Example): boolean {
@@ -51,7 +116,131 @@ export function loadExample(example: Example): boolean {
   return loadText(example.source, null);
 }
 
-export function openFile(): void {
+/**
+ * Asks the back end where to open from or save to, then runs `attempt` there. A native dialog answers itself; the
+ * browser host answers `browse`, and the in-app picker (FilePicker) takes over until it finishes.
+ */
+async function pickAndRun(
+  mode: 'open' | 'save',
+  attempt: (picked: PickedPath) => Promise<Failure | undefined>,
+  failedPrefix: string,
+  suggestedName?: string,
+): Promise<boolean> {
+  let answer;
+  try {
+    answer = await api().call('file.pick', { mode, suggestedName });
+  } catch (err) {
+    return notify(failedPrefix, failure(err));
+  }
+  // A native save dialog already asked before replacing a file.
+  if (answer.kind === 'picked') return notify(failedPrefix, await attempt({ path: answer.path, overwrite: true }));
+  if (answer.kind === 'cancelled') return false;
+  // Start beside the current file when it lies under the picker's root.
+  const current = useFiles.getState().path;
+  const directory = current && current.startsWith(answer.root) ? folderOf(current) : answer.directory;
+  return new Promise<boolean>((resolve) =>
+    useFiles.setState({
+      picker: {
+        mode,
+        root: answer.root,
+        directory,
+        suggestedName,
+        attempt,
+        finish: (done) => {
+          useFiles.setState({ picker: undefined });
+          resolve(done);
+        },
+      },
+    }),
+  );
+}
+
+export async function refreshRecent(): Promise<void> {
+  try {
+    useFiles.setState({ recent: await api().call('file.recent', {}) });
+  } catch {
+    // The recent list is a convenience; without a back end it stays as it was.
+  }
+}
+
+async function openAt(path: string): Promise<Failure | undefined> {
+  try {
+    const file = await api().call('file.open', { path });
+    const result = readProject(file.text);
+    if (!result.ok) return { text: result.error };
+    loadText(file.text, file.name, file.path);
+    return undefined;
+  } catch (err) {
+    return failure(err);
+  } finally {
+    void refreshRecent();
+  }
+}
+
+export async function openFile(): Promise<void> {
+  if (!confirmDiscard()) return;
+  await pickAndRun('open', ({ path }) => openAt(path), i18n.t('files.openFailed'));
+}
+
+export async function openRecent(path: string): Promise<boolean> {
+  if (!confirmDiscard()) return false;
+  return notify(i18n.t('files.openFailed'), await openAt(path));
+}
+
+async function saveAt(picked: PickedPath): Promise<Failure | undefined> {
+  const doc = useDocument.getState().doc;
+  try {
+    const saved = await api().call('file.save', {
+      path: picked.path,
+      text: writeProject(doc),
+      overwrite: picked.overwrite,
+    });
+    // Edits made while the write was in flight stay unsaved: the guard compares against what was written.
+    useDocument.setState({ saved: doc, fileName: saved.name });
+    useFiles.setState({ path: saved.path });
+    void refreshRecent();
+    return undefined;
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+export async function saveFileAs(): Promise<boolean> {
+  const state = useDocument.getState();
+  return pickAndRun('save', saveAt, i18n.t('files.saveFailed'), fileNameFor(state.doc, state.fileName));
+}
+
+/** Saves to the file the design came from; a design never saved asks where, as Save As does. */
+export async function saveFile(): Promise<boolean> {
+  const path = useFiles.getState().path;
+  return path ? notify(i18n.t('files.saveFailed'), await saveAt({ path, overwrite: true })) : saveFileAs();
+}
+
+/** Recent files as commands for the command palette. */
+export function recentActions(recent: readonly RecentFile[]): Action[] {
+  return recent.map((file) => ({
+    id: `recent:${file.path}`,
+    label: 'files.openRecentNamed',
+    rawArgs: { name: file.name, path: file.path },
+    enabled: () => true,
+    perform: () => void openRecent(file.path),
+    paletteOnly: true,
+  }));
+}
+
+/** The window title names the file and marks unsaved changes, like the toolbar does. */
+export function useWindowTitle(): void {
+  const fileName = useDocument((s) => s.fileName);
+  const dirty = useDocument(isDirty);
+  useEffect(() => {
+    document.title = `${dirty ? '• ' : ''}${fileName ?? i18n.t('files.untitled')} — Podwright`;
+  }, [fileName, dirty]);
+}
+
+// ---- the browser's own file transfer: kept for moving a design between this computer and the back end's ----
+
+/** Reads a file the user picks with the browser's file chooser; the design then has no path, so Save asks where. */
+export function importFromComputer(): void {
   if (!confirmDiscard()) return;
   const input = document.createElement('input');
   input.type = 'file';
@@ -68,26 +257,21 @@ export function openFile(): void {
   input.click();
 }
 
-export function fileNameFor(doc: CanvasDocument, current: string | null): string {
-  if (current) return current.endsWith('.pod.yaml') ? current : current.replace(/\.(ya?ml|json)$/, '') + '.pod.yaml';
-  const name = (doc.pod.metadata?.name || 'pod').replace(/[^a-zA-Z0-9._-]/g, '-');
-  return `${name}.pod.yaml`;
-}
-
-export function saveFile(): void {
+/** Hands a copy of the design to the browser as a download; the design stays bound to its file (if any). */
+export function downloadCopy(): void {
   const state = useDocument.getState();
   const text = writeProject(state.doc);
-  const name = fileNameFor(state.doc, state.fileName);
   const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
   const a = document.createElement('a');
   a.href = url;
-  a.download = name;
+  a.download = fileNameFor(state.doc, state.fileName);
   document.body.appendChild(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-  state.markSaved(name);
 }
+
+// ---- autosave ----
 
 const autosaveKey = 'podwright.autosave';
 
@@ -95,6 +279,7 @@ export interface Recovery {
   text: string;
   savedAt: string;
   fileName: string | null;
+  path: string | null;
 }
 
 /** Keeps a recovery copy of unsaved work; a saved or untouched design leaves nothing to restore. */
@@ -113,6 +298,7 @@ export function startAutosave(delayMs = 800): () => void {
         text: writeProject(now.doc),
         savedAt: new Date().toISOString(),
         fileName: now.fileName,
+        path: useFiles.getState().path,
       };
       try {
         localStorage.setItem(autosaveKey, JSON.stringify(recovery));
@@ -137,6 +323,7 @@ export function pendingRecovery(): Recovery | undefined {
       text: value.text,
       savedAt: value.savedAt,
       fileName: typeof value.fileName === 'string' ? value.fileName : null,
+      path: typeof value.path === 'string' ? value.path : null,
     };
   } catch {
     return undefined;
@@ -149,6 +336,8 @@ export function restoreRecovery(recovery: Recovery): void {
     // Restored work is unsaved work: compare against an empty design so the guard still protects it.
     useDocument.getState().load(result.doc, recovery.fileName);
     useDocument.setState({ saved: emptyDocument() });
+    // Save goes back to the file the work came from.
+    useFiles.setState({ path: recovery.path });
   }
 }
 

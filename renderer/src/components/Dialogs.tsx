@@ -2,7 +2,17 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actions, actionLabel, shortcutText, useDialogs } from '../actions';
-import { discardRecovery, examples, loadExample, pendingRecovery, restoreRecovery, type Recovery } from '../files';
+import {
+  discardRecovery,
+  examples,
+  loadExample,
+  pendingRecovery,
+  recentActions,
+  restoreRecovery,
+  useFiles,
+  type Recovery,
+} from '../files';
+import { FilePicker } from './files/FilePicker';
 import { useDocument } from '../store/document';
 import { useNotice } from '../store/notice';
 
@@ -12,13 +22,14 @@ function CommandPalette() {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const state = useDocument();
+  const recent = useFiles((s) => s.recent);
   const matches = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return actions
+    return [...actions, ...recentActions(recent)]
       .filter((a) => a.id !== 'commandPalette' && a.enabled(state))
       .map((a) => ({ action: a, label: actionLabel(a) }))
       .filter((a) => q === '' || a.label.toLowerCase().includes(q) || a.action.id.toLowerCase().includes(q));
-  }, [query, state]);
+  }, [query, state, recent]);
   const run = (i: number) => {
     const hit = matches[i];
     if (!hit) return;
@@ -161,6 +172,7 @@ export function Dialogs() {
       <Notice />
       {dialog === 'commands' && <CommandPalette />}
       {dialog === 'examples' && <ExamplesGallery />}
+      <FilePicker />
     </>
   );
 }

@@ -1,110 +1,21 @@
 // The right-hand inspector: forms for the selected Pod, container, volume, mount or namespace, checked inline by the rules.
-import { useId, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Container, ContainerList, Pod, Volume, VolumeMount } from '../../../shared/model';
-import type { Diagnostic } from '../../../shared/rules';
 import { buildGraph, updateContainer, updateVolume, volumeKindOf, type CanvasDocument } from '../../../shared/canvas';
-import { diagnosticsOf, graphOf, useDocument } from '../store/document';
+import { graphOf, useDocument } from '../store/document';
+import { Field, RowProblems, Section, setOrDelete } from './inspector/form';
+import { ProbesSection } from './inspector/ProbesSection';
+import { SecuritySection } from './inspector/SecuritySection';
 import { PodSharingField } from '../workshop/overlay/PodSharingField';
 
 const noVolumes: Volume[] = [];
-
-function fieldDiagnostics(all: readonly Diagnostic[], path: string): Diagnostic[] {
-  return all.filter((d) => d.path === path || d.path.startsWith(`${path}.`) || d.path.startsWith(`${path}[`));
-}
-
-function Problems({ diagnostics }: { diagnostics: readonly Diagnostic[] }) {
-  if (diagnostics.length === 0) return null;
-  return (
-    <ul className="field-problems">
-      {diagnostics.map((d, i) => (
-        <li key={i} className={`sev-${d.severity}`}>
-          {d.message}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-/** In a row of narrow fields the messages go below the whole row, where they have room. */
-function RowProblems({ path }: { path: string }) {
-  const all = useDocument((s) => diagnosticsOf(s.doc).all);
-  return (
-    <div className="row-problems">
-      <Problems diagnostics={fieldDiagnostics(all, path)} />
-    </div>
-  );
-}
-
-interface FieldProps {
-  label: string;
-  path: string;
-  value: string;
-  onChange: (value: string) => void;
-  placeholder?: string;
-  multiline?: boolean;
-  /** Diagnostics are matched to the field by Kubernetes path. */
-  exact?: boolean;
-}
-
-function Field({ label, path, value, onChange, placeholder, multiline, exact }: FieldProps) {
-  const id = useId();
-  const all = useDocument((s) => diagnosticsOf(s.doc).all);
-  const diagnostics = exact ? all.filter((d) => d.path === path) : fieldDiagnostics(all, path);
-  const invalid = diagnostics.some((d) => d.severity === 'error');
-  const common = {
-    id,
-    value,
-    placeholder,
-    'data-path': path,
-    'aria-invalid': invalid,
-    onChange: (e: { target: { value: string } }) => onChange(e.target.value),
-  };
-  return (
-    <div className="form-field">
-      <label htmlFor={id}>{label}</label>
-      {multiline ? <textarea rows={2} {...common} /> : <input type="text" spellCheck={false} {...common} />}
-      <Problems diagnostics={diagnostics} />
-    </div>
-  );
-}
-
-function Section({
-  title,
-  children,
-  onAdd,
-  addLabel,
-}: {
-  title: string;
-  children: ReactNode;
-  onAdd?: () => void;
-  addLabel?: string;
-}) {
-  return (
-    <fieldset className="form-section">
-      <legend>{title}</legend>
-      {children}
-      {onAdd && (
-        <button className="small" onClick={onAdd}>
-          + {addLabel}
-        </button>
-      )}
-    </fieldset>
-  );
-}
 
 const lines = (value: string[] | undefined): string => (value ?? []).join('\n');
 const fromLines = (text: string): string[] | undefined => {
   const out = text.split('\n');
   return text === '' ? undefined : out;
 };
-
-function setOrDelete<T extends object>(obj: T, key: string, value: unknown): T {
-  const out = { ...obj } as Record<string, unknown>;
-  if (value === undefined || value === '') delete out[key];
-  else out[key] = value;
-  return out as T;
-}
 
 function toPort(text: string): number | string | undefined {
   if (text.trim() === '') return undefined;
@@ -324,6 +235,11 @@ function ContainerForm({ list, index, container }: { list: ContainerList; index:
           />
         </div>
       </Section>
+      {/* Kubernetes refuses probes on an init container unless it is a sidecar (restartPolicy Always). */}
+      {(list === 'containers' || container.restartPolicy === 'Always') && (
+        <ProbesSection base={base} container={container} edit={edit} />
+      )}
+      <SecuritySection base={base} container={container} edit={edit} />
     </form>
   );
 }

@@ -1,9 +1,12 @@
 // The top bar: the app's name, the document actions from the registry, and the theme and language switches.
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languages, setLanguage, type Language } from '../i18n';
 import { usePreferences } from '../store/preferences';
 import { useDocument, useHistory, isDirty } from '../store/document';
 import { actions, actionLabel, shortcutText } from '../actions';
+import { useWindowTitle } from '../files';
+import { RecentMenu } from './files/RecentMenu';
 import { WorkshopTools } from '../workshop/overlay/WorkshopTools';
 import type { Theme } from '../store/preferences';
 
@@ -11,6 +14,7 @@ const toolbarActions = [
   'new',
   'open',
   'save',
+  'saveAs',
   'examples',
   'undo',
   'redo',
@@ -19,6 +23,7 @@ const toolbarActions = [
   'autoLayout',
   'fitView',
   'commandPalette',
+  'lessons',
 ];
 
 function ActionButtons() {
@@ -31,16 +36,18 @@ function ActionButtons() {
         const shortcut = shortcutText(action.shortcut);
         const label = actionLabel(action);
         return (
-          <button
-            key={id}
-            className="tool"
-            disabled={!action.enabled(state)}
-            onClick={() => action.perform()}
-            title={shortcut ? `${label} (${shortcut})` : label}
-            aria-keyshortcuts={shortcut ? shortcut.replace('Ctrl', 'Control') : undefined}
-          >
-            {label}
-          </button>
+          <Fragment key={id}>
+            <button
+              className="tool"
+              disabled={!action.enabled(state)}
+              onClick={() => action.perform()}
+              title={shortcut ? `${label} (${shortcut})` : label}
+              aria-keyshortcuts={shortcut ? shortcut.replace('Ctrl', 'Control') : undefined}
+            >
+              {label}
+            </button>
+            {id === 'open' && <RecentMenu />}
+          </Fragment>
         );
       })}
     </div>
@@ -52,6 +59,7 @@ export function Toolbar() {
   const { theme, setTheme } = usePreferences();
   const fileName = useDocument((s) => s.fileName);
   const dirty = useDocument(isDirty);
+  useWindowTitle();
   return (
     <header className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <div className="brand">
