@@ -1,14 +1,16 @@
 // The one action registry: toolbar buttons, keyboard shortcuts and the command palette are all views of these.
 import { create } from 'zustand';
-import { duplicateNode, emptyDocument, removeSelection } from '../../shared/canvas';
+import { duplicateNode, removeSelection } from '../../shared/canvas';
 import { addItem, paletteGroups, itemKey } from './canvas/items';
 import { flow } from './canvas/flow';
 import { isDirty, redo, undo, useDocument, type DocumentState } from './store/document';
-import { openFile, saveFile, confirmDiscard } from './files';
+import { downloadCopy, importFromComputer, newDocument, openFile, saveFile, saveFileAs } from './files';
 import { usePanel } from './components/BottomPanel';
 import i18n from './i18n';
-import { workshopActions } from './workshop/overlay/actions';
 import { editingActions } from './canvas/editing-actions';
+import { runActions } from './run/actions';
+import { workshopActions } from './workshop/overlay/actions';
+import { lessonActions } from './workshop/lessons/actions';
 
 export interface Shortcut {
   key: string;
@@ -22,6 +24,8 @@ export interface Action {
   /** i18n key of the label; `labelArgs` fill its placeholders. */
   label: string;
   labelArgs?: Record<string, string>;
+  /** Placeholder values used as they are, not translated (a file name). */
+  rawArgs?: Record<string, string>;
   shortcut?: Shortcut;
   /** Extra shortcuts for the same action (Ctrl+Y for redo, Backspace for delete). */
   alsoShortcuts?: Shortcut[];
@@ -46,13 +50,32 @@ export const actions: Action[] = [
     id: 'new',
     label: 'action.new',
     enabled: always,
-    perform: () => {
-      if (!confirmDiscard()) return;
-      useDocument.getState().load(emptyDocument(), null);
-    },
+    perform: newDocument,
   },
-  { id: 'open', label: 'action.open', shortcut: { key: 'o', mod: true }, enabled: always, perform: () => openFile() },
-  { id: 'save', label: 'action.save', shortcut: { key: 's', mod: true }, enabled: always, perform: () => saveFile() },
+  {
+    id: 'open',
+    label: 'action.open',
+    shortcut: { key: 'o', mod: true },
+    enabled: always,
+    perform: () => void openFile(),
+  },
+  {
+    id: 'save',
+    label: 'action.save',
+    shortcut: { key: 's', mod: true },
+    enabled: always,
+    perform: () => void saveFile(),
+  },
+  {
+    id: 'saveAs',
+    label: 'action.saveAs',
+    shortcut: { key: 's', mod: true, shift: true },
+    enabled: always,
+    perform: () => void saveFileAs(),
+  },
+  // The browser's own upload and download, for moving a design between this computer and the back end's.
+  { id: 'import', label: 'action.importLocal', enabled: always, perform: importFromComputer, paletteOnly: true },
+  { id: 'download', label: 'action.download', enabled: always, perform: downloadCopy, paletteOnly: true },
   { id: 'examples', label: 'action.examples', enabled: always, perform: () => useDialogs.getState().open('examples') },
   {
     id: 'undo',
@@ -131,7 +154,9 @@ export const actions: Action[] = [
     perform: () => useDialogs.getState().open('commands'),
   },
   ...editingActions,
+  ...runActions,
   ...workshopActions,
+  ...lessonActions,
   // Keyboard adding: every palette item is a command too.
   ...paletteGroups.flatMap((group) =>
     group.items.map<Action>((item) => ({
@@ -148,6 +173,7 @@ export const actions: Action[] = [
 export function actionLabel(action: Action): string {
   const args: Record<string, string> = {};
   for (const [k, v] of Object.entries(action.labelArgs ?? {})) args[k] = i18n.t(v);
+  Object.assign(args, action.rawArgs);
   return i18n.t(action.label, args);
 }
 
@@ -174,7 +200,7 @@ function inTextField(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-const allowedWhileEditing = new Set(['undo', 'redo', 'save', 'open', 'commandPalette']);
+const allowedWhileEditing = new Set(['undo', 'redo', 'save', 'saveAs', 'open', 'commandPalette']);
 
 /** The keyboard side of the registry. In text fields only modifier shortcuts apply, so typing stays typing. */
 export function handleKeyDown(e: KeyboardEvent): void {
