@@ -127,8 +127,10 @@ function PickerDialog({ request }: { request: PickerRequest }) {
           >
             {t('files.picker.home')}
           </button>
-          <code data-testid="picker-directory" title={shown}>
-            {shown}
+          <code title={shown}>
+            <span dir="ltr" data-testid="picker-directory">
+              {shown}
+            </span>
           </code>
         </div>
         <ul className="picker-entries" aria-label={t('files.picker.entries')}>

@@ -1,0 +1,188 @@
+// Journeys through design files in the browser host: Save As in the in-app picker, Save, New, recent files, a refused
+// traversal, and the inspector's probe form. The host's file root and settings live in a temp folder.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, serveApp, stopApp, test, type ServedApp } from './fixtures';
+
+let app: ServedApp;
+let base: string;
+let root: string;
+
+test.beforeAll(async () => {
+  base = mkdtempSync(join(tmpdir(), 'podwright-files-e2e-'));
+  root = join(base, 'home');
+  mkdirSync(join(root, 'designs'), { recursive: true });
+  mkdirSync(join(base, 'outside'));
+  copyFileSync('assets/examples/helloworld.pod.yaml', join(root, 'other.pod.yaml'));
+  writeFileSync(join(root, 'notes.txt'), 'not a design\n');
+  writeFileSync(
+    join(base, 'outside', 'secret.yaml'),
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: secret\nspec:\n  containers: []\n',
+  );
+  app = await serveApp({
+    PODWRIGHT_FILE_ROOT: root,
+    PODWRIGHT_CONFIG_DIR: join(base, 'config'),
+    PODWRIGHT_INFRA_IMAGE: 'podwright-test/pause:1',
+  });
+});
+
+test.afterAll(async () => {
+  if (app) await stopApp(app);
+  rmSync(base, { recursive: true, force: true });
+});
+
+async function open(page: Page): Promise<void> {
+  // Accept the unsaved-changes guard and the replace question so journeys can move on.
+  page.on('dialog', (d) => void d.accept());
+  page.on('pageerror', (err) => {
+    throw err;
+  });
+  await page.goto(app.url);
+  await page.evaluate(() => localStorage.removeItem('podwright.autosave'));
+  await expect(page.getByRole('region', { name: 'Pod canvas' })).toBeVisible();
+}
+
+async function yamlText(page: Page): Promise<string> {
+  await page.getByRole('tab', { name: 'YAML' }).click();
+  return (await page.locator('.cm-content').innerText()).replace(/\u00a0/g, ' ');
+}
+
+async function loadExample(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: 'Examples', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'Examples' })
+    .locator('.example strong')
+    .getByText(title, { exact: true })
+    .click();
+  await expect(page.getByRole('dialog', { name: 'Examples' })).toBeHidden();
+}
+
+const title = (page: Page) => page.getByTestId('document-title');
+
+test('Save As in the picker, edit, Save, New, open from recent files: the same document', async ({ page }) => {
+  await open(page);
+  await loadExample(page, 'Log-shipper sidecar sharing a log volume');
+  await page.keyboard.press('Control+Shift+S');
+  const picker = page.getByRole('dialog', { name: 'Save the design as' });
+  await expect(picker).toBeVisible();
+  await expect(picker.getByLabel('File name')).toHaveValue('sidecar-logs.pod.yaml');
+  await expect(picker.getByTestId('picker-directory')).toHaveText(root);
+  // Only folders and design files are listed.
+  await expect(picker.getByRole('button', { name: 'other.pod.yaml' })).toBeVisible();
+  await expect(picker.getByText('notes.txt')).toHaveCount(0);
+  await picker.getByRole('button', { name: 'Folder designs' }).click();
+  await expect(picker.getByTestId('picker-directory')).toHaveText(join(root, 'designs'));
+  await picker.getByLabel('File name').fill('web-design');
+  await picker.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(picker).toBeHidden();
+  const saved = join(root, 'designs', 'web-design.pod.yaml');
+  await expect(title(page)).toHaveText('web-design.pod.yaml');
+  expect(readFileSync(saved, 'utf8')).toContain('podwright.dev/layout');
+  await expect(page).toHaveTitle('web-design.pod.yaml — Podwright');
+
+  // An edit marks the design unsaved; Save writes to the same file without asking.
+  await page.getByRole('button', { name: 'Add BusyBox shell' }).click();
+  await expect(page.getByTestId('node-container:shell')).toBeVisible();
+  await expect(title(page)).toHaveText('web-design.pod.yaml •');
+  await page.keyboard.press('Control+s');
+  await expect(title(page)).toHaveText('web-design.pod.yaml');
+  await expect(page.getByRole('dialog', { name: 'Save the design as' })).toHaveCount(0);
+  const text = readFileSync(saved, 'utf8');
+  expect(text).toContain('name: shell');
+  const yamlBefore = await yamlText(page);
+
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await expect(page.getByTestId('node-container:app')).toHaveCount(0);
+  await expect(title(page)).toHaveText('Untitled');
+
+  // The palette lists the recent file too.
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('option', { name: /Open recent: web-design\.pod\.yaml/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Recent ▾' }).click();
+  await page.getByRole('menuitem', { name: /web-design\.pod\.yaml/ }).click();
+  await expect(page.getByTestId('node-container:shell')).toBeVisible();
+  await expect(title(page)).toHaveText('web-design.pod.yaml');
+  expect(await yamlText(page)).toBe(yamlBefore);
+  // Saving the reopened design unchanged writes the very same bytes.
+  await page.keyboard.press('Control+s');
+  await expect(title(page)).toHaveText('web-design.pod.yaml');
+  expect(readFileSync(saved, 'utf8')).toBe(text);
+});
+
+test('open through the picker; paths out of the file root are refused', async ({ page }, info) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Open…' }).click();
+  const picker = page.getByRole('dialog', { name: 'Open a design' });
+  await expect(picker).toBeVisible();
+  await expect(picker.getByRole('button', { name: 'Up one folder' })).toBeDisabled();
+  await picker.getByRole('button', { name: 'other.pod.yaml' }).click();
+  await page.screenshot({ path: '/tmp/files-picker-light.png' });
+  await picker.getByRole('button', { name: 'other.pod.yaml' }).dblclick();
+  await expect(picker).toBeHidden();
+  await expect(title(page)).toHaveText('other.pod.yaml');
+  await expect(page.getByTestId('node-container:api')).toBeVisible();
+
+  // Typing a path that climbs out of the root: the back end refuses, the picker says so and stays open.
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await picker.getByLabel('File name').fill('../outside/secret.yaml');
+  await picker.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(picker.getByRole('alert')).toHaveText('That is outside the folder Podwright may use.');
+  await expect(picker).toBeVisible();
+  await picker.getByRole('button', { name: 'Cancel' }).click();
+  await expect(title(page)).toHaveText('other.pod.yaml');
+
+  await page.keyboard.press('Control+Shift+S');
+  const saver = page.getByRole('dialog', { name: 'Save the design as' });
+  await saver.getByLabel('File name').fill('../outside/evil');
+  await saver.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(saver.getByRole('alert')).toHaveText('That is outside the folder Podwright may use.');
+  expect(existsSync(join(base, 'outside', 'evil.pod.yaml'))).toBe(false);
+  await saver.getByRole('button', { name: 'Cancel' }).click();
+
+  // The same picker in the dark theme, for the screenshot.
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await picker.getByRole('button', { name: 'other.pod.yaml' }).click();
+  await page.screenshot({ path: '/tmp/files-picker-dark.png' });
+  await picker.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+  void info;
+});
+
+test('a liveness probe and a securityContext set in the inspector show in the YAML, checked inline', async ({
+  page,
+}) => {
+  await open(page);
+  await loadExample(page, 'Log-shipper sidecar sharing a log volume');
+  await page.getByTestId('node-container:app').click();
+  const inspector = page.getByRole('complementary', { name: 'Properties of the selection' });
+  await inspector.getByLabel('Liveness probe').selectOption('httpGet');
+  await inspector.locator('[data-probe=livenessProbe]').getByLabel('Path').fill('/healthz');
+  await inspector.locator('[data-probe=livenessProbe]').getByLabel('Port').fill('8080');
+  await inspector.locator('[data-probe=livenessProbe]').getByLabel('Period (s)').fill('5');
+  await inspector.getByLabel('Run as non-root').selectOption('true');
+  await inspector.getByLabel('Drop capabilities').fill('ALL');
+  const text = await yamlText(page);
+  expect(text).toMatch(/livenessProbe:\s+httpGet:\s+path: \/healthz\s+port: 8080\s+periodSeconds: 5/);
+  expect(text).toMatch(/securityContext:\s+runAsNonRoot: true\s+capabilities:\s+drop:\s+- ALL/);
+
+  // A port Kubernetes refuses: the message sits under the field, and the field is marked.
+  const port = inspector.locator('[data-probe=livenessProbe]').getByLabel('Port');
+  await port.fill('99999');
+  await expect(port).toHaveAttribute('aria-invalid', 'true');
+  await expect(inspector.locator('[data-probe=livenessProbe] .field-problems')).toContainText('between 1 and 65535');
+  await inspector.locator('[data-probe=livenessProbe]').screenshot({ path: '/tmp/files-probe-invalid.png' });
+  await port.fill('8080');
+  await expect(port).toHaveAttribute('aria-invalid', 'false');
+
+  await inspector.locator('[data-probe=livenessProbe]').scrollIntoViewIfNeeded();
+  await inspector.screenshot({ path: '/tmp/files-probe-light.png' });
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+  await inspector.locator('[data-probe=livenessProbe]').scrollIntoViewIfNeeded();
+  await inspector.screenshot({ path: '/tmp/files-probe-dark.png' });
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+});
