@@ -1,5 +1,6 @@
 // The node-capacity view: the Pod's requests from the document, editable nodes, which nodes fit, and the one-by-one failure.
 import { useMemo } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { formatQuantity } from '../../../../shared/model/quantity';
 import {
@@ -11,6 +12,7 @@ import {
 } from '../../../../shared/workshop/schedule';
 import { useDocument } from '../../store/document';
 import { useCapacity } from './store';
+import { centreElement } from '../lessons/centre-portal';
 import './capacity.css';
 
 function amount(resource: string, value: number, unlimited: string): string {
@@ -24,7 +26,8 @@ export function CapacityView() {
   const request = useMemo(() => podRequest(pod), [pod]);
   const fits = useMemo(() => fitNodes(pod, nodes), [pod, nodes]);
   const oneByOne = useMemo(() => scheduleOneByOne(pod, nodes), [pod, nodes]);
-  if (!open) return null;
+  const centre = open ? centreElement() : null;
+  if (!open || !centre) return null;
   const unlimited = t('capacity.unlimited');
   const shortText = (s: Shortfall): string =>
     t('capacity.short', {
@@ -33,7 +36,7 @@ export function CapacityView() {
       free: amount(s.resource, Math.max(0, s.free), unlimited),
     });
   const fitting = fits.filter((f) => f.fits).map((f) => f.node);
-  return (
+  return createPortal(
     <aside className="capacity-view" aria-label={t('capacity.title')} data-testid="capacity-view">
       <header>
         <h2>{t('capacity.title')}</h2>
@@ -149,6 +152,7 @@ export function CapacityView() {
           <li className="hint">{t('capacity.notSplit', { node: oneByOne.anchor })}</li>
         )}
       </ul>
-    </aside>
+    </aside>,
+    centre,
   );
 }

@@ -1,5 +1,6 @@
 // The lessons card over the canvas: pick a lesson, read a step, do its actions, prove its claims, step with Next/Back or arrows.
 import { useEffect, useMemo, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { containersOf } from '../../../../shared/canvas';
 import {
@@ -16,6 +17,7 @@ import { performStep } from './perform';
 import { ProofView } from './ProofView';
 import { StepOutputView } from './StepOutputView';
 import { currentLesson, doneKey, useLessons } from './store';
+import { centreElement } from './centre-portal';
 import './lessons.css';
 
 /** Highlights nodes with a stylesheet keyed on React Flow's data-id, so the node components need no change. */
@@ -60,6 +62,7 @@ export function LessonPanel() {
   );
   const highlighted = useMemo(() => (step && open ? highlightIds(step.highlight, names) : []), [step, open, names]);
   const presenting = usePresenter((s) => s.active);
+  const centre = open ? centreElement() : null;
 
   // Entering a step performs its harmless actions (load the lesson's example, open a view).
   useEffect(() => {
@@ -88,7 +91,7 @@ export function LessonPanel() {
     });
   }, [open, lesson]);
 
-  if (!open) return null;
+  if (!open || !centre) return null;
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>): void => {
     const target = e.target as HTMLElement;
@@ -104,7 +107,7 @@ export function LessonPanel() {
   const last = lesson ? stepIndex === lesson.steps.length - 1 : false;
   const stepDone = lesson && step ? done.has(doneKey(lesson, step)) : false;
 
-  return (
+  return createPortal(
     <aside
       className={`lesson-panel${presenting ? ' presenting' : ''}`}
       aria-label={t('lessons.panel')}
@@ -192,6 +195,7 @@ export function LessonPanel() {
           </footer>
         </div>
       )}
-    </aside>
+    </aside>,
+    centre,
   );
 }
