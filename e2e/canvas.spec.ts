@@ -20,6 +20,12 @@ async function yamlText(page: Page): Promise<string> {
   return (await page.locator('.cm-content').innerText()).replace(/\u00a0/g, ' ');
 }
 
+async function runCommand(page: Page, label: string): Promise<void> {
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox', { name: 'Type a command' }).fill(label);
+  await page.getByRole('option', { name: label }).click();
+}
+
 async function loadExample(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: 'Examples', exact: true }).click();
   await page
@@ -179,7 +185,8 @@ test('save, reload, reopen: the same document; autosave offers to restore', asyn
     .locator('.react-flow__handle-top')
     .dragTo(page.getByTestId('node-ns:pid').locator('.react-flow__handle-bottom'));
   await expect(page.locator('.problem[data-code="NAMESPACE_PARTIAL_SHARE"]')).toHaveCount(0); // one member only
-  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
+  // Save through the browser (download / import); saving to a file on the back end is e2e/files.spec.ts.
+  const [download] = await Promise.all([page.waitForEvent('download'), runCommand(page, 'Download a copy')]);
   expect(download.suggestedFilename()).toBe('sidecar-logs.pod.yaml');
   const savedPath = info.outputPath('saved.pod.yaml');
   await download.saveAs(savedPath);
@@ -192,16 +199,13 @@ test('save, reload, reopen: the same document; autosave offers to restore', asyn
   await expect(page.getByTestId('node-container:app')).toHaveCount(0);
   const [chooser] = await Promise.all([
     page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: 'Open…' }).click(),
+    runCommand(page, 'Import from this computer…'),
   ]);
   await chooser.setFiles(savedPath);
   await expect(page.getByTestId('node-container:app')).toBeVisible();
   await expect(page.getByTestId('node-ns:pid')).toBeVisible();
   expect(await yamlText(page)).toBe(yamlBefore);
-  const [again] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Save' }).click(),
-  ]);
+  const [again] = await Promise.all([page.waitForEvent('download'), runCommand(page, 'Download a copy')]);
   const againPath = info.outputPath('again.pod.yaml');
   await again.saveAs(againPath);
   expect(readFileSync(againPath, 'utf8')).toBe(saved);

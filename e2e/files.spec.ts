@@ -93,15 +93,10 @@ test('Save As in the picker, edit, Save, New, open from recent files: the same d
   expect(text).toContain('name: shell');
   const yamlBefore = await yamlText(page);
 
-  await page.getByRole('button', { name: 'New', exact: true }).click();
-  await expect(page.getByTestId('node-container:app')).toHaveCount(0);
+  // Reload the page: nothing unsaved, so no restore prompt; the design comes back from the recent files menu.
+  await page.reload();
   await expect(title(page)).toHaveText('Untitled');
-
-  // The palette lists the recent file too.
-  await page.keyboard.press('Control+k');
-  await expect(page.getByRole('option', { name: /Open recent: web-design\.pod\.yaml/ })).toBeVisible();
-  await page.keyboard.press('Escape');
-
+  await expect(page.getByRole('alertdialog', { name: 'Restore unsaved work' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Recent ▾' }).click();
   await page.getByRole('menuitem', { name: /web-design\.pod\.yaml/ }).click();
   await expect(page.getByTestId('node-container:shell')).toBeVisible();
@@ -111,6 +106,30 @@ test('Save As in the picker, edit, Save, New, open from recent files: the same d
   await page.keyboard.press('Control+s');
   await expect(title(page)).toHaveText('web-design.pod.yaml');
   expect(readFileSync(saved, 'utf8')).toBe(text);
+
+  // New, then the same file from the command palette.
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await expect(page.getByTestId('node-container:app')).toHaveCount(0);
+  await expect(title(page)).toHaveText('Untitled');
+  await page.keyboard.press('Control+k');
+  await page.getByRole('option', { name: /Open recent: web-design\.pod\.yaml/ }).click();
+  await expect(page.getByTestId('node-container:shell')).toBeVisible();
+  expect(await yamlText(page)).toBe(yamlBefore);
+
+  // Unsaved work survives a reload through the restore prompt, and Save still goes to its file.
+  await page.getByRole('button', { name: 'Add Cache' }).click();
+  await expect(title(page)).toHaveText('web-design.pod.yaml •');
+  await page.waitForTimeout(1200);
+  await page.reload();
+  await page
+    .getByRole('alertdialog', { name: 'Restore unsaved work' })
+    .getByRole('button', { name: 'Restore' })
+    .click();
+  await expect(page.getByTestId('node-container:cache')).toBeVisible();
+  await expect(title(page)).toHaveText('web-design.pod.yaml •');
+  await page.keyboard.press('Control+s');
+  await expect(title(page)).toHaveText('web-design.pod.yaml');
+  expect(readFileSync(saved, 'utf8')).toContain('name: cache');
 });
 
 test('open through the picker; paths out of the file root are refused', async ({ page }, info) => {
