@@ -6,31 +6,14 @@ import { pathToFileURL } from 'node:url';
 import { ApiSession } from '../../shared/api';
 import { createHandlers } from '../api/handlers';
 import { createSelectedEngine } from '../engine/engines';
-import type { FileDialogs } from '../files/files-api';
+import { nativeFileDialogs } from './file-dialogs';
 import { API_CHANNEL, ELECTRON_CSP, isAppUrl, secureWebPreferences } from './security';
 
 // The bundle lives in dist/electron/; the renderer build sits beside it in dist/renderer/.
 const indexFile = join(__dirname, '..', 'renderer', 'index.html');
 const indexUrl = pathToFileURL(indexFile).toString();
-const designFilters = [
-  { name: 'Pod designs', extensions: ['yaml', 'yml', 'json'] },
-  { name: 'All files', extensions: ['*'] },
-];
 // The back end stays free of Electron: it gets the native file dialogs as a capability.
-const dialogs: FileDialogs = {
-  async showOpen({ defaultDirectory }) {
-    const options = { defaultPath: defaultDirectory, properties: ['openFile' as const], filters: designFilters };
-    const owner = BrowserWindow.getFocusedWindow();
-    const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
-    return result.canceled ? undefined : result.filePaths[0];
-  },
-  async showSave({ defaultPath }) {
-    const options = { defaultPath, filters: designFilters };
-    const owner = BrowserWindow.getFocusedWindow();
-    const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
-    return result.canceled ? undefined : result.filePath;
-  },
-};
+const dialogs = nativeFileDialogs(dialog, () => BrowserWindow.getFocusedWindow());
 const handlers = createHandlers({ host: 'electron', engine: createSelectedEngine(), files: { dialogs } });
 const sessions = new Map<number, ApiSession>();
 
