@@ -111,7 +111,11 @@ function createFrom(docker: Docker, c: ContainerPlan, body = c.body): ReturnType
 
 /** The infra without any network or published port (a lower bound, not a usable Pod). */
 function offline(infra: ContainerPlan): ContainerPlan['body'] {
-  const { NetworkingConfig: _net, ExposedPorts: _ports, ...body } = infra.body as ContainerPlan['body'] & {
+  const {
+    NetworkingConfig: _net,
+    ExposedPorts: _ports,
+    ...body
+  } = infra.body as ContainerPlan['body'] & {
     NetworkingConfig?: unknown;
     ExposedPorts?: unknown;
   };

@@ -271,10 +271,48 @@ describe.skipIf(dockerReason)(`Pods on the Docker Engine${dockerReason ? ` (skip
     expect(await leftovers(pod.metadata!.name!)).toEqual({ containers: 0, volumes: 0 });
   });
 
-  it('refuses to run a Pod twice', async () => {
+  it('refuses to run a Pod twice, and the running one is left as it was', async () => {
     const pod = podOf('twice', { containers: [box('a', 'sleep 3600')] });
-    await run(pod);
+    const first = await run(pod);
     expect((await runError(pod)).code).toBe('POD_EXISTS');
+    const now = await runtime.snapshot({ name: pod.metadata!.name! });
+    expect(now?.containers.map((c) => [c.name, c.id, c.state.state])).toEqual(
+      first.containers.map((c) => [c.name, c.id, 'running']),
+    );
+  });
+
+  it('what a crashed Pod left (its infra gone) stops a new run, which leaves no infra of its own behind', async () => {
+    // The infra is created while the checks run, so the check must not count it, yet must see the leftovers.
+    const pod = podOf('leftover', { containers: [box('a', 'sleep 3600')] });
+    const first = await run(pod);
+    await engine.docker.getContainer(idOf(first, 'POD')).remove({ force: true });
+    const err = await runError(pod);
+    expect(err.code).toBe('POD_EXISTS');
+    const left = await engine.docker.listContainers({
+      all: true,
+      filters: { label: [`${Labels.pod}=${pod.metadata!.name!}`] },
+    });
+    expect(left.map((c) => c.Labels[Labels.role])).toEqual(['app']);
+  });
+
+  it('creates the project network on first use, while the infra container is already being created', async () => {
+    const fresh = `pw-test-fresh-${suffix}`;
+    const pod = podOf('freshnet', { containers: [box('a', 'sleep 3600')] });
+    const info = await engine.info();
+    if (!info.reachable) throw new Error(info.reason);
+    try {
+      const s = await runtime.run(plan(pod, info, { infraImage: INFRA, network: fresh, runId: uniqueSuffix() }));
+      expect(s.phase).toBe('Running');
+      const infra = await engine.docker.getContainer(idOf(s, 'POD')).inspect();
+      expect(Object.keys(infra.NetworkSettings.Networks)).toEqual([fresh]);
+      expect(infra.NetworkSettings.Networks[fresh]?.Aliases).toContain(pod.metadata!.name!);
+    } finally {
+      await runtime.down({ name: pod.metadata!.name! }, { graceSeconds: 0 });
+      await engine.docker
+        .getNetwork(fresh)
+        .remove()
+        .catch(() => undefined);
+    }
   });
 
   it('reports the phase from Docker events: Succeeded and Failed under restartPolicy Never', async () => {

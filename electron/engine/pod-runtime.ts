@@ -118,15 +118,41 @@ export class PodRuntime {
         });
       }
       progress({ stage: 'check', message: 'Checking images, network and host paths' });
-      await settleAll([
-        this.ensureAbsent(name, namespace),
-        this.ensureNetwork(plan, progress),
-        this.ensureImages(plan, progress),
-        this.checkHostPaths(plan.hostPaths),
+      // The infra is created while the checks run: its create is the one call between the checks and the infra's
+      // start, the slowest step. It fails only when its image is missing (created again after the checks pulled it)
+      // or when a container has its name (the Pod exists); a failed check removes it with the rest. An image to be
+      // pulled anyway (Always) waits for the pull, so the infra never starts from the stale one.
+      const pullFirst = plan.images.some((i) => i.image === plan.infra.body.Image && i.pullPolicy === 'Always');
+      const infraCreate: Promise<{ container?: Docker.Container; error?: unknown }> = pullFirst
+        ? Promise.resolve({})
+        : this.docker
+            .createContainer({ name: plan.infra.name, ...plan.infra.body } as Docker.ContainerCreateOptions)
+            .then(
+              (container) => {
+                created.containers.push({ id: container.id, container: plan.infra.container });
+                return { container };
+              },
+              (error: unknown) => ({ error }),
+            );
+      if (!pullFirst)
+        progress({ stage: 'create', container: plan.infra.container, message: 'Creating infra container "POD"' });
+      const [checks, speculative] = await Promise.allSettled([
+        settleAll([
+          // Not counting the infra being created right now; an earlier one makes that create fail with a conflict.
+          this.ensureAbsent(name, namespace, plan.infra.name),
+          this.ensureNetwork(plan, progress),
+          this.ensureImages(plan, progress),
+          this.checkHostPaths(plan.hostPaths),
+        ]),
+        infraCreate,
       ]);
+      if (checks.status === 'rejected') throw checks.reason;
+      const first = speculative.status === 'fulfilled' ? speculative.value : {};
+      if ((first.error as { statusCode?: number } | undefined)?.statusCode === 409)
+        await this.ensureAbsent(name, namespace);
       cancelled();
 
-      const infra = await this.create(plan.infra, created, progress);
+      const infra = first.container ?? (await this.create(plan.infra, created, progress));
       const early = [...plan.init, ...plan.apps].filter((c) => !c.needsPodIP);
       const late = [...plan.init, ...plan.apps].filter((c) => c.needsPodIP);
       // Creating only needs the infra to exist; starting needs it running (pod-start-anchors.md, finding 4). So the
@@ -170,15 +196,20 @@ export class PodRuntime {
         stage: 'start',
         message: `Starting ${plan.apps.length} app container${plan.apps.length === 1 ? '' : 's'}`,
       });
-      await settleAll(
-        plan.apps.map((c) =>
-          ids
-            .get(c.name)!
+      // Each container is inspected as soon as it runs: the infra and init containers while the apps start, an app
+      // right after its own start, so the status costs no round trip after the last start.
+      const before = Promise.all([infra, ...plan.init.map((c) => ids.get(c.name)!)].map((c) => c.inspect()));
+      before.catch(() => undefined);
+      const apps = await settleAll(
+        plan.apps.map((c) => {
+          const container = ids.get(c.name)!;
+          return container
             .start()
-            .catch((err: unknown) => Promise.reject(explainEngineError(err, 'start', c.container, c.body.Image))),
-        ),
+            .catch((err: unknown) => Promise.reject(explainEngineError(err, 'start', c.container, c.body.Image)))
+            .then(() => container.inspect());
+        }),
       );
-      const snapshot = snapshotOf(name, namespace, await Promise.all([infra, ...ids.values()].map((c) => c.inspect())));
+      const snapshot = snapshotOf(name, namespace, [...(await before), ...apps]);
       progress({ stage: 'running', message: `Pod "${name}" is ${snapshot.phase}` });
       return snapshot;
     } catch (err) {
@@ -213,11 +244,13 @@ export class PodRuntime {
     if (plan.volumeHelper) await this.prepareVolumes(plan, created);
   }
 
-  private async ensureAbsent(name: string, namespace: string): Promise<void> {
-    const existing = await this.docker.listContainers({
-      all: true,
-      filters: { label: labelFilters(podSelector(name, namespace)) },
-    });
+  private async ensureAbsent(name: string, namespace: string, except?: string): Promise<void> {
+    const existing = (
+      await this.docker.listContainers({
+        all: true,
+        filters: { label: labelFilters(podSelector(name, namespace)) },
+      })
+    ).filter((c) => !except || !c.Names?.includes(`/${except}`));
     if (existing.length > 0) {
       throw new PodError(
         'POD_EXISTS',
