@@ -26,15 +26,14 @@ export function alignBoxes(boxes: readonly NodeBox[], how: Alignment): Record<st
   const bottom = Math.max(...boxes.map((b) => b.y + b.height));
   const out: Record<string, Point> = {};
   for (const b of boxes) {
+    // Only the aligned axis moves, onto whole pixels (a drag leaves fractions); the other keeps its value exactly.
     let { x, y } = b;
-    if (how === 'left') x = left;
-    else if (how === 'right') x = right - b.width;
-    else if (how === 'centre') x = (left + right) / 2 - b.width / 2;
-    else if (how === 'top') y = top;
-    else if (how === 'bottom') y = bottom - b.height;
-    else y = (top + bottom) / 2 - b.height / 2;
-    x = Math.round(x);
-    y = Math.round(y);
+    if (how === 'left') x = Math.round(left);
+    else if (how === 'right') x = Math.round(right - b.width);
+    else if (how === 'centre') x = Math.round((left + right) / 2 - b.width / 2);
+    else if (how === 'top') y = Math.round(top);
+    else if (how === 'bottom') y = Math.round(bottom - b.height);
+    else y = Math.round((top + bottom) / 2 - b.height / 2);
     if (x !== b.x || y !== b.y) out[b.id] = { x, y };
   }
   return out;

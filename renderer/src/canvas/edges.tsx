@@ -50,10 +50,26 @@ function worst(diagnostics: readonly Diagnostic[]): 'error' | 'warning' | 'info'
   return diagnostics.some((d) => d.severity === 'warning') ? 'warning' : 'info';
 }
 
+/**
+ * Where the label sits: a third of the way along the curve from the container. Mounts of one volume meet at its
+ * handle, so labels at the midpoints would pile up; near their containers they stay apart. The curve is React Flow's
+ * bezier for a bottom → top edge: control points straight below the source and above the target, half the height off.
+ */
+function labelPoint(sx: number, sy: number, tx: number, ty: number): [number, number] {
+  const t = 0.35;
+  const c = Math.abs(ty - sy) / 2;
+  const a = (1 - t) ** 3;
+  const b = 3 * (1 - t) ** 2 * t;
+  const d = 3 * (1 - t) * t ** 2;
+  const e = t ** 3;
+  return [(a + b) * sx + (d + e) * tx, a * sy + b * (sy + c) + d * (ty - c) + e * ty];
+}
+
 export const MountEdgeView = memo(function MountEdgeView(props: EdgeProps<MountEdge>) {
   const { t } = useTranslation();
   const { id, data, selected, markerEnd, style } = props;
-  const [path, labelX, labelY] = getBezierPath(props);
+  const [path] = getBezierPath(props);
+  const [labelX, labelY] = labelPoint(props.sourceX, props.sourceY, props.targetX, props.targetY);
   const mount = useDocument((s) =>
     data ? s.doc.pod.spec[data.list]?.[data.index]?.volumeMounts?.[data.mountIndex] : undefined,
   );

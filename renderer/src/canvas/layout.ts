@@ -10,7 +10,9 @@ import {
   type CanvasDocument,
   type Point,
 } from '../../../shared/canvas';
+import i18n from '../i18n';
 import { graphOf, useDocument } from '../store/document';
+import { useNotice } from '../store/notice';
 import { flow } from './flow';
 
 type Elk = { layout: (graph: ReturnType<typeof layoutInput>) => Promise<unknown> };
@@ -19,7 +21,14 @@ let elk: Promise<Elk> | undefined;
 /** ELK is large (about 1.5 MB), so it loads the first time a layout is asked for, not with the app. */
 function loadElk(): Promise<Elk> {
   // The bundled build runs ELK in-process (a fake worker), so no worker script has to be served.
-  elk ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default() as Elk);
+  elk ??= import('elkjs/lib/elk.bundled.js').then(
+    (m) => new m.default() as Elk,
+    (error: unknown) => {
+      // Let a later call try again (a chunk that failed to load once may load next time).
+      elk = undefined;
+      throw error;
+    },
+  );
   return elk;
 }
 
@@ -54,7 +63,13 @@ function fitSoon(): void {
  */
 export async function autoLayout(): Promise<void> {
   const before = useDocument.getState().doc;
-  const positions = await computeLayout(before);
+  let positions: Record<string, Point>;
+  try {
+    positions = await computeLayout(before);
+  } catch {
+    useNotice.getState().show(i18n.t('editing.layoutFailed'));
+    return;
+  }
   const state = useDocument.getState();
   if (state.doc !== before || Object.keys(positions).length === 0) return;
   state.change((doc) => moveNodes(doc, positions));
@@ -69,7 +84,12 @@ export async function autoLayout(): Promise<void> {
 async function layoutOpened(doc: CanvasDocument): Promise<void> {
   const graph = graphOf(doc);
   if (!hasNoPositions(doc.layout) || !graph.nodes.some((n) => n.kind !== 'namespace')) return;
-  const positions = await computeLayout(doc);
+  let positions: Record<string, Point>;
+  try {
+    positions = await computeLayout(doc);
+  } catch {
+    return; // The fallback rows stay: a usable drawing, and Auto layout can be asked for again.
+  }
   const state = useDocument.getState();
   if (state.doc !== doc || Object.keys(positions).length === 0) return;
   const laidOut = moveNodes(doc, positions);
