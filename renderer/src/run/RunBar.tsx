@@ -116,7 +116,12 @@ function AttachedNotice() {
   return (
     <span className="run-attached" data-testid="run-attached">
       {t('run.attached', { name })}
-      <button type="button" className="link" onClick={() => useRun.getState().detach()} aria-label={t('run.detachLabel')}>
+      <button
+        type="button"
+        className="link"
+        onClick={() => useRun.getState().detach()}
+        aria-label={t('run.detachLabel')}
+      >
         {t('run.detach')}
       </button>
     </span>
@@ -134,6 +139,11 @@ function StageLine() {
       {busy === 'run' && stage && (
         <span className="run-stage" data-testid="run-stage">
           {t(stage.key, stage.args)}
+        </span>
+      )}
+      {(busy === 'stop' || busy === 'down') && (
+        <span className="run-stage" data-testid="run-stage">
+          {busy === 'stop' ? t('run.busy.stop') : t('run.busy.down')}
         </span>
       )}
       {busy === 'run' &&

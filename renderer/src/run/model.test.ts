@@ -230,7 +230,10 @@ describe('run errors', () => {
   });
 
   it('falls back to the API code when details are missing or malformed', () => {
-    expect(runErrorOf(new ApiError('ENGINE_UNREACHABLE', 'gone'))).toEqual({ code: 'ENGINE_UNREACHABLE', message: 'gone' });
+    expect(runErrorOf(new ApiError('ENGINE_UNREACHABLE', 'gone'))).toEqual({
+      code: 'ENGINE_UNREACHABLE',
+      message: 'gone',
+    });
     expect(runErrorOf(new ApiError('CONFLICT', 'x', { pod: { code: 7 } }))).toEqual({ code: 'CONFLICT', message: 'x' });
     expect(runErrorOf('weird')).toEqual({ code: 'INTERNAL', message: 'weird' });
   });

@@ -81,7 +81,10 @@ export function designIdFor(fileName: string | null): string {
 // ------------------------------------------------------------------ status
 
 /** Applies one status event to the Pods the engine reports, by key; progress events leave them alone. */
-export function applyStatusEvent(pods: Record<string, PodSnapshot>, event: PodStatusEvent): Record<string, PodSnapshot> {
+export function applyStatusEvent(
+  pods: Record<string, PodSnapshot>,
+  event: PodStatusEvent,
+): Record<string, PodSnapshot> {
   if (event.kind === 'status') return { ...pods, [podKey(event.pod)]: event.pod };
   if (event.kind === 'removed') {
     const key = podKey(event);
@@ -102,7 +105,8 @@ export type ShownState =
 export function shownState(status: ContainerStatus | undefined, failure?: RunError): ShownState | undefined {
   if (status) {
     const s = status.state;
-    if (s.state === 'running') return { state: 'running', startedAt: Date.parse(s.startedAt), restartCount: status.restartCount };
+    if (s.state === 'running')
+      return { state: 'running', startedAt: Date.parse(s.startedAt), restartCount: status.restartCount };
     if (s.state === 'waiting')
       return { state: 'waiting', reason: s.reason, message: s.message, restartCount: status.restartCount };
     return {

@@ -111,7 +111,12 @@ describe('run', () => {
       });
     };
     await useRun.getState().run();
-    expect(useRun.getState().error).toMatchObject({ code: 'INIT_FAILED', container: 'init', exitCode: 3, logs: 'boom' });
+    expect(useRun.getState().error).toMatchObject({
+      code: 'INIT_FAILED',
+      container: 'init',
+      exitCode: 3,
+      logs: 'boom',
+    });
     expect(useRun.getState().busy).toBeUndefined();
     expect(useRun.getState().snapshot).toBeUndefined();
   });
@@ -142,10 +147,14 @@ describe('status events', () => {
     expect(useRun.getState().snapshot).toBeUndefined();
     receiveStatusEvents([{ kind: 'status', pod: running('shop') }]);
     expect(useRun.getState().snapshot?.name).toBe('shop');
-    receiveStatusEvents([{ kind: 'progress', name: 'shop', namespace: 'default', stage: 'init', message: '', container: 'migrate' }]);
+    receiveStatusEvents([
+      { kind: 'progress', name: 'shop', namespace: 'default', stage: 'init', message: '', container: 'migrate' },
+    ]);
     expect(useRun.getState().stage).toBeUndefined();
     useRun.setState({ busy: 'run' });
-    receiveStatusEvents([{ kind: 'progress', name: 'shop', namespace: 'default', stage: 'init', message: '', container: 'migrate' }]);
+    receiveStatusEvents([
+      { kind: 'progress', name: 'shop', namespace: 'default', stage: 'init', message: '', container: 'migrate' },
+    ]);
     expect(useRun.getState().stage).toEqual({ key: 'run.stage.init', args: { n: 1, total: 1, name: 'migrate' } });
     useRun.setState({ busy: undefined });
     receiveStatusEvents([{ kind: 'removed', name: 'shop', namespace: 'default' }]);
@@ -181,6 +190,18 @@ describe('status events', () => {
     expect(useRun.getState().attached).toBe(true);
     useRun.getState().detach();
     expect(useRun.getState().snapshot?.name).toBe('shop');
+
+    // A run pinned to this window: opening another design makes it a leftover and shows the new design's state.
+    answers['pod.run'] = () => running('shop');
+    answers['pod.down'] = () => ({ containers: 2, volumes: 0 });
+    useRun.setState({ leftovers: [], leftoversDismissed: true });
+    await useRun.getState().run();
+    expect(useRun.getState().pinned).toEqual({ name: 'shop', namespace: 'default' });
+    load({ containers: [{ name: 'app', image: 'x' }] }, 'next');
+    expect(useRun.getState().pinned).toBeUndefined();
+    expect(useRun.getState().snapshot).toBeUndefined();
+    expect(useRun.getState().leftovers.map((p) => p.name)).toEqual(['shop']);
+    expect(useRun.getState().leftoversDismissed).toBe(false);
     stop();
   });
 });

@@ -28,7 +28,8 @@ import {
 export type RunBusy = 'run' | 'stop' | 'down' | 'restart' | undefined;
 
 /** What the run bar asks or says before a run: the errors that refuse it, or the warnings to confirm. */
-export type RunQuestion = { kind: 'refused'; diagnostics: Diagnostic[] } | { kind: 'confirm'; diagnostics: Diagnostic[] };
+export type RunQuestion =
+  { kind: 'refused'; diagnostics: Diagnostic[] } | { kind: 'confirm'; diagnostics: Diagnostic[] };
 
 export interface RunState {
   /** Every Podwright Pod on the engine, by "namespace/name", as the last events described them. */
@@ -95,14 +96,28 @@ export const useRun = create<RunState>((set, get) => {
     const { fileName } = useDocument.getState();
     const ref = podRefOf(doc);
     const design = designIdFor(fileName);
-    settle({ pinned: ref, attached: false, busy: 'run', error: undefined, progress: undefined, stage: undefined, pulls: {} });
+    settle({
+      pinned: ref,
+      attached: false,
+      busy: 'run',
+      error: undefined,
+      progress: undefined,
+      stage: undefined,
+      pulls: {},
+    });
     try {
       // Run means "this design, now": an earlier run of the same design is replaced. A Pod of the same name from
       // another design is left alone, and the engine's POD_EXISTS says so.
       const existing = snapshotFor(get().pods, ref);
       if (existing && (existing.design === undefined || existing.design === design)) await down(ref);
       const pod = await api().call('pod.run', { documents: runDocuments(doc), design });
-      settle({ pods: { ...get().pods, [podKey(pod)]: pod }, progress: undefined, stage: undefined, pulls: {} });
+      const pods = { ...get().pods, [podKey(pod)]: pod };
+      const pinned = get().pinned;
+      // Another design was opened while this one started: its Pod is now a leftover, not the canvas's.
+      const orphaned = !pinned || podKey(pinned) !== podKey(ref);
+      const others = get().leftovers.filter((p) => podKey(p) !== podKey(pod));
+      const leftovers = orphaned ? { leftovers: [...others, pod], leftoversDismissed: false } : {};
+      settle({ pods, ...leftovers, progress: undefined, stage: undefined, pulls: {} });
     } catch (err) {
       settle({ error: runErrorOf(err), progress: undefined, stage: undefined, pulls: {} });
     } finally {
@@ -210,7 +225,12 @@ export function receiveStatusEvents(events: PodStatusEvent[]): void {
   for (const event of events) {
     pods = applyStatusEvent(pods, event);
     // Progress is shown for the followed Pod while this window runs it.
-    if (event.kind === 'progress' && state.busy === 'run' && event.name === ref.name && event.namespace === ref.namespace) {
+    if (
+      event.kind === 'progress' &&
+      state.busy === 'run' &&
+      event.name === ref.name &&
+      event.namespace === ref.namespace
+    ) {
       pulls = applyPull(pulls, event);
       progress = event;
       stage = stageLine(event, inits, pulls);
@@ -218,7 +238,12 @@ export function receiveStatusEvents(events: PodStatusEvent[]): void {
   }
   const patch: Partial<RunState> = { pods, progress, pulls, stage };
   // A Pod removed elsewhere (the CLI, another window) unpins: the canvas goes back to design state.
-  if (state.pinned && !pods[podKey(state.pinned)] && state.busy === undefined && events.some((e) => e.kind === 'removed'))
+  if (
+    state.pinned &&
+    !pods[podKey(state.pinned)] &&
+    state.busy === undefined &&
+    events.some((e) => e.kind === 'removed')
+  )
     Object.assign(patch, { pinned: undefined, attached: false });
   const next = { ...state, ...patch };
   useRun.setState({ ...patch, snapshot: snapshotFor(next.pods, followed(next)) });
@@ -318,7 +343,7 @@ export function startRunWatch(): () => void {
     loads = s.loads;
     name = nextName;
     const state = useRun.getState();
-    const unpin = loaded && state.busy === undefined;
+    const unpin = loaded;
     const pinned = unpin ? undefined : state.pinned;
     const next = { ...state, pinned };
     // The Pod the previous design left running is now a leftover: list it so it can be attached or cleaned up.

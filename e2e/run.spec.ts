@@ -1,0 +1,343 @@
+// Journeys for running a Pod from the canvas, in Chromium through the browser host against the real Docker Engine:
+// run the sidecar example and watch it come up, stop and down it; a failing init container; a hostPort that is taken;
+// a Pod Kubernetes would reject; warnings that ask once.
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:net';
+import { promisify } from 'node:util';
+import type { Page } from '@playwright/test';
+import { test, expect, serveApp, stopApp, type ServedApp } from './fixtures';
+
+const run = promisify(execFile);
+const DOCKER = '/usr/bin/docker';
+
+/** The docker CLI without a shell; its stdout trimmed. */
+async function docker(...args: string[]): Promise<string> {
+  const { stdout } = await run(DOCKER, args, { timeout: 60_000 });
+  return stdout.trim();
+}
+
+/** Why Docker cannot be used here, or undefined. Under CI=true a missing Docker fails the journeys instead. */
+async function dockerMissing(): Promise<string | undefined> {
+  try {
+    await docker('version', '--format', '{{.Server.Version}}');
+    return undefined;
+  } catch (err) {
+    const reason = `no Docker Engine: ${(err as Error).message.split('\n')[0]}`;
+    if (process.env.CI === 'true') throw new Error(`CI needs a Docker Engine for the run journeys: ${reason}`);
+    return reason;
+  }
+}
+
+/** Every container Podwright made for this Pod, stopped or not. */
+function podContainers(name: string): Promise<string> {
+  return docker('ps', '-a', '-q', '--filter', `label=dev.podwright.pod=${name}`);
+}
+
+/** Removes whatever a failed journey left (containers, then the Pod's volumes). */
+async function sweep(name: string): Promise<void> {
+  const ids = (await podContainers(name)).split('\n').filter(Boolean);
+  if (ids.length) await docker('rm', '-f', '-v', ...ids).catch(() => undefined);
+  const volumes = (await docker('volume', 'ls', '-q', '--filter', `label=dev.podwright.pod=${name}`)).split('\n');
+  for (const v of volumes.filter(Boolean)) await docker('volume', 'rm', '-f', v).catch(() => undefined);
+}
+
+const unique = (base: string): string => `${base}-${randomBytes(3).toString('hex')}`;
+
+let served: ServedApp;
+let skipReason: string | undefined;
+const created: string[] = [];
+
+test.beforeAll(async () => {
+  skipReason = await dockerMissing();
+  if (skipReason) return;
+  served = await serveApp({ PODWRIGHT_INFRA_IMAGE: 'podwright-test/pause:1' });
+});
+
+test.afterAll(async () => {
+  for (const name of created) await sweep(name);
+  if (served) await stopApp(served);
+});
+
+test.beforeEach(() => {
+  test.skip(skipReason !== undefined, skipReason);
+  // Stopping waits for the Pod's grace period (busybox shells ignore SIGTERM), so a journey needs more than 60 s.
+  test.setTimeout(150_000);
+});
+
+async function open(page: Page): Promise<void> {
+  page.on('dialog', (d) => void d.accept());
+  page.on('pageerror', (err) => {
+    throw err;
+  });
+  await page.goto(served.url);
+  await page.evaluate(() => localStorage.removeItem('podwright.autosave'));
+  await expect(page.getByRole('region', { name: 'Pod canvas' })).toBeVisible();
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
+}
+
+async function loadExample(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: 'Examples', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'Examples' })
+    .locator('.example strong')
+    .getByText(title, { exact: true })
+    .click();
+  await expect(page.getByRole('dialog', { name: 'Examples' })).toBeHidden();
+}
+
+/** Replaces the design with `yaml` through the YAML panel, as a user would paste it. */
+async function typeYaml(page: Page, yaml: string): Promise<void> {
+  await page.getByRole('tab', { name: 'YAML' }).click();
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(yaml);
+  // The canvas may draw only what is in view: once the new nodes are measured, bring the design into view.
+  await page.waitForTimeout(400);
+  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+}
+
+async function renamePod(page: Page, name: string): Promise<void> {
+  await page.getByTestId('node-pod').locator('.pod-title').click();
+  const field = page.getByRole('complementary', { name: 'Properties of the selection' }).getByLabel('Pod name');
+  await field.fill(name);
+  await expect(page.getByTestId('node-pod')).toContainText(name);
+}
+
+function runState(page: Page, container: string) {
+  return page.getByTestId(`node-container:${container}`).getByTestId('run-status');
+}
+
+test('run the sidecar example: every container turns running, Stop, Down, and the canvas is a design again', async ({
+  page,
+}) => {
+  const name = unique('run-sidecar');
+  created.push(name);
+  await open(page);
+  await loadExample(page, 'Log-shipper sidecar sharing a log volume');
+  await renamePod(page, name);
+  await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design');
+  await expect(page.getByTestId('run-status')).toHaveCount(0);
+
+  await page.getByTestId('run-start').click();
+  // The example has only advice-level notes; if a warning asks, answer it as a user would.
+  const confirm = page.getByTestId('run-confirm');
+  await expect(runState(page, 'app').or(confirm)).toBeVisible({ timeout: 30_000 });
+  if (await confirm.isVisible()) await page.getByTestId('run-anyway').click();
+
+  for (const container of ['app', 'log-shipper']) {
+    await expect(runState(page, container)).toHaveAttribute('data-run-state', 'running', { timeout: 30_000 });
+    await expect(runState(page, container)).toContainText(/running \d+s/);
+  }
+  await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'Running');
+  await expect(page.getByTestId('pod-phase')).toHaveText('Running');
+  await expect(page.getByTestId('run-error')).toHaveCount(0);
+  expect((await podContainers(name)).split('\n').filter(Boolean)).toHaveLength(3); // infra, sidecar, app
+
+  // The uptime ticks from engine time, without another status event.
+  const before = await runState(page, 'app').innerText();
+  await expect.poll(() => runState(page, 'app').innerText(), { timeout: 5_000 }).not.toBe(before);
+
+  // The docs' screenshots show the running Pod with its merged log.
+  await page.getByRole('tab', { name: 'Logs' }).click();
+  for (const theme of ['dark', 'light'] as const) {
+    await page.getByLabel('Theme').selectOption(theme);
+    await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `/tmp/run-${theme}.png` });
+    await page.screenshot({ path: `docs/run-${theme}-en.png` });
+  }
+
+  await page.getByTestId('run-stop').click();
+  await expect(page.getByTestId('run-stage')).toContainText('stopping the containers');
+  for (const container of ['app', 'log-shipper']) {
+    await expect(runState(page, container)).toHaveAttribute('data-run-state', 'terminated', { timeout: 40_000 });
+  }
+  await expect(page.getByTestId('run-stop')).toBeDisabled();
+
+  await page.getByTestId('run-down').click();
+  await expect(page.getByTestId('run-status')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design');
+  await expect(page.getByTestId('pod-phase')).toHaveCount(0);
+  expect(await podContainers(name)).toBe('');
+});
+
+test('an init container that fails shows its exit code and output on its node, and nothing is left', async ({
+  page,
+}) => {
+  const name = unique('run-initfail');
+  created.push(name);
+  await open(page);
+  await typeYaml(
+    page,
+    [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      `  name: ${name}`,
+      'spec:',
+      '  restartPolicy: Never',
+      '  initContainers:',
+      '    - name: migrate',
+      '      image: busybox:1.36',
+      "      command: ['sh', '-c', 'echo boom; exit 3']",
+      '  containers:',
+      '    - name: app',
+      '      image: busybox:1.36',
+      "      command: ['sleep', '3600']",
+      '',
+    ].join('\n'),
+  );
+  await expect(page.getByTestId('node-container:migrate')).toBeVisible();
+  await page.getByTestId('run-start').click();
+
+  const failed = runState(page, 'migrate');
+  await expect(failed).toHaveAttribute('data-run-state', 'terminated', { timeout: 40_000 });
+  await expect(failed).toHaveAttribute('data-exit-code', '3');
+  await expect(failed).toContainText('exited 3');
+  const error = page.getByTestId('run-error');
+  await expect(error).toHaveAttribute('data-code', 'INIT_FAILED');
+  await expect(error).toContainText('exited with code 3');
+  await expect(page.getByTestId('run-error-logs')).toContainText('boom');
+  // The app never started, so its node shows no run state.
+  await expect(runState(page, 'app')).toHaveCount(0);
+  expect(await podContainers(name)).toBe('');
+});
+
+test('a hostPort taken on this machine gives a clear error and leaves nothing behind', async ({ page }) => {
+  const name = unique('run-porttaken');
+  created.push(name);
+  const server: Server = createServer();
+  await new Promise<void>((done) => server.listen(0, '0.0.0.0', done));
+  const port = (server.address() as { port: number }).port;
+  try {
+    await open(page);
+    await typeYaml(
+      page,
+      [
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata:',
+        `  name: ${name}`,
+        'spec:',
+        '  containers:',
+        '    - name: web',
+        '      image: busybox:1.36',
+        "      command: ['sleep', '3600']",
+        '      ports:',
+        '        - containerPort: 8080',
+        `          hostPort: ${port}`,
+        '',
+      ].join('\n'),
+    );
+    await expect(page.getByTestId('node-container:web')).toBeVisible();
+    await page.getByTestId('run-start').click();
+    // hostPort is advice-level in the rules; the question comes first.
+    const confirm = page.getByTestId('run-confirm');
+    const error = page.getByTestId('run-error');
+    await expect(error.or(confirm)).toBeVisible({ timeout: 30_000 });
+    if (await confirm.isVisible()) await page.getByTestId('run-anyway').click();
+    await expect(error).toHaveAttribute('data-code', 'PORT_TAKEN', { timeout: 30_000 });
+    await expect(error).toContainText(`Host port ${port} is already in use`);
+    await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design');
+    expect(await podContainers(name)).toBe('');
+  } finally {
+    await new Promise((done) => server.close(done));
+  }
+});
+
+test('Run is refused with the reasons while Kubernetes would reject the Pod; warnings ask once', async ({ page }) => {
+  const name = unique('run-refused');
+  created.push(name);
+  await open(page);
+  await typeYaml(
+    page,
+    [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      `  name: ${name}`,
+      'spec:',
+      '  containers:',
+      '    - name: app',
+      '',
+    ].join('\n'),
+  );
+  await expect(page.getByTestId('node-container:app')).toBeVisible();
+  // The keyboard shortcut is the registry's: F5 runs (from outside a text field).
+  await page.getByRole('region', { name: 'Pod canvas' }).click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('F5');
+  const refused = page.getByRole('dialog', { name: 'Run refused' });
+  await expect(refused).toBeVisible();
+  await expect(refused.locator('[data-code="CONTAINER_IMAGE_REQUIRED"]')).toBeVisible();
+  await expect(refused.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(refused).toBeHidden();
+  expect(await podContainers(name)).toBe('');
+
+  // An unused volume is a warning: asked once, Cancel runs nothing; Run anyway runs; then it asks no more.
+  await typeYaml(
+    page,
+    [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      `  name: ${name}`,
+      'spec:',
+      '  terminationGracePeriodSeconds: 1',
+      '  containers:',
+      '    - name: app',
+      '      image: busybox:1.36',
+      "      command: ['sleep', '3600']",
+      '  volumes:',
+      '    - name: scratch',
+      '      emptyDir: {}',
+      '',
+    ].join('\n'),
+  );
+  await expect(page.getByTestId('node-volume:scratch')).toBeVisible();
+  await page.getByTestId('run-start').click();
+  const confirm = page.getByRole('dialog', { name: 'Run with warnings?' });
+  await expect(confirm).toBeVisible();
+  await expect(confirm.locator('[data-code="VOLUME_UNUSED"]')).toBeVisible();
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(confirm).toBeHidden();
+  expect(await podContainers(name)).toBe('');
+
+  await page.getByTestId('run-start').click();
+  await expect(confirm).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(confirm.getByRole('button', { name: 'Run anyway' })).toBeFocused();
+  await page.keyboard.press('Tab'); // focus stays inside the dialog
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(runState(page, 'app')).toHaveAttribute('data-run-state', 'running', { timeout: 30_000 });
+
+  // Restart makes it again from the design without asking again.
+  const firstId = (await podContainers(name)).split('\n').sort().join();
+  await page.getByTestId('run-restart').click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByTestId('run-start')).toBeEnabled({ timeout: 40_000 });
+  await expect(runState(page, 'app')).toHaveAttribute('data-run-state', 'running');
+  expect((await podContainers(name)).split('\n').sort().join()).not.toBe(firstId);
+
+  // Opening another design leaves the Pod running: it is listed to attach to or clean up.
+  await loadExample(page, 'Shared PID namespace');
+  await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design');
+  await page.getByTestId('run-leftovers').getByRole('button', { name: 'Review' }).click();
+  const leftovers = page.getByRole('dialog', { name: 'Pods from an earlier run' });
+  await expect(leftovers.locator(`li[data-pod="${name}"]`)).toBeVisible();
+  await leftovers.getByRole('button', { name: `Attach to Pod ${name}` }).click();
+  await expect(leftovers).toBeHidden();
+  await expect(page.getByTestId('run-attached')).toContainText(name);
+  await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'Running');
+  await page.getByTestId('run-leftovers').getByRole('button', { name: 'Review' }).click();
+  await leftovers.getByRole('button', { name: `Remove Pod ${name} and its volumes` }).click();
+  await expect(leftovers.locator(`li[data-pod="${name}"]`)).toHaveCount(0, { timeout: 30_000 });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design');
+  await expect(page.getByTestId('run-attached')).toHaveCount(0);
+  expect(await podContainers(name)).toBe('');
+});
