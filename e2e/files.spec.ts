@@ -198,10 +198,28 @@ test('a liveness probe and a securityContext set in the inspector show in the YA
   await port.fill('8080');
   await expect(port).toHaveAttribute('aria-invalid', 'false');
 
+  // Settings that contradict each other: the rule's message shows on the section, the fields are marked.
+  await inspector.getByLabel('Privileged').selectOption('true');
+  await inspector.getByLabel('Allow privilege escalation').selectOption('false');
+  await expect(inspector.locator('.section-problems')).toContainText('cannot set `allowPrivilegeEscalation` to false');
+  await expect(inspector.getByLabel('Privileged')).toHaveAttribute('aria-invalid', 'true');
+  await inspector.getByLabel('Privileged').selectOption('');
+  await expect(inspector.locator('.section-problems .field-problems')).toHaveCount(0);
+
   await inspector.locator('[data-probe=livenessProbe]').scrollIntoViewIfNeeded();
   await inspector.screenshot({ path: '/tmp/files-probe-light.png' });
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
   await inspector.locator('[data-probe=livenessProbe]').scrollIntoViewIfNeeded();
   await inspector.screenshot({ path: '/tmp/files-probe-dark.png' });
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+
+  // Pod labels: a key Kubernetes refuses gets its message on that row.
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  const podForm = inspector.getByRole('form', { name: 'Pod properties' });
+  await podForm.getByRole('button', { name: '+ Label' }).click();
+  await podForm.getByLabel('Key', { exact: true }).last().fill('bad key');
+  await expect(podForm.locator('.row-problems').last()).toContainText('Invalid value: "bad key"');
+  await podForm.getByLabel('Key', { exact: true }).last().fill('tier');
+  await expect(podForm.locator('.row-problems .field-problems')).toHaveCount(0);
+  expect(await yamlText(page)).toMatch(/labels:[\s\S]*tier: value/);
 });

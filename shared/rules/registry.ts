@@ -17,6 +17,7 @@ import { hostPIDWithSharedProcessNamespace } from './catalog/host-pid-with-share
 import { hostPortAdvice } from './catalog/host-port-advice';
 import { hostPortDuplicate } from './catalog/host-port-duplicate';
 import { hostUsersHostNamespace } from './catalog/host-users-host-namespace';
+import { labelInvalid } from './catalog/label-invalid';
 import { initContainerHooksForbidden } from './catalog/init-container-hooks';
 import { lifecycleHandlerInvalid } from './catalog/lifecycle-invalid';
 import { mountPathInvalid } from './catalog/mount-path-invalid';
@@ -38,6 +39,7 @@ import { resourceFractionalBytes } from './catalog/resource-fractional-bytes';
 import { resourceNameInvalid } from './catalog/resource-name-invalid';
 import { resourceQuantityInvalid } from './catalog/resource-quantity-invalid';
 import { resourceRequestExceedsLimit } from './catalog/resource-request-exceeds-limit';
+import { securityContextInvalid } from './catalog/security-context-invalid';
 import { sidecarReadsUnwrittenVolume } from './catalog/sidecar-reads-unwritten-volume';
 import { terminationGraceNegative } from './catalog/termination-grace-negative';
 import { unknownField } from './catalog/unknown-field';
@@ -55,6 +57,7 @@ import type { Rule } from './types';
 export const rules: readonly Rule[] = [
   // What the API server checks, roughly in ValidatePodSpec's order.
   podNameInvalid,
+  labelInvalid,
   containersRequired,
   containerNameInvalid,
   containerNameDuplicate,
@@ -85,6 +88,7 @@ export const rules: readonly Rule[] = [
   podRestartPolicyInvalid,
   podDNSPolicyInvalid,
   podFieldInvalid,
+  securityContextInvalid,
   hostPIDWithSharedProcessNamespace,
   hostUsersHostNamespace,
   // What the API server warns about.

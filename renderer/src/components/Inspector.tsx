@@ -420,6 +420,7 @@ function PodForm({ pod }: { pod: Pod }) {
             <Field
               label={t('field.labelValue')}
               path={`metadata.labels.${key}`}
+              exact
               value={value}
               onChange={(v) => setLabels(labels.map((e, j) => (j === i ? [e[0], v] : e)))}
             />
@@ -430,6 +431,8 @@ function PodForm({ pod }: { pod: Pod }) {
             >
               ×
             </button>
+            {/* Exact: a label "app" must not show the problems of "app.kubernetes.io/name". */}
+            <RowProblems path={`metadata.labels.${key}`} exact />
           </div>
         ))}
       </Section>

@@ -1,7 +1,8 @@
 // The inspector's securityContext basics for one container: user and group, root and privilege switches, capabilities.
 import { useTranslation } from 'react-i18next';
 import type { Container, SecurityContext } from '../../../../shared/model';
-import { Field, fromLines, linesOf, Section, setOrDelete, toNumberOrText, TriState } from './form';
+import { diagnosticsOf, useDocument } from '../../store/document';
+import { Field, fromLines, linesOf, Problems, Section, setOrDelete, toNumberOrText, TriState } from './form';
 import type { EditContainer } from './ProbesSection';
 import './inspector.css';
 
@@ -27,6 +28,7 @@ export function SecuritySection({
   const { t } = useTranslation();
   const sc = container.securityContext ?? {};
   const path = `${base}.securityContext`;
+  const all = useDocument((st) => diagnosticsOf(st.doc).all);
   const set = (field: string, update: (sc: SecurityContext) => SecurityContext) =>
     edit(`securityContext.${field}`, (c) => withSecurity(c, update));
   const setCaps = (which: 'add' | 'drop', text: string) =>
@@ -36,6 +38,10 @@ export function SecuritySection({
     }));
   return (
     <Section title={t('securityContext.title')}>
+      {/* Conflicts between fields are reported on the whole securityContext. */}
+      <div className="section-problems">
+        <Problems diagnostics={all.filter((d) => d.path === path)} />
+      </div>
       <div className="row security-ids">
         <Field
           label={t('securityContext.runAsUser')}

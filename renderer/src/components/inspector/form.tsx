@@ -21,11 +21,11 @@ export function Problems({ diagnostics }: { diagnostics: readonly Diagnostic[] }
 }
 
 /** In a row of narrow fields the messages go below the whole row, where they have room. */
-export function RowProblems({ path }: { path: string }) {
+export function RowProblems({ path, exact }: { path: string; exact?: boolean }) {
   const all = useDocument((s) => diagnosticsOf(s.doc).all);
   return (
     <div className="row-problems">
-      <Problems diagnostics={fieldDiagnostics(all, path)} />
+      <Problems diagnostics={exact ? all.filter((d) => d.path === path) : fieldDiagnostics(all, path)} />
     </div>
   );
 }
@@ -119,14 +119,16 @@ export function TriState({
 }) {
   const id = useId();
   const all = useDocument((s) => diagnosticsOf(s.doc).all);
+  // A conflict reported on the whole section (securityContext) names this field among its related paths.
   const diagnostics = all.filter((d) => d.path === path);
+  const conflicted = all.some((d) => d.severity === 'error' && d.related.includes(path));
   return (
     <div className="form-field">
       <label htmlFor={id}>{label}</label>
       <select
         id={id}
         data-path={path}
-        aria-invalid={diagnostics.some((d) => d.severity === 'error')}
+        aria-invalid={conflicted || diagnostics.some((d) => d.severity === 'error')}
         value={value === undefined ? '' : String(value)}
         onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value === 'true')}
       >
