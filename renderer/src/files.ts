@@ -126,6 +126,8 @@ async function pickAndRun(
   failedPrefix: string,
   suggestedName?: string,
 ): Promise<boolean> {
+  // Ctrl+O or Ctrl+Shift+S while the picker is open must not stack a second one on it.
+  if (useFiles.getState().picker) return false;
   let answer;
   try {
     answer = await api().call('file.pick', { mode, suggestedName });
