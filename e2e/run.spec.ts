@@ -3,7 +3,7 @@
 // a Pod Kubernetes would reject; warnings that ask once.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:net';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { test, expect, serveApp, stopApp, type ServedApp } from './fixtures';
@@ -43,6 +43,15 @@ async function sweep(name: string): Promise<void> {
 }
 
 const unique = (base: string): string => `${base}-${randomBytes(3).toString('hex')}`;
+
+/** A port nothing listens on right now (the kernel's pick, released at once). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '0.0.0.0', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((done) => server.close(done));
+  return port;
+}
 
 let served: ServedApp;
 let skipReason: string | undefined;
@@ -339,5 +348,63 @@ test('Run is refused with the reasons while Kubernetes would reject the Pod; war
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design');
   await expect(page.getByTestId('run-attached')).toHaveCount(0);
+  expect(await podContainers(name)).toBe('');
+});
+
+test('a published hostPort becomes a link that opens the running app in a new tab', async ({ page }) => {
+  const name = unique('run-ports');
+  created.push(name);
+  const port = await freePort();
+  await open(page);
+  await typeYaml(
+    page,
+    [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      `  name: ${name}`,
+      'spec:',
+      '  terminationGracePeriodSeconds: 1',
+      '  containers:',
+      '    - name: web',
+      '      image: busybox:1.36',
+      `      command: ['sh', '-c', 'mkdir -p /www && echo hello from ${name} > /www/index.html && exec httpd -f -p 8080 -h /www']`,
+      '      ports:',
+      '        - containerPort: 8080',
+      `          hostPort: ${port}`,
+      '',
+    ].join('\n'),
+  );
+  await expect(page.getByTestId('node-container:web')).toBeVisible();
+  // No link while the Pod is a design.
+  await expect(page.getByTestId('run-port-link')).toHaveCount(0);
+  await page.getByTestId('run-start').click();
+  const confirm = page.getByTestId('run-confirm');
+  await expect(runState(page, 'web').or(confirm)).toBeVisible({ timeout: 30_000 });
+  if (await confirm.isVisible()) await page.getByTestId('run-anyway').click();
+  await expect(runState(page, 'web')).toHaveAttribute('data-run-state', 'running', { timeout: 30_000 });
+
+  const link = page
+    .getByTestId('node-container:web')
+    .getByRole('link', { name: `Open http://127.0.0.1:${port} in a new tab` });
+  await expect(link).toHaveAttribute('href', `http://127.0.0.1:${port}`);
+  await expect(link).toHaveAttribute('target', '_blank');
+  // The engine publishes the port before httpd listens: wait until the app answers, as a user would reload.
+  await expect
+    .poll(
+      () =>
+        fetch(`http://127.0.0.1:${port}/`).then(
+          (r) => r.text(),
+          () => '',
+        ),
+      { timeout: 10_000 },
+    )
+    .toContain(`hello from ${name}`);
+  const [tab] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+  await expect(tab.locator('body')).toContainText(`hello from ${name}`);
+  await tab.close();
+
+  await page.getByTestId('run-down').click();
+  await expect(page.getByTestId('run-port-link')).toHaveCount(0, { timeout: 30_000 });
   expect(await podContainers(name)).toBe('');
 });

@@ -1,9 +1,9 @@
 // Live status on the canvas: one container's state (and its published ports as links), and the Pod group's phase.
-// Each node selects only its own container's status as a string, so drags and other containers' events skip it.
+// Each node selects only its own container's status as a string, so drags and other containers' events skip it; in
+// design state a node costs one cheap selector and renders nothing.
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { containersOf } from '../../../shared/canvas';
-import { useDocument } from '../store/document';
+import { graphOf, useDocument } from '../store/document';
 import { formatUptime, shownState, type ShownState } from './model';
 import { useRun } from './store';
 import { useClock } from './clock';
@@ -20,18 +20,46 @@ function useShownState(name: string): ShownState | undefined {
   return text ? (JSON.parse(text) as ShownState) : undefined;
 }
 
-/** "8080,9090": the container's hostPorts, as a string so unrelated edits do not re-render. */
+/**
+ * "8080,9090": the container's hostPorts, as a string so unrelated edits do not re-render. Looked up through the
+ * graph's index (not a scan of every container), since every node runs this on every document change.
+ */
 function useHostPorts(name: string): number[] {
   const text = useDocument((s) => {
-    const all = [...containersOf(s.doc.pod, 'initContainers'), ...containersOf(s.doc.pod, 'containers')];
-    const c = all.find((x) => x?.name === name);
-    const ports = Array.isArray(c?.ports) ? c.ports : [];
+    const node = graphOf(s.doc).byId.get(`container:${name}`);
+    if (node?.kind !== 'container') return '';
+    const ports = s.doc.pod.spec[node.list]?.[node.index]?.ports;
+    if (!Array.isArray(ports)) return '';
     return ports
       .map((p) => p?.hostPort)
       .filter((p): p is number => typeof p === 'number' && p > 0)
       .join(',');
   });
   return text ? text.split(',').map(Number) : [];
+}
+
+/** Published ports as links to the app, only while the container runs. */
+function PortLinks({ name }: { name: string }) {
+  const { t } = useTranslation();
+  const hostPorts = useHostPorts(name);
+  return (
+    <>
+      {hostPorts.map((port) => (
+        <a
+          key={port}
+          className="run-port nodrag"
+          href={`http://127.0.0.1:${port}`}
+          target="_blank"
+          rel="noopener noreferrer"
+          aria-label={t('run.openPort', { port })}
+          title={t('run.openPort', { port })}
+          data-testid="run-port-link"
+        >
+          ↗ {port}
+        </a>
+      ))}
+    </>
+  );
 }
 
 /** "running 4m 05s", ticking once a second from the shared clock. */
@@ -44,7 +72,6 @@ function RunningText({ since }: { since: number }) {
 export const ContainerRunStatus = memo(function ContainerRunStatus({ name }: { name: string }) {
   const { t } = useTranslation();
   const shown = useShownState(name);
-  const hostPorts = useHostPorts(name);
   if (!shown) return null;
   const exitCode = shown.state === 'terminated' ? shown.exitCode : undefined;
   const failed = shown.state === 'terminated' && shown.exitCode !== 0;
@@ -54,7 +81,6 @@ export const ContainerRunStatus = memo(function ContainerRunStatus({ name }: { n
       data-testid="run-status"
       data-run-state={shown.state}
       data-exit-code={exitCode}
-      role="status"
       title={shown.state !== 'running' ? shown.message : undefined}
     >
       <span className="run-dot" aria-hidden="true" />
@@ -68,21 +94,7 @@ export const ContainerRunStatus = memo(function ContainerRunStatus({ name }: { n
           {t('run.restarts', { count: shown.restartCount })}
         </span>
       )}
-      {shown.state === 'running' &&
-        hostPorts.map((port) => (
-          <a
-            key={port}
-            className="run-port nodrag"
-            href={`http://127.0.0.1:${port}`}
-            target="_blank"
-            rel="noopener noreferrer"
-            aria-label={t('run.openPort', { port })}
-            title={t('run.openPort', { port })}
-            data-testid="run-port-link"
-          >
-            ↗ {port}
-          </a>
-        ))}
+      {shown.state === 'running' && <PortLinks name={name} />}
     </div>
   );
 });

@@ -7,7 +7,9 @@ import type { Pod } from '../../../shared/model/pod';
 
 const calls: { method: string; input: unknown }[] = [];
 let answers: Record<string, (input: unknown) => unknown> = {};
-let statusHandlers: { onEvents: (events: PodStatusEvent[], skipped: number) => void } | undefined;
+let statusHandlers:
+  { onEvents: (events: PodStatusEvent[], skipped: number) => void; onEnd?: (error?: ApiError) => void } | undefined;
+let subscriptions = 0;
 
 vi.mock('../api', () => ({
   api: () => ({
@@ -19,6 +21,7 @@ vi.mock('../api', () => ({
     },
     subscribe: (_topic: string, _params: unknown, handlers: typeof statusHandlers) => {
       statusHandlers = handlers;
+      subscriptions++;
       return () => undefined;
     },
   }),
@@ -190,6 +193,21 @@ describe('status events', () => {
     expect(useRun.getState().attached).toBe(true);
     useRun.getState().detach();
     expect(useRun.getState().snapshot?.name).toBe('shop');
+
+    // The engine goes away: the subscription ends; once the engine answers again it is reopened and relisted.
+    const before = subscriptions;
+    answers['engine.info'] = () => ({ ...useEngine.getState().status! });
+    vi.useFakeTimers();
+    try {
+      statusHandlers!.onEnd!(new ApiError('ENGINE_UNREACHABLE', 'gone'));
+      expect(useRun.getState().watching).toBe(false);
+      await vi.advanceTimersByTimeAsync(1_000);
+    } finally {
+      vi.useRealTimers();
+    }
+    await vi.waitFor(() => expect(subscriptions).toBe(before + 1));
+    expect(useRun.getState().watching).toBe(true);
+    expect(calls.filter((c) => c.method === 'pod.list')).toHaveLength(2);
 
     // A run pinned to this window: opening another design makes it a leftover and shows the new design's state.
     answers['pod.run'] = () => running('shop');
