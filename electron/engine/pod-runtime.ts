@@ -646,7 +646,11 @@ export class PodRuntime {
   async down(ref: PodRef, options: { graceSeconds?: number } = {}): Promise<{ containers: number; volumes: number }> {
     const namespace = ref.namespace ?? 'default';
     const selector = labelFilters(podSelector(ref.name, namespace));
-    const list = await this.docker.listContainers({ all: true, filters: { label: selector } });
+    // The volumes are listed with the containers (they exist before any container of the Pod is created), removed after.
+    const [list, { Volumes }] = await Promise.all([
+      this.docker.listContainers({ all: true, filters: { label: selector } }),
+      this.docker.listVolumes({ filters: { label: selector } }),
+    ]);
     const graceOf = (c: Docker.ContainerInfo): number =>
       c.State === 'running' || c.State === 'restarting'
         ? (options.graceSeconds ?? Number(c.Labels[Labels.grace] ?? 10))
@@ -667,7 +671,6 @@ export class PodRuntime {
       // Nothing to wait for: kill and remove everything at once.
       await settleAll(list.map(removeOne));
     }
-    const { Volumes } = await this.docker.listVolumes({ filters: { label: selector } });
     const own = (Volumes ?? []).filter((v) => v.Labels?.[Labels.persistent] !== 'true');
     await settleAll(
       own.map((v) =>
