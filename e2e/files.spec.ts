@@ -169,6 +169,16 @@ test('open through the picker; paths out of the file root are refused', async ({
   await page.screenshot({ path: '/tmp/files-picker-dark.png' });
   await picker.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+
+  // The picker in Chinese: every string translated.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await page.getByRole('button', { name: '打开…' }).click();
+  const chinese = page.getByRole('dialog', { name: '打开设计' });
+  await expect(chinese.getByRole('button', { name: '上一级文件夹' })).toBeDisabled();
+  await expect(chinese.getByText('文件名')).toBeVisible();
+  await page.screenshot({ path: '/tmp/files-picker-zh.png' });
+  await chinese.getByRole('button', { name: '取消' }).click();
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
   void info;
 });
 
