@@ -1,4 +1,5 @@
 // Journey: the workshop's namespace overlay, presenter mode and image export, in Chromium via the browser host.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
@@ -32,7 +33,12 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
-async function exportImage(page: Page, format: 'PNG' | 'SVG', area: 'Whole design' | 'Current view', overlay: boolean): Promise<Download> {
+async function exportImage(
+  page: Page,
+  format: 'PNG' | 'SVG',
+  area: 'Whole design' | 'Current view',
+  overlay: boolean,
+): Promise<Download> {
   await page.getByTestId('export-image').click();
   const menu = page.getByRole('dialog', { name: 'Export image' });
   await menu.getByLabel(format, { exact: true }).check();
@@ -46,6 +52,19 @@ async function exportImage(page: Page, format: 'PNG' | 'SVG', area: 'Whole desig
 }
 
 const all = '(infra),api,main,log,compute';
+
+/** True when the local Docker Engine runs on cgroup v1 (the overlay then shows the host's cgroup namespace). */
+function hostCgroupV1(): boolean {
+  try {
+    const out = execFileSync('/usr/bin/docker', ['info', '--format', '{{.CgroupVersion}} {{json .SecurityOptions}}'], {
+      encoding: 'utf8',
+      timeout: 10_000,
+    });
+    return out.startsWith('1 ') && !out.includes('name=cgroupns');
+  } catch {
+    return false;
+  }
+}
 
 test('namespace overlay: eight lanes with the right members; shareProcessNamespace merges the PID lanes', async ({
   page,
@@ -72,9 +91,17 @@ test('namespace overlay: eight lanes with the right members; shareProcessNamespa
   await expect(lane('network')).toContainText(
     "shared: every container of a Pod joins the infra container's network namespace",
   );
-  for (const kind of ['pid', 'mount', 'cgroup']) {
+  for (const kind of ['pid', 'mount']) {
     await expect(lane(kind)).toHaveAttribute('data-groups', '(infra);api;main;log;compute');
     await expect(lane(kind)).toHaveAttribute('data-group-count', '5');
+  }
+  // Cgroup follows the engine: a private namespace per container on cgroup v2 (also assumed with no engine), the
+  // host's on cgroup v1 without cgroupns.
+  if (hostCgroupV1()) {
+    await expect(lane('cgroup')).toHaveAttribute('data-groups', `(host),${all}`);
+    await expect(lane('cgroup')).toContainText('The engine reports cgroup v1.');
+  } else {
+    await expect(lane('cgroup')).toHaveAttribute('data-groups', '(infra);api;main;log;compute');
   }
   await expect(lane('mount')).toContainText(
     'separate: each container has its own mount namespace; share files through a volume',
@@ -149,10 +176,13 @@ test('export the whole design and the current view as PNG and SVG, with and with
   const png = await exportImage(page, 'PNG', 'Whole design', true);
   expect(png.suggestedFilename()).toBe('helloworld-design-namespaces.png');
   const pngBytes = readFileSync((await png.path())!);
+  // To look at the picture: WORKSHOP_SHOTS=/tmp/dir keeps a copy.
+  if (process.env.WORKSHOP_SHOTS) await png.saveAs(`${process.env.WORKSHOP_SHOTS}/export-design.png`);
   const size = pngSize(pngBytes);
   const svg = await exportImage(page, 'SVG', 'Whole design', true);
   expect(svg.suggestedFilename()).toBe('helloworld-design-namespaces.svg');
   const svgText = readFileSync((await svg.path())!, 'utf8');
+  if (process.env.WORKSHOP_SHOTS) await svg.saveAs(`${process.env.WORKSHOP_SHOTS}/export-design.svg`);
   const parsed = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
     const root = doc.documentElement;
@@ -166,6 +196,10 @@ test('export the whole design and the current view as PNG and SVG, with and with
     };
   }, svgText);
   expect(parsed).toMatchObject({ error: false, name: 'svg', overlay: true, api: true });
+  // Edges keep their paint (html-to-image copies an SVG's children without their CSS).
+  const edgePaths = svgText.match(/<path[^>]*react-flow__edge-path[^>]*>/g) ?? [];
+  expect(edgePaths.length).toBeGreaterThanOrEqual(6);
+  expect(edgePaths.every((p) => /stroke: rgb/.test(p))).toBe(true);
   // Four containers plus the overlay beside them: wider than a screen, drawn at 2x and at most 3840 px.
   expect(parsed.width).toBeGreaterThan(1500);
   expect(size.width).toBe(Math.min(3840, 2 * parsed.width));
@@ -189,4 +223,29 @@ test('export the whole design and the current view as PNG and SVG, with and with
   expect(view.suggestedFilename()).toBe('helloworld-view.png');
   const viewSize = pngSize(readFileSync((await view.path())!));
   expect(viewSize).toEqual({ width: 2 * Math.ceil(canvasBox.width), height: 2 * Math.ceil(canvasBox.height) });
+});
+
+test('screenshots of the overlay and of presenter mode, in English and Chinese', async ({ page, app }) => {
+  const dir = process.env.WORKSHOP_SHOTS ?? 'docs';
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await open(page, app.url);
+  await loadHelloworld(page);
+  for (const language of ['en', 'zh-CN'] as const) {
+    await page.locator('select[aria-label="Language"], select[aria-label="语言"]').selectOption(language);
+    await expect(page.getByTestId('toggle-namespaces')).toHaveText(language === 'en' ? 'Namespaces' : '命名空间');
+    for (const theme of ['light', 'dark'] as const) {
+      await page.getByRole('combobox', { name: language === 'en' ? 'Theme' : '主题' }).selectOption(theme);
+      if ((await page.getByTestId('ns-overlay').count()) === 0) await page.getByTestId('toggle-namespaces').click();
+      await expect(page.getByTestId('ns-lane-time')).toBeVisible();
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: `${dir}/workshop-overlay-${theme}-${language}.png` });
+    }
+    await page.getByTestId('enter-presenter').click();
+    await expect(page.locator('html')).toHaveAttribute('data-presenter', 'on');
+    await page.waitForTimeout(900);
+    await page.screenshot({ path: `${dir}/workshop-presenter-${language}.png` });
+    await page.keyboard.press('Escape');
+    await expect(page.locator('.toolbar')).toBeVisible();
+  }
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
 });

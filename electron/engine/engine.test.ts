@@ -27,6 +27,14 @@ describe.skipIf(!status.reachable)('Engine on the real Docker daemon', () => {
     expect(status.memoryBytes).toBeGreaterThan(2 ** 20);
   });
 
+  it('reports the cgroup version and security options the namespace overlay reads', async () => {
+    const raw = (await engine.docker.info()) as { CgroupVersion?: string; SecurityOptions?: string[] };
+    if (!status.reachable) return;
+    expect(status.cgroupVersion).toBe(raw.CgroupVersion);
+    expect(status.securityOptions).toEqual(raw.SecurityOptions);
+    expect(Array.isArray(status.securityOptions)).toBe(true);
+  });
+
   it('keeps a quiet event stream open past the request timeout', async () => {
     const impatient = new Engine({ timeoutMs: 300 });
     const tag = `pw-quiet-${randomBytes(4).toString('hex')}`;

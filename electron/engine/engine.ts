@@ -43,6 +43,9 @@ export class Engine {
         kernelVersion: version.KernelVersion,
         cpus: Number(info.NCPU ?? 0),
         memoryBytes: Number(info.MemTotal ?? 0),
+        // For the workshop's namespace overlay: cgroup v1/v2 and userns-remap change which namespaces containers get.
+        cgroupVersion: typeof info.CgroupVersion === 'string' && info.CgroupVersion ? info.CgroupVersion : undefined,
+        securityOptions: Array.isArray(info.SecurityOptions) ? info.SecurityOptions.map(String) : undefined,
         endpoint: this.resolved.endpoint,
       };
     } catch (err) {

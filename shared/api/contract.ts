@@ -27,6 +27,10 @@ export const EngineInfo = z.object({
   kernelVersion: z.string().optional(),
   cpus: z.number().int().nonnegative(),
   memoryBytes: z.number().nonnegative(),
+  /** The host's cgroup version ("1" or "2", from /info CgroupVersion): it decides the containers' cgroup namespace. */
+  cgroupVersion: z.string().optional(),
+  /** /info SecurityOptions, e.g. "name=seccomp,profile=builtin", "name=cgroupns", "name=userns" (userns-remap on). */
+  securityOptions: z.array(z.string()).optional(),
   endpoint: EngineEndpoint,
 });
 export type EngineInfo = z.infer<typeof EngineInfo>;

@@ -94,7 +94,11 @@ describe('podNamespaces', () => {
   });
 
   it('UTS on Docker is a copy of the hostname per container; on Podman a real join', () => {
-    expect(lanes(doc(), { name: 'Docker' }).by('uts').notes.map((n) => n.key)).toEqual(['note.uts.docker']);
+    expect(
+      lanes(doc(), { name: 'Docker' })
+        .by('uts')
+        .notes.map((n) => n.key),
+    ).toEqual(['note.uts.docker']);
     expect(lanes(doc(), { name: 'Podman' }).by('uts').notes).toEqual([]);
   });
 
@@ -106,22 +110,38 @@ describe('podNamespaces', () => {
   });
 
   it('user: the host unless userns-remap, which puts the whole Pod in the infra user namespace; hostUsers false is noted', () => {
-    const plain = lanes(doc({ hostUsers: false }), { name: 'Docker', securityOptions: ['name=seccomp,profile=builtin'] });
+    const plain = lanes(doc({ hostUsers: false }), {
+      name: 'Docker',
+      securityOptions: ['name=seccomp,profile=builtin'],
+    });
     expect(plain.by('user').verdict).toBe('host');
     expect(plain.by('user').notes.map((n) => n.key)).toEqual(['note.user.hostUsers']);
     const remap = lanes(doc(), { name: 'Docker', securityOptions: ['name=userns', 'name=cgroupns'] });
     expect(remap.text('user')).toBe('(infra),setup,shipper,web,worker');
     expect(remap.by('user').reason.key).toBe('reason.user.remap');
-    expect(lanes(doc()).by('user').notes.map((n) => n.key)).toEqual(['note.user.assumed']);
+    expect(
+      lanes(doc())
+        .by('user')
+        .notes.map((n) => n.key),
+    ).toEqual(['note.user.assumed']);
   });
 
   it('cgroup: private per container on cgroup v2, the host on v1, an assumption when unknown', () => {
     const v2 = lanes(doc(), { cgroupVersion: '2', securityOptions: ['name=cgroupns'] });
-    expect(v2.by('cgroup')).toMatchObject({ verdict: 'separate', notes: [{ key: 'note.cgroup.version', args: { version: '2' } }] });
+    expect(v2.by('cgroup')).toMatchObject({
+      verdict: 'separate',
+      notes: [{ key: 'note.cgroup.version', args: { version: '2' } }],
+    });
     const v1 = lanes(doc(), { cgroupVersion: '1', securityOptions: [] });
     expect(v1.text('cgroup')).toBe('(host),(infra),setup,shipper,web,worker');
     expect(v1.by('cgroup').reason.key).toBe('reason.cgroup.host');
-    expect(lanes(doc()).by('cgroup').notes.map((n) => n.key)).toEqual(['note.cgroup.assumed']);
+    expect(
+      lanes(doc())
+        .by('cgroup')
+        .notes.map((n) => n.key),
+    ).toEqual(['note.cgroup.assumed']);
+    // Podman's compatible API may spell the version "v1".
+    expect(lanes(doc(), { cgroupVersion: 'v1' }).by('cgroup').verdict).toBe('host');
   });
 
   it('copes with a Pod of no containers and with duplicate names', () => {

@@ -106,7 +106,13 @@ export function podNamespaces(doc: CanvasDocument, engine?: NamespaceEngine): Po
   lanes.push(
     spec.hostNetwork === true
       ? { type: 'network', verdict: 'host', groups: shared('host'), reason: { key: 'reason.network.host' }, notes: [] }
-      : { type: 'network', verdict: 'shared', groups: shared('infra'), reason: { key: 'reason.network.shared' }, notes: [] },
+      : {
+          type: 'network',
+          verdict: 'shared',
+          groups: shared('infra'),
+          reason: { key: 'reason.network.shared' },
+          notes: [],
+        },
   );
 
   // UTS: Kubernetes shares one hostname. Docker cannot join a UTS namespace (UTSMode is "" or "host"), so each
@@ -140,11 +146,29 @@ export function podNamespaces(doc: CanvasDocument, engine?: NamespaceEngine): Po
     pidNotes.push({ key: 'note.pid.partial', args: { names: partial.join(', ') } });
   }
   if (spec.hostPID === true) {
-    lanes.push({ type: 'pid', verdict: 'host', groups: shared('host'), reason: { key: 'reason.pid.host' }, notes: pidNotes });
+    lanes.push({
+      type: 'pid',
+      verdict: 'host',
+      groups: shared('host'),
+      reason: { key: 'reason.pid.host' },
+      notes: pidNotes,
+    });
   } else if (spec.shareProcessNamespace === true) {
-    lanes.push({ type: 'pid', verdict: 'shared', groups: shared('infra'), reason: { key: 'reason.pid.shared' }, notes: pidNotes });
+    lanes.push({
+      type: 'pid',
+      verdict: 'shared',
+      groups: shared('infra'),
+      reason: { key: 'reason.pid.shared' },
+      notes: pidNotes,
+    });
   } else {
-    lanes.push({ type: 'pid', verdict: 'separate', groups: each(), reason: { key: 'reason.pid.separate' }, notes: pidNotes });
+    lanes.push({
+      type: 'pid',
+      verdict: 'separate',
+      groups: each(),
+      reason: { key: 'reason.pid.separate' },
+      notes: pidNotes,
+    });
   }
 
   // Mount: always one per container; volumes are how files are shared, so name the volumes that actually are.
@@ -163,7 +187,13 @@ export function podNamespaces(doc: CanvasDocument, engine?: NamespaceEngine): Po
   for (const [volume, who] of mountersByVolume) {
     if (who.length >= 2) mountNotes.push({ key: 'note.mount.volume', args: { volume, names: who.join(', ') } });
   }
-  lanes.push({ type: 'mount', verdict: 'separate', groups: each(), reason: { key: 'reason.mount.separate' }, notes: mountNotes });
+  lanes.push({
+    type: 'mount',
+    verdict: 'separate',
+    groups: each(),
+    reason: { key: 'reason.mount.separate' },
+    notes: mountNotes,
+  });
 
   // User: Docker makes no user namespace unless the daemon runs userns-remap; then joining the infra's network,
   // IPC or PID namespace also joins its user namespace (moby oci_linux.go), so the whole Pod shares one.
@@ -173,14 +203,27 @@ export function podNamespaces(doc: CanvasDocument, engine?: NamespaceEngine): Po
   if (!engine?.securityOptions) userNotes.push({ key: 'note.user.assumed' });
   lanes.push(
     remap
-      ? { type: 'user', verdict: 'shared', groups: shared('infra'), reason: { key: 'reason.user.remap' }, notes: userNotes }
-      : { type: 'user', verdict: 'host', groups: shared('host'), reason: { key: 'reason.user.host' }, notes: userNotes },
+      ? {
+          type: 'user',
+          verdict: 'shared',
+          groups: shared('infra'),
+          reason: { key: 'reason.user.remap' },
+          notes: userNotes,
+        }
+      : {
+          type: 'user',
+          verdict: 'host',
+          groups: shared('host'),
+          reason: { key: 'reason.user.host' },
+          notes: userNotes,
+        },
   );
 
   // Cgroup: Docker's default cgroupns mode is private on cgroup v2 and host on v1; it cannot be joined across
   // containers (CgroupnsMode is "private" or "host"), so it is never shared through the infra.
   const cgroupns = hasOption(engine, 'cgroupns');
-  const version = engine?.cgroupVersion;
+  // Podman's compatible API has been seen to say "v2" where Docker says "2".
+  const version = engine?.cgroupVersion?.replace(/^v/, '') || undefined;
   const cgroupPrivate = cgroupns ?? (version === undefined ? undefined : version === '2');
   if (cgroupPrivate === false) {
     lanes.push({

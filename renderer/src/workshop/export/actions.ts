@@ -10,7 +10,9 @@ export async function exportWithNotice(request: ImageRequest): Promise<void> {
     const file = await exportCanvasImage(request);
     useNotice.getState().show(i18n.t('canvasExport.saved', { file }));
   } catch (err) {
-    useNotice.getState().show(i18n.t('canvasExport.failed', { reason: err instanceof Error ? err.message : String(err) }));
+    useNotice
+      .getState()
+      .show(i18n.t('canvasExport.failed', { reason: err instanceof Error ? err.message : String(err) }));
   }
 }
 

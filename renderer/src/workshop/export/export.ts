@@ -7,6 +7,7 @@ import { flow } from '../../canvas/flow';
 import { useDocument } from '../../store/document';
 import { useNamespaceOverlay } from '../overlay/store';
 import { overlayNodeId } from '../overlay/node';
+import { useCanvasExport } from './store';
 import { designImage, imageFileName, viewImage, type ImagePlan } from './sizing';
 
 export type ImageFormat = 'png' | 'svg';
@@ -27,6 +28,46 @@ export interface CanvasImage {
 
 const nextFrame = (): Promise<void> => new Promise((done) => requestAnimationFrame(() => done()));
 
+/** Waits (a few frames; longer on a busy machine) until `ready` holds. */
+async function until(ready: () => boolean, what: string): Promise<void> {
+  const deadline = performance.now() + 3000;
+  while (performance.now() < deadline) {
+    await nextFrame();
+    if (ready()) return;
+  }
+  throw new Error(what);
+}
+
+/** SVG paint properties that edges get from style sheets. */
+const svgPaint = ['stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'fill', 'fill-opacity', 'opacity'];
+
+/**
+ * html-to-image copies an <svg> element's children as they are, without their computed styles, and the picture has
+ * no style sheets: edges, whose stroke comes from CSS, would vanish. Write the computed paint into each element's
+ * style for the moment; the returned function puts the original style attributes back.
+ */
+function inlineSvgPaint(root: Element): () => void {
+  const saved: [SVGElement, string | null][] = [];
+  for (const element of root.querySelectorAll<SVGElement>('svg *')) {
+    const computed = getComputedStyle(element);
+    saved.push([element, element.getAttribute('style')]);
+    for (const property of svgPaint) {
+      const value = computed.getPropertyValue(property);
+      if (value) element.style.setProperty(property, value);
+    }
+  }
+  return () => {
+    for (const [element, style] of saved) {
+      if (style === null) element.removeAttribute('style');
+      else element.setAttribute('style', style);
+    }
+  };
+}
+
+function drawn(root: HTMLElement, id: string): boolean {
+  return root.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`) !== null;
+}
+
 /** Renders the picture; does not download it. */
 export async function renderCanvasImage(request: ImageRequest): Promise<CanvasImage> {
   const instance = flow();
@@ -36,22 +77,25 @@ export async function renderCanvasImage(request: ImageRequest): Promise<CanvasIm
 
   const overlay = useNamespaceOverlay.getState();
   const switchedOn = request.overlay && !overlay.on;
-  if (switchedOn) {
-    overlay.set(true);
-    // One frame to render the overlay node, one for React Flow to measure it.
-    await nextFrame();
-    await nextFrame();
-    await nextFrame();
-  }
+  const renderAll = request.area === 'design';
+  if (switchedOn) overlay.set(true);
+  if (renderAll) useCanvasExport.getState().setRenderAll(true);
   try {
+    if (switchedOn) {
+      await until(
+        () => drawn(root, overlayNodeId) && !!instance.getInternalNode(overlayNodeId)?.measured.width,
+        'the namespace overlay did not appear',
+      );
+    }
     const nodes = instance.getNodes().filter((n) => request.overlay || n.id !== overlayNodeId);
+    // The canvas culls nodes off screen; the whole design needs every one of them in the page to draw it.
+    if (renderAll) await until(() => nodes.every((n) => drawn(root, n.id)), 'the canvas did not draw every node');
     const plan =
       request.area === 'design'
         ? designImage(instance.getNodesBounds(nodes))
         : viewImage({ width: root.clientWidth, height: root.clientHeight }, instance.getViewport());
     const { x, y, zoom } = plan.viewport;
-    const background =
-      getComputedStyle(document.documentElement).getPropertyValue('--bg').trim() || '#ffffff';
+    const background = getComputedStyle(document.documentElement).getPropertyValue('--bg').trim() || '#ffffff';
     const options: Options = {
       width: plan.width,
       height: plan.height,
@@ -59,17 +103,39 @@ export async function renderCanvasImage(request: ImageRequest): Promise<CanvasIm
       backgroundColor: background,
       // The app uses system fonts only; fetching @font-face rules would find nothing and cost time.
       skipFonts: true,
-      style: { width: `${plan.width}px`, height: `${plan.height}px`, transform: `translate(${x}px, ${y}px) scale(${zoom})` },
+      style: {
+        width: `${plan.width}px`,
+        height: `${plan.height}px`,
+        transform: `translate(${x}px, ${y}px) scale(${zoom})`,
+      },
       filter: (node) =>
         request.overlay || !(node instanceof Element && node.classList.contains('react-flow__node-nsOverlay')),
     };
-    const blob =
-      request.format === 'png' ? await toBlob(viewportElement, options) : svgBlob(await toSvg(viewportElement, options));
+    const restore = inlineSvgPaint(viewportElement);
+    let blob: Blob | null;
+    try {
+      blob =
+        request.format === 'png'
+          ? await toBlob(viewportElement, options)
+          : svgBlob(await toSvg(viewportElement, options));
+    } finally {
+      restore();
+    }
     if (!blob) throw new Error('the browser drew no image');
     const podName = useDocument.getState().doc.pod.metadata?.name ?? '';
-    return { blob, fileName: imageFileName(typeof podName === 'string' ? podName : '', request.area, request.overlay, request.format), plan };
+    return {
+      blob,
+      fileName: imageFileName(
+        typeof podName === 'string' ? podName : '',
+        request.area,
+        request.overlay,
+        request.format,
+      ),
+      plan,
+    };
   } finally {
     if (switchedOn) useNamespaceOverlay.getState().set(false);
+    if (renderAll) useCanvasExport.getState().setRenderAll(false);
   }
 }
 

@@ -68,12 +68,21 @@ export function designImage(bounds: Rect, options: SizingOptions = {}): ImagePla
 }
 
 /** The current view: what the canvas shows now, at the size it is shown. */
-export function viewImage(canvas: { width: number; height: number }, viewport: Viewport, options: SizingOptions = {}): ImagePlan {
+export function viewImage(
+  canvas: { width: number; height: number },
+  viewport: Viewport,
+  options: SizingOptions = {},
+): ImagePlan {
   return plan(canvas.width, canvas.height, viewport, options);
 }
 
 /** A file name for the picture: `helloworld-design-namespaces.png`. */
-export function imageFileName(podName: string, area: 'design' | 'view', overlay: boolean, format: 'png' | 'svg'): string {
+export function imageFileName(
+  podName: string,
+  area: 'design' | 'view',
+  overlay: boolean,
+  format: 'png' | 'svg',
+): string {
   const base = podName.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'pod';
   return `${base}-${area}${overlay ? '-namespaces' : ''}.${format}`;
 }

@@ -56,7 +56,10 @@ describe('namespace overlay texts', () => {
     for (const o of ['infra', 'own', 'host']) used.add(`nsOverlay.legendItem.${o}`);
     expect(used.size).toBeGreaterThan(35);
     for (const lang of ['en', 'zh-CN'] as const) {
-      expect([...used].filter((k) => !has(catalogues[lang], k)), lang).toEqual([]);
+      expect(
+        [...used].filter((k) => !has(catalogues[lang], k)),
+        lang,
+      ).toEqual([]);
     }
   });
 });

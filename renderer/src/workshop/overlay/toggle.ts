@@ -10,7 +10,8 @@ export function toggleNamespaceOverlay(on?: boolean): void {
   requestAnimationFrame(() =>
     requestAnimationFrame(() => {
       if (usePresenter.getState().active) void zoomTo([]);
-      else void flow()?.fitView({ duration: 200, maxZoom: 1 });
+      // Room at the bottom for the minimap, which sits over the canvas's bottom-right corner.
+      else void flow()?.fitView({ duration: 200, maxZoom: 1, padding: { x: '3%', top: '4%', bottom: '170px' } });
     }),
   );
 }

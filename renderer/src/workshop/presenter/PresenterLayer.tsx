@@ -12,7 +12,9 @@ const previousKeys = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
 function typingIn(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   // A terminal (exec in a lesson) and form fields keep their keys.
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || !!target.closest('.xterm');
+  return (
+    target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || !!target.closest('.xterm')
+  );
 }
 
 export function PresenterLayer() {
@@ -60,7 +62,12 @@ export function PresenterLayer() {
 
   if (!active) return null;
   return (
-    <div className="presenter-controls" role="toolbar" aria-label={t('presenter.controls')} data-testid="presenter-controls">
+    <div
+      className="presenter-controls"
+      role="toolbar"
+      aria-label={t('presenter.controls')}
+      data-testid="presenter-controls"
+    >
       {steps && (
         <>
           <button className="tool" onClick={() => steps.previous()} aria-label={t('presenter.previous')}>

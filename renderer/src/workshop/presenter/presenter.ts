@@ -67,7 +67,10 @@ export const usePresenter = create<PresenterState>((set, get) => ({
 }));
 
 /** Zooms the canvas to the given node ids (canvas ids such as `container:api`, `volume:logs`, `pod`, `ns-overlay`). */
-export function zoomTo(nodeIds: readonly string[], options: { duration?: number; padding?: number } = {}): Promise<boolean> {
+export function zoomTo(
+  nodeIds: readonly string[],
+  options: { duration?: number; padding?: number } = {},
+): Promise<boolean> {
   const instance = flow();
   if (!instance) return Promise.resolve(false);
   const duration = options.duration ?? 400;
