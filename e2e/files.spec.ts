@@ -98,6 +98,8 @@ test('Save As in the picker, edit, Save, New, open from recent files: the same d
   await expect(title(page)).toHaveText('Untitled');
   await expect(page.getByRole('alertdialog', { name: 'Restore unsaved work' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Recent ▾' }).click();
+  await expect(page.getByRole('menuitem', { name: /web-design\.pod\.yaml/ })).toBeFocused();
+  await page.screenshot({ path: '/tmp/files-recent-light.png', clip: { x: 0, y: 0, width: 900, height: 260 } });
   await page.getByRole('menuitem', { name: /web-design\.pod\.yaml/ }).click();
   await expect(page.getByTestId('node-container:shell')).toBeVisible();
   await expect(title(page)).toHaveText('web-design.pod.yaml');
