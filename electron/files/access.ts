@@ -55,6 +55,16 @@ export class FileAccess {
     return isInside(await this.realRoot(), real);
   }
 
+  /**
+   * Refuses a path that is outside the root as written, before touching the file system: the answer for a file
+   * outside must not depend on whether it exists (that would let the picker probe the whole disk).
+   */
+  private async lexicallyAllowed(requested: string): Promise<void> {
+    if (this.granted.has(requested)) return;
+    if (isInside(resolve(this.root), requested) || isInside(await this.realRoot(), requested)) return;
+    throw await this.outside(requested);
+  }
+
   private async outside(path: string): Promise<ApiError> {
     return refuse('OUTSIDE_ROOT', `${path} is outside the folder Podwright may use (${await this.realRoot()}).`, path);
   }
@@ -62,6 +72,8 @@ export class FileAccess {
   /** An existing directory to list: its real path, which must lie under the root. */
   async directory(path: string | undefined): Promise<string> {
     const requested = path === undefined ? await this.realRoot() : this.absolute(path);
+    if (!isInside(resolve(this.root), requested) && !isInside(await this.realRoot(), requested))
+      throw await this.outside(requested);
     const real = await realpath(requested).catch((err: unknown) => {
       throw isMissing(err) ? notFound(requested) : err;
     });
@@ -75,6 +87,7 @@ export class FileAccess {
   async readable(path: string): Promise<string> {
     const requested = this.absolute(path);
     if (!DESIGN_NAME.test(basename(requested))) throw notDesign(requested);
+    await this.lexicallyAllowed(requested);
     const real = await realpath(requested).catch((err: unknown) => {
       throw isMissing(err) ? notFound(requested) : err;
     });
@@ -92,6 +105,7 @@ export class FileAccess {
     const requested = this.absolute(path);
     const name = basename(requested);
     if (!DESIGN_NAME.test(name)) throw notDesign(requested);
+    await this.lexicallyAllowed(requested);
     const folder = await realpath(dirname(requested)).catch((err: unknown) => {
       throw isMissing(err) ? notFound(dirname(requested)) : err;
     });

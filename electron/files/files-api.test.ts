@@ -257,3 +257,19 @@ describe('the file calls in the contract', () => {
     expect(calls['file.pick'].input.safeParse({ mode: 'delete' }).success).toBe(false);
   });
 });
+
+describe('refusals do not reveal what exists outside the root', () => {
+  it('answers OUTSIDE_ROOT for a missing and an existing file alike', async () => {
+    writeFileSync(join(outside, 'x.yaml'), design);
+    const files = fileHandlers({ root, settings });
+    expect(await refusal(files['file.open']({ path: join(outside, 'x.yaml') }))).toMatchObject({
+      reason: 'OUTSIDE_ROOT',
+    });
+    expect(await refusal(files['file.open']({ path: join(outside, 'none.yaml') }))).toMatchObject({
+      reason: 'OUTSIDE_ROOT',
+    });
+    expect(await refusal(files['file.list']({ directory: join(outside, 'none') }))).toMatchObject({
+      reason: 'OUTSIDE_ROOT',
+    });
+  });
+});
