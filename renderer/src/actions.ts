@@ -210,10 +210,12 @@ export function handleKeyDown(e: KeyboardEvent): void {
     const hit = shortcuts.find((s) => matches(s, e));
     if (!hit) continue;
     if (action.clipboardEvent) return;
-    if (editing && (!hit.mod || !allowedWhileEditing.has(action.id))) return;
+    // Function keys (F5 runs the Pod) type nothing, so they act in text fields too.
+    const functionKey = /^F\d{1,2}$/.test(hit.key);
+    if (editing && !functionKey && (!hit.mod || !allowedWhileEditing.has(action.id))) return;
     // Undo in a form field or the YAML editor is the document's undo: the editor has no history of its own.
     if (!action.enabled(useDocument.getState())) {
-      if (hit.mod) e.preventDefault();
+      if (hit.mod || functionKey) e.preventDefault();
       return;
     }
     e.preventDefault();

@@ -23,9 +23,8 @@ function EnginePicker() {
     void loadChoices();
   }, [loadChoices]);
   const state = !status ? 'pending' : status.reachable ? 'ok' : 'down';
-  const selected = choices.find((c) => c.selected);
-  // "" is automatic; a chosen engine is remembered by the back end (settings.json).
-  const value = selected && selected.kind === 'setting' ? selected.host : (selected?.host ?? '');
+  // The engine in use; "" (Automatic) goes back to DOCKER_HOST, the docker context or the default socket.
+  const value = choices.find((c) => c.selected)?.host ?? '';
   return (
     <label className="run-engine" title={status?.reachable ? status.endpoint.host : status?.hint}>
       <span className={`engine-dot ${state}`} role="img" aria-label={t(`run.engineState.${state}`)} />
@@ -35,10 +34,9 @@ function EnginePicker() {
         data-testid="run-engine"
         value={value}
         disabled={loading}
-        onFocus={() => void loadChoices()}
         onChange={(e) => void select(e.target.value === '' ? null : e.target.value)}
       >
-        {!choices.some((c) => c.host === value) && <option value={value}>{t('run.engineAuto')}</option>}
+        <option value="">{t('run.engineAuto')}</option>
         {choices.map((c) => (
           <option key={`${c.kind}:${c.host}`} value={c.host}>
             {c.label}
