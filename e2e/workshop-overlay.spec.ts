@@ -158,6 +158,30 @@ test('presenter mode hides the chrome, uses the contrast theme, and Escape leave
   await expect(page.locator('.toolbar')).toBeVisible();
   await expect(page.locator('.inspector')).toBeVisible();
 
+  // A lesson registers its steps: the arrow keys (and a clicker's PageDown) step through it while presenting.
+  await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+  await page.getByTestId('lesson-whyPods').click();
+  const step = page.getByTestId('lesson-step-text');
+  await expect(step).toHaveAttribute('data-step', 'program');
+  await page.getByTestId('enter-presenter').click();
+  await expect(page.locator('html')).toHaveAttribute('data-presenter', 'on');
+  await expect(page.getByTestId('lesson-panel')).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(step).toHaveAttribute('data-step', 'api');
+  await page.keyboard.press('PageDown');
+  await expect(step).toHaveAttribute('data-step', 'workers');
+  await page.keyboard.press('ArrowLeft');
+  await expect(step).toHaveAttribute('data-step', 'api');
+  const controls = page.getByTestId('presenter-controls');
+  await expect(controls).toContainText('2 / 6');
+  await controls.getByRole('button', { name: 'Next step' }).click();
+  await expect(step).toHaveAttribute('data-step', 'workers');
+  await expect(controls).toContainText('3 / 6');
+  await page.getByTestId('presenter-exit').click();
+  await expect(page.locator('.toolbar')).toBeVisible();
+  await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+  await expect(page.getByTestId('lesson-panel')).toBeHidden();
+
   // The shortcut enters it too.
   await page.keyboard.press('Shift+P');
   await expect(page.locator('html')).toHaveAttribute('data-presenter', 'on');

@@ -21,6 +21,7 @@ export function PresenterLayer() {
   const { t } = useTranslation();
   const active = usePresenter((s) => s.active);
   const steps = usePresenter((s) => s.steps);
+  usePresenter((s) => s.stepped); // redraw the position after each step
 
   useEffect(() => {
     if (!active) return;
@@ -37,10 +38,9 @@ export function PresenterLayer() {
         usePresenter.getState().exit();
         return;
       }
-      const current = usePresenter.getState().steps;
-      if (!current || typingIn(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
-      if (nextKeys.has(e.key)) current.next();
-      else if (previousKeys.has(e.key)) current.previous();
+      if (!usePresenter.getState().steps || typingIn(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (nextKeys.has(e.key)) usePresenter.getState().step(1);
+      else if (previousKeys.has(e.key)) usePresenter.getState().step(-1);
       else return;
       e.preventDefault();
       e.stopPropagation();
@@ -70,11 +70,11 @@ export function PresenterLayer() {
     >
       {steps && (
         <>
-          <button className="tool" onClick={() => steps.previous()} aria-label={t('presenter.previous')}>
+          <button className="tool" onClick={() => usePresenter.getState().step(-1)} aria-label={t('presenter.previous')}>
             ◀ {t('presenter.previous')}
           </button>
           {steps.position && <span className="presenter-position">{steps.position()}</span>}
-          <button className="tool" onClick={() => steps.next()} aria-label={t('presenter.next')}>
+          <button className="tool" onClick={() => usePresenter.getState().step(1)} aria-label={t('presenter.next')}>
             {t('presenter.next')} ▶
           </button>
         </>

@@ -18,6 +18,10 @@ interface PresenterState {
   /** True while the browser granted full screen; false when presenting in the window (full screen refused). */
   fullscreen: boolean;
   steps: PresenterSteps | undefined;
+  /** Counts steps taken through presenter mode, so its controls redraw the position. */
+  stepped: number;
+  /** Steps the registered lesson forward (+1) or back (-1); false when no lesson is registered. */
+  step: (direction: 1 | -1) => boolean;
   /** Enters presenter mode. Call it from a click or key handler: browsers grant full screen only to a user gesture. */
   enter: () => void;
   exit: () => void;
@@ -30,6 +34,15 @@ export const usePresenter = create<PresenterState>((set, get) => ({
   active: false,
   fullscreen: false,
   steps: undefined,
+  stepped: 0,
+  step: (direction) => {
+    const steps = get().steps;
+    if (!steps) return false;
+    if (direction > 0) steps.next();
+    else steps.previous();
+    set((s) => ({ stepped: s.stepped + 1 }));
+    return true;
+  },
   enter: () => {
     if (get().active) return;
     set({ active: true, fullscreen: false });
