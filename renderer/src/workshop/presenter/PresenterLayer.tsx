@@ -70,7 +70,11 @@ export function PresenterLayer() {
     >
       {steps && (
         <>
-          <button className="tool" onClick={() => usePresenter.getState().step(-1)} aria-label={t('presenter.previous')}>
+          <button
+            className="tool"
+            onClick={() => usePresenter.getState().step(-1)}
+            aria-label={t('presenter.previous')}
+          >
             ◀ {t('presenter.previous')}
           </button>
           {steps.position && <span className="presenter-position">{steps.position()}</span>}
