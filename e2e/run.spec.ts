@@ -208,6 +208,7 @@ test('an init container that fails shows its exit code and output on its node, a
   await expect(error).toHaveAttribute('data-code', 'INIT_FAILED');
   await expect(error).toContainText('exited with code 3');
   await expect(page.getByTestId('run-error-logs')).toContainText('boom');
+  await page.screenshot({ path: '/tmp/run-initfail.png' });
   // The app never started, so its node shows no run state.
   await expect(runState(page, 'app')).toHaveCount(0);
   expect(await podContainers(name)).toBe('');
@@ -280,6 +281,8 @@ test('Run is refused with the reasons while Kubernetes would reject the Pod; war
   await expect(refused).toBeVisible();
   await expect(refused.locator('[data-code="CONTAINER_IMAGE_REQUIRED"]')).toBeVisible();
   await expect(refused.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.getByLabel('Theme').selectOption('dark');
+  await page.screenshot({ path: '/tmp/run-refused-dark.png' });
   await page.keyboard.press('Escape');
   await expect(refused).toBeHidden();
   expect(await podContainers(name)).toBe('');

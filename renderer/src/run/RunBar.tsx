@@ -225,7 +225,7 @@ function RunQuestionDialog() {
       <ul className="run-reasons">
         {question.diagnostics.map((d, i) => (
           <li key={i} className={`severity-${d.severity}`} data-code={d.code}>
-            <code>{d.code}</code> {d.message}
+            <code>{d.code}</code> <span className="run-reason-path">{d.path}</span> {d.message}
           </li>
         ))}
       </ul>
