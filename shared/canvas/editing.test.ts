@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { validatePod } from '../rules';
 import {
   addContainer,
+  addNamespace,
   addVolume,
   alignBoxes,
   buildGraph,
@@ -169,9 +170,13 @@ describe('layout input', () => {
     expect(partition('volume:shared')).toBe('2');
     expect(input.children.find((c) => c.id === 'container:web')).toMatchObject({ width: 230, height: 151 });
     expect(input.children.find((c) => c.id === 'volume:data')).toMatchObject({ width: 190, height: 64 });
-    expect(input.edges).toContainEqual({
-      id: 'join:container:web:ns:shared',
-      sources: ['ns:shared'],
+    // The Pod-wide namespace joins every container, so its edges carry no order and are left out; PID joins count.
+    expect(input.edges.filter((e) => e.id.startsWith('join:'))).toEqual([]);
+    const withPid = buildGraph(connect(addNamespace(sample(), 'pid').doc, 'container:web', 'ns:pid').doc);
+    expect(withPid.byId.has('ns:pid')).toBe(true);
+    expect(layoutInput(withPid).edges).toContainEqual({
+      id: 'join:container:web:ns:pid',
+      sources: ['ns:pid'],
       targets: ['container:web'],
     });
     expect(input.edges).toContainEqual({

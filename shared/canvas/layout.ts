@@ -43,8 +43,8 @@ const options: Record<string, string> = {
 };
 
 /**
- * The ELK input for the canvas graph. Edges point down the rows: namespace → container (a join, drawn the other way on
- * the canvas) and container → volume (a mount). `sizes` are the sizes the view measured, by node id; nodes not
+ * The ELK input for the canvas graph. Edges point down the rows: PID namespace → container (a join, drawn the other
+ * way on the canvas) and container → volume (a mount). `sizes` are the sizes the view measured, by node id; nodes not
  * measured yet use the sizes the view draws them at.
  */
 export function layoutInput(graph: Graph, sizes: Readonly<Record<string, Size>> = {}): LayoutInput {
@@ -57,10 +57,14 @@ export function layoutInput(graph: Graph, sizes: Readonly<Record<string, Size>> 
       layoutOptions: { 'elk.partitioning.partition': String(row[node.kind]) },
     };
   });
-  const edges = graph.edges.map((edge) =>
+  // Pod-wide namespaces (network/UTS/IPC, host ones) join every container: their edges say nothing about order and
+  // make ELK several times slower, so only PID joins (a real choice of members) shape the layout.
+  const edges = graph.edges.flatMap((edge) =>
     edge.kind === 'mount'
-      ? { id: edge.id, sources: [edge.source], targets: [edge.target] }
-      : { id: edge.id, sources: [edge.target], targets: [edge.source] },
+      ? [{ id: edge.id, sources: [edge.source], targets: [edge.target] }]
+      : edge.namespace === 'pid'
+        ? [{ id: edge.id, sources: [edge.target], targets: [edge.source] }]
+        : [],
   );
   return { id: 'pod', layoutOptions: options, children, edges };
 }

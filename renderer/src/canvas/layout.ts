@@ -1,36 +1,12 @@
-// Automatic layout on the canvas: runs ELK (elkjs, loaded on first use) over the graph and moves the nodes, as one
+// Automatic layout on the canvas: runs ELK (./elk) over the graph with measured sizes and moves the nodes, as one
 // undo step from the action, or silently for a document opened without any positions.
 import { useEffect } from 'react';
-import {
-  hasNoPositions,
-  layoutInput,
-  layoutOrigin,
-  layoutPositions,
-  moveNodes,
-  type CanvasDocument,
-  type Point,
-} from '../../../shared/canvas';
+import { hasNoPositions, moveNodes, type CanvasDocument, type Point } from '../../../shared/canvas';
 import i18n from '../i18n';
 import { graphOf, useDocument } from '../store/document';
 import { useNotice } from '../store/notice';
+import { layeredPositions } from './elk';
 import { flow } from './flow';
-
-type Elk = { layout: (graph: ReturnType<typeof layoutInput>) => Promise<unknown> };
-let elk: Promise<Elk> | undefined;
-
-/** ELK is large (about 1.5 MB), so it loads the first time a layout is asked for, not with the app. */
-function loadElk(): Promise<Elk> {
-  // The bundled build runs ELK in-process (a fake worker), so no worker script has to be served.
-  elk ??= import('elkjs/lib/elk.bundled.js').then(
-    (m) => new m.default() as Elk,
-    (error: unknown) => {
-      // Let a later call try again (a chunk that failed to load once may load next time).
-      elk = undefined;
-      throw error;
-    },
-  );
-  return elk;
-}
 
 /** The sizes React Flow measured, so tall containers (many ports) get the room they take. */
 function measuredSizes(): Record<string, { width: number; height: number }> {
@@ -42,15 +18,9 @@ function measuredSizes(): Record<string, { width: number; height: number }> {
   return out;
 }
 
-/** The positions a layered layout gives every node of `doc`, starting at the drawing's current top-left corner. */
-export async function computeLayout(
-  doc: CanvasDocument,
-  sizes: Record<string, { width: number; height: number }> = measuredSizes(),
-): Promise<Record<string, Point>> {
-  const graph = graphOf(doc);
-  const engine = await loadElk();
-  const output = (await engine.layout(layoutInput(graph, sizes))) as Parameters<typeof layoutPositions>[1];
-  return layoutPositions(graph, output, layoutOrigin(graph));
+/** The positions a layered layout gives every node of `doc`, with the sizes the view measured. */
+function computeLayout(doc: CanvasDocument): Promise<Record<string, Point>> {
+  return layeredPositions(graphOf(doc), measuredSizes());
 }
 
 function fitSoon(): void {

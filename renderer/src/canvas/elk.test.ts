@@ -9,7 +9,7 @@ import {
   nodeSize,
   type Point,
 } from '../../../shared/canvas';
-import { computeLayout } from './layout';
+import { layeredPositions } from './elk';
 
 function helloworld() {
   let doc = emptyDocument();
@@ -25,12 +25,12 @@ function helloworld() {
   return doc;
 }
 
-describe('computeLayout', () => {
+describe('layeredPositions', () => {
   it('puts namespaces above one row of containers and volumes below, without overlaps', async () => {
     const doc = helloworld();
     const tall = { width: 230, height: 180 };
-    const at = await computeLayout(doc, { 'container:api': tall });
     const graph = buildGraph(doc);
+    const at = await layeredPositions(graph, { 'container:api': tall });
     expect(Object.keys(at).sort()).toEqual(graph.nodes.map((n) => n.id).sort());
     const size = (id: string) => (id === 'container:api' ? tall : nodeSize[graph.byId.get(id)!.kind]);
     const bottom = (id: string) => at[id]!.y + size(id).height;
