@@ -189,7 +189,8 @@ test('an init container that fails shows its exit code and output on its node, a
       '  initContainers:',
       '    - name: migrate',
       '      image: busybox:1.36',
-      "      command: ['sh', '-c', 'echo boom; exit 3']",
+      // It takes a moment, so the stage line can be seen saying what runs.
+      "      command: ['sh', '-c', 'sleep 3; echo boom; exit 3']",
       '  containers:',
       '    - name: app',
       '      image: busybox:1.36',
@@ -199,6 +200,7 @@ test('an init container that fails shows its exit code and output on its node, a
   );
   await expect(page.getByTestId('node-container:migrate')).toBeVisible();
   await page.getByTestId('run-start').click();
+  await expect(page.getByTestId('run-stage')).toHaveText('init 1/1: migrate', { timeout: 20_000 });
 
   const failed = runState(page, 'migrate');
   await expect(failed).toHaveAttribute('data-run-state', 'terminated', { timeout: 40_000 });
