@@ -72,10 +72,22 @@ async function serve(): Promise<{ url: string; child: ChildProcess }> {
   return { url, child };
 }
 
-/** Opens `text` through the file picker and waits until the node `lastNodeId` is drawn. */
+/**
+ * Opens `text` through the browser's file picker and waits until the node `lastNodeId` is drawn. The picker sits
+ * behind the command palette's "Import from this computer…" (Open… shows the back end's files instead); builds from
+ * before that command had Open… itself open the browser's picker.
+ */
 export async function openDocument(page: Page, text: string, lastNodeId: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open…' }).click();
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await palette.getByRole('combobox').fill('Import from this computer');
+  if ((await palette.getByRole('option').count()) > 0) {
+    await page.keyboard.press('Enter');
+  } else {
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Open…' }).click();
+  }
   await (await chooser).setFiles({ name: 'big.pod.yaml', mimeType: 'application/yaml', buffer: Buffer.from(text) });
   await page.getByTestId(`node-${lastNodeId}`).waitFor();
 }

@@ -69,8 +69,17 @@ export function namespaceNodeId(kind: NamespaceKind): string {
   return `ns:${kind}`;
 }
 
-/** Builds the graph. Pure; cheap enough to run on every change of the document. */
-export function buildGraph(doc: CanvasDocument): Graph {
+/**
+ * Builds the graph. Pure; cheap enough to run on every change of the document. Given the `previous` graph, every node
+ * and edge that did not change is that graph's own object, and when nothing changed the previous graph itself comes
+ * back: views that compare by identity then redraw only what changed (typing an image redraws no node of 500).
+ */
+export function buildGraph(doc: CanvasDocument, previous?: Graph): Graph {
+  const graph = freshGraph(doc);
+  return previous ? shareWith(previous, graph) : graph;
+}
+
+function freshGraph(doc: CanvasDocument): Graph {
   const { pod, layout } = doc;
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
@@ -148,6 +157,50 @@ export function buildGraph(doc: CanvasDocument): Graph {
   }
 
   return { nodes, edges, byId, containerIdByPath, bounds: boundsOf(nodes) };
+}
+
+/** `next` with the nodes and edges equal to those of `previous` replaced by them; `previous` when all are. */
+function shareWith(previous: Graph, next: Graph): Graph {
+  let changed = previous.nodes.length !== next.nodes.length || previous.edges.length !== next.edges.length;
+  const nodes = next.nodes.map((node, i) => {
+    const old = previous.byId.get(node.id);
+    if (old && sameFields(old, node)) {
+      if (previous.nodes[i] !== old) changed = true;
+      return old;
+    }
+    changed = true;
+    return node;
+  });
+  const oldEdges = new Map(previous.edges.map((edge) => [edge.id, edge]));
+  const edges = next.edges.map((edge, i) => {
+    const old = oldEdges.get(edge.id);
+    if (old && sameFields(old, edge)) {
+      if (previous.edges[i] !== old) changed = true;
+      return old;
+    }
+    changed = true;
+    return edge;
+  });
+  if (!changed) return previous;
+  return { ...next, nodes, edges, byId: new Map(nodes.map((node) => [node.id, node])) };
+}
+
+/** Equal plain records, one level of nesting deep (a node's position is the only nested field). */
+function sameFields(a: object, b: object): boolean {
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const keys = Object.keys(ra);
+  if (keys.length !== Object.keys(rb).length) return false;
+  for (const key of keys) {
+    const x = ra[key];
+    const y = rb[key];
+    if (x === y) continue;
+    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+    const kx = Object.keys(x);
+    if (kx.length !== Object.keys(y).length) return false;
+    for (const k of kx) if ((x as Record<string, unknown>)[k] !== (y as Record<string, unknown>)[k]) return false;
+  }
+  return true;
 }
 
 function sizeOf(node: GraphNode): { width: number; height: number } {

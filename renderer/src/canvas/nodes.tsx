@@ -13,6 +13,24 @@ function useNodeDiagnostics(id: string): Diagnostic[] {
   return useDocument((s) => diagnosticsOf(s.doc).byNode.get(id) ?? noDiagnostics);
 }
 
+/**
+ * This container's clashing port indexes as a string (" 0  2 "), so the node redraws when its own clashes change, not
+ * whenever any port anywhere starts or stops clashing.
+ */
+function useClashingPorts(id: string): string {
+  return useDocument((s) => {
+    const n = graphOf(s.doc).byId.get(id);
+    if (n?.kind !== 'container') return '';
+    const ports = s.doc.pod.spec[n.list]?.[n.index]?.ports;
+    if (!Array.isArray(ports)) return '';
+    const clashing = diagnosticsOf(s.doc).clashingPorts;
+    if (clashing.size === 0) return '';
+    let out = '';
+    for (let i = 0; i < ports.length; i++) if (clashing.has(`spec.${n.list}[${n.index}].ports[${i}]`)) out += ` ${i} `;
+    return out;
+  });
+}
+
 function worst(diagnostics: readonly Diagnostic[]): 'error' | 'warning' | 'info' | undefined {
   if (diagnostics.some((d) => d.severity === 'error')) return 'error';
   if (diagnostics.some((d) => d.severity === 'warning')) return 'warning';
@@ -42,10 +60,9 @@ export const ContainerNode = memo(function ContainerNode({ id, selected }: NodeP
     const n = graphOf(s.doc).byId.get(id);
     return n?.kind === 'container' ? s.doc.pod.spec[n.list]?.[n.index] : undefined;
   });
-  const clashing = useDocument((s) => diagnosticsOf(s.doc).clashingPorts);
+  const clashing = useClashingPorts(id);
   const diagnostics = useNodeDiagnostics(id);
   if (node?.kind !== 'container' || !container) return null;
-  const base = `spec.${node.list}[${node.index}]`;
   return (
     <div
       className={`pw-node container-node role-${node.role}${selected ? ' selected' : ''}`}
@@ -67,7 +84,7 @@ export const ContainerNode = memo(function ContainerNode({ id, selected }: NodeP
       {Array.isArray(container.ports) && container.ports.length > 0 && (
         <div className="ports">
           {container.ports.map((port, i) => {
-            const clash = clashing.has(`${base}.ports[${i}]`);
+            const clash = clashing.includes(` ${i} `);
             return (
               <span
                 key={i}

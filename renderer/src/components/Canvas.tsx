@@ -8,6 +8,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStore,
   type ColorMode,
   type Connection,
   type Edge,
@@ -27,9 +28,11 @@ import { graphOf, useDocument } from '../store/document';
 import { useNotice } from '../store/notice';
 import { setFlow } from '../canvas/flow';
 import { noNodeData, StableElements } from '../canvas/stable-elements';
+import '../canvas/level-of-detail.css';
 import { NamespaceOverlayNode } from '../workshop/overlay/NamespaceOverlay';
 import { overlayNodeId, overlayNodeType, overlayNodes } from '../workshop/overlay/node';
 import { useNamespaceOverlay } from '../workshop/overlay/store';
+import { useCanvasExport } from '../workshop/export/store';
 import { useShownTheme } from '../workshop/presenter/presenter';
 
 // The workshop's namespace overlay is one more node type, drawn beside the Pod when it is on.
@@ -63,10 +66,31 @@ function podBox(nodes: readonly GraphNode[], dragging: Record<string, { x: numbe
   };
 }
 
+const fitViewOptions = { maxZoom: 1 };
+const detailZoom = 0.4;
+const proOptions = { hideAttribution: true };
+
+function onDragOver(e: DragEvent): void {
+  e.preventDefault();
+  e.dataTransfer.dropEffect = 'copy';
+}
+
+function onPaneClick(): void {
+  useDocument.getState().select([]);
+}
+
+function onNodeClick(_: unknown, node: Node): void {
+  // While the Pod runs, clicking a container shows only its lines in the log panel.
+  if (node.id.startsWith('container:') && useRun.getState().snapshot)
+    useLogView.getState().focusContainer(node.id.slice('container:'.length));
+}
+
 function Flow() {
   const { t } = useTranslation();
   const theme = useShownTheme();
   const overlayOn = useNamespaceOverlay((s) => s.on);
+  // An image of the whole design needs every node drawn, not only those on screen.
+  const renderAll = useCanvasExport((s) => s.renderAll);
   const doc = useDocument((s) => s.doc);
   const selection = useDocument((s) => s.selection);
   // The positions of the nodes being dragged live here, in the canvas, for the whole drag: the document (and all that
@@ -241,6 +265,13 @@ function Flow() {
     [flow],
   );
 
+  // Props React Flow copies into its store keep their identity between renders: a new object each render would update
+  // that store (and run every node's and edge's selectors) once more per frame of a drag.
+  // Below this zoom the canvas draws less detail (level-of-detail.css): what sits on a node's edge is neither legible
+  // nor grabbable there.
+  const zoomedOut = useStore((s) => s.transform[2] < detailZoom);
+  const ariaLabelConfig = useMemo(() => ({ 'minimap.ariaLabel': t('canvas.minimap') }), [t]);
+
   return (
     <ReactFlow
       nodes={nodes}
@@ -251,25 +282,21 @@ function Flow() {
       onEdgesChange={onEdgesChange}
       onConnect={onConnect}
       onDrop={onDrop}
-      onDragOver={(e) => {
-        e.preventDefault();
-        e.dataTransfer.dropEffect = 'copy';
-      }}
-      onPaneClick={() => useDocument.getState().select([])}
-      onNodeClick={(_, node) => {
-        // While the Pod runs, clicking a container shows only its lines in the log panel.
-        if (node.id.startsWith('container:') && useRun.getState().snapshot)
-          useLogView.getState().focusContainer(node.id.slice('container:'.length));
-      }}
+      onDragOver={onDragOver}
+      onPaneClick={onPaneClick}
+      onNodeClick={onNodeClick}
       connectionMode={ConnectionMode.Loose}
       deleteKeyCode={null}
       multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
       colorMode={(theme === 'dark' ? 'dark' : 'light') as ColorMode}
       fitView
-      fitViewOptions={{ maxZoom: 1 }}
+      fitViewOptions={fitViewOptions}
+      className={zoomedOut ? 'zoomed-out' : undefined}
       minZoom={0.1}
-      proOptions={{ hideAttribution: true }}
-      ariaLabelConfig={{ 'minimap.ariaLabel': t('canvas.minimap') }}
+      // A big design draws only what is on screen: every drawn node and edge costs work on each frame of a drag.
+      onlyRenderVisibleElements={!renderAll}
+      proOptions={proOptions}
+      ariaLabelConfig={ariaLabelConfig}
     >
       <Background gap={24} />
       <MiniMap pannable zoomable />

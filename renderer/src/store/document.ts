@@ -118,7 +118,8 @@ let graphFor: CanvasDocument | undefined;
 let graphMemo: Graph | undefined;
 export function graphOf(doc: CanvasDocument): Graph {
   if (doc !== graphFor || !graphMemo) {
-    graphMemo = buildGraph(doc);
+    // Sharing with the last graph keeps unchanged nodes and edges (and an unchanged graph) the same objects.
+    graphMemo = buildGraph(doc, graphMemo);
     graphFor = doc;
   }
   return graphMemo;
@@ -138,20 +139,26 @@ let diagnosticsGraph: Graph | undefined;
 let diagnosticsMemo: Diagnostics | undefined;
 const portCodes = new Set(['POD_PORT_CLASH', 'HOST_PORT_DUPLICATE']);
 
+/**
+ * The document's diagnostics, memoised on the document, and shared with the last answer wherever it is unchanged:
+ * an equal diagnostic is the same object, an unchanged list (all, or one node's) is the same array, and an unchanged
+ * answer is the same object. Views select by identity, so a keystroke that changes one container's problems redraws
+ * that container's badge and the Problems count, not every node.
+ */
 export function diagnosticsOf(doc: CanvasDocument): Diagnostics {
   const graph = graphOf(doc);
-  if (
-    diagnosticsMemo &&
-    diagnosticsPod === doc.pod &&
-    diagnosticsJoins === doc.pidJoins &&
-    diagnosticsGraph === graph
-  ) {
-    return diagnosticsMemo;
+  const previous = diagnosticsMemo;
+  if (previous && diagnosticsPod === doc.pod && diagnosticsJoins === doc.pidJoins && diagnosticsGraph === graph) {
+    return previous;
   }
-  if (!(diagnosticsMemo && diagnosticsPod === doc.pod && diagnosticsJoins === doc.pidJoins)) {
+  let all: Diagnostic[];
+  let clashingPorts: Set<string>;
+  if (previous && diagnosticsPod === doc.pod && diagnosticsJoins === doc.pidJoins) {
+    ({ all, clashingPorts } = previous);
+  } else {
     const options = doc.pidJoins && doc.pidJoins.length > 0 ? { namespaces: { pid: doc.pidJoins } } : {};
-    const all = validatePod(doc.pod, options);
-    const clashingPorts = new Set<string>();
+    all = shareDiagnostics(previous?.all, validatePod(doc.pod, options));
+    clashingPorts = new Set<string>();
     for (const d of all) {
       if (!portCodes.has(d.code)) continue;
       for (const path of [d.path, ...d.related]) {
@@ -159,20 +166,76 @@ export function diagnosticsOf(doc: CanvasDocument): Diagnostics {
         if (m) clashingPorts.add(m[0]);
       }
     }
-    diagnosticsMemo = { all, byNode: new Map(), clashingPorts };
+    if (previous && sameSet(previous.clashingPorts, clashingPorts)) clashingPorts = previous.clashingPorts;
   }
   const byNode = new Map<string, Diagnostic[]>();
-  for (const d of diagnosticsMemo.all) {
+  for (const d of all) {
     const id = nodeForPath(graph, d.path);
     const list = byNode.get(id);
     if (list) list.push(d);
     else byNode.set(id, [d]);
   }
-  diagnosticsMemo = { ...diagnosticsMemo, byNode };
+  let nodesSame = previous !== undefined && previous.byNode.size === byNode.size;
+  for (const [id, list] of byNode) {
+    const old = previous?.byNode.get(id);
+    if (old && sameList(old, list)) byNode.set(id, old);
+    else nodesSame = false;
+  }
+  const next = { all, byNode: nodesSame ? previous!.byNode : byNode, clashingPorts };
+  diagnosticsMemo =
+    previous && next.all === previous.all && next.byNode === previous.byNode && clashingPorts === previous.clashingPorts
+      ? previous
+      : next;
   diagnosticsPod = doc.pod;
   diagnosticsJoins = doc.pidJoins;
   diagnosticsGraph = graph;
   return diagnosticsMemo;
+}
+
+/** `fresh` with every diagnostic equal to one in `previous` replaced by it; `previous` itself when all are. */
+function shareDiagnostics(previous: Diagnostic[] | undefined, fresh: Diagnostic[]): Diagnostic[] {
+  if (!previous || previous.length === 0) return fresh.length === 0 && previous ? previous : fresh;
+  const byKey = new Map<string, Diagnostic[]>();
+  for (const d of previous) {
+    const key = diagnosticKey(d);
+    const list = byKey.get(key);
+    if (list) list.push(d);
+    else byKey.set(key, [d]);
+  }
+  const shared = fresh.map((d) => {
+    const candidates = byKey.get(diagnosticKey(d));
+    const index = candidates?.findIndex((old) => sameDiagnostic(old, d)) ?? -1;
+    return index >= 0 ? candidates!.splice(index, 1)[0]! : d;
+  });
+  return sameList(previous, shared) ? previous : shared;
+}
+
+function diagnosticKey(d: Diagnostic): string {
+  return `${d.code}\u0000${d.path}\u0000${d.message}`;
+}
+
+function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
+  return (
+    a.code === b.code &&
+    a.severity === b.severity &&
+    a.category === b.category &&
+    a.path === b.path &&
+    a.message === b.message &&
+    a.explanation === b.explanation &&
+    sameList(a.related, b.related) &&
+    // Fixes are small data (JSON patches); their text is their identity.
+    JSON.stringify(a.fixes) === JSON.stringify(b.fixes)
+  );
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
 }
 
 export function useGraph(): Graph {
