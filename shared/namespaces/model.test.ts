@@ -124,6 +124,14 @@ describe('podNamespaces', () => {
         .by('user')
         .notes.map((n) => n.key),
     ).toEqual(['note.user.assumed']);
+    // A rootless engine runs every container in the user's own user namespace.
+    const rootless = lanes(doc({ hostUsers: false }), {
+      name: 'Podman',
+      securityOptions: ['name=rootless', 'name=seccomp'],
+    });
+    expect(rootless.text('user')).toBe('(engine),(infra),setup,shipper,web,worker');
+    expect(rootless.by('user')).toMatchObject({ verdict: 'shared', reason: { key: 'reason.user.rootless' } });
+    expect(rootless.by('user').notes.map((n) => n.key)).toEqual(['note.user.hostUsersRootless']);
   });
 
   it('cgroup: private per container on cgroup v2, the host on v1, an assumption when unknown', () => {

@@ -20,9 +20,10 @@ export interface NamespaceMember {
 
 /**
  * Who a namespace belongs to: `host` (the node's own), `infra` (created by the infra container and joined by the
- * others), `own` (created for this one container alone).
+ * others), `own` (created for this one container alone), `engine` (a rootless engine's user namespace, which every
+ * container it runs is in).
  */
-export type NamespaceOwner = 'host' | 'infra' | 'own';
+export type NamespaceOwner = 'host' | 'infra' | 'own' | 'engine';
 
 export interface NamespaceGroup {
   owner: NamespaceOwner;
@@ -197,26 +198,41 @@ export function podNamespaces(doc: CanvasDocument, engine?: NamespaceEngine): Po
 
   // User: Docker makes no user namespace unless the daemon runs userns-remap; then joining the infra's network,
   // IPC or PID namespace also joins its user namespace (moby oci_linux.go), so the whole Pod shares one.
-  const remap = hasOption(engine, 'userns') === true;
+  // A rootless engine (Docker rootless, rootless Podman) itself lives in the user's user namespace, and so does
+  // every container it starts.
+  const rootless = hasOption(engine, 'rootless') === true;
+  const remap = !rootless && hasOption(engine, 'userns') === true;
   const userNotes: NamespaceText[] = [];
-  if (spec.hostUsers === false) userNotes.push({ key: remap ? 'note.user.hostUsersRemap' : 'note.user.hostUsers' });
+  if (spec.hostUsers === false) {
+    userNotes.push({
+      key: remap ? 'note.user.hostUsersRemap' : rootless ? 'note.user.hostUsersRootless' : 'note.user.hostUsers',
+    });
+  }
   if (!engine?.securityOptions) userNotes.push({ key: 'note.user.assumed' });
   lanes.push(
-    remap
+    rootless
       ? {
           type: 'user',
           verdict: 'shared',
-          groups: shared('infra'),
-          reason: { key: 'reason.user.remap' },
+          groups: [{ owner: 'engine', members: all }],
+          reason: { key: 'reason.user.rootless' },
           notes: userNotes,
         }
-      : {
-          type: 'user',
-          verdict: 'host',
-          groups: shared('host'),
-          reason: { key: 'reason.user.host' },
-          notes: userNotes,
-        },
+      : remap
+        ? {
+            type: 'user',
+            verdict: 'shared',
+            groups: shared('infra'),
+            reason: { key: 'reason.user.remap' },
+            notes: userNotes,
+          }
+        : {
+            type: 'user',
+            verdict: 'host',
+            groups: shared('host'),
+            reason: { key: 'reason.user.host' },
+            notes: userNotes,
+          },
   );
 
   // Cgroup: Docker's default cgroupns mode is private on cgroup v2 and host on v1; it cannot be joined across
@@ -259,6 +275,11 @@ export function podNamespaces(doc: CanvasDocument, engine?: NamespaceEngine): Po
 export function groupsText(lane: NamespaceLane, members: readonly NamespaceMember[]): string {
   const label = new Map(members.map((m) => [m.id, m.role === 'infra' ? '(infra)' : m.name]));
   return lane.groups
-    .map((g) => [...(g.owner === 'host' ? ['(host)'] : []), ...g.members.map((id) => label.get(id) ?? id)].join(','))
+    .map((g) =>
+      [
+        ...(g.owner === 'host' || g.owner === 'engine' ? [`(${g.owner})`] : []),
+        ...g.members.map((id) => label.get(id) ?? id),
+      ].join(','),
+    )
     .join(';');
 }

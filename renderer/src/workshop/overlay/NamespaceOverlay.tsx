@@ -8,6 +8,7 @@ import {
   type NamespaceGroup,
   type NamespaceLane,
   type NamespaceMember,
+  type NamespaceOwner,
 } from '../../../../shared/namespaces';
 import { useDocument } from '../../store/document';
 import { useEngine } from '../../store/engine';
@@ -79,11 +80,11 @@ function Lane({ lane, members }: { lane: NamespaceLane; members: readonly Namesp
   );
 }
 
-function Legend() {
+function Legend({ owners }: { owners: readonly NamespaceOwner[] }) {
   const { t } = useTranslation();
   return (
     <ul className="ns-legend" aria-label={t('nsOverlay.legend')}>
-      {(['infra', 'own', 'host'] as const).map((owner) => (
+      {owners.map((owner) => (
         <li key={owner}>
           <span className={`ns-swatch owner-${owner}`} aria-hidden="true" />
           {t(`nsOverlay.legendItem.${owner}`)}
@@ -98,6 +99,11 @@ export const NamespaceOverlayNode = memo(function NamespaceOverlayNode() {
   const doc = useDocument((s) => s.doc);
   const status = useEngine((s) => s.status);
   const model = useMemo(() => podNamespaces(doc, namespaceEngine(status)), [doc, status]);
+  // The three usual owners always, plus a rootless engine's when this engine has one.
+  const owners = useMemo(() => {
+    const present = new Set(model.lanes.flatMap((l) => l.groups.map((g) => g.owner)));
+    return (['infra', 'own', 'host', 'engine'] as const).filter((o) => o !== 'engine' || present.has(o));
+  }, [model]);
   const columns = `var(--ns-label-width) var(--ns-host-width) repeat(${model.members.length}, var(--ns-member-width))`;
   return (
     <section
@@ -108,7 +114,7 @@ export const NamespaceOverlayNode = memo(function NamespaceOverlayNode() {
     >
       <header className="ns-head">
         <h3>{t('nsOverlay.title', { name: doc.pod.metadata?.name ?? '' })}</h3>
-        <Legend />
+        <Legend owners={owners} />
       </header>
       <div className="ns-columns" aria-hidden="true">
         <span />

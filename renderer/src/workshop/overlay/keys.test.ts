@@ -22,6 +22,7 @@ describe('namespace overlay texts', () => {
       undefined,
       { name: 'Docker', cgroupVersion: '2', securityOptions: ['name=cgroupns'] },
       { name: 'Podman', cgroupVersion: '1', securityOptions: ['name=userns'] },
+      { name: 'Podman', cgroupVersion: 'v2', securityOptions: ['name=rootless'] },
     ];
     for (const spec of specs) {
       for (const engine of engines) {
@@ -53,7 +54,7 @@ describe('namespace overlay texts', () => {
       }
     }
     for (const t of namespaceTypes) used.add(`nsOverlay.type.${t}`);
-    for (const o of ['infra', 'own', 'host']) used.add(`nsOverlay.legendItem.${o}`);
+    for (const o of ['infra', 'own', 'host', 'engine']) used.add(`nsOverlay.legendItem.${o}`);
     expect(used.size).toBeGreaterThan(35);
     for (const lang of ['en', 'zh-CN'] as const) {
       expect(
