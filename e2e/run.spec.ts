@@ -157,6 +157,12 @@ test('run the sidecar example: every container turns running, Stop, Down, and th
     await page.screenshot({ path: `docs/run-${theme}-en.png` });
   }
 
+  // The bar in Simplified Chinese, to look at.
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(page.getByTestId('run-start')).toContainText('运行');
+  await page.screenshot({ path: '/tmp/run-zh-CN.png' });
+  await page.getByLabel('语言').selectOption('en');
+
   await page.getByTestId('run-stop').click();
   await expect(page.getByTestId('run-stage')).toContainText('stopping the containers');
   for (const container of ['app', 'log-shipper']) {
@@ -392,7 +398,7 @@ test('a published hostPort becomes a link that opens the running app in a new ta
   const link = page
     .getByTestId('node-container:web')
     .getByRole('link', { name: `Open http://127.0.0.1:${port} in a new tab` });
-  await expect(link).toHaveAttribute('href', `http://127.0.0.1:${port}`);
+  await expect(link).toHaveAttribute('href', `http://127.0.0.1:${port}/`);
   await expect(link).toHaveAttribute('target', '_blank');
   // The engine publishes the port before httpd listens: wait until the app answers, as a user would reload.
   await expect

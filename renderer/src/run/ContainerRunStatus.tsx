@@ -48,7 +48,7 @@ function PortLinks({ name }: { name: string }) {
         <a
           key={port}
           className="run-port nodrag"
-          href={`http://127.0.0.1:${port}`}
+          href={`http://127.0.0.1:${port}/`}
           target="_blank"
           rel="noopener noreferrer"
           aria-label={t('run.openPort', { port })}
