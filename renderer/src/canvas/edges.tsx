@@ -1,6 +1,6 @@
 // The volume-mount edge: a curve from container to volume with its mountPath (and ro / subPath) as a label, and a
 // badge when a rule points into that mount. Clicking the label selects the edge, so the inspector shows the mount.
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStore, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerList } from '../../../shared/model';
@@ -14,6 +14,8 @@ export type MountEdgeData = { list: ContainerList; index: number; mountIndex: nu
 export type MountEdge = Edge<MountEdgeData, 'mount'>;
 
 const noDiagnostics: Diagnostic[] = [];
+/** Below this zoom the mount text is too small to read. */
+const minLabelZoom = 0.45;
 let edgeMemoFor: Diagnostic[] | undefined;
 let edgeMemoGraph: unknown;
 let edgeMemo = new Map<string, Diagnostic[]>();
@@ -75,6 +77,8 @@ export const MountEdgeView = memo(function MountEdgeView(props: EdgeProps<MountE
   );
   const diagnostics = useDocument((s) => edgeDiagnosticsOf(s.doc).get(id) ?? noDiagnostics);
   const level = diagnostics.length > 0 ? worst(diagnostics) : undefined;
+  // Zoomed far out (a big Pod fitted to the view) the text is unreadable clutter: only a problem badge stays.
+  const legible = useStore((s) => s.transform[2] >= minLabelZoom);
   const mountPath = typeof mount?.mountPath === 'string' && mount.mountPath !== '' ? mount.mountPath : undefined;
   const subPath = typeof mount?.subPath === 'string' && mount.subPath !== '' ? mount.subPath : undefined;
   const readOnly = mount?.readOnly === true;
@@ -86,6 +90,7 @@ export const MountEdgeView = memo(function MountEdgeView(props: EdgeProps<MountE
   ]
     .filter(Boolean)
     .join(', ');
+  if (!legible && !level && !selected) return <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} />;
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} />
@@ -104,11 +109,15 @@ export const MountEdgeView = memo(function MountEdgeView(props: EdgeProps<MountE
             state.select(adding ? [...state.selection.filter((s) => s !== id), id] : [id]);
           }}
         >
-          <span className={mountPath ? 'mount-path' : 'mount-path missing'}>
-            {mountPath ?? t('editing.edge.noPath')}
-          </span>
-          {readOnly && <span className="mount-chip">{t('editing.edge.ro')}</span>}
-          {subPath && <span className="mount-chip">{t('editing.edge.subPathShort', { subPath })}</span>}
+          {(legible || selected) && (
+            <>
+              <span className={mountPath ? 'mount-path' : 'mount-path missing'}>
+                {mountPath ?? t('editing.edge.noPath')}
+              </span>
+              {readOnly && <span className="mount-chip">{t('editing.edge.ro')}</span>}
+              {subPath && <span className="mount-chip">{t('editing.edge.subPathShort', { subPath })}</span>}
+            </>
+          )}
           {level && (
             <span className={`badge badge-${level}`} data-testid="edge-badge">
               {diagnostics.length}
