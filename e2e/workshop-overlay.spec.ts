@@ -247,6 +247,16 @@ test('export the whole design and the current view as PNG and SVG, with and with
   expect(view.suggestedFilename()).toBe('helloworld-view.png');
   const viewSize = pngSize(readFileSync((await view.path())!));
   expect(viewSize).toEqual({ width: 2 * Math.ceil(canvasBox.width), height: 2 * Math.ceil(canvasBox.height) });
+
+  // Zoomed far out the canvas hides mount labels; the whole design is drawn at zoom 1, with them.
+  for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Zoom Out' }).click();
+  await expect(page.locator('.canvas .react-flow')).toHaveClass(/zoomed-out/);
+  const far = readFileSync((await (await exportImage(page, 'SVG', 'Whole design', false)).path())!, 'utf8');
+  const labels = /<div class="react-flow__edgelabel-renderer"[^>]*>/.exec(far)?.[0] ?? '';
+  expect(labels).not.toBe('');
+  expect(labels).not.toMatch(/visibility: hidden/);
+  expect(far).toContain('/logs');
+  await expect(page.locator('.canvas .react-flow')).toHaveClass(/zoomed-out/);
 });
 
 test('screenshots of the overlay and of presenter mode, in English and Chinese', async ({ page, app }) => {

@@ -111,7 +111,15 @@ export async function renderCanvasImage(request: ImageRequest): Promise<CanvasIm
       filter: (node) =>
         request.overlay || !(node instanceof Element && node.classList.contains('react-flow__node-nsOverlay')),
     };
-    const restore = inlineSvgPaint(viewportElement);
+    // Far out the canvas hides edge labels and handles (level of detail); a picture of the whole design is drawn at
+    // zoom 1, so it shows them.
+    const lowDetail = renderAll && root.classList.contains('zoomed-out');
+    if (lowDetail) root.classList.remove('zoomed-out');
+    const restorePaint = inlineSvgPaint(viewportElement);
+    const restore = (): void => {
+      restorePaint();
+      if (lowDetail) root.classList.add('zoomed-out');
+    };
     let blob: Blob | null;
     try {
       blob =
