@@ -13,7 +13,8 @@ import './run.css';
 function useShownState(name: string): ShownState | undefined {
   const text = useRun((s) => {
     const status = s.snapshot?.containers.find((c) => c.name === name);
-    const failure = !s.snapshot && s.error?.container === name ? s.error : undefined;
+    // A failed run rolls the Pod back, so the failure it reported is all there is to show on the node.
+    const failure = !s.snapshot && s.error?.during === 'run' && s.error.container === name ? s.error : undefined;
     const shown = shownState(status, failure);
     return shown ? JSON.stringify(shown) : '';
   });

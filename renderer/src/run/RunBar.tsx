@@ -171,7 +171,9 @@ function RunErrorBox() {
   return (
     <div className="run-error" role="alert" data-testid="run-error" data-code={error.code}>
       <div className="run-error-head">
-        <strong>{t('run.error.title')}</strong>
+        <strong>
+          {error.during === 'stop' || error.during === 'down' ? t('run.error.stopTitle') : t('run.error.title')}
+        </strong>
         <code>{error.code}</code>
         <button
           type="button"

@@ -259,6 +259,8 @@ export interface RunError {
   exitCode?: number;
   logs?: string;
   problems?: { code: string; message: string }[];
+  /** Which action failed; a run by default. */
+  during?: 'run' | 'stop' | 'down' | 'restart';
 }
 
 const PodErrorDetails = z.object({

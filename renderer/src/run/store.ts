@@ -119,7 +119,7 @@ export const useRun = create<RunState>((set, get) => {
       const leftovers = orphaned ? { leftovers: [...others, pod], leftoversDismissed: false } : {};
       settle({ pods, ...leftovers, progress: undefined, stage: undefined, pulls: {} });
     } catch (err) {
-      settle({ error: runErrorOf(err), progress: undefined, stage: undefined, pulls: {} });
+      settle({ error: { ...runErrorOf(err), during: 'run' }, progress: undefined, stage: undefined, pulls: {} });
     } finally {
       set({ busy: undefined });
     }
@@ -131,7 +131,7 @@ export const useRun = create<RunState>((set, get) => {
     try {
       await work();
     } catch (err) {
-      set({ error: runErrorOf(err) });
+      set({ error: { ...runErrorOf(err), during: busy } });
     } finally {
       set({ busy: undefined });
     }
