@@ -83,6 +83,8 @@ async function open(page: Page): Promise<void> {
   await page.evaluate(() => localStorage.removeItem('podwright.autosave'));
   await expect(page.getByRole('region', { name: 'Pod canvas' })).toBeVisible();
   await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
+  // The run bar's engine picker names the engine in use.
+  await expect(page.getByTestId('run-engine').locator('option:checked')).toContainText('Docker');
 }
 
 async function loadExample(page: Page, title: string): Promise<void> {
@@ -414,6 +416,21 @@ test('a published hostPort becomes a link that opens the running app in a new ta
   const [tab] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
   await expect(tab.locator('body')).toContainText(`hello from ${name}`);
   await tab.close();
+
+  // The run actions are in the command palette, and only while they apply.
+  await page.keyboard.press('Control+K');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await palette.getByRole('combobox').fill('the Pod');
+  await expect(palette.getByRole('option', { name: /Stop the Pod/ })).toBeVisible();
+  await expect(palette.getByRole('option', { name: /Restart the Pod/ })).toBeVisible();
+  await palette.getByRole('combobox').fill('Stop the Pod');
+  await page.keyboard.press('Enter');
+  await expect(runState(page, 'web')).toHaveAttribute('data-run-state', 'terminated', { timeout: 30_000 });
+  await expect(page.getByTestId('run-port-link')).toHaveCount(0);
+  await page.keyboard.press('Control+K');
+  await palette.getByRole('combobox').fill('Stop the Pod');
+  await expect(palette.getByRole('option', { name: /Stop the Pod/ })).toHaveCount(0);
+  await page.keyboard.press('Escape');
 
   await page.getByTestId('run-down').click();
   await expect(page.getByTestId('run-port-link')).toHaveCount(0, { timeout: 30_000 });
