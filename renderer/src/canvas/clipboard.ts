@@ -26,14 +26,17 @@ export function canCopy(selection: readonly string[]): boolean {
   return selection.some((id) => id.startsWith('container:') || id.startsWith('volume:'));
 }
 
-/** The selection as clipboard text, remembered in-app; `undefined` when nothing copyable is selected. */
-export function copySelection(): string | undefined {
+/**
+ * The selection as clipboard text, remembered in-app; `undefined` when nothing copyable is selected. After a cut the
+ * first paste goes back where the nodes were; after a copy it lands one step aside, so the copy is seen.
+ */
+export function copySelection(cut = false): string | undefined {
   const { doc, selection } = useDocument.getState();
   const fragment = copyFragment(doc, selection);
   if (!fragment) return undefined;
   const text = fragmentText(fragment);
   memory = text;
-  pastes = { text, count: 0 };
+  pastes = { text, count: cut ? -1 : 0 };
   return text;
 }
 
@@ -75,7 +78,7 @@ export function pasteText(text: string): boolean {
 
 /** Copy or cut from the command palette or a button: the async clipboard API when allowed, the in-app copy always. */
 export async function copyCommand(cut: boolean): Promise<void> {
-  const text = copySelection();
+  const text = copySelection(cut);
   if (!text) return;
   if (cut) removeCopied();
   try {
@@ -115,7 +118,7 @@ function hasTextSelection(): boolean {
 
 function onCopyOrCut(event: ClipboardEvent): void {
   if (inTextField(event.target) || hasTextSelection()) return;
-  const text = copySelection();
+  const text = copySelection(event.type === 'cut');
   if (!text) return;
   event.preventDefault();
   event.clipboardData?.setData('text/plain', text);
