@@ -134,8 +134,6 @@ export class PodRuntime {
               },
               (error: unknown) => ({ error }),
             );
-      if (!pullFirst)
-        progress({ stage: 'create', container: plan.infra.container, message: 'Creating infra container "POD"' });
       const [checks, speculative] = await Promise.allSettled([
         settleAll([
           // Not counting the infra being created right now; an earlier one makes that create fail with a conflict.
@@ -152,6 +150,9 @@ export class PodRuntime {
         await this.ensureAbsent(name, namespace);
       cancelled();
 
+      // Reported after the checks, as before, so that progress reads in the order a user expects.
+      if (first.container)
+        progress({ stage: 'create', container: plan.infra.container, message: 'Creating infra container "POD"' });
       const infra = first.container ?? (await this.create(plan.infra, created, progress));
       const early = [...plan.init, ...plan.apps].filter((c) => !c.needsPodIP);
       const late = [...plan.init, ...plan.apps].filter((c) => c.needsPodIP);
