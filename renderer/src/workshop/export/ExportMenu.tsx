@@ -47,7 +47,14 @@ export function ExportMenu() {
             <legend>{t('canvasExport.format')}</legend>
             {(['png', 'svg'] as const).map((f) => (
               <label key={f}>
-                <input type="radio" name={`${id}-format`} checked={format === f} onChange={() => setFormat(f)} />
+                <input
+                  type="radio"
+                  name={`${id}-format`}
+                  checked={format === f}
+                  onChange={() => setFormat(f)}
+                  // Keyboard users land in the menu when it opens.
+                  autoFocus={f === format}
+                />
                 {f.toUpperCase()}
               </label>
             ))}
