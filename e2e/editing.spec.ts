@@ -145,6 +145,24 @@ test('align left and top, distribute: the arrange bar and the shortcuts move the
   await expect
     .poll(async () => (await position(page, 'container:main')).y)
     .toBe(Math.round(Math.min(before['container:api']!.y, before['container:main']!.y)));
+
+  // Three in a row (equal widths): Shift+H spreads them to equal gaps, the outer two staying put.
+  await page.getByTestId('node-container:compute').click({ modifiers: ['Shift'] });
+  await expect(bar.getByRole('button', { name: 'Distribute horizontally' })).toBeEnabled();
+  const row = await positions(page, ['container:api', 'container:main', 'container:compute']);
+  await page.keyboard.press('Shift+H');
+  await expect
+    .poll(async () => {
+      const at = await positions(page, ['container:api', 'container:main', 'container:compute']);
+      return Math.abs(
+        at['container:main']!.x - at['container:api']!.x - (at['container:compute']!.x - at['container:main']!.x),
+      );
+    })
+    .toBeLessThanOrEqual(1);
+  const spread = await positions(page, ['container:api', 'container:main', 'container:compute']);
+  expect(spread['container:main']!.x).not.toBe(row['container:main']!.x);
+  expect(spread['container:api']).toEqual(row['container:api']);
+  expect(spread['container:compute']).toEqual(row['container:compute']);
 });
 
 test('copy and paste a container with its volume: renamed copies, the mount follows, the YAML shows them', async ({
