@@ -194,6 +194,12 @@ describe('status events', () => {
     useRun.getState().detach();
     expect(useRun.getState().snapshot?.name).toBe('shop');
 
+    // Events skipped under back-pressure: the Pods are read back from the engine.
+    answers['pod.list'] = () => [running('shop')];
+    statusHandlers!.onEvents([], 3);
+    await vi.waitFor(() => expect(useRun.getState().pods['default/old-run']).toBeUndefined());
+    expect(useRun.getState().leftovers.map((p) => p.name)).toEqual(['old-run']);
+
     // The engine goes away: the subscription ends; once the engine answers again it is reopened and relisted.
     const before = subscriptions;
     answers['engine.info'] = () => ({ ...useEngine.getState().status! });
@@ -207,7 +213,7 @@ describe('status events', () => {
     }
     await vi.waitFor(() => expect(subscriptions).toBe(before + 1));
     expect(useRun.getState().watching).toBe(true);
-    expect(calls.filter((c) => c.method === 'pod.list')).toHaveLength(2);
+    expect(calls.filter((c) => c.method === 'pod.list')).toHaveLength(3); // start, skipped events, reconnect
 
     // A run pinned to this window: opening another design makes it a leftover and shows the new design's state.
     answers['pod.run'] = () => running('shop');

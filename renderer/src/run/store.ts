@@ -249,19 +249,21 @@ export function receiveStatusEvents(events: PodStatusEvent[]): void {
   useRun.setState({ ...patch, snapshot: snapshotFor(next.pods, followed(next)) });
 }
 
-async function listLeftovers(): Promise<void> {
+/**
+ * Replaces the known Pods with the engine's list: after a (re)connect, or when the stream skipped events under
+ * back-pressure. With `leftovers`, also lists the Pods that are not this document's.
+ */
+async function resync(leftovers: boolean): Promise<void> {
   try {
     const pods = await api().call('pod.list');
     const own = podKey(podRefOf(useDocument.getState().doc));
     const state = useRun.getState();
-    // The list is the engine's truth after a (re)connect: Pods removed while away disappear.
     const known: Record<string, PodSnapshot> = {};
     for (const pod of pods) known[podKey(pod)] = pod;
     const next = { ...state, pods: known };
     useRun.setState({
       pods: known,
-      leftovers: pods.filter((p) => podKey(p) !== own),
-      leftoversDismissed: false,
+      ...(leftovers ? { leftovers: pods.filter((p) => podKey(p) !== own), leftoversDismissed: false } : {}),
       snapshot: snapshotFor(known, followed(next)),
     });
   } catch {
@@ -304,9 +306,11 @@ export function startRunWatch(): () => void {
       'pod.status',
       {},
       {
-        onEvents: (events) => {
+        onEvents: (events, skipped) => {
           delay = 1000;
           receiveStatusEvents(events);
+          // Events were dropped to keep up: what was missed is read back from the engine at once.
+          if (skipped > 0) void resync(false);
         },
         onEnd: (error) => {
           unsubscribe = undefined;
@@ -317,7 +321,7 @@ export function startRunWatch(): () => void {
         },
       },
     );
-    void listLeftovers();
+    void resync(true);
   };
 
   // Reopen when the engine becomes reachable again or the user picks another engine.
