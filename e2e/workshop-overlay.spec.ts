@@ -142,6 +142,16 @@ test('presenter mode hides the chrome, uses the contrast theme, and Escape leave
   await page.getByTestId('enter-presenter').click();
   await expect(page.locator('html')).toHaveAttribute('data-presenter', 'on');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'contrast');
+  // Full screen when the browser grants it; otherwise presenting in the window, and the user is told why.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          (document.fullscreenElement ? 'fullscreen' : '') ||
+          (document.querySelector('.notice')?.textContent?.includes('Full screen was refused') ? 'window' : ''),
+      ),
+    )
+    .not.toBe('');
   for (const chrome of ['.toolbar', '.palette', '.inspector', '.bottom-panel', '.status-bar']) {
     await expect(page.locator(chrome).first()).toBeHidden();
   }
