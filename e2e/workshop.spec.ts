@@ -244,6 +244,9 @@ test('lesson 6: the Pod fits only the node with room for the sum; one by one it 
   await expect(view.getByTestId('capacity-one-by-one')).toContainText('log-collector cannot join node-a');
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/lesson-capacity-en.png` });
+  await page.getByLabel('Theme').selectOption('dark');
+  await page.screenshot({ path: `${SHOTS}/lesson-capacity-dark-en.png` });
+  await page.getByLabel('Theme').selectOption('light');
   // Editing a node re-judges at once.
   await view.getByLabel('node-a: Free memory').fill('2Gi');
   await expect(view.getByTestId('capacity-node-0')).toHaveAttribute('data-fits', 'true');

@@ -15,6 +15,8 @@ import { RunBar } from './run/RunBar';
 import { startRunWatch } from './run/store';
 import { PresenterLayer } from './workshop/presenter/PresenterLayer';
 import { useShownTheme } from './workshop/presenter/presenter';
+import { LessonPanel } from './workshop/lessons/LessonPanel';
+import { CapacityView } from './workshop/capacity/CapacityView';
 
 export function App() {
   // High contrast while presenting, else the user's theme.
@@ -62,6 +64,8 @@ export function App() {
       <StatusBar />
       <Dialogs />
       <PresenterLayer />
+      <LessonPanel />
+      <CapacityView />
     </div>
   );
 }

@@ -31,7 +31,8 @@ export function CapacityView() {
   const unlimited = t('capacity.unlimited');
   const shortText = (s: Shortfall): string =>
     t('capacity.short', {
-      resource: t(`capacity.${s.resource}`),
+      // The scheduler's own words ("Insufficient memory") name the resource as Kubernetes spells it.
+      resource: s.resource,
       need: amount(s.resource, s.need, unlimited),
       free: amount(s.resource, Math.max(0, s.free), unlimited),
     });
@@ -40,7 +41,12 @@ export function CapacityView() {
     <aside className="capacity-view" aria-label={t('capacity.title')} data-testid="capacity-view">
       <header>
         <h2>{t('capacity.title')}</h2>
-        <button className="tool" aria-label={t('capacity.close')} title={t('capacity.close')} onClick={() => setOpen(false)}>
+        <button
+          className="tool"
+          aria-label={t('capacity.close')}
+          title={t('capacity.close')}
+          onClick={() => setOpen(false)}
+        >
           ✕
         </button>
       </header>
@@ -96,13 +102,25 @@ export function CapacityView() {
             return (
               <tr key={i} data-testid={`capacity-node-${i}`} data-fits={fit.fits ? 'true' : 'false'}>
                 <td>
-                  <input value={n.name} aria-label={t('capacity.nodeName', { n: i + 1 })} onChange={(e) => update(i, { name: e.target.value })} />
+                  <input
+                    value={n.name}
+                    aria-label={t('capacity.nodeName', { n: i + 1 })}
+                    onChange={(e) => update(i, { name: e.target.value })}
+                  />
                 </td>
                 <td>
-                  <input value={n.memory} aria-label={`${n.name}: ${t('capacity.freeMemory')}`} onChange={(e) => update(i, { memory: e.target.value })} />
+                  <input
+                    value={n.memory}
+                    aria-label={`${n.name}: ${t('capacity.freeMemory')}`}
+                    onChange={(e) => update(i, { memory: e.target.value })}
+                  />
                 </td>
                 <td>
-                  <input value={n.cpu} aria-label={`${n.name}: ${t('capacity.freeCpu')}`} onChange={(e) => update(i, { cpu: e.target.value })} />
+                  <input
+                    value={n.cpu}
+                    aria-label={`${n.name}: ${t('capacity.freeCpu')}`}
+                    onChange={(e) => update(i, { cpu: e.target.value })}
+                  />
                 </td>
                 <td className={fit.fits ? 'capacity-fits' : 'capacity-no'}>
                   {fit.fits ? `✓ ${t('capacity.fits')}` : `✗ ${t('capacity.doesNotFit')}`}
@@ -113,7 +131,11 @@ export function CapacityView() {
                   ))}
                 </td>
                 <td>
-                  <button className="tool" aria-label={t('capacity.removeNode', { name: n.name })} onClick={() => remove(i)}>
+                  <button
+                    className="tool"
+                    aria-label={t('capacity.removeNode', { name: n.name })}
+                    onClick={() => remove(i)}
+                  >
                     ✕
                   </button>
                 </td>

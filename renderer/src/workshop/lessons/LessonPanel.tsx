@@ -3,14 +3,7 @@ import { useEffect, useMemo, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { containersOf } from '../../../../shared/canvas';
-import {
-  actionKey,
-  highlightIds,
-  lessons,
-  stepKey,
-  summaryKey,
-  titleKey,
-} from '../../../../shared/workshop/lessons';
+import { actionKey, highlightIds, lessons, stepKey, summaryKey, titleKey } from '../../../../shared/workshop/lessons';
 import { useDocument } from '../../store/document';
 import { usePresenter, zoomTo } from '../presenter/presenter';
 import { performStep } from './perform';
@@ -24,7 +17,9 @@ import './lessons.css';
 function Highlight({ ids }: { ids: string[] }) {
   if (ids.length === 0) return null;
   const selector = ids.map((id) => `.react-flow__node[data-id="${CSS.escape(id)}"] > .pw-node`).join(',\n');
-  return <style data-testid="lesson-highlight">{`${selector} { outline: 3px solid var(--lesson-highlight); outline-offset: 3px; box-shadow: 0 0 0 8px var(--lesson-glow); }`}</style>;
+  return (
+    <style data-testid="lesson-highlight">{`${selector} { outline: 3px solid var(--lesson-highlight); outline-offset: 3px; box-shadow: 0 0 0 8px var(--lesson-glow); }`}</style>
+  );
 }
 
 function PodNameField() {
@@ -57,7 +52,10 @@ export function LessonPanel() {
   const step = lesson?.steps[stepIndex];
   const containers = useDocument((s) => s.doc.pod);
   const names = useMemo(
-    () => new Set([...containersOf(containers, 'initContainers'), ...containersOf(containers, 'containers')].map((c) => c.name)),
+    () =>
+      new Set(
+        [...containersOf(containers, 'initContainers'), ...containersOf(containers, 'containers')].map((c) => c.name),
+      ),
     [containers],
   );
   const highlighted = useMemo(() => (step && open ? highlightIds(step.highlight, names) : []), [step, open, names]);
@@ -129,7 +127,12 @@ export function LessonPanel() {
             </option>
           ))}
         </select>
-        <button className="tool" aria-label={t('lessons.close')} title={t('lessons.close')} onClick={() => useLessons.getState().setOpen(false)}>
+        <button
+          className="tool"
+          aria-label={t('lessons.close')}
+          title={t('lessons.close')}
+          onClick={() => useLessons.getState().setOpen(false)}
+        >
           ✕
         </button>
       </header>
@@ -137,7 +140,11 @@ export function LessonPanel() {
         <ul className="lesson-list">
           {lessons.map((l) => (
             <li key={l.id}>
-              <button className="lesson-choice" onClick={() => useLessons.getState().pick(l.id)} data-testid={`lesson-${l.id}`}>
+              <button
+                className="lesson-choice"
+                onClick={() => useLessons.getState().pick(l.id)}
+                data-testid={`lesson-${l.id}`}
+              >
                 <strong>{t(titleKey(l))}</strong>
                 <span>{t(summaryKey(l))}</span>
               </button>
@@ -179,9 +186,16 @@ export function LessonPanel() {
             </p>
           )}
           <StepOutputView />
-          {step.proofs?.map((proof) => <ProofView key={proof.id} lesson={lesson} step={step} proof={proof} />)}
+          {step.proofs?.map((proof) => (
+            <ProofView key={proof.id} lesson={lesson} step={step} proof={proof} />
+          ))}
           <footer className="lesson-nav">
-            <button className="tool" onClick={() => useLessons.getState().go(stepIndex - 1)} disabled={stepIndex === 0} data-testid="lesson-back">
+            <button
+              className="tool"
+              onClick={() => useLessons.getState().go(stepIndex - 1)}
+              disabled={stepIndex === 0}
+              data-testid="lesson-back"
+            >
               ← {t('lessons.back')}
             </button>
             <span className="hint">{t('lessons.keys')}</span>

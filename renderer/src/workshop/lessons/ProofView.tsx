@@ -1,6 +1,12 @@
 // One "Prove it" claim: its button, the outputs of each container side by side, and the verdict against the lesson's claim.
 import { useTranslation } from 'react-i18next';
-import { proofLabelKey, proofWhyKey, type Lesson, type LessonStep, type Proof } from '../../../../shared/workshop/lessons';
+import {
+  proofLabelKey,
+  proofWhyKey,
+  type Lesson,
+  type LessonStep,
+  type Proof,
+} from '../../../../shared/workshop/lessons';
 import { prove } from './perform';
 import { proofKey, useLessons } from './store';
 
@@ -29,12 +35,17 @@ export function ProofView({ lesson, step, proof }: { lesson: Lesson; step: Lesso
         </p>
       )}
       {run && run.outputs.length > 0 && (
-        <div className="lesson-outputs" style={{ gridTemplateColumns: `repeat(${run.outputs.length}, minmax(0, 1fr))` }}>
+        <div
+          className="lesson-outputs"
+          style={{ gridTemplateColumns: `repeat(${run.outputs.length}, minmax(0, 1fr))` }}
+        >
           {run.outputs.map((o) => (
             <figure key={o.container} className="lesson-output" data-testid={`proof-output-${o.container}`}>
               <figcaption>
                 <strong>{o.container}</strong>
-                {o.exitCode !== 0 && <span className="lesson-exit">{t('lessons.exitCode', { code: o.exitCode ?? '?' })}</span>}
+                {o.exitCode !== 0 && (
+                  <span className="lesson-exit">{t('lessons.exitCode', { code: o.exitCode ?? '?' })}</span>
+                )}
               </figcaption>
               <pre>{(o.stdout + (o.stderr ? `\n${o.stderr}` : '')).replace(/\0/g, ' ').trimEnd()}</pre>
             </figure>

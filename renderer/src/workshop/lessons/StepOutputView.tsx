@@ -26,7 +26,9 @@ export function StepOutputView() {
       )}
       {output.exec && (
         <section className="lesson-logs" data-testid="lesson-exec" aria-label={t('lessons.output')}>
-          <h3>{t('lessons.execTitle', { container: output.exec.container, command: output.exec.command.join(' ') })}</h3>
+          <h3>
+            {t('lessons.execTitle', { container: output.exec.container, command: output.exec.command.join(' ') })}
+          </h3>
           <pre>
             {[output.exec.stdout, output.exec.stderr].filter(Boolean).join('\n') ||
               t('lessons.exitCode', { code: output.exec.exitCode ?? '?' })}

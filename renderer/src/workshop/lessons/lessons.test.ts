@@ -12,7 +12,12 @@ const exampleSources = import.meta.glob('../../../../assets/examples/*.pod.yaml'
 }) as Record<string, string>;
 
 function lookup(catalogue: Catalogue, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (typeof node === 'object' && node !== null ? (node as Catalogue)[part] : undefined), catalogue);
+  return key
+    .split('.')
+    .reduce<unknown>(
+      (node, part) => (typeof node === 'object' && node !== null ? (node as Catalogue)[part] : undefined),
+      catalogue,
+    );
 }
 
 function example(name: string) {
@@ -59,14 +64,16 @@ describe('lessons and their examples', () => {
       const containers = new Set(containerNames(pod));
       const known = new Set([...containers, ...volumesOf(pod).map((v) => v.name)]);
       for (const step of lesson.steps) {
-        for (const name of step.highlight) if (!name.includes(':')) expect(known, `${step.id}: ${name}`).toContain(name);
+        for (const name of step.highlight)
+          if (!name.includes(':')) expect(known, `${step.id}: ${name}`).toContain(name);
         for (const proof of step.proofs ?? []) {
           expect(proof.containers.length, proof.id).toBeGreaterThanOrEqual(2);
           for (const c of proof.containers) expect(containers, `${proof.id}: ${c}`).toContain(c);
         }
         for (const action of step.actions ?? []) {
           if (action.kind === 'loadExample') expect(() => example(action.example)).not.toThrow();
-          if (action.kind === 'exec' || action.kind === 'listenOnDeclaredPort') expect(containers).toContain(action.container);
+          if (action.kind === 'exec' || action.kind === 'listenOnDeclaredPort')
+            expect(containers).toContain(action.container);
         }
       }
     });

@@ -151,6 +151,8 @@ export async function prove(lesson: Lesson, step: LessonStep, proof: Proof): Pro
     }
     useLessons.getState().setProof(key, { busy: false, outputs, result: judge(outputs, proof.compare, mains) });
   } catch (err) {
-    useLessons.getState().setProof(key, { busy: false, outputs, error: err instanceof Error ? err.message : String(err) });
+    useLessons
+      .getState()
+      .setProof(key, { busy: false, outputs, error: err instanceof Error ? err.message : String(err) });
   }
 }

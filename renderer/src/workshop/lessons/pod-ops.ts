@@ -56,7 +56,8 @@ export function recentLogs(containers: string[] | undefined, tail = 40): Promise
       { ...currentRef(), ...(containers ? { containers } : {}), tail, follow: false },
       {
         onEvents: (events: PodLogEvent[]) => {
-          for (const e of events) if (e.kind === 'line') lines.push({ container: e.container, stream: e.stream, text: e.text });
+          for (const e of events)
+            if (e.kind === 'line') lines.push({ container: e.container, stream: e.stream, text: e.text });
         },
         onEnd: (error) => {
           stop();
