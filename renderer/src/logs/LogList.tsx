@@ -100,12 +100,11 @@ export function LogList({ colourOf, nameCh }: LogListProps) {
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el || !follow) return;
-    const bottom = Math.max(0, total - el.clientHeight);
-    if (Math.abs(el.scrollTop - bottom) > 1) {
-      el.scrollTop = bottom;
-      autoTop.current = el.scrollTop;
-    }
-    setScrollTop(el.scrollTop);
+    // Only writes to the DOM here: reading scrollTop or clientHeight mid-flood would force a layout per frame.
+    const bottom = Math.max(0, total - size.height);
+    el.scrollTop = bottom;
+    autoTop.current = bottom;
+    setScrollTop(bottom);
   }, [follow, total, size.height]);
 
   // Search next/prev: bring the match into the middle of the view.
@@ -145,7 +144,9 @@ export function LogList({ colourOf, nameCh }: LogListProps) {
     const slot = colourOf(line.container);
     return (
       <div
-        key={line.seq}
+        // Keyed by position in the window, not by line: while following, every frame shows new lines, and
+        // reusing the row elements (new text) is far cheaper than unmounting and mounting ~40 of them.
+        key={index - first}
         className={`log-line log-c${slot} log-${line.stream}${current ? ' current' : ''}`}
         data-testid="log-line"
         data-container={line.container}

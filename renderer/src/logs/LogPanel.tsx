@@ -41,7 +41,6 @@ export function LogPanel({ snapshot }: { snapshot: PodSnapshot | undefined }) {
   const notice = useNotice((s) => s.show);
   const colourOf = useMemo(() => (name: string) => colourSlot(name, names), [names]);
   const nameCh = Math.min(18, Math.max(4, ...names.map((n) => n.length))) + 1;
-  const skipped = view.skipped + logBuffer.dropped;
   const matchCount = view.query ? logBuffer.matchCount : 0;
 
   /** The view index of the top line on screen, where search steps start from. */
@@ -197,13 +196,14 @@ export function LogPanel({ snapshot }: { snapshot: PodSnapshot | undefined }) {
       <div className="log-status" aria-live="polite">
         <span className={`log-state ${view.stream}`}>{streamText}</span>
         <span>{t('logs.lineCount', { count: logBuffer.visibleCount })}</span>
-        {skipped > 0 && (
-          <span
-            className="log-skipped"
-            data-testid="log-skipped"
-            title={t('logs.skippedHint', { backend: view.skipped, dropped: logBuffer.dropped, capacity: logBuffer.capacity })}
-          >
-            {t('logs.skipped', { count: skipped })}
+        {view.skipped > 0 && (
+          <span className="log-skipped" data-testid="log-skipped" title={t('logs.skippedHint')}>
+            {t('logs.skipped', { count: view.skipped })}
+          </span>
+        )}
+        {logBuffer.dropped > 0 && (
+          <span className="log-dropped" data-testid="log-dropped">
+            {t('logs.dropped', { count: logBuffer.dropped, capacity: logBuffer.capacity })}
           </span>
         )}
       </div>

@@ -142,9 +142,11 @@ export class LogBuffer {
     return seq === undefined ? this.matches.length : this.matches.lowerBound(seq);
   }
 
+  /** Takes ownership of `lines` (numbers them in place: one object per line matters under a flood). */
   append(lines: readonly NewLogLine[]): void {
     for (const incoming of lines) {
-      const line: LogLine = { ...incoming, seq: this.next++ };
+      const line = incoming as LogLine;
+      line.seq = this.next++;
       this.ring[line.seq % this.capacity] = line;
       if (passes(line, this.filter)) {
         this.view.push(line.seq);

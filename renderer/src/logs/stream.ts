@@ -14,34 +14,62 @@ export function runKey(snapshot: PodSnapshot | undefined): string | undefined {
   return `${snapshot.namespace}/${snapshot.name}/${infra?.id ?? ''}/${running ? 'up' : 'down'}`;
 }
 
-/** Drops lines a resumed stream repeats: Docker's `since` includes lines at exactly that instant. */
+/**
+ * Drops lines a resumed stream repeats: Docker's `since` includes lines at exactly that instant. Only the lines
+ * at the newest instant are remembered (a handful), and only a resumed stream's first lines are checked, so a
+ * flood costs nothing here.
+ */
 export class ResumeDedup {
   private lastT = -Infinity;
   private lastTime = '';
+  /** Keys of the lines seen at lastT. */
   private atLast = new Set<string>();
+  /** Set by resume(): check incoming lines until one is newer than lastT. */
+  private checking = false;
 
   /** The `since` to resume from, or undefined before the first line. */
   get since(): string | undefined {
     return this.lastTime || undefined;
   }
 
-  keep(events: readonly PodLogEvent[]): PodLogEvent[] {
-    const out: PodLogEvent[] = [];
-    for (const e of events) {
-      if (e.t < this.lastT) continue;
-      const key = `${e.kind}\n${e.container}\n${e.kind === 'line' ? e.text : ''}\n${e.time}`;
-      if (e.t === this.lastT) {
-        if (this.atLast.has(key)) continue;
-      } else {
-        this.lastT = e.t;
-        this.lastTime = e.time;
-        this.atLast = new Set();
-      }
-      this.atLast.add(key);
-      out.push(e);
-    }
-    return out;
+  /** The next events come from a stream resumed at `since`. */
+  resume(): void {
+    this.checking = this.lastTime !== '';
   }
+
+  keep(events: readonly PodLogEvent[]): PodLogEvent[] {
+    let out: readonly PodLogEvent[] = events;
+    if (this.checking) {
+      const kept: PodLogEvent[] = [];
+      for (const e of events) {
+        if (this.checking) {
+          if (e.t < this.lastT) continue;
+          if (e.t === this.lastT && this.atLast.has(key(e))) continue;
+          if (e.t > this.lastT) this.checking = false;
+        }
+        kept.push(e);
+      }
+      out = kept;
+    }
+    this.remember(out);
+    return out as PodLogEvent[];
+  }
+
+  /** Notes the newest instant of a time-ordered batch and the lines at it. */
+  private remember(events: readonly PodLogEvent[]): void {
+    const last = events.at(-1);
+    if (!last) return;
+    if (last.t !== this.lastT) {
+      this.lastT = last.t;
+      this.lastTime = last.time;
+      this.atLast = new Set();
+    }
+    for (let i = events.length - 1; i >= 0 && events[i]!.t === this.lastT; i--) this.atLast.add(key(events[i]!));
+  }
+}
+
+function key(e: PodLogEvent): string {
+  return `${e.kind}\n${e.container}\n${e.kind === 'line' ? e.text : ''}\n${e.time}`;
 }
 
 const RETRY_MS = 2000;
@@ -67,12 +95,15 @@ export function useLogStream(snapshot: PodSnapshot | undefined): void {
     let closed = false;
     const start = (since?: string): void => {
       setStream(since ? 'reconnecting' : 'live');
+      if (since) dedup.current.resume();
       stop = api().subscribe(
         'pod.logs',
         { name, namespace, follow: true, since, tail: since ? undefined : 50_000 },
         {
           onEvents: (events, skipped) => {
             if (useLogView.getState().stream !== 'live') setStream('live');
+            // Appending is O(batch) and the paint waits for the next frame, so the ack goes at once: pacing acks
+            // to frames was measured (bench/log-panel) to make the back end skip lines without better frames.
             append(dedup.current.keep(events), skipped);
           },
           onEnd: (error?: ApiError) => {
