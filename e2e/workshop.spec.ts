@@ -221,6 +221,62 @@ test.describe('workshop lessons on a live Pod', () => {
   });
 });
 
+test.describe('workshop lessons 3 and 5 on a live Pod', () => {
+  test.describe.configure({ timeout: 240_000 });
+
+  test('lesson 3: app and sidecar see one volume, and the sidecar prints what the app wrote', async ({ page }) => {
+    test.skip(!!skipReason, skipReason);
+    await open(page);
+    const name = unique('lesson3');
+    const panel = await startLesson(page, 'sidecar', name);
+    await expect(page.getByTestId('node-container:log-shipper')).toBeVisible();
+    await next(panel, 'native');
+    await next(panel, 'run');
+    await doIt(panel);
+    await next(panel, 'volume');
+    const proof = await proveIt(panel, 'volume', 'same');
+    await expect(proof.getByTestId('proof-output-log-shipper')).toContainText('app.log');
+    await next(panel, 'logs');
+    const logs = panel.getByTestId('lesson-logs');
+    // The app writes a date every two seconds; the sidecar's log repeats it.
+    await expect(async () => {
+      if (!((await logs.textContent()) ?? '').includes('[log-shipper]')) await panel.getByTestId('lesson-do-it').click();
+      await expect(logs).toContainText('[log-shipper]', { timeout: 3_000 });
+    }).toPass({ timeout: 30_000 });
+    await next(panel, 'cleanUp');
+    await doIt(panel);
+    await expect.poll(() => podContainers(name)).toBe('');
+  });
+
+  test('lesson 5: PID 1 is the infra; killing it stops every container', async ({ page }) => {
+    test.skip(!!skipReason, skipReason);
+    await open(page);
+    const name = unique('lesson5');
+    const panel = await startLesson(page, 'infra', name);
+    await expect(page.getByTestId('node-container:api')).toBeVisible();
+    await next(panel, 'holds');
+    await next(panel, 'run');
+    await doIt(panel, 120_000);
+    await next(panel, 'pidOne');
+    const proof = await proveIt(panel, 'pidOne', 'same');
+    await expect(proof.getByTestId('proof-output-api')).toContainText('/pause');
+    await next(panel, 'status');
+    const status = panel.getByTestId('lesson-status');
+    await expect(status.locator('tr', { hasText: 'POD' })).toContainText('running');
+    await next(panel, 'kill');
+    await doIt(panel);
+    // Every app container was killed with the PID namespace (SIGKILL: 137); the infra exited on SIGTERM.
+    await expect(status.locator('tr', { hasText: 'POD' })).toContainText('terminated');
+    for (const c of ['api', 'main', 'log', 'compute']) {
+      await expect(status.locator('tr', { has: page.locator('th', { hasText: new RegExp(`^${c}$`) }) })).toContainText('137');
+    }
+    await next(panel, 'kubelet');
+    await next(panel, 'cleanUp');
+    await doIt(panel);
+    await expect.poll(() => podContainers(name)).toBe('');
+  });
+});
+
 test('lesson 6: the Pod fits only the node with room for the sum; one by one it would be split', async ({ page, app }) => {
   page.on('dialog', (d) => void d.accept());
   await page.goto(app.url);
