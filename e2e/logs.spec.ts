@@ -119,7 +119,17 @@ test('run the sidecar example: merged colour-coded logs, filter, search, a termi
     await expect(lines.and(page.locator('[data-container="log-shipper"]'))).toHaveCount(0);
     await page.getByTestId('log-chip-all').click();
 
+    // Timestamps and wrap are display toggles: the time column comes and goes.
+    await page.getByRole('button', { name: 'Timestamps' }).click();
+    await expect(app1.locator('.log-time')).toHaveText(/^\d\d:\d\d:\d\d\.\d{3}$/);
+    await page.getByRole('button', { name: 'Wrap' }).click();
+    await expect(page.locator('.log-scroll.wrap')).toBeVisible();
+    await page.getByRole('button', { name: 'Wrap' }).click();
+
     // Screenshots of the running Pod with its logs, in both themes (docs/ keeps them for the README).
+    await expect
+      .poll(() => lines.and(page.locator('[data-container="app"]')).count(), { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(4);
     await page.getByTestId('node-container:log-shipper').click();
     await page.getByTestId('log-chip-all').click();
     await page.getByTestId('log-search').fill('wrote');
