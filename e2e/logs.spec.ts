@@ -1,7 +1,7 @@
 // Journey through a running Pod in Chromium via the browser host against the real Docker Engine: Run the sidecar
 // example, read both containers in the merged log, filter and search it, open a terminal in each container, Stop, Down.
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
 import { chromiumPath } from '../playwright.config';
 import { dockerReason, requireDocker } from '../electron/engine/testing';
@@ -144,6 +144,15 @@ test('run the sidecar example: merged colour-coded logs, filter, search, a termi
     await expect(page.locator('mark.log-match').first()).toHaveText('wrote');
     await expect(page.getByTestId('log-match-count')).toContainText(/of \d+/);
     await page.getByTestId('log-search').fill('');
+
+    // Save downloads the merged log as a text file.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save…' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(new RegExp(`^${podName}-logs-\\d{8}-\\d{6}\\.log$`));
+    const saved = readFileSync(await file.path(), 'utf8');
+    expect(saved).toMatch(/ app app: wrote a line at /);
+    expect(saved).toMatch(/ log-shipper /);
 
     // A terminal in each container: both see the Pod's hostname (the shared UTS namespace).
     await page.getByRole('tab', { name: 'Terminal' }).click();
