@@ -310,4 +310,14 @@ test('lesson 6: the Pod fits only the node with room for the sum; one by one it 
   await view.getByLabel('node-a: Free memory').fill('1Gi');
   await view.getByLabel('node-b: Free memory').fill('1Gi');
   await expect(view.getByTestId('capacity-verdict')).toContainText('No node has room');
+  // Presenter mode: the lesson owns the arrow keys.
+  await page.getByRole('button', { name: 'Present', exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-presenter', 'on');
+  await page.locator('.react-flow__pane').click();
+  await page.keyboard.press('ArrowRight');
+  await expect(panel.getByTestId('lesson-step-text')).toHaveAttribute('data-step', 'oneByOne');
+  await page.keyboard.press('ArrowLeft');
+  await expect(panel.getByTestId('lesson-step-text')).toHaveAttribute('data-step', 'nodes');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('html')).not.toHaveAttribute('data-presenter', 'on');
 });
