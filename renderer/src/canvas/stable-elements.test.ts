@@ -27,6 +27,15 @@ describe('stable elements', () => {
     expect(cache.keep(a3)).toBe(a3);
   });
 
+  it('hands back the same array when every element is unchanged', () => {
+    const cache = new StableElements<{ id: string; selected: boolean }>();
+    const first = cache.list([{ id: 'a', selected: false }]);
+    expect(cache.list([{ id: 'a', selected: false }])).toBe(first);
+    const changed = cache.list([{ id: 'a', selected: true }]);
+    expect(changed).not.toBe(first);
+    expect(changed[0]!.selected).toBe(true);
+  });
+
   it('compares one level deep and treats added, removed or changed fields as a change', () => {
     expect(sameElement({ id: 'a', style: { width: 1 } }, { id: 'a', style: { width: 1 } })).toBe(true);
     expect(sameElement({ id: 'a', style: { width: 1 } }, { id: 'a', style: { width: 2 } })).toBe(false);

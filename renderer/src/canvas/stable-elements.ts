@@ -11,6 +11,7 @@ export const noNodeData: Record<string, unknown> = {};
 export class StableElements<T extends { id: string }> {
   private last = new Map<string, T>();
   private current = new Map<string, T>();
+  private lastList: T[] = [];
 
   begin(): void {
     this.current = new Map();
@@ -25,6 +26,16 @@ export class StableElements<T extends { id: string }> {
 
   end(): void {
     this.last = this.current;
+  }
+
+  /** One whole pass: `next` with equal elements replaced, or last pass's array itself when every element is equal. */
+  list(next: readonly T[]): T[] {
+    this.begin();
+    const out = next.map((element) => this.keep(element));
+    this.end();
+    const same = out.length === this.lastList.length && out.every((element, i) => element === this.lastList[i]);
+    if (!same) this.lastList = out;
+    return this.lastList;
   }
 }
 

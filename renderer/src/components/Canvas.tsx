@@ -32,7 +32,6 @@ import '../canvas/level-of-detail.css';
 import { NamespaceOverlayNode } from '../workshop/overlay/NamespaceOverlay';
 import { overlayNodeId, overlayNodeType, overlayNodes } from '../workshop/overlay/node';
 import { useNamespaceOverlay } from '../workshop/overlay/store';
-import { useCanvasExport } from '../workshop/export/store';
 import { useShownTheme } from '../workshop/presenter/presenter';
 
 // The workshop's namespace overlay is one more node type, drawn beside the Pod when it is on.
@@ -89,8 +88,6 @@ function Flow() {
   const { t } = useTranslation();
   const theme = useShownTheme();
   const overlayOn = useNamespaceOverlay((s) => s.on);
-  // An image of the whole design needs every node drawn, not only those on screen.
-  const renderAll = useCanvasExport((s) => s.renderAll);
   const doc = useDocument((s) => s.doc);
   const selection = useDocument((s) => s.selection);
   // The positions of the nodes being dragged live here, in the canvas, for the whole drag: the document (and all that
@@ -118,7 +115,6 @@ function Flow() {
 
   const nodes = useMemo<Node[]>(() => {
     const box = podBox(graph.nodes, dragging);
-    nodeCache.begin();
     const out: Node[] = [
       {
         id: 'pod',
@@ -148,13 +144,10 @@ function Flow() {
       });
     }
     out.push(...overlayNodes(overlayOn, box, measured[overlayNodeId]));
-    const stable = out.map((node) => nodeCache.keep(node));
-    nodeCache.end();
-    return stable;
+    return nodeCache.list(out);
   }, [graph, dragging, selected, measured, doc.pod.metadata?.name, t, overlayOn, nodeCache]);
 
   const edges = useMemo<Edge[]>(() => {
-    edgeCache.begin();
     const out = graph.edges.map((edge): Edge => {
       if (edge.kind === 'mount') {
         const mount = doc.pod.spec[edge.list]?.[edge.index]?.volumeMounts?.[edge.mountIndex];
@@ -185,9 +178,7 @@ function Flow() {
         selected: selected.has(edge.id),
       };
     });
-    const stable = out.map((edge) => edgeCache.keep(edge));
-    edgeCache.end();
-    return stable;
+    return edgeCache.list(out);
   }, [graph, doc.pod.spec, selected, t, edgeCache]);
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
@@ -293,8 +284,6 @@ function Flow() {
       fitViewOptions={fitViewOptions}
       className={zoomedOut ? 'zoomed-out' : undefined}
       minZoom={0.1}
-      // A big design draws only what is on screen: every drawn node and edge costs work on each frame of a drag.
-      onlyRenderVisibleElements={!renderAll}
       proOptions={proOptions}
       ariaLabelConfig={ariaLabelConfig}
     >

@@ -16,7 +16,10 @@ import type { Pod } from '../../../shared/model';
 import { applyValue, parseManifest } from '../../../shared/manifest';
 import { podYaml, readProject } from '../../../shared/canvas';
 import { rangesOfPaths } from '../canvas/yaml-ranges';
+import { spliceContainerEdit } from '../canvas/yaml-splice';
+import { rangesFromTree } from '../canvas/yaml-tree';
 import { diagnosticsOf, graphOf, useDocument } from '../store/document';
+import { shareStructure } from '../store/share';
 
 interface Marker {
   from: number;
@@ -73,12 +76,11 @@ function textFor(pod: Pod, current: string, typed: boolean): string {
   return podYaml(pod);
 }
 
-function markersFor(text: string, state = useDocument.getState()): Marker[] {
+/** Markers for the editor's current text, found through its syntax tree (a fresh parse only if that is not ready). */
+function markersFor(editor: EditorView, state = useDocument.getState()): Marker[] {
   const diagnostics = diagnosticsOf(state.doc).all;
-  const ranges = rangesOfPaths(
-    text,
-    diagnostics.map((d) => d.path),
-  );
+  const paths = diagnostics.map((d) => d.path);
+  const ranges = rangesFromTree(editor.state, paths) ?? rangesOfPaths(editor.state.doc.toString(), paths);
   const out: Marker[] = [];
   diagnostics.forEach((d, i) => {
     const r = ranges[i];
@@ -87,7 +89,30 @@ function markersFor(text: string, state = useDocument.getState()): Marker[] {
   return out;
 }
 
+/**
+ * How long typing must pause before the text is parsed into the design, when parsing is slow: in a big design a parse
+ * per keystroke would hold up the next keystroke's echo. A design that parses quickly is parsed on every keystroke.
+ */
 const parseDelayMs = 150;
+const quickParseMs = 20;
+
+/** Replaces the editor's text with `next` by changing only the part that differs, so the editor re-parses little. */
+function replaceText(editor: EditorView, next: string): void {
+  const current = editor.state.doc.toString();
+  if (current === next) return;
+  let start = 0;
+  const shortest = Math.min(current.length, next.length);
+  while (start < shortest && current.charCodeAt(start) === next.charCodeAt(start)) start++;
+  let end = 0;
+  while (
+    end < shortest - start &&
+    current.charCodeAt(current.length - 1 - end) === next.charCodeAt(next.length - 1 - end)
+  )
+    end++;
+  editor.dispatch({
+    changes: { from: start, to: current.length - end, insert: next.slice(start, next.length - end) },
+  });
+}
 
 export function YamlEditor({ visible }: { visible: boolean }) {
   const { t } = useTranslation();
@@ -102,20 +127,29 @@ export function YamlEditor({ visible }: { visible: boolean }) {
     let applying = false;
     /** True once the user typed here since the last load: from then on their formatting is worth keeping. */
     let typed = false;
+    /** The Pod whose written manifest the editor shows, exactly; a canvas edit to one container splices its item. */
+    let shownPod: Pod | undefined;
+    /** How long the last parse of the text took; slow parses wait for a pause in typing. */
+    let lastParseMs = 0;
+    let verifyTimer: ReturnType<typeof setTimeout> | undefined;
 
     const commitText = (text: string): void => {
+      const started = performance.now();
       const result = readProject(text);
+      lastParseMs = performance.now() - started;
       if (!result.ok) {
         setParseError(result.error);
         return;
       }
       setParseError(undefined);
-      sentPod = result.doc.pod;
-      const pod = result.doc.pod;
+      // Parts equal to the current design keep their identity, so only what the typing changed redraws.
+      const pod = shareStructure(useDocument.getState().doc.pod, result.doc.pod);
+      sentPod = pod;
+      shownPod = undefined;
       useDocument
         .getState()
         .change((doc) => (doc.pod === pod ? doc : { ...doc, pod }), { group: 'yaml', origin: 'yaml' });
-      view.current?.dispatch({ effects: setMarkers.of(markersFor(text)) });
+      if (view.current) view.current.dispatch({ effects: setMarkers.of(markersFor(view.current)) });
     };
 
     const extensions: Extension[] = [
@@ -130,35 +164,61 @@ export function YamlEditor({ visible }: { visible: boolean }) {
       EditorView.updateListener.of((update) => {
         if (!update.docChanged || applying) return;
         typed = true;
+        shownPod = undefined;
         if (timer) clearTimeout(timer);
-        timer = setTimeout(() => commitText(update.state.doc.toString()), parseDelayMs);
+        // Parsed in a task of its own: the editor is still inside its update here.
+        const delay = lastParseMs < quickParseMs ? 0 : parseDelayMs;
+        timer = setTimeout(() => commitText(update.view.state.doc.toString()), delay);
       }),
     ];
-    const initial = podYaml(useDocument.getState().doc.pod);
+    const initialPod = useDocument.getState().doc.pod;
+    const initial = podYaml(initialPod);
+    shownPod = initialPod;
     const editor = new EditorView({ parent: host.current!, state: EditorState.create({ doc: initial, extensions }) });
     view.current = editor;
-    editor.dispatch({ effects: setMarkers.of(markersFor(initial)) });
+    editor.dispatch({ effects: setMarkers.of(markersFor(editor)) });
+
+    /**
+     * A spliced text is the writer's text by construction (yaml-splice.test.ts); once the user stops, the whole
+     * manifest is written once more and any difference put right, so the panel can never drift from the writer.
+     */
+    const verifyLater = (): void => {
+      if (verifyTimer) clearTimeout(verifyTimer);
+      verifyTimer = setTimeout(() => {
+        const pod = shownPod;
+        if (!pod || pod !== useDocument.getState().doc.pod) return;
+        applying = true;
+        replaceText(editor, podYaml(pod));
+        applying = false;
+      }, 1000);
+    };
 
     const unsubscribe = useDocument.subscribe((state, previous) => {
       if (state.doc.pod === previous.doc.pod && state.doc.pidJoins === previous.doc.pidJoins) return;
-      const current = editor.state.doc.toString();
-      let text = current;
-      if (state.origin === 'load') typed = false;
+      if (state.origin === 'load') {
+        typed = false;
+        shownPod = undefined;
+      }
       if (state.doc.pod !== sentPod) {
         if (timer) clearTimeout(timer);
-        text = textFor(state.doc.pod, current, typed);
+        const spliced =
+          !typed && shownPod === previous.doc.pod
+            ? spliceContainerEdit(editor.state, shownPod, state.doc.pod)
+            : undefined;
+        const text = spliced ?? textFor(state.doc.pod, editor.state.doc.toString(), typed);
+        shownPod = typed ? undefined : state.doc.pod;
         setParseError(undefined);
-        if (text !== current) {
-          applying = true;
-          editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text } });
-          applying = false;
-        }
+        applying = true;
+        replaceText(editor, text);
+        applying = false;
+        if (spliced !== undefined) verifyLater();
       }
-      editor.dispatch({ effects: setMarkers.of(markersFor(text, state)) });
+      editor.dispatch({ effects: setMarkers.of(markersFor(editor, state)) });
     });
     return () => {
       unsubscribe();
       if (timer) clearTimeout(timer);
+      if (verifyTimer) clearTimeout(verifyTimer);
       editor.destroy();
     };
     // The editor lives as long as the panel; its label follows the language on the next mount.
