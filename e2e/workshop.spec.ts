@@ -321,3 +321,28 @@ test('lesson 6: the Pod fits only the node with room for the sum; one by one it 
   await page.keyboard.press('Escape');
   await expect(page.locator('html')).not.toHaveAttribute('data-presenter', 'on');
 });
+
+test('lesson 1: steps highlight the four processes, Do it adds a fifth container, going back keeps it', async ({ page, app }) => {
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(app.url);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+  const panel = page.getByTestId('lesson-panel');
+  await panel.getByTestId('lesson-whyPods').click();
+  await expect(page.getByTestId('node-container:compute')).toBeVisible();
+  await expect(panel.getByTestId('lesson-progress')).toHaveText('Step 1 of 7');
+  await expect(page.locator('.react-flow__node[data-id="container:compute"] > .pw-node')).toHaveCSS('outline-style', 'solid');
+  await next(panel, 'api');
+  // Only the step's nodes are highlighted.
+  await expect(page.locator('.react-flow__node[data-id="container:compute"] > .pw-node')).toHaveCSS('outline-style', 'none');
+  await next(panel, 'workers');
+  await next(panel, 'oneProcess');
+  await next(panel, 'processManager');
+  await next(panel, 'addProcess');
+  await panel.getByTestId('lesson-do-it').click();
+  await expect(page.getByTestId('node-container:metrics')).toBeVisible();
+  for (let i = 0; i < 5; i++) await panel.getByTestId('lesson-back').click();
+  await expect(panel.getByTestId('lesson-step-text')).toHaveAttribute('data-step', 'program');
+  await expect(page.getByTestId('node-container:metrics')).toBeVisible();
+});

@@ -4,6 +4,8 @@
 export type StepAction =
   /** Replaces the design with a bundled example (assets/examples/<example>.pod.yaml). */
   | { kind: 'loadExample'; example: string }
+  /** Adds an app container (once: nothing happens when one of that name exists). */
+  | { kind: 'addContainer'; container: { name: string; image: string; command: string[] } }
   /** Sets a boolean Pod field, e.g. spec.shareProcessNamespace. */
   | { kind: 'setPodField'; field: 'shareProcessNamespace'; value: boolean }
   /** Applies the first quick fix of the first diagnostic with this code. */
@@ -72,6 +74,20 @@ export const lessons: Lesson[] = [
       { id: 'workers', highlight: ['main', 'log', 'log-storage', 'compute', 'data-storage'] },
       { id: 'oneProcess', highlight: ['api', 'main', 'log', 'compute'] },
       { id: 'processManager', highlight: [] },
+      {
+        id: 'addProcess',
+        highlight: ['metrics'],
+        actions: [
+          {
+            kind: 'addContainer',
+            container: {
+              name: 'metrics',
+              image: 'busybox:1.36',
+              command: ['sh', '-c', 'while true; do wget -q -O /dev/null http://localhost:80/ && echo api up; sleep 10; done'],
+            },
+          },
+        ],
+      },
       { id: 'together', highlight: ['ns:shared', 'log-storage', 'data-storage'] },
     ],
   },

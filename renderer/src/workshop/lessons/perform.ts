@@ -1,5 +1,5 @@
 // Performs a step's actions and proofs: design edits through the document store, Pod operations through pod-ops.
-import { containersOf } from '../../../../shared/canvas';
+import { addContainer, containerNames as podContainerNames, containersOf, readProject } from '../../../../shared/canvas';
 import type { Lesson, LessonStep, Proof, StepAction } from '../../../../shared/workshop/lessons';
 import { judge, mainCommandLine, type ProofOutput } from '../../../../shared/workshop/prove';
 import { examples, loadExample } from '../../files';
@@ -16,14 +16,14 @@ function containerNames(): string[] {
   return [...containersOf(pod, 'initContainers'), ...containersOf(pod, 'containers')].map((c) => c.name);
 }
 
-/** The design already is the example (same containers), e.g. after renaming the Pod: keep the user's edits. */
+/** The design already holds the example's containers (perhaps renamed or extended by the lesson): keep the user's edits. */
 function isExampleLoaded(name: string): boolean {
   const example = examples.find((e) => e.name === name);
-  if (!example) return false;
-  const names = [...example.source.matchAll(/^\s*-\s+name:\s*['"]?([a-z0-9-]+)/gm)].map((m) => m[1]!);
+  const read = example ? readProject(example.source) : undefined;
+  if (!read?.ok) return false;
   const current = new Set(containerNames());
-  const containers = names.filter((n) => current.has(n));
-  return current.size > 0 && containers.length === current.size;
+  const wanted = podContainerNames(read.doc.pod);
+  return wanted.length > 0 && wanted.every((n) => current.has(n));
 }
 
 function setShareProcessNamespace(value: boolean): void {
@@ -72,6 +72,12 @@ async function performOne(action: StepAction, auto: boolean): Promise<void> {
       const example = examples.find((e) => e.name === action.example);
       if (!example) throw new Error(`no example ${action.example}`);
       loadExample(example);
+      return;
+    }
+    case 'addContainer': {
+      const template = action.container;
+      if (containerNames().includes(template.name)) return;
+      useDocument.getState().change((doc) => addContainer(doc, template, 'containers').doc);
       return;
     }
     case 'setPodField':
