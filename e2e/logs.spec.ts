@@ -96,11 +96,10 @@ test('run the sidecar example: merged colour-coded logs, filter, search, a termi
     await page.getByTestId('run-start').click();
     await page.getByRole('tab', { name: 'Logs' }).click();
     const lines = page.getByTestId('log-line');
-    const app1 = lines.and(page.locator('[data-container="app"]')).first();
+    const app1 = lines.and(page.locator('[data-container="app"]')).filter({ hasText: 'app: wrote a line at' }).first();
     const shipper = lines.and(page.locator('[data-container="log-shipper"]')).first();
     await expect(app1).toBeVisible({ timeout: 60_000 });
     await expect(shipper).toBeVisible({ timeout: 30_000 });
-    await expect(app1).toContainText('app: wrote a line at');
     // Each container's name is drawn in its own colour.
     const colour = (l: typeof app1) => l.locator('.log-container').evaluate((el) => getComputedStyle(el).color);
     expect(await colour(app1)).not.toBe(await colour(shipper));

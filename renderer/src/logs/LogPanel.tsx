@@ -88,7 +88,17 @@ export function LogPanel({ snapshot }: { snapshot: PodSnapshot | undefined }) {
               : t('logs.notRunning');
 
   return (
-    <div className="log-panel" ref={body}>
+    <div
+      className="log-panel"
+      ref={body}
+      onKeyDown={(e) => {
+        // Ctrl+F inside the panel searches the log, not the page.
+        if ((e.ctrlKey || e.metaKey) && e.key === 'f') {
+          e.preventDefault();
+          body.current?.querySelector<HTMLInputElement>('[data-testid="log-search"]')?.focus();
+        }
+      }}
+    >
       <div className="log-toolbar" role="toolbar" aria-label={t('logs.toolbar')}>
         <div className="log-chips" role="group" aria-label={t('logs.containers')}>
           <button

@@ -214,6 +214,12 @@ export function TerminalPanel({ snapshot, visible }: { snapshot: PodSnapshot | u
         className="terminal-screen"
         ref={screen}
         data-testid="terminal-screen"
+        onContextMenu={(e) => {
+          // Right click copies a selection, else pastes, as terminals commonly do.
+          e.preventDefault();
+          if (term.current?.terminal.hasSelection()) copy();
+          else paste();
+        }}
         role="region"
         aria-label={t('terminal.screen', { container })}
       />
