@@ -171,3 +171,83 @@ test('run the sidecar example: merged colour-coded logs, filter, search, a termi
     await new PodRuntime(engine).down({ name: podName }, { graceSeconds: 0 }).catch(() => undefined);
   }
 });
+
+test('follow pauses when the user scrolls up and resumes on demand; search steps to a match; stderr only', async ({
+  page,
+  app,
+  engine,
+}) => {
+  test.skip(dockerReason !== undefined, `Docker: ${dockerReason}`);
+  test.setTimeout(120_000);
+  const podName = `follow-${randomBytes(3).toString('hex')}`;
+  try {
+    await open(page, app.url);
+    await page.getByRole('tab', { name: 'YAML' }).click();
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText(
+      [
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata:',
+        `  name: ${podName}`,
+        'spec:',
+        // sh as PID 1 ignores SIGTERM: do not make Down wait the default 30 s.
+        '  terminationGracePeriodSeconds: 1',
+        '  containers:',
+        '    - name: counter',
+        '      image: busybox:1.36',
+        `      command: ['sh', '-c', 'seq 1 3000; echo oops >&2; while true; do sleep 1; echo tick; done']`,
+        '',
+      ].join('\n'),
+    );
+    await expect(page.getByRole('complementary', { name: 'Properties of the selection' }).getByLabel('Pod name')).toHaveValue(
+      podName,
+    );
+    await page.getByTestId('run-start').click();
+    await page.getByRole('tab', { name: 'Logs' }).click();
+    const lines = page.getByTestId('log-line');
+    // Following: the newest lines are in view.
+    await expect(lines.filter({ hasText: /^counter\s*tick$/ }).first()).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('log-follow')).toHaveText('Following');
+
+    // Scrolling up pauses; new lines then leave the view where it is.
+    await page.locator('.log-scroll').hover();
+    await page.mouse.wheel(0, -2000);
+    await expect(page.getByTestId('log-follow')).toHaveText('Paused');
+    const top = await page.locator('.log-scroll').evaluate((el) => el.scrollTop);
+    await page.waitForTimeout(2500);
+    expect(await page.locator('.log-scroll').evaluate((el) => el.scrollTop)).toBe(top);
+    await expect(lines.filter({ hasText: /^counter\s*tick$/ })).toHaveCount(0);
+
+    // Follow again: back to the newest line.
+    await page.getByTestId('log-follow').click();
+    await expect(page.getByTestId('log-follow')).toHaveText('Following');
+    await expect(lines.filter({ hasText: /^counter\s*tick$/ }).first()).toBeVisible();
+
+    // Search steps to a match far above and shows it, highlighted.
+    await page.getByTestId('log-search').fill('1234');
+    await page.getByTestId('log-search').press('Enter');
+    await expect(page.getByTestId('log-match-count')).toHaveText('1 of 1');
+    await expect(page.locator('.log-line.current mark.log-match')).toHaveText('1234');
+    await expect(page.getByTestId('log-follow')).toHaveText('Paused');
+    await page.getByTestId('log-search').fill('');
+
+    // stderr only: the one line the container wrote to stderr.
+    await page.getByTestId('log-chip-stderr').click();
+    await expect(lines).toHaveCount(1);
+    await expect(lines.first()).toHaveAttribute('data-stream', 'stderr');
+    await expect(lines.first()).toContainText('oops');
+    await page.getByTestId('log-chip-stderr').click();
+
+    // Clear empties the view; the stream goes on.
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await expect(lines.filter({ hasText: '3000' })).toHaveCount(0);
+    await expect(lines.filter({ hasText: /^counter\s*tick$/ }).first()).toBeVisible({ timeout: 10_000 });
+
+    await page.getByTestId('run-down').click();
+    await expect.poll(() => podContainers(engine, podName), { timeout: 30_000 }).toBe(0);
+  } finally {
+    await new PodRuntime(engine).down({ name: podName }, { graceSeconds: 0 }).catch(() => undefined);
+  }
+});
