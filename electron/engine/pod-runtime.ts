@@ -119,9 +119,10 @@ export class PodRuntime {
       }
       progress({ stage: 'check', message: 'Checking images, network and host paths' });
       // The infra is created while the checks run: its create is the one call between the checks and the infra's
-      // start, the slowest step. It fails only when its image is missing (created again after the checks pulled it)
-      // or when a container has its name (the Pod exists); a failed check removes it with the rest. An image to be
-      // pulled anyway (Always) waits for the pull, so the infra never starts from the stale one.
+      // start, the slowest step. Docker 20.10 resolves the network only at start; a create that fails (image missing,
+      // an engine that wants the network to exist first) is made again after the checks, and a name conflict means the
+      // Pod exists. A failed check removes it with the rest. An image pulled anyway (Always) waits for the pull, so the
+      // infra never starts from the stale one.
       const pullFirst = plan.images.some((i) => i.image === plan.infra.body.Image && i.pullPolicy === 'Always');
       const infraCreate: Promise<{ container?: Docker.Container; error?: unknown }> = pullFirst
         ? Promise.resolve({})
