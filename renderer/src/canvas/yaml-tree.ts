@@ -43,31 +43,42 @@ export function rangesFromTree(
   return paths.map((path) => rangeIn(state, root, pathSegments(path)));
 }
 
-/** The item node (from its `-` to its end) of `spec.<list>[index]`, for splicing one container's text. */
+/** The item (from its `-` to its end) at `segments`, e.g. ['spec', 'containers', 2], for splicing one container. */
 export function itemSpan(
   state: EditorState,
   segments: readonly (string | number)[],
   timeoutMs = 50,
 ): { from: number; to: number } | undefined {
+  const index = segments.at(-1);
+  if (typeof index !== 'number') return undefined;
+  return listItemSpans(state, segments.slice(0, -1), timeoutMs)?.[index];
+}
+
+/** Every item of the block list at `segments` (e.g. ['spec', 'containers']), from its `-` to its end. */
+export function listItemSpans(
+  state: EditorState,
+  segments: readonly (string | number)[],
+  timeoutMs = 50,
+): { from: number; to: number }[] | undefined {
   const top = fullTree(state, timeoutMs);
   if (!top) return undefined;
   let node = documentRoot(top);
-  let item: SyntaxNode | undefined;
   for (const seg of segments) {
     const n = unwrap(node);
-    if (n && isMap(n)) {
-      node = pairValue(pairs(n).find((p) => keyText(state, p) === String(seg)) ?? null);
-      item = undefined;
-    } else if (n && isSeq(n) && typeof seg === 'number') {
-      item = items(n)[seg];
-      node = item ? itemValue(item) : null;
-    } else {
-      return undefined;
-    }
+    if (n && isMap(n)) node = pairValue(pairs(n).find((p) => keyText(state, p) === String(seg)) ?? null);
+    else if (n && isSeq(n) && typeof seg === 'number') node = items(n)[seg] ? itemValue(items(n)[seg]!) : null;
+    else return undefined;
     if (!node) return undefined;
   }
-  const dash = item?.prevSibling;
-  return item && dash?.name === '-' ? { from: dash.from, to: item.to } : undefined;
+  const list = unwrap(node);
+  if (list?.name !== 'BlockSequence') return undefined;
+  const spans: { from: number; to: number }[] = [];
+  for (const item of items(list)) {
+    const dash = item.prevSibling;
+    if (dash?.name !== '-') return undefined;
+    spans.push({ from: dash.from, to: item.to });
+  }
+  return spans;
 }
 
 function documentRoot(top: SyntaxNode): SyntaxNode | null {

@@ -16,6 +16,7 @@ import type { Pod } from '../../../shared/model';
 import { applyValue, parseManifest } from '../../../shared/manifest';
 import { podYaml, readProject } from '../../../shared/canvas';
 import { rangesOfPaths } from '../canvas/yaml-ranges';
+import { readContainerEdit } from '../canvas/yaml-incremental';
 import { spliceContainerEdit } from '../canvas/yaml-splice';
 import { rangesFromTree } from '../canvas/yaml-tree';
 import { diagnosticsOf, graphOf, useDocument } from '../store/document';
@@ -132,24 +133,64 @@ export function YamlEditor({ visible }: { visible: boolean }) {
     /** How long the last parse of the text took; slow parses wait for a pause in typing. */
     let lastParseMs = 0;
     let verifyTimer: ReturnType<typeof setTimeout> | undefined;
+    let reparseTimer: ReturnType<typeof setTimeout> | undefined;
+    /** The Pod the text said before the typing not yet read, and where that typing is (in the current text). */
+    let basePod: Pod | undefined = useDocument.getState().doc.pod;
+    let pending: { from: number; to: number } | undefined;
 
-    const commitText = (text: string): void => {
-      const started = performance.now();
-      const result = readProject(text);
-      lastParseMs = performance.now() - started;
-      if (!result.ok) {
-        setParseError(result.error);
-        return;
-      }
+    /** Puts a Pod read from the text into the design (one undo step per typing burst) and marks the text. */
+    const commitPod = (pod: Pod): void => {
       setParseError(undefined);
-      // Parts equal to the current design keep their identity, so only what the typing changed redraws.
-      const pod = shareStructure(useDocument.getState().doc.pod, result.doc.pod);
       sentPod = pod;
+      basePod = pod;
+      pending = undefined;
       shownPod = undefined;
       useDocument
         .getState()
         .change((doc) => (doc.pod === pod ? doc : { ...doc, pod }), { group: 'yaml', origin: 'yaml' });
       if (view.current) view.current.dispatch({ effects: setMarkers.of(markersFor(view.current)) });
+    };
+
+    /**
+     * Reads the typing into the design: an edit inside one container's item is read from that item alone, anything
+     * else from the whole text. Parts equal to the current design keep their identity, so only what changed redraws.
+     */
+    const commitText = (): void => {
+      const editor = view.current;
+      if (!editor) return;
+      const started = performance.now();
+      const current = useDocument.getState().doc.pod;
+      const quick = pending && basePod === current ? readContainerEdit(editor.state, pending, basePod) : undefined;
+      if (quick) {
+        lastParseMs = performance.now() - started;
+        commitPod(shareStructure(current, quick));
+        reparseLater();
+        return;
+      }
+      const result = readProject(editor.state.doc.toString());
+      lastParseMs = performance.now() - started;
+      if (!result.ok) {
+        setParseError(result.error);
+        return;
+      }
+      commitPod(shareStructure(current, result.doc.pod));
+    };
+
+    /** Once typing pauses, the whole text is read as well; where it differs from the one-item reading, it wins. */
+    const reparseLater = (): void => {
+      if (reparseTimer) clearTimeout(reparseTimer);
+      reparseTimer = setTimeout(() => {
+        const editor = view.current;
+        const current = useDocument.getState().doc.pod;
+        if (!editor || pending || current !== sentPod) return;
+        const result = readProject(editor.state.doc.toString());
+        if (!result.ok) {
+          setParseError(result.error);
+          return;
+        }
+        const pod = shareStructure(current, result.doc.pod);
+        if (pod !== current) commitPod(pod);
+      }, 1000);
     };
 
     const extensions: Extension[] = [
@@ -165,10 +206,19 @@ export function YamlEditor({ visible }: { visible: boolean }) {
         if (!update.docChanged || applying) return;
         typed = true;
         shownPod = undefined;
+        let edited = pending && {
+          from: update.changes.mapPos(pending.from, -1),
+          to: update.changes.mapPos(pending.to, 1),
+        };
+        update.changes.iterChangedRanges((_fromA, _toA, fromB, toB) => {
+          edited = edited
+            ? { from: Math.min(edited.from, fromB), to: Math.max(edited.to, toB) }
+            : { from: fromB, to: toB };
+        });
+        pending = edited;
         if (timer) clearTimeout(timer);
-        // Parsed in a task of its own: the editor is still inside its update here.
-        const delay = lastParseMs < quickParseMs ? 0 : parseDelayMs;
-        timer = setTimeout(() => commitText(update.view.state.doc.toString()), delay);
+        // Read in a task of its own: the editor is still inside its update here.
+        timer = setTimeout(commitText, lastParseMs < quickParseMs ? 0 : parseDelayMs);
       }),
     ];
     const initialPod = useDocument.getState().doc.pod;
@@ -207,6 +257,8 @@ export function YamlEditor({ visible }: { visible: boolean }) {
             : undefined;
         const text = spliced ?? textFor(state.doc.pod, editor.state.doc.toString(), typed);
         shownPod = typed ? undefined : state.doc.pod;
+        basePod = state.doc.pod;
+        pending = undefined;
         setParseError(undefined);
         applying = true;
         replaceText(editor, text);
@@ -219,6 +271,7 @@ export function YamlEditor({ visible }: { visible: boolean }) {
       unsubscribe();
       if (timer) clearTimeout(timer);
       if (verifyTimer) clearTimeout(verifyTimer);
+      if (reparseTimer) clearTimeout(reparseTimer);
       editor.destroy();
     };
     // The editor lives as long as the panel; its label follows the language on the next mount.
