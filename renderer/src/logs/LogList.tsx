@@ -171,6 +171,7 @@ export function LogList({ colourOf, nameCh }: LogListProps) {
           ) : (
             <Highlighted text={line.text} query={query} />
           )}
+          {line.truncated && <span className="log-truncated">{t('logs.truncated')}</span>}
         </span>
       </div>
     );

@@ -13,6 +13,8 @@ export interface LogLine {
   /** The same instant in epoch milliseconds. */
   t: number;
   text: string;
+  /** The line was longer than the back end's limit; text is its beginning. */
+  truncated?: boolean;
   /** For stream 'meta': what happened, so the panel can say it in the user's language. */
   meta?: { kind: 'stopped'; exitCode: number } | { kind: 'attempt'; attempt: number };
 }
