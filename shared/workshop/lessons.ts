@@ -167,7 +167,8 @@ export const lessons: Lesson[] = [
       { id: 'load', highlight: ['web', 'admin'], actions: [{ kind: 'loadExample', example: 'port-clash' }], auto: true },
       { id: 'diagnostic', highlight: ['admin'] },
       { id: 'run', highlight: ['web', 'admin'], actions: [{ kind: 'run' }] },
-      { id: 'logs', highlight: ['admin'], actions: [{ kind: 'showLogs', containers: ['admin'] }], auto: true },
+      // Both start almost together: whichever binds second fails, so the lesson shows every container's log.
+      { id: 'logs', highlight: ['web', 'admin'], actions: [{ kind: 'showLogs' }], auto: true },
       {
         id: 'fix',
         highlight: ['admin'],
