@@ -198,7 +198,8 @@ test.describe('workshop lessons on a live Pod', () => {
       }
       await expect(logs).toContainText(/\[(web|admin)\] httpd: bind: Address already in use/, { timeout: 3_000 });
     }).toPass({ timeout: 45_000 });
-    // The step also opened the log panel.
+    // The step also opened the log panel. Its contents are not asserted here: its live stream sometimes reports
+    // "The engine went away; reconnecting…" with no lines while a container crash-loops (left to the log panel).
     await expect(page.getByRole('tab', { name: /Logs/ })).toHaveAttribute('aria-selected', 'true');
 
     await next(panel, 'fix');
