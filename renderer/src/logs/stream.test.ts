@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ApiClient, SubscriptionHandlers } from '../../../shared/api/client';
 import type { PodLogEvent, PodSnapshot } from '../../../shared/api/contract';
-import { ResumeDedup, runKey } from './stream';
+import { ApiError } from '../../../shared/api/errors';
+import type { StreamState } from './store';
+import { followPodLogs, ResumeDedup, runKey } from './stream';
 
 const line = (text: string, t: number, container = 'app'): PodLogEvent => ({
   kind: 'line',
@@ -64,5 +67,74 @@ describe('runKey', () => {
     expect(runKey(pod('i1', 'running'))).toBe(runKey(pod('i1', 'running')));
     expect(runKey(pod('i1', 'running'))).not.toBe(runKey(pod('i2', 'running')));
     expect(runKey(pod('i1', 'running'))).not.toBe(runKey(pod('i1', 'waiting')));
+  });
+});
+
+describe('followPodLogs', () => {
+  afterEach(() => vi.useRealTimers());
+
+  function setUp() {
+    const subscriptions: Array<{ params: Record<string, unknown>; handlers: SubscriptionHandlers<PodLogEvent>; stopped: boolean }> = [];
+    const client = {
+      call: () => Promise.reject(new Error('no calls')),
+      subscribe: (_topic: string, params: Record<string, unknown>, handlers: SubscriptionHandlers<PodLogEvent>) => {
+        const sub = { params, handlers, stopped: false };
+        subscriptions.push(sub);
+        return () => (sub.stopped = true);
+      },
+    } as unknown as ApiClient;
+    const shown: string[] = [];
+    const states: StreamState[] = [];
+    let state: StreamState = 'idle';
+    const sink = {
+      append: (events: PodLogEvent[]) => shown.push(...texts(events)),
+      setStream: (s: StreamState) => {
+        state = s;
+        states.push(s);
+      },
+      stream: () => state,
+    };
+    return { client, subscriptions, shown, states, sink };
+  }
+
+  it('resubscribes with the since the back end gave after ENGINE_UNREACHABLE, without repeating lines', () => {
+    vi.useFakeTimers();
+    const { client, subscriptions, shown, states, sink } = setUp();
+    const stop = followPodLogs(client, { name: 'web', namespace: 'default' }, new ResumeDedup(), sink, 100);
+    expect(subscriptions[0]!.params).toMatchObject({ name: 'web', follow: true, tail: 50_000 });
+    expect(subscriptions[0]!.params.since).toBeUndefined();
+    void subscriptions[0]!.handlers.onEvents([line('a', 1000), line('b', 2000)], 0);
+    const since = new Date(2000).toISOString();
+    subscriptions[0]!.handlers.onEnd?.(new ApiError('ENGINE_UNREACHABLE', 'gone', { since }));
+    expect(states.at(-1)).toBe('reconnecting');
+    expect(subscriptions).toHaveLength(1);
+    vi.advanceTimersByTime(100);
+    expect(subscriptions).toHaveLength(2);
+    expect(subscriptions[1]!.params).toMatchObject({ since, follow: true });
+    void subscriptions[1]!.handlers.onEvents([line('b', 2000), line('c', 3000)], 0);
+    expect(shown).toEqual(['a', 'b', 'c']);
+    expect(states.at(-1)).toBe('live');
+    stop();
+    expect(subscriptions[1]!.stopped).toBe(true);
+  });
+
+  it('ends quietly when every container is gone, reports other errors, and stop cancels a pending retry', () => {
+    vi.useFakeTimers();
+    const { client, subscriptions, states, sink } = setUp();
+    followPodLogs(client, { name: 'web' }, new ResumeDedup(), sink, 100);
+    subscriptions[0]!.handlers.onEnd?.();
+    expect(states.at(-1)).toBe('ended');
+
+    const second = setUp();
+    followPodLogs(second.client, { name: 'web' }, new ResumeDedup(), second.sink, 100);
+    second.subscriptions[0]!.handlers.onEnd?.(new ApiError('NOT_FOUND', 'no such Pod'));
+    expect(second.states.at(-1)).toBe('error');
+
+    const third = setUp();
+    const stop = followPodLogs(third.client, { name: 'web' }, new ResumeDedup(), third.sink, 100);
+    third.subscriptions[0]!.handlers.onEnd?.(new ApiError('ENGINE_UNREACHABLE', 'gone'));
+    stop();
+    vi.advanceTimersByTime(1000);
+    expect(third.subscriptions).toHaveLength(1);
   });
 });

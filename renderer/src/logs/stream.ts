@@ -3,8 +3,9 @@
 import { useEffect, useRef } from 'react';
 import type { PodLogEvent, PodSnapshot } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/errors';
+import type { ApiClient } from '../../../shared/api/client';
 import { api } from '../api';
-import { useLogView } from './store';
+import { useLogView, type StreamState } from './store';
 
 /** What identifies one life of the Pod: a new infra container (a new run) or containers coming back up. */
 export function runKey(snapshot: PodSnapshot | undefined): string | undefined {
@@ -74,6 +75,65 @@ function key(e: PodLogEvent): string {
 
 const RETRY_MS = 2000;
 
+/** Where a followed stream's lines and state go (the log view store, or a test's recorder). */
+export interface LogSink {
+  append(events: PodLogEvent[], skipped: number): void;
+  setStream(stream: StreamState, error?: string): void;
+  stream(): StreamState;
+}
+
+/**
+ * Follows one Pod's merged log: subscribes (from `dedup.since` when resuming), and when the engine goes away
+ * resubscribes after `retryMs` from the `since` the back end gave, dropping what the new stream repeats.
+ * Returns the stop function.
+ */
+export function followPodLogs(
+  client: ApiClient,
+  pod: { name: string; namespace?: string },
+  dedup: ResumeDedup,
+  sink: LogSink,
+  retryMs = RETRY_MS,
+): () => void {
+  let stop: (() => void) | undefined;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+  const start = (since?: string): void => {
+    sink.setStream(since ? 'reconnecting' : 'live');
+    if (since) dedup.resume();
+    stop = client.subscribe(
+      'pod.logs',
+      { name: pod.name, namespace: pod.namespace, follow: true, since, tail: since ? undefined : 50_000 },
+      {
+        onEvents: (events, skipped) => {
+          if (sink.stream() !== 'live') sink.setStream('live');
+          // Appending is O(batch) and the paint waits for the next frame, so the ack goes at once: pacing acks
+          // to frames was measured (bench/log-panel) to make the back end skip lines without better frames.
+          sink.append(dedup.keep(events), skipped);
+        },
+        onEnd: (error?: ApiError) => {
+          stop = undefined;
+          if (closed) return;
+          if (!error) return sink.setStream('ended');
+          if (error.code === 'ENGINE_UNREACHABLE') {
+            const details = error.details as { since?: unknown } | undefined;
+            const since = typeof details?.since === 'string' ? details.since : dedup.since;
+            sink.setStream('reconnecting', error.message);
+            retry = setTimeout(() => start(since), retryMs);
+            return;
+          }
+          sink.setStream('error', error.message);
+        },
+      },
+    );
+  };
+  start(dedup.since);
+  return () => {
+    closed = true;
+    if (retry) clearTimeout(retry);
+    stop?.();
+  };
+}
+
 /** Subscribes while the Pod lives; call once, from a component that stays mounted. */
 export function useLogStream(snapshot: PodSnapshot | undefined): void {
   const key = runKey(snapshot);
@@ -89,44 +149,11 @@ export function useLogStream(snapshot: PodSnapshot | undefined): void {
   }, [pod, name]);
   useEffect(() => {
     if (!key || !name) return;
-    const { append, setStream } = useLogView.getState();
-    let stop: (() => void) | undefined;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    let closed = false;
-    const start = (since?: string): void => {
-      setStream(since ? 'reconnecting' : 'live');
-      if (since) dedup.current.resume();
-      stop = api().subscribe(
-        'pod.logs',
-        { name, namespace, follow: true, since, tail: since ? undefined : 50_000 },
-        {
-          onEvents: (events, skipped) => {
-            if (useLogView.getState().stream !== 'live') setStream('live');
-            // Appending is O(batch) and the paint waits for the next frame, so the ack goes at once: pacing acks
-            // to frames was measured (bench/log-panel) to make the back end skip lines without better frames.
-            append(dedup.current.keep(events), skipped);
-          },
-          onEnd: (error?: ApiError) => {
-            stop = undefined;
-            if (closed) return;
-            if (!error) return setStream('ended');
-            if (error.code === 'ENGINE_UNREACHABLE') {
-              const details = error.details as { since?: unknown } | undefined;
-              const since = typeof details?.since === 'string' ? details.since : dedup.current.since;
-              setStream('reconnecting', error.message);
-              retry = setTimeout(() => start(since), RETRY_MS);
-              return;
-            }
-            setStream('error', error.message);
-          },
-        },
-      );
-    };
-    start(dedup.current.since);
-    return () => {
-      closed = true;
-      if (retry) clearTimeout(retry);
-      stop?.();
-    };
+    const view = useLogView.getState();
+    return followPodLogs(api(), { name, namespace }, dedup.current, {
+      append: view.append,
+      setStream: view.setStream,
+      stream: () => useLogView.getState().stream,
+    });
   }, [key, name, namespace]);
 }
