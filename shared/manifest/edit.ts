@@ -551,7 +551,8 @@ function doubleQuoted(s: string): string {
 }
 
 function escapeC1(json: string): string {
-  return json.replace(/[\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // JSON leaves DEL, C1 controls and the non-characters U+FFFE / U+FFFF raw; YAML wants them escaped.
+  return json.replace(/[\u007F-\u009F\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Whether a string can be written unquoted and still read back as the same string. */

@@ -58,11 +58,21 @@ function reorder(obj: Record<string, unknown>, first: readonly string[]): Record
 export function toYamlText(value: unknown, commentBefore?: string): string {
   const doc = new Document(value, { aliasDuplicateObjects: false });
   for (const node of scalars(doc.contents)) {
-    if (typeof node.value === 'string' && !node.type && readsDifferentlyIn11(node.value)) node.type = 'QUOTE_DOUBLE';
+    if (typeof node.value !== 'string') continue;
+    if (nonCharacter.test(node.value)) node.type = 'QUOTE_DOUBLE';
+    else if (!node.type && readsDifferentlyIn11(node.value)) node.type = 'QUOTE_DOUBLE';
   }
   if (commentBefore !== undefined) doc.commentBefore = commentBefore;
-  return doc.toString({ lineWidth: 0 });
+  // The yaml library writes U+FFFE and U+FFFF raw even inside double quotes, where YAML (and our reader) want an
+  // escape. They can only sit in the scalars forced to double quotes above, so escaping them in the text is safe.
+  return doc
+    .toString({ lineWidth: 0 })
+    .replace(nonCharacters, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
+
+/** The two non-characters YAML may not hold raw (C0 controls the yaml library already escapes). */
+const nonCharacter = /[\uFFFE\uFFFF]/;
+const nonCharacters = /[\uFFFE\uFFFF]/g;
 
 // What YAML 1.1 resolves a plain scalar to other than a string: booleans, nulls, ints (binary, octal, hex, base 60,
 // with underscores), floats and timestamps. Spelled out as one expression because calling a parser per scalar made
