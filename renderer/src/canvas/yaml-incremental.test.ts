@@ -38,7 +38,7 @@ describe('readContainerEdit', () => {
       ['containerPort: 808', '0', 0],
       ['image: nginx', ':1.27', 0],
       ['value: why', 'not', 0],
-      ['- "true"', '', 6],
+      ['image: busybox', ':1', 0],
       ['name: b', '2', 0],
     ] as const) {
       const { quick, full } = edit(at, insert, replace);
@@ -53,5 +53,7 @@ describe('readContainerEdit', () => {
     expect(edit('containerPort: 808', '\n    - name: c').quick).toBeUndefined();
     expect(edit('image: nginx', ' &anchor').quick).toBeUndefined();
     expect(edit('image: nginx', ': [').quick).toBeUndefined();
+    // An emptied last list item leaves the item's end in doubt: the whole text is read instead.
+    expect(edit('- "true"', '', 6).quick).toBeUndefined();
   });
 });

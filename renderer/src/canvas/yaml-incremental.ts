@@ -32,6 +32,11 @@ export function readContainerEdit(
     if (span.from - line.from < 2 || state.doc.sliceString(line.from, span.from).trim() !== '') return undefined;
     const text = state.doc.sliceString(line.from, span.to);
     if (needsWholeText.test(text)) return undefined;
+    // The item must end where its line ends and the next line must not be indented deeper than its dash: a check on
+    // the syntax tree's idea of where the item stops, which the whole-text reading after a pause confirms.
+    const after = state.doc.sliceString(span.to, Math.min(state.doc.length, span.to + 256));
+    const next = /^[ ]*\n([ ]*)\S/.exec(after);
+    if (after.trim() !== '' && (!next || next[1]!.length > span.from - line.from)) return undefined;
     const read = readProject(`apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  ${list}:\n${text}\n`);
     if (!read.ok) return undefined;
     const parsed = read.doc.pod.spec[list];

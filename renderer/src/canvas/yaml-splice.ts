@@ -17,6 +17,10 @@ export function spliceContainerEdit(state: EditorState, before: Pod, after: Pod)
   const span = itemSpan(state, ['spec', change.list, change.index]);
   if (!span) return undefined;
   const text = state.doc.toString();
+  // The span must hold exactly the writer's text for the container as it was: then replacing it is exact whatever
+  // the syntax tree got wrong, and anything unexpected falls back to writing the whole manifest.
+  const was = before.spec[change.list]?.[change.index];
+  if (!was || text.slice(span.from, span.to) !== itemText(change.list, was)) return undefined;
   return text.slice(0, span.from) + itemText(change.list, change.container) + text.slice(span.to);
 }
 

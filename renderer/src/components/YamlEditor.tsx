@@ -217,8 +217,14 @@ export function YamlEditor({ visible }: { visible: boolean }) {
         });
         pending = edited;
         if (timer) clearTimeout(timer);
-        // Read in a task of its own: the editor is still inside its update here.
-        timer = setTimeout(commitText, lastParseMs < quickParseMs ? 0 : parseDelayMs);
+        // Read once the editor has finished this update (it is still inside it here): a quick read in a microtask,
+        // before the browser draws a frame, so the design follows the key at once; a slow one after a pause.
+        if (lastParseMs < quickParseMs) {
+          timer = undefined;
+          queueMicrotask(commitText);
+        } else {
+          timer = setTimeout(commitText, parseDelayMs);
+        }
       }),
     ];
     const initialPod = useDocument.getState().doc.pod;
@@ -237,8 +243,12 @@ export function YamlEditor({ visible }: { visible: boolean }) {
       verifyTimer = setTimeout(() => {
         const pod = shownPod;
         if (!pod || pod !== useDocument.getState().doc.pod) return;
+        const written = podYaml(pod);
+        if (written === editor.state.doc.toString()) return;
+        // A splice that differs from the writer is a bug in yaml-splice.ts: put the text right, and say so.
+        console.warn('podwright: the spliced YAML differed from the written manifest; rewritten');
         applying = true;
-        replaceText(editor, podYaml(pod));
+        replaceText(editor, written);
         applying = false;
       }, 1000);
     };
