@@ -15,7 +15,11 @@ const docker = engine.docker;
 
 type Line = Extract<PodLogEvent, { kind: 'line' }>;
 
-async function collect(options: Parameters<typeof streamPodLogs>[1], until?: (events: PodLogEvent[]) => boolean, ms = 20_000) {
+async function collect(
+  options: Parameters<typeof streamPodLogs>[1],
+  until?: (events: PodLogEvent[]) => boolean,
+  ms = 20_000,
+) {
   const events: PodLogEvent[] = [];
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), ms);
@@ -40,7 +44,8 @@ function expectTimeOrder(ls: Line[]): void {
   for (let i = 1; i < ls.length; i++) {
     const a = ls[i - 1]!;
     const b = ls[i]!;
-    if (a.time > b.time && a.t > b.t) throw new Error(`out of order at ${i}: ${a.time} ${a.text} > ${b.time} ${b.text}`);
+    if (a.time > b.time && a.t > b.t)
+      throw new Error(`out of order at ${i}: ${a.time} ${a.text} > ${b.time} ${b.text}`);
   }
 }
 
@@ -52,7 +57,8 @@ describe.skipIf(dockerReason)(`Pod logs on Docker${dockerReason ? ` (skipped: ${
   });
 
   // Three containers take turns: each line's number says where it belongs in the merged stream.
-  const turn = (offset: number) => `i=${offset}; while [ $i -lt 30 ]; do sleep 0.0$((3 - ${offset})); echo "n=$i"; i=$((i+3)); done`;
+  const turn = (offset: number) =>
+    `i=${offset}; while [ $i -lt 30 ]; do sleep 0.0$((3 - ${offset})); echo "n=$i"; i=$((i+3)); done`;
 
   it('merges three containers in time order with the right tags, and tags stderr', async () => {
     pod = await startFakePod(docker, [
@@ -71,23 +77,42 @@ describe.skipIf(dockerReason)(`Pod logs on Docker${dockerReason ? ` (skipped: ${
     expect(ls.filter((l) => l.stream === 'stderr')).toMatchObject([{ container: 'a', text: 'bad' }]);
     // Each container's own lines keep their order.
     for (const name of ['a', 'b', 'c']) {
-      const ns = ls.filter((l) => l.container === name && l.stream === 'stdout').map((l) => Number(/n=(\d+)/.exec(l.text)![1]));
+      const ns = ls
+        .filter((l) => l.container === name && l.stream === 'stdout')
+        .map((l) => Number(/n=(\d+)/.exec(l.text)![1]));
       expect(ns).toEqual([...ns].sort((x, y) => x - y));
     }
   });
 
   it('selects containers, honours tail, and follows live lines in order', async () => {
     pod = await startFakePod(docker, [
-      { name: 'a', script: 'echo old-a; sleep 1; i=0; while [ $i -lt 20 ]; do echo "a$i"; i=$((i+1)); sleep 0.02; done; sleep 30' },
-      { name: 'b', script: 'echo old-b; sleep 1; i=0; while [ $i -lt 20 ]; do echo "b$i"; i=$((i+1)); sleep 0.03; done; sleep 30' },
+      {
+        name: 'a',
+        script: 'echo old-a; sleep 1; i=0; while [ $i -lt 20 ]; do echo "a$i"; i=$((i+1)); sleep 0.02; done; sleep 30',
+      },
+      {
+        name: 'b',
+        script: 'echo old-b; sleep 1; i=0; while [ $i -lt 20 ]; do echo "b$i"; i=$((i+1)); sleep 0.03; done; sleep 30',
+      },
       { name: 'c', script: 'echo only-c; sleep 30' },
     ]);
     await new Promise((r) => setTimeout(r, 500));
-    const events = await collect({ pod: pod.pod, containers: ['a', 'b'], follow: true, tail: 1 }, (es) => lines(es).length >= 42);
+    const events = await collect(
+      { pod: pod.pod, containers: ['a', 'b'], follow: true, tail: 1 },
+      (es) => lines(es).length >= 42,
+    );
     const ls = lines(events);
     expect(ls.map((l) => l.container)).not.toContain('c');
-    expect(ls.slice(0, 2).map((l) => l.text).sort()).toEqual(['old-a', 'old-b']);
-    expect(ls.filter((l) => l.container === 'a').map((l) => l.text)).toEqual(['old-a', ...Array.from({ length: 20 }, (_, i) => `a${i}`)]);
+    expect(
+      ls
+        .slice(0, 2)
+        .map((l) => l.text)
+        .sort(),
+    ).toEqual(['old-a', 'old-b']);
+    expect(ls.filter((l) => l.container === 'a').map((l) => l.text)).toEqual([
+      'old-a',
+      ...Array.from({ length: 20 }, (_, i) => `a${i}`),
+    ]);
     expectTimeOrder(ls);
   });
 
@@ -101,7 +126,10 @@ describe.skipIf(dockerReason)(`Pod logs on Docker${dockerReason ? ` (skipped: ${
 
   it('keeps following a container across docker restart, marking the new attempt', async () => {
     pod = await startFakePod(docker, [
-      { name: 'web', script: 'echo "boot $(date +%s%N)"; i=0; while true; do echo "tick $i"; i=$((i+1)); sleep 0.1; done' },
+      {
+        name: 'web',
+        script: 'echo "boot $(date +%s%N)"; i=0; while true; do echo "tick $i"; i=$((i+1)); sleep 0.1; done',
+      },
       { name: 'quiet', script: 'sleep 60' },
     ]);
     const id = pod.ids.web!;
@@ -124,7 +152,26 @@ describe.skipIf(dockerReason)(`Pod logs on Docker${dockerReason ? ` (skipped: ${
     expectTimeOrder(ls);
   });
 
-  it('keeps a quiet follow open past the engine client\'s idle timeout', async () => {
+  // A crash loop (the port-clash lesson): dockerd closes each run's stream a moment before inspect shows it stopped,
+  // which once ended the follow with ENGINE_UNREACHABLE after the first crash.
+  // Past the first few crashes Docker backs off, and the container sits in "restarting" (Running and Restarting both).
+  it('follows a crash-looping container through several attempts without calling the engine lost', async () => {
+    pod = await startFakePod(docker, [
+      { name: 'crash', script: 'echo "crash $(date +%s%N)"; exit 1', restart: 'always' },
+      { name: 'quiet', script: 'sleep 60' },
+    ]);
+    const events = await collect(
+      { pod: pod.pod, follow: true },
+      (es) => lines(es).filter((l) => l.text.startsWith('crash')).length >= 6,
+      30_000,
+    );
+    const crashes = lines(events).filter((l) => l.text.startsWith('crash'));
+    expect(crashes.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(crashes.map((l) => l.attempt)).size).toBe(crashes.length);
+    expect(events.filter((e) => e.kind === 'attempt' && e.container === 'crash').length).toBeGreaterThanOrEqual(3);
+  }, 40_000);
+
+  it("keeps a quiet follow open past the engine client's idle timeout", async () => {
     pod = await startFakePod(docker, [{ name: 'slow', script: 'echo first; sleep 2.5; echo second; sleep 30' }]);
     const impatient = new Engine({ timeoutMs: 1000 });
     const events: PodLogEvent[] = [];
@@ -178,44 +225,64 @@ class EngineRelay {
   }
 }
 
-describe.skipIf(dockerReason)(`Pod logs when the engine goes away${dockerReason ? ` (skipped: ${dockerReason})` : ''}`, () => {
-  it('ends with ENGINE_UNREACHABLE and a since to resume from, and resumes without a gap once it is back', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pw-relay-'));
-    const relay = new EngineRelay(join(dir, 'engine.sock'), engine.resolved.modem.socketPath ?? '/var/run/docker.sock');
-    const pod = await startFakePod(docker, [{ name: 'ticker', script: 'i=0; while true; do echo "tick $i"; i=$((i+1)); sleep 0.05; done' }]);
-    try {
-      await relay.start();
-      const viaRelay = new Engine({ host: `unix://${relay.path}` });
-      const seen: Line[] = [];
-      const first = streamPodLogs(viaRelay.docker, { pod: pod.pod, follow: true }, (e) => e.kind === 'line' && seen.push(e), new AbortController().signal);
-      while (seen.length < 10) await new Promise((r) => setTimeout(r, 20));
-      await relay.stop();
-      const err = (await first.catch((e: unknown) => e)) as ApiError;
-      expect(err).toBeInstanceOf(ApiError);
-      expect(err.code).toBe('ENGINE_UNREACHABLE');
-      const since = (err.details as { since: string }).since;
-      expect(since).toMatch(/^\d+\.\d{9}$/);
-      // While it is down, a new subscription says so at once.
-      await expect(streamPodLogs(viaRelay.docker, { pod: pod.pod }, () => undefined, new AbortController().signal)).rejects.toMatchObject({
-        code: 'ENGINE_UNREACHABLE',
-      });
+describe.skipIf(dockerReason)(
+  `Pod logs when the engine goes away${dockerReason ? ` (skipped: ${dockerReason})` : ''}`,
+  () => {
+    it('ends with ENGINE_UNREACHABLE and a since to resume from, and resumes without a gap once it is back', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'pw-relay-'));
+      const relay = new EngineRelay(
+        join(dir, 'engine.sock'),
+        engine.resolved.modem.socketPath ?? '/var/run/docker.sock',
+      );
+      const pod = await startFakePod(docker, [
+        { name: 'ticker', script: 'i=0; while true; do echo "tick $i"; i=$((i+1)); sleep 0.05; done' },
+      ]);
+      try {
+        await relay.start();
+        const viaRelay = new Engine({ host: `unix://${relay.path}` });
+        const seen: Line[] = [];
+        const first = streamPodLogs(
+          viaRelay.docker,
+          { pod: pod.pod, follow: true },
+          (e) => e.kind === 'line' && seen.push(e),
+          new AbortController().signal,
+        );
+        while (seen.length < 10) await new Promise((r) => setTimeout(r, 20));
+        await relay.stop();
+        const err = (await first.catch((e: unknown) => e)) as ApiError;
+        expect(err).toBeInstanceOf(ApiError);
+        expect(err.code).toBe('ENGINE_UNREACHABLE');
+        const since = (err.details as { since: string }).since;
+        expect(since).toMatch(/^\d+\.\d{9}$/);
+        // While it is down, a new subscription says so at once.
+        await expect(
+          streamPodLogs(viaRelay.docker, { pod: pod.pod }, () => undefined, new AbortController().signal),
+        ).rejects.toMatchObject({
+          code: 'ENGINE_UNREACHABLE',
+        });
 
-      await relay.start();
-      const resumed: Line[] = [];
-      const abort = new AbortController();
-      const second = streamPodLogs(viaRelay.docker, { pod: pod.pod, follow: true, since }, (e) => e.kind === 'line' && resumed.push(e), abort.signal);
-      while (resumed.length < 5) await new Promise((r) => setTimeout(r, 20));
-      abort.abort();
-      await second;
-      const tick = (l: Line) => Number(l.text.split(' ')[1]);
-      const last = tick(seen.at(-1)!);
-      // `since` is inclusive (the Engine's rule): the resumed stream starts at the last line seen, or right after it.
-      expect(tick(resumed[0]!)).toBeGreaterThanOrEqual(last);
-      expect(tick(resumed[0]!)).toBeLessThanOrEqual(last + 1);
-    } finally {
-      await relay.stop().catch(() => undefined);
-      await pod.remove();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-});
+        await relay.start();
+        const resumed: Line[] = [];
+        const abort = new AbortController();
+        const second = streamPodLogs(
+          viaRelay.docker,
+          { pod: pod.pod, follow: true, since },
+          (e) => e.kind === 'line' && resumed.push(e),
+          abort.signal,
+        );
+        while (resumed.length < 5) await new Promise((r) => setTimeout(r, 20));
+        abort.abort();
+        await second;
+        const tick = (l: Line) => Number(l.text.split(' ')[1]);
+        const last = tick(seen.at(-1)!);
+        // `since` is inclusive (the Engine's rule): the resumed stream starts at the last line seen, or right after it.
+        expect(tick(resumed[0]!)).toBeGreaterThanOrEqual(last);
+        expect(tick(resumed[0]!)).toBeLessThanOrEqual(last + 1);
+      } finally {
+        await relay.stop().catch(() => undefined);
+        await pod.remove();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  },
+);

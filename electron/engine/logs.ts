@@ -57,6 +57,9 @@ export interface LogFlow {
 /** Lines queued per container before its engine stream is paused; the engine keeps the rest on disk. */
 const HIGH_WATER = 20_000;
 const LOW_WATER = 5_000;
+/** Looks at a container whose stream closed while it still seemed to run, before calling the engine lost. */
+const SAME_RUN_RECHECKS = 5;
+const SAME_RUN_RECHECK_MS = 100;
 /**
  * Lines emitted per turn of the event loop. The subscription's EventPump flushes between turns, so a consumer
  * that keeps up never sees its queue exceed this; only one that lags loses lines (reported as skipped).
@@ -79,6 +82,8 @@ class Source {
   attempt = 0;
   startedAt = '';
   restartPending = false;
+  /** How often the stream closed while inspect still showed the same run; see streamEnded. */
+  sameRunCloses = 0;
   stream: RawBody | undefined;
   paused = false;
   /** The newest engine time seen, so a reopened stream does not repeat lines. */
@@ -245,6 +250,7 @@ class PodLogMerge {
 
   private async open(source: Source, from: { since?: string; tail?: number; marker?: boolean }): Promise<void> {
     source.state = 'connecting';
+    source.sameRunCloses = 0;
     let tty: boolean;
     try {
       const info = await this.docker.getContainer(source.id).inspect();
@@ -356,9 +362,21 @@ class PodLogMerge {
       return this.fail(err);
     }
     if (this.finished || source.state !== 'waiting') return;
-    if (info.State.Running && info.State.StartedAt !== source.startedAt) return this.reopen(source);
-    if (info.State.Running) {
-      // Running, same run, yet the stream closed: the engine dropped us. Ask it again from where we were.
+    // A container in its restart back-off reports Running and Restarting both: it is stopped until its next start.
+    const running = info.State.Running && !info.State.Restarting;
+    if (running && info.State.StartedAt !== source.startedAt) return this.reopen(source);
+    if (running && source.sameRunCloses < SAME_RUN_RECHECKS) {
+      // dockerd closes a follow stream as the process exits, a moment before inspect shows it stopped (a crash loop
+      // hits this every time). The engine just answered, so it is not gone: look again shortly.
+      source.sameRunCloses++;
+      setTimeout(() => {
+        if (!this.finished && source.state === 'waiting' && source.stream === undefined) void this.streamEnded(source);
+      }, SAME_RUN_RECHECK_MS);
+      return;
+    }
+    source.sameRunCloses = 0;
+    if (running) {
+      // Still the same run after a few looks, yet the stream closed: the engine dropped us. Ask it again from where we were.
       return this.lost(
         Object.assign(new Error("the engine closed a running container's log stream"), { code: 'ECONNRESET' }),
       );
