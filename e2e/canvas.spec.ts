@@ -1,7 +1,7 @@
 // Journeys through the canvas editor in Chromium via the browser host: build, connect, YAML both ways, fix, undo, files.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, shot } from './fixtures';
 
 async function open(page: Page, url: string): Promise<void> {
   // Accept the unsaved-changes guard (confirm and beforeunload) so journeys can move on.
@@ -261,7 +261,7 @@ test('screenshots of the main screen: light and dark, English and Chinese', asyn
       await page.locator('.example strong').getByText(title, { exact: true }).click();
       await page.getByTestId('node-container:admin').click();
       await page.waitForTimeout(400);
-      await page.screenshot({ path: `docs/canvas-${theme}-${language}.png` });
+      await shot(page, `canvas-${theme}-${language}.png`);
     }
   }
   await page.getByRole('combobox', { name: '语言' }).selectOption('en');

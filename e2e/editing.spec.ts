@@ -1,7 +1,7 @@
 // Journeys through the canvas editing tools in Chromium via the browser host (no Docker): auto layout, align,
 // copy and paste, and mount edge labels with their diagnostic badges.
 import type { Locator, Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, shot } from './fixtures';
 
 async function open(page: Page, url: string): Promise<void> {
   page.on('dialog', (d) => void d.accept());
@@ -131,9 +131,9 @@ test('align left and top, distribute: the arrange bar and the shortcuts move the
   expect((await position(page, 'container:api')).x).toBe(left);
   // Different rows, so the y stays.
   expect((await position(page, 'container:main')).y).toBe(before['container:main']!.y);
-  await page.screenshot({ path: '/tmp/editing-align-light.png' });
+  await shot(page, 'editing-align-light.png');
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
-  await page.screenshot({ path: '/tmp/editing-align-dark.png' });
+  await shot(page, 'editing-align-dark.png');
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
 
   // One undo step for the whole alignment.
@@ -256,9 +256,9 @@ test('mount edges show their path, ro and subPath; a rule on the mount shows a b
   await expect(app_.getByTestId('edge-badge')).toHaveText('1');
   await expect(shipper.getByTestId('edge-badge')).toHaveText('1');
   await expect(app_).toHaveClass(/has-warning/);
-  await page.screenshot({ path: '/tmp/editing-edges-light.png' });
+  await shot(page, 'editing-edges-light.png');
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
-  await page.screenshot({ path: '/tmp/editing-edges-dark.png' });
+  await shot(page, 'editing-edges-dark.png');
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
 
   // An empty mount path is an error on that mount.

@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, serveApp, stopApp, test, type ServedApp } from './fixtures';
+import { expect, serveApp, shot, stopApp, test, type ServedApp } from './fixtures';
 
 let app: ServedApp;
 let base: string;
@@ -99,7 +99,7 @@ test('Save As in the picker, edit, Save, New, open from recent files: the same d
   await expect(page.getByRole('alertdialog', { name: 'Restore unsaved work' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Recent ▾' }).click();
   await expect(page.getByRole('menuitem', { name: /web-design\.pod\.yaml/ })).toBeFocused();
-  await page.screenshot({ path: '/tmp/files-recent-light.png', clip: { x: 0, y: 0, width: 900, height: 260 } });
+  await shot(page, 'files-recent-light.png', { clip: { x: 0, y: 0, width: 900, height: 260 } });
   await page.getByRole('menuitem', { name: /web-design\.pod\.yaml/ }).click();
   await expect(page.getByTestId('node-container:shell')).toBeVisible();
   await expect(title(page)).toHaveText('web-design.pod.yaml');
@@ -141,7 +141,7 @@ test('open through the picker; paths out of the file root are refused', async ({
   await expect(picker).toBeVisible();
   await expect(picker.getByRole('button', { name: 'Up one folder' })).toBeDisabled();
   await picker.getByRole('button', { name: 'other.pod.yaml' }).click();
-  await page.screenshot({ path: '/tmp/files-picker-light.png' });
+  await shot(page, 'files-picker-light.png');
   await picker.getByRole('button', { name: 'other.pod.yaml' }).dblclick();
   await expect(picker).toBeHidden();
   await expect(title(page)).toHaveText('other.pod.yaml');
@@ -168,7 +168,7 @@ test('open through the picker; paths out of the file root are refused', async ({
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
   await page.getByRole('button', { name: 'Open…' }).click();
   await picker.getByRole('button', { name: 'other.pod.yaml' }).click();
-  await page.screenshot({ path: '/tmp/files-picker-dark.png' });
+  await shot(page, 'files-picker-dark.png');
   await picker.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
 
@@ -178,7 +178,7 @@ test('open through the picker; paths out of the file root are refused', async ({
   const chinese = page.getByRole('dialog', { name: '打开设计' });
   await expect(chinese.getByRole('button', { name: '上一级文件夹' })).toBeDisabled();
   await expect(chinese.getByText('文件名')).toBeVisible();
-  await page.screenshot({ path: '/tmp/files-picker-zh.png' });
+  await shot(page, 'files-picker-zh-CN.png');
   await chinese.getByRole('button', { name: '取消' }).click();
   await page.getByRole('combobox', { name: '语言' }).selectOption('en');
   void info;
@@ -206,7 +206,7 @@ test('a liveness probe and a securityContext set in the inspector show in the YA
   await port.fill('99999');
   await expect(port).toHaveAttribute('aria-invalid', 'true');
   await expect(inspector.locator('[data-probe=livenessProbe] .field-problems')).toContainText('between 1 and 65535');
-  await inspector.locator('[data-probe=livenessProbe]').screenshot({ path: '/tmp/files-probe-invalid.png' });
+  await shot(inspector.locator('[data-probe=livenessProbe]'), 'files-probe-invalid.png');
   await port.fill('8080');
   await expect(port).toHaveAttribute('aria-invalid', 'false');
 
@@ -219,10 +219,10 @@ test('a liveness probe and a securityContext set in the inspector show in the YA
   await expect(inspector.locator('.section-problems .field-problems')).toHaveCount(0);
 
   await inspector.locator('[data-probe=livenessProbe]').scrollIntoViewIfNeeded();
-  await inspector.screenshot({ path: '/tmp/files-probe-light.png' });
+  await shot(inspector, 'files-probe-light.png');
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
   await inspector.locator('[data-probe=livenessProbe]').scrollIntoViewIfNeeded();
-  await inspector.screenshot({ path: '/tmp/files-probe-dark.png' });
+  await shot(inspector, 'files-probe-dark.png');
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
 
   // Pod labels: a key Kubernetes refuses gets its message on that row.

@@ -1,7 +1,8 @@
 // Playwright fixtures: a real `podwright serve` process per test file, and a check that Chromium exists.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { test as base, expect } from '@playwright/test';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { chromiumPath } from '../playwright.config';
 
 export interface ServedApp {
@@ -68,3 +69,19 @@ export const test = base.extend<object, { app: ServedApp }>({
 });
 
 export { expect };
+
+/**
+ * Saves a screenshot for people to look at. `name` is a path under docs/ (e.g. `run-light-en.png`): with
+ * PODWRIGHT_DOCS_SHOTS=1 it replaces the picture in docs/ (run that way to refresh the README's screenshots), otherwise
+ * it goes to test-results/shots/, so an ordinary test run never changes tracked files.
+ */
+export async function shot(
+  target: Page | Locator,
+  name: string,
+  options: { clip?: { x: number; y: number; width: number; height: number } } = {},
+): Promise<string> {
+  const path = process.env.PODWRIGHT_DOCS_SHOTS === '1' ? join('docs', name) : join('test-results', 'shots', name);
+  mkdirSync(dirname(path), { recursive: true });
+  await target.screenshot({ path, ...options });
+  return path;
+}

@@ -1,6 +1,6 @@
 // The walking skeleton's journey: the app loads through the browser host and shows the real engine.
 import Docker from 'dockerode';
-import { serveApp, stopApp, test, expect } from './fixtures';
+import { serveApp, shot, stopApp, test, expect } from './fixtures';
 
 test('loads the first screen and shows the real Docker Engine version', async ({ page, app }) => {
   // Ask the daemon directly, so the test compares the UI with the engine, not with a constant.
@@ -18,7 +18,7 @@ test('loads the first screen and shows the real Docker Engine version', async ({
   await expect(status).toContainText(`${version.Version} · API ${version.ApiVersion}`);
   // The token leaves the address bar once the page has it.
   expect(page.url()).not.toContain('token=');
-  await page.screenshot({ path: 'test-results/first-screen.png' });
+  await shot(page, 'first-screen.png');
 });
 
 test('refuses the page without the token', async ({ page, app }) => {

@@ -8,7 +8,7 @@ import { dockerReason, requireDocker } from '../electron/engine/testing';
 import type { Engine } from '../electron/engine/engine';
 import { PodRuntime } from '../electron/engine/pod-runtime';
 import { Labels } from '../shared/plan/labels';
-import { serveApp, stopApp, type ServedApp } from './fixtures';
+import { serveApp, shot, stopApp, type ServedApp } from './fixtures';
 
 const INFRA = 'podwright-test/pause:1';
 
@@ -73,7 +73,13 @@ async function hostnameIn(page: Page, container: string): Promise<string> {
   await page.keyboard.type('echo "host=$(hostname)"; echo "MARK_$((40+2))"\n');
   await expect(screen.locator('.xterm-rows')).toContainText('MARK_42');
   const text = await screen.locator('.xterm-rows').innerText();
-  const m = /host=(\S+)/.exec(text.replace(/\u00a0/g, ' ').split('\n').filter((l) => !l.includes('$(hostname)')).join('\n'));
+  const m = /host=(\S+)/.exec(
+    text
+      .replace(/\u00a0/g, ' ')
+      .split('\n')
+      .filter((l) => !l.includes('$(hostname)'))
+      .join('\n'),
+  );
   expect(m, `hostname printed in ${container}:\n${text}`).not.toBeNull();
   await page.keyboard.type('exit 3\n');
   await expect(page.getByTestId('terminal-status')).toContainText('exit code 3');
@@ -135,7 +141,7 @@ test('run the sidecar example: merged colour-coded logs, filter, search, a termi
     for (const theme of ['dark', 'light'] as const) {
       await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
       await page.waitForTimeout(300);
-      await page.screenshot({ path: `docs/logs-${theme}-en.png` });
+      await shot(page, `logs-${theme}-en.png`);
     }
 
     // Search a word: it is highlighted, and counted.
@@ -201,9 +207,9 @@ test('follow pauses when the user scrolls up and resumes on demand; search steps
         '',
       ].join('\n'),
     );
-    await expect(page.getByRole('complementary', { name: 'Properties of the selection' }).getByLabel('Pod name')).toHaveValue(
-      podName,
-    );
+    await expect(
+      page.getByRole('complementary', { name: 'Properties of the selection' }).getByLabel('Pod name'),
+    ).toHaveValue(podName);
     await page.getByTestId('run-start').click();
     await page.getByRole('tab', { name: 'Logs' }).click();
     const lines = page.getByTestId('log-line');

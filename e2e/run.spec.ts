@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
-import { test, expect, serveApp, stopApp, type ServedApp } from './fixtures';
+import { test, expect, serveApp, shot, stopApp, type ServedApp } from './fixtures';
 
 const run = promisify(execFile);
 const DOCKER = '/usr/bin/docker';
@@ -155,14 +155,13 @@ test('run the sidecar example: every container turns running, Stop, Down, and th
     await page.getByLabel('Theme').selectOption(theme);
     await page.getByRole('button', { name: 'Fit view', exact: true }).click();
     await page.waitForTimeout(400);
-    await page.screenshot({ path: `/tmp/run-${theme}.png` });
-    await page.screenshot({ path: `docs/run-${theme}-en.png` });
+    await shot(page, `run-${theme}-en.png`);
   }
 
   // The bar in Simplified Chinese, to look at.
   await page.getByLabel('Language').selectOption('zh-CN');
   await expect(page.getByTestId('run-start')).toContainText('运行');
-  await page.screenshot({ path: '/tmp/run-zh-CN.png' });
+  await shot(page, 'run-light-zh-CN.png');
   await page.getByLabel('语言').selectOption('en');
 
   await page.getByTestId('run-stop').click();
@@ -218,7 +217,7 @@ test('an init container that fails shows its exit code and output on its node, a
   await expect(error).toHaveAttribute('data-code', 'INIT_FAILED');
   await expect(error).toContainText('exited with code 3');
   await expect(page.getByTestId('run-error-logs')).toContainText('boom');
-  await page.screenshot({ path: '/tmp/run-initfail.png' });
+  await shot(page, 'run-init-failed.png');
   // The app never started, so its node shows no run state.
   await expect(runState(page, 'app')).toHaveCount(0);
   expect(await podContainers(name)).toBe('');
@@ -292,7 +291,7 @@ test('Run is refused with the reasons while Kubernetes would reject the Pod; war
   await expect(refused.locator('[data-code="CONTAINER_IMAGE_REQUIRED"]')).toBeVisible();
   await expect(refused.getByRole('button', { name: 'Close' })).toBeFocused();
   await page.getByLabel('Theme').selectOption('dark');
-  await page.screenshot({ path: '/tmp/run-refused-dark.png' });
+  await shot(page, 'run-refused-dark.png');
   await page.keyboard.press('Escape');
   await expect(refused).toBeHidden();
   expect(await podContainers(name)).toBe('');

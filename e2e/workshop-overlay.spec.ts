@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, shot } from './fixtures';
 
 async function open(page: Page, url: string): Promise<void> {
   page.on('dialog', (d) => void d.accept());
@@ -270,7 +270,6 @@ test('export the whole design and the current view as PNG and SVG, with and with
 });
 
 test('screenshots of the overlay and of presenter mode, in English and Chinese', async ({ page, app }) => {
-  const dir = process.env.WORKSHOP_SHOTS ?? 'docs';
   await page.setViewportSize({ width: 1600, height: 900 });
   await open(page, app.url);
   await loadHelloworld(page);
@@ -282,12 +281,12 @@ test('screenshots of the overlay and of presenter mode, in English and Chinese',
       if ((await page.getByTestId('ns-overlay').count()) === 0) await page.getByTestId('toggle-namespaces').click();
       await expect(page.getByTestId('ns-lane-time')).toBeVisible();
       await page.waitForTimeout(500);
-      await page.screenshot({ path: `${dir}/workshop-overlay-${theme}-${language}.png` });
+      await shot(page, `workshop-overlay-${theme}-${language}.png`);
     }
     await page.getByTestId('enter-presenter').click();
     await expect(page.locator('html')).toHaveAttribute('data-presenter', 'on');
     await page.waitForTimeout(900);
-    await page.screenshot({ path: `${dir}/workshop-presenter-${language}.png` });
+    await shot(page, `workshop-presenter-${language}.png`);
     await page.keyboard.press('Escape');
     await expect(page.locator('.toolbar')).toBeVisible();
   }

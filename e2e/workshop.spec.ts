@@ -2,14 +2,12 @@
 // Pod shares, proved side by side with exec) and lesson 4 (a port clash: diagnostic, failure in the logs, fix).
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { promisify } from 'node:util';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, serveApp, stopApp, type ServedApp } from './fixtures';
+import { test, expect, serveApp, shot, stopApp, type ServedApp } from './fixtures';
 
 const run = promisify(execFile);
 const DOCKER = '/usr/bin/docker';
-const SHOTS = 'docs/screenshots';
 
 async function docker(...args: string[]): Promise<string> {
   const { stdout } = await run(DOCKER, args, { timeout: 60_000 });
@@ -112,7 +110,10 @@ test.describe('workshop lessons on a live Pod', () => {
     await expect(page.getByTestId('node-container:api')).toBeVisible();
     // The step's nodes are highlighted on the canvas.
     await expect(page.getByTestId('lesson-highlight')).toHaveCount(1);
-    await expect(page.locator('.react-flow__node[data-id="container:api"] > .pw-node')).toHaveCSS('outline-style', 'solid');
+    await expect(page.locator('.react-flow__node[data-id="container:api"] > .pw-node')).toHaveCSS(
+      'outline-style',
+      'solid',
+    );
 
     await next(panel, 'run');
     await doIt(panel);
@@ -152,15 +153,14 @@ test.describe('workshop lessons on a live Pod', () => {
     await expect(proof.getByTestId('proof-output-api')).toContainText('echo hello world');
     await expect(proof.getByTestId('proof-output-main')).toContainText('httpd -f -p 80');
     await expect(proof.getByTestId('proof-output-main')).toContainText('/pause');
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: `${SHOTS}/lesson-prove-it-en.png` });
+    await shot(page, 'screenshots/lesson-prove-it-en.png');
 
     // The same step in Simplified Chinese.
     await page.getByLabel('Language').selectOption('zh-CN');
     await expect(panel.getByTestId('lesson-progress')).toContainText('第 8 步');
     await proveIt(panel, 'processesShared', 'same');
     await expect(proof.getByTestId('proof-verdict')).toContainText('相同');
-    await page.screenshot({ path: `${SHOTS}/lesson-prove-it-zh-CN.png` });
+    await shot(page, 'screenshots/lesson-prove-it-zh-CN.png');
     await page.getByRole('combobox', { name: '语言' }).selectOption('en');
 
     await next(panel, 'cleanUp');
@@ -242,7 +242,8 @@ test.describe('workshop lessons 3 and 5 on a live Pod', () => {
     const logs = panel.getByTestId('lesson-logs');
     // The app writes a date every two seconds; the sidecar's log repeats it.
     await expect(async () => {
-      if (!((await logs.textContent()) ?? '').includes('[log-shipper]')) await panel.getByTestId('lesson-do-it').click();
+      if (!((await logs.textContent()) ?? '').includes('[log-shipper]'))
+        await panel.getByTestId('lesson-do-it').click();
       await expect(logs).toContainText('[log-shipper]', { timeout: 3_000 });
     }).toPass({ timeout: 30_000 });
     await next(panel, 'cleanUp');
@@ -270,7 +271,9 @@ test.describe('workshop lessons 3 and 5 on a live Pod', () => {
     // Every app container was killed with the PID namespace (SIGKILL: 137); the infra exited on SIGTERM.
     await expect(status.locator('tr', { hasText: 'POD' })).toContainText('terminated');
     for (const c of ['api', 'main', 'log', 'compute']) {
-      await expect(status.locator('tr', { has: page.locator('th', { hasText: new RegExp(`^${c}$`) }) })).toContainText('137');
+      await expect(status.locator('tr', { has: page.locator('th', { hasText: new RegExp(`^${c}$`) }) })).toContainText(
+        '137',
+      );
     }
     await next(panel, 'kubelet');
     await next(panel, 'cleanUp');
@@ -279,7 +282,10 @@ test.describe('workshop lessons 3 and 5 on a live Pod', () => {
   });
 });
 
-test('lesson 6: the Pod fits only the node with room for the sum; one by one it would be split', async ({ page, app }) => {
+test('lesson 6: the Pod fits only the node with room for the sum; one by one it would be split', async ({
+  page,
+  app,
+}) => {
   page.on('dialog', (d) => void d.accept());
   await page.goto(app.url);
   await page.evaluate(() => localStorage.clear());
@@ -300,10 +306,9 @@ test('lesson 6: the Pod fits only the node with room for the sum; one by one it 
   await expect(view.getByTestId('capacity-verdict')).toHaveText('The Pod can go to: node-b.');
   await expect(view.getByTestId('capacity-one-by-one')).toContainText('app → node-a');
   await expect(view.getByTestId('capacity-one-by-one')).toContainText('log-collector cannot join node-a');
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/lesson-capacity-en.png` });
+  await shot(page, 'screenshots/lesson-capacity-en.png');
   await page.getByLabel('Theme').selectOption('dark');
-  await page.screenshot({ path: `${SHOTS}/lesson-capacity-dark-en.png` });
+  await shot(page, 'screenshots/lesson-capacity-dark-en.png');
   await page.getByLabel('Theme').selectOption('light');
   // Editing a node re-judges at once.
   await view.getByLabel('node-a: Free memory').fill('2Gi');
@@ -324,7 +329,10 @@ test('lesson 6: the Pod fits only the node with room for the sum; one by one it 
   await expect(page.locator('html')).not.toHaveAttribute('data-presenter', 'on');
 });
 
-test('lesson 1: steps highlight the four processes, Do it adds a fifth container, going back keeps it', async ({ page, app }) => {
+test('lesson 1: steps highlight the four processes, Do it adds a fifth container, going back keeps it', async ({
+  page,
+  app,
+}) => {
   page.on('dialog', (d) => void d.accept());
   await page.goto(app.url);
   await page.evaluate(() => localStorage.clear());
@@ -334,10 +342,16 @@ test('lesson 1: steps highlight the four processes, Do it adds a fifth container
   await panel.getByTestId('lesson-whyPods').click();
   await expect(page.getByTestId('node-container:compute')).toBeVisible();
   await expect(panel.getByTestId('lesson-progress')).toHaveText('Step 1 of 7');
-  await expect(page.locator('.react-flow__node[data-id="container:compute"] > .pw-node')).toHaveCSS('outline-style', 'solid');
+  await expect(page.locator('.react-flow__node[data-id="container:compute"] > .pw-node')).toHaveCSS(
+    'outline-style',
+    'solid',
+  );
   await next(panel, 'api');
   // Only the step's nodes are highlighted.
-  await expect(page.locator('.react-flow__node[data-id="container:compute"] > .pw-node')).toHaveCSS('outline-style', 'none');
+  await expect(page.locator('.react-flow__node[data-id="container:compute"] > .pw-node')).toHaveCSS(
+    'outline-style',
+    'none',
+  );
   await next(panel, 'workers');
   await next(panel, 'oneProcess');
   await next(panel, 'processManager');
