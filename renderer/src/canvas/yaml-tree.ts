@@ -8,6 +8,13 @@ import type { TextRange } from './yaml-ranges';
 
 type SyntaxNode = ReturnType<typeof syntaxTree>['topNode'];
 
+/**
+ * How long one call may spend finishing the tree. The first call after a big text arrives parses all of it (a few
+ * tens of milliseconds for a 300-container Pod, more on a busy machine); after that the editor's incremental parse
+ * keeps it complete and calls are quick. Giving up early would cost a fresh whole-text parse instead, every time.
+ */
+const treeBudgetMs = 250;
+
 const values = new Set([
   'BlockMapping',
   'FlowMapping',
@@ -34,7 +41,7 @@ function fullTree(state: EditorState, timeoutMs: number): SyntaxNode | undefined
 export function rangesFromTree(
   state: EditorState,
   paths: readonly string[],
-  timeoutMs = 50,
+  timeoutMs = treeBudgetMs,
 ): (TextRange | undefined)[] | undefined {
   if (paths.length === 0) return [];
   const top = fullTree(state, timeoutMs);
@@ -47,7 +54,7 @@ export function rangesFromTree(
 export function itemSpan(
   state: EditorState,
   segments: readonly (string | number)[],
-  timeoutMs = 50,
+  timeoutMs = treeBudgetMs,
 ): { from: number; to: number } | undefined {
   const index = segments.at(-1);
   if (typeof index !== 'number') return undefined;
@@ -58,7 +65,7 @@ export function itemSpan(
 export function listItemSpans(
   state: EditorState,
   segments: readonly (string | number)[],
-  timeoutMs = 50,
+  timeoutMs = treeBudgetMs,
 ): { from: number; to: number }[] | undefined {
   const top = fullTree(state, timeoutMs);
   if (!top) return undefined;
