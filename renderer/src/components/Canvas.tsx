@@ -111,6 +111,9 @@ function Flow() {
   }, [loads, flow]);
 
   const graph = graphOf(doc);
+  // Below this zoom the canvas draws less detail (level-of-detail.css): what sits on a node's edge is neither legible
+  // nor grabbable there, and mount edges are drawn as plain curves (their label view costs work on every frame).
+  const zoomedOut = useStore((s) => s.transform[2] < detailZoom);
   const selected = useMemo(() => new Set(selection), [selection]);
 
   const nodes = useMemo<Node[]>(() => {
@@ -158,7 +161,7 @@ function Flow() {
           sourceHandle: 'mounts',
           targetHandle: 'in',
           // The mount edge view draws mountPath, ro and subPath as a label, with the mount's diagnostics.
-          type: 'mount',
+          type: zoomedOut ? 'default' : 'mount',
           data: { list: edge.list, index: edge.index, mountIndex: edge.mountIndex },
           className: 'edge-mount',
           markerEnd: { type: MarkerType.ArrowClosed },
@@ -179,7 +182,7 @@ function Flow() {
       };
     });
     return edgeCache.list(out);
-  }, [graph, doc.pod.spec, selected, t, edgeCache]);
+  }, [graph, doc.pod.spec, selected, t, edgeCache, zoomedOut]);
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
     const store = useDocument.getState();
@@ -258,9 +261,6 @@ function Flow() {
 
   // Props React Flow copies into its store keep their identity between renders: a new object each render would update
   // that store (and run every node's and edge's selectors) once more per frame of a drag.
-  // Below this zoom the canvas draws less detail (level-of-detail.css): what sits on a node's edge is neither legible
-  // nor grabbable there.
-  const zoomedOut = useStore((s) => s.transform[2] < detailZoom);
   const ariaLabelConfig = useMemo(() => ({ 'minimap.ariaLabel': t('canvas.minimap') }), [t]);
 
   return (
