@@ -229,6 +229,7 @@ const expectedProblems: Record<string, string[]> = {
   'Two containers on port 80': ['POD_PORT_CLASH'],
   'Shared PID namespace': [],
   'Log-shipper sidecar': [],
+  'Scheduled as one unit': [],
 };
 
 test('every example loads with only the problems it is meant to show', async ({ page, app }) => {
@@ -236,7 +237,7 @@ test('every example loads with only the problems it is meant to show', async ({ 
   await page.getByRole('button', { name: 'Examples', exact: true }).click();
   const titles = await page.getByRole('dialog', { name: 'Examples' }).locator('.example strong').allInnerTexts();
   await page.keyboard.press('Escape');
-  expect(titles.length).toBeGreaterThanOrEqual(6);
+  expect(titles.length).toBeGreaterThanOrEqual(7);
   for (const title of titles) {
     const key = Object.keys(expectedProblems).find(
       (k) => title.startsWith(k) && (k !== 'Two containers on port 80' || !title.includes('fixed')),

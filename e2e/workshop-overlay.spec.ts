@@ -2,7 +2,11 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
+import { lessonById } from '../shared/workshop/lessons';
 import { test, expect, shot } from './fixtures';
+
+/** Lesson 1's length, from the lesson itself: the controls show "step / steps". */
+const whyPodsSteps = lessonById('whyPods')!.steps.length;
 
 async function open(page: Page, url: string): Promise<void> {
   page.on('dialog', (d) => void d.accept());
@@ -183,10 +187,10 @@ test('presenter mode hides the chrome, uses the contrast theme, and Escape leave
   await page.keyboard.press('ArrowLeft');
   await expect(step).toHaveAttribute('data-step', 'api');
   const controls = page.getByTestId('presenter-controls');
-  await expect(controls).toContainText('2 / 6');
+  await expect(controls).toContainText(`2 / ${whyPodsSteps}`);
   await controls.getByRole('button', { name: 'Next step' }).click();
   await expect(step).toHaveAttribute('data-step', 'workers');
-  await expect(controls).toContainText('3 / 6');
+  await expect(controls).toContainText(`3 / ${whyPodsSteps}`);
   await page.getByTestId('presenter-exit').click();
   await expect(page.locator('.toolbar')).toBeVisible();
   await page.getByRole('button', { name: 'Lessons', exact: true }).click();
