@@ -198,9 +198,12 @@ test.describe('workshop lessons on a live Pod', () => {
       }
       await expect(logs).toContainText(/\[(web|admin)\] httpd: bind: Address already in use/, { timeout: 3_000 });
     }).toPass({ timeout: 45_000 });
-    // The step also opened the log panel. Its contents are not asserted here: its live stream sometimes reports
-    // "The engine went away; reconnecting…" with no lines while a container crash-loops (left to the log panel).
+    // The step also opened the log panel: its live, merged stream shows the loser's bind failure too, and keeps
+    // following through the crash loop (a container in restart back-off once ended it as "engine went away").
     await expect(page.getByRole('tab', { name: /Logs/ })).toHaveAttribute('aria-selected', 'true');
+    const panelLines = page.locator('[data-testid="log-line"]');
+    await expect(panelLines.filter({ hasText: 'Address already in use' }).first()).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('tabpanel', { name: /Logs/ })).not.toContainText('reconnecting');
 
     await next(panel, 'fix');
     await doIt(panel);
