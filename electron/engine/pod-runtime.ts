@@ -421,11 +421,15 @@ export class PodRuntime {
         );
       });
     } catch (err) {
-      const message = (err as Error).message ?? String(err);
+      const cause = (
+        (err as { json?: { message?: string } }).json?.message ??
+        (err as Error).message ??
+        String(err)
+      ).trim();
       throw new PodError(
         'IMAGE_PULL_FAILED',
-        `Could not pull image ${image} for container "${container}": ${message}`,
-        { container, cause: message },
+        `Could not pull image ${image} for container "${container}": ${pullFailure(cause, registryOf(image))}`,
+        { container, cause },
       );
     }
   }
@@ -701,6 +705,31 @@ function substituteAddresses(c: ContainerPlan, podIP: string, hostIP: string): C
   if (body.Entrypoint) body.Entrypoint = body.Entrypoint.map(fill);
   if (body.Cmd) body.Cmd = body.Cmd.map(fill);
   return { ...c, body };
+}
+
+/** The registry an image reference names (its first component when that looks like a host), else Docker Hub. */
+export function registryOf(image: string): string {
+  const first = image.split('/')[0]!;
+  return image.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')
+    ? first
+    : 'docker.io';
+}
+
+/** The engine's pull error in plain words (it comes as "(HTTP code 500) server error - Get \"http://...\": dial tcp ..."). */
+export function pullFailure(cause: string, registry: string): string {
+  if (/manifest unknown|manifest for .* not found|not found: manifest/i.test(cause))
+    return `the registry ${registry} has no image by that name and tag. Check the image name and tag.`;
+  if (/pull access denied|unauthorized|authentication required|denied/i.test(cause))
+    return `the registry ${registry} refused it: the image does not exist, or the registry wants a login ("docker login ${registry}").`;
+  if (/server gave HTTP response to HTTPS client/i.test(cause))
+    return `the registry ${registry} speaks plain HTTP only; add it to the engine's "insecure-registries" to pull from it.`;
+  if (
+    /connection refused|no such host|dial tcp|i\/o timeout|context deadline exceeded|network is unreachable|TLS handshake timeout|no route to host/i.test(
+      cause,
+    )
+  )
+    return `the registry ${registry} cannot be reached. Check the name, and the network.`;
+  return cause.replace(/^\(HTTP code \d+\) [a-z ]+ - /, '');
 }
 
 /** The host's first external IPv4 address: the Pod IP of a hostNetwork Pod. */
