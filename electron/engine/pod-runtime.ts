@@ -405,7 +405,8 @@ export class PodRuntime {
             else resolve();
           },
           (event: { id?: string; status?: string; progressDetail?: { current?: number; total?: number } }) => {
-            if (!event.id) return;
+            // "Pulling from <repository>" carries the tag as its id: it is about the image, not a layer.
+            if (!event.id || event.status?.startsWith('Pulling from ')) return;
             progress({
               stage: 'pull',
               container,

@@ -138,6 +138,11 @@ describe.skipIf(dockerReason)(
       const layers = pulls.filter((e) => e.layer);
       expect(layers.length).toBeGreaterThan(0);
       for (const e of layers) expect(e.container).toBe('web');
+      // Only layers: the engine's "Pulling from <repository>" line (its id is the tag) is not one.
+      expect(
+        layers.filter((e) => e.layer!.status.startsWith('Pulling from') || ref.endsWith(`:${e.layer!.id}`)),
+      ).toEqual([]);
+      expect(new Set(layers.map((e) => e.layer!.id)).size).toBe(2); // busybox's layer and the random one
       // The random layer had to travel: some event counts its bytes against its size.
       const downloading = layers.find((e) => (e.layer!.current ?? 0) > 0 && (e.layer!.total ?? 0) > 0);
       expect(downloading, JSON.stringify(layers.map((e) => e.layer))).toBeDefined();
