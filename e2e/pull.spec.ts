@@ -1,0 +1,142 @@
+// Journey: running a Pod whose image is only in a registry. The test serves a tiny registry on 127.0.0.1 (no network
+// needed), the run bar shows the image's pull bar filling, then the container runs; Down leaves nothing.
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+import Docker from 'dockerode';
+import type { Page } from '@playwright/test';
+import { imageFromEngine, startRegistry, type TestRegistry } from '../electron/engine/registry.test-support';
+import { test, expect, serveApp, stopApp, type ServedApp } from './fixtures';
+
+const run = promisify(execFile);
+const DOCKER = '/usr/bin/docker';
+const REPOSITORY = 'podwright-test/busybox';
+
+async function docker(...args: string[]): Promise<string> {
+  const { stdout } = await run(DOCKER, args, { timeout: 60_000 });
+  return stdout.trim();
+}
+
+/** Why Docker cannot be used here, or undefined. Under CI=true a missing Docker fails the journey instead. */
+async function dockerMissing(): Promise<string | undefined> {
+  try {
+    await docker('version', '--format', '{{.Server.Version}}');
+    return undefined;
+  } catch (err) {
+    const reason = `no Docker Engine: ${(err as Error).message.split('\n')[0]}`;
+    if (process.env.CI === 'true') throw new Error(`CI needs a Docker Engine for the pull journey: ${reason}`);
+    return reason;
+  }
+}
+
+function podContainers(name: string): Promise<string> {
+  return docker('ps', '-a', '-q', '--filter', `label=dev.podwright.pod=${name}`);
+}
+
+let served: ServedApp;
+let registry: TestRegistry | undefined;
+let skipReason: string | undefined;
+const name = `pull-${randomBytes(3).toString('hex')}`;
+const tag = `pulltest-${randomBytes(4).toString('hex')}`;
+let image = '';
+
+test.beforeAll(async () => {
+  skipReason = await dockerMissing();
+  if (skipReason) return;
+  // 2 MiB of random bytes at 512 KiB/s: a pull of about four seconds, long enough to watch the bar fill.
+  registry = await startRegistry({ bytesPerSecond: 512 * 1024 });
+  registry.publish(
+    REPOSITORY,
+    tag,
+    await imageFromEngine(new Docker(), 'podwright-test/busybox:1', { extraLayerBytes: 2 * 1024 * 1024 }),
+  );
+  image = `${registry.host}/${REPOSITORY}:${tag}`;
+  await docker('rmi', '-f', image).catch(() => undefined);
+  served = await serveApp({ PODWRIGHT_INFRA_IMAGE: 'podwright-test/pause:1' });
+});
+
+test.afterAll(async () => {
+  if (skipReason) return;
+  const ids = (await podContainers(name)).split('\n').filter(Boolean);
+  if (ids.length) await docker('rm', '-f', '-v', ...ids).catch(() => undefined);
+  if (image) await docker('rmi', '-f', image).catch(() => undefined);
+  await registry?.close();
+  if (served) await stopApp(served);
+});
+
+test.beforeEach(() => {
+  test.skip(skipReason !== undefined, skipReason);
+  test.setTimeout(120_000);
+});
+
+async function open(page: Page): Promise<void> {
+  page.on('dialog', (d) => void d.accept());
+  page.on('pageerror', (err) => {
+    throw err;
+  });
+  await page.goto(served.url);
+  await page.evaluate(() => localStorage.removeItem('podwright.autosave'));
+  await expect(page.getByRole('region', { name: 'Pod canvas' })).toBeVisible();
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
+}
+
+/** Replaces the design with `yaml` through the YAML panel, as a user would paste it. */
+async function typeYaml(page: Page, yaml: string): Promise<void> {
+  await page.getByRole('tab', { name: 'YAML' }).click();
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(yaml);
+  await page.waitForTimeout(400);
+  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+}
+
+test('a Pod whose image is only in a registry: the pull bar fills, then the container runs; Down', async ({ page }) => {
+  await open(page);
+  await typeYaml(
+    page,
+    [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      `  name: ${name}`,
+      'spec:',
+      '  terminationGracePeriodSeconds: 0',
+      '  containers:',
+      '    - name: web',
+      `      image: ${image}`,
+      '      imagePullPolicy: IfNotPresent',
+      "      command: ['sleep', '3600']",
+      '',
+    ].join('\n'),
+  );
+  await expect(page.getByTestId('node-container:web')).toBeVisible();
+  const requestsBefore = registry!.requests.length;
+
+  await page.getByTestId('run-start').click();
+  const bar = page.getByRole('progressbar', { name: `Pulling ${image}` });
+  const confirm = page.getByTestId('run-confirm');
+  await expect(bar.or(confirm)).toBeVisible({ timeout: 30_000 });
+  if (await confirm.isVisible()) await page.getByTestId('run-anyway').click();
+  await expect(bar).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('run-stage')).toContainText(`pulling ${image}`);
+  // Bytes arrive: the bar moves past 0 while the layer downloads.
+  await expect.poll(async () => Number(await bar.getAttribute('value')), { timeout: 20_000 }).toBeGreaterThan(0);
+  for (const theme of ['light', 'dark'] as const) {
+    await page.getByLabel('Theme').selectOption(theme);
+    await page.getByTestId('run-bar').screenshot({ path: `/tmp/pull-helper-bar-${theme}.png` });
+  }
+
+  const web = page.getByTestId('node-container:web').getByTestId('run-status');
+  await expect(web).toHaveAttribute('data-run-state', 'running', { timeout: 40_000 });
+  await expect(bar).toHaveCount(0);
+  await expect(page.getByTestId('run-error')).toHaveCount(0);
+  expect(registry!.requests.slice(requestsBefore).some((r) => r.path === `/v2/${REPOSITORY}/manifests/${tag}`)).toBe(
+    true,
+  );
+  expect(await docker('image', 'inspect', '--format', '{{.Id}}', image)).toMatch(/^sha256:/);
+
+  await page.getByTestId('run-down').click();
+  await expect(page.getByTestId('run-status')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design');
+  expect(await podContainers(name)).toBe('');
+});
