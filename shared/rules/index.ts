@@ -5,3 +5,4 @@ export { rules, ruleByCode } from './registry';
 export { applyFix, pointer } from './fix';
 export { parseQuantity, formatQuantity } from '../model/quantity';
 export { createContext, type RuleContext } from './context';
+export { msg, fixTitle, type RuleMessage } from './message';

@@ -1,6 +1,7 @@
 // The vocabulary of the rule engine: diagnostics, quick fixes and the shape of one rule.
 import type { Pod } from '../model/pod';
 import type { RuleContext } from './context';
+import type { RuleMessage } from './message';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -20,7 +21,13 @@ export type PatchOperation =
 export interface QuickFix {
   title: string;
   patch: PatchOperation[];
+  /** Catalogue key of the title (`rules.<CODE>.fixes.<id>`; rules give the short id) and its placeholders. */
+  titleId?: string;
+  params?: MessageParams;
 }
+
+/** Placeholder values for a catalogue text (assets/locales/rules), so the UI can show rule text in any language. */
+export type MessageParams = Record<string, string | number>;
 
 export interface Diagnostic {
   code: string;
@@ -34,14 +41,21 @@ export interface Diagnostic {
   fixes: QuickFix[];
   /** Other fields involved (the first of two clashing ports...). */
   related: string[];
+  /** Catalogue key of `message` (`rules.<CODE>.messages.<id>`) and its placeholders; absent for untranslated text. */
+  messageId?: string;
+  params?: MessageParams;
 }
 
 export interface ReportDetails {
   fixes?: QuickFix[];
   related?: string[];
+  /** Short id of the message variant within the rule (`clash` → `rules.<CODE>.messages.clash`). */
+  messageId?: string;
+  params?: MessageParams;
 }
 
-export type Report = (path: string, message: string, details?: ReportDetails) => void;
+/** `message` is plain English, or a catalogued message (see message.ts) the UI can show in any language. */
+export type Report = (path: string, message: string | RuleMessage, details?: ReportDetails) => void;
 
 export interface Rule {
   code: string;

@@ -2,7 +2,7 @@
 import type { Pod } from '../model/pod';
 import { createContext, isRecord } from './context';
 import { rules as allRules } from './registry';
-import type { Diagnostic, Rule, Severity, ValidateOptions } from './types';
+import type { Diagnostic, QuickFix, Rule, Severity, ValidateOptions } from './types';
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -28,21 +28,31 @@ export function validatePod(pod: Pod, options: ValidateOptions = {}, rules: read
   const ctx = createContext(pod, options);
   const out: Diagnostic[] = [];
   for (const rule of rules) {
-    rule.check(ctx, (path, message, details) =>
+    rule.check(ctx, (path, message, details) => {
+      const text = typeof message === 'string' ? message : message.text;
+      const id = typeof message === 'string' ? details?.messageId : message.id;
+      const params = typeof message === 'string' ? details?.params : message.params;
       out.push({
         code: rule.code,
         severity: rule.severity,
         category: rule.category,
         path,
-        message,
+        message: text,
         explanation: rule.explanation,
-        fixes: details?.fixes ?? [],
+        fixes: (details?.fixes ?? []).map((fix) => catalogued(rule.code, fix)),
         related: details?.related ?? [],
-      }),
-    );
+        ...(id !== undefined && { messageId: `rules.${rule.code}.messages.${id}`, params: params ?? {} }),
+      });
+    });
   }
   // Array.prototype.sort is stable, so the rule and field order survives within a severity.
   return out.sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
+}
+
+/** A fix whose short `titleId` becomes its full catalogue key, so the UI can translate the title. */
+function catalogued(code: string, fix: QuickFix): QuickFix {
+  if (fix.titleId === undefined || fix.titleId.startsWith('rules.')) return fix;
+  return { ...fix, titleId: `rules.${code}.fixes.${fix.titleId}`, params: fix.params ?? {} };
 }
 
 /** True when the API server would accept the Pod: no error in the `kubernetes` category. */

@@ -1,4 +1,5 @@
 // CONTAINER_FIELD_INVALID: enumerated container fields (imagePullPolicy, terminationMessagePolicy) take fixed values.
+import { fixTitle, msg } from '../message';
 import { pointer } from '../fix';
 import type { Rule } from '../types';
 
@@ -25,12 +26,16 @@ export const containerFieldInvalid: Rule = {
         const close = values.find((v) => typeof value === 'string' && v.toLowerCase() === value.toLowerCase());
         report(
           `${c.path}.${field}`,
-          `Unsupported value: ${JSON.stringify(value)}: supported values: ${values.map((v) => `"${v}"`).join(', ')}`,
+          msg(
+            'unsupported',
+            { value: JSON.stringify(value), values: values.map((v) => `"${v}"`).join(', ') },
+            `Unsupported value: ${JSON.stringify(value)}: supported values: ${values.map((v) => `"${v}"`).join(', ')}`,
+          ),
           {
             fixes: close
               ? [
                   {
-                    title: `Use "${close}"`,
+                    ...fixTitle('use', { value: close }, `Use "${close}"`),
                     patch: [{ op: 'replace', path: pointer('spec', c.list, c.index, field), value: close }],
                   },
                 ]

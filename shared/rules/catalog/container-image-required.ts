@@ -1,4 +1,5 @@
 // CONTAINER_IMAGE_REQUIRED: every container of a Pod needs an image without surrounding spaces.
+import { fixTitle, msg } from '../message';
 import { pointer } from '../fix';
 import type { Rule } from '../types';
 
@@ -16,10 +17,10 @@ export const containerImageRequired: Rule = {
     for (const c of ctx.containers) {
       const image = c.container.image;
       if (typeof image !== 'string' || image.length === 0) {
-        report(`${c.path}.image`, 'Required value', {
+        report(`${c.path}.image`, msg('required', {}, 'Required value'), {
           fixes: [
             {
-              title: 'Use the busybox image',
+              ...fixTitle('useBusybox', {}, 'Use the busybox image'),
               patch: [{ op: 'add', path: pointer('spec', c.list, c.index, 'image'), value: 'busybox' }],
             },
           ],
@@ -28,12 +29,16 @@ export const containerImageRequired: Rule = {
         const trimmed = image.trim();
         report(
           `${c.path}.image`,
-          `Invalid value: ${JSON.stringify(image)}: must not have leading or trailing whitespace`,
+          msg(
+            'whitespace',
+            { value: JSON.stringify(image) },
+            `Invalid value: ${JSON.stringify(image)}: must not have leading or trailing whitespace`,
+          ),
           {
             fixes: trimmed
               ? [
                   {
-                    title: `Use "${trimmed}"`,
+                    ...fixTitle('use', { value: trimmed }, `Use "${trimmed}"`),
                     patch: [{ op: 'replace', path: pointer('spec', c.list, c.index, 'image'), value: trimmed }],
                   },
                 ]

@@ -1,4 +1,5 @@
 // CONTAINER_NAME_DUPLICATE: container names are unique across init and regular containers.
+import { fixTitle, msg } from '../message';
 import { pointer } from '../fix';
 import type { Rule } from '../types';
 
@@ -32,15 +33,19 @@ export const containerNameDuplicate: Rule = {
       while (taken.has(`${c.name}-${n}`)) n++;
       const value = `${c.name}-${n}`;
       taken.add(value);
-      report(`${c.path}.name`, `Duplicate value: ${JSON.stringify(c.name)}`, {
-        related: [`${first}.name`],
-        fixes: [
-          {
-            title: `Rename to "${value}"`,
-            patch: [{ op: 'replace', path: pointer('spec', c.list, c.index, 'name'), value }],
-          },
-        ],
-      });
+      report(
+        `${c.path}.name`,
+        msg('duplicate', { value: JSON.stringify(c.name) }, `Duplicate value: ${JSON.stringify(c.name)}`),
+        {
+          related: [`${first}.name`],
+          fixes: [
+            {
+              ...fixTitle('rename', { value }, `Rename to "${value}"`),
+              patch: [{ op: 'replace', path: pointer('spec', c.list, c.index, 'name'), value }],
+            },
+          ],
+        },
+      );
     }
   },
 };

@@ -1,4 +1,5 @@
 // CONTAINER_NAME_INVALID: every container needs a name that is a DNS-1123 label.
+import { fixTitle, msg } from '../message';
 import { pointer } from '../fix';
 import { dns1123LabelProblem } from '../syntax';
 import type { Rule } from '../types';
@@ -19,10 +20,10 @@ export const containerNameInvalid: Rule = {
       const name = c.container.name;
       if (typeof name !== 'string' || name === '') {
         const value = `${c.list === 'initContainers' ? 'init' : 'container'}-${c.index + 1}`;
-        report(`${c.path}.name`, 'Required value', {
+        report(`${c.path}.name`, msg('required', {}, 'Required value'), {
           fixes: [
             {
-              title: `Name it "${value}"`,
+              ...fixTitle('nameIt', { value }, `Name it "${value}"`),
               patch: [{ op: 'add', path: pointer('spec', c.list, c.index, 'name'), value }],
             },
           ],
@@ -32,16 +33,20 @@ export const containerNameInvalid: Rule = {
       const problem = dns1123LabelProblem(name);
       if (!problem) continue;
       const suggestion = suggestName(name, 63, false);
-      report(`${c.path}.name`, `Invalid value: ${JSON.stringify(name)}: ${problem}`, {
-        fixes: suggestion
-          ? [
-              {
-                title: `Rename to "${suggestion}"`,
-                patch: [{ op: 'replace', path: pointer('spec', c.list, c.index, 'name'), value: suggestion }],
-              },
-            ]
-          : [],
-      });
+      report(
+        `${c.path}.name`,
+        msg('invalid', { value: JSON.stringify(name), problem }, `Invalid value: ${JSON.stringify(name)}: ${problem}`),
+        {
+          fixes: suggestion
+            ? [
+                {
+                  ...fixTitle('rename', { value: suggestion }, `Rename to "${suggestion}"`),
+                  patch: [{ op: 'replace', path: pointer('spec', c.list, c.index, 'name'), value: suggestion }],
+                },
+              ]
+            : [],
+        },
+      );
     }
   },
 };

@@ -1,4 +1,5 @@
 // CONTAINER_RESTART_POLICY_INVALID: a per-container restartPolicy exists only on init containers, and only as Always.
+import { fixTitle, msg } from '../message';
 import { pointer } from '../fix';
 import type { Rule } from '../types';
 
@@ -17,21 +18,31 @@ export const containerRestartPolicyInvalid: Rule = {
       const policy = c.container.restartPolicy;
       if (policy === undefined) continue;
       const fix = {
-        title: 'Remove restartPolicy',
+        ...fixTitle('remove', {}, 'Remove restartPolicy'),
         patch: [{ op: 'remove' as const, path: pointer('spec', c.list, c.index, 'restartPolicy') }],
       };
       if (c.list === 'containers')
-        report(`${c.path}.restartPolicy`, 'Forbidden: may not be set for non-init containers', { fixes: [fix] });
-      else if (policy !== 'Always')
-        report(`${c.path}.restartPolicy`, `Unsupported value: ${JSON.stringify(policy)}: supported values: "Always"`, {
-          fixes: [
-            fix,
-            {
-              title: 'Make it a sidecar (Always)',
-              patch: [{ op: 'replace', path: pointer('spec', c.list, c.index, 'restartPolicy'), value: 'Always' }],
-            },
-          ],
+        report(`${c.path}.restartPolicy`, msg('forbidden', {}, 'Forbidden: may not be set for non-init containers'), {
+          fixes: [fix],
         });
+      else if (policy !== 'Always')
+        report(
+          `${c.path}.restartPolicy`,
+          msg(
+            'unsupported',
+            { value: JSON.stringify(policy) },
+            `Unsupported value: ${JSON.stringify(policy)}: supported values: "Always"`,
+          ),
+          {
+            fixes: [
+              fix,
+              {
+                ...fixTitle('sidecar', {}, 'Make it a sidecar (Always)'),
+                patch: [{ op: 'replace', path: pointer('spec', c.list, c.index, 'restartPolicy'), value: 'Always' }],
+              },
+            ],
+          },
+        );
     }
   },
 };

@@ -1,4 +1,5 @@
 // POD_CONTAINERS_REQUIRED: a Pod needs at least one regular container.
+import { fixTitle, msg } from '../message';
 import { isRecord } from '../context';
 import type { Rule } from '../types';
 
@@ -17,10 +18,10 @@ export const containersRequired: Rule = {
     const containers = spec?.containers;
     if (!Array.isArray(containers) || containers.length === 0) {
       const hasSpec = spec !== undefined;
-      report('spec.containers', 'Required value', {
+      report('spec.containers', msg('required', {}, 'Required value'), {
         fixes: [
           {
-            title: 'Add a busybox container',
+            ...fixTitle('addBusybox', {}, 'Add a busybox container'),
             patch: [
               {
                 op: 'add',

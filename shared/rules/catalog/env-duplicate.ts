@@ -1,4 +1,5 @@
 // ENV_DUPLICATE: a later env entry silently replaces an earlier one of the same name (warnings.go).
+import { fixTitle, msg } from '../message';
 import { isRecord, list } from '../context';
 import { pointer } from '../fix';
 import type { EnvVar } from '../../model/pod';
@@ -27,12 +28,16 @@ export const envDuplicate: Rule = {
         if (bad)
           report(
             `${c.path}.env[${k}]`,
-            `hides previous definition of ${JSON.stringify(env.name)}, which may be dropped when using apply`,
+            msg(
+              'hides',
+              { name: JSON.stringify(env.name) },
+              `hides previous definition of ${JSON.stringify(env.name)}, which may be dropped when using apply`,
+            ),
             {
               related: [`${c.path}.env[${first}]`],
               fixes: [
                 {
-                  title: 'Remove the earlier definition',
+                  ...fixTitle('removeEarlier', {}, 'Remove the earlier definition'),
                   patch: [{ op: 'remove', path: pointer('spec', c.list, c.index, 'env', first) }],
                 },
               ],

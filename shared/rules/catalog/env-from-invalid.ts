@@ -1,4 +1,5 @@
 // ENV_FROM_INVALID: each envFrom entry names exactly one ConfigMap or Secret.
+import { msg } from '../message';
 import { isRecord, list } from '../context';
 import type { EnvFromSource } from '../../model/pod';
 import { isDNS1123Subdomain } from '../syntax';
@@ -22,7 +23,11 @@ export const envFromInvalid: Rule = {
         if (refs.length !== 1) {
           report(
             `${c.path}.envFrom`,
-            `Invalid value: may not have ${refs.length === 0 ? 'no' : 'more than one'} field specified at a time (envFrom[${k}])`,
+            msg(
+              refs.length === 0 ? 'none' : 'many',
+              { index: k },
+              `Invalid value: may not have ${refs.length === 0 ? 'no' : 'more than one'} field specified at a time (envFrom[${k}])`,
+            ),
           );
           return;
         }
@@ -30,9 +35,16 @@ export const envFromInvalid: Rule = {
         const ref = source[kind];
         const path = `${c.path}.envFrom[${k}].${kind}.name`;
         const name = isRecord(ref) ? ref.name : undefined;
-        if (typeof name !== 'string' || name === '') report(path, 'Required value');
+        if (typeof name !== 'string' || name === '') report(path, msg('required', {}, 'Required value'));
         else if (!isDNS1123Subdomain(name))
-          report(path, `Invalid value: ${JSON.stringify(name)}: must be a DNS subdomain`);
+          report(
+            path,
+            msg(
+              'subdomain',
+              { value: JSON.stringify(name) },
+              `Invalid value: ${JSON.stringify(name)}: must be a DNS subdomain`,
+            ),
+          );
       });
     }
   },

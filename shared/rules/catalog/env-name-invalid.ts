@@ -1,4 +1,5 @@
 // ENV_NAME_INVALID: env var names and envFrom prefixes under the 1.34 (relaxed) rule: printable ASCII, no "=".
+import { msg } from '../message';
 import { isRecord, list } from '../context';
 import type { EnvFromSource, EnvVar } from '../../model/pod';
 import { isRelaxedEnvVarName } from '../syntax';
@@ -19,11 +20,15 @@ export const envNameInvalid: Rule = {
       list<EnvVar>(c.container.env).forEach((env, k) => {
         if (!isRecord(env)) return;
         const path = `${c.path}.env[${k}].name`;
-        if (typeof env.name !== 'string' || env.name === '') report(path, 'Required value');
+        if (typeof env.name !== 'string' || env.name === '') report(path, msg('required', {}, 'Required value'));
         else if (!isRelaxedEnvVarName(env.name))
           report(
             path,
-            `Invalid value: ${JSON.stringify(env.name)}: a valid environment variable name must consist only of printable ASCII characters other than '='`,
+            msg(
+              'invalid',
+              { value: JSON.stringify(env.name) },
+              `Invalid value: ${JSON.stringify(env.name)}: a valid environment variable name must consist only of printable ASCII characters other than '='`,
+            ),
           );
       });
       list<EnvFromSource>(c.container.envFrom).forEach((source, k) => {
@@ -31,7 +36,11 @@ export const envNameInvalid: Rule = {
         if (typeof source.prefix !== 'string' || !isRelaxedEnvVarName(source.prefix))
           report(
             `${c.path}.envFrom[${k}].prefix`,
-            `Invalid value: ${JSON.stringify(source.prefix)}: a valid environment variable name must consist only of printable ASCII characters other than '='`,
+            msg(
+              'invalid',
+              { value: JSON.stringify(source.prefix) },
+              `Invalid value: ${JSON.stringify(source.prefix)}: a valid environment variable name must consist only of printable ASCII characters other than '='`,
+            ),
           );
       });
     }

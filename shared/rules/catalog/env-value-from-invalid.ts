@@ -1,4 +1,5 @@
 // ENV_VALUE_FROM_INVALID: valueFrom takes exactly one source, never with a value, and only supported fieldPaths.
+import { msg } from '../message';
 import { isRecord, list } from '../context';
 import type { EnvVar } from '../../model/pod';
 import { isConfigMapKey, isDNS1123Subdomain } from '../syntax';
@@ -34,38 +35,59 @@ export const envValueFromInvalid: Rule = {
         if (!isRecord(env) || env.valueFrom === undefined) return;
         const path = `${c.path}.env[${k}].valueFrom`;
         const from = env.valueFrom;
-        if (!isRecord(from)) return void report(path, 'must be an object');
+        if (!isRecord(from)) return void report(path, msg('object', {}, 'must be an object'));
         const set = sources.filter((s) => from[s] != null);
         if (set.length !== 1)
           return void report(
             path,
-            `Invalid value: must specify ${set.length === 0 ? 'one of' : 'only one of'}: \`fieldRef\`, \`resourceFieldRef\`, \`configMapKeyRef\` or \`secretKeyRef\``,
+            msg(
+              set.length === 0 ? 'sourceMissing' : 'sourceMany',
+              {},
+              `Invalid value: must specify ${set.length === 0 ? 'one of' : 'only one of'}: \`fieldRef\`, \`resourceFieldRef\`, \`configMapKeyRef\` or \`secretKeyRef\``,
+            ),
           );
         if (typeof env.value === 'string' && env.value !== '')
-          report(path, 'Invalid value: may not be specified when `value` is not empty');
+          report(path, msg('withValue', {}, 'Invalid value: may not be specified when `value` is not empty'));
         const kind = set[0]!;
         const ref = from[kind];
-        if (!isRecord(ref)) return void report(`${path}.${kind}`, 'must be an object');
+        if (!isRecord(ref)) return void report(`${path}.${kind}`, msg('object', {}, 'must be an object'));
         if (kind === 'fieldRef') {
           const fieldPath = ref.fieldPath;
-          if (typeof fieldPath !== 'string' || fieldPath === '') report(`${path}.fieldRef.fieldPath`, 'Required value');
+          if (typeof fieldPath !== 'string' || fieldPath === '')
+            report(`${path}.fieldRef.fieldPath`, msg('required', {}, 'Required value'));
           else if (/^metadata\.(labels|annotations)\['.+'\]$/.test(fieldPath)) return;
           else if (!fieldPaths.has(fieldPath))
             report(
               `${path}.fieldRef.fieldPath`,
-              `Unsupported value: ${JSON.stringify(fieldPath)}: supported values: ${[...fieldPaths].map((p) => `"${p}"`).join(', ')}`,
+              msg(
+                'unsupported',
+                { value: JSON.stringify(fieldPath), values: [...fieldPaths].map((p) => `"${p}"`).join(', ') },
+                `Unsupported value: ${JSON.stringify(fieldPath)}: supported values: ${[...fieldPaths].map((p) => `"${p}"`).join(', ')}`,
+              ),
             );
         } else if (kind === 'resourceFieldRef') {
           if (typeof ref.resource !== 'string' || ref.resource === '')
-            report(`${path}.resourceFieldRef.resource`, 'Required value');
+            report(`${path}.resourceFieldRef.resource`, msg('required', {}, 'Required value'));
         } else {
           if (typeof ref.name === 'string' && ref.name !== '' && !isDNS1123Subdomain(ref.name))
-            report(`${path}.${kind}.name`, `Invalid value: ${JSON.stringify(ref.name)}: must be a DNS subdomain`);
-          if (typeof ref.key !== 'string' || ref.key === '') report(`${path}.${kind}.key`, 'Required value');
+            report(
+              `${path}.${kind}.name`,
+              msg(
+                'subdomain',
+                { value: JSON.stringify(ref.name) },
+                `Invalid value: ${JSON.stringify(ref.name)}: must be a DNS subdomain`,
+              ),
+            );
+          if (typeof ref.key !== 'string' || ref.key === '')
+            report(`${path}.${kind}.key`, msg('required', {}, 'Required value'));
           else if (!isConfigMapKey(ref.key))
             report(
               `${path}.${kind}.key`,
-              `Invalid value: ${JSON.stringify(ref.key)}: a valid config key must consist of alphanumeric characters, '-', '_' or '.'`,
+              msg(
+                'key',
+                { value: JSON.stringify(ref.key) },
+                `Invalid value: ${JSON.stringify(ref.key)}: a valid config key must consist of alphanumeric characters, '-', '_' or '.'`,
+              ),
             );
         }
       });

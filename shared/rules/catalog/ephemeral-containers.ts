@@ -1,4 +1,5 @@
 // EPHEMERAL_CONTAINERS_FORBIDDEN: ephemeral containers are added to a running Pod, never on create.
+import { fixTitle, msg } from '../message';
 import type { Rule } from '../types';
 
 export const ephemeralContainersForbidden: Rule = {
@@ -14,8 +15,13 @@ export const ephemeralContainersForbidden: Rule = {
     const spec = ctx.spec;
     const value = spec.ephemeralContainers;
     if (Array.isArray(value) && value.length > 0)
-      report('spec.ephemeralContainers', 'Forbidden: cannot be set on create', {
-        fixes: [{ title: 'Remove ephemeralContainers', patch: [{ op: 'remove', path: '/spec/ephemeralContainers' }] }],
+      report('spec.ephemeralContainers', msg('forbidden', {}, 'Forbidden: cannot be set on create'), {
+        fixes: [
+          {
+            ...fixTitle('remove', {}, 'Remove ephemeralContainers'),
+            patch: [{ op: 'remove', path: '/spec/ephemeralContainers' }],
+          },
+        ],
       });
   },
 };

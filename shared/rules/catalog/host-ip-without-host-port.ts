@@ -1,4 +1,5 @@
 // HOST_IP_WITHOUT_HOST_PORT: a hostIP does nothing unless the port is published with a hostPort.
+import { fixTitle, msg } from '../message';
 import { pointer } from '../fix';
 import type { Rule } from '../types';
 import { allPorts } from './ports';
@@ -15,14 +16,22 @@ export const hostIPWithoutHostPort: Rule = {
   check(ctx, report) {
     for (const p of allPorts(ctx)) {
       if (p.hostIP === '' || p.hostPort !== 0) continue;
-      report(p.path, `hostIP set without hostPort (hostIP ${p.hostIP}, containerPort ${p.containerPort ?? 0})`, {
-        fixes: [
-          {
-            title: 'Remove hostIP',
-            patch: [{ op: 'remove', path: pointer('spec', p.owner.list, p.owner.index, 'ports', p.index, 'hostIP') }],
-          },
-        ],
-      });
+      report(
+        p.path,
+        msg(
+          'noHostPort',
+          { hostIP: p.hostIP, containerPort: p.containerPort ?? 0 },
+          `hostIP set without hostPort (hostIP ${p.hostIP}, containerPort ${p.containerPort ?? 0})`,
+        ),
+        {
+          fixes: [
+            {
+              ...fixTitle('remove', {}, 'Remove hostIP'),
+              patch: [{ op: 'remove', path: pointer('spec', p.owner.list, p.owner.index, 'ports', p.index, 'hostIP') }],
+            },
+          ],
+        },
+      );
     }
   },
 };

@@ -1,4 +1,5 @@
 // HOST_NAMESPACE_SHARED: the Pod joins a namespace of the node (network, PID or IPC).
+import { fixTitle, msg } from '../message';
 import type { Rule } from '../types';
 
 const effects = {
@@ -22,8 +23,17 @@ export const hostNamespaceShared: Rule = {
     const spec = ctx.spec;
     for (const [field, effect] of Object.entries(effects))
       if (spec[field] === true)
-        report(`spec.${field}`, `the Pod uses the node's ${field.slice(4).toLowerCase()} namespace: ${effect}`, {
-          fixes: [{ title: `Remove ${field}`, patch: [{ op: 'remove', path: `/spec/${field}` }] }],
-        });
+        report(
+          `spec.${field}`,
+          msg(field, {}, `the Pod uses the node's ${field.slice(4).toLowerCase()} namespace: ${effect}`),
+          {
+            fixes: [
+              {
+                ...fixTitle('remove', { field }, `Remove ${field}`),
+                patch: [{ op: 'remove', path: `/spec/${field}` }],
+              },
+            ],
+          },
+        );
   },
 };

@@ -1,4 +1,5 @@
 // HOST_NETWORK_PORT_MISMATCH: with hostNetwork a port is a node port, so hostPort must equal containerPort.
+import { fixTitle, msg } from '../message';
 import { pointer } from '../fix';
 import type { Rule } from '../types';
 import { allPorts } from './ports';
@@ -22,13 +23,20 @@ export const hostNetworkPortMismatch: Rule = {
       const at = pointer('spec', p.owner.list, p.owner.index, 'ports', p.index, 'hostPort');
       report(
         `${p.path}.hostPort`,
-        `Invalid value: ${p.hostPort}: must match \`containerPort\` when \`hostNetwork\` is true`,
+        msg(
+          'mismatch',
+          { value: p.hostPort },
+          `Invalid value: ${p.hostPort}: must match \`containerPort\` when \`hostNetwork\` is true`,
+        ),
         {
           related: [`${p.path}.containerPort`],
           fixes: [
-            { title: 'Remove hostPort (it defaults to containerPort)', patch: [{ op: 'remove', path: at }] },
             {
-              title: `Set hostPort to ${p.containerPort}`,
+              ...fixTitle('remove', {}, 'Remove hostPort (it defaults to containerPort)'),
+              patch: [{ op: 'remove', path: at }],
+            },
+            {
+              ...fixTitle('setHostPort', { port: String(p.containerPort) }, `Set hostPort to ${p.containerPort}`),
               patch: [{ op: 'replace', path: at, value: p.containerPort }],
             },
           ],

@@ -1,4 +1,5 @@
 // HOST_PID_WITH_SHARED_PROCESS_NAMESPACE: a Pod cannot share its own PID namespace and the node's at once.
+import { fixTitle, msg } from '../message';
 import type { Rule } from '../types';
 
 export const hostPIDWithSharedProcessNamespace: Rule = {
@@ -16,13 +17,16 @@ export const hostPIDWithSharedProcessNamespace: Rule = {
     if (spec.shareProcessNamespace === true && spec.hostPID === true)
       report(
         'spec.securityContext.shareProcessNamespace',
-        'Invalid value: true: ShareProcessNamespace and HostPID cannot both be enabled',
+        msg('both', {}, 'Invalid value: true: ShareProcessNamespace and HostPID cannot both be enabled'),
         {
           related: ['spec.hostPID'],
           fixes: [
-            { title: 'Share the PID namespace inside the Pod only', patch: [{ op: 'remove', path: '/spec/hostPID' }] },
             {
-              title: "Use the node's PID namespace only",
+              ...fixTitle('podOnly', {}, 'Share the PID namespace inside the Pod only'),
+              patch: [{ op: 'remove', path: '/spec/hostPID' }],
+            },
+            {
+              ...fixTitle('nodeOnly', {}, "Use the node's PID namespace only"),
               patch: [{ op: 'remove', path: '/spec/shareProcessNamespace' }],
             },
           ],

@@ -1,4 +1,5 @@
 // HOST_PORT_DUPLICATE: a node port (protocol, hostIP, hostPort) may be claimed once per Pod (AccumulateUniqueHostPorts).
+import { fixTitle, msg } from '../message';
 import { pointer } from '../fix';
 import type { Rule } from '../types';
 import { allPorts, freePort, type PortEntry } from './ports';
@@ -21,11 +22,11 @@ export const hostPortDuplicate: Rule = {
       const first = seen.get(key);
       if (!first) return void seen.set(key, p);
       const free = freePort(ctx, p.protocol, p.hostPort + 1, 'hostPort');
-      report(`${p.path}.hostPort`, `Duplicate value: "${key}"`, {
+      report(`${p.path}.hostPort`, msg('duplicate', { value: key }, `Duplicate value: "${key}"`), {
         related: [`${first.path}.hostPort`],
         fixes: [
           {
-            title: `Publish on host port ${free} instead`,
+            ...fixTitle('publishOn', { port: free }, `Publish on host port ${free} instead`),
             patch: [
               {
                 op: 'add',

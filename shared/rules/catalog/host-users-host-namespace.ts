@@ -1,4 +1,5 @@
 // HOST_USERS_HOST_NAMESPACE: a Pod in its own user namespace cannot join the node's network, PID or IPC namespace.
+import { fixTitle, msg } from '../message';
 import type { Rule } from '../types';
 
 const switches = [
@@ -22,8 +23,10 @@ export const hostUsersHostNamespace: Rule = {
     if (spec.hostUsers !== false) return;
     for (const [field, path] of switches)
       if (spec[field] === true)
-        report(path, 'Forbidden: when `hostUsers` is false', {
-          fixes: [{ title: `Remove ${field}`, patch: [{ op: 'remove', path: `/spec/${field}` }] }],
+        report(path, msg('forbidden', {}, 'Forbidden: when `hostUsers` is false'), {
+          fixes: [
+            { ...fixTitle('remove', { field }, `Remove ${field}`), patch: [{ op: 'remove', path: `/spec/${field}` }] },
+          ],
         });
   },
 };

@@ -1,4 +1,5 @@
 // INIT_CONTAINER_HOOKS_FORBIDDEN: probes and lifecycle hooks belong to long-running containers, not run-once init containers.
+import { fixTitle, msg } from '../message';
 import { pointer } from '../fix';
 import type { Rule } from '../types';
 
@@ -19,15 +20,22 @@ export const initContainerHooksForbidden: Rule = {
       if (c.list !== 'initContainers' || c.sidecar) continue;
       for (const field of fields) {
         if (c.container[field] === undefined) continue;
-        report(`${c.path}.${field}`, 'Forbidden: may not be set for init containers without restartPolicy=Always', {
-          fixes: [
-            { title: `Remove ${field}`, patch: [{ op: 'remove', path: pointer('spec', c.list, c.index, field) }] },
-            {
-              title: 'Make it a sidecar',
-              patch: [{ op: 'add', path: pointer('spec', c.list, c.index, 'restartPolicy'), value: 'Always' }],
-            },
-          ],
-        });
+        report(
+          `${c.path}.${field}`,
+          msg('forbidden', {}, 'Forbidden: may not be set for init containers without restartPolicy=Always'),
+          {
+            fixes: [
+              {
+                ...fixTitle('remove', { field }, `Remove ${field}`),
+                patch: [{ op: 'remove', path: pointer('spec', c.list, c.index, field) }],
+              },
+              {
+                ...fixTitle('sidecar', {}, 'Make it a sidecar'),
+                patch: [{ op: 'add', path: pointer('spec', c.list, c.index, 'restartPolicy'), value: 'Always' }],
+              },
+            ],
+          },
+        );
       }
     }
   },

@@ -1,4 +1,5 @@
 // LABEL_INVALID: metadata.labels keys must be qualified names and values short label values (ValidateLabels).
+import { msg } from '../message';
 import { isRecord } from '../context';
 import { isQualifiedName } from '../syntax';
 import type { Rule } from '../types';
@@ -29,7 +30,7 @@ export const labelInvalid: Rule = {
     const labels = meta?.labels;
     if (labels === undefined) return;
     if (!isRecord(labels)) {
-      report('metadata.labels', 'must be a map of strings');
+      report('metadata.labels', msg('notMap', {}, 'must be a map of strings'));
       return;
     }
     for (const [key, value] of Object.entries(labels)) {
@@ -38,11 +39,23 @@ export const labelInvalid: Rule = {
       if (!isQualifiedName(key))
         report(
           path,
-          `Invalid value: ${JSON.stringify(key)}: name part must consist of alphanumeric characters, '-', '_' or '.', ` +
-            'and must start and end with an alphanumeric character, at most 63 characters (with an optional DNS subdomain prefix and "/")',
+          msg(
+            'key',
+            { value: JSON.stringify(key) },
+            `Invalid value: ${JSON.stringify(key)}: name part must consist of alphanumeric characters, '-', '_' or '.', ` +
+              'and must start and end with an alphanumeric character, at most 63 characters (with an optional DNS subdomain prefix and "/")',
+          ),
         );
       const problem = labelValueProblem(value);
-      if (problem) report(path, `Invalid value: ${JSON.stringify(value)}: ${problem}`);
+      if (problem)
+        report(
+          path,
+          msg(
+            'value',
+            { value: JSON.stringify(value), problem },
+            `Invalid value: ${JSON.stringify(value)}: ${problem}`,
+          ),
+        );
     }
   },
 };

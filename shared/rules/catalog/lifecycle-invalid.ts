@@ -1,4 +1,5 @@
 // LIFECYCLE_HANDLER_INVALID: postStart and preStop hooks need exactly one valid handler.
+import { msg } from '../message';
 import { isRecord } from '../context';
 import type { Rule } from '../types';
 import { handlerProblems } from './handlers';
@@ -22,7 +23,7 @@ export const lifecycleHandlerInvalid: Rule = {
         const handler = lifecycle[hook];
         if (handler === undefined) continue;
         const path = `${c.path}.lifecycle.${hook}`;
-        if (!isRecord(handler)) report(path, 'must be an object');
+        if (!isRecord(handler)) report(path, msg('object', {}, 'must be an object'));
         else for (const p of handlerProblems(handler, path, hookKinds)) report(p.path, p.message);
       }
     }

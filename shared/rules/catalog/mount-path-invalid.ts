@@ -1,4 +1,5 @@
 // MOUNT_PATH_INVALID: each mount needs a mountPath, unique within its container.
+import { fixTitle, msg } from '../message';
 import { isRecord, list } from '../context';
 import { pointer } from '../fix';
 import type { VolumeMount } from '../../model/pod';
@@ -22,20 +23,28 @@ export const mountPathInvalid: Rule = {
         const path = `${c.path}.volumeMounts[${j}].mountPath`;
         const mountPath = mount.mountPath;
         if (typeof mountPath !== 'string' || mountPath === '') {
-          report(path, 'Required value');
+          report(path, msg('required', {}, 'Required value'));
           return;
         }
         const first = seen.get(mountPath);
         if (first === undefined) return void seen.set(mountPath, j);
-        report(path, `Invalid value: ${JSON.stringify(mountPath)}: must be unique`, {
-          related: [`${c.path}.volumeMounts[${first}].mountPath`],
-          fixes: [
-            {
-              title: 'Remove this mount',
-              patch: [{ op: 'remove', path: pointer('spec', c.list, c.index, 'volumeMounts', j) }],
-            },
-          ],
-        });
+        report(
+          path,
+          msg(
+            'unique',
+            { value: JSON.stringify(mountPath) },
+            `Invalid value: ${JSON.stringify(mountPath)}: must be unique`,
+          ),
+          {
+            related: [`${c.path}.volumeMounts[${first}].mountPath`],
+            fixes: [
+              {
+                ...fixTitle('removeMount', {}, 'Remove this mount'),
+                patch: [{ op: 'remove', path: pointer('spec', c.list, c.index, 'volumeMounts', j) }],
+              },
+            ],
+          },
+        );
       });
     }
   },

@@ -1,4 +1,5 @@
 // MOUNT_SUBPATH_INVALID: subPath/subPathExpr must stay inside the volume; mountPropagation takes known values.
+import { fixTitle, msg } from '../message';
 import { isRecord, list } from '../context';
 import { pointer } from '../fix';
 import type { VolumeMount } from '../../model/pod';
@@ -29,23 +30,31 @@ export const mountSubPathInvalid: Rule = {
           if (value === undefined || value === '') continue;
           const problem = typeof value === 'string' ? localPathProblem(value) : 'must be a string';
           if (problem)
-            report(`${base}.${field}`, `Invalid value: ${JSON.stringify(value)}: ${problem} (volumeMounts[${j}])`, {
-              fixes: [
-                {
-                  title: `Remove ${field}`,
-                  patch: [{ op: 'remove', path: pointer('spec', c.list, c.index, 'volumeMounts', j, field) }],
-                },
-              ],
-            });
+            report(
+              `${base}.${field}`,
+              msg(
+                'invalid',
+                { value: JSON.stringify(value), problem, index: j },
+                `Invalid value: ${JSON.stringify(value)}: ${problem} (volumeMounts[${j}])`,
+              ),
+              {
+                fixes: [
+                  {
+                    ...fixTitle('remove', { field }, `Remove ${field}`),
+                    patch: [{ op: 'remove', path: pointer('spec', c.list, c.index, 'volumeMounts', j, field) }],
+                  },
+                ],
+              },
+            );
         }
         if (mount.subPath && mount.subPathExpr)
           report(
             `${c.path}.volumeMounts[${j}].subPathExpr`,
-            'Invalid value: subPathExpr and subPath are mutually exclusive',
+            msg('exclusive', {}, 'Invalid value: subPathExpr and subPath are mutually exclusive'),
             {
               fixes: [
                 {
-                  title: 'Remove subPathExpr',
+                  ...fixTitle('removeSubPathExpr', {}, 'Remove subPathExpr'),
                   patch: [{ op: 'remove', path: pointer('spec', c.list, c.index, 'volumeMounts', j, 'subPathExpr') }],
                 },
               ],
@@ -56,16 +65,24 @@ export const mountSubPathInvalid: Rule = {
           if (typeof mode !== 'string' || !propagation.has(mode))
             report(
               `${base}.mountPropagation`,
-              `Unsupported value: ${JSON.stringify(mode)}: supported values: "Bidirectional", "HostToContainer", "None"`,
+              msg(
+                'propagation',
+                { value: JSON.stringify(mode) },
+                `Unsupported value: ${JSON.stringify(mode)}: supported values: "Bidirectional", "HostToContainer", "None"`,
+              ),
             );
           else if (mode === 'Bidirectional' && !privileged)
             report(
               `${base}.mountPropagation`,
-              'Forbidden: Bidirectional mount propagation is available only to privileged containers',
+              msg(
+                'bidirectional',
+                {},
+                'Forbidden: Bidirectional mount propagation is available only to privileged containers',
+              ),
               {
                 fixes: [
                   {
-                    title: 'Use HostToContainer',
+                    ...fixTitle('hostToContainer', {}, 'Use HostToContainer'),
                     patch: [
                       {
                         op: 'replace',

@@ -1,4 +1,5 @@
 // MOUNT_VOLUME_NOT_FOUND: a volumeMount names a volume the Pod does not (validly) declare.
+import { fixTitle, msg } from '../message';
 import { isRecord, list } from '../context';
 import { pointer } from '../fix';
 import type { VolumeMount } from '../../model/pod';
@@ -24,19 +25,23 @@ export const mountVolumeNotFound: Rule = {
         const path = `${c.path}.volumeMounts[${j}].name`;
         const name = mount.name;
         if (typeof name !== 'string' || name === '') {
-          report(path, 'Required value');
+          report(path, msg('required', {}, 'Required value'));
           return;
         }
         const volume = ctx.volumeByName.get(name);
         if (volume?.valid) return;
         const remove: QuickFix = {
-          title: 'Remove this mount',
+          ...fixTitle('removeMount', {}, 'Remove this mount'),
           patch: [{ op: 'remove', path: pointer('spec', c.list, c.index, 'volumeMounts', j) }],
         };
         if (volume) {
           report(
             path,
-            `Not found: ${JSON.stringify(name)} (the volume has errors, so Kubernetes does not register it)`,
+            msg(
+              'invalidVolume',
+              { value: JSON.stringify(name) },
+              `Not found: ${JSON.stringify(name)} (the volume has errors, so Kubernetes does not register it)`,
+            ),
             {
               related: [volume.path],
               fixes: [remove],
@@ -48,7 +53,7 @@ export const mountVolumeNotFound: Rule = {
         if (isDNS1123Label(name) && !added.has(name)) {
           const hasVolumes = isRecord(ctx.raw.spec) && Array.isArray(ctx.raw.spec.volumes);
           fixes.push({
-            title: `Add an emptyDir volume "${name}"`,
+            ...fixTitle('addEmptyDir', { name }, `Add an emptyDir volume "${name}"`),
             patch: [
               hasVolumes
                 ? { op: 'add', path: '/spec/volumes/-', value: { name, emptyDir: {} } }
@@ -57,7 +62,7 @@ export const mountVolumeNotFound: Rule = {
           });
         }
         fixes.push(remove);
-        report(path, `Not found: ${JSON.stringify(name)}`, { fixes });
+        report(path, msg('notFound', { value: JSON.stringify(name) }, `Not found: ${JSON.stringify(name)}`), { fixes });
       });
     }
   },

@@ -1,4 +1,5 @@
 // NAMESPACE_PARTIAL_SHARE: the canvas joins only some containers to a namespace that Kubernetes shares all-or-none.
+import { fixTitle, msg } from '../message';
 import type { Rule } from '../types';
 
 export const namespacePartialShare: Rule = {
@@ -26,17 +27,21 @@ export const namespacePartialShare: Rule = {
         if (joined.length < 2 || outside.length === 0) continue;
         report(
           'spec.shareProcessNamespace',
-          `PID namespace joined by ${joined.join(', ')} but not ${outside.join(', ')}; Kubernetes shares it with all containers or none`,
+          msg(
+            'pid',
+            { joined: joined.join(', '), outside: outside.join(', ') },
+            `PID namespace joined by ${joined.join(', ')} but not ${outside.join(', ')}; Kubernetes shares it with all containers or none`,
+          ),
           {
             fixes: [
               {
-                title: 'Share the PID namespace with every container',
+                ...fixTitle('shareAll', {}, 'Share the PID namespace with every container'),
                 patch: [{ op: 'add', path: '/spec/shareProcessNamespace', value: true }],
               },
               ...(spec.shareProcessNamespace === true
                 ? [
                     {
-                      title: 'Share it with none',
+                      ...fixTitle('shareNone', {}, 'Share it with none'),
                       patch: [{ op: 'remove' as const, path: '/spec/shareProcessNamespace' }],
                     },
                   ]
@@ -47,7 +52,11 @@ export const namespacePartialShare: Rule = {
       } else if (outside.length > 0) {
         report(
           'spec',
-          `${kind} namespace drawn for ${joined.join(', ') || 'no container'} only, but every container of a Pod joins it (${outside.join(', ')} too)`,
+          msg(
+            joined.length > 0 ? 'drawnFor' : 'drawnForNone',
+            { kind, joined: joined.join(', '), outside: outside.join(', ') },
+            `${kind} namespace drawn for ${joined.join(', ') || 'no container'} only, but every container of a Pod joins it (${outside.join(', ')} too)`,
+          ),
         );
       }
     }

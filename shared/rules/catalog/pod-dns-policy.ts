@@ -1,4 +1,5 @@
 // POD_DNS_POLICY_INVALID: dnsPolicy values, and dnsPolicy None needs nameservers (validatePodDNSConfig).
+import { msg } from '../message';
 import { isRecord } from '../context';
 import type { Rule } from '../types';
 
@@ -20,7 +21,11 @@ export const podDNSPolicyInvalid: Rule = {
     if (policy !== undefined && !allowed.includes(policy as string))
       report(
         'spec.dnsPolicy',
-        `Unsupported value: ${JSON.stringify(policy)}: supported values: ${allowed.map((a) => `"${a}"`).join(', ')}`,
+        msg(
+          'unsupported',
+          { value: JSON.stringify(policy), values: allowed.map((a) => `"${a}"`).join(', ') },
+          `Unsupported value: ${JSON.stringify(policy)}: supported values: ${allowed.map((a) => `"${a}"`).join(', ')}`,
+        ),
       );
     const config = isRecord(spec.dnsConfig) ? spec.dnsConfig : undefined;
     const nameservers = Array.isArray(config?.nameservers) ? config.nameservers : [];
@@ -28,11 +33,21 @@ export const podDNSPolicyInvalid: Rule = {
     if (policy === 'None' && nameservers.length === 0)
       report(
         'spec.dnsConfig.nameservers',
-        'Required value: must provide at least one DNS nameserver when DNSPolicy is set to None',
+        msg(
+          'nameserverRequired',
+          {},
+          'Required value: must provide at least one DNS nameserver when DNSPolicy is set to None',
+        ),
       );
     if (nameservers.length > 3)
-      report('spec.dnsConfig.nameservers', `Invalid value: must not have more than 3 nameservers`);
+      report(
+        'spec.dnsConfig.nameservers',
+        msg('tooManyNameservers', {}, `Invalid value: must not have more than 3 nameservers`),
+      );
     if (searches.length > 32)
-      report('spec.dnsConfig.searches', `Invalid value: must not have more than 32 search paths`);
+      report(
+        'spec.dnsConfig.searches',
+        msg('tooManySearches', {}, `Invalid value: must not have more than 32 search paths`),
+      );
   },
 };

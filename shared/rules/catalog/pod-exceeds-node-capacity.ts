@@ -1,4 +1,5 @@
 // POD_EXCEEDS_NODE_CAPACITY: the Pod's effective requests do not fit the node the user said it runs on.
+import { msg } from '../message';
 import { formatQuantity, parseQuantity } from '../../model/quantity';
 import type { Rule } from '../types';
 import type { ContainerEntry } from '../context';
@@ -68,8 +69,21 @@ export const podExceedsNodeCapacity: Rule = {
       report(
         single ? `${single.path}.resources.requests[${resource}]` : 'spec',
         single
-          ? `${single.name || single.path} alone requests more ${resource} than the node has (${formatQuantity(resource, available)})`
-          : `the Pod requests ${formatQuantity(resource, total)} of ${resource} (${listed}) but the node has ${formatQuantity(resource, available)}; the Pod must fit on one node as a unit`,
+          ? msg(
+              'single',
+              { container: single.name || single.path, resource, available: formatQuantity(resource, available) },
+              `${single.name || single.path} alone requests more ${resource} than the node has (${formatQuantity(resource, available)})`,
+            )
+          : msg(
+              'sum',
+              {
+                total: formatQuantity(resource, total),
+                resource,
+                listed,
+                available: formatQuantity(resource, available),
+              },
+              `the Pod requests ${formatQuantity(resource, total)} of ${resource} (${listed}) but the node has ${formatQuantity(resource, available)}; the Pod must fit on one node as a unit`,
+            ),
         { related: parts.map((p) => `${p.path}.resources.requests[${resource}]`) },
       );
     }

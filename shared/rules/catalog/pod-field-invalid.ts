@@ -1,4 +1,5 @@
 // POD_FIELD_INVALID: pod-level names (hostname, nodeName...), activeDeadlineSeconds and security-context IDs.
+import { msg } from '../message';
 import { isRecord } from '../context';
 import { dns1123LabelProblem, dns1123SubdomainProblem } from '../syntax';
 import type { Rule } from '../types';
@@ -24,13 +25,29 @@ export const podFieldInvalid: Rule = {
       const value = spec[field];
       if (typeof value !== 'string' || value === '') continue;
       const problem = dns1123LabelProblem(value);
-      if (problem) report(`spec.${field}`, `Invalid value: ${JSON.stringify(value)}: ${problem}`);
+      if (problem)
+        report(
+          `spec.${field}`,
+          msg(
+            'invalid',
+            { value: JSON.stringify(value), problem },
+            `Invalid value: ${JSON.stringify(value)}: ${problem}`,
+          ),
+        );
     }
     for (const field of subdomainFields) {
       const value = spec[field];
       if (typeof value !== 'string' || value === '') continue;
       const problem = dns1123SubdomainProblem(value);
-      if (problem) report(`spec.${field}`, `Invalid value: ${JSON.stringify(value)}: ${problem}`);
+      if (problem)
+        report(
+          `spec.${field}`,
+          msg(
+            'invalid',
+            { value: JSON.stringify(value), problem },
+            `Invalid value: ${JSON.stringify(value)}: ${problem}`,
+          ),
+        );
     }
     const deadline = spec.activeDeadlineSeconds;
     if (
@@ -39,7 +56,11 @@ export const podFieldInvalid: Rule = {
     )
       report(
         'spec.activeDeadlineSeconds',
-        `Invalid value: ${JSON.stringify(deadline)}: must be between 1 and 2147483647, inclusive`,
+        msg(
+          'deadline',
+          { value: JSON.stringify(deadline) },
+          `Invalid value: ${JSON.stringify(deadline)}: must be between 1 and 2147483647, inclusive`,
+        ),
       );
     const sc = isRecord(spec.securityContext) ? spec.securityContext : undefined;
     if (sc) {
@@ -48,7 +69,7 @@ export const podFieldInvalid: Rule = {
         if (typeof value === 'number' && value < 0)
           report(
             `spec.securityContext.${field}`,
-            `Invalid value: ${value}: must be between 0 and 2147483647, inclusive`,
+            msg('idRange', { value }, `Invalid value: ${value}: must be between 0 and 2147483647, inclusive`),
           );
       }
       if (Array.isArray(sc.supplementalGroups))
@@ -56,14 +77,18 @@ export const podFieldInvalid: Rule = {
           if (typeof g === 'number' && g < 0)
             report(
               `spec.securityContext.supplementalGroups[${i}]`,
-              `Invalid value: ${g}: must be between 0 and 2147483647, inclusive`,
+              msg('idRange', { value: g }, `Invalid value: ${g}: must be between 0 and 2147483647, inclusive`),
             );
         });
       const policy = sc.fsGroupChangePolicy;
       if (policy !== undefined && policy !== 'OnRootMismatch' && policy !== 'Always')
         report(
           'spec.securityContext.fsGroupChangePolicy',
-          `Unsupported value: ${JSON.stringify(policy)}: supported values: "OnRootMismatch", "Always"`,
+          msg(
+            'fsGroupChangePolicy',
+            { value: JSON.stringify(policy) },
+            `Unsupported value: ${JSON.stringify(policy)}: supported values: "OnRootMismatch", "Always"`,
+          ),
         );
     }
     for (const c of ctx.containers) {
@@ -74,7 +99,7 @@ export const podFieldInvalid: Rule = {
         if (typeof value === 'number' && value < 0)
           report(
             `${c.path}.securityContext.${field}`,
-            `Invalid value: ${value}: must be between 0 and 2147483647, inclusive`,
+            msg('idRange', { value }, `Invalid value: ${value}: must be between 0 and 2147483647, inclusive`),
           );
       }
     }

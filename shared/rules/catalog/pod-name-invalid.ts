@@ -1,4 +1,5 @@
 // POD_NAME_INVALID: metadata.name (or generateName) must be a DNS-1123 subdomain; a namespace must be a label.
+import { fixTitle, msg } from '../message';
 import { isRecord, text } from '../context';
 import { dns1123LabelProblem, dns1123SubdomainProblem } from '../syntax';
 import type { Rule } from '../types';
@@ -18,10 +19,10 @@ export const podNameInvalid: Rule = {
     const name = text(meta.name);
     const generateName = text(meta.generateName);
     if (!name && !generateName) {
-      report('metadata.name', 'Required value: name or generateName is required', {
+      report('metadata.name', msg('required', {}, 'Required value: name or generateName is required'), {
         fixes: [
           {
-            title: 'Name the Pod "my-pod"',
+            ...fixTitle('nameMyPod', {}, 'Name the Pod "my-pod"'),
             patch: [
               isRecord(ctx.raw.metadata)
                 ? { op: 'add', path: '/metadata/name', value: 'my-pod' }
@@ -34,26 +35,50 @@ export const podNameInvalid: Rule = {
       const problem = dns1123SubdomainProblem(name);
       if (problem) {
         const suggestion = suggestName(name, 253);
-        report('metadata.name', `Invalid value: ${JSON.stringify(name)}: ${problem}`, {
-          fixes: suggestion
-            ? [
-                {
-                  title: `Rename to "${suggestion}"`,
-                  patch: [{ op: 'replace', path: '/metadata/name', value: suggestion }],
-                },
-              ]
-            : [],
-        });
+        report(
+          'metadata.name',
+          msg(
+            'invalid',
+            { value: JSON.stringify(name), problem },
+            `Invalid value: ${JSON.stringify(name)}: ${problem}`,
+          ),
+          {
+            fixes: suggestion
+              ? [
+                  {
+                    ...fixTitle('rename', { value: suggestion }, `Rename to "${suggestion}"`),
+                    patch: [{ op: 'replace', path: '/metadata/name', value: suggestion }],
+                  },
+                ]
+              : [],
+          },
+        );
       }
     } else if (generateName) {
       // generateName is a prefix; Kubernetes appends 5 random characters, so validate it with one appended.
       const problem = dns1123SubdomainProblem(`${generateName}a`);
-      if (problem) report('metadata.generateName', `Invalid value: ${JSON.stringify(generateName)}: ${problem}`);
+      if (problem)
+        report(
+          'metadata.generateName',
+          msg(
+            'invalid',
+            { value: JSON.stringify(generateName), problem },
+            `Invalid value: ${JSON.stringify(generateName)}: ${problem}`,
+          ),
+        );
     }
     const namespace = meta.namespace;
     if (typeof namespace === 'string' && namespace !== '') {
       const problem = dns1123LabelProblem(namespace);
-      if (problem) report('metadata.namespace', `Invalid value: ${JSON.stringify(namespace)}: ${problem}`);
+      if (problem)
+        report(
+          'metadata.namespace',
+          msg(
+            'invalid',
+            { value: JSON.stringify(namespace), problem },
+            `Invalid value: ${JSON.stringify(namespace)}: ${problem}`,
+          ),
+        );
     }
   },
 };

@@ -1,4 +1,5 @@
 // POD_PORT_CLASH: two containers that run at the same time declare the same port in the Pod's one network namespace.
+import { fixTitle, msg } from '../message';
 import { pointer } from '../fix';
 import type { Rule } from '../types';
 import { allPorts, freePort, type PortEntry } from './ports';
@@ -32,12 +33,20 @@ export const podPortClash: Rule = {
       const free = freePort(ctx, p.protocol, p.containerPort + 1, 'containerPort');
       report(
         `${p.path}.containerPort`,
-        `${p.owner.name || p.owner.path} and ${other.owner.name || other.owner.path} both listen on ${key} in the Pod's shared network namespace; the second one to start fails to bind`,
+        msg(
+          'clash',
+          { first: p.owner.name || p.owner.path, second: other.owner.name || other.owner.path, port: key },
+          `${p.owner.name || p.owner.path} and ${other.owner.name || other.owner.path} both listen on ${key} in the Pod's shared network namespace; the second one to start fails to bind`,
+        ),
         {
           related: [`${other.path}.containerPort`],
           fixes: [
             {
-              title: `Move ${p.owner.name || 'this container'} to port ${free} (its process must listen there too)`,
+              ...fixTitle(
+                p.owner.name ? 'move' : 'moveThis',
+                { container: p.owner.name, port: free },
+                `Move ${p.owner.name || 'this container'} to port ${free} (its process must listen there too)`,
+              ),
               patch: [
                 {
                   op: 'replace',

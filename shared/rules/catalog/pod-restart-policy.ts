@@ -1,4 +1,5 @@
 // POD_RESTART_POLICY_INVALID: spec.restartPolicy is Always, OnFailure or Never.
+import { fixTitle, msg } from '../message';
 import type { Rule } from '../types';
 
 const allowed = ['Always', 'OnFailure', 'Never'];
@@ -19,11 +20,15 @@ export const podRestartPolicyInvalid: Rule = {
     const close = allowed.find((a) => typeof value === 'string' && a.toLowerCase() === value.toLowerCase());
     report(
       'spec.restartPolicy',
-      `Unsupported value: ${JSON.stringify(value)}: supported values: "Always", "OnFailure", "Never"`,
+      msg(
+        'unsupported',
+        { value: JSON.stringify(value) },
+        `Unsupported value: ${JSON.stringify(value)}: supported values: "Always", "OnFailure", "Never"`,
+      ),
       {
         fixes: [
           {
-            title: `Use "${close ?? 'Always'}"`,
+            ...fixTitle('use', { value: close ?? 'Always' }, `Use "${close ?? 'Always'}"`),
             patch: [{ op: 'replace', path: '/spec/restartPolicy', value: close ?? 'Always' }],
           },
         ],

@@ -1,4 +1,5 @@
 // PORT_DEFINITION_OVERLAP: Kubernetes' warnings for a containerPort/protocol declared twice (warnings.go).
+import { msg } from '../message';
 import type { Rule } from '../types';
 import { allPorts, type PortEntry } from './ports';
 
@@ -30,7 +31,16 @@ export const portDefinitionOverlap: Rule = {
         else if (p.hostPort === 0 || other.hostPort === 0) kind = runtimeClash ? undefined : 'overlapping';
         else if (p.hostPort === other.hostPort && (p.hostIP === '') !== (other.hostIP === ''))
           kind = 'dangerously ambiguous';
-        if (kind) report(p.path, `${kind} port definition with ${other.path}`, { related: [other.path] });
+        if (kind)
+          report(
+            p.path,
+            msg(
+              kind === 'dangerously ambiguous' ? 'ambiguous' : kind,
+              { other: other.path },
+              `${kind} port definition with ${other.path}`,
+            ),
+            { related: [other.path] },
+          );
       }
       others.push(p);
     }

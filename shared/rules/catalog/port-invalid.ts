@@ -1,4 +1,5 @@
 // PORT_INVALID: containerPort 1–65535 and required, hostPort 0–65535, protocol TCP/UDP/SCTP.
+import { fixTitle, msg } from '../message';
 import { pointer } from '../fix';
 import { isValidPortNum } from '../syntax';
 import type { Rule } from '../types';
@@ -17,16 +18,25 @@ export const portInvalid: Rule = {
   check(ctx, report) {
     for (const p of allPorts(ctx)) {
       const { containerPort, hostPort } = p.port;
-      if (containerPort === undefined || containerPort === 0) report(`${p.path}.containerPort`, 'Required value');
+      if (containerPort === undefined || containerPort === 0)
+        report(`${p.path}.containerPort`, msg('required', {}, 'Required value'));
       else if (!isValidPortNum(containerPort))
         report(
           `${p.path}.containerPort`,
-          `Invalid value: ${JSON.stringify(containerPort)}: must be between 1 and 65535, inclusive`,
+          msg(
+            'range',
+            { value: JSON.stringify(containerPort) },
+            `Invalid value: ${JSON.stringify(containerPort)}: must be between 1 and 65535, inclusive`,
+          ),
         );
       if (hostPort !== undefined && hostPort !== 0 && !isValidPortNum(hostPort))
         report(
           `${p.path}.hostPort`,
-          `Invalid value: ${JSON.stringify(hostPort)}: must be between 1 and 65535, inclusive`,
+          msg(
+            'range',
+            { value: JSON.stringify(hostPort) },
+            `Invalid value: ${JSON.stringify(hostPort)}: must be between 1 and 65535, inclusive`,
+          ),
         );
       const protocol = p.port.protocol;
       if (protocol !== 'TCP' && protocol !== 'UDP' && protocol !== 'SCTP') {
@@ -34,12 +44,16 @@ export const portInvalid: Rule = {
         const fix = upper === 'TCP' || upper === 'UDP' || upper === 'SCTP';
         report(
           `${p.path}.protocol`,
-          `Unsupported value: ${JSON.stringify(protocol)}: supported values: "SCTP", "TCP", "UDP"`,
+          msg(
+            'protocol',
+            { value: JSON.stringify(protocol) },
+            `Unsupported value: ${JSON.stringify(protocol)}: supported values: "SCTP", "TCP", "UDP"`,
+          ),
           {
             fixes: fix
               ? [
                   {
-                    title: `Use "${upper}"`,
+                    ...fixTitle('use', { value: upper }, `Use "${upper}"`),
                     patch: [
                       {
                         op: 'replace',

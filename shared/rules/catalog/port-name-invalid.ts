@@ -1,4 +1,5 @@
 // PORT_NAME_INVALID and the within-container uniqueness of port names (IANA_SVC_NAME).
+import { fixTitle, msg } from '../message';
 import { pointer } from '../fix';
 import { portNameProblem } from '../syntax';
 import type { Rule } from '../types';
@@ -26,7 +27,7 @@ export const portNameInvalid: Rule = {
       const name = p.port.name;
       if (name === undefined || name === '') continue;
       if (typeof name !== 'string') {
-        report(`${p.path}.name`, 'must be a string');
+        report(`${p.path}.name`, msg('notString', {}, 'must be a string'));
         continue;
       }
       const problem = portNameProblem(name);
@@ -38,17 +39,30 @@ export const portNameInvalid: Rule = {
           .replace(/^-|-$/g, '')
           .slice(0, 15)
           .replace(/-$/, '');
-        report(`${p.path}.name`, `Invalid value: ${JSON.stringify(name)}: ${problem}`, {
-          fixes:
-            suggestion && !portNameProblem(suggestion)
-              ? [
-                  {
-                    title: `Rename to "${suggestion}"`,
-                    patch: [{ op: 'replace', path: namePointer(p), value: suggestion }],
-                  },
-                ]
-              : [{ title: 'Remove the name', patch: [{ op: 'remove', path: namePointer(p) }] }],
-        });
+        report(
+          `${p.path}.name`,
+          msg(
+            'invalid',
+            { value: JSON.stringify(name), problem },
+            `Invalid value: ${JSON.stringify(name)}: ${problem}`,
+          ),
+          {
+            fixes:
+              suggestion && !portNameProblem(suggestion)
+                ? [
+                    {
+                      ...fixTitle('rename', { value: suggestion }, `Rename to "${suggestion}"`),
+                      patch: [{ op: 'replace', path: namePointer(p), value: suggestion }],
+                    },
+                  ]
+                : [
+                    {
+                      ...fixTitle('removeName', {}, 'Remove the name'),
+                      patch: [{ op: 'remove', path: namePointer(p) }],
+                    },
+                  ],
+          },
+        );
         continue;
       }
       if (owner !== p.owner) {
@@ -56,9 +70,18 @@ export const portNameInvalid: Rule = {
         seen.clear();
       }
       if (seen.has(name))
-        report(`${p.path}.name`, `Duplicate value: ${JSON.stringify(name)}`, {
-          fixes: [{ title: 'Remove the duplicate name', patch: [{ op: 'remove', path: namePointer(p) }] }],
-        });
+        report(
+          `${p.path}.name`,
+          msg('duplicate', { value: JSON.stringify(name) }, `Duplicate value: ${JSON.stringify(name)}`),
+          {
+            fixes: [
+              {
+                ...fixTitle('removeDuplicate', {}, 'Remove the duplicate name'),
+                patch: [{ op: 'remove', path: namePointer(p) }],
+              },
+            ],
+          },
+        );
       seen.add(name);
     }
   },

@@ -1,4 +1,5 @@
 // PORT_NAME_SHARED: two running containers use the same port name; name lookups pick the first.
+import { msg } from '../message';
 import type { Rule } from '../types';
 import { allPorts, type PortEntry } from './ports';
 
@@ -22,7 +23,11 @@ export const portNameShared: Rule = {
       else if (earlier.owner !== p.owner)
         report(
           p.path,
-          `duplicate port name ${JSON.stringify(name)} with ${earlier.path}, services and probes that select ports by name will use ${earlier.path}`,
+          msg(
+            'shared',
+            { name: JSON.stringify(name), other: earlier.path },
+            `duplicate port name ${JSON.stringify(name)} with ${earlier.path}, services and probes that select ports by name will use ${earlier.path}`,
+          ),
           { related: [earlier.path] },
         );
     }

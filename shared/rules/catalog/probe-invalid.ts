@@ -1,4 +1,5 @@
 // PROBE_INVALID: a probe needs exactly one handler and sane timings (validateProbe and the per-kind checks).
+import { msg } from '../message';
 import { isRecord } from '../context';
 import type { Rule } from '../types';
 import { handlerProblems } from './handlers';
@@ -30,24 +31,45 @@ export const probeInvalid: Rule = {
         if (probe === undefined) continue;
         const path = `${c.path}.${kind}`;
         if (!isRecord(probe)) {
-          report(path, 'must be an object');
+          report(path, msg('object', {}, 'must be an object'));
           continue;
         }
         for (const p of handlerProblems(probe, path, probeKinds)) report(p.path, p.message);
         for (const field of numericFields) {
           const value = probe[field];
           if (value !== undefined && (typeof value !== 'number' || value < 0))
-            report(`${path}.${field}`, `Invalid value: ${JSON.stringify(value)}: must be greater than or equal to 0`);
+            report(
+              `${path}.${field}`,
+              msg(
+                'nonNegative',
+                { value: JSON.stringify(value) },
+                `Invalid value: ${JSON.stringify(value)}: must be greater than or equal to 0`,
+              ),
+            );
         }
         if (kind !== 'readinessProbe' && typeof probe.successThreshold === 'number' && probe.successThreshold !== 1)
-          report(`${path}.successThreshold`, `Invalid value: ${probe.successThreshold}: must be 1`);
+          report(
+            `${path}.successThreshold`,
+            msg(
+              'successThreshold',
+              { value: probe.successThreshold },
+              `Invalid value: ${probe.successThreshold}: must be 1`,
+            ),
+          );
         const grace = probe.terminationGracePeriodSeconds;
         if (kind === 'readinessProbe' && grace !== undefined)
-          report(`${path}.terminationGracePeriodSeconds`, 'Invalid value: must not be set for readinessProbes');
+          report(
+            `${path}.terminationGracePeriodSeconds`,
+            msg('readinessGrace', {}, 'Invalid value: must not be set for readinessProbes'),
+          );
         else if (grace !== undefined && (typeof grace !== 'number' || grace <= 0))
           report(
             `${path}.terminationGracePeriodSeconds`,
-            `Invalid value: ${JSON.stringify(grace)}: must be greater than 0`,
+            msg(
+              'positive',
+              { value: JSON.stringify(grace) },
+              `Invalid value: ${JSON.stringify(grace)}: must be greater than 0`,
+            ),
           );
       }
     }

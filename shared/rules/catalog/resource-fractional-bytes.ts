@@ -1,4 +1,5 @@
 // RESOURCE_FRACTIONAL_BYTES: memory and ephemeral-storage in fractions of a byte ("100m" of memory).
+import { msg } from '../message';
 import { parseQuantity } from '../../model/quantity';
 import type { Rule } from '../types';
 import { resourceLists } from './resources';
@@ -24,7 +25,11 @@ export const resourceFractionalBytes: Rule = {
           if (value !== undefined && Math.round(value * 1000) % 1000 !== 0)
             report(
               `${c.path}.resources.${list}[${name}]`,
-              `fractional byte value ${JSON.stringify(String(raw))} is invalid, must be an integer`,
+              msg(
+                'fractional',
+                { value: JSON.stringify(String(raw)) },
+                `fractional byte value ${JSON.stringify(String(raw))} is invalid, must be an integer`,
+              ),
             );
         }
     }

@@ -1,4 +1,5 @@
 // RESOURCE_NAME_INVALID: resources are cpu, memory, ephemeral-storage, hugepages-<size> or a prefixed extended name.
+import { fixTitle, msg } from '../message';
 import { pointer } from '../fix';
 import type { Rule } from '../types';
 import { resourceKind, resourceLists } from './resources';
@@ -22,17 +23,21 @@ export const resourceNameInvalid: Rule = {
           const close = ['cpu', 'memory', 'ephemeral-storage'].find((s) => s === name.toLowerCase().trim());
           report(
             `${c.path}.resources.${list}[${name}]`,
-            `Invalid value: ${JSON.stringify(name)}: must be a standard resource for containers`,
+            msg(
+              'notStandard',
+              { value: JSON.stringify(name) },
+              `Invalid value: ${JSON.stringify(name)}: must be a standard resource for containers`,
+            ),
             {
               fixes: [
                 {
-                  title: `Remove ${name}`,
+                  ...fixTitle('remove', { name }, `Remove ${name}`),
                   patch: [{ op: 'remove', path: pointer('spec', c.list, c.index, 'resources', list, name) }],
                 },
                 ...(close
                   ? [
                       {
-                        title: `Rename to ${close}`,
+                        ...fixTitle('rename', { value: close }, `Rename to ${close}`),
                         patch: [
                           { op: 'remove' as const, path: pointer('spec', c.list, c.index, 'resources', list, name) },
                           {

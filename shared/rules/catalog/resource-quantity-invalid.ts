@@ -1,4 +1,5 @@
 // RESOURCE_QUANTITY_INVALID: quantities parse, are not negative, and extended resources are whole numbers.
+import { msg } from '../message';
 import { parseQuantity } from '../../model/quantity';
 import type { Rule } from '../types';
 import { resourceKind, resourceLists } from './resources';
@@ -23,20 +24,53 @@ export const resourceQuantityInvalid: Rule = {
           if (value === undefined) {
             report(
               path,
-              `Invalid value: ${JSON.stringify(raw)}: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`,
+              msg(
+                'syntax',
+                { value: JSON.stringify(raw) },
+                `Invalid value: ${JSON.stringify(raw)}: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`,
+              ),
             );
             continue;
           }
-          if (value < 0) report(path, `Invalid value: ${JSON.stringify(raw)}: must be greater than or equal to 0`);
+          if (value < 0)
+            report(
+              path,
+              msg(
+                'nonNegative',
+                { value: JSON.stringify(raw) },
+                `Invalid value: ${JSON.stringify(raw)}: must be greater than or equal to 0`,
+              ),
+            );
           const kind = resourceKind(name);
           if (kind === 'extended' && !Number.isInteger(value))
-            report(path, `Invalid value: ${JSON.stringify(raw)}: must be an integer`);
+            report(
+              path,
+              msg(
+                'integer',
+                { value: JSON.stringify(raw) },
+                `Invalid value: ${JSON.stringify(raw)}: must be an integer`,
+              ),
+            );
           if (kind === 'hugepages') {
             const page = parseQuantity(name.slice('hugepages-'.length));
             if (page === undefined || page <= 0)
-              report(path, `Invalid value: ${JSON.stringify(name)}: must be a valid hugepages size`);
+              report(
+                path,
+                msg(
+                  'hugepagesSize',
+                  { value: JSON.stringify(name) },
+                  `Invalid value: ${JSON.stringify(name)}: must be a valid hugepages size`,
+                ),
+              );
             else if (value % page !== 0)
-              report(path, `Invalid value: ${JSON.stringify(raw)}: must be a multiple of ${name.slice(10)}`);
+              report(
+                path,
+                msg(
+                  'multiple',
+                  { value: JSON.stringify(raw), size: name.slice(10) },
+                  `Invalid value: ${JSON.stringify(raw)}: must be a multiple of ${name.slice(10)}`,
+                ),
+              );
           }
         }
       }

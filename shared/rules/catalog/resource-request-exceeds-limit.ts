@@ -1,4 +1,5 @@
 // RESOURCE_REQUEST_EXCEEDS_LIMIT: requests ≤ limits; non-overcommittable resources need request == limit.
+import { fixTitle, msg } from '../message';
 import { pointer } from '../fix';
 import { parseQuantity } from '../../model/quantity';
 import type { ContainerEntry } from '../context';
@@ -7,7 +8,11 @@ import { isOvercommittable, resourceKind, resourceLists } from './resources';
 
 function setToLimit(c: ContainerEntry, name: string, rawLimit: unknown): QuickFix {
   return {
-    title: `Set the ${name} request to the limit (${String(rawLimit)})`,
+    ...fixTitle(
+      'requestToLimit',
+      { resource: name, limit: String(rawLimit) },
+      `Set the ${name} request to the limit (${String(rawLimit)})`,
+    ),
     patch: [{ op: 'replace', path: pointer('spec', c.list, c.index, 'resources', 'requests', name), value: rawLimit }],
   };
 }
@@ -40,7 +45,11 @@ export const resourceRequestExceedsLimit: Rule = {
           if (limit !== undefined && request > limit)
             report(
               `${c.path}.resources.requests`,
-              `Invalid value: ${JSON.stringify(String(rawRequest))}: must be less than or equal to ${name} limit of ${String(rawLimit)}`,
+              msg(
+                'exceeds',
+                { value: JSON.stringify(String(rawRequest)), resource: name, limit: String(rawLimit) },
+                `Invalid value: ${JSON.stringify(String(rawRequest))}: must be less than or equal to ${name} limit of ${String(rawLimit)}`,
+              ),
               {
                 related: [`${c.path}.resources.limits[${name}]`],
                 fixes: [setToLimit(c, name, rawLimit)],
@@ -50,11 +59,19 @@ export const resourceRequestExceedsLimit: Rule = {
           if (rawLimit === undefined)
             report(
               `${c.path}.resources.limits`,
-              `Required value: Limit must be set for non overcommitable resources (${name})`,
+              msg(
+                'limitRequired',
+                { resource: name },
+                `Required value: Limit must be set for non overcommitable resources (${name})`,
+              ),
               {
                 fixes: [
                   {
-                    title: `Set the ${name} limit to ${String(rawRequest)}`,
+                    ...fixTitle(
+                      'limitTo',
+                      { resource: name, value: String(rawRequest) },
+                      `Set the ${name} limit to ${String(rawRequest)}`,
+                    ),
                     patch: [
                       {
                         op: 'add',
@@ -69,7 +86,11 @@ export const resourceRequestExceedsLimit: Rule = {
           else if (limit !== undefined && request !== limit)
             report(
               `${c.path}.resources.requests`,
-              `Invalid value: ${JSON.stringify(String(rawRequest))}: must be equal to ${name} limit of ${String(rawLimit)}`,
+              msg(
+                'notEqual',
+                { value: JSON.stringify(String(rawRequest)), resource: name, limit: String(rawLimit) },
+                `Invalid value: ${JSON.stringify(String(rawRequest))}: must be equal to ${name} limit of ${String(rawLimit)}`,
+              ),
               {
                 related: [`${c.path}.resources.limits[${name}]`],
                 fixes: [setToLimit(c, name, rawLimit)],
@@ -81,7 +102,8 @@ export const resourceRequestExceedsLimit: Rule = {
         if (resourceKind(name) === 'hugepages') hugepages = true;
         if (name === 'cpu' || name === 'memory') cpuOrMemory = true;
       }
-      if (hugepages && !cpuOrMemory) report(`${c.path}.resources`, 'Forbidden: HugePages require cpu or memory');
+      if (hugepages && !cpuOrMemory)
+        report(`${c.path}.resources`, msg('hugepagesAlone', {}, 'Forbidden: HugePages require cpu or memory'));
     }
   },
 };

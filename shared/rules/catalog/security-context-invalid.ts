@@ -1,4 +1,5 @@
 // SECURITY_CONTEXT_INVALID: a container's securityContext that contradicts itself (ValidateSecurityContext).
+import { msg } from '../message';
 import { isRecord } from '../context';
 import type { Rule } from '../types';
 
@@ -20,14 +21,26 @@ export const securityContextInvalid: Rule = {
       const path = `${c.path}.securityContext`;
       const escalation = `${path}.allowPrivilegeEscalation`;
       if (sc.privileged === true)
-        report(path, 'Invalid value: cannot set `allowPrivilegeEscalation` to false and `privileged` to true', {
-          related: [escalation, `${path}.privileged`],
-        });
+        report(
+          path,
+          msg(
+            'privileged',
+            {},
+            'Invalid value: cannot set `allowPrivilegeEscalation` to false and `privileged` to true',
+          ),
+          {
+            related: [escalation, `${path}.privileged`],
+          },
+        );
       const caps = isRecord(sc.capabilities) ? sc.capabilities : undefined;
       if (Array.isArray(caps?.add) && caps.add.includes('CAP_SYS_ADMIN'))
         report(
           path,
-          'Invalid value: cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN',
+          msg(
+            'sysAdmin',
+            {},
+            'Invalid value: cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN',
+          ),
           {
             related: [escalation, `${path}.capabilities.add`],
           },

@@ -1,4 +1,5 @@
 // SIDECAR_READS_UNWRITTEN_VOLUME: a sidecar mounts an emptyDir that no other container writes.
+import { msg } from '../message';
 import { isRecord } from '../context';
 import type { Rule } from '../types';
 
@@ -24,7 +25,11 @@ export const sidecarReadsUnwrittenVolume: Rule = {
         if (mounts.some((o) => o.owner !== m.owner) || mounts.every((o) => o.readOnly)) continue;
         report(
           m.path,
-          `sidecar ${m.owner.name} mounts emptyDir ${JSON.stringify(name)}, but no other container mounts it, so nothing is shared through it`,
+          msg(
+            'unshared',
+            { container: m.owner.name, volume: JSON.stringify(name) },
+            `sidecar ${m.owner.name} mounts emptyDir ${JSON.stringify(name)}, but no other container mounts it, so nothing is shared through it`,
+          ),
           {
             related: [volume.path],
           },

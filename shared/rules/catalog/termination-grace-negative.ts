@@ -1,4 +1,5 @@
 // TERMINATION_GRACE_NEGATIVE: a negative grace period is accepted but treated as 1 second.
+import { fixTitle, msg } from '../message';
 import type { Rule } from '../types';
 
 export const terminationGraceNegative: Rule = {
@@ -16,10 +17,13 @@ export const terminationGraceNegative: Rule = {
     if (typeof value === 'number' && value < 0)
       report(
         'spec.terminationGracePeriodSeconds',
-        'must be >= 0; negative values are invalid and will be treated as 1',
+        msg('negative', {}, 'must be >= 0; negative values are invalid and will be treated as 1'),
         {
           fixes: [
-            { title: 'Use the default (30 s)', patch: [{ op: 'remove', path: '/spec/terminationGracePeriodSeconds' }] },
+            {
+              ...fixTitle('useDefault', {}, 'Use the default (30 s)'),
+              patch: [{ op: 'remove', path: '/spec/terminationGracePeriodSeconds' }],
+            },
           ],
         },
       );

@@ -1,4 +1,5 @@
 // UNKNOWN_FIELD: a field the v1 Pod schema does not have, usually a typo that Kubernetes would otherwise drop.
+import { fixTitle, msg } from '../message';
 import { podFieldTypes } from '../../model/fields';
 import { pointer } from '../fix';
 import type { QuickFix, Report, Rule } from '../types';
@@ -74,16 +75,25 @@ function reportUnknown(
 ): void {
   const segments = [...trail];
   const suggestion = closestField(key, fields);
-  const fixes: QuickFix[] = [{ title: `Remove ${key}`, patch: [{ op: 'remove', path: pointer(...segments, key) }] }];
+  const fixes: QuickFix[] = [
+    {
+      ...fixTitle('remove', { field: key }, `Remove ${key}`),
+      patch: [{ op: 'remove', path: pointer(...segments, key) }],
+    },
+  ];
   if (suggestion && !(suggestion in record))
     fixes.unshift({
-      title: `Rename to ${suggestion}`,
+      ...fixTitle('rename', { value: suggestion }, `Rename to ${suggestion}`),
       patch: [
         { op: 'remove', path: pointer(...segments, key) },
         { op: 'add', path: pointer(...segments, suggestion), value: record[key] },
       ],
     });
-  const message = `unknown field ${JSON.stringify(key)}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}`;
+  const message = msg(
+    suggestion ? 'unknownDidYouMean' : 'unknown',
+    { field: JSON.stringify(key), suggestion: suggestion ? JSON.stringify(suggestion) : '' },
+    `unknown field ${JSON.stringify(key)}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}`,
+  );
   report(pathOf([...segments, key]), message, { fixes });
 }
 

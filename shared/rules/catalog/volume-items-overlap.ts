@@ -1,4 +1,5 @@
 // VOLUME_ITEMS_OVERLAP: two items of a configMap, secret or downwardAPI volume write the same file or nest in each other.
+import { msg } from '../message';
 import { isRecord, list } from '../context';
 import type { Rule } from '../types';
 
@@ -43,7 +44,17 @@ export const volumeItemsOverlap: Rule = {
           if (collision !== undefined)
             report(
               `${v.path}.${field}.items[${k}].path`,
-              `${title}: overlapping paths: ${JSON.stringify(path)} with ${JSON.stringify(collision)}`,
+              msg(
+                nameField ? 'overlapNamed' : 'overlap',
+                {
+                  volume: JSON.stringify(v.name),
+                  source: label,
+                  name: nameField ? JSON.stringify(String(source[nameField] ?? '')) : '',
+                  path: JSON.stringify(path),
+                  other: JSON.stringify(collision),
+                },
+                `${title}: overlapping paths: ${JSON.stringify(path)} with ${JSON.stringify(collision)}`,
+              ),
             );
           seen.push(path);
         });

@@ -1,4 +1,5 @@
 // VOLUME_NAME_DUPLICATE: two volumes of a Pod may not share a name.
+import { fixTitle, msg } from '../message';
 import type { Rule } from '../types';
 import { renameVolumePatch } from './volume-name-invalid';
 
@@ -21,11 +22,20 @@ export const volumeNameDuplicate: Rule = {
       while (names.has(`${v.name}-${n}`)) n++;
       const to = `${v.name}-${n}`;
       names.add(to);
-      report(`${v.path}.name`, `Duplicate value: ${JSON.stringify(v.name)}`, {
-        related: [`${first.path}.name`],
-        // Only this volume is renamed: its mounts are ambiguous, so they stay with the first one.
-        fixes: [{ title: `Rename to "${to}"`, patch: renameVolumePatch(undefined, v.index, v.name, to) }],
-      });
+      report(
+        `${v.path}.name`,
+        msg('duplicate', { value: JSON.stringify(v.name) }, `Duplicate value: ${JSON.stringify(v.name)}`),
+        {
+          related: [`${first.path}.name`],
+          // Only this volume is renamed: its mounts are ambiguous, so they stay with the first one.
+          fixes: [
+            {
+              ...fixTitle('rename', { value: to }, `Rename to "${to}"`),
+              patch: renameVolumePatch(undefined, v.index, v.name, to),
+            },
+          ],
+        },
+      );
     }
   },
 };

@@ -1,4 +1,5 @@
 // VOLUME_NAME_INVALID: a volume name is required and must be a DNS-1123 label.
+import { fixTitle } from '../message';
 import { pointer } from '../fix';
 import type { Rule } from '../types';
 import { volumeProblems } from '../volumes';
@@ -23,7 +24,7 @@ export const volumeNameInvalid: Rule = {
           fixes: suggestion
             ? [
                 {
-                  title: `Rename to "${suggestion}" (and its mounts)`,
+                  ...fixTitle('rename', { value: suggestion }, `Rename to "${suggestion}" (and its mounts)`),
                   patch: renameVolumePatch(ctx.raw, v.index, v.name, suggestion),
                 },
               ]

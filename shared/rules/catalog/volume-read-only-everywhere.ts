@@ -1,4 +1,5 @@
 // VOLUME_READ_ONLY_EVERYWHERE: an emptyDir that every container mounts read-only stays empty forever.
+import { fixTitle, msg } from '../message';
 import { isRecord } from '../context';
 import { pointer } from '../fix';
 import type { Rule } from '../types';
@@ -21,12 +22,20 @@ export const volumeReadOnlyEverywhere: Rule = {
       const first = mounts[0]!;
       report(
         v.path,
-        `volume ${JSON.stringify(v.name)} is an emptyDir mounted read-only by every container, so it stays empty`,
+        msg(
+          'readOnly',
+          { volume: JSON.stringify(v.name) },
+          `volume ${JSON.stringify(v.name)} is an emptyDir mounted read-only by every container, so it stays empty`,
+        ),
         {
           related: mounts.map((m) => m.path),
           fixes: [
             {
-              title: `Let ${first.owner.name || 'the first container'} write to it`,
+              ...fixTitle(
+                first.owner.name ? 'letWrite' : 'letFirstWrite',
+                { container: first.owner.name },
+                `Let ${first.owner.name || 'the first container'} write to it`,
+              ),
               patch: [
                 {
                   op: 'remove',

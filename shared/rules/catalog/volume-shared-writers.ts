@@ -1,4 +1,5 @@
 // VOLUME_SHARED_WRITERS: two running containers write to the same file or directory of one volume.
+import { msg } from '../message';
 import type { Rule } from '../types';
 import type { MountEntry } from '../context';
 
@@ -29,7 +30,16 @@ export const volumeSharedWriters: Rule = {
         else if (first.owner !== m.owner)
           report(
             `${m.path}.subPath`,
-            `${m.owner.name} and ${first.owner.name} both write ${JSON.stringify(m.mount.subPath)} in volume ${JSON.stringify(name)}`,
+            msg(
+              'sameSubPath',
+              {
+                first: m.owner.name,
+                second: first.owner.name,
+                subPath: JSON.stringify(m.mount.subPath),
+                volume: JSON.stringify(name),
+              },
+              `${m.owner.name} and ${first.owner.name} both write ${JSON.stringify(m.mount.subPath)} in volume ${JSON.stringify(name)}`,
+            ),
             { related: [`${first.path}.subPath`] },
           );
       }

@@ -1,4 +1,5 @@
 // VOLUME_SOURCE_CONFLICT: a volume has exactly one source (emptyDir, hostPath, configMap...).
+import { fixTitle, msg } from '../message';
 import { pointer } from '../fix';
 import type { Rule } from '../types';
 import { volumeSources } from '../volumes';
@@ -17,10 +18,14 @@ export const volumeSourceConflict: Rule = {
     for (const v of ctx.volumes) {
       const sources = volumeSources(v.volume);
       for (const extra of sources.slice(1))
-        report(`${v.path}.${extra}`, 'Forbidden: may not specify more than 1 volume type', {
+        report(`${v.path}.${extra}`, msg('twoSources', {}, 'Forbidden: may not specify more than 1 volume type'), {
           fixes: [
             {
-              title: `Keep ${sources[0]}, remove ${extra}`,
+              ...fixTitle(
+                'keepFirst',
+                { keep: String(sources[0]), remove: extra },
+                `Keep ${sources[0]}, remove ${extra}`,
+              ),
               patch: [{ op: 'remove', path: pointer('spec', 'volumes', v.index, extra) }],
             },
           ],

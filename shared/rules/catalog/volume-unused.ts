@@ -1,4 +1,5 @@
 // VOLUME_UNUSED: a volume that no container mounts.
+import { fixTitle, msg } from '../message';
 import { pointer } from '../fix';
 import type { Rule } from '../types';
 
@@ -15,11 +16,22 @@ export const volumeUnused: Rule = {
   check(ctx, report) {
     for (const v of ctx.volumes) {
       if (v.name === '' || ctx.volumeByName.get(v.name) !== v || ctx.mountsByVolume.has(v.name)) continue;
-      report(`${v.path}`, `volume ${JSON.stringify(v.name)} is not mounted by any container`, {
-        fixes: [
-          { title: `Remove volume "${v.name}"`, patch: [{ op: 'remove', path: pointer('spec', 'volumes', v.index) }] },
-        ],
-      });
+      report(
+        `${v.path}`,
+        msg(
+          'unused',
+          { volume: JSON.stringify(v.name) },
+          `volume ${JSON.stringify(v.name)} is not mounted by any container`,
+        ),
+        {
+          fixes: [
+            {
+              ...fixTitle('remove', { volume: v.name }, `Remove volume "${v.name}"`),
+              patch: [{ op: 'remove', path: pointer('spec', 'volumes', v.index) }],
+            },
+          ],
+        },
+      );
     }
   },
 };
