@@ -209,6 +209,32 @@ describe.skipIf(dockerReason)(
       expect((await execIn(engine, web.id!, ['ls', first.marker!])).code).not.toBe(0);
     });
 
+    it('an image without a tag is pulled as :latest (policy Always by default), and one by digest as that digest', async () => {
+      const latest = await imageFromEngine(engine.docker, BUSYBOX);
+      const pinned = await imageFromEngine(engine.docker, BUSYBOX);
+      // Its own repository, so no other test's :latest is in the way.
+      const repository = `podwright-test/pull-${suffix}`;
+      registry.publish(repository, 'latest', latest);
+      registry.publish(repository, 'pinned', pinned);
+      const bare = `${registry.host}/${repository}`;
+      const byDigest = `${bare}@${pinned.digest}`;
+      images.push(`${bare}:latest`, byDigest);
+      await Promise.all([removeImage(`${bare}:latest`), removeImage(byDigest)]);
+
+      const { snapshot, error } = await run(
+        podOf('refs', [
+          { name: 'bare', image: bare, command: ['sh', '-c', 'sleep 3600'] },
+          app('pinned', byDigest, 'IfNotPresent'),
+        ]),
+      );
+      expect(error).toBeUndefined();
+      expect(registry.requests.some((r) => r.path === `/v2/${repository}/manifests/latest`)).toBe(true);
+      expect(registry.requests.some((r) => r.path === `/v2/${repository}/manifests/${pinned.digest}`)).toBe(true);
+      const id = (c: string): string => snapshot!.containers.find((s) => s.name === c)!.id!;
+      expect((await execIn(engine, id('bare'), ['ls', latest.marker!])).code).toBe(0);
+      expect((await execIn(engine, id('pinned'), ['ls', pinned.marker!])).code).toBe(0);
+    });
+
     it('a tag the registry does not have fails with a typed pull error in plain words, and rolls back', async () => {
       const ref = await tag();
       const pod = podOf('missing', [app('web', BUSYBOX, 'Never'), app('api', ref, 'IfNotPresent')]);
