@@ -722,6 +722,9 @@ export function pullFailure(cause: string, registry: string): string {
     return `the registry ${registry} has no image by that name and tag. Check the image name and tag.`;
   if (/pull access denied|unauthorized|authentication required|denied/i.test(cause))
     return `the registry ${registry} refused it: the image does not exist, or the registry wants a login ("docker login ${registry}").`;
+  const corrupt = /verification failed for digest (sha256:[0-9a-f]{12})/i.exec(cause);
+  if (corrupt)
+    return `a layer from ${registry} did not match its digest (${corrupt[1]}…): the download was damaged. Try again; if it keeps failing, the image in the registry is broken.`;
   if (/server gave HTTP response to HTTPS client/i.test(cause))
     return `the registry ${registry} speaks plain HTTP only; add it to the engine's "insecure-registries" to pull from it.`;
   if (

@@ -1,5 +1,6 @@
 // Image pulls on the real Docker Engine, from a registry served by the test itself on 127.0.0.1 (no network needed):
 // imagePullPolicy IfNotPresent / Never / Always, the per-layer progress events, and the errors when a pull cannot work.
+import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Labels, plan, type Container, type Pod } from '../../shared/plan';
 import type { Engine } from './engine';
@@ -251,6 +252,30 @@ describe.skipIf(dockerReason)(
       expect(e.details.cause).toMatch(/manifest unknown/);
       expect(manifestRequests(ref)).toBeGreaterThan(0);
       expect(events.at(-1)).toMatchObject({ stage: 'rollback' });
+      expect(await leftovers(pod.metadata!.name!)).toBe(0);
+    });
+
+    it('a layer whose bytes do not match its digest fails the pull mid-stream with a typed error, and rolls back', async () => {
+      const image = await imageFromEngine(engine.docker, BUSYBOX);
+      // The random layer (the last) gets other bytes of the same length: the engine's digest check must catch it.
+      const layers = (JSON.parse(image.manifest.toString('utf8')) as { layers: { digest: string }[] }).layers;
+      const last = layers.at(-1)!.digest;
+      image.blobs.set(last, randomBytes(image.blobs.get(last)!.length));
+      const ref = await tag(image);
+      const pod = podOf('corrupt', [app('api', ref, 'IfNotPresent')]);
+
+      const { error, events } = await run(pod);
+      expect(error).toBeInstanceOf(PodError);
+      const e = error as PodError;
+      expect(e.code).toBe('IMAGE_PULL_FAILED');
+      expect(e.details.container).toBe('api');
+      expect(e.message).toBe(
+        `Could not pull image ${ref} for container "api": a layer from ${registry.host} did not match its digest (${last.slice(0, 19)}…): the download was damaged. Try again; if it keeps failing, the image in the registry is broken.`,
+      );
+      expect(e.details.cause).toContain(`filesystem layer verification failed for digest ${last}`);
+      // The failure came after the download had started, through the progress stream.
+      expect(pullEvents(events).some((p) => p.layer)).toBe(true);
+      expect(await hasImage(ref)).toBe(false);
       expect(await leftovers(pod.metadata!.name!)).toBe(0);
     });
 
