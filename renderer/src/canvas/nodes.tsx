@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '../../../shared/rules';
 import { volumeKindOf } from '../../../shared/canvas';
 import { diagnosticsOf, graphOf, useDocument } from '../store/document';
+import { diagnosticText } from '../problems-text';
 import { ContainerRunStatus, PodRunPhase } from '../run/ContainerRunStatus';
 
 const noDiagnostics: Diagnostic[] = [];
@@ -46,7 +47,7 @@ function Badge({ diagnostics }: { diagnostics: readonly Diagnostic[] }) {
       className={`badge badge-${level}`}
       role="img"
       aria-label={t('canvas.problemCount', { count: diagnostics.length })}
-      title={diagnostics.map((d) => d.message).join('\n')}
+      title={diagnostics.map((d) => diagnosticText(t, d)).join('\n')}
     >
       {diagnostics.length}
     </span>

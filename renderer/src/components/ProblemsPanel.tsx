@@ -7,6 +7,7 @@ import { nodeForPath } from '../../../shared/canvas';
 import { graphOf, useDiagnostics, useDocument } from '../store/document';
 import { flow } from '../canvas/flow';
 import { useNotice } from '../store/notice';
+import { diagnosticText, explanationText, fixText } from '../problems-text';
 
 /** Applies a rule's fix as one undoable change; a Pod-wide PID share replaces any partial join drawn on the canvas. */
 export function applyQuickFix(fix: QuickFix): boolean {
@@ -54,7 +55,7 @@ function ProblemRow({ d, label }: { d: Diagnostic; label: string }) {
           {d.severity === 'error' ? '×' : d.severity === 'warning' ? '!' : 'i'}
         </span>
         <button className="link problem-message" onClick={() => revealDiagnostic(d)} title={d.path}>
-          {d.message}
+          {diagnosticText(t, d)}
         </button>
         <span className="problem-where">
           {label} · <code>{d.code}</code>
@@ -64,11 +65,11 @@ function ProblemRow({ d, label }: { d: Diagnostic; label: string }) {
         </button>
         {d.fixes.map((fix, i) => (
           <button key={i} className="fix" onClick={() => applyQuickFix(fix)} title={t('problems.fixHint')}>
-            {t('problems.fix')}: {fix.title}
+            {t('problems.fix')}: {fixText(t, fix)}
           </button>
         ))}
       </div>
-      {why && <p className="explanation">{d.explanation}</p>}
+      {why && <p className="explanation">{explanationText(t, d)}</p>}
     </li>
   );
 }

@@ -12,6 +12,7 @@ import {
 } from '@codemirror/view';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
 import type { Pod } from '../../../shared/model';
 import { applyValue, parseManifest } from '../../../shared/manifest';
 import { podYaml, readProject } from '../../../shared/canvas';
@@ -21,6 +22,7 @@ import { spliceContainerEdit } from '../canvas/yaml-splice';
 import { rangesFromTree } from '../canvas/yaml-tree';
 import { diagnosticsOf, graphOf, useDocument } from '../store/document';
 import { shareStructure } from '../store/share';
+import { diagnosticText } from '../problems-text';
 
 interface Marker {
   from: number;
@@ -85,7 +87,7 @@ function markersFor(editor: EditorView, state = useDocument.getState()): Marker[
   const out: Marker[] = [];
   diagnostics.forEach((d, i) => {
     const r = ranges[i];
-    if (r) out.push({ from: r.from, to: r.to, severity: d.severity, message: `${d.code}: ${d.message}` });
+    if (r) out.push({ from: r.from, to: r.to, severity: d.severity, message: `${d.code}: ${diagnosticText(i18next.t, d)}` });
   });
   return out;
 }

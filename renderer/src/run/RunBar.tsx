@@ -6,6 +6,7 @@ import { useEngine } from '../store/engine';
 import { usePanel } from '../components/BottomPanel';
 import { pullPercent } from './model';
 import { useRun } from './store';
+import { diagnosticText } from '../problems-text';
 import { RunDialog } from './RunDialog';
 import { LeftoverPods } from './LeftoverPods';
 import { shortcutText } from '../actions';
@@ -227,7 +228,7 @@ function RunQuestionDialog() {
       <ul className="run-reasons">
         {question.diagnostics.map((d, i) => (
           <li key={i} className={`severity-${d.severity}`} data-code={d.code}>
-            <code>{d.code}</code> <span className="run-reason-path">{d.path}</span> {d.message}
+            <code>{d.code}</code> <span className="run-reason-path">{d.path}</span> {diagnosticText(t, d)}
           </li>
         ))}
       </ul>

@@ -1,19 +1,22 @@
 // The inspector's form building blocks: a text field, a section and problems, all matched to rules by Kubernetes path.
 import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '../../../../shared/rules';
 import { diagnosticsOf, useDocument } from '../../store/document';
+import { diagnosticText } from '../../problems-text';
 
 export function fieldDiagnostics(all: readonly Diagnostic[], path: string): Diagnostic[] {
   return all.filter((d) => d.path === path || d.path.startsWith(`${path}.`) || d.path.startsWith(`${path}[`));
 }
 
 export function Problems({ diagnostics }: { diagnostics: readonly Diagnostic[] }) {
+  const { t } = useTranslation();
   if (diagnostics.length === 0) return null;
   return (
     <ul className="field-problems">
       {diagnostics.map((d, i) => (
         <li key={i} className={`sev-${d.severity}`}>
-          {d.message}
+          {diagnosticText(t, d)}
         </li>
       ))}
     </ul>

@@ -1,0 +1,54 @@
+// Rule text in both languages through the real i18next setup: English reads exactly as the engine wrote it, Chinese
+// comes from the rules catalogue, and text without a catalogue entry falls back to the engine's English.
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { loadPods } from '../../shared/manifest';
+import { validatePod, type Diagnostic } from '../../shared/rules';
+import portClash from '../../assets/examples/port-clash.pod.yaml?raw';
+import { catalogues } from './locales';
+import { diagnosticText, explanationText, fixText } from './problems-text';
+
+const i18n = i18next.createInstance();
+await i18n.init({
+  resources: { en: { translation: catalogues.en }, 'zh-CN': { translation: catalogues['zh-CN'] } },
+  lng: 'en',
+  fallbackLng: 'en',
+  interpolation: { escapeValue: false },
+});
+const en = i18n.getFixedT('en');
+const zh = i18n.getFixedT('zh-CN');
+
+const pod = loadPods(portClash).pods[0]!.pod;
+const clash = validatePod(pod).find((d) => d.code === 'POD_PORT_CLASH')!;
+
+describe('problem text', () => {
+  it('reads the port clash exactly as the engine wrote it in English', () => {
+    expect(clash.messageId).toBe('rules.POD_PORT_CLASH.messages.clash');
+    expect(diagnosticText(en, clash)).toBe(clash.message);
+    expect(fixText(en, clash.fixes[0]!)).toBe(clash.fixes[0]!.title);
+    expect(explanationText(en, clash)).toBe(clash.explanation);
+  });
+
+  it('shows the port clash, its fix and its explanation in Chinese', () => {
+    const [first, second] = [clash.params!.first, clash.params!.second];
+    expect(diagnosticText(zh, clash)).toBe(
+      `${first} 和 ${second} 都在 Pod 共享的网络命名空间中监听 ${clash.params!.port}；后启动的那个会绑定失败`,
+    );
+    expect(fixText(zh, clash.fixes[0]!)).toMatch(/^把 \S+ 改到端口 \d+（其进程也必须监听该端口）$/);
+    expect(explanationText(zh, clash)).toContain('网络命名空间');
+  });
+
+  it('falls back to the English text when the catalogue has no entry', () => {
+    const d: Diagnostic = { ...clash, code: 'NOT_A_RULE', messageId: 'rules.NOT_A_RULE.messages.x', fixes: [] };
+    expect(diagnosticText(zh, d)).toBe(clash.message);
+    expect(explanationText(zh, d)).toBe(clash.explanation);
+    const untranslated: Diagnostic = { ...clash, messageId: undefined, params: undefined };
+    expect(diagnosticText(zh, untranslated)).toBe(clash.message);
+    expect(fixText(zh, { title: 'Do it', patch: [] })).toBe('Do it');
+  });
+
+  it('does not escape names from the Pod', () => {
+    const d: Diagnostic = { ...clash, params: { ...clash.params!, first: '<a&b>' } };
+    expect(diagnosticText(en, d)).toContain('<a&b> and');
+  });
+});
