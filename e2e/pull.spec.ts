@@ -37,6 +37,7 @@ let served: ServedApp;
 let registry: TestRegistry | undefined;
 let skipReason: string | undefined;
 const name = `pull-${randomBytes(3).toString('hex')}`;
+const missingName = `pull-missing-${randomBytes(3).toString('hex')}`;
 const tag = `pulltest-${randomBytes(4).toString('hex')}`;
 let image = '';
 
@@ -57,7 +58,9 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   if (skipReason) return;
-  const ids = (await podContainers(name)).split('\n').filter(Boolean);
+  const ids = [...(await podContainers(name)).split('\n'), ...(await podContainers(missingName)).split('\n')].filter(
+    Boolean,
+  );
   if (ids.length) await docker('rm', '-f', '-v', ...ids).catch(() => undefined);
   if (image) await docker('rmi', '-f', image).catch(() => undefined);
   await registry?.close();
@@ -139,4 +142,46 @@ test('a Pod whose image is only in a registry: the pull bar fills, then the cont
   await expect(page.getByTestId('run-status')).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design');
   expect(await podContainers(name)).toBe('');
+});
+
+test('an image tag the registry does not have: a plain pull error naming the container, and nothing left', async ({
+  page,
+}) => {
+  const missing = `${registry!.host}/${REPOSITORY}:no-such-${randomBytes(3).toString('hex')}`;
+  await open(page);
+  await typeYaml(
+    page,
+    [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      `  name: ${missingName}`,
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      `      image: ${missing}`,
+      '      imagePullPolicy: IfNotPresent',
+      "      command: ['sleep', '3600']",
+      '',
+    ].join('\n'),
+  );
+  await expect(page.getByTestId('node-container:api')).toBeVisible();
+  await page.getByTestId('run-start').click();
+  const error = page.getByTestId('run-error');
+  const confirm = page.getByTestId('run-confirm');
+  await expect(error.or(confirm)).toBeVisible({ timeout: 30_000 });
+  if (await confirm.isVisible()) await page.getByTestId('run-anyway').click();
+  await expect(error).toHaveAttribute('data-code', 'IMAGE_PULL_FAILED', { timeout: 30_000 });
+  await expect(error).toContainText(
+    `Could not pull image ${missing} for container "api": the registry ${registry!.host} has no image by that name and tag.`,
+  );
+  await expect(error).toContainText('Container: api');
+  await expect(error).not.toContainText('HTTP code');
+  await error.screenshot({ path: '/tmp/pull-helper-error.png' });
+  // The container's node says why it is waiting; the Pod itself is still a design: nothing was left on the engine.
+  await expect(page.getByTestId('node-container:api').getByTestId('run-status')).toContainText(
+    'waiting: IMAGE_PULL_FAILED',
+  );
+  await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design');
+  expect(await podContainers(missingName)).toBe('');
 });
