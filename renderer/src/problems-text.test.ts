@@ -47,6 +47,16 @@ describe('problem text', () => {
     expect(fixText(zh, { title: 'Do it', patch: [] })).toBe('Do it');
   });
 
+  it('translates the validation phrase inside a message', () => {
+    const bad = validatePod({ ...pod, spec: { containers: [{ name: 'Web', image: 'busybox:1.36' }] } }).find(
+      (d) => d.code === 'CONTAINER_NAME_INVALID',
+    )!;
+    expect(diagnosticText(en, bad)).toBe(bad.message);
+    expect(diagnosticText(zh, bad)).toBe(
+      '无效值："Web"：小写 RFC 1123 标签只能由小写字母数字字符或“-”组成，且必须以字母数字字符开头和结尾',
+    );
+  });
+
   it('does not escape names from the Pod', () => {
     const d: Diagnostic = { ...clash, params: { ...clash.params!, first: '<a&b>' } };
     expect(diagnosticText(en, d)).toContain('<a&b> and');

@@ -1,7 +1,7 @@
 // Rule text in the UI language: a diagnostic's message, explanation and fix titles from assets/locales/rules,
 // falling back to the engine's English when the catalogue has no entry (older ids, untranslated messages).
 import type { TFunction } from 'i18next';
-import type { Diagnostic, QuickFix } from '../../shared/rules';
+import { fieldProblemId, type Diagnostic, type QuickFix } from '../../shared/rules';
 
 type Translate = TFunction | ((key: string, options?: Record<string, unknown>) => string);
 
@@ -16,9 +16,14 @@ function catalogued(t: Translate, key: string | undefined, params: object | unde
   });
 }
 
-/** The diagnostic's one-line message. */
+/** The diagnostic's one-line message; an embedded validation phrase (`problem`) is translated as well. */
 export function diagnosticText(t: Translate, d: Diagnostic): string {
-  return catalogued(t, d.messageId, d.params, d.message);
+  const problem = d.params?.problem;
+  const id = typeof problem === 'string' ? fieldProblemId(problem) : undefined;
+  const params = id
+    ? { ...d.params, problem: catalogued(t, `rules.fieldProblems.${id}`, undefined, String(problem)) }
+    : d.params;
+  return catalogued(t, d.messageId, params, d.message);
 }
 
 /** The rule's longer explanation (the same for every diagnostic of a code). */

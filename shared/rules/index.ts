@@ -6,3 +6,4 @@ export { applyFix, pointer } from './fix';
 export { parseQuantity, formatQuantity } from '../model/quantity';
 export { createContext, type RuleContext } from './context';
 export { msg, fixTitle, type RuleMessage } from './message';
+export { fieldProblems, fieldProblemId } from './problems';

@@ -8,6 +8,7 @@ import { loadPods } from '../manifest/pods';
 import type { Diagnostic } from './types';
 import type * as ValidateModule from './validate';
 import { rules } from './registry';
+import { fieldProblemId, fieldProblems } from './problems';
 
 const seen: Diagnostic[] = [];
 
@@ -80,6 +81,13 @@ describe('rule message catalogue', () => {
     for (const key of keys(en, '')) expect(slots(lookup(zh, key)!), key).toEqual(slots(lookup(en, key)!));
   });
 
+  it('has every embedded validation phrase in both languages', () => {
+    for (const [id, text] of Object.entries(fieldProblems)) {
+      expect(lookup(en, `rules.fieldProblems.${id}`)).toBe(text);
+      expect(lookup(zh, `rules.fieldProblems.${id}`), id).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
   afterAll(() => {
     // Checked after every suite above has run, so all recorded diagnostics count.
     const messages = seen.filter((d) => d.messageId);
@@ -98,6 +106,11 @@ describe('rule message catalogue', () => {
       const text = template === undefined ? `<missing ${f.titleId}>` : render(template, f.params ?? {});
       if (text !== f.title) wrong.push(`${f.titleId}: ${text} ≠ ${f.title}`);
       if (lookup(zh, f.titleId!) === undefined) wrong.push(`zh-CN lacks ${f.titleId}`);
+    }
+    // Embedded validation phrases must be in the phrase table, or the UI would show them in English.
+    for (const d of messages) {
+      const problem = d.params?.problem;
+      if (typeof problem === 'string' && !fieldProblemId(problem)) wrong.push(`unknown problem phrase: ${problem}`);
     }
     expect([...new Set(wrong)]).toEqual([]);
     // Which ids the fixtures reached, so a new message without a fixture shows up in the count.

@@ -1,0 +1,28 @@
+// The short Kubernetes validation phrases that rules embed in messages as the `problem` param ("must be no more than
+// 63 characters"), by catalogue id (`rules.fieldProblems.<id>`), so the UI can translate them too.
+export const fieldProblems: Readonly<Record<string, string>> = {
+  max15: 'must be no more than 15 characters',
+  max63: 'must be no more than 63 characters',
+  max253: 'must be no more than 253 characters',
+  noDots: 'must not contain dots',
+  dns1123Label:
+    "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
+  dns1123Subdomain:
+    "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+  portNameChars: 'must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)',
+  portNameHyphens: 'must not contain consecutive hyphens',
+  portNameLetter: 'must contain at least one letter (a-z)',
+  portNameEnds: 'must not begin or end with a hyphen',
+  relativePath: 'must be a relative path',
+  noDotDot: "must not contain '..'",
+  notString: 'must be a string',
+  labelValue:
+    "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+};
+
+const ids = new Map(Object.entries(fieldProblems).map(([id, text]) => [text, id]));
+
+/** The catalogue id of a phrase, or undefined for text the table does not know (shown as it is). */
+export function fieldProblemId(text: string): string | undefined {
+  return ids.get(text);
+}
