@@ -16,6 +16,7 @@ export const fieldProblems: Readonly<Record<string, string>> = {
   relativePath: 'must be a relative path',
   noDotDot: "must not contain '..'",
   notString: 'must be a string',
+  portRange: 'must be between 1 and 65535, inclusive',
   labelValue:
     "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
 };

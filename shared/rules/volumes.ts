@@ -3,11 +3,15 @@
 import { allVolumeSources, hostPathTypes, type Volume } from '../model/pod';
 import { parseQuantity } from '../model/quantity';
 import { dns1123LabelProblem, localPathProblem } from './syntax';
+import type { MessageParams } from './types';
 
 export interface FieldProblem {
   path: string;
   message: string;
   kind: 'name' | 'sources' | 'source';
+  /** Catalogue id of the message within the reporting rule, and its placeholders (see message.ts). */
+  id: string;
+  params?: MessageParams;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -29,38 +33,41 @@ function modeProblem(value: unknown): string | undefined {
 
 function keyToPathProblems(items: unknown, path: string, out: FieldProblem[]): void {
   if (items === undefined) return;
-  if (!Array.isArray(items)) return void out.push({ path, message: 'must be a list', kind: 'source' });
+  if (!Array.isArray(items)) return void out.push({ path, message: 'must be a list', id: 'list', kind: 'source' });
   items.forEach((item: unknown, k) => {
     const at = `${path}[${k}]`;
-    if (!isRecord(item)) return void out.push({ path: at, message: 'must be an object', kind: 'source' });
+    if (!isRecord(item)) return void out.push({ path: at, message: 'must be an object', id: 'object', kind: 'source' });
     if (typeof item.key !== 'string' || item.key === '')
-      out.push({ path: `${at}.key`, message: 'Required value', kind: 'source' });
+      out.push({ path: `${at}.key`, message: 'Required value', id: 'required', kind: 'source' });
     if (typeof item.path !== 'string' || item.path === '')
-      out.push({ path: `${at}.path`, message: 'Required value', kind: 'source' });
+      out.push({ path: `${at}.path`, message: 'Required value', id: 'required', kind: 'source' });
     else {
       const problem = localPathProblem(item.path);
-      if (problem) out.push({ path: `${at}.path`, message: problem, kind: 'source' });
+      if (problem)
+        out.push({ path: `${at}.path`, message: problem, id: 'pathProblem', params: { problem }, kind: 'source' });
     }
     const mode = modeProblem(item.mode);
-    if (mode) out.push({ path: `${at}.mode`, message: mode, kind: 'source' });
+    if (mode) out.push({ path: `${at}.mode`, message: mode, id: 'mode', kind: 'source' });
   });
 }
 
 function sourceProblems(source: string, value: unknown, path: string, out: FieldProblem[]): void {
   const at = `${path}.${source}`;
   if (!isRecord(value)) {
-    out.push({ path: at, message: 'must be an object', kind: 'source' });
+    out.push({ path: at, message: 'must be an object', id: 'object', kind: 'source' });
     return;
   }
   switch (source) {
     case 'emptyDir': {
       if (value.sizeLimit !== undefined) {
         const size = parseQuantity(value.sizeLimit);
-        if (size === undefined) out.push({ path: `${at}.sizeLimit`, message: 'must be a quantity', kind: 'source' });
+        if (size === undefined)
+          out.push({ path: `${at}.sizeLimit`, message: 'must be a quantity', id: 'quantity', kind: 'source' });
         else if (size < 0)
           out.push({
             path: `${at}.sizeLimit`,
             message: 'SizeLimit field must be a valid resource quantity',
+            id: 'sizeLimit',
             kind: 'source',
           });
       }
@@ -68,46 +75,53 @@ function sourceProblems(source: string, value: unknown, path: string, out: Field
     }
     case 'hostPath': {
       if (typeof value.path !== 'string' || value.path === '')
-        out.push({ path: `${at}.path`, message: 'Required value', kind: 'source' });
+        out.push({ path: `${at}.path`, message: 'Required value', id: 'required', kind: 'source' });
       else if (value.path.split('/').includes('..'))
-        out.push({ path: `${at}.path`, message: "must not contain '..'", kind: 'source' });
+        out.push({ path: `${at}.path`, message: "must not contain '..'", id: 'dotDot', kind: 'source' });
       if (value.type !== undefined && (typeof value.type !== 'string' || !hostPathTypes.has(value.type)))
-        out.push({ path: `${at}.type`, message: `Unsupported value: ${JSON.stringify(value.type)}`, kind: 'source' });
+        out.push({
+          path: `${at}.type`,
+          message: `Unsupported value: ${JSON.stringify(value.type)}`,
+          id: 'hostPathType',
+          params: { value: JSON.stringify(value.type) },
+          kind: 'source',
+        });
       break;
     }
     case 'configMap':
     case 'secret': {
       const nameField = source === 'secret' ? 'secretName' : 'name';
       if (typeof value[nameField] !== 'string' || value[nameField] === '')
-        out.push({ path: `${at}.${nameField}`, message: 'Required value', kind: 'source' });
+        out.push({ path: `${at}.${nameField}`, message: 'Required value', id: 'required', kind: 'source' });
       const mode = modeProblem(value.defaultMode);
-      if (mode) out.push({ path: `${at}.defaultMode`, message: mode, kind: 'source' });
+      if (mode) out.push({ path: `${at}.defaultMode`, message: mode, id: 'mode', kind: 'source' });
       keyToPathProblems(value.items, `${at}.items`, out);
       break;
     }
     case 'persistentVolumeClaim':
       if (typeof value.claimName !== 'string' || value.claimName === '')
-        out.push({ path: `${at}.claimName`, message: 'Required value', kind: 'source' });
+        out.push({ path: `${at}.claimName`, message: 'Required value', id: 'required', kind: 'source' });
       break;
     case 'downwardAPI': {
       const mode = modeProblem(value.defaultMode);
-      if (mode) out.push({ path: `${at}.defaultMode`, message: mode, kind: 'source' });
+      if (mode) out.push({ path: `${at}.defaultMode`, message: mode, id: 'mode', kind: 'source' });
       if (Array.isArray(value.items))
         value.items.forEach((item: unknown, k) => {
           if (!isRecord(item)) return;
           const itemPath = `${at}.items[${k}].path`;
           if (typeof item.path !== 'string' || item.path === '')
-            out.push({ path: itemPath, message: 'Required value', kind: 'source' });
+            out.push({ path: itemPath, message: 'Required value', id: 'required', kind: 'source' });
           else {
             const problem = localPathProblem(item.path);
-            if (problem) out.push({ path: itemPath, message: problem, kind: 'source' });
+            if (problem)
+              out.push({ path: itemPath, message: problem, id: 'pathProblem', params: { problem }, kind: 'source' });
           }
         });
       break;
     }
     case 'projected': {
       const mode = modeProblem(value.defaultMode);
-      if (mode) out.push({ path: `${at}.defaultMode`, message: mode, kind: 'source' });
+      if (mode) out.push({ path: `${at}.defaultMode`, message: mode, id: 'mode', kind: 'source' });
       if (Array.isArray(value.sources))
         value.sources.forEach((projection: unknown, k) => {
           if (!isRecord(projection)) return;
@@ -120,7 +134,7 @@ function sourceProblems(source: string, value: unknown, path: string, out: Field
     }
     case 'gitRepo':
       if (typeof value.repository !== 'string' || value.repository === '')
-        out.push({ path: `${at}.repository`, message: 'Required value', kind: 'source' });
+        out.push({ path: `${at}.repository`, message: 'Required value', id: 'required', kind: 'source' });
       break;
   }
 }
@@ -129,22 +143,29 @@ function sourceProblems(source: string, value: unknown, path: string, out: Field
 export function volumeProblems(volume: Volume, path: string): FieldProblem[] {
   const out: FieldProblem[] = [];
   if (typeof volume.name !== 'string' || volume.name === '')
-    out.push({ path: `${path}.name`, message: 'Required value', kind: 'name' });
+    out.push({ path: `${path}.name`, message: 'Required value', id: 'required', kind: 'name' });
   else {
     const problem = dns1123LabelProblem(volume.name);
     if (problem)
       out.push({
         path: `${path}.name`,
         message: `Invalid value: ${JSON.stringify(volume.name)}: ${problem}`,
+        id: 'invalid',
+        params: { value: JSON.stringify(volume.name), problem },
         kind: 'name',
       });
   }
   const sources = volumeSources(volume);
-  if (sources.length === 0) out.push({ path, message: 'must specify a volume type', kind: 'sources' });
+  if (sources.length === 0) out.push({ path, message: 'must specify a volume type', id: 'noType', kind: 'sources' });
   sources
     .slice(1)
     .forEach((source) =>
-      out.push({ path: `${path}.${source}`, message: 'may not specify more than 1 volume type', kind: 'sources' }),
+      out.push({
+        path: `${path}.${source}`,
+        message: 'may not specify more than 1 volume type',
+        id: 'manyTypes',
+        kind: 'sources',
+      }),
     );
   const first = sources[0];
   if (first !== undefined) sourceProblems(first, (volume as Record<string, unknown>)[first], path, out);

@@ -53,7 +53,7 @@ export const namespacePartialShare: Rule = {
         report(
           'spec',
           msg(
-            joined.length > 0 ? 'drawnFor' : 'drawnForNone',
+            joined.join(', ') ? 'drawnFor' : 'drawnForNone',
             { kind, joined: joined.join(', '), outside: outside.join(', ') },
             `${kind} namespace drawn for ${joined.join(', ') || 'no container'} only, but every container of a Pod joins it (${outside.join(', ')} too)`,
           ),

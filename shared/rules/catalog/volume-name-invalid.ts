@@ -1,5 +1,5 @@
 // VOLUME_NAME_INVALID: a volume name is required and must be a DNS-1123 label.
-import { fixTitle } from '../message';
+import { fixTitle, msg } from '../message';
 import { pointer } from '../fix';
 import type { Rule } from '../types';
 import { volumeProblems } from '../volumes';
@@ -20,7 +20,7 @@ export const volumeNameInvalid: Rule = {
       for (const p of volumeProblems(v.volume, v.path)) {
         if (p.kind !== 'name') continue;
         const suggestion = v.name ? suggestName(v.name, 63, false) : undefined;
-        report(p.path, p.message, {
+        report(p.path, msg(p.id, p.params ?? {}, p.message), {
           fixes: suggestion
             ? [
                 {

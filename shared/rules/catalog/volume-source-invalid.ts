@@ -1,4 +1,5 @@
 // VOLUME_SOURCE_INVALID: the fields of a volume's source (hostPath path and type, configMap name, items, modes...).
+import { msg } from '../message';
 import type { Rule } from '../types';
 import { volumeProblems } from '../volumes';
 
@@ -16,6 +17,7 @@ export const volumeSourceInvalid: Rule = {
     'error is not registered, so its mounts fail too.',
   check(ctx, report) {
     for (const v of ctx.volumes)
-      for (const p of volumeProblems(v.volume, v.path)) if (p.kind === 'source') report(p.path, p.message);
+      for (const p of volumeProblems(v.volume, v.path))
+        if (p.kind === 'source') report(p.path, msg(p.id, p.params ?? {}, p.message));
   },
 };
