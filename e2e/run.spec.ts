@@ -1,64 +1,17 @@
 // Journeys for running a Pod from the canvas, in Chromium through the browser host against the real Docker Engine:
 // run the sidecar example and watch it come up, stop and down it; a failing init container; a hostPort that is taken;
 // a Pod Kubernetes would reject; warnings that ask once.
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { createServer, type AddressInfo, type Server } from 'node:net';
-import { promisify } from 'node:util';
+import { createServer, type Server } from 'node:net';
 import type { Page } from '@playwright/test';
 import { test, expect, serveApp, shot, stopApp, type ServedApp } from './fixtures';
-
-const run = promisify(execFile);
-const DOCKER = '/usr/bin/docker';
-
-/** The docker CLI without a shell; its stdout trimmed. */
-async function docker(...args: string[]): Promise<string> {
-  const { stdout } = await run(DOCKER, args, { timeout: 60_000 });
-  return stdout.trim();
-}
-
-/** Why Docker cannot be used here, or undefined. Under CI=true a missing Docker fails the journeys instead. */
-async function dockerMissing(): Promise<string | undefined> {
-  try {
-    await docker('version', '--format', '{{.Server.Version}}');
-    return undefined;
-  } catch (err) {
-    const reason = `no Docker Engine: ${(err as Error).message.split('\n')[0]}`;
-    if (process.env.CI === 'true') throw new Error(`CI needs a Docker Engine for the run journeys: ${reason}`);
-    return reason;
-  }
-}
-
-/** Every container Podwright made for this Pod, stopped or not. */
-function podContainers(name: string): Promise<string> {
-  return docker('ps', '-a', '-q', '--filter', `label=dev.podwright.pod=${name}`);
-}
-
-/** Removes whatever a failed journey left (containers, then the Pod's volumes). */
-async function sweep(name: string): Promise<void> {
-  const ids = (await podContainers(name)).split('\n').filter(Boolean);
-  if (ids.length) await docker('rm', '-f', '-v', ...ids).catch(() => undefined);
-  const volumes = (await docker('volume', 'ls', '-q', '--filter', `label=dev.podwright.pod=${name}`)).split('\n');
-  for (const v of volumes.filter(Boolean)) await docker('volume', 'rm', '-f', v).catch(() => undefined);
-}
-
-const unique = (base: string): string => `${base}-${randomBytes(3).toString('hex')}`;
-
-/** A port nothing listens on right now (the kernel's pick, released at once). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '0.0.0.0', done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((done) => server.close(done));
-  return port;
-}
+import { dockerMissing, freePort, podContainers, sweep, unique } from './docker';
 
 let served: ServedApp;
 let skipReason: string | undefined;
 const created: string[] = [];
 
 test.beforeAll(async () => {
-  skipReason = await dockerMissing();
+  skipReason = await dockerMissing('run journeys');
   if (skipReason) return;
   served = await serveApp({ PODWRIGHT_INFRA_IMAGE: 'podwright-test/pause:1' });
 });

@@ -1,51 +1,15 @@
 // Workshop lessons end to end, in Chromium through the browser host against the real Docker Engine: lesson 2 (what a
 // Pod shares, proved side by side with exec) and lesson 4 (a port clash: diagnostic, failure in the logs, fix).
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { promisify } from 'node:util';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, serveApp, shot, stopApp, type ServedApp } from './fixtures';
-
-const run = promisify(execFile);
-const DOCKER = '/usr/bin/docker';
-
-async function docker(...args: string[]): Promise<string> {
-  const { stdout } = await run(DOCKER, args, { timeout: 60_000 });
-  return stdout.trim();
-}
-
-/** Why Docker cannot be used here, or undefined. Under CI=true a missing Docker fails the journeys instead. */
-async function dockerMissing(): Promise<string | undefined> {
-  try {
-    await docker('version', '--format', '{{.Server.Version}}');
-    return undefined;
-  } catch (err) {
-    const reason = `no Docker Engine: ${(err as Error).message.split('\n')[0]}`;
-    if (process.env.CI === 'true') throw new Error(`CI needs a Docker Engine for the workshop journeys: ${reason}`);
-    return reason;
-  }
-}
-
-function podContainers(name: string): Promise<string> {
-  return docker('ps', '-a', '-q', '--filter', `label=dev.podwright.pod=${name}`);
-}
-
-/** Removes whatever a failed journey left. */
-async function sweep(name: string): Promise<void> {
-  const ids = (await podContainers(name)).split('\n').filter(Boolean);
-  if (ids.length) await docker('rm', '-f', '-v', ...ids).catch(() => undefined);
-  const volumes = (await docker('volume', 'ls', '-q', '--filter', `label=dev.podwright.pod=${name}`)).split('\n');
-  for (const v of volumes.filter(Boolean)) await docker('volume', 'rm', '-f', v).catch(() => undefined);
-}
-
-const unique = (base: string): string => `${base}-${randomBytes(3).toString('hex')}`;
+import { dockerMissing, podContainers, sweep, unique } from './docker';
 
 let served: ServedApp;
 let skipReason: string | undefined;
 const created: string[] = [];
 
 test.beforeAll(async () => {
-  skipReason = await dockerMissing();
+  skipReason = await dockerMissing('workshop journeys');
   if (skipReason) return;
   served = await serveApp({ PODWRIGHT_INFRA_IMAGE: 'podwright-test/pause:1' });
 });
