@@ -1,48 +1,23 @@
 // Journey: running a Pod whose image is only in a registry. The test serves a tiny registry on 127.0.0.1 (no network
 // needed), the run bar shows the image's pull bar filling, then the container runs; Down leaves nothing.
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { promisify } from 'node:util';
 import Docker from 'dockerode';
 import type { Page } from '@playwright/test';
 import { imageFromEngine, startRegistry, type TestRegistry } from '../electron/engine/registry.test-support';
 import { test, expect, serveApp, stopApp, type ServedApp } from './fixtures';
+import { docker, dockerMissing, podContainers, unique } from './docker';
 
-const run = promisify(execFile);
-const DOCKER = '/usr/bin/docker';
 const REPOSITORY = 'podwright-test/busybox';
-
-async function docker(...args: string[]): Promise<string> {
-  const { stdout } = await run(DOCKER, args, { timeout: 60_000 });
-  return stdout.trim();
-}
-
-/** Why Docker cannot be used here, or undefined. Under CI=true a missing Docker fails the journey instead. */
-async function dockerMissing(): Promise<string | undefined> {
-  try {
-    await docker('version', '--format', '{{.Server.Version}}');
-    return undefined;
-  } catch (err) {
-    const reason = `no Docker Engine: ${(err as Error).message.split('\n')[0]}`;
-    if (process.env.CI === 'true') throw new Error(`CI needs a Docker Engine for the pull journey: ${reason}`);
-    return reason;
-  }
-}
-
-function podContainers(name: string): Promise<string> {
-  return docker('ps', '-a', '-q', '--filter', `label=dev.podwright.pod=${name}`);
-}
 
 let served: ServedApp;
 let registry: TestRegistry | undefined;
 let skipReason: string | undefined;
-const name = `pull-${randomBytes(3).toString('hex')}`;
-const missingName = `pull-missing-${randomBytes(3).toString('hex')}`;
-const tag = `pulltest-${randomBytes(4).toString('hex')}`;
+const name = unique('pull');
+const missingName = unique('pull-missing');
+const tag = unique('pulltest');
 let image = '';
 
 test.beforeAll(async () => {
-  skipReason = await dockerMissing();
+  skipReason = await dockerMissing('pull journey');
   if (skipReason) return;
   // 2 MiB of random bytes at 512 KiB/s: a pull of about four seconds, long enough to watch the bar fill.
   registry = await startRegistry({ bytesPerSecond: 512 * 1024 });
@@ -147,7 +122,7 @@ test('a Pod whose image is only in a registry: the pull bar fills, then the cont
 test('an image tag the registry does not have: a plain pull error naming the container, and nothing left', async ({
   page,
 }) => {
-  const missing = `${registry!.host}/${REPOSITORY}:no-such-${randomBytes(3).toString('hex')}`;
+  const missing = `${registry!.host}/${REPOSITORY}:${unique('no-such')}`;
   await open(page);
   await typeYaml(
     page,
