@@ -57,6 +57,24 @@ describe('problem text', () => {
     );
   });
 
+  it('translates the usual user of a host port', () => {
+    const advice = validatePod({
+      ...pod,
+      spec: { containers: [{ name: 'web', image: 'busybox:1.36', ports: [{ containerPort: 80, hostPort: 80 }] }] },
+    }).find((d) => d.code === 'HOST_PORT_ADVICE')!;
+    expect(diagnosticText(en, advice)).toBe(advice.message);
+    expect(diagnosticText(zh, advice)).toBe(
+      '主机端口 80 可能不可用：它低于 1024，绑定它需要 root 权限；它通常已被本地 Web 服务器占用',
+    );
+  });
+
+  it('shows a Pod that is not an object in Chinese', () => {
+    const [d] = validatePod(null as never);
+    expect(diagnosticText(en, d!)).toBe(d!.message);
+    expect(diagnosticText(zh, d!)).toBe('Pod 必须是一个对象');
+    expect(explanationText(zh, d!)).toContain('映射');
+  });
+
   it('does not escape names from the Pod', () => {
     const d: Diagnostic = { ...clash, params: { ...clash.params!, first: '<a&b>' } };
     expect(diagnosticText(en, d)).toContain('<a&b> and');

@@ -16,13 +16,14 @@ function catalogued(t: Translate, key: string | undefined, params: object | unde
   });
 }
 
-/** The diagnostic's one-line message; an embedded validation phrase (`problem`) is translated as well. */
+/** The diagnostic's one-line message; embedded phrases (a validation `problem`, a port's usual `user`) too. */
 export function diagnosticText(t: Translate, d: Diagnostic): string {
-  const problem = d.params?.problem;
-  const id = typeof problem === 'string' ? fieldProblemId(problem) : undefined;
-  const params = id
-    ? { ...d.params, problem: catalogued(t, `rules.fieldProblems.${id}`, undefined, String(problem)) }
-    : d.params;
+  const params = Object.fromEntries(
+    Object.entries(d.params ?? {}).map(([name, value]) => {
+      const id = typeof value === 'string' ? fieldProblemId(value) : undefined;
+      return [name, id ? catalogued(t, `rules.fieldProblems.${id}`, undefined, String(value)) : value];
+    }),
+  );
   return catalogued(t, d.messageId, params, d.message);
 }
 

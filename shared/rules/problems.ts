@@ -1,5 +1,6 @@
-// The short Kubernetes validation phrases that rules embed in messages as the `problem` param ("must be no more than
-// 63 characters"), by catalogue id (`rules.fieldProblems.<id>`), so the UI can translate them too.
+// The short phrases that rules embed in messages as params: Kubernetes validation phrases (`problem`, "must be no more
+// than 63 characters") and the usual users of host ports (`user`), by catalogue id (`rules.fieldProblems.<id>`), so
+// the UI can translate them too.
 export const fieldProblems: Readonly<Record<string, string>> = {
   max15: 'must be no more than 15 characters',
   max63: 'must be no more than 63 characters',
@@ -17,6 +18,20 @@ export const fieldProblems: Readonly<Record<string, string>> = {
   noDotDot: "must not contain '..'",
   notString: 'must be a string',
   portRange: 'must be between 1 and 65535, inclusive',
+  // Programs that commonly hold a host port (HOST_PORT_ADVICE's `user` param).
+  userSsh: 'SSH',
+  userDns: 'DNS resolvers',
+  userWeb: 'local web servers',
+  userDocker: 'the Docker Engine API',
+  userDockerTls: 'the Docker Engine API (TLS)',
+  userDev: 'development servers',
+  userMysql: 'MySQL',
+  userDevRegistry: 'development servers and registries',
+  userPostgres: 'PostgreSQL',
+  userRedis: 'Redis',
+  userApiServer: 'the Kubernetes API server',
+  userDevProxy: 'development servers and proxies',
+  userKubelet: 'the kubelet',
   labelValue:
     "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
 };

@@ -22,6 +22,8 @@ export function validatePod(pod: Pod, options: ValidateOptions = {}, rules: read
         explanation: 'A Kubernetes object is a mapping with apiVersion, kind, metadata and spec.',
         fixes: [],
         related: [],
+        messageId: 'rules.POD_NOT_AN_OBJECT.messages.notObject',
+        params: {},
       },
     ];
   }

@@ -1,4 +1,5 @@
 // HOST_PORT_ADVICE: host ports below 1024 or ones that the machine usually uses already.
+import { msg } from '../message';
 import type { Rule } from '../types';
 import { allPorts } from './ports';
 
@@ -39,7 +40,14 @@ export const hostPortAdvice: Rule = {
       const user = commonlyTaken[p.hostPort];
       if (user) reasons.push(`it is commonly in use by ${user}`);
       if (reasons.length > 0)
-        report(`${p.path}.hostPort`, `host port ${p.hostPort} may not be available: ${reasons.join('; ')}`);
+        report(
+          `${p.path}.hostPort`,
+          msg(
+            p.hostPort < 1024 ? (user ? 'privilegedAndTaken' : 'privileged') : 'taken',
+            { port: p.hostPort, user: user ?? '' },
+            `host port ${p.hostPort} may not be available: ${reasons.join('; ')}`,
+          ),
+        );
     }
   },
 };

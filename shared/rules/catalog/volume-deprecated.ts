@@ -1,4 +1,5 @@
 // VOLUME_DEPRECATED: in-tree volume plugins that Kubernetes has deprecated or removed.
+import { msg } from '../message';
 import type { Rule } from '../types';
 
 const deprecated: Record<string, string> = {
@@ -15,6 +16,12 @@ const deprecated: Record<string, string> = {
 
 const deprecatedList = Object.entries(deprecated);
 
+/** The note as a catalogued message: "deprecated in v1.22, non-functional in v1.25+" has two versions as params. */
+function deprecation(note: string) {
+  const [, since = '', broken] = /^deprecated in (\S+?)(?:, non-functional in (\S+))?$/.exec(note) ?? [];
+  return broken ? msg('deprecatedBroken', { since, broken }, note) : msg('deprecated', { since }, note);
+}
+
 export const volumeDeprecated: Rule = {
   code: 'VOLUME_DEPRECATED',
   severity: 'warning',
@@ -28,6 +35,6 @@ export const volumeDeprecated: Rule = {
   check(ctx, report) {
     for (const v of ctx.volumes)
       for (const [source, note] of deprecatedList)
-        if ((v.volume as Record<string, unknown>)[source] != null) report(`${v.path}.${source}`, note);
+        if ((v.volume as Record<string, unknown>)[source] != null) report(`${v.path}.${source}`, deprecation(note));
   },
 };
