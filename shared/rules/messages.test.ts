@@ -91,6 +91,9 @@ describe('rule message catalogue', () => {
 
   afterAll(() => {
     // Checked after every suite above has run, so all recorded diagnostics count.
+    // Every diagnostic and fix carries its catalogue id, so nothing the UI shows is left in English.
+    expect(seen.filter((d) => !d.messageId).map((d) => `${d.code}: ${d.message}`)).toEqual([]);
+    expect(seen.flatMap((d) => d.fixes.filter((f) => !f.titleId).map((f) => `${d.code}: ${f.title}`))).toEqual([]);
     const messages = seen.filter((d) => d.messageId);
     const fixes = seen.flatMap((d) => d.fixes).filter((f) => f.titleId);
     expect(messages.length).toBeGreaterThan(200);
