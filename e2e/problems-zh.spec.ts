@@ -25,6 +25,18 @@ test('shows the port clash problem and its fix in Chinese', async ({ page, app }
   await page.getByRole('combobox', { name: '主题' }).selectOption('dark');
   await shot(page, 'problems-zh-dark.png');
 
+  // The canvas badge and the YAML editor's marker carry the same Chinese text.
+  const chinese = 'admin 和 web 都在 Pod 共享的网络命名空间中监听 80/TCP；后启动的那个会绑定失败';
+  await expect(page.locator('.badge-error').first()).toHaveAttribute('title', chinese);
+  await page.getByRole('tab', { name: 'YAML' }).click();
+  await expect(page.locator(`[title="POD_PORT_CLASH: ${chinese}"]`).first()).toBeAttached();
+  // Switching the language re-labels the markers without an edit.
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await expect(page.locator('[title^="POD_PORT_CLASH: admin and web both listen on 80/TCP"]').first()).toBeAttached();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(page.locator(`[title="POD_PORT_CLASH: ${chinese}"]`).first()).toBeAttached();
+  await page.getByRole('tab', { name: '问题' }).click();
+
   await fix.click();
   await expect(page.locator('li.problem[data-code="POD_PORT_CLASH"]')).toHaveCount(0);
 });

@@ -280,7 +280,11 @@ export function YamlEditor({ visible }: { visible: boolean }) {
       }
       editor.dispatch({ effects: setMarkers.of(markersFor(editor, state)) });
     });
+    // Markers carry rule text, so a language switch re-renders them in the new language.
+    const relabel = () => editor.dispatch({ effects: setMarkers.of(markersFor(editor)) });
+    i18next.on('languageChanged', relabel);
     return () => {
+      i18next.off('languageChanged', relabel);
       unsubscribe();
       if (timer) clearTimeout(timer);
       if (verifyTimer) clearTimeout(verifyTimer);
