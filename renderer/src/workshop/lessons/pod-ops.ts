@@ -4,6 +4,8 @@ import { api } from '../../api';
 import { useRun } from '../../run/store';
 import { podRefOf } from '../../run/model';
 import { useDocument } from '../../store/document';
+import i18next from 'i18next';
+import { diagnosticText } from '../../problems-text';
 
 function currentRef(): { name: string; namespace: string } {
   return podRefOf(useDocument.getState().doc);
@@ -18,7 +20,8 @@ function failIfRunFailed(): void {
 export async function runPod(): Promise<void> {
   await useRun.getState().run({ force: true });
   const question = useRun.getState().question;
-  if (question?.kind === 'refused') throw new Error(question.diagnostics.map((d) => d.message).join('; '));
+  if (question?.kind === 'refused')
+    throw new Error(question.diagnostics.map((d) => diagnosticText(i18next.t, d)).join('; '));
   failIfRunFailed();
 }
 
