@@ -157,16 +157,14 @@ export function volumeProblems(volume: Volume, path: string): FieldProblem[] {
   }
   const sources = volumeSources(volume);
   if (sources.length === 0) out.push({ path, message: 'must specify a volume type', id: 'noType', kind: 'sources' });
-  sources
-    .slice(1)
-    .forEach((source) =>
-      out.push({
-        path: `${path}.${source}`,
-        message: 'may not specify more than 1 volume type',
-        id: 'manyTypes',
-        kind: 'sources',
-      }),
-    );
+  sources.slice(1).forEach((source) =>
+    out.push({
+      path: `${path}.${source}`,
+      message: 'may not specify more than 1 volume type',
+      id: 'manyTypes',
+      kind: 'sources',
+    }),
+  );
   const first = sources[0];
   if (first !== undefined) sourceProblems(first, (volume as Record<string, unknown>)[first], path, out);
   return out;

@@ -87,7 +87,8 @@ function markersFor(editor: EditorView, state = useDocument.getState()): Marker[
   const out: Marker[] = [];
   diagnostics.forEach((d, i) => {
     const r = ranges[i];
-    if (r) out.push({ from: r.from, to: r.to, severity: d.severity, message: `${d.code}: ${diagnosticText(i18next.t, d)}` });
+    if (r)
+      out.push({ from: r.from, to: r.to, severity: d.severity, message: `${d.code}: ${diagnosticText(i18next.t, d)}` });
   });
   return out;
 }
