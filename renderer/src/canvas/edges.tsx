@@ -1,13 +1,13 @@
 // The volume-mount edge: a curve from container to volume with its mountPath (and ro / subPath) as a label, and a
 // badge when a rule points into that mount. Clicking the label selects the edge, so the inspector shows the mount.
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStore, type Edge, type EdgeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { BaseEdge, getBezierPath, useStore, type Edge, type EdgeProps, type ReactFlowState } from '@xyflow/react';
+import { createContext, memo, useContext, useMemo } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { ContainerList } from '../../../shared/model';
 import type { Diagnostic } from '../../../shared/rules';
 import { edgeForPath, type CanvasDocument } from '../../../shared/canvas';
 import { diagnosticsOf, graphOf, useDocument } from '../store/document';
-import { diagnosticText } from '../problems-text';
 import './edges.css';
 
 /** Where the edge's mount lives in the Pod; the view reads the mount itself from the store. */
@@ -48,6 +48,37 @@ export function edgeDiagnosticsOf(doc: CanvasDocument): Map<string, Diagnostic[]
   return byEdge;
 }
 
+// React Flow's EdgeLabelRenderer looks its layer up with a DOM query in a store selector, so every label ran one
+// querySelector on every store update: 300 per frame of a drag in a big design. The layer is found once per canvas.
+const labelLayers = new WeakMap<HTMLDivElement, HTMLElement>();
+function labelLayerOf(s: ReactFlowState): HTMLElement | null {
+  const dom = s.domNode;
+  if (!dom) return null;
+  const known = labelLayers.get(dom);
+  if (known?.isConnected) return known;
+  const layer = dom.querySelector<HTMLElement>('.react-flow__edgelabel-renderer');
+  if (layer) labelLayers.set(dom, layer);
+  return layer;
+}
+
+/** What every mount label needs from the canvas: the layer labels are drawn in, and whether their text is legible. */
+export interface LabelView {
+  layer: HTMLElement | null;
+  legible: boolean;
+}
+/**
+ * The canvas reads the label view from React Flow's store once and hands it down: one store subscription instead of
+ * two per mount edge, each run on every store update (every pointer move of a drag).
+ */
+export const LabelViewContext = createContext<LabelView>({ layer: null, legible: true });
+
+/** The label view for the canvas to provide around React Flow; call it inside the ReactFlowProvider. */
+export function useLabelView(): LabelView {
+  const layer = useStore(labelLayerOf);
+  const legible = useStore((s) => s.transform[2] >= minLabelZoom);
+  return useMemo(() => ({ layer, legible }), [layer, legible]);
+}
+
 function worst(diagnostics: readonly Diagnostic[]): 'error' | 'warning' | 'info' {
   if (diagnostics.some((d) => d.severity === 'error')) return 'error';
   return diagnostics.some((d) => d.severity === 'warning') ? 'warning' : 'info';
@@ -79,7 +110,7 @@ export const MountEdgeView = memo(function MountEdgeView(props: EdgeProps<MountE
   const diagnostics = useDocument((s) => edgeDiagnosticsOf(s.doc).get(id) ?? noDiagnostics);
   const level = diagnostics.length > 0 ? worst(diagnostics) : undefined;
   // Zoomed far out (a big Pod fitted to the view) the text is unreadable clutter: only a problem badge stays.
-  const legible = useStore((s) => s.transform[2] >= minLabelZoom);
+  const { legible, layer: labelLayer } = useContext(LabelViewContext);
   const mountPath = typeof mount?.mountPath === 'string' && mount.mountPath !== '' ? mount.mountPath : undefined;
   const subPath = typeof mount?.subPath === 'string' && mount.subPath !== '' ? mount.subPath : undefined;
   const readOnly = mount?.readOnly === true;
@@ -91,18 +122,19 @@ export const MountEdgeView = memo(function MountEdgeView(props: EdgeProps<MountE
   ]
     .filter(Boolean)
     .join(', ');
-  if (!legible && !level && !selected) return <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} />;
+  if ((!legible && !level && !selected) || !labelLayer)
+    return <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} />;
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} />
-      <EdgeLabelRenderer>
+      {createPortal(
         <button
           type="button"
           className={`mount-label nodrag nopan${selected ? ' selected' : ''}${level ? ` has-${level}` : ''}`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           data-testid={`mount-label-${id}`}
           aria-label={t('editing.edge.select', { what: describe })}
-          title={diagnostics.map((d) => diagnosticText(t, d)).join('\n') || undefined}
+          title={diagnostics.map((d) => d.message).join('\n') || undefined}
           onClick={(e) => {
             e.stopPropagation();
             const state = useDocument.getState();
@@ -124,8 +156,9 @@ export const MountEdgeView = memo(function MountEdgeView(props: EdgeProps<MountE
               {diagnostics.length}
             </span>
           )}
-        </button>
-      </EdgeLabelRenderer>
+        </button>,
+        labelLayer,
+      )}
     </>
   );
 });

@@ -21,7 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { connect, nodeSize, podPadding, type GraphNode, type Point } from '../../../shared/canvas';
 import { addItem, dragMime, parseItem } from '../canvas/items';
 import { nodeTypes } from '../canvas/nodes';
-import { edgeTypes } from '../canvas/edges';
+import { edgeTypes, LabelViewContext, useLabelView } from '../canvas/edges';
 import { useLayoutOnLoad } from '../canvas/layout';
 import { useClipboardEvents } from '../canvas/clipboard';
 import { graphOf, useDocument } from '../store/document';
@@ -262,36 +262,39 @@ function Flow() {
   // Props React Flow copies into its store keep their identity between renders: a new object each render would update
   // that store (and run every node's and edge's selectors) once more per frame of a drag.
   const ariaLabelConfig = useMemo(() => ({ 'minimap.ariaLabel': t('canvas.minimap') }), [t]);
+  const labelView = useLabelView();
 
   return (
-    <ReactFlow
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={canvasNodeTypes}
-      edgeTypes={edgeTypes}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
-      onConnect={onConnect}
-      onDrop={onDrop}
-      onDragOver={onDragOver}
-      onPaneClick={onPaneClick}
-      onNodeClick={onNodeClick}
-      connectionMode={ConnectionMode.Loose}
-      deleteKeyCode={null}
-      multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-      colorMode={(theme === 'dark' ? 'dark' : 'light') as ColorMode}
-      fitView
-      fitViewOptions={fitViewOptions}
-      className={zoomedOut ? 'zoomed-out' : undefined}
-      minZoom={0.1}
-      proOptions={proOptions}
-      ariaLabelConfig={ariaLabelConfig}
-    >
-      <Background gap={24} />
-      <MiniMap pannable zoomable />
-      <Controls />
-      <ArrangeBar />
-    </ReactFlow>
+    <LabelViewContext.Provider value={labelView}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={canvasNodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onDrop={onDrop}
+        onDragOver={onDragOver}
+        onPaneClick={onPaneClick}
+        onNodeClick={onNodeClick}
+        connectionMode={ConnectionMode.Loose}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        colorMode={(theme === 'dark' ? 'dark' : 'light') as ColorMode}
+        fitView
+        fitViewOptions={fitViewOptions}
+        className={zoomedOut ? 'zoomed-out' : undefined}
+        minZoom={0.1}
+        proOptions={proOptions}
+        ariaLabelConfig={ariaLabelConfig}
+      >
+        <Background gap={24} />
+        <MiniMap pannable zoomable />
+        <Controls />
+        <ArrangeBar />
+      </ReactFlow>
+    </LabelViewContext.Provider>
   );
 }
 
