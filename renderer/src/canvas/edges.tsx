@@ -8,6 +8,7 @@ import type { ContainerList } from '../../../shared/model';
 import type { Diagnostic } from '../../../shared/rules';
 import { edgeForPath, type CanvasDocument } from '../../../shared/canvas';
 import { diagnosticsOf, graphOf, useDocument } from '../store/document';
+import { diagnosticText } from '../problems-text';
 import './edges.css';
 
 /** Where the edge's mount lives in the Pod; the view reads the mount itself from the store. */
@@ -134,7 +135,7 @@ export const MountEdgeView = memo(function MountEdgeView(props: EdgeProps<MountE
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           data-testid={`mount-label-${id}`}
           aria-label={t('editing.edge.select', { what: describe })}
-          title={diagnostics.map((d) => d.message).join('\n') || undefined}
+          title={diagnostics.map((d) => diagnosticText(t, d)).join('\n') || undefined}
           onClick={(e) => {
             e.stopPropagation();
             const state = useDocument.getState();
