@@ -143,6 +143,36 @@ describe('run', () => {
   });
 });
 
+describe('run without asking, and removing one Pod', () => {
+  it('force runs past warnings without remembering them for the user', async () => {
+    load({
+      containers: [
+        { name: 'a', image: 'nginx', ports: [{ containerPort: 80 }] },
+        { name: 'b', image: 'nginx', ports: [{ containerPort: 80 }] },
+      ],
+    });
+    answers['pod.run'] = () => running('shop', ['a', 'b']);
+    await useRun.getState().run({ force: true });
+    expect(calls.map((c) => c.method)).toEqual(['pod.run']);
+    expect(useRun.getState().confirmed.size).toBe(0);
+    await useRun.getState().run();
+    expect(useRun.getState().question).toMatchObject({ kind: 'confirm' });
+  });
+
+  it('remove takes down the given Pod only and unpins it when followed', async () => {
+    load({ containers: [{ name: 'app', image: 'busybox' }] });
+    useRun.setState({ pods: { 'default/shop': running('shop'), 'default/old': running('old') } });
+    useRun.getState().attach({ name: 'old', namespace: 'default' });
+    answers['pod.down'] = () => ({ containers: 2, volumes: 0 });
+    await useRun.getState().remove({ name: 'shop', namespace: 'default' });
+    expect(calls).toEqual([{ method: 'pod.down', input: { name: 'shop', namespace: 'default' } }]);
+    expect(useRun.getState().snapshot?.name).toBe('old');
+    await useRun.getState().remove({ name: 'old', namespace: 'default' });
+    expect(useRun.getState().pinned).toBeUndefined();
+    expect(useRun.getState().snapshot).toBeUndefined();
+  });
+});
+
 describe('status events', () => {
   it('follow the document Pod, show progress only while this window runs it, and forget removed Pods', () => {
     load({ initContainers: [{ name: 'migrate', image: 'x' }], containers: [{ name: 'app', image: 'x' }] });

@@ -57,6 +57,7 @@ export interface RunState {
   /** The status subscription is open. */
   watching: boolean;
 
+  /** `force` runs despite warnings without remembering them (a lesson's run); the user's answer() remembers. */
   run: (options?: { force?: boolean }) => Promise<void>;
   stop: () => Promise<void>;
   down: () => Promise<void>;
@@ -66,6 +67,8 @@ export interface RunState {
   attach: (pod: PodKey) => void;
   detach: () => void;
   cleanUp: (pod: PodKey) => Promise<void>;
+  /** Removes the given Pod (pod.down) and unpins it if followed; other Pods, the followed one included, stay. */
+  remove: (pod: PodKey) => Promise<void>;
   dismissLeftovers: () => void;
   clearError: () => void;
 }
@@ -89,6 +92,12 @@ export const useRun = create<RunState>((set, get) => {
     await api().call('pod.down', { name: ref.name, namespace: ref.namespace });
     // Do not wait for the removal event: the canvas returns to design state at once.
     settle({ pods: applyStatusEvent(get().pods, { kind: 'removed', ...ref }) });
+  };
+
+  /** The patch that stops following `pod` if it is the pinned one. */
+  const unpinned = (pod: PodKey): Partial<RunState> => {
+    const pinned = get().pinned;
+    return pinned !== undefined && podKey(pinned) === podKey(pod) ? { pinned: undefined, attached: false } : {};
   };
 
   const launch = async (): Promise<void> => {
@@ -164,9 +173,6 @@ export const useRun = create<RunState>((set, get) => {
         set({ question: { kind: 'confirm', diagnostics: decision.warnings } });
         return;
       }
-      if (options.force && decision.warnings.length > 0) {
-        set({ confirmed: new Set([...get().confirmed, ...decision.warnings.map(warningKey)]) });
-      }
       set({ question: undefined });
       await launch();
     },
@@ -192,7 +198,11 @@ export const useRun = create<RunState>((set, get) => {
     answer: (runAnyway) => {
       const question = get().question;
       set({ question: undefined });
-      if (runAnyway && question?.kind === 'confirm') void get().run({ force: true });
+      if (runAnyway && question?.kind === 'confirm') {
+        // The user's own "run anyway" is remembered: these warnings do not ask again.
+        set({ confirmed: new Set([...get().confirmed, ...question.diagnostics.map(warningKey)]) });
+        void get().run();
+      }
     },
     attach: (pod) => {
       settle({ pinned: { name: pod.name, namespace: pod.namespace }, attached: true, error: undefined });
@@ -202,9 +212,12 @@ export const useRun = create<RunState>((set, get) => {
       guarded('down', async () => {
         await down(pod);
         const left = get().leftovers.filter((p) => podKey(p) !== podKey(pod));
-        const pinned = get().pinned;
-        const unpin = pinned !== undefined && podKey(pinned) === podKey(pod);
-        settle({ leftovers: left, ...(unpin ? { pinned: undefined, attached: false } : {}) });
+        settle({ leftovers: left, ...unpinned(pod) });
+      }),
+    remove: (pod) =>
+      guarded('down', async () => {
+        await down(pod);
+        settle(unpinned(pod));
       }),
     dismissLeftovers: () => set({ leftoversDismissed: true }),
     clearError: () => set({ error: undefined }),

@@ -16,8 +16,17 @@ function failIfRunFailed(): void {
   if (error) throw new Error(error.message);
 }
 
-/** Runs the design as it is; warnings such as a port clash are confirmed, because the lesson wants to show them fail. */
+/** The run store ignores actions while another runs: say so instead of silently doing nothing. */
+function failIfBusy(): void {
+  if (useRun.getState().busy) throw new Error(i18next.t('lessons.runBusy'));
+}
+
+/**
+ * Runs the design as it is; warnings such as a port clash are passed over (not remembered for the user's own runs),
+ * because the lesson wants to show them fail.
+ */
 export async function runPod(): Promise<void> {
+  failIfBusy();
   await useRun.getState().run({ force: true });
   const question = useRun.getState().question;
   if (question?.kind === 'refused')
@@ -25,13 +34,13 @@ export async function runPod(): Promise<void> {
   failIfRunFailed();
 }
 
-/** Removes the design's Pod (idempotent), whether or not the run store follows it. */
+/** Removes the design's Pod (idempotent) through the run store, which unpins it if followed; no other Pod is touched. */
 export async function downPod(): Promise<void> {
   const ref = currentRef();
   if (!ref.name) return;
-  await api().call('pod.down', ref);
-  // Let the run store drop its pin and snapshot too.
-  if (useRun.getState().snapshot) await useRun.getState().down();
+  failIfBusy();
+  await useRun.getState().remove(ref);
+  failIfRunFailed();
 }
 
 /** A running Pod's spec cannot change: take it down and run it again from the current design. */
