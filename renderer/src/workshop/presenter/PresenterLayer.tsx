@@ -17,6 +17,10 @@ function typingIn(target: EventTarget | null): boolean {
   );
 }
 
+function inDialog(target: EventTarget | null): boolean {
+  return target instanceof Element && !!target.closest('[role=dialog], [role=alertdialog], dialog');
+}
+
 export function PresenterLayer() {
   const { t } = useTranslation();
   const active = usePresenter((s) => s.active);
@@ -32,13 +36,15 @@ export function PresenterLayer() {
     // Fit once the chrome is gone and React Flow has seen its new size.
     const timer = window.setTimeout(() => void zoomTo([]), 120);
     const onKey = (e: KeyboardEvent): void => {
+      // A terminal, a form field or an open dialog keeps its keys, Escape included (it closes the dialog).
+      if (typingIn(e.target) || inDialog(e.target)) return;
       if (e.key === 'Escape') {
         e.preventDefault();
         e.stopPropagation();
         usePresenter.getState().exit();
         return;
       }
-      if (!usePresenter.getState().steps || typingIn(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (!usePresenter.getState().steps || e.altKey || e.ctrlKey || e.metaKey) return;
       if (nextKeys.has(e.key)) usePresenter.getState().step(1);
       else if (previousKeys.has(e.key)) usePresenter.getState().step(-1);
       else return;
