@@ -6,12 +6,23 @@ import { podKey } from './model';
 import { useRun } from './store';
 import { RunDialog } from './RunDialog';
 
+/** Where focus goes when the list closes after its Review button is gone: Run, else any enabled run bar button. */
+function runBarFocus(): HTMLElement | null {
+  return (
+    document.querySelector<HTMLElement>('[data-testid="run-start"]:not(:disabled)') ??
+    document.querySelector<HTMLElement>('[data-testid="run-bar"] button:not(:disabled)')
+  );
+}
+
 export function LeftoverPods() {
   const { t } = useTranslation();
   const leftovers = useRun((s) => s.leftovers);
   const dismissed = useRun((s) => s.leftoversDismissed);
   const busy = useRun((s) => s.busy);
   const [open, setOpen] = useState(false);
+  // The last leftover was cleaned up with the list open: close it for good, so it does not reopen uninvited when new
+  // leftovers appear (adjusting state while rendering, as React recommends over an effect).
+  if (open && leftovers.length === 0) setOpen(false);
   if (leftovers.length === 0 || (dismissed && !open)) return null;
   const close = () => setOpen(false);
   return (
@@ -32,7 +43,12 @@ export function LeftoverPods() {
         </button>
       </span>
       {open && (
-        <RunDialog title={t('run.leftovers.title')} onClose={close} testId="run-leftovers-dialog">
+        <RunDialog
+          title={t('run.leftovers.title')}
+          onClose={close}
+          testId="run-leftovers-dialog"
+          returnFocus={runBarFocus}
+        >
           <p>{t('run.leftovers.intro')}</p>
           <ul className="run-leftover-list">
             {leftovers.map((pod) => (

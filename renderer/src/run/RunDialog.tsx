@@ -9,19 +9,29 @@ interface RunDialogProps {
   testId?: string;
   /** The element that takes focus first; defaults to the first button. */
   initialFocus?: string;
+  /** Where focus goes on close when the element it came from is gone (for instance removed with the last item). */
+  returnFocus?: () => HTMLElement | null;
 }
 
 const focusable = 'button:not([disabled]), [href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
 
-export function RunDialog({ title, onClose, children, testId, initialFocus }: RunDialogProps) {
+export function RunDialog({ title, onClose, children, testId, initialFocus, returnFocus }: RunDialogProps) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     const first = ref.current?.querySelector<HTMLElement>(initialFocus ?? 'button');
     first?.focus();
-    return () => before?.focus?.();
-  }, [initialFocus]);
+    return () => {
+      if (before?.isConnected) before.focus?.();
+      // A task later, once the store's busy flag is reset and rendered (a disabled button cannot take focus), and only
+      // if the user has not moved focus meanwhile.
+      else if (returnFocus)
+        setTimeout(() => {
+          if (document.activeElement === document.body || !document.activeElement) returnFocus()?.focus();
+        }, 0);
+    };
+  }, [initialFocus, returnFocus]);
   return (
     <div className="dialog-backdrop" onMouseDown={onClose}>
       <div
