@@ -203,8 +203,11 @@ export function LogPanel({ snapshot }: { snapshot: PodSnapshot | undefined }) {
           </button>
         </div>
       </div>
-      <div className="log-status" aria-live="polite">
-        <span className={`log-state ${view.stream}`}>{streamText}</span>
+      <div className="log-status">
+        {/* Only the stream state is announced: the line count changes every frame in a flood. */}
+        <span className={`log-state ${view.stream}`} aria-live="polite">
+          {streamText}
+        </span>
         <span>{t('logs.lineCount', { count: logBuffer.visibleCount })}</span>
         {view.skipped > 0 && (
           <span className="log-skipped" data-testid="log-skipped" title={t('logs.skippedHint')}>
