@@ -137,4 +137,14 @@ describe('followPodLogs', () => {
     vi.advanceTimersByTime(1000);
     expect(third.subscriptions).toHaveLength(1);
   });
+
+  it('ignores a batch the client delivers after stop', () => {
+    const { client, subscriptions, shown, states, sink } = setUp();
+    const stop = followPodLogs(client, { name: 'web' }, new ResumeDedup(), sink, 100);
+    stop();
+    const before = states.length;
+    void subscriptions[0]!.handlers.onEvents([line('late', 1000)], 0);
+    expect(shown).toEqual([]);
+    expect(states).toHaveLength(before);
+  });
 });

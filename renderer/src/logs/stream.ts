@@ -105,6 +105,8 @@ export function followPodLogs(
       { name: pod.name, namespace: pod.namespace, follow: true, since, tail: since ? undefined : 50_000 },
       {
         onEvents: (events, skipped) => {
+          // A batch the client queued before the stop function ran: the panel has moved on.
+          if (closed) return;
           if (sink.stream() !== 'live') sink.setStream('live');
           // Appending is O(batch) and the paint waits for the next frame, so the ack goes at once: pacing acks
           // to frames was measured (bench/log-panel) to make the back end skip lines without better frames.

@@ -77,4 +77,20 @@ describe('TerminalSession', () => {
     session.close();
     expect(fake.unsubscribed()).toBe(true);
   });
+
+  it('ignores a batch the client delivers after close', () => {
+    const fake = fakeClient();
+    const output: string[] = [];
+    const session = new TerminalSession(
+      fake.client,
+      { pod: 'p', namespace: 'default', container: 'app', command: ['sh'] },
+      { cols: 80, rows: 24 },
+      { output: (d) => output.push(d), ended: () => {} },
+    );
+    session.input('ls\r');
+    session.close();
+    void fake.emit({ kind: 'started', session: 's1' }, { kind: 'output', stream: 'tty', data: 'late' });
+    expect(output).toEqual([]);
+    expect(fake.calls).toEqual([]);
+  });
 });

@@ -51,6 +51,8 @@ export class TerminalSession {
       },
       {
         onEvents: (batch) => {
+          // The client may deliver a batch it queued before close() or the exit: the session is over.
+          if (this.done) return;
           for (const event of batch) {
             if (event.kind === 'started') {
               this.id = event.session;
