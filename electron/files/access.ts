@@ -7,7 +7,14 @@ import { DESIGN_FILE_PATTERN as DESIGN_NAME } from '../../shared/api/files';
 
 /** Why a path was refused, for the UI to branch on (details.reason of a BAD_REQUEST). */
 export type RefusalReason =
-  'RELATIVE_PATH' | 'OUTSIDE_ROOT' | 'NOT_A_FILE' | 'NOT_A_DIRECTORY' | 'NOT_A_DESIGN_FILE' | 'TOO_LARGE' | 'NOT_TEXT';
+  | 'RELATIVE_PATH'
+  | 'OUTSIDE_ROOT'
+  | 'HIDDEN'
+  | 'NOT_A_FILE'
+  | 'NOT_A_DIRECTORY'
+  | 'NOT_A_DESIGN_FILE'
+  | 'TOO_LARGE'
+  | 'NOT_TEXT';
 
 export function refuse(reason: RefusalReason, message: string, path?: string): ApiError {
   return new ApiError('BAD_REQUEST', message, { reason, path });
@@ -56,6 +63,18 @@ export class FileAccess {
   }
 
   /**
+   * Refuses a file under a hidden name below the root (`~/.config/gh/hosts.yml`, `~/.ssh/…`), unless the user picked
+   * it in a dialog: with the home folder as root those hold credentials and tool settings, not designs, and the picker
+   * does not list them either.
+   */
+  private async notHidden(requested: string, real: string): Promise<void> {
+    if (this.granted.has(requested) || this.granted.has(real)) return;
+    const below = relative(await this.realRoot(), real);
+    if (below.split(sep).some((segment) => segment.startsWith('.')))
+      throw refuse('HIDDEN', `${requested} is a hidden file or inside a hidden folder.`, requested);
+  }
+
+  /**
    * Refuses a path that is outside the root as written, before touching the file system: the answer for a file
    * outside must not depend on whether it exists (that would let the picker probe the whole disk).
    */
@@ -92,6 +111,9 @@ export class FileAccess {
       throw isMissing(err) ? notFound(requested) : err;
     });
     if (!(await this.allowed(requested, real))) throw await this.outside(requested);
+    // The name checked above may be a link's: `x.yaml -> ~/.bashrc` must not open (or be overwritten) as a design.
+    if (!DESIGN_NAME.test(basename(real))) throw notDesign(requested);
+    await this.notHidden(requested, real);
     if (!(await lstat(real)).isFile()) throw refuse('NOT_A_FILE', `${requested} is not a regular file.`, requested);
     return real;
   }
@@ -116,11 +138,13 @@ export class FileAccess {
     if (!info) {
       const target = join(folder, name);
       if (!(await this.allowed(requested, target))) throw await this.outside(requested);
+      await this.notHidden(requested, target);
       return { target, exists: false };
     }
     if (info.isSymbolicLink()) return { target: await this.readable(requested), exists: true };
     const target = join(folder, name);
     if (!(await this.allowed(requested, target))) throw await this.outside(requested);
+    await this.notHidden(requested, target);
     if (!info.isFile()) throw refuse('NOT_A_FILE', `${requested} is not a regular file.`, requested);
     return { target, exists: true };
   }

@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import {
+  chmodSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
   existsSync,
@@ -134,6 +136,40 @@ describe('file handlers in the browser host (no dialogs)', () => {
     expect(readFileSync(join(outside, 'x.yaml'), 'utf8')).toBe(design);
     expect(existsSync(join(outside, 'new.yaml'))).toBe(false);
     expect((await files['file.open']({ path: join(root, 'inside.yaml') })).text).toBe(design);
+  });
+
+  it('refuses a design-named link to a file that is not a design, and hidden files and folders', async () => {
+    writeFileSync(join(root, '.bashrc'), 'alias ls=rm\n');
+    symlinkSync(join(root, '.bashrc'), join(root, 'x.yaml'));
+    mkdirSync(join(root, '.config', 'gh'), { recursive: true });
+    writeFileSync(join(root, '.config', 'gh', 'hosts.yml'), 'token: secret\n');
+    const files = fileHandlers({ root, settings });
+    expect(await refusal(files['file.open']({ path: join(root, 'x.yaml') }))).toMatchObject({
+      reason: 'NOT_A_DESIGN_FILE',
+    });
+    expect(
+      await refusal(files['file.save']({ path: join(root, 'x.yaml'), text: 'x: 1\n', overwrite: true })),
+    ).toMatchObject({ reason: 'NOT_A_DESIGN_FILE' });
+    expect(readFileSync(join(root, '.bashrc'), 'utf8')).toBe('alias ls=rm\n');
+    const hosts = join(root, '.config', 'gh', 'hosts.yml');
+    expect(await refusal(files['file.open']({ path: hosts }))).toMatchObject({ reason: 'HIDDEN' });
+    expect(await refusal(files['file.save']({ path: hosts, text: 'x: 1\n', overwrite: true }))).toMatchObject({
+      reason: 'HIDDEN',
+    });
+    expect(await refusal(files['file.save']({ path: join(root, '.hidden.yaml'), text: design }))).toMatchObject({
+      reason: 'HIDDEN',
+    });
+    expect(readFileSync(hosts, 'utf8')).toBe('token: secret\n');
+  });
+
+  it('keeps the permissions of a design it replaces', async () => {
+    const path = join(root, 'secret.pod.yaml');
+    writeFileSync(path, design, { mode: 0o600 });
+    chmodSync(path, 0o600);
+    const files = fileHandlers({ root, settings });
+    await files['file.save']({ path, text: `${design}# changed\n`, overwrite: true });
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(readFileSync(path, 'utf8')).toBe(`${design}# changed\n`);
   });
 
   it('refuses files over the size limit, binary files, non-design names, folders and FIFOs', async () => {

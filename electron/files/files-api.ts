@@ -1,7 +1,7 @@
 // The API handlers for design files: pick (native dialogs or the in-app picker), list, open, save, recent.
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { CallHandlers } from '../../shared/api';
@@ -152,11 +152,25 @@ async function readText(real: string, shown: string, maxBytes: number): Promise<
   }
 }
 
-/** Temp file beside the target, then rename: a crash or a full disk never leaves half a design. */
+/**
+ * Temp file beside the target, flushed, then renamed: a crash or a full disk never leaves half a design. A replaced
+ * file keeps its permissions (a 0600 design may hold secrets in env values; the new inode must not widen them).
+ */
 async function writeAtomically(target: string, bytes: Buffer): Promise<void> {
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const replaced = await stat(target).then(
+    (info) => info.mode & 0o7777,
+    () => undefined,
+  );
   try {
-    await writeFile(temp, bytes, { flag: 'wx', mode: 0o644 });
+    const handle = await open(temp, 'wx', replaced ?? 0o644);
+    try {
+      await handle.writeFile(bytes);
+      if (replaced !== undefined) await handle.chmod(replaced); // exactly the old mode, whatever the umask
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(temp, target);
   } catch (err) {
     await rm(temp, { force: true });
