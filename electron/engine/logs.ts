@@ -369,8 +369,11 @@ class PodLogMerge {
       // dockerd closes a follow stream as the process exits, a moment before inspect shows it stopped (a crash loop
       // hits this every time). The engine just answered, so it is not gone: look again shortly.
       source.sameRunCloses++;
+      // Only for this run of the container: a start event may reopen (and a new stream close) before the timer fires.
+      const attempt = source.attempt;
       setTimeout(() => {
-        if (!this.finished && source.state === 'waiting' && source.stream === undefined) void this.streamEnded(source);
+        if (this.finished || source.attempt !== attempt) return;
+        if (source.state === 'waiting' && source.stream === undefined) void this.streamEnded(source);
       }, SAME_RUN_RECHECK_MS);
       return;
     }

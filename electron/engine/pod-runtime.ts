@@ -137,8 +137,9 @@ export class PodRuntime {
             );
       const [checks, speculative] = await Promise.allSettled([
         settleAll([
-          // Not counting the infra being created right now; an earlier one makes that create fail with a conflict.
-          this.ensureAbsent(name, namespace, plan.infra.name),
+          // Not counting the infra being created right now (an earlier one makes that create fail with a conflict);
+          // when its image is pulled first nothing is being created yet, so a leftover infra counts too.
+          this.ensureAbsent(name, namespace, pullFirst ? undefined : plan.infra.name),
           this.ensureNetwork(plan, progress),
           this.ensureImages(plan, progress),
           this.checkHostPaths(plan.hostPaths),
@@ -653,7 +654,8 @@ export class PodRuntime {
   async down(ref: PodRef, options: { graceSeconds?: number } = {}): Promise<{ containers: number; volumes: number }> {
     const namespace = ref.namespace ?? 'default';
     const selector = labelFilters(podSelector(ref.name, namespace));
-    // The volumes are listed with the containers (they exist before any container of the Pod is created), removed after.
+    // The volumes are listed together with the containers to save a round trip (a Pod being downed is not mid-run:
+    // its volumes all exist), and removed after them.
     const [list, { Volumes }] = await Promise.all([
       this.docker.listContainers({ all: true, filters: { label: selector } }),
       this.docker.listVolumes({ filters: { label: selector } }),
@@ -720,7 +722,7 @@ export function registryOf(image: string): string {
 export function pullFailure(cause: string, registry: string): string {
   if (/manifest unknown|manifest for .* not found|not found: manifest/i.test(cause))
     return `the registry ${registry} has no image by that name and tag. Check the image name and tag.`;
-  if (/pull access denied|unauthorized|authentication required|denied/i.test(cause))
+  if (/pull access denied|unauthorized|authentication required|requested access to the resource is denied/i.test(cause))
     return `the registry ${registry} refused it: the image does not exist, or the registry wants a login ("docker login ${registry}").`;
   const corrupt = /verification failed for digest (sha256:[0-9a-f]{12})/i.exec(cause);
   if (corrupt)
