@@ -258,4 +258,39 @@ describe('status events', () => {
     expect(useRun.getState().leftoversDismissed).toBe(false);
     stop();
   });
+  it('a replaced subscription that ends late leaves the current one alone', async () => {
+    load({ containers: [{ name: 'app', image: 'x' }] });
+    answers['pod.list'] = () => [];
+    answers['engine.info'] = () => ({ ...useEngine.getState().status! });
+    const status = {
+      reachable: true,
+      name: 'Docker',
+      version: '20.10',
+      apiVersion: '1.41',
+      os: 'linux',
+      osType: 'linux',
+      arch: 'x86_64',
+      cpus: 2,
+      memoryBytes: 1,
+      endpoint: { source: 'default' as const, host: 'unix:///var/run/docker.sock', tls: false },
+    };
+    useEngine.setState({ status });
+    const stop = startRunWatch();
+    const first = statusHandlers!;
+    // Another engine is picked: the subscription is reopened.
+    useEngine.setState({ status: { ...status, endpoint: { ...status.endpoint, host: 'tcp://other:2375' } } });
+    expect(statusHandlers).not.toBe(first);
+    const opened = subscriptions;
+    vi.useFakeTimers();
+    try {
+      first.onEnd!(new ApiError('ENGINE_UNREACHABLE', 'gone'));
+      expect(useRun.getState().watching).toBe(true);
+      await vi.advanceTimersByTimeAsync(5_000);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(subscriptions).toBe(opened);
+    expect(useRun.getState().watching).toBe(true);
+    stop();
+  });
 });

@@ -293,6 +293,8 @@ export function startRunWatch(): () => void {
   let stopped = false;
   let retry: ReturnType<typeof setTimeout> | undefined;
   let delay = 1000;
+  /** Counts opened subscriptions: a replaced one that ends (or delivers) late must not touch the current one. */
+  let generation = 0;
 
   /** The engine went away: ask it again after a growing pause (a reconnect, not a status poll). */
   const reconnect = (): void => {
@@ -315,17 +317,20 @@ export function startRunWatch(): () => void {
     unsubscribe?.();
     if (stopped) return;
     useRun.setState({ watching: true });
+    const mine = ++generation;
     unsubscribe = api().subscribe(
       'pod.status',
       {},
       {
         onEvents: (events, skipped) => {
+          if (mine !== generation) return;
           delay = 1000;
           receiveStatusEvents(events);
           // Events were dropped to keep up: what was missed is read back from the engine at once.
           if (skipped > 0) void resync(false);
         },
         onEnd: (error) => {
+          if (mine !== generation) return;
           unsubscribe = undefined;
           useRun.setState({ watching: false });
           // The back end itself is gone for good: nothing to reconnect to.
