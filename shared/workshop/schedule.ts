@@ -1,6 +1,7 @@
 // A teaching model of the scheduler's resource fit: a Pod's effective requests, which nodes fit it, and why placing its containers one by one fails.
 import type { Pod } from '../model/pod';
 import { parseQuantity } from '../model/quantity';
+import { scheduledRequest } from '../model/requests';
 
 export const scheduledResources = ['cpu', 'memory'] as const;
 export type ScheduledResource = (typeof scheduledResources)[number];
@@ -37,19 +38,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A request as the scheduler sees it after defaulting: requests[r], else limits[r] (SetDefaults_Pod), else 0. */
-function requestOf(resources: unknown, resource: ScheduledResource): number {
-  if (!isRecord(resources)) return 0;
-  const read = (list: unknown): number | undefined => {
-    if (!isRecord(list) || !(resource in list)) return undefined;
-    const v = parseQuantity(list[resource]);
-    return v !== undefined && v > 0 ? v : 0;
-  };
-  return read(resources.requests) ?? read(resources.limits) ?? 0;
-}
-
 function amountsOf(resources: unknown): Amounts {
-  return { cpu: requestOf(resources, 'cpu'), memory: requestOf(resources, 'memory') };
+  return { cpu: scheduledRequest(resources, 'cpu'), memory: scheduledRequest(resources, 'memory') };
 }
 
 /** Every container's request, init containers first, in the order they start. */

@@ -3,13 +3,11 @@ import { msg } from '../message';
 import { formatQuantity, parseQuantity } from '../../model/quantity';
 import type { Rule } from '../types';
 import type { ContainerEntry } from '../context';
-import { isRecord } from '../context';
+import { scheduledRequest } from '../../model/requests';
 
 /** The scheduler sees requests after defaulting, where a limit alone also counts as the request. */
 function requested(c: ContainerEntry, resource: string): number {
-  const res = c.container.resources;
-  const value = parseQuantity(isRecord(res) && isRecord(res.requests) ? res.requests[resource] : undefined);
-  return value !== undefined && value > 0 ? value : 0;
+  return scheduledRequest(c.container.resources, resource);
 }
 
 /** KEP-753 effective request: max(sum of app containers and sidecars, each init container + the sidecars started before it). */
