@@ -263,7 +263,7 @@ describe('status events', () => {
     answers['pod.list'] = () => [];
     answers['engine.info'] = () => ({ ...useEngine.getState().status! });
     const status = {
-      reachable: true,
+      reachable: true as const,
       name: 'Docker',
       version: '20.10',
       apiVersion: '1.41',
