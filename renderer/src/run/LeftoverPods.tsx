@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { podKey } from './model';
-import { useRun } from './store';
+import { leftoverPods, useRun } from './store';
 import { RunDialog } from './RunDialog';
 
 /** Where focus goes when the list closes after its Review button is gone: Run, else any enabled run bar button. */
@@ -16,7 +16,10 @@ function runBarFocus(): HTMLElement | null {
 
 export function LeftoverPods() {
   const { t } = useTranslation();
-  const leftovers = useRun((s) => s.leftovers);
+  const keys = useRun((s) => s.leftovers);
+  const pods = useRun((s) => s.pods);
+  // Read through `pods`: phases and containers stay current as status events arrive.
+  const leftovers = leftoverPods(keys, pods);
   const dismissed = useRun((s) => s.leftoversDismissed);
   const busy = useRun((s) => s.busy);
   const [open, setOpen] = useState(false);

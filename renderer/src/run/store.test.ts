@@ -27,7 +27,7 @@ vi.mock('../api', () => ({
   }),
 }));
 
-const { useRun, receiveStatusEvents, startRunWatch } = await import('./store');
+const { useRun, receiveStatusEvents, startRunWatch, leftoverPods } = await import('./store');
 const { useDocument } = await import('../store/document');
 const { useEngine } = await import('../store/engine');
 
@@ -143,6 +143,30 @@ describe('run', () => {
   });
 });
 
+describe('leftovers', () => {
+  it('show the Pod as the latest status event describes it, and leave the list when removed', () => {
+    load({ containers: [{ name: 'app', image: 'x' }] });
+    useRun.setState({ pods: { 'default/old': running('old') }, leftovers: ['default/old'] });
+    const stopped = running('old');
+    stopped.phase = 'Succeeded';
+    receiveStatusEvents([{ kind: 'status', pod: stopped }]);
+    expect(leftoverPods(useRun.getState().leftovers, useRun.getState().pods).map((p) => p.phase)).toEqual([
+      'Succeeded',
+    ]);
+    receiveStatusEvents([{ kind: 'removed', name: 'old', namespace: 'default' }]);
+    expect(useRun.getState().leftovers).toEqual([]);
+  });
+
+  it('clean up removes the Pod and its key', async () => {
+    load({ containers: [{ name: 'app', image: 'x' }] });
+    useRun.setState({ pods: { 'default/old': running('old') }, leftovers: ['default/old'] });
+    answers['pod.down'] = () => ({ containers: 2, volumes: 0 });
+    await useRun.getState().cleanUp({ name: 'old', namespace: 'default' });
+    expect(useRun.getState().leftovers).toEqual([]);
+    expect(leftoverPods(useRun.getState().leftovers, useRun.getState().pods)).toEqual([]);
+  });
+});
+
 describe('run without asking, and removing one Pod', () => {
   it('force runs past warnings without remembering them for the user', async () => {
     load({
@@ -216,7 +240,7 @@ describe('status events', () => {
       },
     });
     expect(statusHandlers).toBeDefined();
-    await vi.waitFor(() => expect(useRun.getState().leftovers.map((p) => p.name)).toEqual(['old-run']));
+    await vi.waitFor(() => expect(useRun.getState().leftovers).toEqual(['default/old-run']));
     expect(useRun.getState().snapshot?.name).toBe('shop');
     useRun.getState().attach({ name: 'old-run', namespace: 'default' });
     expect(useRun.getState().snapshot?.name).toBe('old-run');
@@ -228,7 +252,8 @@ describe('status events', () => {
     answers['pod.list'] = () => [running('shop')];
     statusHandlers!.onEvents([], 3);
     await vi.waitFor(() => expect(useRun.getState().pods['default/old-run']).toBeUndefined());
-    expect(useRun.getState().leftovers.map((p) => p.name)).toEqual(['old-run']);
+    // The leftover is gone from the engine, so the list (read through `pods`) no longer shows it.
+    expect(leftoverPods(useRun.getState().leftovers, useRun.getState().pods)).toEqual([]);
 
     // The engine goes away: the subscription ends; once the engine answers again it is reopened and relisted.
     const before = subscriptions;
@@ -254,7 +279,7 @@ describe('status events', () => {
     load({ containers: [{ name: 'app', image: 'x' }] }, 'next');
     expect(useRun.getState().pinned).toBeUndefined();
     expect(useRun.getState().snapshot).toBeUndefined();
-    expect(useRun.getState().leftovers.map((p) => p.name)).toEqual(['shop']);
+    expect(leftoverPods(useRun.getState().leftovers, useRun.getState().pods).map((p) => p.name)).toEqual(['shop']);
     expect(useRun.getState().leftoversDismissed).toBe(false);
     stop();
   });

@@ -51,8 +51,11 @@ export interface RunState {
   question: RunQuestion | undefined;
   /** Warnings the user chose to run anyway (by code and path): they do not ask again. */
   confirmed: Set<string>;
-  /** Pods found on start (or after the engine came back) that are not this document's. */
-  leftovers: PodSnapshot[];
+  /**
+   * Keys ("namespace/name") of Pods found on start (or after the engine came back, or left by an earlier design) that
+   * are not this document's. Keys, not snapshots: status events update `pods`, so read them with leftoverPods().
+   */
+  leftovers: string[];
   leftoversDismissed: boolean;
   /** The status subscription is open. */
   watching: boolean;
@@ -124,8 +127,8 @@ export const useRun = create<RunState>((set, get) => {
       const pinned = get().pinned;
       // Another design was opened while this one started: its Pod is now a leftover, not the canvas's.
       const orphaned = !pinned || podKey(pinned) !== podKey(ref);
-      const others = get().leftovers.filter((p) => podKey(p) !== podKey(pod));
-      const leftovers = orphaned ? { leftovers: [...others, pod], leftoversDismissed: false } : {};
+      const others = get().leftovers.filter((k) => k !== podKey(pod));
+      const leftovers = orphaned ? { leftovers: [...others, podKey(pod)], leftoversDismissed: false } : {};
       settle({ pods, ...leftovers, progress: undefined, stage: undefined, pulls: {} });
     } catch (err) {
       settle({ error: { ...runErrorOf(err), during: 'run' }, progress: undefined, stage: undefined, pulls: {} });
@@ -211,7 +214,7 @@ export const useRun = create<RunState>((set, get) => {
     cleanUp: (pod) =>
       guarded('down', async () => {
         await down(pod);
-        const left = get().leftovers.filter((p) => podKey(p) !== podKey(pod));
+        const left = get().leftovers.filter((k) => k !== podKey(pod));
         settle({ leftovers: left, ...unpinned(pod) });
       }),
     remove: (pod) =>
@@ -223,6 +226,11 @@ export const useRun = create<RunState>((set, get) => {
     clearError: () => set({ error: undefined }),
   };
 });
+
+/** The leftover Pods as the engine last reported them (derived from `pods`, so never a stale copy). */
+export function leftoverPods(leftovers: readonly string[], pods: Record<string, PodSnapshot>): PodSnapshot[] {
+  return leftovers.flatMap((k) => (pods[k] ? [pods[k]] : []));
+}
 
 // ------------------------------------------------------------------ the subscription
 
@@ -258,6 +266,9 @@ export function receiveStatusEvents(events: PodStatusEvent[]): void {
     events.some((e) => e.kind === 'removed')
   )
     Object.assign(patch, { pinned: undefined, attached: false });
+  // A leftover removed elsewhere leaves the list, so a later Pod of the same name is not taken for it.
+  if (events.some((e) => e.kind === 'removed') && state.leftovers.some((k) => !pods[k]))
+    patch.leftovers = state.leftovers.filter((k) => pods[k]);
   const next = { ...state, ...patch };
   useRun.setState({ ...patch, snapshot: snapshotFor(next.pods, followed(next)) });
 }
@@ -276,7 +287,7 @@ async function resync(leftovers: boolean): Promise<void> {
     const next = { ...state, pods: known };
     useRun.setState({
       pods: known,
-      ...(leftovers ? { leftovers: pods.filter((p) => podKey(p) !== own), leftoversDismissed: false } : {}),
+      ...(leftovers ? { leftovers: pods.map(podKey).filter((k) => k !== own), leftoversDismissed: false } : {}),
       snapshot: snapshotFor(known, followed(next)),
     });
   } catch {
@@ -371,8 +382,8 @@ export function startRunWatch(): () => void {
     // The Pod the previous design left running is now a leftover: list it so it can be attached or cleaned up.
     const left = unpin && state.pinned ? state.pods[podKey(state.pinned)] : undefined;
     const leftovers =
-      left && podKey(left) !== nextName && !state.leftovers.some((p) => podKey(p) === podKey(left))
-        ? { leftovers: [...state.leftovers, left], leftoversDismissed: false }
+      left && podKey(left) !== nextName && !state.leftovers.includes(podKey(left))
+        ? { leftovers: [...state.leftovers, podKey(left)], leftoversDismissed: false }
         : {};
     useRun.setState({
       pinned,
