@@ -65,7 +65,9 @@ export function CapacityView() {
             <tr key={`${c.list}/${c.name}`}>
               <td>
                 {c.name}
-                {c.list === 'initContainers' && <span className="capacity-tag">{c.sidecar ? t('capacity.tagSidecar') : t('capacity.tagInit')}</span>}
+                {c.list === 'initContainers' && (
+                  <span className="capacity-tag">{c.sidecar ? t('capacity.tagSidecar') : t('capacity.tagInit')}</span>
+                )}
               </td>
               <td>{formatQuantity('memory', c.requests.memory)}</td>
               <td>{formatQuantity('cpu', c.requests.cpu)}</td>
