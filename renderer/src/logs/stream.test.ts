@@ -51,7 +51,14 @@ describe('runKey', () => {
     phase: 'Running',
     restartPolicy: 'Always',
     containers: [
-      { name: 'POD', role: 'infra', image: 'pause', id: infraId, state: { state: 'running', startedAt: '' }, restartCount: 0 },
+      {
+        name: 'POD',
+        role: 'infra',
+        image: 'pause',
+        id: infraId,
+        state: { state: 'running', startedAt: '' },
+        restartCount: 0,
+      },
       {
         name: 'app',
         role: 'app',
@@ -74,7 +81,11 @@ describe('followPodLogs', () => {
   afterEach(() => vi.useRealTimers());
 
   function setUp() {
-    const subscriptions: Array<{ params: Record<string, unknown>; handlers: SubscriptionHandlers<PodLogEvent>; stopped: boolean }> = [];
+    const subscriptions: Array<{
+      params: Record<string, unknown>;
+      handlers: SubscriptionHandlers<PodLogEvent>;
+      stopped: boolean;
+    }> = [];
     const client = {
       call: () => Promise.reject(new Error('no calls')),
       subscribe: (_topic: string, params: Record<string, unknown>, handlers: SubscriptionHandlers<PodLogEvent>) => {

@@ -47,7 +47,14 @@ describe('TerminalSession', () => {
       { cols: 80, rows: 24 },
       { output: (d) => output.push(d), ended: (r) => ended.push(r) },
     );
-    expect(fake.params()).toMatchObject({ name: 'p', container: 'app', command: ['sh'], tty: true, cols: 80, rows: 24 });
+    expect(fake.params()).toMatchObject({
+      name: 'p',
+      container: 'app',
+      command: ['sh'],
+      tty: true,
+      cols: 80,
+      rows: 24,
+    });
     session.input('ls\r');
     session.resize(100, 30);
     expect(fake.calls).toEqual([]);
