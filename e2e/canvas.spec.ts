@@ -1,19 +1,7 @@
 // Journeys through the canvas editor in Chromium via the browser host: build, connect, YAML both ways, fix, undo, files.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, shot } from './fixtures';
-
-async function open(page: Page, url: string): Promise<void> {
-  // Accept the unsaved-changes guard (confirm and beforeunload) so journeys can move on.
-  page.on('dialog', (d) => void d.accept());
-  // An exception in the page fails the journey even when the screen happens to look right.
-  page.on('pageerror', (err) => {
-    throw err;
-  });
-  await page.goto(url);
-  await page.evaluate(() => localStorage.removeItem('podwright.autosave'));
-  await expect(page.getByRole('region', { name: 'Pod canvas' })).toBeVisible();
-}
+import { test, expect, shot, openApp } from './fixtures';
 
 async function yamlText(page: Page): Promise<string> {
   await page.getByRole('tab', { name: 'YAML' }).click();
@@ -37,7 +25,7 @@ async function loadExample(page: Page, title: string): Promise<void> {
 }
 
 test('drag a container from the palette, set its image, connect a volume, see the YAML', async ({ page, app }) => {
-  await open(page, app.url);
+  await openApp(page, app.url);
   await page.getByRole('button', { name: 'Add Container' }).dragTo(page.locator('.react-flow__pane'), {
     targetPosition: { x: 300, y: 200 },
   });
@@ -67,7 +55,7 @@ test('drag a container from the palette, set its image, connect a volume, see th
 });
 
 test('typing valid YAML updates the canvas, and diagnostics mark the right line', async ({ page, app }) => {
-  await open(page, app.url);
+  await openApp(page, app.url);
   await loadExample(page, 'Hello world: four containers');
   await expect(page.getByTestId('node-container:api')).toBeVisible();
   await page.getByRole('tab', { name: 'YAML' }).click();
@@ -112,7 +100,7 @@ test('a port clash shows a red badge and a problem, and the quick fix resolves i
   page,
   app,
 }) => {
-  await open(page, app.url);
+  await openApp(page, app.url);
   await page.getByRole('button', { name: 'Add Web server' }).click();
   await page.getByRole('button', { name: 'Add Web server' }).click();
   const second = page.getByTestId('node-container:web-2');
@@ -156,7 +144,7 @@ test('a port clash shows a red badge and a problem, and the quick fix resolves i
 });
 
 test('delete, duplicate and the command palette use the same actions', async ({ page, app }) => {
-  await open(page, app.url);
+  await openApp(page, app.url);
   await page.getByRole('button', { name: 'Add Cache' }).click();
   await expect(page.getByTestId('node-container:cache')).toBeVisible();
   await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
@@ -175,7 +163,7 @@ test('delete, duplicate and the command palette use the same actions', async ({ 
 });
 
 test('save, reload, reopen: the same document; autosave offers to restore', async ({ page, app }, info) => {
-  await open(page, app.url);
+  await openApp(page, app.url);
   await loadExample(page, 'Log-shipper sidecar sharing a log volume');
   await page.getByRole('button', { name: 'Add PID namespace' }).click();
   await page.getByRole('button', { name: 'Fit view', exact: true }).click();
@@ -233,7 +221,7 @@ const expectedProblems: Record<string, string[]> = {
 };
 
 test('every example loads with only the problems it is meant to show', async ({ page, app }) => {
-  await open(page, app.url);
+  await openApp(page, app.url);
   await page.getByRole('button', { name: 'Examples', exact: true }).click();
   const titles = await page.getByRole('dialog', { name: 'Examples' }).locator('.example strong').allInnerTexts();
   await page.keyboard.press('Escape');
@@ -252,7 +240,7 @@ test('every example loads with only the problems it is meant to show', async ({ 
 });
 
 test('screenshots of the main screen: light and dark, English and Chinese', async ({ page, app }) => {
-  await open(page, app.url);
+  await openApp(page, app.url);
   for (const language of ['en', 'zh-CN'] as const) {
     await page.locator('select[aria-label="Language"], select[aria-label="语言"]').selectOption(language);
     for (const theme of ['light', 'dark'] as const) {

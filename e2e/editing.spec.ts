@@ -1,17 +1,7 @@
 // Journeys through the canvas editing tools in Chromium via the browser host (no Docker): auto layout, align,
 // copy and paste, and mount edge labels with their diagnostic badges.
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, shot } from './fixtures';
-
-async function open(page: Page, url: string): Promise<void> {
-  page.on('dialog', (d) => void d.accept());
-  page.on('pageerror', (err) => {
-    throw err;
-  });
-  await page.goto(url);
-  await page.evaluate(() => localStorage.removeItem('podwright.autosave'));
-  await expect(page.getByRole('region', { name: 'Pod canvas' })).toBeVisible();
-}
+import { test, expect, shot, openApp } from './fixtures';
 
 async function loadExample(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: 'Examples', exact: true }).click();
@@ -77,7 +67,7 @@ test('an example opened without positions is laid out; Auto layout tidies a drag
   page,
   app,
 }) => {
-  await open(page, app.url);
+  await openApp(page, app.url);
   await loadExample(page, 'Hello world: four containers');
   await expect(page.getByTestId('node-container:compute')).toBeVisible();
   // Laid out on open: each volume sits under the container that mounts it (the old rows put them by index).
@@ -110,7 +100,7 @@ test('align left and top, distribute: the arrange bar and the shortcuts move the
   page,
   app,
 }) => {
-  await open(page, app.url);
+  await openApp(page, app.url);
   await loadExample(page, 'Hello world: four containers');
   await expect.poll(async () => (await position(page, 'ns:shared')).y).toBeLessThan(0);
   await fitView(page);
@@ -169,7 +159,7 @@ test('copy and paste a container with its volume: renamed copies, the mount foll
   page,
   app,
 }) => {
-  await open(page, app.url);
+  await openApp(page, app.url);
   await loadExample(page, 'Hello world: four containers');
   await expect.poll(async () => (await position(page, 'ns:shared')).y).toBeLessThan(0);
   await fitView(page);
@@ -234,7 +224,7 @@ test('mount edges show their path, ro and subPath; a rule on the mount shows a b
   page,
   app,
 }) => {
-  await open(page, app.url);
+  await openApp(page, app.url);
   await loadExample(page, 'Log-shipper sidecar sharing a log volume');
   const shipper = page.getByTestId('mount-label-mount:container:log-shipper:0');
   const app_ = page.getByTestId('mount-label-mount:container:app:0');

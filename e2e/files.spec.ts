@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, serveApp, shot, stopApp, test, type ServedApp } from './fixtures';
+import { expect, serveApp, shot, stopApp, test, type ServedApp, openApp } from './fixtures';
 
 let app: ServedApp;
 let base: string;
@@ -34,14 +34,7 @@ test.afterAll(async () => {
 });
 
 async function open(page: Page): Promise<void> {
-  // Accept the unsaved-changes guard and the replace question so journeys can move on.
-  page.on('dialog', (d) => void d.accept());
-  page.on('pageerror', (err) => {
-    throw err;
-  });
-  await page.goto(app.url);
-  await page.evaluate(() => localStorage.removeItem('podwright.autosave'));
-  await expect(page.getByRole('region', { name: 'Pod canvas' })).toBeVisible();
+  await openApp(page, app.url);
 }
 
 async function yamlText(page: Page): Promise<string> {

@@ -85,3 +85,22 @@ export async function shot(
   await target.screenshot({ path, ...options });
   return path;
 }
+
+/**
+ * Makes a journey strict about its page: the unsaved-changes guard and confirms are accepted (so journeys can move on),
+ * and an exception in the page fails the journey even when the screen happens to look right.
+ */
+export function watchPage(page: Page): void {
+  page.on('dialog', (d) => void d.accept());
+  page.on('pageerror', (err) => {
+    throw err;
+  });
+}
+
+/** Opens the app at `url` without a recovered autosave, and waits for the canvas. */
+export async function openApp(page: Page, url: string): Promise<void> {
+  watchPage(page);
+  await page.goto(url);
+  await page.evaluate(() => localStorage.removeItem('podwright.autosave'));
+  await expect(page.getByRole('region', { name: 'Pod canvas' })).toBeVisible();
+}

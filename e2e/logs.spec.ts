@@ -8,7 +8,7 @@ import { dockerReason, requireDocker } from '../electron/engine/testing';
 import type { Engine } from '../electron/engine/engine';
 import { PodRuntime } from '../electron/engine/pod-runtime';
 import { Labels } from '../shared/plan/labels';
-import { serveApp, shot, stopApp, type ServedApp } from './fixtures';
+import { serveApp, shot, stopApp, type ServedApp, openApp } from './fixtures';
 
 const INFRA = 'podwright-test/pause:1';
 
@@ -33,16 +33,6 @@ const test = base.extend<object, { app: ServedApp; engine: Engine }>({
     { scope: 'worker' },
   ],
 });
-
-async function open(page: Page, url: string): Promise<void> {
-  page.on('dialog', (d) => void d.accept());
-  page.on('pageerror', (err) => {
-    throw err;
-  });
-  await page.goto(url);
-  await page.evaluate(() => localStorage.removeItem('podwright.autosave'));
-  await expect(page.getByRole('region', { name: 'Pod canvas' })).toBeVisible();
-}
 
 async function loadSidecarExample(page: Page, podName: string): Promise<void> {
   await page.getByRole('button', { name: 'Examples', exact: true }).click();
@@ -96,7 +86,7 @@ test('run the sidecar example: merged colour-coded logs, filter, search, a termi
   const podName = `logs-${randomBytes(3).toString('hex')}`;
   try {
     await page.setViewportSize({ width: 1440, height: 900 });
-    await open(page, app.url);
+    await openApp(page, app.url);
     await loadSidecarExample(page, podName);
 
     await page.getByTestId('run-start').click();
@@ -187,7 +177,7 @@ test('follow pauses when the user scrolls up and resumes on demand; search steps
   test.setTimeout(120_000);
   const podName = `follow-${randomBytes(3).toString('hex')}`;
   try {
-    await open(page, app.url);
+    await openApp(page, app.url);
     await page.getByRole('tab', { name: 'YAML' }).click();
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+A');

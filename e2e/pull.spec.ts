@@ -3,7 +3,7 @@
 import Docker from 'dockerode';
 import type { Page } from '@playwright/test';
 import { imageFromEngine, startRegistry, type TestRegistry } from '../electron/engine/registry.test-support';
-import { test, expect, serveApp, stopApp, type ServedApp } from './fixtures';
+import { test, expect, serveApp, stopApp, type ServedApp, openApp } from './fixtures';
 import { docker, dockerMissing, podContainers, unique } from './docker';
 
 const REPOSITORY = 'podwright-test/busybox';
@@ -48,13 +48,7 @@ test.beforeEach(() => {
 });
 
 async function open(page: Page): Promise<void> {
-  page.on('dialog', (d) => void d.accept());
-  page.on('pageerror', (err) => {
-    throw err;
-  });
-  await page.goto(served.url);
-  await page.evaluate(() => localStorage.removeItem('podwright.autosave'));
-  await expect(page.getByRole('region', { name: 'Pod canvas' })).toBeVisible();
+  await openApp(page, served.url);
   await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
 }
 

@@ -3,7 +3,7 @@
 // a Pod Kubernetes would reject; warnings that ask once.
 import { createServer, type Server } from 'node:net';
 import type { Page } from '@playwright/test';
-import { test, expect, serveApp, shot, stopApp, type ServedApp } from './fixtures';
+import { test, expect, serveApp, shot, stopApp, type ServedApp, openApp } from './fixtures';
 import { dockerMissing, freePort, podContainers, sweep, unique } from './docker';
 
 let served: ServedApp;
@@ -28,13 +28,7 @@ test.beforeEach(() => {
 });
 
 async function open(page: Page): Promise<void> {
-  page.on('dialog', (d) => void d.accept());
-  page.on('pageerror', (err) => {
-    throw err;
-  });
-  await page.goto(served.url);
-  await page.evaluate(() => localStorage.removeItem('podwright.autosave'));
-  await expect(page.getByRole('region', { name: 'Pod canvas' })).toBeVisible();
+  await openApp(page, served.url);
   await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
   // The run bar's engine picker names the engine in use.
   await expect(page.getByTestId('run-engine').locator('option:checked')).toContainText('Docker');

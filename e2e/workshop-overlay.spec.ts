@@ -3,16 +3,13 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { lessonById } from '../shared/workshop/lessons';
-import { test, expect, shot } from './fixtures';
+import { test, expect, shot, watchPage } from './fixtures';
 
 /** Lesson 1's length, from the lesson itself: the controls show "step / steps". */
 const whyPodsSteps = lessonById('whyPods')!.steps.length;
 
 async function open(page: Page, url: string): Promise<void> {
-  page.on('dialog', (d) => void d.accept());
-  page.on('pageerror', (err) => {
-    throw err;
-  });
+  watchPage(page);
   await page.goto(url);
   await page.evaluate(() => {
     localStorage.removeItem('podwright.autosave');

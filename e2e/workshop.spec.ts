@@ -1,7 +1,7 @@
 // Workshop lessons end to end, in Chromium through the browser host against the real Docker Engine: lesson 2 (what a
 // Pod shares, proved side by side with exec) and lesson 4 (a port clash: diagnostic, failure in the logs, fix).
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, serveApp, shot, stopApp, type ServedApp } from './fixtures';
+import { test, expect, serveApp, shot, stopApp, type ServedApp, watchPage } from './fixtures';
 import { dockerMissing, podContainers, sweep, unique } from './docker';
 
 let served: ServedApp;
@@ -20,10 +20,7 @@ test.afterAll(async () => {
 });
 
 async function open(page: Page): Promise<void> {
-  page.on('dialog', (d) => void d.accept());
-  page.on('pageerror', (err) => {
-    throw err;
-  });
+  watchPage(page);
   await page.goto(served.url);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
