@@ -1,11 +1,11 @@
 // The canvas editor in Chromium through the browser host: frame rate while dragging a node in a 500-node document,
 // and the time from a keystroke (in the inspector, in the YAML editor) to what the user sees update, in a big and a
 // normal document.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Container, Pod, Volume } from '../shared/model';
 import { writeProject, type CanvasDocument, type Point } from '../shared/canvas';
+import { serveApp, stopApp } from '../e2e/serve';
 import { detail, summarize, type Benchmark, type BenchContext, type Metric } from './harness';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -48,28 +48,6 @@ export function designDocument(containerCount = CONTAINERS, volumeCount = VOLUME
 /** The container without an image; the next one holds the port trap. */
 export function trapIndex(containerCount: number): number {
   return Math.floor(containerCount / 2);
-}
-
-async function serve(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['electron/cli/bin.mjs', 'serve', '--no-build'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`serve printed no URL:\n${output}`)), 30_000);
-    const look = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const m = /Podwright is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        done(m[1]!);
-      }
-    };
-    child.stdout!.on('data', look);
-    child.stderr!.on('data', look);
-    child.once('exit', (code) => fail(new Error(`serve exited with ${code}:\n${output}`)));
-  });
-  return { url, child };
 }
 
 /**
@@ -315,7 +293,7 @@ const bench: Benchmark = {
   async run(ctx) {
     if (!existsSync(chromiumPath)) ctx.skip(`Chromium not found at ${chromiumPath}`);
     if (!existsSync('dist/renderer/index.html')) ctx.skip('renderer not built: run `npx vite build` first');
-    const host = await serve();
+    const host = await serveApp();
     const browser = await chromium.launch({
       executablePath: chromiumPath,
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
@@ -396,7 +374,7 @@ const bench: Benchmark = {
       ];
     } finally {
       await browser.close();
-      host.child.kill('SIGTERM');
+      await stopApp(host);
     }
   },
 };

@@ -2,13 +2,13 @@
 // 100,000 lines as fast as it can; time until the panel shows the last line, the worst frame while it streams,
 // and the renderer's JS heap before and after (twice, to show the ring keeps it flat). The same flood through
 // the Terminal tab (xterm.js) runs beside it, as the measured alternative.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { Engine } from '../electron/engine/engine';
 import { PodRuntime } from '../electron/engine/pod-runtime';
 import { execIn } from '../electron/engine/testing';
 import { Labels } from '../shared/plan/labels';
+import { serveApp, stopApp } from '../e2e/serve';
 import { summarize, type Benchmark, type Metric } from './harness';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -30,29 +30,6 @@ function podYaml(name: string): string {
     `      command: ['sh', '-c', '${script}']`,
     '',
   ].join('\n');
-}
-
-async function serve(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['electron/cli/bin.mjs', 'serve', '--no-build'], {
-    env: { ...process.env, PODWRIGHT_INFRA_IMAGE: INFRA },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`serve printed no URL:\n${output}`)), 30_000);
-    const look = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const m = /Podwright is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        done(m[1]!);
-      }
-    };
-    child.stdout!.on('data', look);
-    child.stderr!.on('data', look);
-    child.once('exit', (code) => fail(new Error(`serve exited with ${code}:\n${output}`)));
-  });
-  return { url, child };
 }
 
 /** JS heap in use after a full GC, in MiB. */
@@ -117,7 +94,14 @@ interface Flood {
 }
 
 /** Triggers flood `n` in the container and measures until `selector` shows `text`. */
-async function flood(page: Page, engine: Engine, id: string, n: number, selector: string, text: string): Promise<Flood> {
+async function flood(
+  page: Page,
+  engine: Engine,
+  id: string,
+  n: number,
+  selector: string,
+  text: string,
+): Promise<Flood> {
   await armWaitFor(page, selector, text);
   await startRecording(page);
   const t0 = (await page.evaluate(() => performance.now())) as number;
@@ -140,10 +124,16 @@ const bench: Benchmark = {
     const info = await engine.info();
     if (!info.reachable) ctx.skip(`no Docker engine: ${info.reason}`);
     const name = `bench-flood-${Math.random().toString(36).slice(2, 8)}`;
-    const host = await serve();
+    const host = await serveApp({ PODWRIGHT_INFRA_IMAGE: INFRA });
     const browser = await chromium.launch({
       executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--enable-precise-memory-info'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--enable-precise-memory-info',
+      ],
     });
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -175,7 +165,9 @@ const bench: Benchmark = {
       for (const n of [1, 2]) {
         panel.push(await flood(page, engine, container.Id, n, '[data-testid="log-line"]', `flood ${n} done`));
         heaps.push(await heapMiB(cdp));
-        ctx.log(`log panel flood ${n}: last line after ${panel.at(-1)!.ms.toFixed(0)} ms, heap ${heaps.at(-1)!.toFixed(1)} MiB`);
+        ctx.log(
+          `log panel flood ${n}: last line after ${panel.at(-1)!.ms.toFixed(0)} ms, heap ${heaps.at(-1)!.toFixed(1)} MiB`,
+        );
       }
       const status = await page.locator('.log-status').innerText();
       ctx.log(`panel status after two floods: ${status.replace(/\n/g, ' · ')}`);
@@ -238,7 +230,7 @@ const bench: Benchmark = {
       return metrics;
     } finally {
       await browser.close();
-      host.child.kill('SIGTERM');
+      await stopApp(host);
       await new PodRuntime(engine).down({ name }, { graceSeconds: 0 }).catch(() => undefined);
     }
   },
