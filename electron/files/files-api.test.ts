@@ -172,6 +172,21 @@ describe('file handlers in the browser host (no dialogs)', () => {
     expect(readFileSync(path, 'utf8')).toBe(`${design}# changed\n`);
   });
 
+  it('lets exactly one of several parallel saves without overwrite create a file, and leaves no temp files', async () => {
+    // Each save checks that the file is missing before any of them writes it: only the create itself can decide.
+    const files = fileHandlers({ root, settings });
+    const path = join(root, 'race.pod.yaml');
+    const texts = [1, 2, 3, 4, 5].map((n) => `${design}# writer ${n}\n`);
+    const results = await Promise.allSettled(texts.map((text) => files['file.save']({ path, text })));
+    const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [texts[i]] : []));
+    expect(won).toHaveLength(1);
+    expect(readFileSync(path, 'utf8')).toBe(won[0]);
+    for (const r of results.filter((r) => r.status === 'rejected')) {
+      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'CONFLICT' });
+    }
+    expect(readdirSync(root)).toEqual(['race.pod.yaml']);
+  });
+
   it('refuses files over the size limit, binary files, non-design names, folders and FIFOs', async () => {
     const files = fileHandlers({ root, settings, maxBytes: 1024 });
     writeFileSync(join(root, 'big.yaml'), 'a'.repeat(1025));

@@ -1,7 +1,7 @@
 // The API handlers for design files: pick (native dialogs or the in-app picker), list, open, save, recent.
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { link, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { CallHandlers } from '../../shared/api';
@@ -110,8 +110,11 @@ export function fileHandlers(options: FileOptions = {}): Calls {
       const bytes = Buffer.from(text, 'utf8');
       if (bytes.length > maxBytes) throw refuse('TOO_LARGE', `The design is larger than ${maxBytes} bytes.`, path);
       const { target, exists } = await access.writable(path);
-      if (exists && !overwrite) throw new ApiError('CONFLICT', `${basename(path)} already exists.`, { path });
-      await writeAtomically(target, bytes);
+      const conflict = (): ApiError => new ApiError('CONFLICT', `${basename(path)} already exists.`, { path });
+      if (exists && !overwrite) throw conflict();
+      // Without overwrite the check above only spares the work: a file created since must still not be replaced.
+      if (overwrite) await writeAtomically(target, bytes);
+      else if (!(await createAtomically(target, bytes))) throw conflict();
       remember(path);
       return { path, name: basename(path) };
     },
@@ -152,28 +155,82 @@ async function readText(real: string, shown: string, maxBytes: number): Promise<
   }
 }
 
+/** Writes `bytes` to a new temp file beside `target`, flushed, with `mode`; answers its path. */
+async function writeTemp(target: string, bytes: Buffer, mode: number | undefined): Promise<string> {
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'wx', mode ?? 0o644);
+    try {
+      await handle.writeFile(bytes);
+      if (mode !== undefined) await handle.chmod(mode); // exactly the old mode, whatever the umask
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    return temp;
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err;
+  }
+}
+
 /**
  * Temp file beside the target, flushed, then renamed: a crash or a full disk never leaves half a design. A replaced
  * file keeps its permissions (a 0600 design may hold secrets in env values; the new inode must not widen them).
  */
 async function writeAtomically(target: string, bytes: Buffer): Promise<void> {
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const replaced = await stat(target).then(
     (info) => info.mode & 0o7777,
     () => undefined,
   );
+  const temp = await writeTemp(target, bytes, replaced);
   try {
-    const handle = await open(temp, 'wx', replaced ?? 0o644);
-    try {
-      await handle.writeFile(bytes);
-      if (replaced !== undefined) await handle.chmod(replaced); // exactly the old mode, whatever the umask
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
     await rename(temp, target);
   } catch (err) {
     await rm(temp, { force: true });
     throw err;
   }
+}
+
+/** Where hard links are not supported (FAT, some network shares), link() fails with one of these. */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
+/**
+ * Creates `target` with `bytes` only if it does not exist, in one step: the flushed temp file is hard-linked to the
+ * name, which fails with EEXIST when any file (or link) is there, whoever made it and whenever. Answers false then.
+ * Without hard links, an exclusive create (O_EXCL) still never replaces a file, though a crash could leave it short.
+ */
+async function createAtomically(target: string, bytes: Buffer): Promise<boolean> {
+  const temp = await writeTemp(target, bytes, undefined);
+  try {
+    await link(temp, target);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') return false;
+    if (!NO_LINKS.has(code)) throw err;
+  } finally {
+    await rm(temp, { force: true });
+  }
+  return createExclusively(target, bytes);
+}
+
+async function createExclusively(target: string, bytes: Buffer): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(target, 'wx', 0o644);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  }
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } catch (err) {
+    await handle.close();
+    await rm(target, { force: true }); // ours: created above, and half written
+    throw err;
+  }
+  await handle.close();
+  return true;
 }
