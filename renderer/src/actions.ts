@@ -190,6 +190,16 @@ export function shortcutText(s: Shortcut | undefined): string {
   return parts.join(isMac ? '' : '+');
 }
 
+/** The shortcut in the form `aria-keyshortcuts` takes (Control+Shift+S, Meta+S), or undefined when there is none. */
+export function ariaKeyShortcut(s: Shortcut | undefined): string | undefined {
+  if (!s) return undefined;
+  const parts: string[] = [];
+  if (s.mod) parts.push(isMac ? 'Meta' : 'Control');
+  if (s.shift) parts.push('Shift');
+  parts.push(s.key.length === 1 ? s.key.toUpperCase() : s.key);
+  return parts.join('+');
+}
+
 function matches(s: Shortcut, e: KeyboardEvent): boolean {
   const mod = isMac ? e.metaKey : e.ctrlKey;
   return e.key.toLowerCase() === s.key.toLowerCase() && !!s.mod === mod && !!s.shift === e.shiftKey && !e.altKey;

@@ -7,6 +7,7 @@ import { ApiError } from '../../shared/api/errors';
 import type { RecentFile } from '../../shared/api/files';
 import type { Action } from './actions';
 import { api } from './api';
+import { downloadText } from './download';
 import { fileNameFor, folderOf } from './file-paths';
 import { isDirty, useDocument } from './store/document';
 import { useNotice } from './store/notice';
@@ -262,15 +263,7 @@ export function importFromComputer(): void {
 /** Hands a copy of the design to the browser as a download; the design stays bound to its file (if any). */
 export function downloadCopy(): void {
   const state = useDocument.getState();
-  const text = writeProject(state.doc);
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileNameFor(state.doc, state.fileName);
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadText(writeProject(state.doc), fileNameFor(state.doc, state.fileName), 'application/yaml');
 }
 
 // ---- autosave ----

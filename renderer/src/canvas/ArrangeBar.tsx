@@ -1,7 +1,8 @@
 // A small bar over the canvas while two or more nodes are selected: the align and distribute actions as icon buttons.
 import { Panel } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import { actionLabel, actions, shortcutText } from '../actions';
+import { actions } from '../actions';
+import { ActionButton } from '../components/ActionButton';
 import { useDocument } from '../store/document';
 import { selectedNodeCount } from './arrange';
 import './edges.css';
@@ -65,20 +66,10 @@ export function ArrangeBar() {
       <div className="arrange-bar" role="toolbar" aria-label={t('editing.arrange.label')}>
         {buttons.map((id) => {
           const action = actions.find((a) => a.id === id)!;
-          const label = actionLabel(action);
-          const shortcut = shortcutText(action.shortcut);
           return (
-            <button
-              key={id}
-              type="button"
-              className="tool arrange-button"
-              disabled={!action.enabled(state)}
-              onClick={() => action.perform()}
-              aria-label={label}
-              title={shortcut ? `${label} (${shortcut})` : label}
-            >
+            <ActionButton key={id} action={action} className="arrange-button" disabled={!action.enabled(state)}>
               <Icon id={id} />
-            </button>
+            </ActionButton>
           );
         })}
       </div>

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { languages, setLanguage, type Language } from '../i18n';
 import { usePreferences } from '../store/preferences';
 import { useDocument, useHistory, isDirty } from '../store/document';
-import { actions, actionLabel, shortcutText } from '../actions';
+import { actions } from '../actions';
+import { ActionButton } from './ActionButton';
 import { useWindowTitle } from '../files';
 import { RecentMenu } from './files/RecentMenu';
 import { WorkshopTools } from '../workshop/overlay/WorkshopTools';
@@ -33,19 +34,9 @@ function ActionButtons() {
     <div className="actions" role="group">
       {toolbarActions.map((id) => {
         const action = actions.find((a) => a.id === id)!;
-        const shortcut = shortcutText(action.shortcut);
-        const label = actionLabel(action);
         return (
           <Fragment key={id}>
-            <button
-              className="tool"
-              disabled={!action.enabled(state)}
-              onClick={() => action.perform()}
-              title={shortcut ? `${label} (${shortcut})` : label}
-              aria-keyshortcuts={shortcut ? shortcut.replace('Ctrl', 'Control') : undefined}
-            >
-              {label}
-            </button>
+            <ActionButton action={action} disabled={!action.enabled(state)} />
             {id === 'open' && <RecentMenu />}
           </Fragment>
         );
@@ -75,11 +66,7 @@ export function Toolbar() {
       <div className="spacer" />
       <label className="field">
         <span>{t('toolbar.theme')}</span>
-        <select
-          value={theme}
-          onChange={(e) => setTheme(e.target.value as Theme)}
-          aria-label={t('toolbar.theme')}
-        >
+        <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)} aria-label={t('toolbar.theme')}>
           <option value="light">{t('toolbar.themeLight')}</option>
           <option value="dark">{t('toolbar.themeDark')}</option>
           <option value="contrast">{t('presenter.themeContrast')}</option>

@@ -3,6 +3,7 @@
 import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PodSnapshot } from '../../../shared/api/contract';
+import { downloadText } from '../download';
 import { useDocument } from '../store/document';
 import { useNotice } from '../store/notice';
 import { colourSlot } from './colours';
@@ -20,15 +21,6 @@ function useContainerNames(snapshot: PodSnapshot | undefined): string[] {
     if (snapshot) return snapshot.containers.filter((c) => c.role !== 'infra').map((c) => c.name);
     return [...(init ?? []), ...app].map((c) => c.name);
   }, [snapshot, init, app]);
-}
-
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export function LogPanel({ snapshot }: { snapshot: PodSnapshot | undefined }) {
@@ -193,7 +185,9 @@ export function LogPanel({ snapshot }: { snapshot: PodSnapshot | undefined }) {
           <button
             type="button"
             className="log-tool"
-            onClick={() => download(linesText(logBuffer.lines(), true), logFileName(podName))}
+            onClick={() =>
+              downloadText(linesText(logBuffer.lines(), true), logFileName(podName), 'text/plain;charset=utf-8')
+            }
             disabled={logBuffer.visibleCount === 0}
           >
             {t('logs.save')}

@@ -9,7 +9,7 @@ import { useRun } from './store';
 import { diagnosticText } from '../problems-text';
 import { RunDialog } from './RunDialog';
 import { LeftoverPods } from './LeftoverPods';
-import { shortcutText } from '../actions';
+import { ActionButton } from '../components/ActionButton';
 import { runActionEnabled, runActions, type RunActionId } from './actions';
 import './run.css';
 
@@ -69,22 +69,18 @@ function RunButtons() {
       {runActions.map((action) => {
         const id = action.id as RunActionId;
         const [label, aria] = buttonLabels[id];
-        const shortcut = shortcutText(action.shortcut);
         return (
-          <button
+          <ActionButton
             key={id}
-            type="button"
-            className={`tool run-${id}`}
-            data-testid={`run-${id === 'run' ? 'start' : id}`}
-            aria-label={t(aria)}
-            title={shortcut ? `${t(aria)} (${shortcut})` : t(aria)}
-            aria-keyshortcuts={shortcut ? shortcut.replace('Ctrl', 'Control') : undefined}
-            aria-busy={busy === id}
+            action={action}
+            className={`run-${id}`}
+            testId={`run-${id === 'run' ? 'start' : id}`}
+            label={t(aria)}
+            busy={busy === id}
             disabled={!runActionEnabled(id, state)}
-            onClick={() => action.perform()}
           >
             <span aria-hidden="true">{buttonIcons[id]}</span> {t(label)}
-          </button>
+          </ActionButton>
         );
       })}
     </div>

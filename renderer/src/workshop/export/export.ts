@@ -4,6 +4,7 @@ import { toBlob, toSvg } from 'html-to-image';
 
 type Options = NonNullable<Parameters<typeof toSvg>[1]>;
 import { flow } from '../../canvas/flow';
+import { downloadBlob } from '../../download';
 import { useDocument } from '../../store/document';
 import { useNamespaceOverlay } from '../overlay/store';
 import { overlayNodeId } from '../overlay/node';
@@ -150,20 +151,6 @@ export async function renderCanvasImage(request: ImageRequest): Promise<CanvasIm
 function svgBlob(dataUrl: string): Blob {
   const comma = dataUrl.indexOf(',');
   return new Blob([decodeURIComponent(dataUrl.slice(comma + 1))], { type: 'image/svg+xml' });
-}
-
-/** Saves a Blob as a download; the browser host and Electron both handle an `a[download]` click. */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Renders and downloads; returns the file name. */

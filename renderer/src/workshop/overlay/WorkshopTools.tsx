@@ -1,26 +1,14 @@
 // The toolbar's workshop group: the namespace overlay toggle, presenter mode and the image export menu.
 import { useTranslation } from 'react-i18next';
-import { actions, actionLabel, shortcutText } from '../../actions';
+import { actions } from '../../actions';
+import { ActionButton } from '../../components/ActionButton';
 import { ExportMenu } from '../export/ExportMenu';
 import { useNamespaceOverlay } from './store';
 
+/** The registry's action `id` as a toolbar button. */
 function RegistryButton({ id, pressed, testId }: { id: string; pressed?: boolean; testId: string }) {
   const action = actions.find((a) => a.id === id);
-  if (!action) return null;
-  const label = actionLabel(action);
-  const shortcut = shortcutText(action.shortcut);
-  return (
-    <button
-      className={`tool${pressed ? ' pressed' : ''}`}
-      aria-pressed={pressed}
-      onClick={() => action.perform()}
-      title={shortcut ? `${label} (${shortcut})` : label}
-      aria-keyshortcuts={shortcut || undefined}
-      data-testid={testId}
-    >
-      {label}
-    </button>
-  );
+  return action ? <ActionButton action={action} pressed={pressed} testId={testId} /> : null;
 }
 
 export function WorkshopTools() {
