@@ -109,6 +109,7 @@ export function fileHandlers(options: FileOptions = {}): Calls {
     'file.save': async ({ path, text, overwrite }) => {
       const bytes = Buffer.from(text, 'utf8');
       if (bytes.length > maxBytes) throw refuse('TOO_LARGE', `The design is larger than ${maxBytes} bytes.`, path);
+      if (CONTROL_CHARACTER.test(text)) throw notText(path);
       const { target, exists } = await access.writable(path);
       const conflict = (): ApiError => new ApiError('CONFLICT', `${basename(path)} already exists.`, { path });
       if (exists && !overwrite) throw conflict();
@@ -125,6 +126,18 @@ export function fileHandlers(options: FileOptions = {}): Calls {
       return paths.map((path) => ({ path, name: basename(path) }));
     },
   };
+}
+
+/**
+ * C0 control characters other than tab, line feed and carriage return: YAML and JSON both forbid them raw, so no
+ * design holds one. Refusing them also bounds the API message: JSON escapes each to six bytes (\u0001), which would
+ * blow a file at the size limit far past the frame limit; what is left escapes to at most two bytes per byte.
+ */
+// eslint-disable-next-line no-control-regex -- finding them is the point
+const CONTROL_CHARACTER = /[\x00-\x08\x0b\x0c\x0e-\x1f]/;
+
+function notText(path: string): ApiError {
+  return refuse('NOT_TEXT', `${path} is not text: it holds invalid UTF-8 or control characters.`, path);
 }
 
 /** Reads a regular file of at most `maxBytes` as UTF-8; a FIFO, device or binary file is refused, not waited on. */
@@ -145,11 +158,14 @@ async function readText(real: string, shown: string, maxBytes: number): Promise<
       length += bytesRead;
       if (length > maxBytes) throw refuse('TOO_LARGE', `${shown} is larger than ${maxBytes} bytes.`, shown);
     }
+    let text: string;
     try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, length));
+      text = new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, length));
     } catch {
-      throw refuse('NOT_TEXT', `${shown} is not UTF-8 text.`, shown);
+      throw notText(shown);
     }
+    if (CONTROL_CHARACTER.test(text)) throw notText(shown);
+    return text;
   } finally {
     await handle.close();
   }

@@ -5,7 +5,14 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { ApiSession, MAX_MESSAGE_BYTES, type ApiHandlers, type ServerMessage } from '../../shared/api';
+import {
+  ApiSession,
+  fitsInFrame,
+  MAX_MESSAGE_BYTES,
+  tooLargeError,
+  type ApiHandlers,
+  type ServerMessage,
+} from '../../shared/api';
 import { checkRequest, contentSecurityPolicy, newToken, TOKEN_COOKIE } from './security';
 
 export interface BrowserHostOptions {
@@ -134,7 +141,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   function attach(ws: WebSocket): void {
     const session = new ApiSession(options.handlers, (message) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+      if (ws.readyState !== ws.OPEN) return;
+      const frame = JSON.stringify(message);
+      // The page's side holds frames to the same limit: an answer too large for it becomes a typed error.
+      if (fitsInFrame(frame) || message.type !== 'result') ws.send(frame);
+      else ws.send(JSON.stringify({ type: 'result', id: message.id, ok: false, error: tooLargeError('answer') }));
     });
     ws.on('message', (data, isBinary) => {
       if (isBinary) return ws.close(1003, 'text frames only');

@@ -2,7 +2,7 @@
 import type { CallName, CallInput, CallOutput, TopicName, TopicParams, TopicEvent } from './contract';
 import { calls, topics } from './contract';
 import { ApiError, type ApiErrorBody } from './errors';
-import { ServerMessage, type ClientMessage } from './protocol';
+import { fitsInFrame, ServerMessage, tooLargeError, type ClientMessage } from './protocol';
 
 export interface Transport {
   send(message: ClientMessage): void;
@@ -93,9 +93,12 @@ export function createApiClient(transport: Transport): ApiClient {
   return {
     call(method, input) {
       const id = nextId();
+      const message: ClientMessage = { type: 'call', id, method, input: input ?? {} };
+      // The back end would close the connection on an oversized frame; refuse the one call instead.
+      if (!fitsInFrame(JSON.stringify(message))) return Promise.reject(ApiError.from(tooLargeError('request')));
       return new Promise((resolve, reject) => {
         pending.set(id, { method, resolve: resolve as (v: unknown) => void, reject });
-        transport.send({ type: 'call', id, method, input: input ?? {} });
+        transport.send(message);
       });
     },
     subscribe(topic, params, handlers) {

@@ -2,8 +2,8 @@
 import { z } from 'zod';
 
 /**
- * Largest design file Podwright reads or writes. The whole text crosses the API in one message (4 MiB frames) and
- * JSON escaping can double it, so 2 MiB is the most that always fits; a real Pod design is a few kilobytes.
+ * Largest design file Podwright reads or writes, in UTF-8 bytes; a real Pod design is a few kilobytes. The whole text
+ * crosses the API in one message, so MAX_MESSAGE_BYTES (protocol.ts) is sized from it.
  */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
