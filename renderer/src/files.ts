@@ -2,14 +2,14 @@
 // picker in the browser host), import/download through the browser, examples from the bundle, and autosave.
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import { emptyDocument, readProject, writeProject } from '../../shared/canvas';
+import { emptyDocument, readDesign, writeDesign } from '../../shared/canvas';
 import { ApiError } from '../../shared/api/errors';
 import type { RecentFile } from '../../shared/api/files';
 import type { Action } from './actions';
 import { api } from './api';
 import { downloadText } from './download';
 import { fileNameFor, folderOf } from './file-paths';
-import { isDirty, useDocument } from './store/document';
+import { designOf, isDirty, useDocument } from './store/document';
 import { useNotice } from './store/notice';
 import i18n from './i18n';
 
@@ -95,12 +95,12 @@ function notify(prefix: string, f: Failure | undefined): boolean {
 }
 
 export function loadText(text: string, fileName: string | null, path: string | null = null): boolean {
-  const result = readProject(text);
+  const result = readDesign(text);
   if (!result.ok) {
     useNotice.getState().show(`${i18n.t('files.openFailed')}: ${result.error}`);
     return false;
   }
-  useDocument.getState().load(result.doc, fileName);
+  useDocument.getState().loadDesign(result.design, fileName);
   useFiles.setState({ path });
   if (result.notes.length > 0) useNotice.getState().show(result.notes.join('; '));
   return true;
@@ -169,7 +169,7 @@ export async function refreshRecent(): Promise<void> {
 async function openAt(path: string): Promise<Failure | undefined> {
   try {
     const file = await api().call('file.open', { path });
-    const result = readProject(file.text);
+    const result = readDesign(file.text);
     if (!result.ok) return { text: result.error };
     loadText(file.text, file.name, file.path);
     return undefined;
@@ -191,15 +191,15 @@ export async function openRecent(path: string): Promise<boolean> {
 }
 
 async function saveAt(picked: PickedPath): Promise<Failure | undefined> {
-  const doc = useDocument.getState().doc;
+  const design = designOf(useDocument.getState());
   try {
     const saved = await api().call('file.save', {
       path: picked.path,
-      text: writeProject(doc),
+      text: writeDesign(design),
       overwrite: picked.overwrite,
     });
     // Edits made while the write was in flight stay unsaved: the guard compares against what was written.
-    useDocument.setState({ saved: doc, fileName: saved.name });
+    useDocument.setState({ saved: design.pods, fileName: saved.name });
     useFiles.setState({ path: saved.path });
     void refreshRecent();
     return undefined;
@@ -263,7 +263,7 @@ export function importFromComputer(): void {
 /** Hands a copy of the design to the browser as a download; the design stays bound to its file (if any). */
 export function downloadCopy(): void {
   const state = useDocument.getState();
-  downloadText(writeProject(state.doc), fileNameFor(state.doc, state.fileName), 'application/yaml');
+  downloadText(writeDesign(designOf(state)), fileNameFor(state.doc, state.fileName), 'application/yaml');
 }
 
 // ---- autosave ----
@@ -281,7 +281,7 @@ export interface Recovery {
 export function startAutosave(delayMs = 800): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const unsubscribe = useDocument.subscribe((state, previous) => {
-    if (state.doc === previous.doc && state.saved === previous.saved) return;
+    if (state.doc === previous.doc && state.others === previous.others && state.saved === previous.saved) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       const now = useDocument.getState();
@@ -290,7 +290,7 @@ export function startAutosave(delayMs = 800): () => void {
         return;
       }
       const recovery: Recovery = {
-        text: writeProject(now.doc),
+        text: writeDesign(designOf(now)),
         savedAt: new Date().toISOString(),
         fileName: now.fileName,
         path: useFiles.getState().path,
@@ -326,11 +326,11 @@ export function pendingRecovery(): Recovery | undefined {
 }
 
 export function restoreRecovery(recovery: Recovery): void {
-  const result = readProject(recovery.text);
+  const result = readDesign(recovery.text);
   if (result.ok) {
     // Restored work is unsaved work: compare against an empty design so the guard still protects it.
-    useDocument.getState().load(result.doc, recovery.fileName);
-    useDocument.setState({ saved: emptyDocument() });
+    useDocument.getState().loadDesign(result.design, recovery.fileName);
+    useDocument.setState({ saved: [emptyDocument()] });
     // Save goes back to the file the work came from.
     useFiles.setState({ path: recovery.path });
   }

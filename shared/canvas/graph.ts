@@ -232,7 +232,9 @@ function boundsOf(nodes: readonly GraphNode[]): Graph['bounds'] {
 export function nextPosition(graph: Graph, kind: 'container' | 'init' | 'volume' | 'namespace'): Point {
   const y = kind === 'init' ? rows.init : kind === 'container' ? rows.app : kind === 'volume' ? rows.volume : -120;
   const sameRow = graph.nodes.filter((n) => Math.abs(n.position.y - y) < 80);
-  const x = sameRow.length === 0 ? 0 : Math.max(...sameRow.map((n) => n.position.x)) + column;
+  // An empty row starts at the Pod's left edge: a Pod placed beside another does not reach back into it.
+  const left = graph.nodes.length === 0 ? 0 : Math.min(...graph.nodes.map((n) => n.position.x));
+  const x = sameRow.length === 0 ? left : Math.max(...sameRow.map((n) => n.position.x)) + column;
   return { x, y };
 }
 

@@ -1,5 +1,5 @@
 // The canvas over the Pod document: the document shape, the derived graph, pure edits, presets, the project file,
-// and the editing geometry (align, automatic layout) and clipboard fragments.
+// the editing geometry (align, automatic layout), clipboard fragments, and designs of several Pods.
 export * from './document';
 export * from './graph';
 export * from './edit';
@@ -8,3 +8,5 @@ export * from './project';
 export * from './align';
 export * from './clipboard';
 export * from './layout';
+export * from './design';
+export * from './design-ports';

@@ -17,13 +17,17 @@ export function readProject(text: string): ReadResult {
   if (!first) return { ok: false, error: 'no Pod or Pod template found' };
   const notes = [...first.notes, ...result.setAside.map((s) => `${s.kind ?? '?'} ${s.name ?? ''}: ${s.reason}`)];
   if (result.pods.length > 1) notes.push(`${result.pods.length - 1} more Pod(s) left out: the canvas edits one Pod`);
-  const stored = readLayout(first.pod);
+  return { ok: true, doc: documentOfPod(first.pod), notes };
+}
+
+/** The canvas document for one Pod read from a file: its layout annotation becomes the layout and PID joins. */
+export function documentOfPod(stored: Pod): CanvasDocument {
+  const annotation = readLayout(stored);
   const layout: Record<string, Point> = {};
-  for (const [id, p] of Object.entries(stored?.nodes ?? {})) layout[id] = { x: p.x, y: p.y };
-  const rawJoins = (stored as { pidJoins?: unknown } | undefined)?.pidJoins;
+  for (const [id, p] of Object.entries(annotation?.nodes ?? {})) layout[id] = { x: p.x, y: p.y };
+  const rawJoins = (annotation as { pidJoins?: unknown } | undefined)?.pidJoins;
   const pidJoins = Array.isArray(rawJoins) ? rawJoins.filter((n): n is string => typeof n === 'string') : null;
-  const pod = podWithDefaultShape(stripLayout(first.pod));
-  return { ok: true, doc: { pod, layout, pidJoins }, notes };
+  return { pod: podWithDefaultShape(stripLayout(stored)), layout, pidJoins };
 }
 
 /** A Pod the canvas can draw even when the file left out spec or metadata. */

@@ -3,7 +3,8 @@
 import { useEffect } from 'react';
 import { hasNoPositions, moveNodes, type CanvasDocument, type Point } from '../../../shared/canvas';
 import i18n from '../i18n';
-import { graphOf, useDocument } from '../store/document';
+import { graphOf, replacePodsQuietly, useDocument } from '../store/document';
+import { layoutOpenedPods } from './pods-layout';
 import { useNotice } from '../store/notice';
 import { layeredPositions } from './elk';
 import { flow } from './flow';
@@ -62,11 +63,7 @@ async function layoutOpened(doc: CanvasDocument): Promise<void> {
   }
   const state = useDocument.getState();
   if (state.doc !== doc || Object.keys(positions).length === 0) return;
-  const laidOut = moveNodes(doc, positions);
-  const history = useDocument.temporal.getState();
-  history.pause();
-  useDocument.setState({ doc: laidOut, saved: state.saved === doc ? laidOut : state.saved, origin: 'load' });
-  history.resume();
+  replacePodsQuietly(new Map([[doc, moveNodes(doc, positions)]]));
   fitSoon();
 }
 
@@ -77,7 +74,10 @@ export function useLayoutOnLoad(): void {
     const doc = useDocument.getState().doc;
     let inner = 0;
     const outer = requestAnimationFrame(() => {
-      inner = requestAnimationFrame(() => void layoutOpened(doc));
+      // A design of several Pods lays out each unplaced Pod and puts the groups side by side (pods-layout.ts).
+      inner = requestAnimationFrame(
+        () => void (useDocument.getState().others.length > 0 ? layoutOpenedPods() : layoutOpened(doc)),
+      );
     });
     return () => {
       cancelAnimationFrame(outer);

@@ -4,24 +4,36 @@ import { temporal } from 'zundo';
 import { useStore } from 'zustand';
 import type { Diagnostic } from '../../../shared/rules';
 import { validatePod } from '../../../shared/rules';
+import type { KubeObject } from '../../../shared/manifest';
 import {
   buildGraph,
+  crossPodHostPortClashes,
   emptyDocument,
+  newPodBeside,
   nodeForPath,
+  singlePodDesign,
   type CanvasDocument,
+  type Design,
   type Graph,
   type Point,
 } from '../../../shared/canvas';
 
 export interface DocumentState {
+  /** The active Pod of the design: what the inspector, Problems, YAML panel and Run work on. */
   doc: CanvasDocument;
+  /** The design's other Pods, in file order, without the active one. */
+  others: CanvasDocument[];
+  /** The active Pod's place in the design's order: `doc` sits between `others[active - 1]` and `others[active]`. */
+  active: number;
+  /** The file's objects that are not Pods (ConfigMaps, Secrets, Services...), kept to be written back. */
+  companions: KubeObject[];
   /** Selected node and edge ids. Not part of the history: undo restores designs, not clicks. */
   selection: string[];
   /** Positions of nodes being dragged right now; committed to the layout (one undo step) when the drag ends. */
   dragging: Record<string, Point>;
   fileName: string | null;
-  /** The document as last saved or opened, for the unsaved-changes guard. */
-  saved: CanvasDocument;
+  /** The design's Pods as last saved or opened, in file order, for the unsaved-changes guard. */
+  saved: CanvasDocument[];
   /** Where the most recent change came from; the YAML panel ignores its own echoes. */
   origin: 'canvas' | 'yaml' | 'load';
   /** Counts loads (New, Open, example, restore), so the canvas can fit the view to a new design. */
@@ -31,6 +43,14 @@ export interface DocumentState {
     options?: { group?: string; origin?: 'canvas' | 'yaml' },
   ) => void;
   load: (doc: CanvasDocument, fileName: string | null) => void;
+  /** Opens a design of one or more Pods; the first becomes active. */
+  loadDesign: (design: Design, fileName: string | null) => void;
+  /** Makes the Pod at `index` (design order) the active one. Not an undo step: undo brings back the Pod it changes. */
+  activate: (index: number) => void;
+  /** Adds an empty Pod right of every group and makes it active (one undo step). */
+  addPod: () => void;
+  /** Deletes the Pod at `index` (default: the active one), one undo step; the last Pod is never deleted. */
+  deletePod: (index?: number) => void;
   markSaved: (fileName: string | null) => void;
   select: (ids: string[]) => void;
   drag: (positions: Record<string, Point>) => void;
@@ -48,10 +68,13 @@ export const useDocument = create<DocumentState>()(
   temporal(
     (set, get) => ({
       doc: initialDocument,
+      others: [],
+      active: 0,
+      companions: [],
       selection: [],
       dragging: {},
       fileName: null,
-      saved: initialDocument,
+      saved: [initialDocument],
       origin: 'load',
       loads: 0,
       change: (recipe, options = {}) => {
@@ -67,12 +90,69 @@ export const useDocument = create<DocumentState>()(
         set({ doc: after, origin: options.origin ?? 'canvas' });
         if (grouped) history.resume();
       },
-      load: (doc, fileName) => {
-        set({ doc, fileName, saved: doc, selection: [], dragging: {}, origin: 'load', loads: get().loads + 1 });
+      load: (doc, fileName) => get().loadDesign(singlePodDesign(doc), fileName),
+      loadDesign: (design, fileName) => {
+        const [doc = emptyDocument(), ...others] = design.pods;
+        set({
+          doc,
+          others,
+          active: 0,
+          companions: design.companions,
+          fileName,
+          saved: [doc, ...others],
+          selection: [],
+          dragging: {},
+          origin: 'load',
+          loads: get().loads + 1,
+        });
         lastGroup = undefined;
         useDocument.temporal.getState().clear();
       },
-      markSaved: (fileName) => set({ saved: get().doc, fileName }),
+      activate: (index) => {
+        const state = get();
+        if (index === state.active || index < 0 || index > state.others.length) return;
+        const pods = podsOf(state);
+        lastGroup = undefined;
+        const history = useDocument.temporal.getState();
+        history.pause();
+        set({
+          doc: pods[index]!,
+          others: pods.filter((_, i) => i !== index),
+          active: index,
+          selection: [],
+          dragging: {},
+          origin: 'load',
+        });
+        history.resume();
+      },
+      addPod: () => {
+        const pods = podsOf(get());
+        lastGroup = undefined;
+        set({
+          doc: newPodBeside(pods),
+          others: pods,
+          active: pods.length,
+          selection: [],
+          dragging: {},
+          origin: 'load',
+        });
+      },
+      deletePod: (index = get().active) => {
+        const pods = podsOf(get());
+        if (pods.length <= 1 || index < 0 || index >= pods.length) return;
+        const rest = pods.filter((_, i) => i !== index);
+        const active = Math.min(index, rest.length - 1);
+        lastGroup = undefined;
+        set({
+          doc: rest[active]!,
+          others: rest.filter((_, i) => i !== active),
+          active,
+          selection: [],
+          dragging: {},
+          origin: 'load',
+        });
+      },
+      markSaved: (fileName) => set({ saved: podsOf(get()), fileName }),
       select: (ids) => {
         const current = get().selection;
         if (current.length === ids.length && current.every((id, i) => id === ids[i])) return;
@@ -87,24 +167,53 @@ export const useDocument = create<DocumentState>()(
       },
     }),
     {
-      partialize: (state) => ({ doc: state.doc }),
-      equality: (a, b) => a.doc === b.doc,
+      // The other Pods and which one is active belong to the history too: undo restores the whole design, and shows
+      // the Pod whose change it undoes.
+      partialize: (state) => ({ doc: state.doc, others: state.others, active: state.active }),
+      equality: (a, b) => a.doc === b.doc && a.others === b.others && a.active === b.active,
       limit: 200,
     },
   ),
 );
 
-/** Undo and redo keep the YAML panel in step: it must treat a restored document as coming from outside. */
+/**
+ * Undo and redo keep the YAML panel in step: it must treat a restored document as coming from outside, and a restored
+ * design whose active Pod changed as a new text (and the selection, made in the other Pod, is dropped).
+ */
 export function undo(): void {
-  lastGroup = undefined;
-  useDocument.temporal.getState().undo();
-  useDocument.setState({ origin: 'canvas', dragging: {} });
+  restore(() => useDocument.temporal.getState().undo());
 }
 
 export function redo(): void {
+  restore(() => useDocument.temporal.getState().redo());
+}
+
+function restore(step: () => void): void {
   lastGroup = undefined;
-  useDocument.temporal.getState().redo();
-  useDocument.setState({ origin: 'canvas', dragging: {} });
+  const before = useDocument.getState();
+  step();
+  const after = useDocument.getState();
+  const otherPod = after.active !== before.active || after.others.length !== before.others.length;
+  useDocument.setState(otherPod ? { origin: 'load', dragging: {}, selection: [] } : { origin: 'canvas', dragging: {} });
+}
+
+/** The design's Pods in file order, the active one in its place. */
+export function podsOf(state: Pick<DocumentState, 'doc' | 'others' | 'active'>): CanvasDocument[] {
+  return [...state.others.slice(0, state.active), state.doc, ...state.others.slice(state.active)];
+}
+
+/** The whole design as it would be saved. */
+export function designOf(state: DocumentState): Design {
+  return { pods: podsOf(state), companions: state.companions };
+}
+
+/** The Pod at design index `index`; the active Pod for `undefined` (and for its own index). */
+export function podAt(
+  state: Pick<DocumentState, 'doc' | 'others' | 'active'>,
+  index: number | undefined,
+): CanvasDocument | undefined {
+  if (index === undefined || index === state.active) return state.doc;
+  return state.others[index < state.active ? index : index - 1];
 }
 
 export function useHistory(): { canUndo: boolean; canRedo: boolean } {
@@ -135,6 +244,7 @@ export interface Diagnostics {
 
 let diagnosticsPod: unknown;
 let diagnosticsJoins: unknown;
+let diagnosticsAcross: unknown;
 let diagnosticsGraph: Graph | undefined;
 let diagnosticsMemo: Diagnostics | undefined;
 const portCodes = new Set(['POD_PORT_CLASH', 'HOST_PORT_DUPLICATE']);
@@ -147,34 +257,22 @@ const portCodes = new Set(['POD_PORT_CLASH', 'HOST_PORT_DUPLICATE']);
  */
 export function diagnosticsOf(doc: CanvasDocument): Diagnostics {
   const graph = graphOf(doc);
+  const across = acrossPodsOf(doc);
   const previous = diagnosticsMemo;
-  if (previous && diagnosticsPod === doc.pod && diagnosticsJoins === doc.pidJoins && diagnosticsGraph === graph) {
+  const samePod = diagnosticsPod === doc.pod && diagnosticsJoins === doc.pidJoins && diagnosticsAcross === across;
+  if (previous && samePod && diagnosticsGraph === graph) {
     return previous;
   }
   let all: Diagnostic[];
   let clashingPorts: Set<string>;
-  if (previous && diagnosticsPod === doc.pod && diagnosticsJoins === doc.pidJoins) {
+  if (previous && samePod) {
     ({ all, clashingPorts } = previous);
   } else {
-    const options = doc.pidJoins && doc.pidJoins.length > 0 ? { namespaces: { pid: doc.pidJoins } } : {};
-    all = shareDiagnostics(previous?.all, validatePod(doc.pod, options));
-    clashingPorts = new Set<string>();
-    for (const d of all) {
-      if (!portCodes.has(d.code)) continue;
-      for (const path of [d.path, ...d.related]) {
-        const m = /^spec\.\w+\[\d+\]\.ports\[\d+\]/.exec(path);
-        if (m) clashingPorts.add(m[0]);
-      }
-    }
+    all = shareDiagnostics(previous?.all, podDiagnostics(doc, across));
+    clashingPorts = clashingPortsOf(all);
     if (previous && sameSet(previous.clashingPorts, clashingPorts)) clashingPorts = previous.clashingPorts;
   }
-  const byNode = new Map<string, Diagnostic[]>();
-  for (const d of all) {
-    const id = nodeForPath(graph, d.path);
-    const list = byNode.get(id);
-    if (list) list.push(d);
-    else byNode.set(id, [d]);
-  }
+  const byNode = byNodeOf(graph, all);
   let nodesSame = previous !== undefined && previous.byNode.size === byNode.size;
   for (const [id, list] of byNode) {
     const old = previous?.byNode.get(id);
@@ -188,8 +286,94 @@ export function diagnosticsOf(doc: CanvasDocument): Diagnostics {
       : next;
   diagnosticsPod = doc.pod;
   diagnosticsJoins = doc.pidJoins;
+  diagnosticsAcross = across;
   diagnosticsGraph = graph;
   return diagnosticsMemo;
+}
+
+/** One Pod's rule diagnostics and its clashes with the Pods before it, errors first. */
+function podDiagnostics(doc: CanvasDocument, across: readonly Diagnostic[]): Diagnostic[] {
+  const options = doc.pidJoins && doc.pidJoins.length > 0 ? { namespaces: { pid: doc.pidJoins } } : {};
+  const own = validatePod(doc.pod, options);
+  if (across.length === 0) return own;
+  const rank = { error: 0, warning: 1, info: 2 };
+  return [...own, ...across].sort((a, b) => rank[a.severity] - rank[b.severity]);
+}
+
+function clashingPortsOf(all: readonly Diagnostic[]): Set<string> {
+  const clashingPorts = new Set<string>();
+  for (const d of all) {
+    if (!portCodes.has(d.code)) continue;
+    for (const path of [d.path, ...d.related]) {
+      const m = /^spec\.\w+\[\d+\]\.ports\[\d+\]/.exec(path);
+      if (m) clashingPorts.add(m[0]);
+    }
+  }
+  return clashingPorts;
+}
+
+function byNodeOf(graph: Graph, all: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const byNode = new Map<string, Diagnostic[]>();
+  for (const d of all) {
+    const id = nodeForPath(graph, d.path);
+    const list = byNode.get(id);
+    if (list) list.push(d);
+    else byNode.set(id, [d]);
+  }
+  return byNode;
+}
+
+// ---- across the Pods of a design ----
+
+const noDiagnostics: Diagnostic[] = [];
+let acrossPods: readonly unknown[] = [];
+let acrossMemo: Diagnostic[][] = [];
+
+/** The clashes across Pods for each Pod of the design, by design index; recomputed only when a Pod's spec changed. */
+function acrossPodsByIndex(state: Pick<DocumentState, 'doc' | 'others' | 'active'>): Diagnostic[][] {
+  const pods = podsOf(state).map((d) => d.pod);
+  if (pods.length !== acrossPods.length || pods.some((p, i) => p !== acrossPods[i])) {
+    acrossPods = pods;
+    acrossMemo = pods.length < 2 ? [] : crossPodHostPortClashes(pods).map((l) => (l.length === 0 ? noDiagnostics : l));
+  }
+  return acrossMemo;
+}
+
+/**
+ * The cross-Pod diagnostics of `doc` when it is the store's active Pod (a host port another Pod of the design already
+ * publishes), else none. Read from the store so every caller of diagnosticsOf(doc) sees them without passing the
+ * design: selectors and subscribers are called with the store's current state.
+ */
+function acrossPodsOf(doc: CanvasDocument): Diagnostic[] {
+  const state = useDocument.getState();
+  if (state.others.length === 0 || state.doc !== doc) return noDiagnostics;
+  return acrossPodsByIndex(state)[state.active] ?? noDiagnostics;
+}
+
+// ---- the Pods that are not active: drawn beside the active one, read-only until activated ----
+
+const inactiveGraphs = new WeakMap<CanvasDocument, Graph>();
+
+/** The graph of a Pod that is not active (memoised per Pod, apart from the active Pod's shared graph). */
+export function podGraph(doc: CanvasDocument): Graph {
+  let graph = inactiveGraphs.get(doc);
+  if (!graph) inactiveGraphs.set(doc, (graph = buildGraph(doc)));
+  return graph;
+}
+
+const inactiveDiagnostics = new WeakMap<CanvasDocument, { across: Diagnostic[]; value: Diagnostics }>();
+
+/** The diagnostics of the Pod at design index `index`: the active Pod's own (diagnosticsOf) or a memoised answer. */
+export function podDiagnosticsAt(state: DocumentState, index: number | undefined): Diagnostics {
+  const doc = podAt(state, index);
+  if (!doc || doc === state.doc) return diagnosticsOf(state.doc);
+  const across = acrossPodsByIndex(state)[index!] ?? noDiagnostics;
+  const cached = inactiveDiagnostics.get(doc);
+  if (cached && cached.across === across) return cached.value;
+  const all = podDiagnostics(doc, across);
+  const value = { all, byNode: byNodeOf(podGraph(doc), all), clashingPorts: clashingPortsOf(all) };
+  inactiveDiagnostics.set(doc, { across, value });
+  return value;
 }
 
 /** `fresh` with every diagnostic equal to one in `previous` replaced by it; `previous` itself when all are. */
@@ -247,5 +431,28 @@ export function useDiagnostics(): Diagnostics {
 }
 
 export function isDirty(state: DocumentState): boolean {
-  return state.doc.pod !== state.saved.pod || state.doc.pidJoins !== state.saved.pidJoins;
+  const { saved } = state;
+  if (saved.length !== state.others.length + 1) return true;
+  return saved.some((was, i) => {
+    const now = podAt(state, i)!;
+    return now.pod !== was.pod || now.pidJoins !== was.pidJoins;
+  });
+}
+
+/**
+ * Puts Pods of the design in place of others outside the history and the unsaved-changes guard: a layout the app made
+ * on open, not the user (a Pod that was saved stays saved).
+ */
+export function replacePodsQuietly(replacements: ReadonlyMap<CanvasDocument, CanvasDocument>): void {
+  const state = useDocument.getState();
+  const swap = (doc: CanvasDocument): CanvasDocument => replacements.get(doc) ?? doc;
+  const history = useDocument.temporal.getState();
+  history.pause();
+  useDocument.setState({
+    doc: swap(state.doc),
+    others: state.others.some((d) => replacements.has(d)) ? state.others.map(swap) : state.others,
+    saved: state.saved.map(swap),
+    origin: 'load',
+  });
+  history.resume();
 }

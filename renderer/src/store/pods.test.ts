@@ -1,0 +1,103 @@
+// Tests the document store over a design of several Pods: switching, adding and deleting Pods with undo, the
+// unsaved-changes guard, and the host port clash across Pods in the active Pod's diagnostics.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { addContainer, emptyDocument, updateContainer, type CanvasDocument } from '../../../shared/canvas';
+import { designOf, diagnosticsOf, isDirty, podDiagnosticsAt, podsOf, redo, undo, useDocument } from './document';
+
+function pod(name: string, hostPort?: number): CanvasDocument {
+  const empty = emptyDocument();
+  const doc = { ...empty, pod: { ...empty.pod, metadata: { name } } };
+  const ports = hostPort ? [{ containerPort: 80, hostPort }] : undefined;
+  return addContainer(doc, { name: 'web', image: 'nginx', ...(ports && { ports }) }, 'containers').doc;
+}
+
+const names = (): string[] => podsOf(useDocument.getState()).map((d) => d.pod.metadata.name ?? '');
+const activeName = (): string | undefined => useDocument.getState().doc.pod.metadata.name;
+
+beforeEach(() =>
+  useDocument
+    .getState()
+    .loadDesign({ pods: [pod('a'), pod('b'), pod('c')], companions: [{ kind: 'ConfigMap' }] }, null),
+);
+
+describe('a design of several Pods', () => {
+  it('opens with the first Pod active and keeps the companions', () => {
+    expect(activeName()).toBe('a');
+    expect(names()).toEqual(['a', 'b', 'c']);
+    expect(designOf(useDocument.getState()).companions).toEqual([{ kind: 'ConfigMap' }]);
+    expect(isDirty(useDocument.getState())).toBe(false);
+  });
+
+  it('switches the active Pod without an undo step or an unsaved change, keeping the order', () => {
+    useDocument.getState().activate(2);
+    expect(activeName()).toBe('c');
+    expect(names()).toEqual(['a', 'b', 'c']);
+    expect(useDocument.temporal.getState().pastStates).toHaveLength(0);
+    expect(isDirty(useDocument.getState())).toBe(false);
+  });
+
+  it('undoes an edit in another Pod by going back to that Pod', () => {
+    const { change, activate } = useDocument.getState();
+    activate(1);
+    change((doc) => updateContainer(doc, 'containers', 0, (c) => ({ ...c, image: 'httpd' })));
+    expect(isDirty(useDocument.getState())).toBe(true);
+    activate(0);
+    expect(activeName()).toBe('a');
+    undo();
+    expect(activeName()).toBe('b');
+    expect(useDocument.getState().doc.pod.spec.containers[0]!.image).toBe('nginx');
+    expect(isDirty(useDocument.getState())).toBe(false);
+    // Redo brings back the design as it was when undone: "a" active, "b" edited.
+    redo();
+    expect(activeName()).toBe('a');
+    expect(podsOf(useDocument.getState())[1]!.pod.spec.containers[0]!.image).toBe('httpd');
+  });
+
+  it('adds an empty Pod with a new name, active, as one undo step', () => {
+    useDocument.getState().addPod();
+    expect(names()).toEqual(['a', 'b', 'c', 'my-pod']);
+    expect(activeName()).toBe('my-pod');
+    expect(useDocument.getState().doc.pod.spec.containers).toEqual([]);
+    expect(isDirty(useDocument.getState())).toBe(true);
+    undo();
+    expect(names()).toEqual(['a', 'b', 'c']);
+    expect(activeName()).toBe('a');
+    expect(useDocument.getState().selection).toEqual([]);
+  });
+
+  it('deletes a Pod with undo, and never the last one', () => {
+    const state = useDocument.getState();
+    state.activate(1);
+    state.deletePod();
+    expect(names()).toEqual(['a', 'c']);
+    expect(activeName()).toBe('c');
+    undo();
+    expect(names()).toEqual(['a', 'b', 'c']);
+    expect(activeName()).toBe('b');
+    useDocument.getState().deletePod(0);
+    useDocument.getState().deletePod(0);
+    expect(names()).toEqual(['c']);
+    useDocument.getState().deletePod(0);
+    expect(names()).toEqual(['c']);
+  });
+});
+
+describe('host port clash across Pods', () => {
+  it('warns on the later Pod only, follows the active Pod, and lets its quick fix apply', () => {
+    useDocument.getState().loadDesign({ pods: [pod('a', 8080), pod('b', 8080)], companions: [] }, null);
+    expect(diagnosticsOf(useDocument.getState().doc).all.map((d) => d.code)).not.toContain('DESIGN_HOST_PORT_CLASH');
+    const onB = podDiagnosticsAt(useDocument.getState(), 1);
+    expect(onB.byNode.get('container:web')?.map((d) => d.code)).toContain('DESIGN_HOST_PORT_CLASH');
+
+    useDocument.getState().activate(1);
+    const clash = diagnosticsOf(useDocument.getState().doc).all.find((d) => d.code === 'DESIGN_HOST_PORT_CLASH')!;
+    expect(clash.params).toMatchObject({ port: 8080, pod: 'a' });
+    expect(clash.fixes[0]!.patch).toEqual([{ op: 'add', path: '/spec/containers/0/ports/0/hostPort', value: 8081 }]);
+    useDocument
+      .getState()
+      .change((doc) =>
+        updateContainer(doc, 'containers', 0, (c) => ({ ...c, ports: [{ containerPort: 80, hostPort: 8081 }] })),
+      );
+    expect(diagnosticsOf(useDocument.getState().doc).all.map((d) => d.code)).not.toContain('DESIGN_HOST_PORT_CLASH');
+  });
+});

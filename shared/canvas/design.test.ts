@@ -1,0 +1,182 @@
+// Tests designs of several Pods: reading every Pod and companion of a real multi-document file, writing them back
+// byte-stable, placing groups side by side, and the host port clash across Pods.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Pod } from '../model/pod';
+import { emptyDocument, type CanvasDocument } from './document';
+import {
+  newPodBeside,
+  placeSideBySide,
+  podGap,
+  podNodePrefix,
+  splitPodNodeId,
+  readDesign,
+  singlePodDesign,
+  unplacedPods,
+  writeDesign,
+  type Design,
+} from './design';
+import { crossPodHostPortClashes, designHostPortClash } from './design-ports';
+import { addContainer } from './edit';
+import { buildGraph } from './graph';
+import { readProject, writeProject } from './project';
+
+const manifests = '../shared/testdata/manifests';
+const read = (path: string): string => readFileSync(`${manifests}/${path}`, 'utf8');
+
+const configMap = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-settings
+data:
+  LOG_LEVEL: debug
+`;
+
+function mustRead(text: string): Design {
+  const r = readDesign(text);
+  if (!r.ok) throw new Error(r.error);
+  return r.design;
+}
+
+function overlaps(a: CanvasDocument, b: CanvasDocument): boolean {
+  const x = buildGraph(a).bounds;
+  const y = buildGraph(b).bounds;
+  return x.x < y.x + y.width && y.x < x.x + x.width && x.y < y.y + y.height && y.y < x.y + x.height;
+}
+
+describe('reading a design', () => {
+  it('keeps every workload Pod template and every other object of a multi-document file', () => {
+    const design = mustRead(read('k8s-examples/guestbook-all-in-one.yaml'));
+    expect(design.pods.map((d) => d.pod.metadata.name)).toEqual(['redis-master', 'redis-replica', 'frontend']);
+    expect(design.companions.map((c) => `${String(c.kind)} ${(c.metadata as { name: string }).name}`)).toEqual([
+      'Service redis-master',
+      'Service redis-replica',
+      'Service frontend',
+    ]);
+  });
+
+  it('round-trips 3 Pods and a ConfigMap: the saved text reads back to the same design and saves to the same bytes', () => {
+    const text = [
+      read('k8s-website-kyaml/two-container-pod.yaml'),
+      read('k8s-website/share-process-namespace.yaml'),
+      read('k8s-examples/javaweb-2.yaml'),
+      configMap,
+    ]
+      .map((t) => t.replace(/^---\n/, ''))
+      .join('\n---\n');
+    const first = mustRead(text);
+    expect(first.pods).toHaveLength(3);
+    expect(first.companions.map((c) => c.kind)).toEqual(['ConfigMap']);
+    // Placed side by side, as the canvas does for Pods without positions, then saved.
+    const placed: Design = { ...first, pods: placeSideBySide(first.pods, unplacedPods(first.pods)) };
+    const saved = writeDesign(placed);
+    const again = mustRead(saved);
+    expect(again.pods.map((d) => d.pod)).toEqual(placed.pods.map((d) => d.pod));
+    expect(again.pods.map((d) => d.layout)).toEqual(placed.pods.map((d) => writeLayoutOf(d)));
+    expect(again.companions).toEqual(placed.companions);
+    expect(writeDesign(again)).toBe(saved);
+    // Each Pod keeps its own layout annotation.
+    expect(saved.match(/podwright\.dev\/layout/g)).toHaveLength(3);
+  });
+
+  it('writes a design of one Pod exactly as the single-Pod project file', () => {
+    const doc = addContainer(emptyDocument(), { name: 'web', image: 'nginx' }, 'containers', { x: 5, y: 6 }).doc;
+    expect(writeDesign(singlePodDesign(doc))).toBe(writeProject(doc));
+    const r = readProject(writeDesign(singlePodDesign(doc)));
+    expect(r.ok && r.doc.pod).toEqual(doc.pod);
+  });
+
+  it('refuses a file with no Pod and reports one that does not parse', () => {
+    expect(readDesign(configMap).ok).toBe(false);
+    expect(readDesign('kind: [').ok).toBe(false);
+  });
+});
+
+/** The layout a saved Pod reads back with: every node's position (writeProject stores them all). */
+function writeLayoutOf(doc: CanvasDocument): Record<string, { x: number; y: number }> {
+  return Object.fromEntries(buildGraph(doc).nodes.map((n) => [n.id, n.position]));
+}
+
+describe('placing Pods', () => {
+  it('puts unplaced Pods side by side without overlapping, tops in line', () => {
+    const design = mustRead(read('k8s-examples/guestbook-all-in-one.yaml'));
+    expect(design.pods.every((d, i) => i === 0 || overlaps(d, design.pods[0]!))).toBe(true);
+    const placed = placeSideBySide(design.pods, unplacedPods(design.pods));
+    expect(placed[0]).toBe(design.pods[0]);
+    for (let i = 1; i < placed.length; i++) {
+      const left = buildGraph(placed[i - 1]!).bounds;
+      const here = buildGraph(placed[i]!).bounds;
+      expect(here.x).toBe(left.x + left.width + podGap);
+      expect(here.y).toBe(buildGraph(placed[0]!).bounds.y);
+      expect(overlaps(placed[i]!, placed[i - 1]!)).toBe(false);
+    }
+  });
+
+  it('adds a new empty Pod right of every group, with a name no Pod has', () => {
+    const one = addContainer(emptyDocument(), { name: 'web', image: 'nginx' }, 'containers', { x: 700, y: 0 }).doc;
+    const added = newPodBeside([one]);
+    expect(added.pod.metadata.name).toBe('my-pod-2');
+    expect(added.pod.spec.containers).toEqual([]);
+    expect(buildGraph(added).bounds.x).toBeGreaterThanOrEqual(buildGraph(one).bounds.x + buildGraph(one).bounds.width);
+    expect(newPodBeside([one, added]).pod.metadata.name).toBe('my-pod-3');
+  });
+});
+
+function podWithPorts(name: string, ports: Record<string, unknown>[], hostNetwork = false): Pod {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name },
+    spec: { ...(hostNetwork && { hostNetwork: true }), containers: [{ name: 'c', image: 'busybox', ports }] },
+  } as Pod;
+}
+
+describe('host port clash across Pods', () => {
+  it('warns on the later Pod that publishes the same host port, protocol and address, with a fix', () => {
+    const pods = [
+      podWithPorts('a', [{ containerPort: 80, hostPort: 8080 }]),
+      podWithPorts('b', [{ containerPort: 81, hostPort: 8080 }]),
+    ];
+    const [first, second] = crossPodHostPortClashes(pods);
+    expect(first).toEqual([]);
+    expect(second).toHaveLength(1);
+    const d = second![0]!;
+    expect(d).toMatchObject({
+      code: designHostPortClash,
+      severity: 'warning',
+      path: 'spec.containers[0].ports[0].hostPort',
+    });
+    expect(d.params).toEqual({ port: 8080, protocol: 'TCP', pod: 'a' });
+    expect(d.fixes[0]!.patch).toEqual([{ op: 'add', path: '/spec/containers/0/ports/0/hostPort', value: 8081 }]);
+  });
+
+  it('does not warn for another protocol, two explicit addresses, or a port published only once', () => {
+    const pods = [
+      podWithPorts('a', [{ containerPort: 80, hostPort: 8080, protocol: 'UDP', hostIP: '127.0.0.1' }]),
+      podWithPorts('b', [{ containerPort: 80, hostPort: 8080 }]),
+      podWithPorts('c', [{ containerPort: 80, hostPort: 8080, protocol: 'UDP', hostIP: '127.0.0.2' }]),
+      podWithPorts('d', [{ containerPort: 80 }]),
+    ];
+    expect(crossPodHostPortClashes(pods).map((l) => l.length)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('treats every address as clashing with one address, and hostNetwork ports as host ports', () => {
+    const pods = [
+      podWithPorts('a', [{ containerPort: 80, hostPort: 9000, hostIP: '127.0.0.1' }]),
+      podWithPorts('b', [{ containerPort: 80, hostPort: 9000 }]),
+      podWithPorts('host', [{ containerPort: 9000 }], true),
+    ];
+    const result = crossPodHostPortClashes(pods);
+    expect(result[1]!.map((d) => d.params?.pod)).toEqual(['a']);
+    expect(result[2]!.map((d) => d.path)).toEqual(['spec.containers[0].ports[0].containerPort']);
+    expect(result[2]![0]!.fixes).toEqual([]);
+  });
+});
+
+describe('node ids of inactive Pods', () => {
+  it('prefixes them with the Pod index and reads them back', () => {
+    expect(splitPodNodeId(`${podNodePrefix(2)}container:web`)).toEqual({ pod: 2, local: 'container:web' });
+    expect(splitPodNodeId('container:web')).toEqual({ pod: undefined, local: 'container:web' });
+    expect(splitPodNodeId(`${podNodePrefix(0)}pod`)).toEqual({ pod: 0, local: 'pod' });
+  });
+});

@@ -1,0 +1,130 @@
+// A design: every Pod of one project file, each its own canvas document drawn as its own group, and the file's other
+// objects (ConfigMaps, Secrets, Services...) kept as they are so opening and saving loses nothing.
+import { getIn } from '../manifest/edit';
+import { importManifest, type KubeObject } from '../manifest/import';
+import { formatProblem, isRecord, parseManifest } from '../manifest/parse';
+import { writeObject } from '../manifest/write';
+import { emptyDocument, uniqueName, type CanvasDocument, type Point } from './document';
+import { buildGraph, type Graph } from './graph';
+import { moveNodes } from './edit';
+import { hasNoPositions } from './layout';
+import { documentOfPod, writeProject } from './project';
+
+export interface Design {
+  /** The Pods in file order; never empty. */
+  pods: CanvasDocument[];
+  /** The file's objects that are not Pods, in file order, written back after the Pods exactly as read. */
+  companions: KubeObject[];
+}
+
+export type DesignReadResult = { ok: true; design: Design; notes: string[] } | { ok: false; error: string };
+
+/** Space between two Pod groups placed side by side. */
+export const podGap = 120;
+
+export function singlePodDesign(doc: CanvasDocument = emptyDocument()): Design {
+  return { pods: [doc], companions: [] };
+}
+
+/**
+ * Reads a project file or any manifest: every Pod (and every workload's Pod template) becomes a Pod of the design,
+ * every other Kubernetes object a companion. Only what is not an object at all is left out, with a note.
+ */
+export function readDesign(text: string): DesignReadResult {
+  const file = parseManifest(text);
+  const result = importManifest(file);
+  if (result.problems.length > 0) return { ok: false, error: result.problems.map((p) => formatProblem(p)).join('\n') };
+  if (result.pods.length === 0) return { ok: false, error: 'no Pod or Pod template found' };
+  const notes = result.pods.flatMap((p) => p.notes);
+  const found: { docIndex: number; object: KubeObject }[] = [...result.configMaps, ...result.secrets];
+  for (const aside of result.setAside) {
+    const document = file.documents.find((d) => d.index === aside.docIndex);
+    const object = getIn(document?.value, aside.path ?? []);
+    if (isRecord(object) && typeof object.kind === 'string' && object.kind !== '') {
+      found.push({ docIndex: aside.docIndex, object: object as KubeObject });
+    } else {
+      notes.push(`document ${aside.docIndex + 1} left out: ${aside.reason}`);
+    }
+  }
+  // A stable sort keeps objects of one List document in their order.
+  const companions = found.sort((a, b) => a.docIndex - b.docIndex).map((c) => c.object);
+  return { ok: true, design: { pods: result.pods.map((p) => documentOfPod(p.pod)), companions }, notes };
+}
+
+/**
+ * The project file text: each Pod with its layout in its own annotation, then the companions. A design of one Pod
+ * and nothing else is exactly the single-Pod project file (writeProject).
+ */
+export function writeDesign(design: Design): string {
+  return [...design.pods.map(writeProject), ...design.companions.map(writeObject)].join('---\n');
+}
+
+/** The Pod names a design uses, for picking a new unique one. */
+export function podNames(pods: readonly CanvasDocument[]): string[] {
+  return pods.map((d) => (typeof d.pod.metadata?.name === 'string' ? d.pod.metadata.name : ''));
+}
+
+/** The box a Pod's group takes on the canvas. */
+export function groupBounds(doc: CanvasDocument, graph: Graph = buildGraph(doc)): Graph['bounds'] {
+  return graph.bounds;
+}
+
+/** `doc` with every node (including those still at their fallback place) moved by `by`. */
+export function shiftDocument(doc: CanvasDocument, by: Point, graph: Graph = buildGraph(doc)): CanvasDocument {
+  if (by.x === 0 && by.y === 0) return doc;
+  const positions: Record<string, Point> = {};
+  for (const node of graph.nodes) positions[node.id] = { x: node.position.x + by.x, y: node.position.y + by.y };
+  return moveNodes(doc, positions);
+}
+
+/**
+ * Puts each Pod marked `place` to the right of every group already standing (the unmarked Pods, then the marked ones
+ * before it), tops in line with the first Pod's group, so no two groups overlap. Unmarked Pods keep the positions the
+ * user gave them; when every Pod is marked, the first stays where it is.
+ */
+export function placeSideBySide(pods: readonly CanvasDocument[], place: readonly boolean[]): CanvasDocument[] {
+  const bounds = pods.map((doc) => groupBounds(doc));
+  let right = -Infinity;
+  bounds.forEach((b, i) => {
+    if (!place[i]) right = Math.max(right, b.x + b.width);
+  });
+  const top = bounds[0]?.y ?? 0;
+  return pods.map((doc, i) => {
+    if (!place[i]) return doc;
+    const b = bounds[i]!;
+    const placed =
+      right === -Infinity ? doc : shiftDocument(doc, { x: Math.round(right + podGap - b.x), y: Math.round(top - b.y) });
+    right = Math.max(right, right === -Infinity ? b.x + b.width : right + podGap + b.width);
+    return placed;
+  });
+}
+
+/** The Pods of a file that have no stored position at all, so the canvas should place them (see placeSideBySide). */
+export function unplacedPods(pods: readonly CanvasDocument[]): boolean[] {
+  return pods.map((doc) => hasNoPositions(doc.layout));
+}
+
+/** A new empty Pod with a name no other Pod of the design has, placed to the right of every group. */
+export function newPodBeside(pods: readonly CanvasDocument[]): CanvasDocument {
+  const fresh = emptyDocument();
+  const name = uniqueName(fresh.pod.metadata.name ?? 'my-pod', podNames(pods));
+  const doc = { ...fresh, pod: { ...fresh.pod, metadata: { ...fresh.pod.metadata, name } } };
+  const placed = placeSideBySide([...pods, doc], [...pods.map(() => false), true]);
+  return placed[placed.length - 1]!;
+}
+
+// ---- node ids of inactive Pods on the canvas ----
+// The active Pod's nodes keep their own ids (`container:web`); every other Pod's nodes carry its design index as a
+// prefix (`@2/container:web`), so the ids of several Pods never collide. No node id of a Pod starts with `@`.
+
+export function podNodePrefix(index: number): string {
+  return `@${index}/`;
+}
+
+/** The design index and the Pod's own node id behind a canvas id; `pod` is undefined for the active Pod's ids. */
+export function splitPodNodeId(id: string): { pod: number | undefined; local: string } {
+  if (!id.startsWith('@')) return { pod: undefined, local: id };
+  const slash = id.indexOf('/');
+  const pod = Number(id.slice(1, slash));
+  return slash > 1 && Number.isInteger(pod) ? { pod, local: id.slice(slash + 1) } : { pod: undefined, local: id };
+}
