@@ -150,9 +150,9 @@ test('delete, duplicate and the command palette use the same actions', async ({ 
   await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
   await page.getByTestId('node-container:cache').click();
   await page.keyboard.press('Control+d');
-  await expect(page.getByTestId('node-container:cache-copy')).toBeVisible();
+  await expect(page.getByTestId('node-container:cache-2')).toBeVisible();
   await page.keyboard.press('Delete');
-  await expect(page.getByTestId('node-container:cache-copy')).toHaveCount(0);
+  await expect(page.getByTestId('node-container:cache-2')).toHaveCount(0);
   await page.keyboard.press('Control+k');
   const palette = page.getByRole('dialog', { name: 'Command palette' });
   await expect(palette).toBeVisible();

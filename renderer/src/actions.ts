@@ -1,12 +1,13 @@
 // The one action registry: toolbar buttons, keyboard shortcuts and the command palette are all views of these.
 import { create } from 'zustand';
-import { duplicateNode, removeSelection } from '../../shared/canvas';
+import { removeSelection } from '../../shared/canvas';
 import { addItem, paletteGroups, itemKey } from './canvas/items';
 import { flow } from './canvas/flow';
 import { isDirty, redo, undo, useDocument, type DocumentState } from './store/document';
 import { downloadCopy, importFromComputer, newDocument, openFile, saveFile, saveFileAs } from './files';
 import { usePanel } from './components/BottomPanel';
 import i18n from './i18n';
+import { duplicateCommand } from './canvas/clipboard';
 import { editingActions } from './canvas/editing-actions';
 import { runActions } from './run/actions';
 import { workshopActions } from './workshop/overlay/actions';
@@ -110,20 +111,7 @@ export const actions: Action[] = [
     label: 'action.duplicate',
     shortcut: { key: 'd', mod: true },
     enabled: (s) => s.selection.some((id) => id.startsWith('container:') || id.startsWith('volume:')),
-    perform: () => {
-      const state = useDocument.getState();
-      const created: string[] = [];
-      state.change((doc) => {
-        let next = doc;
-        for (const id of state.selection) {
-          const r = duplicateNode(next, id);
-          next = r.doc;
-          if (r.id) created.push(r.id);
-        }
-        return next;
-      });
-      state.select(created);
-    },
+    perform: duplicateCommand,
   },
   {
     id: 'fitView',

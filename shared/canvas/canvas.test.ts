@@ -9,7 +9,6 @@ import {
   buildGraph,
   connect,
   containerPresets,
-  duplicateNode,
   emptyDocument,
   nodeForPath,
   pathSegments,
@@ -138,13 +137,6 @@ describe('edits', () => {
     const both = removeSelection(doc, ['container:web', 'container:shell', 'mount:container:web:0']);
     expect(both.pod.spec.containers).toEqual([]);
     expect(both.pod.spec.volumes).toHaveLength(1);
-  });
-
-  it('duplicates a container with a fresh name, so the copy clashes on ports until changed', () => {
-    const r = duplicateNode(twoContainers(), 'container:web');
-    expect(r.id).toBe('container:web-copy');
-    const codes = validatePod(r.doc.pod).map((d) => d.code);
-    expect(codes).toContain('POD_PORT_CLASH');
   });
 });
 

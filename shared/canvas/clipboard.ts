@@ -129,3 +129,12 @@ export function pasteFragment(doc: CanvasDocument, fragment: ClipboardFragment, 
   }
   return { doc: next, ids };
 }
+
+/**
+ * Duplicate: the selected containers and volumes copied and pasted `offset` aside in one step, exactly as copy and
+ * paste would (fresh names, mounts following copied volumes), without going through a clipboard.
+ */
+export function duplicateSelection(doc: CanvasDocument, ids: readonly string[], offset: Point): PasteResult {
+  const fragment = copyFragment(doc, ids);
+  return fragment ? pasteFragment(doc, fragment, offset) : { doc, ids: [] };
+}

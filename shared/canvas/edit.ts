@@ -254,25 +254,6 @@ export function removeSelection(doc: CanvasDocument, ids: readonly string[]): Ca
   return next;
 }
 
-/** Copies a container or volume beside itself with a fresh name; ports keep their numbers (the rules will say so). */
-export function duplicateNode(doc: CanvasDocument, id: string): { doc: CanvasDocument; id?: string } {
-  const graph = buildGraph(doc);
-  const node = graph.byId.get(id);
-  if (!node) return { doc };
-  const at = { x: node.position.x + 30, y: node.position.y + 30 };
-  if (node.kind === 'container') {
-    const source = containersOf(doc.pod, node.list)[node.index];
-    if (!source) return { doc };
-    return addContainer(doc, { ...source, name: `${source.name}-copy` }, node.list, at);
-  }
-  if (node.kind === 'volume') {
-    const source = volumesOf(doc.pod)[node.index];
-    if (!source) return { doc };
-    return addVolume(doc, { ...source, name: `${source.name}-copy` }, at);
-  }
-  return { doc };
-}
-
 export function moveNodes(doc: CanvasDocument, positions: Record<string, Point>): CanvasDocument {
   return { ...doc, layout: { ...doc.layout, ...positions } };
 }

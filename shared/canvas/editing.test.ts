@@ -11,6 +11,7 @@ import {
   connect,
   copyFragment,
   distributeBoxes,
+  duplicateSelection,
   edgeForPath,
   emptyDocument,
   fragmentText,
@@ -149,6 +150,31 @@ describe('clipboard', () => {
     expect(ids).toEqual(['container:web']);
     expect(doc.pod.spec.containers[0]?.volumeMounts).toBeUndefined();
     expect(validatePod(doc.pod).filter((d) => d.code === 'MOUNT_VOLUME_NOT_FOUND')).toEqual([]);
+  });
+
+  it('duplicates like copy and paste: fresh names, mounts follow copied volumes, the copy clashes on ports', () => {
+    const doc = sample();
+    const both = duplicateSelection(doc, ['container:web', 'volume:data', 'ns:shared'], { x: 40, y: 40 });
+    const pasted = pasteFragment(
+      doc,
+      readFragment(fragmentText(copyFragment(doc, ['container:web', 'volume:data'])!))!,
+      {
+        x: 40,
+        y: 40,
+      },
+    );
+    expect(both).toEqual(pasted);
+    expect(both.ids).toEqual(['volume:data-2', 'container:web-2']);
+    expect(both.doc.pod.spec.containers.find((c) => c.name === 'web-2')?.volumeMounts?.[0]?.name).toBe('data-2');
+    // A container alone keeps mounting the volumes it shares with the original.
+    const alone = duplicateSelection(doc, ['container:web'], { x: 40, y: 40 });
+    expect(alone.ids).toEqual(['container:web-2']);
+    expect(alone.doc.pod.spec.containers.find((c) => c.name === 'web-2')?.volumeMounts?.map((m) => m.name)).toEqual([
+      'data',
+      'shared',
+    ]);
+    expect(validatePod(alone.doc.pod).map((d) => d.code)).toContain('POD_PORT_CLASH');
+    expect(duplicateSelection(doc, ['ns:shared'], { x: 40, y: 40 })).toEqual({ doc, ids: [] });
   });
 
   it('keeps init containers in initContainers', () => {

@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import {
   copyFragment,
+  duplicateSelection,
   fragmentText,
   hasNoPositions,
   pasteFragment,
@@ -74,6 +75,18 @@ export function pasteText(text: string): boolean {
   });
   state.select(ids);
   return ids.length > 0;
+}
+
+/** Duplicate (Ctrl+D): a copy and paste one step aside in one undo step, leaving the clipboards alone; selects it. */
+export function duplicateCommand(): void {
+  const state = useDocument.getState();
+  let ids: string[] = [];
+  state.change((doc) => {
+    const r = duplicateSelection(doc, state.selection, { x: step, y: step });
+    ids = r.ids;
+    return r.doc;
+  });
+  state.select(ids);
 }
 
 /** Copy or cut from the command palette or a button: the async clipboard API when allowed, the in-app copy always. */
