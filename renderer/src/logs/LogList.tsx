@@ -96,16 +96,22 @@ export function LogList({ colourOf, nameCh }: LogListProps) {
   };
   const top = (i: number): number => (offsets ? offsets[i]! : i * ROW);
 
-  // Follow: stay pinned to the newest line after every change.
+  // Follow: stay pinned to the newest line after every change. The window is computed from where the view is
+  // about to be, so following costs one render per repaint (a scrollTop state set here would cost a second).
+  const bottom = Math.max(0, total - size.height);
+  const viewTop = follow ? bottom : scrollTop;
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el || !follow) return;
     // Only writes to the DOM here: reading scrollTop or clientHeight mid-flood would force a layout per frame.
-    const bottom = Math.max(0, total - size.height);
     el.scrollTop = bottom;
     autoTop.current = bottom;
-    setScrollTop(bottom);
-  }, [follow, total, size.height]);
+  }, [follow, bottom]);
+  // Follow paused (by the button, a search step, a click on a node): the window continues from where the view is.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && !follow) setScrollTop(el.scrollTop);
+  }, [follow]);
 
   // Search next/prev: bring the match into the middle of the view.
   useLayoutEffect(() => {
@@ -120,6 +126,8 @@ export function LogList({ colourOf, nameCh }: LogListProps) {
   const onScroll = (): void => {
     const el = scroller.current;
     if (!el) return;
+    // The scroll follow just made: nothing changed for the user, and reading the sizes below would force a layout.
+    if (follow && Math.abs(el.scrollTop - autoTop.current) <= 1) return;
     setScrollTop(el.scrollTop);
     const atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW / 2;
     const byUs = Math.abs(el.scrollTop - autoTop.current) <= 1;
@@ -129,8 +137,8 @@ export function LogList({ colourOf, nameCh }: LogListProps) {
     else if (!byUs) setFollow(false);
   };
 
-  const first = Math.max(0, indexAt(scrollTop) - OVERSCAN);
-  const last = Math.min(count, indexAt(scrollTop + size.height) + 1 + OVERSCAN);
+  const first = Math.max(0, indexAt(viewTop) - OVERSCAN);
+  const last = Math.min(count, indexAt(viewTop + size.height) + 1 + OVERSCAN);
   const currentMatch = query && logBuffer.matchCount ? logBuffer.matchIndex(matchCursor) : undefined;
   const rows: ReactNode[] = [];
   for (let i = first; i < last; i++) {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PodLogEvent } from '../../../shared/api/contract';
-import { logBuffer, toLine, useLogView } from './store';
+import { logBuffer, MIN_REPAINT_MS, toLine, useLogView } from './store';
 
 const line = (container: string, text: string): PodLogEvent => ({
   kind: 'line',
@@ -55,5 +55,39 @@ describe('log view store', () => {
     useLogView.getState().stepMatch(-1, 1);
     expect(useLogView.getState().reveal?.index).toBe(4);
     expect(useLogView.getState().follow).toBe(false);
+  });
+
+  describe('repaints under a flood', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+      vi.unstubAllGlobals();
+    });
+
+    it('bumps the view at most once per MIN_REPAINT_MS while lines keep coming, and at once after a quiet spell', async () => {
+      // Let the repaint the earlier tests scheduled (on real timers) happen first.
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
+      vi.stubGlobal('document', { visibilityState: 'visible' });
+      // The node environment has no frames: one every 16 ms on the fake clock.
+      vi.stubGlobal('requestAnimationFrame', (cb: (t: number) => void) => setTimeout(() => cb(performance.now()), 16));
+      vi.advanceTimersByTime(1000);
+      const store = useLogView.getState();
+      const start = useLogView.getState().version;
+      // One batch every 5 ms for one second: 200 batches.
+      for (let i = 0; i < 200; i++) {
+        store.append([line('app', `line ${i}`)], 0);
+        vi.advanceTimersByTime(5);
+      }
+      vi.advanceTimersByTime(MIN_REPAINT_MS + 20);
+      const bumps = useLogView.getState().version - start;
+      expect(bumps).toBeGreaterThanOrEqual(5);
+      expect(bumps).toBeLessThanOrEqual(1000 / MIN_REPAINT_MS + 2);
+      // Quiet for a while, then one line: it shows on the next frame, not after a repaint interval.
+      vi.advanceTimersByTime(1000);
+      const before = useLogView.getState().version;
+      store.append([line('app', 'late')], 0);
+      vi.advanceTimersByTime(20);
+      expect(useLogView.getState().version).toBe(before + 1);
+    });
   });
 });

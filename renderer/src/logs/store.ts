@@ -1,6 +1,6 @@
 // The log panel's state: the shared line buffer plus what the user chose (filters, search, follow, display).
-// Lines live outside React in one LogBuffer; `version` bumps at most once per frame so a flood re-renders
-// the panel ~60 times a second, not once per batch.
+// Lines live outside React in one LogBuffer; `version` bumps at most once per MIN_REPAINT_MS so a flood
+// re-renders the panel ten times a second, not once per batch.
 import { create } from 'zustand';
 import type { PodLogEvent } from '../../../shared/api/contract';
 import { LogBuffer, type LogFilter, type NewLogLine } from './buffer';
@@ -66,19 +66,30 @@ function metaBase(event: PodLogEvent): Pick<NewLogLine, 'container' | 'time' | '
   return { container: event.container, time: event.time, t: event.t, stream: 'meta' };
 }
 
-let frame: number | undefined;
-/** Bumps `version` once per animation frame however many batches arrive in it. */
+/**
+ * While lines flood in, the panel repaints at most this often. Each repaint of a list whose every row changed
+ * costs layout, paint and (without a GPU) raster of the whole panel; at 60 repaints a second that work competed
+ * with everything else on the machine and stretched frames (bench/log-panel). Ten a second still reads as live,
+ * and a single line after a quiet spell shows on the next frame.
+ */
+export const MIN_REPAINT_MS = 100;
+let pending = false;
+let lastBump = -Infinity;
+/** Bumps `version` on an animation frame, at most once per MIN_REPAINT_MS however many batches arrive. */
 function scheduleBump(): void {
-  if (frame !== undefined) return;
+  if (pending) return;
+  pending = true;
   const bump = (): void => {
-    frame = undefined;
+    pending = false;
+    lastBump = performance.now();
     useLogView.setState((s) => ({ version: s.version + 1 }));
   };
   // A hidden tab gets no frames; a timer keeps the state current there (cheap: nothing is painted).
-  frame =
-    typeof document !== 'undefined' && document.visibilityState === 'visible'
-      ? requestAnimationFrame(bump)
-      : (setTimeout(bump, 100) as unknown as number);
+  const visible = typeof document !== 'undefined' && document.visibilityState === 'visible';
+  const wait = Math.max(0, lastBump + MIN_REPAINT_MS - performance.now());
+  if (!visible) setTimeout(bump, Math.max(wait, 100));
+  else if (wait <= 0) requestAnimationFrame(bump);
+  else setTimeout(() => requestAnimationFrame(bump), wait);
 }
 
 function applyFilter(containers: ReadonlySet<string>, stderrOnly: boolean): void {
