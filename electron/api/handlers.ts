@@ -27,6 +27,7 @@ export function createHandlers(ctx: BackendContext): ApiHandlers {
   const pods: ReturnType<typeof podHandlers> = {
     calls: {
       'pod.run': (input) => current().calls['pod.run'](input),
+      'pod.cancel': (input) => current().calls['pod.cancel'](input),
       'pod.stop': (input) => current().calls['pod.stop'](input),
       'pod.down': (input) => current().calls['pod.down'](input),
       'pod.list': (input) => current().calls['pod.list'](input),

@@ -24,6 +24,7 @@ const apiCodes: Partial<Record<PodErrorCode, ApiErrorCode>> = {
   PORT_TAKEN: 'CONFLICT',
   IMAGE_MISSING: 'NOT_FOUND',
   HOSTPATH_INVALID: 'BAD_REQUEST',
+  RUN_CANCELLED: 'CANCELLED',
 };
 
 /** A PodError as an ApiError: the API code for the UI's branch, the pod error's own code and context in details. */
@@ -32,7 +33,7 @@ export function toApiError(err: unknown): unknown {
   return new ApiError(apiCodes[err.code] ?? 'INTERNAL', err.message, { pod: { code: err.code, ...err.details } });
 }
 
-type PodCalls = Pick<ApiHandlers['calls'], 'pod.run' | 'pod.stop' | 'pod.down' | 'pod.list'>;
+type PodCalls = Pick<ApiHandlers['calls'], 'pod.run' | 'pod.cancel' | 'pod.stop' | 'pod.down' | 'pod.list'>;
 type PodTopics = Pick<ApiHandlers['topics'], 'pod.status'>;
 
 export function podHandlers(engine: Engine, runtime = new PodRuntime(engine)): { calls: PodCalls; topics: PodTopics } {
@@ -53,14 +54,20 @@ export function podHandlers(engine: Engine, runtime = new PodRuntime(engine)): {
           } catch (err) {
             throw new ApiError('BAD_REQUEST', (err as Error).message);
           }
-          const info = await engine.info();
-          if (!info.reachable) throw new ApiError('ENGINE_UNREACHABLE', `${info.reason} ${info.hint}`);
-          const options: PlanOptions = { runId: newRunId() };
-          const infraImage = infraImageSetting(input.infraImage);
-          if (infraImage) options.infraImage = infraImage;
-          if (input.design) options.design = input.design;
-          return runtime.run(plan(loaded.pod, info, options, loaded.companions));
+          const pod = loaded.pod.metadata ?? {};
+          const ref = { name: pod.name ?? '', namespace: pod.namespace || undefined };
+          // Tracked from here, so a cancel that arrives while the engine is asked is not lost.
+          return runtime.runs.track(ref, undefined, async (signal) => {
+            const info = await engine.info();
+            if (!info.reachable) throw new ApiError('ENGINE_UNREACHABLE', `${info.reason} ${info.hint}`);
+            const options: PlanOptions = { runId: newRunId() };
+            const infraImage = infraImageSetting(input.infraImage);
+            if (infraImage) options.infraImage = infraImage;
+            if (input.design) options.design = input.design;
+            return runtime.run(plan(loaded.pod, info, options, loaded.companions), { signal });
+          });
         }),
+      'pod.cancel': (input) => guard(async () => ({ outcome: await runtime.cancel(input) })),
       'pod.stop': (input) =>
         guard(async () => (await runtime.stop(input, { graceSeconds: input.graceSeconds })) ?? null),
       'pod.down': (input) => guard(() => runtime.down(input, { graceSeconds: input.graceSeconds })),

@@ -11,7 +11,8 @@ export type PodErrorCode =
   | 'HOSTPATH_INVALID'
   | 'INIT_FAILED'
   | 'NAME_CONFLICT'
-  | 'CANCELLED'
+  /** The user cancelled the run; what it had created was removed (not a failure). */
+  | 'RUN_CANCELLED'
   | 'ENGINE_ERROR';
 
 export class PodError extends Error {

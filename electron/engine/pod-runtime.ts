@@ -22,6 +22,7 @@ import type { Engine } from './engine';
 import { lineSplitter } from './json-lines';
 import { tarball, type ArchiveEntry } from './pod-archive';
 import { explainEngineError, PodError } from './pod-errors';
+import { runCancelled, RunsInProgress } from './pod-runs';
 
 export interface PodRef {
   name: string;
@@ -49,8 +50,28 @@ export interface RunProgress {
 
 export interface RunOptions {
   onProgress?: (progress: RunProgress) => void;
-  /** Aborting cancels the run and rolls back what it created. */
+  /** Aborting cancels the run at its next safe point and rolls back what it created (PodError RUN_CANCELLED). */
   signal?: AbortSignal;
+}
+
+/** What a run created so far: the rollback removes exactly this. */
+interface Created {
+  containers: { id: string; container: string }[];
+  volumes: string[];
+  /** The network, when this run had to create it. */
+  network?: string;
+}
+
+/** `promise`, or a rejection with `reason()` as soon as `signal` aborts; the abandoned promise's failure is ignored. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined, reason: () => Error): Promise<T> {
+  if (!signal) return promise;
+  promise.catch(() => undefined);
+  if (signal.aborted) return Promise.reject(reason());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(reason());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 export type PodStatusEvent =
@@ -80,6 +101,8 @@ function isNotFound(err: unknown): boolean {
 
 export class PodRuntime {
   private readonly listeners = new Set<(event: PodStatusEvent) => void>();
+  /** Runs in progress, by Pod: cancel() stops one from another call. */
+  readonly runs = new RunsInProgress();
 
   constructor(readonly engine: Engine) {}
 
@@ -99,18 +122,35 @@ export class PodRuntime {
 
   // ------------------------------------------------------------------ run
 
-  /** Runs the Pod; resolves once every app container is running. On failure, removes what it created and throws a PodError. */
-  async run(plan: Plan, options: RunOptions = {}): Promise<PodSnapshot> {
+  /**
+   * Runs the Pod; resolves once every app container is running. On failure, removes what it created and throws a
+   * PodError; cancelled (options.signal, or cancel() by the Pod's name), it does the same with RUN_CANCELLED.
+   */
+  run(plan: Plan, options: RunOptions = {}): Promise<PodSnapshot> {
+    return this.runs.track(plan.pod, options.signal, (signal) => this.start(plan, { ...options, signal }));
+  }
+
+  /**
+   * Cancels the Pod's run in progress at its next safe point (an image pull is aborted, an init container is no longer
+   * waited for) and resolves once what it created is removed. A Pod with no run in progress is left alone.
+   */
+  cancel(ref: PodRef): Promise<'cancelled' | 'finished' | 'not-running'> {
+    return this.runs.cancel(ref);
+  }
+
+  private async start(plan: Plan, options: RunOptions & { signal: AbortSignal }): Promise<PodSnapshot> {
     const { name, namespace } = plan.pod;
+    const { signal } = options;
     const progress = (p: RunProgress): void => {
       options.onProgress?.(p);
       this.publish({ kind: 'progress', name, namespace, ...p });
     };
-    const created = { containers: [] as { id: string; container: string }[], volumes: [] as string[] };
+    const created: Created = { containers: [], volumes: [] };
     const cancelled = (): void => {
-      if (options.signal?.aborted) throw new PodError('CANCELLED', `Starting Pod "${name}" was cancelled.`);
+      if (signal.aborted) throw runCancelled(name);
     };
     try {
+      cancelled();
       if (!isRunnable(plan)) {
         const problems = plan.problems.filter((p) => p.severity === 'error');
         throw new PodError('PLAN_INVALID', `Pod "${name}" cannot run: ${problems.map((p) => p.message).join(' ')}`, {
@@ -140,8 +180,8 @@ export class PodRuntime {
           // Not counting the infra being created right now (an earlier one makes that create fail with a conflict);
           // when its image is pulled first nothing is being created yet, so a leftover infra counts too.
           this.ensureAbsent(name, namespace, pullFirst ? undefined : plan.infra.name),
-          this.ensureNetwork(plan, progress),
-          this.ensureImages(plan, progress),
+          this.ensureNetwork(plan, created, progress),
+          this.ensureImages(plan, progress, signal),
           this.checkHostPaths(plan.hostPaths),
         ]),
         infraCreate,
@@ -191,7 +231,7 @@ export class PodRuntime {
           continue;
         }
         progress({ stage: 'init', container: c.container, message: `Running init container "${c.container}"` });
-        await this.runToCompletion(container, c, plan.restartPolicy);
+        await this.runToCompletion(container, c, plan.restartPolicy, signal, name);
         cancelled();
       }
 
@@ -216,19 +256,21 @@ export class PodRuntime {
       progress({ stage: 'running', message: `Pod "${name}" is ${snapshot.phase}` });
       return snapshot;
     } catch (err) {
-      const error = explainEngineError(err, 'run', undefined);
-      progress({ stage: 'rollback', message: `Removing what was created: ${error.message}` });
-      await this.rollback(created);
+      // Once cancelled, whatever broke on the way out (a destroyed pull stream, say) is the cancel, not a failure.
+      const error = signal.aborted ? runCancelled(name) : explainEngineError(err, 'run', undefined);
+      progress({
+        stage: 'rollback',
+        message: signal.aborted
+          ? 'Cancelled: removing what was created'
+          : `Removing what was created: ${error.message}`,
+      });
+      await this.rollback(created, plan.pod);
       throw error;
     }
   }
 
   /** The Pod's volumes, filled; a claim's volume is created only when missing and never rolled back. */
-  private async createVolumes(
-    plan: Plan,
-    created: { containers: { id: string; container: string }[]; volumes: string[] },
-    progress: (p: RunProgress) => void,
-  ): Promise<void> {
+  private async createVolumes(plan: Plan, created: Created, progress: (p: RunProgress) => void): Promise<void> {
     await settleAll(
       plan.volumes.map(async (v) => {
         if (v.persistent) {
@@ -281,6 +323,8 @@ export class PodRuntime {
     container: Docker.Container,
     c: ContainerPlan,
     restartPolicy: Plan['restartPolicy'],
+    signal: AbortSignal,
+    pod: string,
   ): Promise<void> {
     try {
       await container.start();
@@ -288,7 +332,10 @@ export class PodRuntime {
       throw explainEngineError(err, 'start', c.container, c.body.Image);
     }
     // 'not-running' after start cannot miss a fast exit (next-exit registered late could wait forever).
-    await this.engine.streams.getContainer(container.id).wait({ condition: 'not-running' });
+    // A cancel stops waiting at once; the rollback's forced removal then ends the container and this wait.
+    await abortable(this.engine.streams.getContainer(container.id).wait({ condition: 'not-running' }), signal, () =>
+      runCancelled(pod),
+    );
     // Podman's compat wait has returned early before; the inspected exit code is the truth (reference §7).
     const info = await container.inspect();
     const exitCode = info.State.ExitCode;
@@ -318,14 +365,21 @@ export class PodRuntime {
     }
   }
 
-  private async rollback(created: { containers: { id: string }[]; volumes: string[] }): Promise<void> {
+  private async rollback(created: Created, pod: PodRef): Promise<void> {
     await Promise.allSettled(
       created.containers.map((c) => this.engine.streams.getContainer(c.id).remove({ force: true, v: false })),
     );
     await Promise.allSettled(created.volumes.map((v) => this.engine.streams.getVolume(v).remove()));
+    // A network this run created goes too, unless another run here may be about to join it. The engine refuses to
+    // remove a network another Pod's containers still use, and that refusal is the right answer.
+    if (created.network && !this.runs.othersThan(pod))
+      await this.engine.streams
+        .getNetwork(created.network)
+        .remove()
+        .catch(() => undefined);
   }
 
-  private async ensureNetwork(plan: Plan, progress: (p: RunProgress) => void): Promise<void> {
+  private async ensureNetwork(plan: Plan, created: Created, progress: (p: RunProgress) => void): Promise<void> {
     if (!plan.network) return;
     try {
       await this.docker.getNetwork(plan.network.name).inspect();
@@ -336,6 +390,7 @@ export class PodRuntime {
     progress({ stage: 'network', message: `Creating the project network "${plan.network.name}"` });
     try {
       await this.docker.createNetwork(plan.network.body);
+      created.network = plan.network.name;
     } catch (err) {
       // Another Pod of the project may have created it a moment ago.
       if ((err as { statusCode?: number }).statusCode !== 409)
@@ -343,7 +398,7 @@ export class PodRuntime {
     }
   }
 
-  private async ensureImages(plan: Plan, progress: (p: RunProgress) => void): Promise<void> {
+  private async ensureImages(plan: Plan, progress: (p: RunProgress) => void, signal?: AbortSignal): Promise<void> {
     const containersByImage = new Map<string, ContainerPlan[]>();
     for (const c of [plan.infra, ...plan.init, ...plan.apps]) {
       containersByImage.set(c.body.Image, [...(containersByImage.get(c.body.Image) ?? []), c]);
@@ -368,7 +423,7 @@ export class PodRuntime {
               { container: first },
             );
           }
-          await this.pull(image.image, first, progress);
+          await this.pull(image.image, first, progress, signal);
           info = await this.docker.getImage(image.image).inspect();
         }
         for (const c of containersByImage.get(image.image) ?? []) {
@@ -393,11 +448,26 @@ export class PodRuntime {
     );
   }
 
-  private async pull(image: string, container: string | undefined, progress: (p: RunProgress) => void): Promise<void> {
+  private async pull(
+    image: string,
+    container: string | undefined,
+    progress: (p: RunProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<void> {
     progress({ stage: 'pull', container, message: `Pulling ${image}` });
+    const request = this.engine.streams.pull(image) as Promise<NodeJS.ReadableStream & { destroy?: () => void }>;
+    // A cancel closes the pull's connection, and the engine abandons the download (unless another client pulls it too).
+    const onAbort = (): void =>
+      void request.then(
+        (stream) => stream.destroy?.(),
+        () => undefined,
+      );
+    signal?.addEventListener('abort', onAbort, { once: true });
+    // The run's own catch turns any failure after a cancel into RUN_CANCELLED.
+    const stopped = (): Error => new Error('the pull was cancelled');
     try {
-      const stream = (await this.engine.streams.pull(image)) as NodeJS.ReadableStream;
-      await new Promise<void>((resolve, reject) => {
+      const stream = await abortable(request, signal, stopped);
+      const done = new Promise<void>((resolve, reject) => {
         this.engine.streams.modem.followProgress(
           stream,
           (err: Error | null, output: { error?: string }[]) => {
@@ -422,7 +492,10 @@ export class PodRuntime {
           },
         );
       });
+      // A destroyed stream may never report its end: the cancel does not wait for it.
+      await abortable(done, signal, stopped);
     } catch (err) {
+      if (signal?.aborted) throw err;
       const cause = (
         (err as { json?: { message?: string } }).json?.message ??
         (err as Error).message ??
@@ -433,6 +506,8 @@ export class PodRuntime {
         `Could not pull image ${image} for container "${container}": ${pullFailure(cause, registryOf(image))}`,
         { container, cause },
       );
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
     }
   }
 

@@ -30,6 +30,8 @@ export interface TestRegistry {
   host: string;
   /** Every request the registry answered, in order. */
   requests: RegistryRequest[];
+  /** Blob downloads the client hung up on before the last byte (a cancelled pull), in order. */
+  abandoned: RegistryRequest[];
   /** Serves `image` as `<host>/<name>:<tag>`. */
   publish(name: string, tag: string, image: RegistryImage): void;
   /** Forgets `name:tag`: its manifest answers 404 (manifest unknown) from now on. */
@@ -143,16 +145,39 @@ export async function imageFromEngine(
 export async function startRegistry(options: { bytesPerSecond?: number } = {}): Promise<TestRegistry> {
   const repositories = new Map<string, Map<string, RegistryImage>>();
   const requests: RegistryRequest[] = [];
+  const abandoned: RegistryRequest[] = [];
   const chunk = 16 * 1024;
   const pause = options.bytesPerSecond ? (chunk / options.bytesPerSecond) * 1000 : 0;
 
-  const send = async (res: ServerResponse, body: Buffer, head: boolean): Promise<void> => {
-    if (head) return void res.end();
-    for (let at = 0; at < body.length && !res.destroyed; at += chunk) {
-      if (!res.write(body.subarray(at, at + chunk))) await new Promise((r) => res.once('drain', r));
-      if (pause > 0) await new Promise((r) => setTimeout(r, pause));
+  /** Sends `body` at the throttled rate; false when the client hung up before the last byte. */
+  const send = async (res: ServerResponse, body: Buffer, head: boolean): Promise<boolean> => {
+    if (head) {
+      res.end();
+      return true;
     }
+    // 'close' before end() means the client hung up (a cancelled pull); writes after that would only vanish.
+    let gone = false;
+    const onClose = (): void => {
+      gone = true;
+    };
+    res.once('close', onClose);
+    for (let at = 0; at < body.length && !gone; at += chunk) {
+      if (!res.write(body.subarray(at, at + chunk)) && !gone)
+        await new Promise<void>((resolve) => {
+          const done = (): void => {
+            res.off('drain', done);
+            res.off('close', done);
+            resolve();
+          };
+          res.on('drain', done);
+          res.on('close', done);
+        });
+      if (pause > 0 && !gone) await new Promise((r) => setTimeout(r, pause));
+    }
+    res.off('close', onClose);
+    if (gone) return false;
     res.end();
+    return true;
   };
   const fail = (res: ServerResponse, status: number, code: string, message: string): void => {
     res.writeHead(status, { 'Content-Type': 'application/json' });
@@ -179,7 +204,7 @@ export async function startRegistry(options: { bytesPerSecond?: number } = {}): 
         'Content-Length': image.manifest.length,
         'Docker-Content-Digest': image.digest,
       });
-      return send(res, image.manifest, method === 'HEAD');
+      return void (await send(res, image.manifest, method === 'HEAD'));
     }
     const blob = /^\/v2\/(.+)\/blobs\/(sha256:[0-9a-f]{64})$/.exec(path);
     if (blob) {
@@ -191,7 +216,8 @@ export async function startRegistry(options: { bytesPerSecond?: number } = {}): 
         'Content-Length': data.length,
         'Docker-Content-Digest': digest,
       });
-      return send(res, data, method === 'HEAD');
+      if (!(await send(res, data, method === 'HEAD'))) abandoned.push({ method, path });
+      return;
     }
     fail(res, 404, 'NAME_UNKNOWN', 'repository name not known to registry');
   };
@@ -207,6 +233,7 @@ export async function startRegistry(options: { bytesPerSecond?: number } = {}): 
   return {
     host: `localhost:${port}`,
     requests,
+    abandoned,
     publish(name, tag, image) {
       const tags = repositories.get(name) ?? new Map<string, RegistryImage>();
       tags.set(tag, image);

@@ -221,6 +221,14 @@ export const calls = {
   'engine.info': { input: z.object({}).strict(), output: EngineStatus },
   /** Runs a Pod; resolves when every app container runs. Fails with details.pod = { code, container, exitCode, logs }. */
   'pod.run': { input: PodRunInput, output: PodSnapshot },
+  /**
+   * Cancels the Pod's run in progress (pod.run then fails with details.pod.code RUN_CANCELLED) and resolves once what
+   * it created is removed. `not-running`: no run of this Pod was in progress; `finished`: it ended on its own first.
+   */
+  'pod.cancel': {
+    input: PodRef,
+    output: z.object({ outcome: z.enum(['cancelled', 'finished', 'not-running']) }),
+  },
   /** Stops every container gracefully (grace period, then kill); null when the Pod does not exist. */
   'pod.stop': {
     input: PodRef.extend({ graceSeconds: z.number().int().min(0).max(3600).optional() }).strict(),

@@ -9,6 +9,7 @@ export const ApiErrorCode = z.enum([
   'ENGINE_UNREACHABLE',
   'NOT_FOUND',
   'CONFLICT',
+  'CANCELLED', // the user cancelled it (pod.cancel): not a failure
   'DISCONNECTED', // the connection to the back end is gone
   'INTERNAL',
 ]);
