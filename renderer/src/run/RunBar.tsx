@@ -49,9 +49,10 @@ function EnginePicker() {
   );
 }
 
-const buttonIcons: Record<RunActionId, string> = { run: '▶', stop: '■', down: '⏏', restart: '↻' };
+const buttonIcons: Record<RunActionId, string> = { run: '▶', cancel: '✕', stop: '■', down: '⏏', restart: '↻' };
 const buttonLabels: Record<RunActionId, [string, string]> = {
   run: ['run.start', 'run.startLabel'],
+  cancel: ['run.cancel', 'run.cancelLabel'],
   stop: ['run.stop', 'run.stopLabel'],
   down: ['run.down', 'run.downLabel'],
   restart: ['run.restart', 'run.restartLabel'],
@@ -63,20 +64,24 @@ function RunButtons() {
   const busy = useRun((s) => s.busy);
   const hasPod = useRun((s) => s.snapshot !== undefined);
   const running = useRun((s) => s.snapshot?.containers.some((c) => c.state.state !== 'terminated') ?? false);
-  const state = { busy, hasPod, running };
+  const cancelling = useRun((s) => s.cancelling);
+  const state = { busy, hasPod, running, cancelling };
+  // While a run is in progress, Cancel takes Run's place.
+  const shown = runActions.filter((a) => a.id !== (busy === 'run' ? 'run' : 'cancel'));
   return (
     <div className="run-buttons" role="group" aria-label={t('run.bar')}>
-      {runActions.map((action) => {
+      {shown.map((action) => {
         const id = action.id as RunActionId;
         const [label, aria] = buttonLabels[id];
         return (
           <ActionButton
-            key={id}
+            // One slot for Run and Cancel: the same button element, so keyboard focus stays on it as they swap.
+            key={id === 'cancel' ? 'run' : id}
             action={action}
             className={`run-${id}`}
             testId={`run-${id === 'run' ? 'start' : id}`}
             label={t(aria)}
-            busy={busy === id}
+            busy={busy === id || (id === 'cancel' && cancelling)}
             disabled={!runActionEnabled(id, state)}
           >
             <span aria-hidden="true">{buttonIcons[id]}</span> {t(label)}
@@ -128,12 +133,13 @@ function StageLine() {
   const stage = useRun((s) => s.stage);
   const busy = useRun((s) => s.busy);
   const pulls = useRun((s) => s.pulls);
+  const cancelling = useRun((s) => s.cancelling);
   const images = Object.values(pulls);
   return (
     <div className="run-progress" aria-live="polite">
-      {busy === 'run' && stage && (
-        <span className="run-stage" data-testid="run-stage">
-          {t(stage.key, stage.args)}
+      {busy === 'run' && (cancelling || stage) && (
+        <span className="run-stage" data-testid="run-stage" data-cancelling={cancelling || undefined}>
+          {cancelling ? t('run.busy.cancel') : t(stage!.key, stage!.args)}
         </span>
       )}
       {(busy === 'stop' || busy === 'down') && (

@@ -1,9 +1,9 @@
-// The run actions for the one registry (renderer/src/actions.ts): Run, Stop, Down and Restart with their shortcuts,
+// The run actions for the one registry (renderer/src/actions.ts): Run, Cancel, Stop, Down and Restart with their shortcuts,
 // so the run bar, the command palette and the keyboard share one definition of when each applies.
 import type { Action } from '../actions';
 import { useRun, type RunBusy } from './store';
 
-export type RunActionId = 'run' | 'stop' | 'down' | 'restart';
+export type RunActionId = 'run' | 'cancel' | 'stop' | 'down' | 'restart';
 
 export interface RunButtonsState {
   busy: RunBusy;
@@ -11,10 +11,13 @@ export interface RunButtonsState {
   hasPod: boolean;
   /** Some container of it is not terminated. */
   running: boolean;
+  /** A cancel of the run in progress was asked for. */
+  cancelling?: boolean;
 }
 
 /** Run stays enabled while the design has errors: pressing it lists why it is refused. */
 export function runActionEnabled(id: RunActionId, s: RunButtonsState): boolean {
+  if (id === 'cancel') return s.busy === 'run' && !s.cancelling;
   if (s.busy) return false;
   if (id === 'run') return true;
   if (id === 'stop') return s.hasPod && s.running;
@@ -25,9 +28,14 @@ function current(): RunButtonsState {
   const s = useRun.getState();
   return {
     busy: s.busy,
+    cancelling: s.cancelling,
     hasPod: s.snapshot !== undefined,
     running: s.snapshot?.containers.some((c) => c.state.state !== 'terminated') ?? false,
   };
+}
+
+function modalOpen(): boolean {
+  return typeof document !== 'undefined' && document.querySelector('[aria-modal="true"]') !== null;
 }
 
 export const runActions: Action[] = [
@@ -37,6 +45,14 @@ export const runActions: Action[] = [
     shortcut: { key: 'F5' },
     enabled: () => runActionEnabled('run', current()),
     perform: () => void useRun.getState().run(),
+  },
+  {
+    // Escape is the usual "get me out of this"; a modal dialog's Escape closes the dialog, not the run.
+    id: 'cancel',
+    label: 'run.action.cancel',
+    shortcut: { key: 'Escape' },
+    enabled: () => runActionEnabled('cancel', current()) && !modalOpen(),
+    perform: () => void useRun.getState().cancel(),
   },
   {
     id: 'stop',

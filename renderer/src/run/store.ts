@@ -48,6 +48,8 @@ export interface RunState {
   /** The last failure of run, stop or down, typed by the runtime's code. */
   error: RunError | undefined;
   busy: RunBusy;
+  /** The user asked to cancel the run in progress; it is rolling back. */
+  cancelling: boolean;
   question: RunQuestion | undefined;
   /** Warnings the user chose to run anyway (by code and path): they do not ask again. */
   confirmed: Set<string>;
@@ -62,6 +64,8 @@ export interface RunState {
 
   /** `force` runs despite warnings without remembering them (a lesson's run); the user's answer() remembers. */
   run: (options?: { force?: boolean }) => Promise<void>;
+  /** Cancels the run in progress (pod.cancel): the engine rolls it back and the canvas returns to design state. */
+  cancel: () => Promise<void>;
   stop: () => Promise<void>;
   down: () => Promise<void>;
   restart: () => Promise<void>;
@@ -103,6 +107,16 @@ export const useRun = create<RunState>((set, get) => {
     return pinned !== undefined && podKey(pinned) === podKey(pod) ? { pinned: undefined, attached: false } : {};
   };
 
+  /** A cancelled run: the engine removed what it made, so the canvas shows the design again. */
+  const backToDesign = (ref: PodKey): void =>
+    settle({
+      pods: applyStatusEvent(get().pods, { kind: 'removed', ...ref }),
+      ...unpinned(ref),
+      progress: undefined,
+      stage: undefined,
+      pulls: {},
+    });
+
   const launch = async (): Promise<void> => {
     const { doc } = useDocument.getState();
     const { fileName } = useDocument.getState();
@@ -122,7 +136,9 @@ export const useRun = create<RunState>((set, get) => {
       // another design is left alone, and the engine's POD_EXISTS says so.
       const existing = snapshotFor(get().pods, ref);
       if (existing && (existing.design === undefined || existing.design === design)) await down(ref);
-      const pod = await api().call('pod.run', { documents: runDocuments(doc), design });
+      // Cancelled while the earlier run was removed: there is nothing of this run to roll back.
+      if (get().cancelling) return backToDesign(ref);
+      const pod = await api().call('pod.run', { documents: runDocuments(doc, useDocument.getState().companions), design });
       const pods = { ...get().pods, [podKey(pod)]: pod };
       const pinned = get().pinned;
       // Another design was opened while this one started: its Pod is now a leftover, not the canvas's.
@@ -131,9 +147,12 @@ export const useRun = create<RunState>((set, get) => {
       const leftovers = orphaned ? { leftovers: [...others, podKey(pod)], leftoversDismissed: false } : {};
       settle({ pods, ...leftovers, progress: undefined, stage: undefined, pulls: {} });
     } catch (err) {
-      settle({ error: { ...runErrorOf(err), during: 'run' }, progress: undefined, stage: undefined, pulls: {} });
+      const error = runErrorOf(err);
+      // A cancelled run is not a failure.
+      if (error.code === 'RUN_CANCELLED') backToDesign(ref);
+      else settle({ error: { ...error, during: 'run' }, progress: undefined, stage: undefined, pulls: {} });
     } finally {
-      set({ busy: undefined });
+      set({ busy: undefined, cancelling: false });
     }
   };
 
@@ -159,6 +178,7 @@ export const useRun = create<RunState>((set, get) => {
     pulls: {},
     error: undefined,
     busy: undefined,
+    cancelling: false,
     question: undefined,
     confirmed: new Set(),
     leftovers: [],
@@ -178,6 +198,17 @@ export const useRun = create<RunState>((set, get) => {
       }
       set({ question: undefined });
       await launch();
+    },
+    cancel: async () => {
+      if (get().busy !== 'run' || get().cancelling) return;
+      set({ cancelling: true });
+      const ref = followed(get());
+      try {
+        // Resolves once the engine has rolled the run back; pod.run then fails with RUN_CANCELLED (see launch).
+        await api().call('pod.cancel', { name: ref.name, namespace: ref.namespace });
+      } catch (err) {
+        set({ cancelling: false, error: { ...runErrorOf(err), during: 'run' } });
+      }
     },
     stop: () =>
       guarded('stop', async () => {
