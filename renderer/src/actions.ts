@@ -9,6 +9,7 @@ import { usePanel } from './components/BottomPanel';
 import i18n from './i18n';
 import { duplicateCommand } from './canvas/clipboard';
 import { editingActions } from './canvas/editing-actions';
+import { podActions } from './canvas/pod-actions';
 import { runActions } from './run/actions';
 import { workshopActions } from './workshop/overlay/actions';
 import { lessonActions } from './workshop/lessons/actions';
@@ -142,6 +143,7 @@ export const actions: Action[] = [
     perform: () => useDialogs.getState().open('commands'),
   },
   ...editingActions,
+  ...podActions,
   ...runActions,
   ...workshopActions,
   ...lessonActions,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Pod } from '../model/pod';
 import { emptyDocument, type CanvasDocument } from './document';
 import {
+  companionsOf,
   newPodBeside,
   placeSideBySide,
   podGap,
@@ -178,5 +179,44 @@ describe('node ids of inactive Pods', () => {
     expect(splitPodNodeId(`${podNodePrefix(2)}container:web`)).toEqual({ pod: 2, local: 'container:web' });
     expect(splitPodNodeId('container:web')).toEqual({ pod: undefined, local: 'container:web' });
     expect(splitPodNodeId(`${podNodePrefix(0)}pod`)).toEqual({ pod: 0, local: 'pod' });
+  });
+});
+
+describe('companions a Pod reads', () => {
+  it('picks the ConfigMaps and Secrets the Pod mounts or reads into env, and nothing else', () => {
+    const pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p' },
+      spec: {
+        volumes: [
+          { name: 'cfg', configMap: { name: 'app-settings' } },
+          { name: 'tls', secret: { secretName: 'tls' } },
+          { name: 'all', projected: { sources: [{ configMap: { name: 'projected' } }] } },
+        ],
+        containers: [
+          {
+            name: 'c',
+            image: 'busybox',
+            env: [{ name: 'A', valueFrom: { secretKeyRef: { name: 'token', key: 'a' } } }],
+            envFrom: [{ configMapRef: { name: 'env-cm' } }],
+          },
+        ],
+      },
+    } as unknown as Pod;
+    const object = (kind: string, name: string) => ({ apiVersion: 'v1', kind, metadata: { name } });
+    const companions = [
+      object('Service', 'app-settings'),
+      object('ConfigMap', 'app-settings'),
+      object('ConfigMap', 'unused'),
+      object('Secret', 'tls'),
+      object('Secret', 'token'),
+      object('ConfigMap', 'projected'),
+      object('ConfigMap', 'env-cm'),
+      object('Secret', 'app-settings'),
+    ];
+    expect(
+      companionsOf(pod, companions).map((c) => `${String(c.kind)}/${(c.metadata as { name: string }).name}`),
+    ).toEqual(['ConfigMap/app-settings', 'Secret/tls', 'Secret/token', 'ConfigMap/projected', 'ConfigMap/env-cm']);
   });
 });

@@ -4,7 +4,8 @@ import { getIn } from '../manifest/edit';
 import { importManifest, type KubeObject } from '../manifest/import';
 import { formatProblem, isRecord, parseManifest } from '../manifest/parse';
 import { writeObject } from '../manifest/write';
-import { emptyDocument, uniqueName, type CanvasDocument, type Point } from './document';
+import type { Pod } from '../model/pod';
+import { containersOf, emptyDocument, uniqueName, type CanvasDocument, type Point } from './document';
 import { buildGraph, type Graph } from './graph';
 import { moveNodes } from './edit';
 import { hasNoPositions } from './layout';
@@ -127,4 +128,54 @@ export function splitPodNodeId(id: string): { pod: number | undefined; local: st
   const slash = id.indexOf('/');
   const pod = Number(id.slice(1, slash));
   return slash > 1 && Number.isInteger(pod) ? { pod, local: id.slice(slash + 1) } : { pod: undefined, local: id };
+}
+
+// ---- companions a Pod reads ----
+
+/** The ConfigMap and Secret names a Pod reads: volumes (also projected), env and envFrom. */
+export function referencedObjects(pod: Pod): { configMaps: Set<string>; secrets: Set<string> } {
+  const configMaps = new Set<string>();
+  const secrets = new Set<string>();
+  const name = (value: unknown, key = 'name'): string | undefined =>
+    isRecord(value) && typeof value[key] === 'string' ? (value[key] as string) : undefined;
+  const add = (set: Set<string>, value: string | undefined): void => void (value && set.add(value));
+  for (const volume of Array.isArray(pod.spec?.volumes) ? pod.spec.volumes : []) {
+    if (!isRecord(volume)) continue;
+    add(configMaps, name(volume.configMap));
+    add(secrets, name(volume.secret, 'secretName'));
+    const sources =
+      isRecord(volume.projected) && Array.isArray(volume.projected.sources) ? volume.projected.sources : [];
+    for (const source of sources) {
+      if (!isRecord(source)) continue;
+      add(configMaps, name(source.configMap));
+      add(secrets, name(source.secret));
+    }
+  }
+  for (const list of ['initContainers', 'containers'] as const) {
+    for (const container of containersOf(pod, list)) {
+      for (const env of Array.isArray(container?.env) ? container.env : []) {
+        const from = isRecord(env) && isRecord(env.valueFrom) ? env.valueFrom : undefined;
+        add(configMaps, name(from?.configMapKeyRef));
+        add(secrets, name(from?.secretKeyRef));
+      }
+      for (const source of Array.isArray(container?.envFrom) ? container.envFrom : []) {
+        if (!isRecord(source)) continue;
+        add(configMaps, name(source.configMapRef));
+        add(secrets, name(source.secretRef));
+      }
+    }
+  }
+  return { configMaps, secrets };
+}
+
+/** The design's ConfigMaps and Secrets that `pod` reads, in file order: what a run of that Pod needs beside it. */
+export function companionsOf(pod: Pod, companions: readonly KubeObject[]): KubeObject[] {
+  const { configMaps, secrets } = referencedObjects(pod);
+  return companions.filter((object) => {
+    const objectName = isRecord(object.metadata) ? object.metadata.name : undefined;
+    if (typeof objectName !== 'string') return false;
+    return object.kind === 'ConfigMap'
+      ? configMaps.has(objectName)
+      : object.kind === 'Secret' && secrets.has(objectName);
+  });
 }

@@ -1,17 +1,25 @@
 // Custom React Flow nodes: small views that read their container, volume or namespace by id from the document store.
+// A node of a Pod that is not the active one carries that Pod's prefix in its id (splitPodNodeId) and reads that Pod.
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '../../../shared/rules';
-import { volumeKindOf } from '../../../shared/canvas';
-import { diagnosticsOf, graphOf, useDocument } from '../store/document';
+import { splitPodNodeId, volumeKindOf } from '../../../shared/canvas';
+import { graphAt, podAt, podDiagnosticsAt, useDocument } from '../store/document';
 import { diagnosticText } from '../problems-text';
 import { ContainerRunStatus, PodRunPhase } from '../run/ContainerRunStatus';
+import { PodGroupTag } from './PodGroupTag';
 
 const noDiagnostics: Diagnostic[] = [];
 
+/** The Pod a canvas id belongs to (undefined: the active Pod) and the node's own id in it. */
+function usePodNode(id: string): { pod: number | undefined; local: string } {
+  return useMemo(() => splitPodNodeId(id), [id]);
+}
+
 function useNodeDiagnostics(id: string): Diagnostic[] {
-  return useDocument((s) => diagnosticsOf(s.doc).byNode.get(id) ?? noDiagnostics);
+  const { pod, local } = usePodNode(id);
+  return useDocument((s) => podDiagnosticsAt(s, pod).byNode.get(local) ?? noDiagnostics);
 }
 
 /**
@@ -19,12 +27,13 @@ function useNodeDiagnostics(id: string): Diagnostic[] {
  * whenever any port anywhere starts or stops clashing.
  */
 function useClashingPorts(id: string): string {
+  const { pod, local } = usePodNode(id);
   return useDocument((s) => {
-    const n = graphOf(s.doc).byId.get(id);
+    const n = graphAt(s, pod)?.byId.get(local);
     if (n?.kind !== 'container') return '';
-    const ports = s.doc.pod.spec[n.list]?.[n.index]?.ports;
+    const ports = podAt(s, pod)?.pod.spec[n.list]?.[n.index]?.ports;
     if (!Array.isArray(ports)) return '';
-    const clashing = diagnosticsOf(s.doc).clashingPorts;
+    const clashing = podDiagnosticsAt(s, pod).clashingPorts;
     if (clashing.size === 0) return '';
     let out = '';
     for (let i = 0; i < ports.length; i++) if (clashing.has(`spec.${n.list}[${n.index}].ports[${i}]`)) out += ` ${i} `;
@@ -56,10 +65,11 @@ function Badge({ diagnostics }: { diagnostics: readonly Diagnostic[] }) {
 
 export const ContainerNode = memo(function ContainerNode({ id, selected }: NodeProps) {
   const { t } = useTranslation();
-  const node = useDocument((s) => graphOf(s.doc).byId.get(id));
+  const { pod, local } = usePodNode(id);
+  const node = useDocument((s) => graphAt(s, pod)?.byId.get(local));
   const container = useDocument((s) => {
-    const n = graphOf(s.doc).byId.get(id);
-    return n?.kind === 'container' ? s.doc.pod.spec[n.list]?.[n.index] : undefined;
+    const n = graphAt(s, pod)?.byId.get(local);
+    return n?.kind === 'container' ? podAt(s, pod)?.pod.spec[n.list]?.[n.index] : undefined;
   });
   const clashing = useClashingPorts(id);
   const diagnostics = useNodeDiagnostics(id);
@@ -102,7 +112,8 @@ export const ContainerNode = memo(function ContainerNode({ id, selected }: NodeP
           })}
         </div>
       )}
-      <ContainerRunStatus name={node.name} />
+      {/* Run status belongs to the Pod that runs: the active one. */}
+      {pod === undefined && <ContainerRunStatus name={node.name} />}
       <Handle type="source" position={Position.Bottom} id="mounts" />
     </div>
   );
@@ -110,9 +121,10 @@ export const ContainerNode = memo(function ContainerNode({ id, selected }: NodeP
 
 export const VolumeNode = memo(function VolumeNode({ id, selected }: NodeProps) {
   const { t } = useTranslation();
+  const { pod, local } = usePodNode(id);
   const volume = useDocument((s) => {
-    const n = graphOf(s.doc).byId.get(id);
-    return n?.kind === 'volume' ? s.doc.pod.spec.volumes?.[n.index] : undefined;
+    const n = graphAt(s, pod)?.byId.get(local);
+    return n?.kind === 'volume' ? podAt(s, pod)?.pod.spec.volumes?.[n.index] : undefined;
   });
   const diagnostics = useNodeDiagnostics(id);
   if (!volume) return null;
@@ -138,7 +150,8 @@ export const VolumeNode = memo(function VolumeNode({ id, selected }: NodeProps) 
 
 export const NamespaceNode = memo(function NamespaceNode({ id, selected }: NodeProps) {
   const { t } = useTranslation();
-  const node = useDocument((s) => graphOf(s.doc).byId.get(id));
+  const { pod, local } = usePodNode(id);
+  const node = useDocument((s) => graphAt(s, pod)?.byId.get(local));
   const diagnostics = useNodeDiagnostics(id);
   if (node?.kind !== 'namespace') return null;
   return (
@@ -161,20 +174,24 @@ export const NamespaceNode = memo(function NamespaceNode({ id, selected }: NodeP
   );
 });
 
-export const PodNode = memo(function PodNode({ selected }: NodeProps) {
+export const PodNode = memo(function PodNode({ id, selected }: NodeProps) {
   const { t } = useTranslation();
-  const name = useDocument((s) => s.doc.pod.metadata?.name);
-  const diagnostics = useNodeDiagnostics('pod');
+  const { pod } = usePodNode(id);
+  const name = useDocument((s) => podAt(s, pod)?.pod.metadata?.name);
+  const several = useDocument((s) => s.others.length > 0);
+  const diagnostics = useNodeDiagnostics(id);
+  const place = several ? (pod === undefined ? ' active-pod' : ' other-pod') : '';
   return (
     <div
-      className={`pod-group${selected ? ' selected' : ''}`}
-      data-testid="node-pod"
+      className={`pod-group${selected ? ' selected' : ''}${place}`}
+      data-testid={`node-${id}`}
       aria-label={t('canvas.podNode', { name })}
     >
       <div className="pod-title">
         <span>{t('canvas.pod')}</span> <strong>{name || t('canvas.unnamed')}</strong>
         <Badge diagnostics={diagnostics} />
-        <PodRunPhase />
+        {several && <PodGroupTag pod={pod} />}
+        {pod === undefined && <PodRunPhase />}
       </div>
     </div>
   );

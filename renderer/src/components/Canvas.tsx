@@ -18,12 +18,13 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { connect, nodeSize, podPadding, type GraphNode, type Point } from '../../../shared/canvas';
+import { connect, nodeSize, podPadding, splitPodNodeId, type GraphNode, type Point } from '../../../shared/canvas';
 import { addItem, dragMime, parseItem } from '../canvas/items';
 import { nodeTypes } from '../canvas/nodes';
 import { edgeTypes, LabelViewContext, useLabelView } from '../canvas/edges';
 import { useLayoutOnLoad } from '../canvas/layout';
 import { useClipboardEvents } from '../canvas/clipboard';
+import { otherPodEdges, otherPodNodes } from '../canvas/other-pods';
 import { graphOf, useDocument } from '../store/document';
 import { useNotice } from '../store/notice';
 import { setFlow } from '../canvas/flow';
@@ -37,6 +38,7 @@ import { useShownTheme } from '../workshop/presenter/presenter';
 // The workshop's namespace overlay is one more node type, drawn beside the Pod when it is on.
 const canvasNodeTypes = { ...nodeTypes, [overlayNodeType]: NamespaceOverlayNode };
 import { ArrangeBar } from '../canvas/ArrangeBar';
+import { PodBar } from '../canvas/PodBar';
 import { useLogView } from '../logs/store';
 import { useRun } from '../run/store';
 
@@ -90,6 +92,9 @@ function Flow() {
   const overlayOn = useNamespaceOverlay((s) => s.on);
   const doc = useDocument((s) => s.doc);
   const selection = useDocument((s) => s.selection);
+  // The design's other Pods, drawn beside the active one (canvas/other-pods.ts).
+  const others = useDocument((s) => s.others);
+  const active = useDocument((s) => s.active);
   // The positions of the nodes being dragged live here, in the canvas, for the whole drag: the document (and all that
   // derives from it: graph, diagnostics, YAML, every node's selectors) stays still while the pointer moves, and the
   // drag's end commits the positions to the layout as one undo step.
@@ -115,6 +120,8 @@ function Flow() {
   // nor grabbable there, and mount edges are drawn as plain curves (their label view costs work on every frame).
   const zoomedOut = useStore((s) => s.transform[2] < detailZoom);
   const selected = useMemo(() => new Set(selection), [selection]);
+  const otherNodes = useMemo(() => otherPodNodes(others, active, measured, t), [others, active, measured, t]);
+  const otherEdges = useMemo(() => otherPodEdges(others, active), [others, active]);
 
   const nodes = useMemo<Node[]>(() => {
     const box = podBox(graph.nodes, dragging);
@@ -146,9 +153,10 @@ function Flow() {
         measured: measured[node.id],
       });
     }
+    out.push(...otherNodes);
     out.push(...overlayNodes(overlayOn, box, measured[overlayNodeId]));
     return nodeCache.list(out);
-  }, [graph, dragging, selected, measured, doc.pod.metadata?.name, t, overlayOn, nodeCache]);
+  }, [graph, dragging, selected, measured, doc.pod.metadata?.name, t, overlayOn, nodeCache, otherNodes]);
 
   const edges = useMemo<Edge[]>(() => {
     const out = graph.edges.map((edge): Edge => {
@@ -181,8 +189,9 @@ function Flow() {
         selected: selected.has(edge.id),
       };
     });
+    out.push(...otherEdges);
     return edgeCache.list(out);
-  }, [graph, doc.pod.spec, selected, t, edgeCache, zoomedOut]);
+  }, [graph, doc.pod.spec, selected, t, edgeCache, zoomedOut, otherEdges]);
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
     const store = useDocument.getState();
@@ -195,6 +204,14 @@ function Flow() {
         if (change.position && change.id !== 'pod') moved[change.id] = change.position;
         if (change.dragging === false) dragEnded = true;
       } else if (change.type === 'select') {
+        // Selecting anything of another Pod makes that Pod the active one, with that node selected in it.
+        const target = splitPodNodeId(change.id);
+        if (target.pod !== undefined) {
+          if (!change.selected) continue;
+          store.activate(target.pod);
+          store.select([target.local]);
+          return;
+        }
         nextSelection ??= new Set(useDocument.getState().selection);
         if (change.selected) nextSelection.add(change.id);
         else nextSelection.delete(change.id);
@@ -293,6 +310,7 @@ function Flow() {
         <MiniMap pannable zoomable />
         <Controls />
         <ArrangeBar />
+        <PodBar />
       </ReactFlow>
     </LabelViewContext.Provider>
   );

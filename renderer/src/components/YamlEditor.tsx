@@ -23,6 +23,7 @@ import { rangesFromTree } from '../canvas/yaml-tree';
 import { diagnosticsOf, graphOf, useDocument } from '../store/document';
 import { shareStructure } from '../store/share';
 import { diagnosticText } from '../problems-text';
+import '../canvas/pods.css';
 
 interface Marker {
   from: number;
@@ -317,12 +318,27 @@ export function YamlEditor({ visible }: { visible: boolean }) {
     if (visible) view.current?.requestMeasure();
   }, [visible]);
 
+  // A design of several Pods: the panel shows the active one, and says which.
+  const podCount = useDocument((s) => s.others.length + 1);
+  const podIndex = useDocument((s) => s.active);
+  const podName = useDocument((s) => s.doc.pod.metadata?.name ?? '');
+
   return (
     <div className="yaml-panel">
-      {parseError && (
-        <p className="yaml-error" role="alert">
-          {t('yaml.parseError')}: {parseError}
-        </p>
+      {/* One header row (the panel's grid has one above the editor): which Pod, and a parse error. */}
+      {(podCount > 1 || parseError) && (
+        <div className="yaml-head">
+          {podCount > 1 && (
+            <p className="yaml-pod" data-testid="yaml-pod">
+              {t('pods.place', { index: podIndex + 1, count: podCount, name: podName })}
+            </p>
+          )}
+          {parseError && (
+            <p className="yaml-error" role="alert">
+              {t('yaml.parseError')}: {parseError}
+            </p>
+          )}
+        </div>
       )}
       <div ref={host} className="yaml-editor" data-testid="yaml-editor" />
     </div>

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import type { PodSnapshot, PodStatusEvent } from '../../../shared/api/contract';
 import type { CanvasDocument } from '../../../shared/canvas';
-import { containersOf } from '../../../shared/canvas';
+import { companionsOf, containersOf } from '../../../shared/canvas';
+import type { KubeObject } from '../../../shared/manifest';
 import type { Diagnostic } from '../../../shared/rules';
 
 export type ContainerStatus = PodSnapshot['containers'][number];
@@ -62,9 +63,12 @@ export function runDecision(diagnostics: readonly Diagnostic[], confirmed: Reado
 
 // ------------------------------------------------------------------ what Run sends
 
-/** The objects pod.run receives: the Pod as the YAML panel shows it (the canvas keeps no companions yet). */
-export function runDocuments(doc: CanvasDocument): Record<string, unknown>[] {
-  return [doc.pod as unknown as Record<string, unknown>];
+/**
+ * The objects pod.run receives: the Pod as the YAML panel shows it, and the design's ConfigMaps and Secrets that Pod
+ * reads (the engine mounts and injects them; other companions, a Service say, have no meaning to a local run).
+ */
+export function runDocuments(doc: CanvasDocument, companions: readonly KubeObject[] = []): Record<string, unknown>[] {
+  return [doc.pod as unknown as Record<string, unknown>, ...companionsOf(doc.pod, companions)];
 }
 
 /** The design id label: the project file's name as a Kubernetes label value, else "untitled". */

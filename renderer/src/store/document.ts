@@ -361,6 +361,13 @@ export function podGraph(doc: CanvasDocument): Graph {
   return graph;
 }
 
+/** The graph of the Pod at design index `index` (the active Pod's for `undefined`); undefined for a Pod now gone. */
+export function graphAt(state: DocumentState, index: number | undefined): Graph | undefined {
+  const doc = podAt(state, index);
+  if (!doc) return undefined;
+  return doc === state.doc ? graphOf(doc) : podGraph(doc);
+}
+
 const inactiveDiagnostics = new WeakMap<CanvasDocument, { across: Diagnostic[]; value: Diagnostics }>();
 
 /** The diagnostics of the Pod at design index `index`: the active Pod's own (diagnosticsOf) or a memoised answer. */

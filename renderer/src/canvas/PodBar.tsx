@@ -1,0 +1,42 @@
+// A small bar over the canvas's top-left corner: which Pod of the design is being edited, the previous/next switch,
+// and Add Pod / Delete Pod, all from the action registry.
+import { Panel } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { actions } from '../actions';
+import { ActionButton } from '../components/ActionButton';
+import { useDocument } from '../store/document';
+import './pods.css';
+
+const action = (id: string) => actions.find((a) => a.id === id)!;
+
+export function PodBar() {
+  const { t } = useTranslation();
+  const count = useDocument((s) => s.others.length + 1);
+  const index = useDocument((s) => s.active);
+  const name = useDocument((s) => s.doc.pod.metadata?.name ?? '');
+  return (
+    <Panel position="top-left">
+      <div className="pod-bar" role="toolbar" aria-label={t('pods.bar')}>
+        {count > 1 && (
+          <>
+            <ActionButton action={action('previousPod')} className="pod-bar-button">
+              ‹
+            </ActionButton>
+            <span className="pod-bar-place" data-testid="pod-place" aria-live="polite">
+              {t('pods.place', { index: index + 1, count, name })}
+            </span>
+            <ActionButton action={action('nextPod')} className="pod-bar-button">
+              ›
+            </ActionButton>
+            <ActionButton action={action('deletePod')} className="pod-bar-button" testId="delete-pod">
+              {t('pods.deleteShort')}
+            </ActionButton>
+          </>
+        )}
+        <ActionButton action={action('addPod')} className="pod-bar-button" testId="add-pod">
+          {t('pods.addShort')}
+        </ActionButton>
+      </div>
+    </Panel>
+  );
+}
