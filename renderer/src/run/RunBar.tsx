@@ -65,7 +65,7 @@ function RunButtons() {
   const hasPod = useRun((s) => s.snapshot !== undefined);
   const running = useRun((s) => s.snapshot?.containers.some((c) => c.state.state !== 'terminated') ?? false);
   const cancelling = useRun((s) => s.cancelling);
-  const state = { busy, hasPod, running, cancelling };
+  const state = { busy, hasPod, running };
   // While a run is in progress, Cancel takes Run's place.
   const shown = runActions.filter((a) => a.id !== (busy === 'run' ? 'run' : 'cancel'));
   return (

@@ -11,13 +11,12 @@ export interface RunButtonsState {
   hasPod: boolean;
   /** Some container of it is not terminated. */
   running: boolean;
-  /** A cancel of the run in progress was asked for. */
-  cancelling?: boolean;
 }
 
 /** Run stays enabled while the design has errors: pressing it lists why it is refused. */
 export function runActionEnabled(id: RunActionId, s: RunButtonsState): boolean {
-  if (id === 'cancel') return s.busy === 'run' && !s.cancelling;
+  // Cancel stays enabled while it rolls back (a repeat is ignored): a disabled button would drop keyboard focus.
+  if (id === 'cancel') return s.busy === 'run';
   if (s.busy) return false;
   if (id === 'run') return true;
   if (id === 'stop') return s.hasPod && s.running;
@@ -28,7 +27,6 @@ function current(): RunButtonsState {
   const s = useRun.getState();
   return {
     busy: s.busy,
-    cancelling: s.cancelling,
     hasPod: s.snapshot !== undefined,
     running: s.snapshot?.containers.some((c) => c.state.state !== 'terminated') ?? false,
   };

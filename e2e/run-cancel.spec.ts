@@ -1,0 +1,131 @@
+// Journeys for cancelling a run, in Chromium through the browser host against the real Docker Engine: a Pod whose init
+// container sleeps is cancelled with the Cancel button (and once with Escape); the bar says "cancelling…", the canvas
+// returns to design state, and the engine holds nothing of the Pod.
+import type { Page } from '@playwright/test';
+import { test, expect, serveApp, shot, stopApp, type ServedApp, openApp } from './fixtures';
+import { dockerMissing, podContainers, sweep, unique } from './docker';
+
+let served: ServedApp;
+let skipReason: string | undefined;
+const created: string[] = [];
+
+test.beforeAll(async () => {
+  skipReason = await dockerMissing('run-cancel journeys');
+  if (skipReason) return;
+  served = await serveApp({ PODWRIGHT_INFRA_IMAGE: 'podwright-test/pause:1' });
+});
+
+test.afterAll(async () => {
+  for (const name of created) await sweep(name);
+  if (served) await stopApp(served);
+});
+
+test.beforeEach(() => {
+  test.skip(skipReason !== undefined, skipReason);
+  test.setTimeout(90_000);
+});
+
+/** Opens the app with a Pod whose init container sleeps for 30 s (its app never starts unless it finishes). */
+async function openSlowPod(page: Page, name: string): Promise<void> {
+  await openApp(page, served.url);
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
+  await page.getByRole('tab', { name: 'YAML' }).click();
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(
+    [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      `  name: ${name}`,
+      'spec:',
+      '  terminationGracePeriodSeconds: 0',
+      '  initContainers:',
+      '    - name: wait-db',
+      '      image: busybox:1.36',
+      "      command: ['sleep', '30']",
+      '  containers:',
+      '    - name: app',
+      '      image: busybox:1.36',
+      "      command: ['sleep', '3600']",
+      '',
+    ].join('\n'),
+  );
+  await page.waitForTimeout(400);
+  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  await expect(page.getByTestId('node-container:wait-db')).toBeVisible();
+}
+
+/** Records every text the stage line shows from now on: "cancelling…" may last only as long as the rollback. */
+async function recordStages(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { stagesSeen: string[] }).stagesSeen = seen;
+    const note = (): void => {
+      const text = document.querySelector('[data-testid="run-stage"]')?.textContent;
+      if (text && seen.at(-1) !== text) seen.push(text);
+    };
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { stagesSeen: string[] }).stagesSeen);
+}
+
+/** Runs the Pod and waits until the run is waiting on its init container, with Cancel in Run's place. */
+async function runUntilInit(page: Page, name: string): Promise<void> {
+  await page.getByTestId('run-start').click();
+  await expect(page.getByTestId('run-stage')).toHaveText('init 1/1: wait-db', { timeout: 30_000 });
+  await expect(page.getByTestId('run-start')).toHaveCount(0);
+  await expect(page.getByTestId('run-cancel')).toBeEnabled();
+  await expect(page.getByTestId('run-cancel')).toHaveAttribute('aria-keyshortcuts', 'Escape');
+  // The init container really runs on the engine: infra, init and the created app.
+  await expect.poll(async () => (await podContainers(name)).split('\n').filter(Boolean).length).toBe(3);
+}
+
+/** The run is gone: design state on the canvas and the bar, no error, nothing on the engine. */
+async function expectDesignState(page: Page, name: string, stages: () => Promise<string[]>): Promise<void> {
+  await expect(page.getByTestId('run-start')).toBeEnabled({ timeout: 10_000 });
+  await expect(page.getByTestId('run-cancel')).toHaveCount(0);
+  await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design');
+  await expect(page.getByTestId('run-status')).toHaveCount(0);
+  await expect(page.getByTestId('run-stage')).toHaveCount(0);
+  await expect(page.getByTestId('run-error')).toHaveCount(0);
+  expect(await stages()).toContain('cancelling…');
+  expect(await podContainers(name)).toBe('');
+}
+
+test('Cancel during a slow init container: "cancelling…", then the design again and nothing on the engine', async ({
+  page,
+}) => {
+  const name = unique('cancel-init');
+  created.push(name);
+  await openSlowPod(page, name);
+  await runUntilInit(page, name);
+  for (const theme of ['dark', 'light'] as const) {
+    await page.getByLabel('Theme').selectOption(theme);
+    await shot(page.getByTestId('run-bar'), `run-cancel-bar-${theme}-en.png`);
+  }
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(page.getByTestId('run-cancel')).toContainText('取消');
+  await shot(page.getByTestId('run-bar'), 'run-cancel-bar-light-zh-CN.png');
+  await page.getByLabel('语言').selectOption('en');
+
+  const stages = await recordStages(page);
+  const asked = Date.now();
+  await page.getByTestId('run-cancel').click();
+  await expectDesignState(page, name, stages);
+  // Well before the init container's 30 s.
+  expect(Date.now() - asked).toBeLessThan(10_000);
+});
+
+test('Escape cancels the run in progress', async ({ page }) => {
+  const name = unique('cancel-esc');
+  created.push(name);
+  await openSlowPod(page, name);
+  await runUntilInit(page, name);
+  const stages = await recordStages(page);
+  // Focus is on the bar's button (Run became Cancel in place), not in a text field.
+  await page.keyboard.press('Escape');
+  await expectDesignState(page, name, stages);
+  // The design can run again right away.
+  await expect(page.getByTestId('run-start')).toBeFocused();
+});
