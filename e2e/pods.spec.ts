@@ -1,0 +1,197 @@
+// Journey through a design of several Pods: open a two-Pod file with a ConfigMap, see two groups side by side, click
+// into the second Pod (inspector and YAML follow), see the host port clash across Pods, rename it, undo, add and
+// delete a Pod from the keyboard and the Pod bar, save, reload, reopen: both Pods and the ConfigMap come back the same.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect, openApp, serveApp, shot, stopApp, test, type ServedApp } from './fixtures';
+
+let app: ServedApp;
+let base: string;
+let root: string;
+const id = Math.random().toString(36).slice(2, 8);
+const front = `front-${id}`;
+const back = `back-${id}`;
+
+const twoPods = `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${front}
+spec:
+  containers:
+    - name: web
+      image: busybox:1.36
+      ports:
+        - containerPort: 80
+          hostPort: 18080
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: ${back}
+spec:
+  containers:
+    - name: db
+      image: busybox:1.36
+      ports:
+        - containerPort: 5432
+          hostPort: 18080
+      envFrom:
+        - configMapRef:
+            name: db-settings
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: db-settings
+data:
+  MODE: test
+`;
+
+test.beforeAll(async () => {
+  base = mkdtempSync(join(tmpdir(), 'podwright-pods-e2e-'));
+  root = join(base, 'home');
+  mkdirSync(root, { recursive: true });
+  writeFileSync(join(root, 'two.pod.yaml'), twoPods);
+  app = await serveApp({
+    PODWRIGHT_FILE_ROOT: root,
+    PODWRIGHT_CONFIG_DIR: join(base, 'config'),
+    PODWRIGHT_INFRA_IMAGE: 'podwright-test/pause:1',
+  });
+});
+
+test.afterAll(async () => {
+  if (app) await stopApp(app);
+  rmSync(base, { recursive: true, force: true });
+});
+
+async function yamlText(page: Page): Promise<string> {
+  await page.getByRole('tab', { name: 'YAML' }).click();
+  return (await page.locator('.cm-content').innerText()).replace(/\u00a0/g, ' ');
+}
+
+async function openDesign(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Open…' }).click();
+  const picker = page.getByRole('dialog', { name: 'Open a design' });
+  await picker.getByRole('button', { name }).dblclick();
+  await expect(picker).toBeHidden();
+}
+
+async function box(locator: Locator) {
+  const b = await locator.boundingBox();
+  expect(b).not.toBeNull();
+  return b!;
+}
+
+const inspector = (page: Page) => page.getByRole('complementary', { name: 'Properties of the selection' });
+const title = (page: Page) => page.getByTestId('document-title');
+
+test('two Pods in one file: two groups, click into the second, rename, undo, save, reopen the same', async ({
+  page,
+}) => {
+  await openApp(page, app.url);
+  await openDesign(page, 'two.pod.yaml');
+  await expect(title(page)).toHaveText('two.pod.yaml');
+
+  // Two groups, the first active, side by side once laid out (no overlap).
+  const first = page.getByTestId('node-pod');
+  const second = page.getByTestId('node-@1/pod');
+  await expect(first).toContainText(front);
+  await expect(second).toContainText(back);
+  await expect(first.getByTestId('active-pod-tag')).toBeVisible();
+  await expect(page.getByTestId('pod-place')).toHaveText(`Pod 1 of 2 · ${front}`);
+  await expect(async () => {
+    const a = await box(first);
+    const b = await box(second);
+    expect(a.x + a.width).toBeLessThan(b.x);
+  }).toPass();
+  await expect(page.getByTestId('node-container:web')).toBeVisible();
+  await expect(page.getByTestId('node-@1/container:db')).toBeVisible();
+  await page.keyboard.press('Shift+F'); // fit view: both groups in the screenshot
+  await page.waitForTimeout(400);
+  await shot(page, 'pods-two-light.png');
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+  await shot(page, 'pods-two-dark.png');
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+
+  // Clicking a node of the second Pod makes it the active one: the inspector and the YAML show it.
+  await page.getByTestId('node-@1/container:db').click();
+  await expect(page.getByTestId('node-container:db')).toBeVisible();
+  await expect(page.getByTestId('node-@0/container:web')).toBeVisible();
+  await expect(page.getByTestId('node-pod')).toContainText(back);
+  await expect(inspector(page).getByLabel('Name', { exact: true })).toHaveValue('db');
+  const yaml = await yamlText(page);
+  expect(yaml).toContain(`name: ${back}`);
+  expect(yaml).not.toContain(front);
+  await expect(page.getByTestId('yaml-pod')).toHaveText(`Pod 2 of 2 · ${back}`);
+
+  // Both Pods publish host port 18080: the second Pod gets the warning, with its fix.
+  await page.getByRole('tab', { name: 'Problems' }).click();
+  const clash = page.locator('.problem[data-code="DESIGN_HOST_PORT_CLASH"]');
+  await expect(clash).toHaveCount(1);
+  await expect(clash).toContainText(`already published by Pod "${front}"`);
+  await expect(clash.getByRole('button', { name: /^Fix:/ })).toContainText('18081');
+  await shot(page, 'pods-clash-light.png');
+
+  // Rename the second Pod in the inspector; undo puts the name back.
+  await page.getByTestId('node-pod').locator('.pod-title').click();
+  const podName = inspector(page).getByLabel('Pod name');
+  await expect(podName).toHaveValue(back);
+  await podName.fill(`${back}-renamed`);
+  await expect(page.getByTestId('node-pod')).toContainText(`${back}-renamed`);
+  await expect(title(page)).toHaveText('two.pod.yaml •');
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('node-pod')).not.toContainText('renamed');
+  await expect(page.getByTestId('node-pod')).toContainText(back);
+  await expect(title(page)).toHaveText('two.pod.yaml');
+
+  // The keyboard switches Pods; Add Pod adds a third group, Delete Pod (undoable) removes it again.
+  await page.keyboard.press(']');
+  await expect(page.getByTestId('pod-place')).toHaveText(`Pod 1 of 2 · ${front}`);
+  await page.keyboard.press('[');
+  await expect(page.getByTestId('pod-place')).toHaveText(`Pod 2 of 2 · ${back}`);
+  await page.getByTestId('add-pod').click();
+  await expect(page.getByTestId('pod-place')).toHaveText('Pod 3 of 3 · my-pod');
+  await expect(page.getByTestId('node-@2/pod')).toHaveCount(0);
+  await expect(page.getByTestId('node-@1/pod')).toContainText(back);
+  const third = await box(page.getByTestId('node-pod'));
+  const middle = await box(page.getByTestId('node-@1/pod'));
+  expect(third.x).toBeGreaterThan(middle.x + middle.width);
+  await page.getByTestId('delete-pod').click();
+  await expect(page.getByTestId('pod-place')).toHaveText(`Pod 2 of 2 · ${back}`);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('pod-place')).toHaveText('Pod 3 of 3 · my-pod');
+  // Undoing the add goes back to the design as it was then: the second Pod active.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('pod-place')).toHaveText(`Pod 2 of 2 · ${back}`);
+  await expect(title(page)).toHaveText('two.pod.yaml');
+
+  // Save writes both Pods, each with its own layout, and the ConfigMap.
+  await page.keyboard.press('Shift+F');
+  await page.waitForTimeout(400);
+  await page.getByTestId('node-container:db').click();
+  await inspector(page).getByLabel('Image').fill('busybox:1.36.1');
+  await expect(title(page)).toHaveText('two.pod.yaml •');
+  await page.keyboard.press('Control+s');
+  await expect(title(page)).toHaveText('two.pod.yaml');
+  const saved = readFileSync(join(root, 'two.pod.yaml'), 'utf8');
+  expect(saved.match(/podwright\.dev\/layout/g)).toHaveLength(2);
+  expect(saved).toContain('kind: ConfigMap');
+  expect(saved).toContain('image: busybox:1.36.1');
+  const yamlBefore = await yamlText(page);
+
+  // Reload and reopen: both Pods where they were, the same YAML, and saving again writes the same bytes.
+  await page.reload();
+  await expect(title(page)).toHaveText('Untitled');
+  await openDesign(page, 'two.pod.yaml');
+  await expect(page.getByTestId('node-pod')).toContainText(front);
+  await expect(page.getByTestId('node-@1/pod')).toContainText(back);
+  await page.getByTestId('node-@1/container:db').click();
+  await expect(page.getByTestId('yaml-pod')).toHaveText(`Pod 2 of 2 · ${back}`);
+  expect(await yamlText(page)).toBe(yamlBefore);
+  await page.keyboard.press('Control+s');
+  await expect(title(page)).toHaveText('two.pod.yaml');
+  expect(readFileSync(join(root, 'two.pod.yaml'), 'utf8')).toBe(saved);
+});
