@@ -3,7 +3,7 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import type { TFunction } from 'i18next';
 import { podNodePrefix, type CanvasDocument, type Graph } from '../../../shared/canvas';
-import { podGraph } from '../store/document';
+import { podGraph, useDocument } from '../store/document';
 import { noNodeData } from './stable-elements';
 
 type Size = { width: number; height: number };
@@ -94,4 +94,14 @@ export function otherPodEdges(others: readonly CanvasDocument[], active: number)
     }
   });
   return out;
+}
+
+/** The design index of the Pod (not the active one) whose group holds canvas point `p`, if any. */
+export function otherPodAt(p: { x: number; y: number }): number | undefined {
+  const { others, active } = useDocument.getState();
+  const i = others.findIndex((doc) => {
+    const b = groupBox(podGraph(doc));
+    return p.x >= b.x && p.x <= b.x + b.width && p.y >= b.y && p.y <= b.y + b.height;
+  });
+  return i < 0 ? undefined : designIndex(i, active);
 }

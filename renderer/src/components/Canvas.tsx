@@ -24,7 +24,7 @@ import { nodeTypes } from '../canvas/nodes';
 import { edgeTypes, LabelViewContext, useLabelView } from '../canvas/edges';
 import { useLayoutOnLoad } from '../canvas/layout';
 import { useClipboardEvents } from '../canvas/clipboard';
-import { otherPodEdges, otherPodNodes } from '../canvas/other-pods';
+import { otherPodAt, otherPodEdges, otherPodNodes } from '../canvas/other-pods';
 import { graphOf, useDocument } from '../store/document';
 import { useNotice } from '../store/notice';
 import { setFlow } from '../canvas/flow';
@@ -271,6 +271,9 @@ function Flow() {
       const item = parseItem(event.dataTransfer.getData(dragMime));
       if (!item) return;
       const p = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      // Dropped on another Pod's group: it goes into that Pod, which becomes the active one.
+      const into = otherPodAt(p);
+      if (into !== undefined) useDocument.getState().activate(into);
       addItem(item, { x: Math.round(p.x - 100), y: Math.round(p.y - 30) });
     },
     [flow],
