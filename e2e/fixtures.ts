@@ -60,3 +60,14 @@ export async function openApp(page: Page, url: string): Promise<void> {
   await page.evaluate(() => localStorage.removeItem('podwright.autosave'));
   await expect(page.getByRole('region', { name: 'Pod canvas' })).toBeVisible();
 }
+
+/** Replaces the design with `yaml` through the YAML panel, as a user would paste it, and brings it into view. */
+export async function typeYaml(page: Page, yaml: string): Promise<void> {
+  await page.getByRole('tab', { name: 'YAML' }).click();
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(yaml);
+  // The canvas may draw only what is in view: once the new nodes are measured, bring the design into view.
+  await page.waitForTimeout(400);
+  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+}

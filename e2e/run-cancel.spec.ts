@@ -2,7 +2,7 @@
 // container sleeps is cancelled with the Cancel button (and once with Escape); the bar says "cancelling…", the canvas
 // returns to design state, and the engine holds nothing of the Pod.
 import type { Page } from '@playwright/test';
-import { test, expect, serveApp, shot, stopApp, type ServedApp, openApp } from './fixtures';
+import { test, expect, serveApp, shot, stopApp, type ServedApp, openApp, typeYaml } from './fixtures';
 import { dockerMissing, podContainers, sweep, unique } from './docker';
 
 let served: ServedApp;
@@ -29,10 +29,8 @@ test.beforeEach(() => {
 async function openSlowPod(page: Page, name: string): Promise<void> {
   await openApp(page, served.url);
   await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
-  await page.getByRole('tab', { name: 'YAML' }).click();
-  await page.locator('.cm-content').click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(
+  await typeYaml(
+    page,
     [
       'apiVersion: v1',
       'kind: Pod',
@@ -51,8 +49,6 @@ async function openSlowPod(page: Page, name: string): Promise<void> {
       '',
     ].join('\n'),
   );
-  await page.waitForTimeout(400);
-  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
   await expect(page.getByTestId('node-container:wait-db')).toBeVisible();
 }
 

@@ -70,32 +70,24 @@ const cancelAction = runActions.find((a) => a.id === 'cancel')!;
 beforeEach(() => {
   calls.length = 0;
   answers = {};
-  useRun.setState({
-    pods: {},
-    pinned: undefined,
-    attached: false,
-    snapshot: undefined,
-    error: undefined,
-    busy: undefined,
-    cancelling: false,
-    question: undefined,
-    confirmed: new Set(),
-    leftovers: [],
-    progress: undefined,
-    stage: undefined,
-    pulls: {},
-  });
+  useRun.setState(useRun.getInitialState(), true);
   load();
 });
 
+/** Presses Run with pod.run held in progress until the test settles it. */
+async function startRun(): Promise<{ run: ReturnType<typeof deferred<PodSnapshot>>; running: Promise<void> }> {
+  const run = deferred<PodSnapshot>();
+  answers['pod.run'] = () => run.promise;
+  const running = useRun.getState().run();
+  await vi.waitFor(() => expect(calls.map((c) => c.method)).toEqual(['pod.run']));
+  return { run, running };
+}
+
 describe('cancel', () => {
   it('asks the engine to cancel the run in progress, says "cancelling", then returns to design state without an error', async () => {
-    const run = deferred<PodSnapshot>();
     const cancel = deferred<{ outcome: string }>();
-    answers['pod.run'] = () => run.promise;
     answers['pod.cancel'] = () => cancel.promise;
-    const running = useRun.getState().run();
-    await vi.waitFor(() => expect(calls.map((c) => c.method)).toEqual(['pod.run']));
+    const { run, running } = await startRun();
     // The engine reports the Pod being created: the canvas follows it.
     receiveStatusEvents([
       { kind: 'status', pod: creating('shop') },
@@ -151,11 +143,8 @@ describe('cancel', () => {
   });
 
   it('a run that fails for another reason while cancelling still shows its error', async () => {
-    const run = deferred<PodSnapshot>();
-    answers['pod.run'] = () => run.promise;
     answers['pod.cancel'] = () => ({ outcome: 'finished' });
-    const running = useRun.getState().run();
-    await vi.waitFor(() => expect(calls.map((c) => c.method)).toEqual(['pod.run']));
+    const { run, running } = await startRun();
     await useRun.getState().cancel();
     run.reject(new ApiError('CONFLICT', 'Host port 8080 is already in use', { pod: { code: 'PORT_TAKEN' } }));
     await running;
@@ -164,13 +153,10 @@ describe('cancel', () => {
   });
 
   it('a cancel the back end refuses is shown, and the run goes on', async () => {
-    const run = deferred<PodSnapshot>();
-    answers['pod.run'] = () => run.promise;
     answers['pod.cancel'] = () => {
       throw new ApiError('DISCONNECTED', 'The connection to the back end is gone.');
     };
-    const running = useRun.getState().run();
-    await vi.waitFor(() => expect(calls.map((c) => c.method)).toEqual(['pod.run']));
+    const { run, running } = await startRun();
     await useRun.getState().cancel();
     expect(useRun.getState()).toMatchObject({ busy: 'run', cancelling: false, error: { code: 'DISCONNECTED' } });
     run.resolve({ ...creating('shop'), phase: 'Running' });
@@ -197,11 +183,8 @@ describe('the Cancel action', () => {
   });
 
   it('performs the store cancel', async () => {
-    const run = deferred<PodSnapshot>();
-    answers['pod.run'] = () => run.promise;
     answers['pod.cancel'] = () => ({ outcome: 'cancelled' });
-    const running = useRun.getState().run();
-    await vi.waitFor(() => expect(calls.map((c) => c.method)).toEqual(['pod.run']));
+    const { run, running } = await startRun();
     cancelAction.perform();
     expect(useRun.getState().cancelling).toBe(true);
     run.reject(cancelledError());
