@@ -194,4 +194,34 @@ test('two Pods in one file: two groups, click into the second, rename, undo, sav
   await page.keyboard.press('Control+s');
   await expect(title(page)).toHaveText('two.pod.yaml');
   expect(readFileSync(join(root, 'two.pod.yaml'), 'utf8')).toBe(saved);
+
+  // A palette item dropped on the other Pod's group goes into that Pod, which becomes the active one.
+  await page.keyboard.press('Shift+F');
+  await page.waitForTimeout(400);
+  const firstGroup = await box(page.getByTestId('node-@0/pod'));
+  await page.getByRole('button', { name: 'Add BusyBox shell' }).dragTo(page.locator('.react-flow__pane'), {
+    targetPosition: await panePoint(page, firstGroup.x + firstGroup.width / 2, firstGroup.y + firstGroup.height - 30),
+  });
+  await expect(page.getByTestId('pod-place')).toHaveText(`Pod 1 of 2 · ${front}`);
+  await expect(page.getByTestId('node-container:shell')).toBeVisible();
+  await expect(page.getByTestId('node-@1/container:shell')).toHaveCount(0);
+  await expect(title(page)).toHaveText('two.pod.yaml •');
+
+  // Unsaved work on two Pods survives a reload through the restore prompt.
+  await page.waitForTimeout(1200);
+  await page.reload();
+  await page
+    .getByRole('alertdialog', { name: 'Restore unsaved work' })
+    .getByRole('button', { name: 'Restore' })
+    .click();
+  await expect(page.getByTestId('node-container:shell')).toBeVisible();
+  await expect(page.getByTestId('node-@1/container:db')).toBeVisible();
+  await expect(page.getByTestId('node-@1/pod')).toContainText(back);
+  await expect(title(page)).toHaveText('two.pod.yaml •');
 });
+
+/** A page point as a position inside the canvas pane (for dragTo's targetPosition). */
+async function panePoint(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
+  const pane = await box(page.locator('.react-flow__pane'));
+  return { x: x - pane.x, y: y - pane.y };
+}
