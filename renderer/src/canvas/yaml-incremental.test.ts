@@ -29,7 +29,8 @@ function edit(at: string, insert: string, replace = 0): { quick: Pod | undefined
   const tr = start.update({ changes: { from: pos - replace, to: pos, insert } });
   const edited = { from: pos - replace, to: pos - replace + insert.length };
   const full = readProject(tr.state.doc.toString());
-  return { quick: readContainerEdit(tr.state, edited, base), full: full.ok ? full.doc.pod : undefined };
+  const read = readContainerEdit(tr.state, edited, base);
+  return { quick: 'pod' in read ? read.pod : undefined, full: full.ok ? full.doc.pod : undefined };
 }
 
 describe('readContainerEdit', () => {

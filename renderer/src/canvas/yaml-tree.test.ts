@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { validatePod } from '../../../shared/rules';
 import { podYaml, readProject } from '../../../shared/canvas';
 import { rangesOfPaths } from './yaml-ranges';
+import { yamlStructure } from './yaml-structure';
 import { itemSpan, rangesFromTree } from './yaml-tree';
 
 const examples = import.meta.glob('../../../assets/examples/*.pod.yaml', {
@@ -56,6 +57,28 @@ describe('ranges from the editor tree', () => {
     expect(rangesFromTree(stateOf(handWritten), paths)).toEqual(rangesOfPaths(handWritten, paths));
   });
 
+  it('gives no answer when the text and the Pod it is said to be disagree on a list or key along a path', () => {
+    const read = readProject(handWritten);
+    if (!read.ok) throw new Error(read.error);
+    const pod = read.doc.pod;
+    const state = stateOf(handWritten);
+    expect(rangesFromTree(state, ['spec.containers[1].image'], pod)).toEqual(
+      rangesOfPaths(handWritten, ['spec.containers[1].image']),
+    );
+    const threeContainers = { ...pod, spec: { ...pod.spec, containers: [...pod.spec.containers, { name: 'c' }] } };
+    expect(rangesFromTree(state, ['spec.containers[1].image'], threeContainers)).toBeUndefined();
+    const withPid = { ...pod, spec: { ...pod.spec, shareProcessNamespace: true } };
+    expect(rangesFromTree(state, ['spec.shareProcessNamespace'], withPid)).toBeUndefined();
+  });
+
+  it('gives no answer through a block list or mapping whose lines are not where the tree nests them', () => {
+    // A mapping cut short: the tree of the text without its last key, read against the text with it.
+    const text = 'spec:\n  containers:\n    - name: a\n      image: x\n  volumes: []\n';
+    const short = stateOf(text.replace('  volumes: []\n', ''));
+    const tree = yamlStructure(short);
+    expect(rangesFromTree(stateOf(text), ['spec.containers[0].image'], undefined, tree)).toBeUndefined();
+  });
+
   it('agrees with a fresh parse for every diagnostic of every example', () => {
     expect(Object.keys(examples).length).toBeGreaterThanOrEqual(6);
     for (const [file, source] of Object.entries(examples)) {
@@ -64,6 +87,8 @@ describe('ranges from the editor tree', () => {
       const text = podYaml(read.doc.pod);
       const all = [...paths, ...validatePod(read.doc.pod).flatMap((d) => [d.path, ...d.related])];
       expect(rangesFromTree(stateOf(text), all), file).toEqual(rangesOfPaths(text, all));
+      // Checked against the Pod the text says, the tree is trusted for every path (no fresh parse needed).
+      expect(rangesFromTree(stateOf(text), all, read.doc.pod), file).toEqual(rangesOfPaths(text, all));
     }
   });
 

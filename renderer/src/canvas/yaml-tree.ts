@@ -1,19 +1,13 @@
-// Finds Kubernetes field paths in the YAML editor's text through CodeMirror's own syntax tree. The editor keeps that
-// tree up to date incrementally (a keystroke re-parses a few lines), where parsing the whole text afresh
-// (yaml-ranges.ts) takes tens of milliseconds in a big design, on every keystroke.
-import { ensureSyntaxTree, type syntaxTree } from '@codemirror/language';
+// Finds Kubernetes field paths in the YAML editor's text through a syntax tree kept up to date incrementally
+// (yaml-structure.ts: a keystroke re-parses a few lines), where parsing the whole text afresh (yaml-ranges.ts) takes
+// tens of milliseconds in a big design, on every keystroke. Every block list and mapping a path passes through is
+// checked against the indentation it stands for (and against the Pod, when given): a path through a node that fails
+// gives no answer, and the caller parses the text itself, so a wrongly nested tree can never place a marker.
 import type { EditorState } from '@codemirror/state';
+import type { SyntaxNode, Tree } from '@lezer/common';
 import { pathSegments } from '../../../shared/canvas';
-import type { TextRange } from './yaml-ranges';
-
-type SyntaxNode = ReturnType<typeof syntaxTree>['topNode'];
-
-/**
- * How long one call may spend finishing the tree. The first call after a big text arrives parses all of it (a few
- * tens of milliseconds for a 300-container Pod, more on a busy machine); after that the editor's incremental parse
- * keeps it complete and calls are quick. Giving up early would cost a fresh whole-text parse instead, every time.
- */
-const treeBudgetMs = 250;
+import { rangesOfPaths, type TextRange } from './yaml-ranges';
+import { yamlStructure } from './yaml-structure';
 
 const values = new Set([
   'BlockMapping',
@@ -30,55 +24,60 @@ const values = new Set([
 const scalars = new Set(['Literal', 'QuotedLiteral', 'BlockLiteral']);
 
 /**
- * The tree of the whole text, or undefined when it cannot be finished within `timeoutMs` (then callers parse the
- * text themselves). The first call after loading a big text parses it all; later calls reuse the unchanged parts.
+ * Ranges for many paths, like `rangesOfPaths` on the editor's current text, or undefined when the tree cannot be
+ * trusted for one of them (then the caller parses the text). `pod`, when given, is what the text says: the lists and
+ * keys a path passes through must be there as it has them.
  */
-function fullTree(state: EditorState, timeoutMs: number): SyntaxNode | undefined {
-  return ensureSyntaxTree(state, state.doc.length, timeoutMs)?.topNode;
-}
-
-/** Ranges for many paths, like `rangesOfPaths` on the editor's current text; undefined when the tree is not ready. */
 export function rangesFromTree(
   state: EditorState,
   paths: readonly string[],
-  timeoutMs = treeBudgetMs,
+  pod?: unknown,
+  tree: Tree = yamlStructure(state),
 ): (TextRange | undefined)[] | undefined {
   if (paths.length === 0) return [];
-  const top = fullTree(state, timeoutMs);
-  if (!top) return undefined;
-  const root = documentRoot(top);
-  return paths.map((path) => rangeIn(state, root, pathSegments(path)));
+  const root = documentRoot(tree.topNode);
+  const checked = new ShapeCheck(state);
+  const ranges: (TextRange | undefined)[] = [];
+  for (const path of paths) {
+    const range = rangeIn(state, root, pathSegments(path), checked, pod);
+    if (range === doubt) return undefined;
+    ranges.push(range);
+  }
+  return ranges;
+}
+
+/** Ranges for many paths in the editor's text: from the tree when it holds, otherwise from a fresh parse. */
+export function pathRanges(state: EditorState, paths: readonly string[], pod?: unknown): (TextRange | undefined)[] {
+  return rangesFromTree(state, paths, pod) ?? rangesOfPaths(state.doc.toString(), paths);
 }
 
 /** The item (from its `-` to its end) at `segments`, e.g. ['spec', 'containers', 2], for splicing one container. */
 export function itemSpan(
   state: EditorState,
   segments: readonly (string | number)[],
-  timeoutMs = treeBudgetMs,
 ): { from: number; to: number } | undefined {
   const index = segments.at(-1);
   if (typeof index !== 'number') return undefined;
-  return listItemSpans(state, segments.slice(0, -1), timeoutMs)?.[index];
+  return listItemSpans(state, segments.slice(0, -1))?.[index];
 }
 
 /** Every item of the block list at `segments` (e.g. ['spec', 'containers']), from its `-` to its end. */
 export function listItemSpans(
   state: EditorState,
   segments: readonly (string | number)[],
-  timeoutMs = treeBudgetMs,
 ): { from: number; to: number }[] | undefined {
-  const top = fullTree(state, timeoutMs);
-  if (!top) return undefined;
-  let node = documentRoot(top);
+  const checked = new ShapeCheck(state);
+  let node = documentRoot(yamlStructure(state).topNode);
   for (const seg of segments) {
     const n = unwrap(node);
+    if (n && !checked.holds(n)) return undefined;
     if (n && isMap(n)) node = pairValue(pairs(n).find((p) => keyText(state, p) === String(seg)) ?? null);
     else if (n && isSeq(n) && typeof seg === 'number') node = items(n)[seg] ? itemValue(items(n)[seg]!) : null;
     else return undefined;
     if (!node) return undefined;
   }
   const list = unwrap(node);
-  if (list?.name !== 'BlockSequence') return undefined;
+  if (list?.name !== 'BlockSequence' || !checked.holds(list)) return undefined;
   const spans: { from: number; to: number }[] = [];
   for (const item of items(list)) {
     const dash = item.prevSibling;
@@ -158,9 +157,25 @@ function scalarEnd(state: EditorState, value: SyntaxNode, scalar: SyntaxNode): n
   return lineBreak ? value.to + 1 : value.to;
 }
 
-// Mirrors yaml-ranges.ts rangeIn: the same answers, read from the editor's tree instead of a fresh parse.
-function rangeIn(state: EditorState, root: SyntaxNode | null, segments: (string | number)[]): TextRange | undefined {
+/** What a path through a node that fails its checks gives: no answer from the tree. */
+const doubt = Symbol('doubt');
+
+/** The value at `seg` of a value read from the text, or undefined. */
+function valueAt(value: unknown, seg: string | number): unknown {
+  if (typeof value !== 'object' || value === null) return undefined;
+  return Object.hasOwn(value, seg) ? (value as Record<string | number, unknown>)[seg] : undefined;
+}
+
+// Mirrors yaml-ranges.ts rangeIn: the same answers, read from the editor's tree instead of a fresh parse, or `doubt`.
+function rangeIn(
+  state: EditorState,
+  root: SyntaxNode | null,
+  segments: (string | number)[],
+  checked: ShapeCheck,
+  pod: unknown,
+): TextRange | undefined | typeof doubt {
   let node = root;
+  let value = pod;
   let found: TextRange | undefined = node
     ? { from: startOf(state, node), to: node.to, exact: segments.length === 0 }
     : undefined;
@@ -168,26 +183,73 @@ function rangeIn(state: EditorState, root: SyntaxNode | null, segments: (string 
     const seg = segments[i]!;
     const last = i === segments.length - 1;
     const n = unwrap(node);
+    if (n && !checked.holds(n)) return doubt;
+    const next = valueAt(value, seg);
     if (n && isMap(n)) {
       const pair = pairs(n).find((p) => keyText(state, p) === String(seg));
       const key = pair?.getChild('Key');
-      if (!pair || !key) return found && { ...found, exact: false };
-      const value = pairValue(pair);
-      const scalar = unwrap(value);
+      if (!pair || !key) return next !== undefined ? doubt : found && { ...found, exact: false };
+      const child = pairValue(pair);
+      const scalar = unwrap(child);
       // The marker covers "key: value" on its line, not the whole block below it.
-      const to = last && value && scalar && scalars.has(scalar.name) ? scalarEnd(state, value, scalar) : key.to;
+      const to = last && child && scalar && scalars.has(scalar.name) ? scalarEnd(state, child, scalar) : key.to;
       found = { from: key.from, to, exact: last };
-      node = value;
+      node = child;
     } else if (n && isSeq(n) && typeof seg === 'number') {
-      const item = items(n)[seg];
-      const value = item ? itemValue(item) : null;
-      if (!value) return found && { ...found, exact: false };
-      const at = startOf(state, value);
+      const all = items(n);
+      // A list that has lost or gained items to a wrong nesting puts every later index on the wrong item.
+      if (pod !== undefined && (!Array.isArray(value) || value.length !== all.length)) return doubt;
+      const item = all[seg];
+      const child = item ? itemValue(item) : null;
+      if (!child) return found && { ...found, exact: false };
+      const at = startOf(state, child);
       found = { from: at, to: at, exact: last };
-      node = value;
+      node = child;
     } else {
-      return found && { ...found, exact: false };
+      return next !== undefined && next !== null ? doubt : found && { ...found, exact: false };
     }
+    value = next;
   }
   return found;
+}
+
+/**
+ * Whether block lists and mappings have the shape their indentation gives them: every dash (or key) in one column,
+ * and the first line after them indented less (a list may share the column of the key it sits under, not of a dash).
+ * A tree that nests lines wrongly breaks this where it does. Remembers the nodes it has passed, per state.
+ */
+class ShapeCheck {
+  private readonly passed = new Set<number>();
+  constructor(private readonly state: EditorState) {}
+
+  holds(node: SyntaxNode): boolean {
+    const list = node.name === 'BlockSequence';
+    if (!list && node.name !== 'BlockMapping') return true; // flow collections are bracketed, scalars are tokens
+    const key = list ? -1 - node.from : node.from;
+    if (this.passed.has(key)) return true;
+    const marks = list ? node.getChildren('-') : pairs(node);
+    const column = marks.length ? this.column(marks[0]!.from) : -1;
+    if (column < 0 || marks.some((m) => this.column(m.from) !== column) || !this.endsAt(node.to, column, list))
+      return false;
+    this.passed.add(key);
+    return true;
+  }
+
+  private column(pos: number): number {
+    return pos - this.state.doc.lineAt(pos).from;
+  }
+
+  /** Whether the first line with content after `to` belongs outside a block whose dashes or keys are at `column`. */
+  private endsAt(to: number, column: number, list: boolean): boolean {
+    const doc = this.state.doc;
+    for (let n = doc.lineAt(to).number + 1; n <= doc.lines; n++) {
+      const text = doc.line(n).text;
+      const content = text.trimStart();
+      if (content === '' || content.startsWith('#')) continue;
+      const indent = text.length - content.length;
+      if (indent === 0 && /^(?:---|\.\.\.)(?:\s|$)/.test(content)) return true;
+      return indent < column || (list && indent === column && !/^-(?:\s|$)/.test(content));
+    }
+    return true;
+  }
 }
