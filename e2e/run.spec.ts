@@ -3,7 +3,7 @@
 // a Pod Kubernetes would reject; warnings that ask once.
 import { createServer, type Server } from 'node:net';
 import type { Page } from '@playwright/test';
-import { test, expect, serveApp, shot, stopApp, type ServedApp, openApp } from './fixtures';
+import { test, expect, serveApp, shot, stopApp, type ServedApp, openApp, typeYaml } from './fixtures';
 import { dockerMissing, freePort, podContainers, sweep, unique } from './docker';
 
 let served: ServedApp;
@@ -42,17 +42,6 @@ async function loadExample(page: Page, title: string): Promise<void> {
     .getByText(title, { exact: true })
     .click();
   await expect(page.getByRole('dialog', { name: 'Examples' })).toBeHidden();
-}
-
-/** Replaces the design with `yaml` through the YAML panel, as a user would paste it. */
-async function typeYaml(page: Page, yaml: string): Promise<void> {
-  await page.getByRole('tab', { name: 'YAML' }).click();
-  await page.locator('.cm-content').click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(yaml);
-  // The canvas may draw only what is in view: once the new nodes are measured, bring the design into view.
-  await page.waitForTimeout(400);
-  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
 }
 
 async function renamePod(page: Page, name: string): Promise<void> {
