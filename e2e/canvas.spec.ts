@@ -1,7 +1,7 @@
 // Journeys through the canvas editor in Chromium via the browser host: build, connect, YAML both ways, fix, undo, files.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, shot, openApp } from './fixtures';
+import { test, expect, shot, openApp, reloadAndRestore } from './fixtures';
 
 async function yamlText(page: Page): Promise<string> {
   await page.getByRole('tab', { name: 'YAML' }).click();
@@ -200,12 +200,7 @@ test('save, reload, reopen: the same document; autosave offers to restore', asyn
 
   // Unsaved work survives a reload through the recovery prompt.
   await page.getByRole('button', { name: 'Add BusyBox shell' }).click();
-  await page.waitForTimeout(1200);
-  await page.reload();
-  await page
-    .getByRole('alertdialog', { name: 'Restore unsaved work' })
-    .getByRole('button', { name: 'Restore' })
-    .click();
+  await reloadAndRestore(page);
   await expect(page.getByTestId('node-container:shell')).toBeVisible();
   await expect(page.getByTestId('node-container:app')).toBeVisible();
 });

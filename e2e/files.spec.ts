@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, serveApp, shot, stopApp, test, type ServedApp, openApp } from './fixtures';
+import { expect, serveApp, shot, stopApp, test, type ServedApp, openApp, reloadAndRestore } from './fixtures';
 
 let app: ServedApp;
 let base: string;
@@ -114,12 +114,7 @@ test('Save As in the picker, edit, Save, New, open from recent files: the same d
   // Unsaved work survives a reload through the restore prompt, and Save still goes to its file.
   await page.getByRole('button', { name: 'Add Cache' }).click();
   await expect(title(page)).toHaveText('web-design.pod.yaml •');
-  await page.waitForTimeout(1200);
-  await page.reload();
-  await page
-    .getByRole('alertdialog', { name: 'Restore unsaved work' })
-    .getByRole('button', { name: 'Restore' })
-    .click();
+  await reloadAndRestore(page);
   await expect(page.getByTestId('node-container:cache')).toBeVisible();
   await expect(title(page)).toHaveText('web-design.pod.yaml •');
   await page.keyboard.press('Control+s');

@@ -1,5 +1,6 @@
 // Playwright fixtures: a real `podwright serve` process per test file, a check that Chromium exists, page helpers.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { chromiumPath } from '../playwright.config';
@@ -70,4 +71,36 @@ export async function typeYaml(page: Page, yaml: string): Promise<void> {
   // The canvas may draw only what is in view: once the new nodes are measured, bring the design into view.
   await page.waitForTimeout(400);
   await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+}
+
+/** A browser host whose file picker root (`root`) and settings live in a fresh temp folder; `stop` removes both. */
+export async function serveWithFileRoot(
+  prefix: string,
+): Promise<{ app: ServedApp; root: string; stop: () => Promise<void> }> {
+  const base = mkdtempSync(join(tmpdir(), prefix));
+  const root = join(base, 'home');
+  mkdirSync(root, { recursive: true });
+  const app = await serveApp({
+    PODWRIGHT_FILE_ROOT: root,
+    PODWRIGHT_CONFIG_DIR: join(base, 'config'),
+    PODWRIGHT_INFRA_IMAGE: 'podwright-test/pause:1',
+  });
+  return {
+    app,
+    root,
+    stop: async () => {
+      await stopApp(app);
+      rmSync(base, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Reloads once autosave has had time to keep the unsaved work, and restores it from the prompt. */
+export async function reloadAndRestore(page: Page): Promise<void> {
+  await page.waitForTimeout(1200);
+  await page.reload();
+  await page
+    .getByRole('alertdialog', { name: 'Restore unsaved work' })
+    .getByRole('button', { name: 'Restore' })
+    .click();
 }

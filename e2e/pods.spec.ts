@@ -1,15 +1,14 @@
 // Journey through a design of several Pods: open a two-Pod file with a ConfigMap, see two groups side by side, click
 // into the second Pod (inspector and YAML follow), see the host port clash across Pods, rename it, undo, add and
 // delete a Pod from the keyboard and the Pod bar, save, reload, reopen: both Pods and the ConfigMap come back the same.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, openApp, serveApp, shot, stopApp, test, type ServedApp } from './fixtures';
+import { expect, openApp, reloadAndRestore, serveWithFileRoot, shot, test, type ServedApp } from './fixtures';
 
 let app: ServedApp;
-let base: string;
 let root: string;
+let stop: (() => Promise<void>) | undefined;
 const id = Math.random().toString(36).slice(2, 8);
 const front = `front-${id}`;
 const back = `back-${id}`;
@@ -50,20 +49,12 @@ data:
 `;
 
 test.beforeAll(async () => {
-  base = mkdtempSync(join(tmpdir(), 'podwright-pods-e2e-'));
-  root = join(base, 'home');
-  mkdirSync(root, { recursive: true });
+  ({ app, root, stop } = await serveWithFileRoot('podwright-pods-e2e-'));
   writeFileSync(join(root, 'two.pod.yaml'), twoPods);
-  app = await serveApp({
-    PODWRIGHT_FILE_ROOT: root,
-    PODWRIGHT_CONFIG_DIR: join(base, 'config'),
-    PODWRIGHT_INFRA_IMAGE: 'podwright-test/pause:1',
-  });
 });
 
 test.afterAll(async () => {
-  if (app) await stopApp(app);
-  rmSync(base, { recursive: true, force: true });
+  await stop?.();
 });
 
 async function yamlText(page: Page): Promise<string> {
@@ -208,12 +199,7 @@ test('two Pods in one file: two groups, click into the second, rename, undo, sav
   await expect(title(page)).toHaveText('two.pod.yaml •');
 
   // Unsaved work on two Pods survives a reload through the restore prompt.
-  await page.waitForTimeout(1200);
-  await page.reload();
-  await page
-    .getByRole('alertdialog', { name: 'Restore unsaved work' })
-    .getByRole('button', { name: 'Restore' })
-    .click();
+  await reloadAndRestore(page);
   await expect(page.getByTestId('node-container:shell')).toBeVisible();
   await expect(page.getByTestId('node-@1/container:db')).toBeVisible();
   await expect(page.getByTestId('node-@1/pod')).toContainText(back);
