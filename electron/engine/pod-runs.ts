@@ -35,7 +35,8 @@ export class RunsInProgress {
     const key = keyOf(ref);
     const abort = new AbortController();
     const signal = external ? AbortSignal.any([external, abort.signal]) : abort.signal;
-    const done = Promise.resolve().then(() => work(signal));
+    // Started at once (a throw becomes a rejection), so a cancel right after this call reaches work that listens.
+    const done = (async () => work(signal))();
     const run: RunInProgress = { abort, done };
     const runs = this.runs.get(key) ?? new Set<RunInProgress>();
     runs.add(run);

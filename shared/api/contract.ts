@@ -219,7 +219,10 @@ export type EngineChoice = z.infer<typeof EngineChoice>;
 export const calls = {
   'app.version': { input: z.object({}).strict(), output: AppVersion },
   'engine.info': { input: z.object({}).strict(), output: EngineStatus },
-  /** Runs a Pod; resolves when every app container runs. Fails with details.pod = { code, container, exitCode, logs }. */
+  /**
+   * Runs a Pod; resolves when every app container runs. Fails with details.pod = { code, container, exitCode, logs };
+   * stopped by pod.cancel, with the API code CANCELLED and details.pod.code RUN_CANCELLED.
+   */
   'pod.run': { input: PodRunInput, output: PodSnapshot },
   /**
    * Cancels the Pod's run in progress (pod.run then fails with details.pod.code RUN_CANCELLED) and resolves once what
