@@ -150,6 +150,8 @@ test('two Pods in one file: two groups, click into the second, rename, undo, sav
   const third = await box(page.getByTestId('node-pod'));
   const middle = await box(page.getByTestId('node-@1/pod'));
   expect(third.x).toBeGreaterThan(middle.x + middle.width);
+  await page.waitForTimeout(400); // the view moves to the new group
+  await shot(page, 'pods-added-light.png');
   await page.getByTestId('delete-pod').click();
   await expect(page.getByTestId('pod-place')).toHaveText(`Pod 2 of 2 · ${back}`);
   await page.keyboard.press('Control+z');

@@ -1,4 +1,4 @@
-// A small bar over the canvas's top-right corner: which Pod of the design is being edited, the previous/next switch,
+// A small bar at the bottom of the canvas: which Pod of the design is being edited, the previous/next switch,
 // and Add Pod / Delete Pod, all from the action registry.
 import { Panel } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +15,7 @@ export function PodBar() {
   const index = useDocument((s) => s.active);
   const name = useDocument((s) => s.doc.pod.metadata?.name ?? '');
   return (
-    <Panel position="top-right">
+    <Panel position="bottom-center">
       <div className="pod-bar" role="toolbar" aria-label={t('pods.bar')}>
         {count > 1 && (
           <>

@@ -321,7 +321,10 @@ function Flow() {
 
 export function Canvas() {
   const { t } = useTranslation();
-  const empty = useDocument((s) => graphOf(s.doc).nodes.length <= 1 && s.doc.pod.spec.containers.length === 0);
+  // With other Pods on the canvas it is not empty, even while the active Pod is.
+  const empty = useDocument(
+    (s) => s.others.length === 0 && graphOf(s.doc).nodes.length <= 1 && s.doc.pod.spec.containers.length === 0,
+  );
   return (
     <div className="canvas" aria-label={t('canvas.label')} role="region">
       <ReactFlowProvider>
