@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, openApp, reloadAndRestore, serveWithFileRoot, shot, test, type ServedApp } from './fixtures';
+import { dockerMissing, podContainers, sweep, unique } from './docker';
 
 let app: ServedApp;
 let root: string;
@@ -213,3 +214,72 @@ async function panePoint(page: Page, x: number, y: number): Promise<{ x: number;
   const pane = await box(page.locator('.react-flow__pane'));
   return { x: x - pane.x, y: y - pane.y };
 }
+
+test('Run runs the active Pod with the ConfigMap it reads; the other Pod does not show its status', async ({
+  page,
+}) => {
+  const reason = await dockerMissing('Pod journeys');
+  test.skip(reason !== undefined, reason);
+  test.setTimeout(150_000);
+  const idle = unique('pods-idle');
+  const runs = unique('pods-run');
+  // Both Pods have a container named "app": run status must go by Pod, not only by container name.
+  const pod = (name: string, extra: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+spec:
+  terminationGracePeriodSeconds: 1
+  containers:
+    - name: app
+      image: busybox:1.36
+      command: ["sh", "-c", "echo MODE is $MODE; sleep 3600"]
+${extra}`;
+  writeFileSync(
+    join(root, 'run.pod.yaml'),
+    [
+      pod(idle, ''),
+      pod(runs, '      envFrom:\n        - configMapRef:\n            name: run-settings\n'),
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: run-settings\ndata:\n  MODE: from-the-configmap\n',
+    ].join('---\n'),
+  );
+  try {
+    await openApp(page, app.url);
+    await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
+    await openDesign(page, 'run.pod.yaml');
+    await page.getByTestId('node-@1/container:app').click();
+    await expect(page.getByTestId('pod-place')).toHaveText(`Pod 2 of 2 · ${runs}`);
+
+    // Without the ConfigMap beside it the plan refuses the Pod (CONFIGMAP_NOT_FOUND); with it, MODE is set.
+    await page.getByTestId('run-start').click();
+    const confirm = page.getByTestId('run-confirm');
+    const running = page.getByTestId('node-container:app').getByTestId('run-status');
+    await expect(running.or(confirm)).toBeVisible({ timeout: 30_000 });
+    if (await confirm.isVisible()) await page.getByTestId('run-anyway').click();
+    await expect(running).toHaveAttribute('data-run-state', 'running', { timeout: 40_000 });
+    await page.getByRole('tab', { name: 'Logs' }).click();
+    await expect(page.getByTestId('log-line').filter({ hasText: 'MODE is from-the-configmap' })).toBeVisible({
+      timeout: 30_000,
+    });
+    expect(await podContainers(idle)).toBe('');
+
+    // The other Pod's nodes, drawn or activated, never show the running Pod's status.
+    await expect(page.getByTestId('node-@0/container:app').getByTestId('run-status')).toHaveCount(0);
+    await page.keyboard.press(']');
+    await expect(page.getByTestId('pod-place')).toHaveText(`Pod 1 of 2 · ${idle}`);
+    await expect(page.getByTestId('node-container:app').getByTestId('run-status')).toHaveCount(0);
+    await expect(page.getByTestId('pod-phase')).toHaveCount(0);
+    await page.keyboard.press('[');
+    await expect(page.getByTestId('node-container:app').getByTestId('run-status')).toHaveAttribute(
+      'data-run-state',
+      'running',
+    );
+
+    await page.getByTestId('run-down').click();
+    await expect(page.getByTestId('run-status')).toHaveCount(0, { timeout: 40_000 });
+    expect(await podContainers(runs)).toBe('');
+  } finally {
+    await sweep(runs);
+    await sweep(idle);
+  }
+});

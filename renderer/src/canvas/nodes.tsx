@@ -8,6 +8,7 @@ import { splitPodNodeId, volumeKindOf } from '../../../shared/canvas';
 import { graphAt, podAt, podDiagnosticsAt, useDocument } from '../store/document';
 import { diagnosticText } from '../problems-text';
 import { ContainerRunStatus, PodRunPhase } from '../run/ContainerRunStatus';
+import { useRun } from '../run/store';
 import { PodGroupTag } from './PodGroupTag';
 
 const noDiagnostics: Diagnostic[] = [];
@@ -15,6 +16,16 @@ const noDiagnostics: Diagnostic[] = [];
 /** The Pod a canvas id belongs to (undefined: the active Pod) and the node's own id in it. */
 function usePodNode(id: string): { pod: number | undefined; local: string } {
   return useMemo(() => splitPodNodeId(id), [id]);
+}
+
+/**
+ * Whether this node shows run status: only the active Pod's nodes do, and with several Pods only while the Pod the run
+ * bar follows is the active one (a Pod started before switching must not lend its status to another's containers).
+ */
+function useShowsRun(pod: number | undefined): boolean {
+  const activeName = useDocument((s) => (s.others.length === 0 ? undefined : (s.doc.pod.metadata?.name ?? '')));
+  const runName = useRun((s) => s.pinned?.name ?? s.snapshot?.name);
+  return pod === undefined && (activeName === undefined || runName === undefined || runName === activeName);
 }
 
 function useNodeDiagnostics(id: string): Diagnostic[] {
@@ -73,6 +84,7 @@ export const ContainerNode = memo(function ContainerNode({ id, selected }: NodeP
   });
   const clashing = useClashingPorts(id);
   const diagnostics = useNodeDiagnostics(id);
+  const showsRun = useShowsRun(pod);
   if (node?.kind !== 'container' || !container) return null;
   return (
     <div
@@ -112,8 +124,7 @@ export const ContainerNode = memo(function ContainerNode({ id, selected }: NodeP
           })}
         </div>
       )}
-      {/* Run status belongs to the Pod that runs: the active one. */}
-      {pod === undefined && <ContainerRunStatus name={node.name} />}
+      {showsRun && <ContainerRunStatus name={node.name} />}
       <Handle type="source" position={Position.Bottom} id="mounts" />
     </div>
   );
@@ -180,6 +191,7 @@ export const PodNode = memo(function PodNode({ id, selected }: NodeProps) {
   const name = useDocument((s) => podAt(s, pod)?.pod.metadata?.name);
   const several = useDocument((s) => s.others.length > 0);
   const diagnostics = useNodeDiagnostics(id);
+  const showsRun = useShowsRun(pod);
   const place = several ? (pod === undefined ? ' active-pod' : ' other-pod') : '';
   return (
     <div
@@ -191,7 +203,7 @@ export const PodNode = memo(function PodNode({ id, selected }: NodeProps) {
         <span>{t('canvas.pod')}</span> <strong>{name || t('canvas.unnamed')}</strong>
         <Badge diagnostics={diagnostics} />
         {several && <PodGroupTag pod={pod} />}
-        {pod === undefined && <PodRunPhase />}
+        {showsRun && <PodRunPhase />}
       </div>
     </div>
   );
