@@ -182,8 +182,11 @@ test('two Pods in one file: two groups, click into the second, rename, undo, sav
   await openDesign(page, 'two.pod.yaml');
   await expect(page.getByTestId('node-pod')).toContainText(front);
   await expect(page.getByTestId('node-@1/pod')).toContainText(back);
-  await page.getByTestId('node-@1/container:db').click();
+  // From the keyboard: focus a node of the other Pod and press Enter.
+  await page.getByTestId('rf__node-@1/container:db').focus();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('yaml-pod')).toHaveText(`Pod 2 of 2 · ${back}`);
+  await expect(page.getByTestId('node-container:db')).toBeVisible();
   expect(await yamlText(page)).toBe(yamlBefore);
   await page.keyboard.press('Control+s');
   await expect(title(page)).toHaveText('two.pod.yaml');
