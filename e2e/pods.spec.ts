@@ -106,6 +106,10 @@ test('two Pods in one file: two groups, click into the second, rename, undo, sav
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
   await shot(page, 'pods-two-dark.png');
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(page.getByTestId('pod-place')).toHaveText(`第 1 个 Pod，共 2 个 · ${front}`);
+  await shot(page, 'pods-two-light-zh-CN.png');
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
 
   // Clicking a node of the second Pod makes it the active one: the inspector and the YAML show it.
   await page.getByTestId('node-@1/container:db').click();
@@ -183,8 +187,7 @@ test('two Pods in one file: two groups, click into the second, rename, undo, sav
   await expect(page.getByTestId('node-pod')).toContainText(front);
   await expect(page.getByTestId('node-@1/pod')).toContainText(back);
   // From the keyboard: focus a node of the other Pod and press Enter.
-  await page.getByTestId('rf__node-@1/container:db').focus();
-  await page.keyboard.press('Enter');
+  await page.getByTestId('rf__node-@1/container:db').press('Enter');
   await expect(page.getByTestId('yaml-pod')).toHaveText(`Pod 2 of 2 · ${back}`);
   await expect(page.getByTestId('node-container:db')).toBeVisible();
   expect(await yamlText(page)).toBe(yamlBefore);
