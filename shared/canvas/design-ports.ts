@@ -1,8 +1,10 @@
 // DESIGN_HOST_PORT_CLASH: the Pods of one design run side by side on one host, so two of them cannot publish the same
 // host port. A check across Pods (the rule engine looks at one Pod at a time); the later Pod gets the warning.
+// crossPodDiagnostics gathers every check across Pods (this one and design-names.ts).
 import type { ContainerList, Pod } from '../model/pod';
 import type { Diagnostic } from '../rules/types';
 import { containersOf } from './document';
+import { crossPodNameDuplicates } from './design-names';
 
 export const designHostPortClash = 'DESIGN_HOST_PORT_CLASH';
 
@@ -104,5 +106,14 @@ export function crossPodHostPortClashes(pods: readonly Pod[]): Diagnostic[][] {
       });
     }
     return out;
+  });
+}
+
+/** Every check across the Pods of a design, by Pod index: host port clashes and duplicate names. */
+export function crossPodDiagnostics(pods: readonly Pod[]): Diagnostic[][] {
+  const names = crossPodNameDuplicates(pods);
+  return crossPodHostPortClashes(pods).map((ports, i) => {
+    const named = names[i] ?? [];
+    return named.length === 0 ? ports : [...named, ...ports];
   });
 }

@@ -17,7 +17,8 @@ import {
   writeDesign,
   type Design,
 } from './design';
-import { crossPodHostPortClashes, designHostPortClash } from './design-ports';
+import { crossPodDiagnostics, crossPodHostPortClashes, designHostPortClash } from './design-ports';
+import { designPodNameDuplicate } from './design-names';
 import { addContainer } from './edit';
 import { buildGraph } from './graph';
 import { readProject, writeProject } from './project';
@@ -218,5 +219,20 @@ describe('companions a Pod reads', () => {
     expect(
       companionsOf(pod, companions).map((c) => `${String(c.kind)}/${(c.metadata as { name: string }).name}`),
     ).toEqual(['ConfigMap/app-settings', 'Secret/tls', 'Secret/token', 'ConfigMap/projected', 'ConfigMap/env-cm']);
+  });
+});
+
+describe('duplicate Pod names in a design', () => {
+  it('warns on the later Pod of the same name and namespace, with a rename fix; other namespaces are fine', () => {
+    const named = (name: string, namespace?: string) =>
+      ({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name, ...(namespace && { namespace }) },
+        spec: { containers: [] },
+      }) as Pod;
+    const result = crossPodDiagnostics([named('web'), named('web', 'other'), named('web'), named('web-2')]);
+    expect(result.map((l) => l.map((d) => d.code))).toEqual([[], [], [designPodNameDuplicate], []]);
+    expect(result[2]![0]!.fixes[0]!.patch).toEqual([{ op: 'replace', path: '/metadata/name', value: 'web-3' }]);
   });
 });

@@ -10,3 +10,4 @@ export * from './clipboard';
 export * from './layout';
 export * from './design';
 export * from './design-ports';
+export * from './design-names';

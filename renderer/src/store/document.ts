@@ -7,7 +7,7 @@ import { validatePod } from '../../../shared/rules';
 import type { KubeObject } from '../../../shared/manifest';
 import {
   buildGraph,
-  crossPodHostPortClashes,
+  crossPodDiagnostics,
   emptyDocument,
   newPodBeside,
   nodeForPath,
@@ -334,14 +334,14 @@ function acrossPodsByIndex(state: Pick<DocumentState, 'doc' | 'others' | 'active
   const pods = podsOf(state).map((d) => d.pod);
   if (pods.length !== acrossPods.length || pods.some((p, i) => p !== acrossPods[i])) {
     acrossPods = pods;
-    acrossMemo = pods.length < 2 ? [] : crossPodHostPortClashes(pods).map((l) => (l.length === 0 ? noDiagnostics : l));
+    acrossMemo = pods.length < 2 ? [] : crossPodDiagnostics(pods).map((l) => (l.length === 0 ? noDiagnostics : l));
   }
   return acrossMemo;
 }
 
 /**
  * The cross-Pod diagnostics of `doc` when it is the store's active Pod (a host port another Pod of the design already
- * publishes), else none. Read from the store so every caller of diagnosticsOf(doc) sees them without passing the
+ * publishes, a name another Pod has), else none. Read from the store so every caller of diagnosticsOf(doc) sees them without passing the
  * design: selectors and subscribers are called with the store's current state.
  */
 function acrossPodsOf(doc: CanvasDocument): Diagnostic[] {

@@ -101,3 +101,15 @@ describe('host port clash across Pods', () => {
     expect(diagnosticsOf(useDocument.getState().doc).all.map((d) => d.code)).not.toContain('DESIGN_HOST_PORT_CLASH');
   });
 });
+
+describe('duplicate Pod names', () => {
+  it('shows on the Pod renamed to another Pod’s name, on the Pod group node', () => {
+    const { activate, change } = useDocument.getState();
+    activate(2);
+    change((doc) => ({ ...doc, pod: { ...doc.pod, metadata: { ...doc.pod.metadata, name: 'a' } } }));
+    const d = diagnosticsOf(useDocument.getState().doc);
+    expect(d.byNode.get('pod')?.map((x) => x.code)).toContain('DESIGN_POD_NAME_DUPLICATE');
+    undo();
+    expect(diagnosticsOf(useDocument.getState().doc).all.map((x) => x.code)).not.toContain('DESIGN_POD_NAME_DUPLICATE');
+  });
+});
