@@ -101,7 +101,9 @@ export async function dragFrames(page: Page, nodeId: string): Promise<number[]> 
   await page.mouse.move(x, y);
   await page.mouse.down();
   for (let i = 1; i <= 120; i++) {
-    await page.mouse.move(x + i * 2, y + Math.sin(i / 10) * 40);
+    // Out and back within 120 px of the start: a drag that stays inside the pane. Zoomed in, a path running off to
+    // one side reached the pane's edge, where React Flow pans the whole view every frame: another interaction.
+    await page.mouse.move(x + Math.sin((i / 120) * 2 * Math.PI) * 120, y + Math.sin(i / 10) * 40);
     // Pace the pointer like a hand does: one move per frame, not a burst the browser can coalesce.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
   }

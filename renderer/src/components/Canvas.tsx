@@ -22,6 +22,7 @@ import { connect, nodeSize, podPadding, splitPodNodeId, type GraphNode, type Poi
 import { addItem, dragMime, parseItem } from '../canvas/items';
 import { nodeTypes } from '../canvas/nodes';
 import { edgeTypes, LabelViewContext, useLabelView } from '../canvas/edges';
+import { DragEdges, dragEdgesClass } from '../canvas/drag-edges';
 import { useLayoutOnLoad } from '../canvas/layout';
 import { useClipboardEvents } from '../canvas/clipboard';
 import { otherPodAt, otherPodEdges, otherPodNodes } from '../canvas/other-pods';
@@ -283,6 +284,11 @@ function Flow() {
   // that store (and run every node's and edge's selectors) once more per frame of a drag.
   const ariaLabelConfig = useMemo(() => ({ 'minimap.ariaLabel': t('canvas.minimap') }), [t]);
   const labelView = useLabelView();
+  // While nodes move, the edges are drawn as one svg (canvas/drag-edges.tsx: a drag in a big design stays smooth).
+  // A new set only when other nodes start or stop moving, not on every frame of the drag.
+  const movingKey = Object.keys(dragging).sort().join('\n');
+  const moving = useMemo(() => (movingKey ? new Set(movingKey.split('\n')) : null), [movingKey]);
+  const dragActive = moving !== null;
 
   return (
     <LabelViewContext.Provider value={labelView}>
@@ -304,12 +310,13 @@ function Flow() {
         colorMode={(theme === 'dark' ? 'dark' : 'light') as ColorMode}
         fitView
         fitViewOptions={fitViewOptions}
-        className={zoomedOut ? 'zoomed-out' : undefined}
+        className={[zoomedOut && 'zoomed-out', dragActive && dragEdgesClass].filter(Boolean).join(' ') || undefined}
         minZoom={0.1}
         proOptions={proOptions}
         ariaLabelConfig={ariaLabelConfig}
       >
         <Background gap={24} />
+        <DragEdges edges={edges} moving={moving} />
         <MiniMap pannable zoomable />
         <Controls />
         <ArrangeBar />
