@@ -6,6 +6,7 @@ import type { Pod } from '../model/pod';
 import { emptyDocument, type CanvasDocument } from './document';
 import {
   companionsOf,
+  makeRoomRightOf,
   newPodBeside,
   placeSideBySide,
   podGap,
@@ -234,5 +235,29 @@ describe('duplicate Pod names in a design', () => {
     const result = crossPodDiagnostics([named('web'), named('web', 'other'), named('web'), named('web-2')]);
     expect(result.map((l) => l.map((d) => d.code))).toEqual([[], [], [designPodNameDuplicate], []]);
     expect(result[2]![0]!.fixes[0]!.patch).toEqual([{ op: 'replace', path: '/metadata/name', value: 'web-3' }]);
+  });
+});
+
+describe('making room after a group grew', () => {
+  it('moves the groups it now overlaps to its right, down the row, and leaves the rest', () => {
+    // Each Pod's nodes all at `x` (the namespace node too), so the groups stand where the test says.
+    const at = (name: string, x: number): CanvasDocument => {
+      const empty = emptyDocument();
+      const doc = addContainer({ ...empty, pod: { ...empty.pod, metadata: { name } } }, { name: 'c' }, 'containers', {
+        x,
+        y: 200,
+      }).doc;
+      return { ...doc, layout: { ...doc.layout, 'ns:shared': { x, y: -120 } } };
+    };
+    const left = at('left', -1000);
+    const grown = addContainer(at('grown', 0), { name: 'wide' }, 'containers', { x: 700, y: 200 }).doc;
+    const next = at('next', 600);
+    const far = at('far', 900);
+    const out = makeRoomRightOf([left, grown, next, far], 1);
+    expect(out[0]).toBe(left);
+    const right = (d: CanvasDocument) => buildGraph(d).bounds.x + buildGraph(d).bounds.width;
+    expect(buildGraph(out[2]!).bounds.x).toBe(right(grown) + podGap);
+    expect(buildGraph(out[3]!).bounds.x).toBe(right(out[2]!) + podGap);
+    expect(makeRoomRightOf([left, next], 0)).toEqual([left, next]);
   });
 });

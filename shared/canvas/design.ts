@@ -100,6 +100,42 @@ export function placeSideBySide(pods: readonly CanvasDocument[], place: readonly
   });
 }
 
+/**
+ * After Pod `index` grew (Auto layout), the groups right of it that it now overlaps move right, just past it (with the
+ * gap), and so on down the row: an automatic layout never leaves one group over another. The others stay.
+ */
+export function makeRoomRightOf(
+  pods: readonly CanvasDocument[],
+  index: number,
+  bounds: readonly Graph['bounds'][] = pods.map((doc) => groupBounds(doc)),
+): CanvasDocument[] {
+  const out = pods.slice();
+  const boxes = bounds.slice();
+  const anchor = boxes[index];
+  if (!anchor) return out;
+  const rightOf = boxes
+    .map((_, i) => i)
+    .filter((i) => i !== index && boxes[i]!.x >= anchor.x)
+    .sort((a, b) => boxes[a]!.x - boxes[b]!.x);
+  const standing = [index];
+  for (const i of rightOf) {
+    const box = boxes[i]!;
+    let needed = -Infinity;
+    for (const j of standing) {
+      const other = boxes[j]!;
+      const right = other.x + other.width;
+      const sideBySide = other.y < box.y + box.height && box.y < other.y + other.height;
+      if (sideBySide && box.x < right) needed = Math.max(needed, right + podGap);
+    }
+    if (needed > box.x) {
+      out[i] = shiftDocument(out[i]!, { x: Math.round(needed - box.x), y: 0 });
+      boxes[i] = { ...box, x: box.x + Math.round(needed - box.x) };
+    }
+    standing.push(i);
+  }
+  return out;
+}
+
 /** The Pods of a file that have no stored position at all, so the canvas should place them (see placeSideBySide). */
 export function unplacedPods(pods: readonly CanvasDocument[]): boolean[] {
   return pods.map((doc) => hasNoPositions(doc.layout));

@@ -9,6 +9,7 @@ import {
   buildGraph,
   crossPodDiagnostics,
   emptyDocument,
+  makeRoomRightOf,
   newPodBeside,
   nodeForPath,
   singlePodDesign,
@@ -87,7 +88,7 @@ export const useDocument = create<DocumentState>()(
         lastGroupAt = now;
         const history = useDocument.temporal.getState();
         if (grouped) history.pause();
-        set({ doc: after, origin: options.origin ?? 'canvas' });
+        set({ doc: after, others: othersMadeRoom(get(), before, after), origin: options.origin ?? 'canvas' });
         if (grouped) history.resume();
       },
       load: (doc, fileName) => get().loadDesign(singlePodDesign(doc), fileName),
@@ -195,6 +196,24 @@ function restore(step: () => void): void {
   const after = useDocument.getState();
   const otherPod = after.active !== before.active || after.others.length !== before.others.length;
   useDocument.setState(otherPod ? { origin: 'load', dragging: {}, selection: [] } : { origin: 'canvas', dragging: {} });
+}
+
+/**
+ * The other Pods after an edit of the active one from `before` to `after`: when its group grew into groups to its right
+ * (an added container, Auto layout), those move over, in the same undo step, so an edit never leaves one group over
+ * another. A drag is the user's own placement and is left alone (endDrag).
+ */
+function othersMadeRoom(state: DocumentState, before: CanvasDocument, after: CanvasDocument): CanvasDocument[] {
+  if (state.others.length === 0) return state.others;
+  const was = graphOf(before).bounds;
+  const now = graphOf(after).bounds;
+  if (now === was || (now.x === was.x && now.y === was.y && now.width === was.width && now.height === was.height))
+    return state.others;
+  const pods = podsOf({ ...state, doc: after });
+  const bounds = pods.map((doc, i) => (i === state.active ? now : podGraph(doc).bounds));
+  const placed = makeRoomRightOf(pods, state.active, bounds);
+  const others = placed.filter((_, i) => i !== state.active);
+  return others.every((doc, i) => doc === state.others[i]) ? state.others : others;
 }
 
 /** The design's Pods in file order, the active one in its place. */

@@ -1,8 +1,18 @@
 // Tests the document store over a design of several Pods: switching, adding and deleting Pods with undo, the
 // unsaved-changes guard, and the host port clash across Pods in the active Pod's diagnostics.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addContainer, emptyDocument, updateContainer, type CanvasDocument } from '../../../shared/canvas';
-import { designOf, diagnosticsOf, isDirty, podDiagnosticsAt, podsOf, redo, undo, useDocument } from './document';
+import { addContainer, emptyDocument, podGap, updateContainer, type CanvasDocument } from '../../../shared/canvas';
+import {
+  designOf,
+  diagnosticsOf,
+  graphOf,
+  isDirty,
+  podDiagnosticsAt,
+  podsOf,
+  redo,
+  undo,
+  useDocument,
+} from './document';
 
 function pod(name: string, hostPort?: number): CanvasDocument {
   const empty = emptyDocument();
@@ -111,5 +121,27 @@ describe('duplicate Pod names', () => {
     expect(d.byNode.get('pod')?.map((x) => x.code)).toContain('DESIGN_POD_NAME_DUPLICATE');
     undo();
     expect(diagnosticsOf(useDocument.getState().doc).all.map((x) => x.code)).not.toContain('DESIGN_POD_NAME_DUPLICATE');
+  });
+});
+
+describe('groups never grow over each other', () => {
+  it('moves the Pods to the right when an edit widens the active group into them, in the same undo step', () => {
+    const side = (name: string, x: number): CanvasDocument => {
+      const doc = addContainer(pod(name), { name: 'c' }, 'containers', { x, y: 200 }).doc;
+      return { ...doc, layout: { ...doc.layout, 'container:web': { x, y: 0 }, 'ns:shared': { x, y: -120 } } };
+    };
+    useDocument.getState().loadDesign({ pods: [side('a', 0), side('b', 600)], companions: [] }, null);
+    const bAt = () => graphOf(podsOf(useDocument.getState())[1]!).bounds.x;
+    const before = bAt();
+    useDocument.getState().change((doc) => addContainer(doc, { name: 'wide' }, 'containers', { x: 700, y: 200 }).doc);
+    const aRight = graphOf(useDocument.getState().doc).bounds;
+    expect(bAt()).toBe(aRight.x + aRight.width + podGap);
+    expect(useDocument.temporal.getState().pastStates).toHaveLength(1);
+    undo();
+    expect(bAt()).toBe(before);
+    // An edit that does not change the group's size leaves the others as they are.
+    const others = useDocument.getState().others;
+    useDocument.getState().change((doc) => updateContainer(doc, 'containers', 0, (c) => ({ ...c, image: 'x' })));
+    expect(useDocument.getState().others).toBe(others);
   });
 });
