@@ -1,7 +1,7 @@
 // Tests that the tree paths are read from is a fresh parse's tree, where CodeMirror's time-sliced tree can nest wrongly.
 import { yamlLanguage } from '@codemirror/lang-yaml';
 import { ensureSyntaxTree } from '@codemirror/language';
-import { type EditorState } from '@codemirror/state';
+import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
 import { podYaml } from '../../../shared/canvas';
 import { readContainerEdit } from './yaml-incremental';
@@ -44,6 +44,20 @@ describe('the YAML structure tree', () => {
         yamlLanguage.parser.parse(state.doc.toString()).toString(),
       );
     }
+  });
+
+  it('is the fresh parse after edits not read in between, and without the field', () => {
+    let state = cutAt(cut!);
+    yamlStructure(state);
+    for (const [at, insert] of [
+      [text.indexOf('image: busybox'), 'x'],
+      [text.indexOf('- name: c-3'), '- name: extra\n    '],
+      [0, '# a comment\n'],
+    ] as const)
+      state = state.update({ changes: { from: at, insert } }).state;
+    const now = yamlLanguage.parser.parse(state.doc.toString()).toString();
+    expect(yamlStructure(state).toString()).toBe(now);
+    expect(yamlStructure(EditorState.create({ doc: state.doc })).toString()).toBe(now);
   });
 
   it('lets a keystroke be read from its container alone after the cut that broke the editor tree', () => {

@@ -17,13 +17,14 @@ class Structure {
   private parsed: Tree | undefined;
   constructor(
     private readonly doc: Text,
-    private readonly base?: { structure: Structure; changes: ChangeDesc },
+    private base?: { structure: Structure; changes: ChangeDesc },
   ) {}
 
   get tree(): Tree {
     if (!this.parsed) {
       const fragments = this.base ? reusable(this.base.structure.tree, this.base.changes) : [];
       this.parsed = yamlLanguage.parser.parse(new DocInput(this.doc), fragments);
+      this.base = undefined; // so the trees of earlier texts are not kept alive in a chain
     }
     return this.parsed;
   }
