@@ -187,7 +187,10 @@ test('two Pods in one file: two groups, click into the second, rename, undo, sav
   await expect(page.getByTestId('node-pod')).toContainText(front);
   await expect(page.getByTestId('node-@1/pod')).toContainText(back);
   // From the keyboard: focus a node of the other Pod and press Enter.
-  await page.getByTestId('rf__node-@1/container:db').press('Enter');
+  await expect(page.getByTestId('node-@1/container:db')).toBeVisible();
+  await page.getByTestId('rf__node-@1/container:db').focus();
+  await expect(page.getByTestId('rf__node-@1/container:db')).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('yaml-pod')).toHaveText(`Pod 2 of 2 · ${back}`);
   await expect(page.getByTestId('node-container:db')).toBeVisible();
   expect(await yamlText(page)).toBe(yamlBefore);
@@ -213,6 +216,16 @@ test('two Pods in one file: two groups, click into the second, rename, undo, sav
   await expect(page.getByTestId('node-@1/container:db')).toBeVisible();
   await expect(page.getByTestId('node-@1/pod')).toContainText(back);
   await expect(title(page)).toHaveText('two.pod.yaml •');
+
+  // Containers added to the first Pod widen its group: the second moves over instead of being drawn under it.
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Add Web server' }).click();
+  await expect(page.getByTestId('node-container:web-4')).toBeAttached();
+  await page.keyboard.press('Shift+F');
+  await expect(async () => {
+    const a = await box(page.getByTestId('node-pod'));
+    const b = await box(page.getByTestId('node-@1/pod'));
+    expect(a.x + a.width).toBeLessThan(b.x);
+  }).toPass();
 });
 
 /** A page point as a position inside the canvas pane (for dragTo's targetPosition). */
