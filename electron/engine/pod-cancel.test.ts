@@ -150,6 +150,32 @@ describe.skipIf(dockerReason)(`cancelling a run${dockerReason ? ` (skipped: ${do
     expect(await runtime.cancel({ name })).toBe('not-running');
   });
 
+  it('keeps the network it created when another Pod joined it meanwhile (created or stopped: the engine would not refuse)', async () => {
+    const network = freshNetwork();
+    const pod = podOf('shared', [box('app', 'sleep 3600')], [box('slow', 'sleep 30')]);
+    const name = pod.metadata!.name!;
+    const { events, run } = await start(pod, network);
+    await until(() => progressOf(events).some((e) => e.stage === 'init'));
+    // Another Pod's container on the network this run created, not running (as after its own run and a Stop).
+    const other = await engine.docker.createContainer({
+      name: `pw-cancel-other-${uniqueSuffix()}`,
+      Image: BUSYBOX,
+      Cmd: ['true'],
+      HostConfig: { NetworkMode: network },
+    });
+    try {
+      expect(await runtime.cancel({ name })).toBe('cancelled');
+      expect(((await run) as PodError).code).toBe('RUN_CANCELLED');
+      expect(await leftovers(name)).toEqual([]);
+      expect(await networkExists(network)).toBe(true);
+      // The other container can still start on it.
+      await other.start();
+      expect((await other.wait()).StatusCode).toBe(0);
+    } finally {
+      await other.remove({ force: true }).catch(() => undefined);
+    }
+  });
+
   it('aborts an image pull mid-download: the engine hangs up on the registry and nothing of the Pod is left', async () => {
     const network = freshNetwork();
     const image = await imageFromEngine(engine.docker, BUSYBOX, { extraLayerBytes: 4 * 1024 * 1024 });

@@ -370,13 +370,24 @@ export class PodRuntime {
       created.containers.map((c) => this.engine.streams.getContainer(c.id).remove({ force: true, v: false })),
     );
     await Promise.allSettled(created.volumes.map((v) => this.engine.streams.getVolume(v).remove()));
-    // A network this run created goes too, unless another run here may be about to join it. The engine refuses to
-    // remove a network another Pod's containers still use, and that refusal is the right answer.
-    if (created.network && !this.runs.othersThan(pod))
+    // A network this run created goes too, unless another run here may be about to join it or another Pod's
+    // container joined it meanwhile. The engine refuses only while such a container runs: it removes the network
+    // from under a created or stopped one, which then cannot start.
+    if (created.network && !this.runs.othersThan(pod) && !(await this.networkInUse(created.network)))
       await this.engine.streams
         .getNetwork(created.network)
         .remove()
         .catch(() => undefined);
+  }
+
+  /** Whether any container, running or not, is attached to the network (or the engine cannot say). */
+  private async networkInUse(network: string): Promise<boolean> {
+    return this.docker
+      .listContainers({ all: true, filters: { network: [network] } })
+      .then(
+        (containers) => containers.length > 0,
+        () => true,
+      );
   }
 
   private async ensureNetwork(plan: Plan, created: Created, progress: (p: RunProgress) => void): Promise<void> {
