@@ -16,7 +16,6 @@ import i18next from 'i18next';
 import type { Pod } from '../../../shared/model';
 import { applyValue, parseManifest } from '../../../shared/manifest';
 import { podYaml, readProject } from '../../../shared/canvas';
-import { rangesOfPaths } from '../canvas/yaml-ranges';
 import { readContainerEdit } from '../canvas/yaml-incremental';
 import { spliceContainerEdit } from '../canvas/yaml-splice';
 import { yamlStructureField } from '../canvas/yaml-structure';
@@ -320,7 +319,7 @@ export function YamlEditor({ visible }: { visible: boolean }) {
           ? `spec.volumes[${node.index}]`
           : undefined;
     if (!path) return;
-    const [range] = rangesOfPaths(editor.state.doc.toString(), [path]);
+    const [range] = pathRanges(editor.state, [path], useDocument.getState().doc.pod);
     if (range) editor.dispatch({ effects: EditorView.scrollIntoView(range.from, { y: 'start', yMargin: 8 }) });
   }, [selection, visible]);
 
