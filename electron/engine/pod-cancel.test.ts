@@ -212,6 +212,35 @@ describe.skipIf(dockerReason)(`cancelling a run${dockerReason ? ` (skipped: ${do
     ).toBe('absent');
   });
 
+  it('a cancelled pull does not break the next run: the same layers pull at once from a fast registry', async () => {
+    const fast = await startRegistry();
+    try {
+      const image = await imageFromEngine(engine.docker, BUSYBOX, { extraLayerBytes: 4 * 1024 * 1024 });
+      const tag = `again-${uniqueSuffix()}`;
+      registry.publish('podwright-test/busybox', tag, image);
+      fast.publish('podwright-test/busybox', tag, image);
+      const slowRef = `${registry.host}/podwright-test/busybox:${tag}`;
+      const fastRef = `${fast.host}/podwright-test/busybox:${tag}`;
+      images.push(slowRef, fastRef);
+      const first = podOf('again1', [box('web', 'sleep 3600', slowRef, 'IfNotPresent')]);
+      const { events, run } = await start(first, freshNetwork());
+      await until(() =>
+        progressOf(events).some((e) => e.layer?.status === 'Downloading' && (e.layer.current ?? 0) > 0),
+      );
+      expect(await runtime.cancel({ name: first.metadata!.name! })).toBe('cancelled');
+      expect(((await run) as PodError).code).toBe('RUN_CANCELLED');
+
+      // Right away, the same layers (same digests) from another registry: the engine's abandoned download of them
+      // must not be joined or leave a half layer behind.
+      const second = podOf('again2', [box('web', 'sleep 3600', fastRef, 'IfNotPresent')]);
+      const again = await (await start(second, freshNetwork())).run;
+      expect(again).not.toBeInstanceOf(Error);
+      expect((again as PodSnapshot).phase).toBe('Running');
+    } finally {
+      await fast.close();
+    }
+  });
+
   it('cancelling a run that already finished is a no-op: the Pod keeps running', async () => {
     const network = freshNetwork();
     const pod = podOf('done', [box('app', 'sleep 3600')]);
