@@ -32,8 +32,15 @@ function current(): RunButtonsState {
   };
 }
 
-function modalOpen(): boolean {
-  return typeof document !== 'undefined' && document.querySelector('[aria-modal="true"]') !== null;
+/** Where Escape closes what has the focus: a dialog (modal or a popover), a menu, a list or the button of an open popup. */
+const ESCAPE_OWNERS =
+  '[role=dialog], [role=alertdialog], dialog, [role=menu], [role=listbox], [aria-haspopup][aria-expanded="true"]';
+
+/** Escape belongs to an open modal dialog, or to a popup or menu that has the focus (it closes that, not the run). */
+function escapeTaken(): boolean {
+  if (typeof document === 'undefined') return false;
+  if (document.querySelector('[aria-modal="true"]') !== null) return true;
+  return document.activeElement?.closest(ESCAPE_OWNERS) != null;
 }
 
 export const runActions: Action[] = [
@@ -45,11 +52,11 @@ export const runActions: Action[] = [
     perform: () => void useRun.getState().run(),
   },
   {
-    // Escape is the usual "get me out of this"; a modal dialog's Escape closes the dialog, not the run.
+    // Escape is the usual "get me out of this"; a dialog's or menu's Escape closes that, not the run.
     id: 'cancel',
     label: 'run.action.cancel',
     shortcut: { key: 'Escape' },
-    enabled: () => runActionEnabled('cancel', current()) && !modalOpen(),
+    enabled: () => runActionEnabled('cancel', current()) && !escapeTaken(),
     perform: () => void useRun.getState().cancel(),
   },
   {

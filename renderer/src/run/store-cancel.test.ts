@@ -182,6 +182,41 @@ describe('the Cancel action', () => {
       expect(runActionEnabled(id, { busy: 'run', hasPod: true, running: true })).toBe(false);
   });
 
+  it('leaves Escape to a menu or popover that has the focus (its Escape closes it), and to a modal dialog', () => {
+    const doc = useDocument.getState();
+    useRun.setState({ busy: 'run' });
+    // A stand-in DOM: elements by their attributes, innermost first; closest() takes attribute and tag selectors.
+    type Attrs = Record<string, string>;
+    const matches = (el: Attrs, selector: string): boolean =>
+      selector.trim() === el.tag ||
+      ([...selector.matchAll(/\[([\w-]+)(?:="?([^"\]]*)"?)?\]/g)].every(
+        ([part, name, value]) => part !== undefined && name! in el && (value === undefined || el[name!] === value),
+      ) &&
+        selector.trim().startsWith('['));
+    const focusIn = (...path: Attrs[]) => {
+      const element = {
+        closest: (selectors: string) => path.find((el) => selectors.split(',').some((s) => matches(el, s))) ?? null,
+      };
+      vi.stubGlobal('document', { querySelector: () => null, activeElement: element });
+    };
+    try {
+      focusIn({ tag: 'button', role: 'menuitem' }, { tag: 'div', role: 'menu' });
+      expect(cancelAction.enabled(doc)).toBe(false); // the Recent files menu
+      focusIn({ tag: 'button' }, { tag: 'div', role: 'dialog' });
+      expect(cancelAction.enabled(doc)).toBe(false); // the canvas export popover (not modal)
+      focusIn({ tag: 'button', 'aria-haspopup': 'menu', 'aria-expanded': 'true' });
+      expect(cancelAction.enabled(doc)).toBe(false); // a menu's own button while the menu is open
+      focusIn({ tag: 'button', 'aria-haspopup': 'menu', 'aria-expanded': 'false' });
+      expect(cancelAction.enabled(doc)).toBe(true);
+      focusIn({ tag: 'button', 'data-testid': 'run-cancel' }, { tag: 'div', role: 'group' });
+      expect(cancelAction.enabled(doc)).toBe(true);
+      vi.stubGlobal('document', { querySelector: () => ({}), activeElement: null });
+      expect(cancelAction.enabled(doc)).toBe(false); // a modal dialog is open
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('performs the store cancel', async () => {
     answers['pod.cancel'] = () => ({ outcome: 'cancelled' });
     const { run, running } = await startRun();
