@@ -117,6 +117,17 @@ describe('cancel', () => {
     });
   });
 
+  it('cancels the Pod this window started, even when the bar now follows another (a leftover attached meanwhile)', async () => {
+    answers['pod.cancel'] = () => ({ outcome: 'cancelled' });
+    const { run, running } = await startRun();
+    useRun.getState().attach({ name: 'old', namespace: 'default' });
+    const cancelling = useRun.getState().cancel();
+    expect(calls.at(-1)).toEqual({ method: 'pod.cancel', input: { name: 'shop', namespace: 'default' } });
+    run.reject(cancelledError());
+    await Promise.all([running, cancelling]);
+    expect(useRun.getState()).toMatchObject({ busy: undefined, cancelling: false, error: undefined });
+  });
+
   it('does nothing when no run is in progress', async () => {
     await useRun.getState().cancel();
     expect(calls).toEqual([]);

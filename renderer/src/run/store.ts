@@ -107,6 +107,9 @@ export const useRun = create<RunState>((set, get) => {
     return pinned !== undefined && podKey(pinned) === podKey(pod) ? { pinned: undefined, attached: false } : {};
   };
 
+  /** The Pod this window's run in progress started: what Cancel cancels, whatever the bar follows meanwhile. */
+  let launched: PodKey | undefined;
+
   /** A cancelled run: the engine removed what it made, so the canvas shows the design again. */
   const backToDesign = (ref: PodKey): void =>
     settle({
@@ -122,6 +125,7 @@ export const useRun = create<RunState>((set, get) => {
     const { fileName } = useDocument.getState();
     const ref = podRefOf(doc);
     const design = designIdFor(fileName);
+    launched = ref;
     settle({
       pinned: ref,
       attached: false,
@@ -152,6 +156,7 @@ export const useRun = create<RunState>((set, get) => {
       if (error.code === 'RUN_CANCELLED') backToDesign(ref);
       else settle({ error: { ...error, during: 'run' }, progress: undefined, stage: undefined, pulls: {} });
     } finally {
+      launched = undefined;
       set({ busy: undefined, cancelling: false });
     }
   };
@@ -200,9 +205,9 @@ export const useRun = create<RunState>((set, get) => {
       await launch();
     },
     cancel: async () => {
-      if (get().busy !== 'run' || get().cancelling) return;
+      const ref = launched;
+      if (get().busy !== 'run' || get().cancelling || !ref) return;
       set({ cancelling: true });
-      const ref = followed(get());
       try {
         // Resolves once the engine has rolled the run back; pod.run then fails with RUN_CANCELLED (see launch).
         await api().call('pod.cancel', { name: ref.name, namespace: ref.namespace });
