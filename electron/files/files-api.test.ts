@@ -222,6 +222,33 @@ describe('file handlers in the browser host (no dialogs)', () => {
     });
   });
 
+  it('opens and saves what YAML allows (BOM, CRLF, tab, NEL, line separator, emoji) and refuses the C0 controls it forbids', async () => {
+    const files = fileHandlers({ root, settings });
+    // YAML 1.2 c-printable: tab, LF, CR, x20-x7E, NEL (x85), xA0 and above (the BOM among them).
+    const allowed = 'kind: Pod\r\nmetadata:\r\n  name: web\t# tab\r\n  labels: {a: "x\u0085y\u2028z 🚀"}\r\n';
+    writeFileSync(join(root, 'bom.yaml'), `\ufeff${allowed}`);
+    // The BOM is read as what it is, a byte order mark, not as text of the design.
+    expect((await files['file.open']({ path: join(root, 'bom.yaml') })).text).toBe(allowed);
+    await files['file.save']({ path: join(root, 'copy.yaml'), text: `\ufeff${allowed}` });
+    expect(readFileSync(join(root, 'copy.yaml'), 'utf8')).toBe(`\ufeff${allowed}`);
+    for (const [name, char] of Object.entries({
+      nul: '\0',
+      bell: '\x07',
+      vt: '\v',
+      ff: '\f',
+      esc: '\x1b',
+      us: '\x1f',
+    })) {
+      writeFileSync(join(root, `${name}.yaml`), `kind: Pod\n# ${char}\n`);
+      expect(await refusal(files['file.open']({ path: join(root, `${name}.yaml`) }))).toMatchObject({
+        reason: 'NOT_TEXT',
+      });
+      expect(
+        await refusal(files['file.save']({ path: join(root, `${name}-new.yaml`), text: `kind: Pod\n# ${char}\n` })),
+      ).toMatchObject({ reason: 'NOT_TEXT' });
+    }
+  });
+
   it('keeps ten recent files, newest first, drops deleted ones, and keeps the engine setting', async () => {
     mkdirSync(join(base, 'config'));
     writeFileSync(settings, JSON.stringify({ engine: { host: 'unix:///tmp/x.sock' } }));
