@@ -142,7 +142,10 @@ export const useRun = create<RunState>((set, get) => {
       if (existing && (existing.design === undefined || existing.design === design)) await down(ref);
       // Cancelled while the earlier run was removed: there is nothing of this run to roll back.
       if (get().cancelling) return backToDesign(ref);
-      const pod = await api().call('pod.run', { documents: runDocuments(doc, useDocument.getState().companions), design });
+      const pod = await api().call('pod.run', {
+        documents: runDocuments(doc, useDocument.getState().companions),
+        design,
+      });
       const pods = { ...get().pods, [podKey(pod)]: pod };
       const pinned = get().pinned;
       // Another design was opened while this one started: its Pod is now a leftover, not the canvas's.
