@@ -2,32 +2,15 @@
 // container sleeps is cancelled with the Cancel button (and once with Escape); the bar says "cancelling…", the canvas
 // returns to design state, and the engine holds nothing of the Pod.
 import type { Page } from '@playwright/test';
-import { test, expect, serveApp, shot, stopApp, type ServedApp, openApp, typeYaml } from './fixtures';
-import { dockerMissing, podContainers, sweep, unique } from './docker';
+import { test, expect, shot, openApp, typeYaml, engineJourneys } from './fixtures';
+import { podContainers, unique } from './docker';
 
-let served: ServedApp;
-let skipReason: string | undefined;
-const created: string[] = [];
-
-test.beforeAll(async () => {
-  skipReason = await dockerMissing('run-cancel journeys');
-  if (skipReason) return;
-  served = await serveApp({ PODWRIGHT_INFRA_IMAGE: 'podwright-test/pause:1' });
-});
-
-test.afterAll(async () => {
-  for (const name of created) await sweep(name);
-  if (served) await stopApp(served);
-});
-
-test.beforeEach(() => {
-  test.skip(skipReason !== undefined, skipReason);
-  test.setTimeout(90_000);
-});
+const engine = engineJourneys('run-cancel journeys', 90_000);
+const created = engine.created;
 
 /** Opens the app with a Pod whose init container sleeps for 30 s (its app never starts unless it finishes). */
 async function openSlowPod(page: Page, name: string): Promise<void> {
-  await openApp(page, served.url);
+  await openApp(page, engine.url);
   await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
   await typeYaml(
     page,
@@ -124,4 +107,35 @@ test('Escape cancels the run in progress', async ({ page }) => {
   await expectDesignState(page, name, stages);
   // The design can run again right away.
   await expect(page.getByTestId('run-start')).toBeFocused();
+});
+
+test('Escape that closes a menu or a dialog, or stays in the YAML editor, leaves the run alone; on the bar it cancels', async ({
+  page,
+}) => {
+  const name = unique('cancel-keep');
+  created.push(name);
+  await openSlowPod(page, name);
+  await runUntilInit(page, name);
+  const stages = await recordStages(page);
+  // The Recent files menu, open (no recent files: the focus stays on its button): Escape closes it.
+  const recent = page.getByRole('button', { name: /^Recent/ });
+  await recent.click();
+  await expect(recent).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Escape');
+  await expect(recent).toHaveAttribute('aria-expanded', 'false');
+  // A modal dialog (Examples) closes on Escape; by the time the shortcut sees the key, the dialog is gone already.
+  await page.getByRole('button', { name: 'Examples', exact: true }).click();
+  const examples = page.getByRole('dialog');
+  await expect(examples).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(examples).toHaveCount(0);
+  // In the YAML editor Escape is the editor's.
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(500);
+  await expect(page.getByTestId('run-stage')).toHaveText('init 1/1: wait-db');
+  expect(await stages()).not.toContain('cancelling…');
+  await page.getByTestId('run-cancel').focus();
+  await page.keyboard.press('Escape');
+  await expectDesignState(page, name, stages);
 });

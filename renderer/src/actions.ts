@@ -8,6 +8,7 @@ import { downloadCopy, importFromComputer, newDocument, openFile, saveFile, save
 import { usePanel } from './components/BottomPanel';
 import i18n from './i18n';
 import { duplicateCommand } from './canvas/clipboard';
+import { escapeTakenBy } from './escape';
 import { editingActions } from './canvas/editing-actions';
 import { podActions } from './canvas/pod-actions';
 import { runActions } from './run/actions';
@@ -213,6 +214,8 @@ export function handleKeyDown(e: KeyboardEvent): void {
     // Function keys (F5 runs the Pod) type nothing, so they act in text fields too.
     const functionKey = /^F\d{1,2}$/.test(hit.key);
     if (editing && !functionKey && (!hit.mod || !allowedWhileEditing.has(action.id))) return;
+    // Escape that closed a dialog, menu or popup is not also a shortcut (it would cancel a run as well).
+    if (hit.key === 'Escape' && escapeTakenBy(e)) return;
     // Undo in a form field or the YAML editor is the document's undo: the editor has no history of its own.
     if (!action.enabled(useDocument.getState())) {
       if (hit.mod || functionKey) e.preventDefault();

@@ -1,6 +1,7 @@
 // The run actions for the one registry (renderer/src/actions.ts): Run, Cancel, Stop, Down and Restart with their shortcuts,
 // so the run bar, the command palette and the keyboard share one definition of when each applies.
 import type { Action } from '../actions';
+import { ESCAPE_OWNERS } from '../escape';
 import { useRun, type RunBusy } from './store';
 
 export type RunActionId = 'run' | 'cancel' | 'stop' | 'down' | 'restart';
@@ -31,10 +32,6 @@ function current(): RunButtonsState {
     running: s.snapshot?.containers.some((c) => c.state.state !== 'terminated') ?? false,
   };
 }
-
-/** Where Escape closes what has the focus: a dialog (modal or a popover), a menu, a list or the button of an open popup. */
-const ESCAPE_OWNERS =
-  '[role=dialog], [role=alertdialog], dialog, [role=menu], [role=listbox], [aria-haspopup][aria-expanded="true"]';
 
 /** Escape belongs to an open modal dialog, or to a popup or menu that has the focus (it closes that, not the run). */
 function escapeTaken(): boolean {
