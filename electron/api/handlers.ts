@@ -17,8 +17,12 @@ export function createHandlers(ctx: BackendContext): ApiHandlers {
   // engine.select swaps ctx.engine; the Pod runtime (which keeps state per engine) follows it on the next call.
   let podsEngine = ctx.engine;
   let podsNow = podHandlers(podsEngine);
+  // The Pod handlers of engines chosen before: a run started there (engine.select mid-run, perhaps from another
+  // window) must still answer pod.cancel, or Cancel would find no run and the run could never be stopped.
+  const replaced = new Set<ReturnType<typeof podHandlers>>();
   const current = (): ReturnType<typeof podHandlers> => {
     if (podsEngine !== ctx.engine) {
+      replaced.add(podsNow);
       podsEngine = ctx.engine;
       podsNow = podHandlers(podsEngine);
     }
@@ -27,7 +31,11 @@ export function createHandlers(ctx: BackendContext): ApiHandlers {
   const pods: ReturnType<typeof podHandlers> = {
     calls: {
       'pod.run': (input) => current().calls['pod.run'](input),
-      'pod.cancel': (input) => current().calls['pod.cancel'](input),
+      'pod.cancel': async (input) => {
+        const answers = await Promise.all([current(), ...replaced].map((h) => h.calls['pod.cancel'](input)));
+        const found = (outcome: string) => answers.find((a) => a.outcome === outcome);
+        return found('cancelled') ?? found('finished') ?? { outcome: 'not-running' };
+      },
       'pod.stop': (input) => current().calls['pod.stop'](input),
       'pod.down': (input) => current().calls['pod.down'](input),
       'pod.list': (input) => current().calls['pod.list'](input),
