@@ -10,6 +10,7 @@ import {
   DEFAULT_INFRA_IMAGE,
   DEFAULT_NETWORK,
   HOST_IP_PLACEHOLDER,
+  planMessageId,
   POD_IP_PLACEHOLDER,
   type ContainerCreateBody,
   type ContainerPlan,
@@ -18,6 +19,7 @@ import {
   type Plan,
   type PlanEngine,
   type PlanOptions,
+  type PlanMessageParams,
   type PlanProblem,
   type PlanStep,
   type PullPolicy,
@@ -118,20 +120,37 @@ class Planner {
     this.infraName = `${this.prefix}-infra`;
   }
 
-  private problem(severity: PlanProblem['severity'], code: string, message: string, path?: string): void {
-    this.problems.push(path === undefined ? { severity, code, message } : { severity, code, message, path });
+  /**
+   * Records a problem. `message` stays the English the API, CLI and tests read; `params` (and `id`, the code unless one
+   * code has several sentences) name its entry in the runerrors catalogue so the UI can show it in the user's language.
+   */
+  private problem(
+    severity: PlanProblem['severity'],
+    code: string,
+    message: string,
+    path: string | undefined,
+    params: PlanMessageParams,
+    id: string = code,
+  ): void {
+    const messageId = planMessageId(id);
+    this.problems.push(
+      path === undefined
+        ? { severity, code, message, messageId, params }
+        : { severity, code, message, path, messageId, params },
+    );
   }
 
   build(): Plan {
     const spec = this.pod.spec;
     if (!this.name)
-      this.problem('error', 'POD_NO_NAME', 'The Pod has no metadata.name; give it a name.', 'metadata.name');
+      this.problem('error', 'POD_NO_NAME', 'The Pod has no metadata.name; give it a name.', 'metadata.name', {});
     else if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(this.name) || this.name.length > 253) {
       this.problem(
         'error',
         'POD_BAD_NAME',
         `"${this.name}" is not a valid Pod name (lower-case letters, digits, "-" and ".").`,
         'metadata.name',
+        { name: this.name },
       );
     }
     if (compareApiVersions(this.engine.apiVersion, API_MINIMUM) < 0) {
@@ -139,11 +158,13 @@ class Planner {
         'error',
         'ENGINE_TOO_OLD',
         `${this.engine.name} speaks Engine API ${this.engine.apiVersion}; Podwright needs ${API_MINIMUM} or newer (Docker 20.10+).`,
+        undefined,
+        { engine: this.engine.name, apiVersion: this.engine.apiVersion, minimum: API_MINIMUM },
       );
     }
     const containers = spec?.containers ?? [];
     if (containers.length === 0) {
-      this.problem('error', 'POD_NO_CONTAINERS', 'The Pod has no containers; add at least one.', 'spec.containers');
+      this.problem('error', 'POD_NO_CONTAINERS', 'The Pod has no containers; add at least one.', 'spec.containers', {});
     }
     const seen = new Set<string>();
     for (const [list, path] of [
@@ -151,18 +172,21 @@ class Planner {
       [containers, 'spec.containers'],
     ] as const) {
       list.forEach((c, i) => {
-        if (!c.name) this.problem('error', 'CONTAINER_NO_NAME', 'A container has no name.', `${path}[${i}].name`);
+        if (!c.name) this.problem('error', 'CONTAINER_NO_NAME', 'A container has no name.', `${path}[${i}].name`, {});
         else if (seen.has(c.name)) {
           this.problem(
             'error',
             'CONTAINER_DUPLICATE_NAME',
             `Two containers are called "${c.name}"; names must be unique in a Pod.`,
             `${path}[${i}].name`,
+            { name: c.name },
           );
         }
         seen.add(c.name);
         if (!c.image)
-          this.problem('error', 'CONTAINER_NO_IMAGE', `Container "${c.name}" has no image.`, `${path}[${i}].image`);
+          this.problem('error', 'CONTAINER_NO_IMAGE', `Container "${c.name}" has no image.`, `${path}[${i}].image`, {
+            name: c.name,
+          });
       });
     }
     const restartPolicy = (spec?.restartPolicy ?? 'Always') as Plan['restartPolicy'];
@@ -172,6 +196,7 @@ class Planner {
         'POD_BAD_RESTART_POLICY',
         `restartPolicy must be Always, OnFailure or Never, not "${restartPolicy}".`,
         'spec.restartPolicy',
+        { value: String(restartPolicy) },
       );
     }
 
@@ -258,6 +283,7 @@ class Planner {
           'POD_BAD_HOSTNAME',
           `spec.hostname "${spec.hostname}" is not a DNS label (a-z, 0-9, "-").`,
           'spec.hostname',
+          { value: spec.hostname },
         );
       }
       const aliases = [...new Set([this.name, body.Hostname].filter(Boolean))];
@@ -268,6 +294,7 @@ class Planner {
         'HOSTNAME_IGNORED',
         "With hostNetwork the Pod uses the host's hostname; spec.hostname is ignored.",
         'spec.hostname',
+        {},
       );
     }
     this.planPorts(body);
@@ -280,6 +307,7 @@ class Planner {
           'SYSCTL_HOST_NETWORK',
           'Network sysctls cannot be set on a Pod that uses the host network.',
           'spec.securityContext.sysctls',
+          {},
         );
       }
       body.HostConfig.Sysctls = Object.fromEntries(sysctls.map((s) => [s.name, String(s.value)]));
@@ -311,6 +339,7 @@ class Planner {
             'PORT_BAD_PROTOCOL',
             `Port protocol must be TCP, UDP or SCTP, not "${p.protocol}".`,
             `${path}.protocol`,
+            { value: String(p.protocol) },
           );
           return;
         }
@@ -323,6 +352,7 @@ class Planner {
               'PORT_HOST_NETWORK',
               `With hostNetwork, hostPort must equal containerPort (${containerPort}).`,
               `${path}.hostPort`,
+              { containerPort },
             );
           }
           return;
@@ -336,6 +366,7 @@ class Planner {
             'PORT_DUPLICATE_HOSTPORT',
             `Host port ${p.hostPort}/${protocol.toUpperCase()} is published twice (${other} and "${c.name}").`,
             `${path}.hostPort`,
+            { hostPort: p.hostPort, protocol: protocol.toUpperCase(), other, name: c.name },
           );
           return;
         }
@@ -362,6 +393,7 @@ class Planner {
         'DNS_NONE_WITHOUT_SERVERS',
         'dnsPolicy None needs dnsConfig.nameservers.',
         'spec.dnsConfig.nameservers',
+        {},
       );
     }
     const hosts = (spec?.hostAliases ?? []).flatMap((a) => (a.hostnames ?? []).map((h) => `${h}:${a.ip}`));
@@ -379,7 +411,9 @@ class Planner {
     (this.pod.spec?.volumes ?? []).forEach((v, i) => {
       const path = `spec.volumes[${i}]`;
       if (this.volumes.has(v.name)) {
-        this.problem('error', 'VOLUME_DUPLICATE', `Two volumes are called "${v.name}".`, `${path}.name`);
+        this.problem('error', 'VOLUME_DUPLICATE', `Two volumes are called "${v.name}".`, `${path}.name`, {
+          name: v.name,
+        });
         return;
       }
       this.volumes.set(v.name, v);
@@ -395,6 +429,7 @@ class Planner {
             'VOLUME_BAD_MEDIUM',
             `emptyDir.medium must be "" or "Memory", not "${v.emptyDir.medium}".`,
             `${path}.emptyDir.medium`,
+            { value: String(v.emptyDir.medium) },
           );
         }
         this.volumePlans.set(v.name, { volume: v.name, kind: 'emptyDir', body, persistent: false });
@@ -406,6 +441,7 @@ class Planner {
             'HOSTPATH_BAD_TYPE',
             `hostPath.type "${type}" is not one Kubernetes knows.`,
             `${path}.hostPath.type`,
+            { value: String(type) },
           );
         } else if (!v.hostPath.path?.startsWith('/')) {
           this.problem(
@@ -413,6 +449,7 @@ class Planner {
             'HOSTPATH_NOT_ABSOLUTE',
             `hostPath.path must be an absolute path, not "${v.hostPath.path}".`,
             `${path}.hostPath.path`,
+            { value: v.hostPath.path },
           );
         } else {
           this.hostPaths.push({ volume: v.name, path: v.hostPath.path, type: type as HostPathCheck['type'] });
@@ -438,6 +475,7 @@ class Planner {
           'VOLUME_UNSUPPORTED',
           `Volume "${v.name}" is of type ${kind}, which Podwright cannot run on Docker.`,
           path,
+          { name: v.name, kind },
         );
       }
     });
@@ -449,14 +487,20 @@ class Planner {
     entries: Map<string, { content: string; encoding: 'utf8' | 'base64' }>,
     items: { key: string; path: string; mode?: number }[] | undefined,
     defaultMode: number,
-    kind: string,
+    source: { kind: 'ConfigMap' | 'Secret' | 'downwardAPI'; name: string },
   ): void {
     const dockerVolume = this.dockerVolumeName(volume);
     const selected = items?.length
       ? items.flatMap((item, i) => {
           const entry = entries.get(item.key);
           if (!entry) {
-            this.problem('error', 'VOLUME_MISSING_KEY', `${kind} has no key "${item.key}".`, `${path}.items[${i}].key`);
+            this.problem(
+              'error',
+              'VOLUME_MISSING_KEY',
+              `${source.kind} "${source.name}" has no key "${item.key}".`,
+              `${path}.items[${i}].key`,
+              { kind: source.kind, name: source.name, key: item.key },
+            );
             return [];
           }
           return [{ file: item.path, mode: item.mode ?? defaultMode, ...entry }];
@@ -469,6 +513,7 @@ class Planner {
           'VOLUME_BAD_PATH',
           `File path "${s.file}" must be relative and must not contain "..".`,
           path,
+          { file: s.file },
         );
         continue;
       }
@@ -492,6 +537,7 @@ class Planner {
           'CONFIGMAP_NOT_FOUND',
           `Volume "${v.name}" reads ConfigMap "${source.name}", which is not in the document. Add the ConfigMap (kind: ConfigMap) to the same file or design, or mark the volume optional.`,
           `${path}.configMap.name`,
+          { volume: v.name, name: String(source.name) },
         );
       }
       return;
@@ -505,17 +551,15 @@ class Planner {
           'error',
           'CONFIGMAP_DUPLICATE_KEY',
           `ConfigMap "${source.name}" has key "${k}" in both data and binaryData.`,
+          undefined,
+          { name: String(source.name), key: k },
         );
       entries.set(k, { content: String(value), encoding: 'base64' });
     }
-    this.addFiles(
-      v.name,
-      `${path}.configMap`,
-      entries,
-      source.items,
-      source.defaultMode ?? 0o644,
-      `ConfigMap "${source.name}"`,
-    );
+    this.addFiles(v.name, `${path}.configMap`, entries, source.items, source.defaultMode ?? 0o644, {
+      kind: 'ConfigMap',
+      name: String(source.name),
+    });
   }
 
   private planSecretVolume(v: Volume, path: string, labels: Record<string, string>): void {
@@ -534,6 +578,7 @@ class Planner {
           'SECRET_NOT_FOUND',
           `Volume "${v.name}" reads Secret "${source.secretName}", which is not in the document. Add the Secret (kind: Secret) to the same file or design, or mark the volume optional.`,
           `${path}.secret.secretName`,
+          { volume: v.name, name: String(source.secretName) },
         );
       }
       return;
@@ -541,10 +586,10 @@ class Planner {
     this.addFiles(
       v.name,
       `${path}.secret`,
-      secretEntries(secret, (m) => this.problem('error', 'SECRET_BAD_DATA', m)),
+      secretEntries(secret, (m, params) => this.problem('error', 'SECRET_BAD_DATA', m, undefined, params)),
       source.items,
       source.defaultMode ?? 0o644,
-      `Secret "${source.secretName}"`,
+      { kind: 'Secret', name: String(source.secretName) },
     );
   }
 
@@ -575,6 +620,7 @@ class Planner {
             'DOWNWARD_UNSUPPORTED',
             `downwardAPI field "${field}" cannot be written to a file here.`,
             `${itemPath}.fieldRef.fieldPath`,
+            { field },
           );
           value = undefined;
         }
@@ -588,7 +634,10 @@ class Planner {
       path: k,
       mode: source.items?.find((x) => x.path === k)?.mode,
     }));
-    this.addFiles(v.name, `${path}.downwardAPI`, entries, items, source.defaultMode ?? 0o644, 'downwardAPI');
+    this.addFiles(v.name, `${path}.downwardAPI`, entries, items, source.defaultMode ?? 0o644, {
+      kind: 'downwardAPI',
+      name: v.name,
+    });
   }
 
   private planVolumeHelper(): VolumeHelperPlan | undefined {
@@ -632,6 +681,7 @@ class Planner {
         'IMAGE_BAD_PULL_POLICY',
         `imagePullPolicy must be Always, IfNotPresent or Never, not "${pullPolicy}".`,
         `${path}.imagePullPolicy`,
+        { value: String(pullPolicy) },
       );
       pullPolicy = 'IfNotPresent';
     }
@@ -731,6 +781,7 @@ class Planner {
         'RESOURCE_FIELD_NO_CONTAINER',
         `resourceFieldRef needs containerName "${ref.containerName ?? ''}" of this Pod.`,
         path,
+        { name: ref.containerName ?? '' },
       );
       return undefined;
     }
@@ -749,7 +800,9 @@ class Planner {
         parseQuantity(quantity) ?? (section === 'limits' && resource === 'memory' ? (this.engine.memoryBytes ?? 0) : 0);
       return String(Math.ceil(bytes / divisor));
     }
-    this.problem('error', 'RESOURCE_FIELD_UNSUPPORTED', `resourceFieldRef "${ref.resource}" is not supported.`, path);
+    this.problem('error', 'RESOURCE_FIELD_UNSUPPORTED', `resourceFieldRef "${ref.resource}" is not supported.`, path, {
+      value: ref.resource,
+    });
     return undefined;
   }
 
@@ -768,6 +821,8 @@ class Planner {
               'CONFIGMAP_NOT_FOUND',
               `Container "${c.name}" reads env from ConfigMap "${source.configMapRef.name}", which is not in the document.`,
               `${path}.envFrom[${i}]`,
+              { container: c.name, name: String(source.configMapRef.name) },
+              'CONFIGMAP_NOT_FOUND_ENV',
             );
           }
           return;
@@ -782,6 +837,8 @@ class Planner {
               'SECRET_NOT_FOUND',
               `Container "${c.name}" reads env from Secret "${source.secretRef.name}", which is not in the document.`,
               `${path}.envFrom[${i}]`,
+              { container: c.name, name: String(source.secretRef.name) },
+              'SECRET_NOT_FOUND_ENV',
             );
           }
           return;
@@ -813,6 +870,7 @@ class Planner {
           'ENV_FIELD_UNSUPPORTED',
           `env "${e.name}": fieldRef "${from.fieldRef.fieldPath}" is not supported.`,
           `${path}.valueFrom.fieldRef.fieldPath`,
+          { env: e.name, field: from.fieldRef.fieldPath },
         );
       }
       return v;
@@ -828,6 +886,7 @@ class Planner {
           'CONFIGMAP_KEY_NOT_FOUND',
           `env "${e.name}" reads key "${ref.key}" of ConfigMap "${ref.name}", which is not in the document.`,
           `${path}.valueFrom.configMapKeyRef`,
+          { env: e.name, key: ref.key, name: String(ref.name) },
         );
       }
       return v;
@@ -843,6 +902,7 @@ class Planner {
             'SECRET_KEY_NOT_FOUND',
             `env "${e.name}" reads key "${ref.key}" of Secret "${ref.name}", which is not in the document.`,
             `${path}.valueFrom.secretKeyRef`,
+            { env: e.name, key: ref.key, name: String(ref.name) },
           );
         }
         return undefined;
@@ -863,6 +923,7 @@ class Planner {
           'MOUNT_UNKNOWN_VOLUME',
           `Container "${c.name}" mounts volume "${m.name}", which the Pod does not declare.`,
           `${at}.name`,
+          { container: c.name, volume: m.name },
         );
         return;
       }
@@ -872,6 +933,7 @@ class Planner {
           'MOUNT_NOT_ABSOLUTE',
           `mountPath must be absolute, not "${m.mountPath}".`,
           `${at}.mountPath`,
+          { value: m.mountPath },
         );
         return;
       }
@@ -882,6 +944,7 @@ class Planner {
           'MOUNT_BAD_SUBPATH',
           `subPath "${subPath}" must be relative and must not contain "..".`,
           `${at}.subPath`,
+          { value: subPath },
         );
         return;
       }
@@ -901,6 +964,7 @@ class Planner {
             'MOUNT_BAD_PROPAGATION',
             `mountPropagation "${m.mountPropagation}" is not one Kubernetes knows.`,
             `${at}.mountPropagation`,
+            { value: String(m.mountPropagation) },
           );
         else if (propagation !== 'rprivate') mount.BindOptions = { Propagation: propagation };
         mounts.push(mount);
@@ -919,6 +983,14 @@ class Planner {
             'ENGINE_NO_SUBPATH',
             `Container "${c.name}" mounts subPath "${subPath}" of volume "${m.name}". Docker can mount part of a volume only from Engine API ${API_SUBPATH_ON_VOLUMES} (Docker 26); this ${this.engine.name} speaks ${this.engine.apiVersion}. Update the engine, or mount the whole volume.`,
             `${at}.subPath`,
+            {
+              container: c.name,
+              subPath,
+              volume: m.name,
+              minimum: API_SUBPATH_ON_VOLUMES,
+              engine: this.engine.name,
+              apiVersion: this.engine.apiVersion,
+            },
           );
           return;
         }
@@ -949,6 +1021,7 @@ class Planner {
           'RESOURCE_BAD_QUANTITY',
           `resources.${field} "${raw}" is not a Kubernetes quantity.`,
           `${path}.resources.${field}`,
+          { field, value: raw },
         );
       }
     }
@@ -959,6 +1032,7 @@ class Planner {
           'RESOURCE_MEMORY_TOO_SMALL',
           `Docker needs a memory limit of at least 6Mi; "${c.name}" asks for ${limits.memory}.`,
           `${path}.resources.limits.memory`,
+          { name: c.name, value: String(limits.memory) },
         );
       }
       hc.Memory = memLimit;
@@ -987,6 +1061,7 @@ class Planner {
         'RUN_AS_GROUP_WITHOUT_USER',
         `runAsGroup without runAsUser: Docker cannot set only the group, so "${c.name}" keeps its image's user and group.`,
         `${path}.securityContext.runAsGroup`,
+        { name: c.name },
       );
     }
     if (pod.supplementalGroups?.length) hc.GroupAdd = pod.supplementalGroups.map(String);
@@ -997,6 +1072,7 @@ class Planner {
         'RUN_AS_NON_ROOT',
         `"${c.name}" must not run as root (runAsNonRoot) but runAsUser is 0.`,
         `${path}.securityContext.runAsUser`,
+        { name: c.name },
       );
     }
     if (sc.privileged) hc.Privileged = true;
@@ -1010,6 +1086,7 @@ class Planner {
           'PRIVILEGED_ESCALATION',
           'A privileged container cannot set allowPrivilegeEscalation: false.',
           `${path}.securityContext`,
+          {},
         );
       hc.SecurityOpt = ['no-new-privileges'];
     }
@@ -1034,7 +1111,7 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 function secretEntries(
   secret: { data?: Record<string, string>; stringData?: Record<string, string>; metadata?: { name?: string } },
-  report: (message: string) => void,
+  report: (message: string, params: PlanMessageParams) => void,
 ): Map<string, { content: string; encoding: 'utf8' | 'base64' }> {
   const entries = new Map<string, { content: string; encoding: 'utf8' | 'base64' }>();
   for (const [k, v] of Object.entries(secret.data ?? {})) {
@@ -1042,6 +1119,7 @@ function secretEntries(
     if (!BASE64.test(clean) || clean.length % 4 !== 0) {
       report(
         `Secret "${secret.metadata?.name}" key "${k}" is not valid base64 (data holds base64; use stringData for plain text).`,
+        { name: String(secret.metadata?.name), key: k },
       );
       continue;
     }

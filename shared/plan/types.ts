@@ -18,6 +18,17 @@ export interface PlanProblem {
   message: string;
   /** The field it is about, e.g. spec.containers[1].volumeMounts[0].subPath. */
   path?: string;
+  /** Catalogue key of `message` (assets/locales/runerrors: `runerrors.plan.<id>`) and its placeholders. */
+  messageId?: string;
+  params?: PlanMessageParams;
+}
+
+/** The values a problem's sentence names (a container, a port...), for the UI to put into its own words. */
+export type PlanMessageParams = Record<string, string | number>;
+
+/** The catalogue key of a plan problem's sentence; most codes have one sentence, so `id` is usually the code. */
+export function planMessageId(id: string): string {
+  return `runerrors.plan.${id}`;
 }
 
 /** The engine facts the plan depends on (a subset of the API's EngineInfo). */
