@@ -173,6 +173,8 @@ describe('cancel', () => {
     run.resolve({ ...creating('shop'), phase: 'Running' });
     await running;
     expect(useRun.getState().snapshot?.phase).toBe('Running');
+    // The Pod runs: no "The Pod did not run" box left over from the refused cancel.
+    expect(useRun.getState().error).toBeUndefined();
   });
 });
 

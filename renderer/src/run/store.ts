@@ -152,7 +152,8 @@ export const useRun = create<RunState>((set, get) => {
       const orphaned = !pinned || podKey(pinned) !== podKey(ref);
       const others = get().leftovers.filter((k) => k !== podKey(pod));
       const leftovers = orphaned ? { leftovers: [...others, podKey(pod)], leftoversDismissed: false } : {};
-      settle({ pods, ...leftovers, progress: undefined, stage: undefined, pulls: {} });
+      // It runs: an error shown meanwhile (a cancel the back end refused) no longer applies.
+      settle({ pods, ...leftovers, error: undefined, progress: undefined, stage: undefined, pulls: {} });
     } catch (err) {
       const error = runErrorOf(err);
       // A cancelled run is not a failure.
