@@ -1,4 +1,5 @@
 // Typed errors for running a Pod: a stable code, the container it is about, and the cause in plain words.
+import { action as actionPhrase, podMessages, who as whoPhrase } from './pod-messages';
 
 export type PodErrorCode =
   | 'PLAN_INVALID'
@@ -15,24 +16,47 @@ export type PodErrorCode =
   | 'RUN_CANCELLED'
   | 'ENGINE_ERROR';
 
+/** A phrase inside a message (who, which action, why), translated on its own: a catalogue key and its values. */
+export interface PodPhrase {
+  id: string;
+  params?: Record<string, string | number>;
+}
+
+export type PodMessageParams = Record<string, string | number | PodPhrase>;
+
+/** An error's sentence: `text` is the English the API, CLI and logs read; `id` and `params` let the UI translate it. */
+export interface PodMessage {
+  text: string;
+  id: string;
+  params: PodMessageParams;
+}
+
 export class PodError extends Error {
   override readonly name = 'PodError';
+  readonly details: PodErrorDetails;
   constructor(
     readonly code: PodErrorCode,
-    message: string,
-    readonly details: {
-      /** The container's name in the Pod spec ("POD" is the infra). */
-      container?: string;
-      exitCode?: number;
-      /** The last lines the failed container wrote. */
-      logs?: string;
-      /** The engine's own message, for the curious. */
-      cause?: string;
-      problems?: { code: string; message: string; path?: string }[];
-    } = {},
+    message: string | PodMessage,
+    details: PodErrorDetails = {},
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : message.text);
+    this.details =
+      typeof message === 'string' ? details : { ...details, messageId: message.id, params: message.params };
   }
+}
+
+export interface PodErrorDetails {
+  /** The container's name in the Pod spec ("POD" is the infra). */
+  container?: string;
+  exitCode?: number;
+  /** The last lines the failed container wrote. */
+  logs?: string;
+  /** The engine's own message, for the curious. */
+  cause?: string;
+  problems?: { code: string; message: string; path?: string; messageId?: string; params?: object }[];
+  /** Catalogue key and values of the message, set from a PodMessage. */
+  messageId?: string;
+  params?: PodMessageParams;
 }
 
 function engineMessage(err: unknown): string {
@@ -53,48 +77,35 @@ export function explainEngineError(
 ): PodError {
   if (err instanceof PodError) return err;
   const raw = engineMessage(err);
-  const who = container === 'POD' ? "the Pod's infra container" : container ? `container "${container}"` : 'the Pod';
+  const who = whoPhrase(container);
+  const details = { container, cause: raw };
   const port =
     /Bind for [^\s]*?:(\d+) failed: port is already allocated/.exec(raw) ??
     /listen (?:tcp|udp|sctp)[46]? [^\s]*?:(\d+): bind: address already in use/.exec(raw) ??
     /(?:port|address) (?:is )?already (?:allocated|in use)/.exec(raw);
   if (port) {
-    const which = port[1] ? `Host port ${port[1]}` : 'A host port of this Pod';
     return new PodError(
       'PORT_TAKEN',
-      `${which} is already in use on this machine, so ${who} could not publish it. Stop what uses the port, or pick another hostPort.`,
-      {
-        container,
-        cause: raw,
-      },
+      podMessages.PORT_TAKEN({ port: port[1] ? Number(port[1]) : undefined, who }),
+      details,
     );
   }
   if (/No such image|pull access denied|manifest unknown|repository does not exist/i.test(raw)) {
-    return new PodError(
-      'IMAGE_MISSING',
-      `Image ${image ?? ''} for ${who} is not on this machine and cannot be pulled.`.replace('  ', ' '),
-      {
-        container,
-        cause: raw,
-      },
-    );
+    return new PodError('IMAGE_MISSING', podMessages.IMAGE_MISSING({ image, who }), details);
   }
   if (
     /bind source path does not exist|invalid mount config|error while mounting|mount(?:ing)? .*(?:failed|denied|no such)|not a directory|is not a valid/i.test(
       raw,
     )
   ) {
-    return new PodError('MOUNT_FAILED', `A volume of ${who} could not be mounted: ${raw}`, { container, cause: raw });
+    return new PodError('MOUNT_FAILED', podMessages.MOUNT_FAILED({ who, cause: raw }), details);
   }
   if (statusCode(err) === 409 && /already in use by container/.test(raw)) {
-    return new PodError(
-      'NAME_CONFLICT',
-      `A container called like ${who} already exists. Run "podwright down" for this Pod first.`,
-      {
-        container,
-        cause: raw,
-      },
-    );
+    return new PodError('NAME_CONFLICT', podMessages.NAME_CONFLICT({ who }), details);
   }
-  return new PodError('ENGINE_ERROR', `Could not ${action} ${who}: ${raw}`, { container, cause: raw });
+  return new PodError(
+    'ENGINE_ERROR',
+    podMessages.ENGINE_ERROR({ action: actionPhrase(action), who, cause: raw }),
+    details,
+  );
 }

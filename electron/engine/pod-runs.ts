@@ -1,6 +1,7 @@
 // The runs in progress, by Pod, so that another call (pod.cancel, a second window) can cancel one by the Pod's name.
 import type { PodRef } from '../../shared/api/contract';
 import { PodError } from './pod-errors';
+import { podMessages } from './pod-messages';
 
 /** What a cancel did: stopped a run (rolled back), found it already ending on its own, or found no run at all. */
 export type CancelOutcome = 'cancelled' | 'finished' | 'not-running';
@@ -11,7 +12,7 @@ interface RunInProgress {
 }
 
 export function runCancelled(name: string): PodError {
-  return new PodError('RUN_CANCELLED', `Starting Pod "${name}" was cancelled; what it had created was removed.`);
+  return new PodError('RUN_CANCELLED', podMessages.RUN_CANCELLED({ name }));
 }
 
 export function isRunCancelled(err: unknown): boolean {

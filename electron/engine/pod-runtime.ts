@@ -22,6 +22,7 @@ import type { Engine } from './engine';
 import { lineSplitter } from './json-lines';
 import { tarball, type ArchiveEntry } from './pod-archive';
 import { explainEngineError, PodError } from './pod-errors';
+import { hostPathReasons, phrases, podMessages, pullReasons, type Phrase } from './pod-messages';
 import { runCancelled, RunsInProgress } from './pod-runs';
 
 export interface PodRef {
@@ -153,9 +154,8 @@ export class PodRuntime {
       cancelled();
       if (!isRunnable(plan)) {
         const problems = plan.problems.filter((p) => p.severity === 'error');
-        throw new PodError('PLAN_INVALID', `Pod "${name}" cannot run: ${problems.map((p) => p.message).join(' ')}`, {
-          problems,
-        });
+        const all = problems.map((p) => p.message).join(' ');
+        throw new PodError('PLAN_INVALID', podMessages.PLAN_INVALID({ name, problems: all }), { problems });
       }
       progress({ stage: 'check', message: 'Checking images, network and host paths' });
       // The infra is created while the checks run: its create is the one call between the checks and the infra's
@@ -297,10 +297,8 @@ export class PodRuntime {
       })
     ).filter((c) => !except || !c.Names?.includes(`/${except}`));
     if (existing.length > 0) {
-      throw new PodError(
-        'POD_EXISTS',
-        `Pod "${name}" already exists (${existing.length} container${existing.length === 1 ? '' : 's'}). Run "podwright down ${name}" first.`,
-      );
+      const count = existing.length;
+      throw new PodError('POD_EXISTS', podMessages.POD_EXISTS({ name, count }));
     }
   }
 
@@ -341,13 +339,13 @@ export class PodRuntime {
     const exitCode = info.State.ExitCode;
     if (info.State.Running || exitCode !== 0) {
       const logs = await this.tail(container);
-      const then =
-        restartPolicy === 'Never' ? 'the Pod is Failed' : 'Kubernetes would retry it; Podwright stops the Pod';
-      throw new PodError(
-        'INIT_FAILED',
-        `Init container "${c.container}" exited with code ${exitCode}${info.State.OOMKilled ? ' (out of memory)' : ''}; ${then} and no app container was started.`,
-        { container: c.container, exitCode, logs },
-      );
+      const then = restartPolicy === 'Never' ? phrases.podFailed() : phrases.podStopped();
+      const oom = info.State.OOMKilled ? phrases.outOfMemory() : '';
+      throw new PodError('INIT_FAILED', podMessages.INIT_FAILED({ container: c.container, exitCode, oom, then }), {
+        container: c.container,
+        exitCode,
+        logs,
+      });
     }
   }
 
@@ -430,7 +428,7 @@ export class PodRuntime {
           if (image.pullPolicy === 'Never') {
             throw new PodError(
               'IMAGE_MISSING',
-              `Image ${image.image} of container "${first}" is not on this machine and its imagePullPolicy is Never (ErrImageNeverPull). Build or load the image, or allow pulling.`,
+              podMessages.IMAGE_NEVER_PULL({ image: image.image, container: String(first) }),
               { container: first },
             );
           }
@@ -443,16 +441,14 @@ export class PodRuntime {
           if (user === '' || user === '0' || user === 'root') {
             throw new PodError(
               'IMAGE_RUNS_AS_ROOT',
-              `Container "${c.container}" must not run as root (runAsNonRoot), but image ${image.image} runs as ${user || 'root'}. Set securityContext.runAsUser.`,
+              podMessages.IMAGE_RUNS_AS_ROOT({ container: c.container, image: image.image, user: user || 'root' }),
               { container: c.container },
             );
           }
           if (!/^\d+$/.test(user)) {
-            throw new PodError(
-              'IMAGE_RUNS_AS_ROOT',
-              `Container "${c.container}" has runAsNonRoot and image user "${user}" is a name, which cannot be verified as non-root. Set securityContext.runAsUser.`,
-              { container: c.container },
-            );
+            throw new PodError('IMAGE_RUNS_AS_ROOT', podMessages.IMAGE_USER_NAME({ container: c.container, user }), {
+              container: c.container,
+            });
           }
         }
       }),
@@ -512,9 +508,10 @@ export class PodRuntime {
         (err as Error).message ??
         String(err)
       ).trim();
+      const reason = pullFailureReason(cause, registryOf(image));
       throw new PodError(
         'IMAGE_PULL_FAILED',
-        `Could not pull image ${image} for container "${container}": ${pullFailure(cause, registryOf(image))}`,
+        podMessages.IMAGE_PULL_FAILED({ image, container: String(container), reason }),
         { container, cause },
       );
     } finally {
@@ -806,21 +803,25 @@ export function registryOf(image: string): string {
 
 /** The engine's pull error in plain words (it comes as "(HTTP code 500) server error - Get \"http://...\": dial tcp ..."). */
 export function pullFailure(cause: string, registry: string): string {
+  const reason = pullFailureReason(cause, registry);
+  return typeof reason === 'string' ? reason : reason.text;
+}
+
+/** pullFailure's reason as a catalogue phrase; the registry's own words otherwise. */
+function pullFailureReason(cause: string, registry: string): Phrase | string {
   if (/manifest unknown|manifest for .* not found|not found: manifest/i.test(cause))
-    return `the registry ${registry} has no image by that name and tag. Check the image name and tag.`;
+    return pullReasons.noManifest(registry);
   if (/pull access denied|unauthorized|authentication required|requested access to the resource is denied/i.test(cause))
-    return `the registry ${registry} refused it: the image does not exist, or the registry wants a login ("docker login ${registry}").`;
+    return pullReasons.denied(registry);
   const corrupt = /verification failed for digest (sha256:[0-9a-f]{12})/i.exec(cause);
-  if (corrupt)
-    return `a layer from ${registry} did not match its digest (${corrupt[1]}…): the download was damaged. Try again; if it keeps failing, the image in the registry is broken.`;
-  if (/server gave HTTP response to HTTPS client/i.test(cause))
-    return `the registry ${registry} speaks plain HTTP only; add it to the engine's "insecure-registries" to pull from it.`;
+  if (corrupt) return pullReasons.corrupt(registry, corrupt[1]!);
+  if (/server gave HTTP response to HTTPS client/i.test(cause)) return pullReasons.plainHttp(registry);
   if (
     /connection refused|no such host|dial tcp|i\/o timeout|context deadline exceeded|network is unreachable|TLS handshake timeout|no route to host/i.test(
       cause,
     )
   )
-    return `the registry ${registry} cannot be reached. Check the name, and the network.`;
+    return pullReasons.unreachable(registry);
   return cause.replace(/^\(HTTP code \d+\) [a-z ]+ - /, '');
 }
 
@@ -833,8 +834,11 @@ function hostAddress(): string {
 }
 
 async function checkHostPath(c: HostPathCheck): Promise<void> {
-  const fail = (why: string): never => {
-    throw new PodError('HOSTPATH_INVALID', `hostPath volume "${c.volume}": ${c.path} ${why}.`);
+  const fail = (why: keyof typeof hostPathReasons): never => {
+    throw new PodError(
+      'HOSTPATH_INVALID',
+      podMessages.HOSTPATH_INVALID({ volume: c.volume, path: c.path, why: hostPathReasons[why]() }),
+    );
   };
   const info = await lstat(c.path).catch(() => undefined);
   const target = info?.isSymbolicLink() ? await stat(c.path).catch(() => undefined) : info;
@@ -843,30 +847,30 @@ async function checkHostPath(c: HostPathCheck): Promise<void> {
       return;
     case 'DirectoryOrCreate':
       if (!target) await mkdir(c.path, { recursive: true, mode: 0o755 });
-      else if (!target.isDirectory()) fail('exists but is not a directory (type DirectoryOrCreate)');
+      else if (!target.isDirectory()) fail('existsNotDirectory');
       return;
     case 'Directory':
-      if (!target) fail('does not exist (type Directory needs an existing directory)');
-      else if (!target.isDirectory()) fail('is not a directory (type Directory)');
+      if (!target) fail('missingDirectory');
+      else if (!target.isDirectory()) fail('notDirectory');
       return;
     case 'FileOrCreate':
       if (!target) {
         await mkdir(dirname(c.path), { recursive: true, mode: 0o755 });
         await (await open(c.path, 'a', 0o644)).close();
-      } else if (!target.isFile()) fail('exists but is not a file (type FileOrCreate)');
+      } else if (!target.isFile()) fail('existsNotFile');
       return;
     case 'File':
-      if (!target) fail('does not exist (type File needs an existing file)');
-      else if (!target.isFile()) fail('is not a file (type File)');
+      if (!target) fail('missingFile');
+      else if (!target.isFile()) fail('notFile');
       return;
     case 'Socket':
-      if (!target?.isSocket()) fail(target ? 'is not a UNIX socket (type Socket)' : 'does not exist (type Socket)');
+      if (!target?.isSocket()) fail(target ? 'notSocket' : 'missingSocket');
       return;
     case 'CharDevice':
-      if (!target?.isCharacterDevice()) fail('is not a character device (type CharDevice)');
+      if (!target?.isCharacterDevice()) fail('notCharDevice');
       return;
     case 'BlockDevice':
-      if (!target?.isBlockDevice()) fail('is not a block device (type BlockDevice)');
+      if (!target?.isBlockDevice()) fail('notBlockDevice');
   }
 }
 

@@ -220,7 +220,8 @@ export const calls = {
   'app.version': { input: z.object({}).strict(), output: AppVersion },
   'engine.info': { input: z.object({}).strict(), output: EngineStatus },
   /**
-   * Runs a Pod; resolves when every app container runs. Fails with details.pod = { code, container, exitCode, logs };
+   * Runs a Pod; resolves when every app container runs. Fails with details.pod = { code, container, exitCode, logs,
+   * messageId, params } (PodErrorDetails in errors.ts: the message's runerrors catalogue key for the UI's language);
    * stopped by pod.cancel, with the API code CANCELLED and details.pod.code RUN_CANCELLED.
    */
   'pod.run': { input: PodRunInput, output: PodSnapshot },

@@ -51,3 +51,37 @@ export function toErrorBody(err: unknown): ApiErrorBody {
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'INTERNAL', message };
 }
+
+/** A message's values; one may be a phrase of the catalogue itself (who, which action, why), translated on its own. */
+export const MessageParams = z.record(
+  z.string(),
+  z.union([
+    z.string(),
+    z.number(),
+    z.object({ id: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }),
+  ]),
+);
+export type MessageParams = z.infer<typeof MessageParams>;
+
+/** One problem of a refused plan: English `message`, and its catalogue key and values when the back end gave them. */
+export const PlanProblemBody = z.object({
+  code: z.string(),
+  message: z.string(),
+  path: z.string().optional(),
+  messageId: z.string().optional(),
+  params: MessageParams.optional(),
+});
+
+/** `details` of a failed pod.run (and stop, down): the Pod runtime's code and context, and the message's catalogue key. */
+export const PodErrorDetails = z.object({
+  pod: z.object({
+    code: z.string(),
+    container: z.string().optional(),
+    exitCode: z.number().int().optional(),
+    logs: z.string().optional(),
+    problems: z.array(PlanProblemBody).optional(),
+    messageId: z.string().optional(),
+    params: MessageParams.optional(),
+  }),
+});
+export type PodErrorDetails = z.infer<typeof PodErrorDetails>;
