@@ -60,6 +60,15 @@ async function runUntilInit(page: Page, name: string): Promise<void> {
   await expect.poll(async () => (await podContainers(name)).split('\n').filter(Boolean).length).toBe(3);
 }
 
+/** A slow Pod of a unique name, opened and run until the run waits on its init container; answers its name. */
+async function slowPodUntilInit(page: Page, base: string): Promise<string> {
+  const name = unique(base);
+  created.push(name);
+  await openSlowPod(page, name);
+  await runUntilInit(page, name);
+  return name;
+}
+
 /** The run is gone: design state on the canvas and the bar, no error, nothing on the engine. */
 async function expectDesignState(page: Page, name: string, stages: () => Promise<string[]>): Promise<void> {
   await expect(page.getByTestId('run-start')).toBeEnabled({ timeout: 10_000 });
@@ -75,10 +84,7 @@ async function expectDesignState(page: Page, name: string, stages: () => Promise
 test('Cancel during a slow init container: "cancelling…", then the design again and nothing on the engine', async ({
   page,
 }) => {
-  const name = unique('cancel-init');
-  created.push(name);
-  await openSlowPod(page, name);
-  await runUntilInit(page, name);
+  const name = await slowPodUntilInit(page, 'cancel-init');
   for (const theme of ['dark', 'light'] as const) {
     await page.getByLabel('Theme').selectOption(theme);
     await shot(page.getByTestId('run-bar'), `run-cancel-bar-${theme}-en.png`);
@@ -97,10 +103,7 @@ test('Cancel during a slow init container: "cancelling…", then the design agai
 });
 
 test('Escape cancels the run in progress', async ({ page }) => {
-  const name = unique('cancel-esc');
-  created.push(name);
-  await openSlowPod(page, name);
-  await runUntilInit(page, name);
+  const name = await slowPodUntilInit(page, 'cancel-esc');
   const stages = await recordStages(page);
   // Focus is on the bar's button (Run became Cancel in place), not in a text field.
   await page.keyboard.press('Escape');
@@ -112,10 +115,7 @@ test('Escape cancels the run in progress', async ({ page }) => {
 test('Escape that closes a menu or a dialog, or stays in the YAML editor, leaves the run alone; on the bar it cancels', async ({
   page,
 }) => {
-  const name = unique('cancel-keep');
-  created.push(name);
-  await openSlowPod(page, name);
-  await runUntilInit(page, name);
+  const name = await slowPodUntilInit(page, 'cancel-keep');
   const stages = await recordStages(page);
   // The Recent files menu, open (no recent files: the focus stays on its button): Escape closes it.
   const recent = page.getByRole('button', { name: /^Recent/ });

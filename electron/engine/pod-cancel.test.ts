@@ -91,6 +91,15 @@ function progressOf(events: PodStatusEvent[]): Extract<PodStatusEvent, { kind: '
   return events.filter((e): e is Extract<PodStatusEvent, { kind: 'progress' }> => e.kind === 'progress');
 }
 
+/** Starts a Pod whose init container sleeps 30 s, on a network of its own, and waits until the run waits on it. */
+async function runUntilInit(base: string) {
+  const network = freshNetwork();
+  const pod = podOf(base, [box('app', 'sleep 3600')], [box('slow', 'sleep 30')]);
+  const started = await start(pod, network);
+  await until(() => progressOf(started.events).some((e) => e.stage === 'init'));
+  return { network, name: pod.metadata!.name!, ...started };
+}
+
 describe.skipIf(dockerReason)(`cancelling a run${dockerReason ? ` (skipped: ${dockerReason})` : ''}`, () => {
   let registry: TestRegistry;
   const images: string[] = [];
@@ -122,11 +131,7 @@ describe.skipIf(dockerReason)(`cancelling a run${dockerReason ? ` (skipped: ${do
   });
 
   it('stops waiting on a slow init container, answers RUN_CANCELLED within seconds, and removes the Pod and its network', async () => {
-    const network = freshNetwork();
-    const pod = podOf('init', [box('app', 'sleep 3600')], [box('slow', 'sleep 30')]);
-    const name = pod.metadata!.name!;
-    const { events, run } = await start(pod, network);
-    await until(() => progressOf(events).some((e) => e.stage === 'init'));
+    const { network, name, events, run } = await runUntilInit('init');
     // The init container is really running: the run is waiting on it.
     expect((await leftovers(name)).length).toBe(3); // infra, slow, app (created, not started)
 
@@ -151,11 +156,7 @@ describe.skipIf(dockerReason)(`cancelling a run${dockerReason ? ` (skipped: ${do
   });
 
   it('keeps the network it created when another Pod joined it meanwhile (created or stopped: the engine would not refuse)', async () => {
-    const network = freshNetwork();
-    const pod = podOf('shared', [box('app', 'sleep 3600')], [box('slow', 'sleep 30')]);
-    const name = pod.metadata!.name!;
-    const { events, run } = await start(pod, network);
-    await until(() => progressOf(events).some((e) => e.stage === 'init'));
+    const { network, name, run } = await runUntilInit('shared');
     // Another Pod's container on the network this run created, not running (as after its own run and a Stop).
     const other = await engine.docker.createContainer({
       name: `pw-cancel-other-${uniqueSuffix()}`,
