@@ -11,7 +11,7 @@ async function flowCurves(page: Page): Promise<Record<string, string>> {
       Object.fromEntries(
         edges.map((e) => [
           e.getAttribute('data-id') ?? '',
-          e.querySelector('.react-flow__edge-path')?.getAttribute('d'),
+          e.querySelector('.react-flow__edge-path')?.getAttribute('d') ?? '',
         ]),
       ),
     );
@@ -21,7 +21,9 @@ async function flowCurves(page: Page): Promise<Record<string, string>> {
 async function drawnFlowEdges(page: Page): Promise<number> {
   return page
     .locator('.react-flow__edge')
-    .evaluateAll((edges) => edges.filter((e) => getComputedStyle(e.ownerSVGElement!).display !== 'none').length);
+    .evaluateAll(
+      (edges) => edges.filter((e) => getComputedStyle((e as SVGElement).ownerSVGElement!).display !== 'none').length,
+    );
 }
 
 async function layerCurves(page: Page): Promise<string[]> {

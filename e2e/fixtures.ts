@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { chromiumPath } from '../playwright.config';
 import { serveApp, stopApp, type ServedApp } from './serve';
+import { dockerMissing, sweep } from './docker';
 
 export { serveApp, stopApp, type ServedApp } from './serve';
 
@@ -103,4 +104,35 @@ export async function reloadAndRestore(page: Page): Promise<void> {
     .getByRole('alertdialog', { name: 'Restore unsaved work' })
     .getByRole('button', { name: 'Restore' })
     .click();
+}
+
+/**
+ * The hooks every journey file that runs Pods needs: a browser host with the locally built infra image when Docker is
+ * there (otherwise each journey skips with the reason, and under CI dockerMissing fails instead), a time limit per
+ * journey, and a sweep of the Pods the file created (push their names to `created`). Call at the top of the file.
+ */
+export function engineJourneys(what: string, timeoutMs: number): { readonly url: string; created: string[] } {
+  let served: ServedApp | undefined;
+  let skipReason: string | undefined;
+  const created: string[] = [];
+  test.beforeAll(async () => {
+    skipReason = await dockerMissing(what);
+    if (skipReason) return;
+    served = await serveApp({ PODWRIGHT_INFRA_IMAGE: 'podwright-test/pause:1' });
+  });
+  test.afterAll(async () => {
+    for (const name of created) await sweep(name);
+    if (served) await stopApp(served);
+  });
+  test.beforeEach(() => {
+    test.skip(skipReason !== undefined, skipReason);
+    test.setTimeout(timeoutMs);
+  });
+  return {
+    get url(): string {
+      if (!served) throw new Error(`${what}: the browser host did not start`);
+      return served.url;
+    },
+    created,
+  };
 }

@@ -3,32 +3,15 @@
 // a Pod Kubernetes would reject; warnings that ask once.
 import { createServer, type Server } from 'node:net';
 import type { Page } from '@playwright/test';
-import { test, expect, serveApp, shot, stopApp, type ServedApp, openApp, typeYaml } from './fixtures';
-import { dockerMissing, freePort, podContainers, sweep, unique } from './docker';
+import { test, expect, shot, openApp, typeYaml, engineJourneys } from './fixtures';
+import { freePort, podContainers, unique } from './docker';
 
-let served: ServedApp;
-let skipReason: string | undefined;
-const created: string[] = [];
-
-test.beforeAll(async () => {
-  skipReason = await dockerMissing('run journeys');
-  if (skipReason) return;
-  served = await serveApp({ PODWRIGHT_INFRA_IMAGE: 'podwright-test/pause:1' });
-});
-
-test.afterAll(async () => {
-  for (const name of created) await sweep(name);
-  if (served) await stopApp(served);
-});
-
-test.beforeEach(() => {
-  test.skip(skipReason !== undefined, skipReason);
-  // Stopping waits for the Pod's grace period (busybox shells ignore SIGTERM), so a journey needs more than 60 s.
-  test.setTimeout(150_000);
-});
+// Stopping waits for the Pod's grace period (busybox shells ignore SIGTERM), so a journey needs more than 60 s.
+const engine = engineJourneys('run journeys', 150_000);
+const created = engine.created;
 
 async function open(page: Page): Promise<void> {
-  await openApp(page, served.url);
+  await openApp(page, engine.url);
   await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
   // The run bar's engine picker names the engine in use.
   await expect(page.getByTestId('run-engine').locator('option:checked')).toContainText('Docker');
