@@ -3,10 +3,10 @@
 import type { TFunction } from 'i18next';
 import { fieldProblemId, type Diagnostic, type QuickFix } from '../../shared/rules';
 
-type Translate = TFunction | ((key: string, options?: Record<string, unknown>) => string);
+export type Translate = TFunction | ((key: string, options?: Record<string, unknown>) => string);
 
 /** `key` rendered with `params`, or `english` when the catalogue lacks the key. */
-function catalogued(t: Translate, key: string | undefined, params: object | undefined, english: string): string {
+export function catalogued(t: Translate, key: string | undefined, params: object | undefined, english: string): string {
   if (!key) return english;
   return (t as (key: string, options: Record<string, unknown>) => string)(key, {
     ...params,

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { plan } from './plan';
-import type { Companions, Container, Pod } from './pod';
+import type { Companions, ConfigMap, Container, Pod } from './pod';
 import { keys, lookup, render, slots } from './runerrors-catalogue.test-support';
 import type { PlanEngine, PlanProblem } from './types';
 
@@ -17,8 +17,7 @@ function pod(spec: Partial<NonNullable<Pod['spec']>> = {}, name = 'web'): Pod {
 function app(extra: Partial<Container> = {}): Container {
   return { name: 'app', image: 'busybox:1', ...extra };
 }
-const cm = (name: string, data: Record<string, string>, binaryData?: Record<string, string>) => ({
-  apiVersion: 'v1',
+const cm = (name: string, data: Record<string, string>, binaryData?: Record<string, string>): ConfigMap => ({
   kind: 'ConfigMap',
   metadata: { name },
   data,
@@ -82,7 +81,7 @@ const fixtures: Record<string, { pod: Pod; engine?: PlanEngine; companions?: Com
   SECRET_BAD_DATA: {
     pod: pod({ volumes: [{ name: 's', secret: { secretName: 'creds' } }] }),
     companions: {
-      secrets: [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds' }, data: { pw: 'not base64!' } }],
+      secrets: [{ kind: 'Secret', metadata: { name: 'creds' }, data: { pw: 'not base64!' } }],
     },
   },
   DOWNWARD_UNSUPPORTED: {

@@ -7,6 +7,7 @@ import { usePanel } from '../components/BottomPanel';
 import { pullPercent } from './model';
 import { useRun } from './store';
 import { diagnosticText } from '../problems-text';
+import { planProblemText, runErrorText } from '../run-errors-text';
 import { RunDialog } from './RunDialog';
 import { LeftoverPods } from './LeftoverPods';
 import { ActionButton } from '../components/ActionButton';
@@ -187,7 +188,7 @@ function RunErrorBox() {
           ✕
         </button>
       </div>
-      <p>{error.message}</p>
+      <p data-testid="run-error-message">{runErrorText(t, error)}</p>
       {(error.container || error.exitCode !== undefined) && (
         <p className="run-error-meta">
           {error.container && <span>{t('run.error.container', { name: error.container })}</span>}
@@ -198,7 +199,7 @@ function RunErrorBox() {
         <ul>
           {error.problems.map((p, i) => (
             <li key={i}>
-              <code>{p.code}</code> {p.message}
+              <code>{p.code}</code> {planProblemText(t, p)}
             </li>
           ))}
         </ul>

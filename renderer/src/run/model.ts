@@ -1,7 +1,7 @@
 // The pure side of running a Pod from the canvas: the run/refuse decision, the status reducer, pull progress and
 // the stage line. No React, no API: the store (store.ts) wires these to the engine's events.
-import { z } from 'zod';
 import type { PodSnapshot, PodStatusEvent } from '../../../shared/api/contract';
+import { PodErrorDetails, type MessageParams } from '../../../shared/api/errors';
 import type { CanvasDocument } from '../../../shared/canvas';
 import { companionsOf, containersOf } from '../../../shared/canvas';
 import type { KubeObject } from '../../../shared/manifest';
@@ -262,20 +262,13 @@ export interface RunError {
   container?: string;
   exitCode?: number;
   logs?: string;
-  problems?: { code: string; message: string }[];
+  problems?: { code: string; message: string; messageId?: string; params?: MessageParams }[];
+  /** The message's runerrors catalogue key and values, so it shows in the user's language (run-errors-text.ts). */
+  messageId?: string;
+  params?: MessageParams;
   /** Which action failed; a run by default. */
   during?: 'run' | 'stop' | 'down' | 'restart';
 }
-
-const PodErrorDetails = z.object({
-  pod: z.object({
-    code: z.string(),
-    container: z.string().optional(),
-    exitCode: z.number().int().optional(),
-    logs: z.string().optional(),
-    problems: z.array(z.object({ code: z.string(), message: z.string() })).optional(),
-  }),
-});
 
 /** Reads an ApiError (or anything thrown) into a RunError; the details are validated, never trusted. */
 export function runErrorOf(err: unknown): RunError {
@@ -283,8 +276,8 @@ export function runErrorOf(err: unknown): RunError {
   const message = typeof e?.message === 'string' ? e.message : String(err);
   const parsed = PodErrorDetails.safeParse(e?.details);
   if (parsed.success) {
-    const { code, container, exitCode, logs, problems } = parsed.data.pod;
-    return { code, message, container, exitCode, logs, problems };
+    const { code, container, exitCode, logs, problems, messageId, params } = parsed.data.pod;
+    return { code, message, container, exitCode, logs, problems, messageId, params };
   }
   return { code: typeof e?.code === 'string' ? e.code : 'INTERNAL', message };
 }
