@@ -242,6 +242,30 @@ describe.skipIf(dockerReason)(`cancelling a run${dockerReason ? ` (skipped: ${do
     }
   });
 
+  it('a cancel at any stage before the apps start (checks, network, creates, volumes, infra start) leaves nothing behind', async () => {
+    for (const stage of ['check', 'network', 'create', 'volume', 'start'] as const) {
+      const network = freshNetwork();
+      const pod = podOf(`stage-${stage}`, [box('app', 'sleep 3600')], [box('prep', 'true')]);
+      pod.spec!.volumes = [{ name: 'scratch', emptyDir: {} }];
+      pod.spec!.containers[0]!.volumeMounts = [{ name: 'scratch', mountPath: '/scratch' }];
+      const name = pod.metadata!.name!;
+      let cancel: Promise<string> | undefined;
+      // Asked the moment the stage is reported, from inside the run's own progress callback.
+      const stop = runtime.subscribe((e) => {
+        if (!cancel && e.kind === 'progress' && e.name === name && e.stage === stage) cancel = runtime.cancel({ name });
+      });
+      const { run } = await start(pod, network);
+      const result = await run;
+      stop();
+      expect(cancel, stage).toBeDefined();
+      // Each of these stages is followed by a safe point before the app starts: the run is cancelled, not finished.
+      expect(await cancel!, stage).toBe('cancelled');
+      expect((result as PodError).code, stage).toBe('RUN_CANCELLED');
+      expect(await leftovers(name), stage).toEqual([]);
+      expect(await networkExists(network), stage).toBe(false);
+    }
+  });
+
   it('cancelling a run that already finished is a no-op: the Pod keeps running', async () => {
     const network = freshNetwork();
     const pod = podOf('done', [box('app', 'sleep 3600')]);

@@ -40,6 +40,20 @@ describe('runs in progress', () => {
     await expect(failed).rejects.toMatchObject({ code: 'PORT_TAKEN' });
   });
 
+  it('reaches a run cancelled from inside its first synchronous steps (a progress listener asks at once)', async () => {
+    const runs = new RunsInProgress();
+    let outcome: Promise<string> | undefined;
+    const run = runs.track({ name: 'quick' }, undefined, async (signal) => {
+      // The runtime reports its first stage before its first await; a listener may cancel right there.
+      outcome = runs.cancel({ name: 'quick' });
+      await Promise.resolve();
+      if (signal.aborted) throw runCancelled('quick');
+      return 'running';
+    });
+    await expect(run).rejects.toSatisfy(isRunCancelled);
+    expect(await outcome).toBe('cancelled');
+  });
+
   it('an external signal (Ctrl-C in the CLI) cancels the run too', async () => {
     const runs = new RunsInProgress();
     const external = new AbortController();

@@ -36,12 +36,15 @@ export class RunsInProgress {
     const key = keyOf(ref);
     const abort = new AbortController();
     const signal = external ? AbortSignal.any([external, abort.signal]) : abort.signal;
-    // Started at once (a throw becomes a rejection), so a cancel right after this call reaches work that listens.
-    const done = (async () => work(signal))();
+    // Registered before the work starts (its first steps run in this call, and a progress listener may cancel
+    // there), and the work started at once (a throw becomes a rejection) so a cancel right after this call reaches it.
+    let started!: (work: Promise<T>) => void;
+    const done = new Promise<T>((resolve) => (started = resolve));
     const run: RunInProgress = { abort, done };
     const runs = this.runs.get(key) ?? new Set<RunInProgress>();
     runs.add(run);
     this.runs.set(key, runs);
+    started((async () => work(signal))());
     try {
       return await done;
     } finally {
