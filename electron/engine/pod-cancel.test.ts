@@ -92,8 +92,7 @@ function progressOf(events: PodStatusEvent[]): Extract<PodStatusEvent, { kind: '
 }
 
 /** Starts a Pod whose init container sleeps 30 s, on a network of its own, and waits until the run waits on it. */
-async function runUntilInit(base: string) {
-  const network = freshNetwork();
+async function runUntilInit(base: string, network = freshNetwork()) {
   const pod = podOf(base, [box('app', 'sleep 3600')], [box('slow', 'sleep 30')]);
   const started = await start(pod, network);
   await until(() => progressOf(started.events).some((e) => e.stage === 'init'));
@@ -175,6 +174,19 @@ describe.skipIf(dockerReason)(`cancelling a run${dockerReason ? ` (skipped: ${do
     } finally {
       await other.remove({ force: true }).catch(() => undefined);
     }
+  });
+
+  it("cancelling one Pod leaves another Pod's run on the same network alone", async () => {
+    const first = await runUntilInit('first');
+    const second = await runUntilInit('second', first.network);
+    expect(await runtime.cancel({ name: first.name })).toBe('cancelled');
+    expect(((await first.run) as PodError).code).toBe('RUN_CANCELLED');
+    expect(await leftovers(first.name)).toEqual([]);
+    // The first run made the network, but the second's containers are on it: it stays, and so does that run.
+    expect(await networkExists(first.network)).toBe(true);
+    expect((await leftovers(second.name)).length).toBe(3);
+    expect(await runtime.cancel({ name: second.name })).toBe('cancelled');
+    expect(await leftovers(second.name)).toEqual([]);
   });
 
   it('aborts an image pull mid-download: the engine hangs up on the registry and nothing of the Pod is left', async () => {
