@@ -7,15 +7,17 @@ import { graphOf, useDocument } from '../store/document';
 import { formatUptime, shownState, type ShownState } from './model';
 import { useRun } from './store';
 import { useClock } from './clock';
+import type { Translate } from '../problems-text';
+import { runErrorText } from '../run-errors-text';
 import './run.css';
 
-/** The container's shown state, serialised so the selector's result compares by value. */
-function useShownState(name: string): ShownState | undefined {
+/** The container's shown state, serialised so the selector's result compares by value; a failure in the UI language. */
+function useShownState(name: string, t: Translate): ShownState | undefined {
   const text = useRun((s) => {
     const status = s.snapshot?.containers.find((c) => c.name === name);
     // A failed run rolls the Pod back, so the failure it reported is all there is to show on the node.
     const failure = !s.snapshot && s.error?.during === 'run' && s.error.container === name ? s.error : undefined;
-    const shown = shownState(status, failure);
+    const shown = shownState(status, failure && { ...failure, message: runErrorText(t, failure) });
     return shown ? JSON.stringify(shown) : '';
   });
   return text ? (JSON.parse(text) as ShownState) : undefined;
@@ -72,7 +74,7 @@ function RunningText({ since }: { since: number }) {
 
 export const ContainerRunStatus = memo(function ContainerRunStatus({ name }: { name: string }) {
   const { t } = useTranslation();
-  const shown = useShownState(name);
+  const shown = useShownState(name, t);
   if (!shown) return null;
   const exitCode = shown.state === 'terminated' ? shown.exitCode : undefined;
   const failed = shown.state === 'terminated' && shown.exitCode !== 0;
