@@ -6,7 +6,7 @@ import { fieldProblemId, type Diagnostic, type QuickFix } from '../../shared/rul
 export type Translate = TFunction | ((key: string, options?: Record<string, unknown>) => string);
 
 /** `key` rendered with `params`, or `english` when the catalogue lacks the key. */
-export function catalogued(t: Translate, key: string | undefined, params: object | undefined, english: string): string {
+function catalogued(t: Translate, key: string | undefined, params: object | undefined, english: string): string {
   if (!key) return english;
   return (t as (key: string, options: Record<string, unknown>) => string)(key, {
     ...params,

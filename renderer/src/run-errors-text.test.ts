@@ -102,3 +102,18 @@ describe('run error text', () => {
     expect(error).toEqual({ code: 'CONFLICT', message: 'taken' });
   });
 });
+
+describe('run error text when only English has the entry', () => {
+  it('shows the whole sentence in the back end’s English, never half Chinese', async () => {
+    const partial = i18next.createInstance();
+    const zhCatalogue = structuredClone(catalogues['zh-CN']) as { runerrors: { pod: Record<string, string> } };
+    delete zhCatalogue.runerrors.pod.PORT_TAKEN;
+    await partial.init({
+      resources: { en: { translation: catalogues.en }, 'zh-CN': { translation: zhCatalogue } },
+      lng: 'zh-CN',
+      fallbackLng: 'en',
+      interpolation: { escapeValue: false },
+    });
+    expect(runErrorText(partial.getFixedT('zh-CN'), runErrorOf(portTaken))).toBe(portTaken.message);
+  });
+});

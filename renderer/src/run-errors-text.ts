@@ -1,7 +1,7 @@
 // Run errors in the UI language: a refused plan's problems and the Pod runtime's errors from assets/locales/runerrors,
 // falling back to the back end's English when the catalogue lacks an entry (an older back end, a new message).
 import type { MessageParams } from '../../shared/api/errors';
-import { catalogued, type Translate } from './problems-text';
+import type { Translate } from './problems-text';
 
 /** What the UI holds of a plan problem or a run error: English, and the catalogue key and values when given. */
 export interface CataloguedMessage {
@@ -16,10 +16,24 @@ export interface RunErrorMessage extends CataloguedMessage {
   problems?: CataloguedMessage[];
 }
 
+/**
+ * `key` rendered with `params` in the UI language only, else `english`: no fallback to the English catalogue, so a
+ * sentence never mixes a Chinese phrase into English words (or the reverse) when one entry is missing.
+ */
+function inLanguage(t: Translate, key: string, params: object | undefined, english: string): string {
+  return (t as (key: string, options: Record<string, unknown>) => string)(key, {
+    ...params,
+    defaultValue: english,
+    fallbackLng: false,
+    // Params are names and values from the Pod and the engine, shown as text, never markup.
+    interpolation: { escapeValue: false },
+  });
+}
+
 /** A phrase inside a message (who, which action, why) in the UI language, or undefined when the catalogue lacks it. */
 function phraseText(t: Translate, value: MessageParams[string]): string | number | undefined {
   if (typeof value !== 'object') return value;
-  const text = catalogued(t, value.id, value.params, '');
+  const text = inLanguage(t, value.id, value.params, '');
   return text === '' ? undefined : text;
 }
 
@@ -32,7 +46,7 @@ function messageText(t: Translate, m: CataloguedMessage, extra: Record<string, s
     if (text === undefined) return m.message;
     params[name] = text;
   }
-  return catalogued(t, m.messageId, { ...params, ...extra }, m.message);
+  return inLanguage(t, m.messageId, { ...params, ...extra }, m.message);
 }
 
 /** One problem of a refused plan, e.g. "Container "web" has no image." */
