@@ -2,10 +2,46 @@
 // machine already uses (a local server holds it); Run fails with PORT_TAKEN, and the run bar says so in Chinese with the
 // port number, and nothing of the Pod is left on the engine.
 import { createServer, type Server } from 'node:net';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect, shot, openApp, typeYaml, engineJourneys } from './fixtures';
 import { podContainers, unique } from './docker';
 
 const engine = engineJourneys('run journeys in Chinese', 120_000);
+
+/** A Pod of one busybox container "web"; `extra` are more lines of its container, then of its spec. */
+function podYaml(name: string, container: string[], spec: string[] = []): string {
+  return [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata:',
+    `  name: ${name}`,
+    'spec:',
+    ...spec,
+    '  containers:',
+    '    - name: web',
+    '      image: busybox:1.36',
+    "      command: ['sleep', '3600']",
+    ...container,
+    '',
+  ].join('\n');
+}
+
+/** Opens the design, switches the UI to Chinese, presses Run (answering the warning question) and returns the error box. */
+async function runInChinese(page: Page, yaml: string): Promise<Locator> {
+  await openApp(page, engine.url);
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
+  await typeYaml(page, yaml);
+  await expect(page.getByTestId('node-container:web')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(page.getByRole('combobox', { name: '语言' })).toBeVisible();
+  await page.getByTestId('run-start').click();
+  // hostPort and subPath are advice-level in the rules; the question comes first.
+  const confirm = page.getByTestId('run-confirm');
+  const error = page.getByTestId('run-error');
+  await expect(error.or(confirm)).toBeVisible({ timeout: 30_000 });
+  if (await confirm.isVisible()) await page.getByTestId('run-anyway').click();
+  return error;
+}
 
 test('a taken hostPort fails the run with the Chinese text and the port number, leaving nothing behind', async ({
   page,
@@ -16,36 +52,10 @@ test('a taken hostPort fails the run with the Chinese text and the port number, 
   await new Promise<void>((done) => server.listen(0, '0.0.0.0', done));
   const port = (server.address() as { port: number }).port;
   try {
-    await openApp(page, engine.url);
-    await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
-    await typeYaml(
+    const error = await runInChinese(
       page,
-      [
-        'apiVersion: v1',
-        'kind: Pod',
-        'metadata:',
-        `  name: ${name}`,
-        'spec:',
-        '  containers:',
-        '    - name: web',
-        '      image: busybox:1.36',
-        "      command: ['sleep', '3600']",
-        '      ports:',
-        '        - containerPort: 8080',
-        `          hostPort: ${port}`,
-        '',
-      ].join('\n'),
+      podYaml(name, ['      ports:', '        - containerPort: 8080', `          hostPort: ${port}`]),
     );
-    await expect(page.getByTestId('node-container:web')).toBeVisible();
-    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
-    await expect(page.getByRole('combobox', { name: '语言' })).toBeVisible();
-
-    await page.getByTestId('run-start').click();
-    // hostPort is advice-level in the rules; the question comes first.
-    const confirm = page.getByTestId('run-confirm');
-    const error = page.getByTestId('run-error');
-    await expect(error.or(confirm)).toBeVisible({ timeout: 30_000 });
-    if (await confirm.isVisible()) await page.getByTestId('run-anyway').click();
     await expect(error).toHaveAttribute('data-code', 'PORT_TAKEN', { timeout: 30_000 });
     await expect(error.getByTestId('run-error-message')).toHaveText(
       `本机的主机端口 ${port} 已被占用，因此该 Pod 的 infra 容器无法发布它。请停止占用该端口的程序，或换一个 hostPort。`,
@@ -70,44 +80,18 @@ test('a taken hostPort fails the run with the Chinese text and the port number, 
 test('a Pod the engine cannot plan is refused with the plan’s problems in Chinese', async ({ page }) => {
   const name = unique('run-zh-subpath');
   engine.created.push(name);
-  await openApp(page, engine.url);
-  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
-  const api = await page.getByTestId('engine-status').textContent();
+  const yaml = podYaml(
+    name,
+    ['      volumeMounts:', '        - name: data', '          mountPath: /data', '          subPath: part'],
+    ['  volumes:', '    - name: data', '      emptyDir: {}'],
+  );
+  const error = await runInChinese(page, yaml);
   // Engine API 1.45 (Docker 26) mounts part of a volume; an older engine refuses the plan (ENGINE_NO_SUBPATH).
-  test.skip(!/API 1\.(4[1-4])\b/.test(api ?? ''), `the engine mounts subPaths (${api})`);
-  await typeYaml(
-    page,
-    [
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata:',
-      `  name: ${name}`,
-      'spec:',
-      '  volumes:',
-      '    - name: data',
-      '      emptyDir: {}',
-      '  containers:',
-      '    - name: web',
-      '      image: busybox:1.36',
-      "      command: ['sleep', '3600']",
-      '      volumeMounts:',
-      '        - name: data',
-      '          mountPath: /data',
-      '          subPath: part',
-      '',
-    ].join('\n'),
-  );
-  await expect(page.getByTestId('node-container:web')).toBeVisible();
-  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
-  await page.getByTestId('run-start').click();
-  const confirm = page.getByTestId('run-confirm');
-  const error = page.getByTestId('run-error');
-  await expect(error.or(confirm)).toBeVisible({ timeout: 30_000 });
-  if (await confirm.isVisible()) await page.getByTestId('run-anyway').click();
+  const api = (await page.getByTestId('engine-status').textContent()) ?? '';
+  test.skip(!/API 1\.4[1-4]\b/.test(api), `the engine mounts subPaths (${api})`);
   await expect(error).toHaveAttribute('data-code', 'PLAN_INVALID', { timeout: 30_000 });
-  const sentence = new RegExp(
-    `容器“web”挂载了卷“data”的 subPath“part”。Docker 从 Engine API 1\\.45（Docker 26）起才能只挂载卷的一部分`,
-  );
+  const sentence =
+    /容器“web”挂载了卷“data”的 subPath“part”。Docker 从 Engine API 1\.45（Docker 26）起才能只挂载卷的一部分/;
   await expect(error.getByTestId('run-error-message')).toHaveText(new RegExp(`^Pod“${name}”无法运行：`));
   await expect(error.getByTestId('run-error-message')).toContainText(sentence);
   await expect(error.locator('li')).toHaveCount(1);
