@@ -1,6 +1,7 @@
 // Picks how the UI reaches the back end: Electron's preload bridge, or a WebSocket to the browser host.
 import type { ClientMessage } from '../../../shared/api/protocol';
 import type { Transport } from '../../../shared/api/client';
+import { FrameSlicer } from './frame-slicer';
 
 interface ElectronBridge {
   send(message: unknown): void;
@@ -27,14 +28,14 @@ export function takeToken(): string | undefined {
   return fromUrl ?? sessionStorage.getItem(TOKEN_KEY) ?? undefined;
 }
 
-export function electronTransport(bridge: ElectronBridge): Transport {
+export function electronTransport(bridge: ElectronBridge, slicer = new FrameSlicer()): Transport {
   return {
     send: (message) => bridge.send(message),
-    onMessage: (receiver) => bridge.onMessage(receiver),
+    onMessage: (receiver) => bridge.onMessage((message) => slicer.run(() => receiver(message))),
   };
 }
 
-export function webSocketTransport(token: string | undefined): Transport {
+export function webSocketTransport(token: string | undefined, slicer = new FrameSlicer()): Transport {
   const url = new URL('/api/ws', window.location.href);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   if (token) url.searchParams.set('token', token);
@@ -59,11 +60,16 @@ export function webSocketTransport(token: string | undefined): Transport {
     },
     onMessage(receiver) {
       socket.addEventListener('message', (event) => {
-        try {
-          receiver(JSON.parse(String(event.data)));
-        } catch {
-          // A frame that is not JSON is not from our back end; ignore it.
-        }
+        // Parsing is part of the handling the slicer spreads over frames (a flood's batches are ~100 KB each).
+        slicer.run(() => {
+          let message: unknown;
+          try {
+            message = JSON.parse(String(event.data));
+          } catch {
+            return; // A frame that is not JSON is not from our back end; ignore it.
+          }
+          receiver(message);
+        });
       });
     },
     onClose(receiver) {
