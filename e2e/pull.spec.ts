@@ -3,7 +3,7 @@
 import Docker from 'dockerode';
 import type { Page } from '@playwright/test';
 import { imageFromEngine, startRegistry, type TestRegistry } from '../electron/engine/registry.test-support';
-import { test, expect, serveApp, stopApp, type ServedApp, openApp } from './fixtures';
+import { test, expect, serveApp, stopApp, type ServedApp, openApp, typeYaml } from './fixtures';
 import { docker, dockerMissing, podContainers, unique } from './docker';
 
 const REPOSITORY = 'podwright-test/busybox';
@@ -50,16 +50,6 @@ test.beforeEach(() => {
 async function open(page: Page): Promise<void> {
   await openApp(page, served.url);
   await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
-}
-
-/** Replaces the design with `yaml` through the YAML panel, as a user would paste it. */
-async function typeYaml(page: Page, yaml: string): Promise<void> {
-  await page.getByRole('tab', { name: 'YAML' }).click();
-  await page.locator('.cm-content').click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(yaml);
-  await page.waitForTimeout(400);
-  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
 }
 
 test('a Pod whose image is only in a registry: the pull bar fills, then the container runs; Down', async ({ page }) => {

@@ -17,6 +17,7 @@ import {
 import { getEdgePosition } from '@xyflow/system';
 import { memo, useMemo, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { canvasLayer } from './edges';
 import './drag-edges.css';
 
 /** The class on the React Flow wrapper while the drag layer stands in for the edges (drag-edges.css hides them). */
@@ -40,17 +41,8 @@ export function edgeCurve(
   return position ? getBezierPath(position)[0] : null;
 }
 
-const edgesLayers = new WeakMap<HTMLDivElement, HTMLElement>();
-/** React Flow's edge container, found once per canvas (a DOM query per store update would cost every frame). */
-function edgesLayerOf(s: ReactFlowState): HTMLElement | null {
-  const dom = s.domNode;
-  if (!dom) return null;
-  const known = edgesLayers.get(dom);
-  if (known?.isConnected) return known;
-  const layer = dom.querySelector<HTMLElement>('.react-flow__edges');
-  if (layer) edgesLayers.set(dom, layer);
-  return layer;
-}
+/** React Flow's edge container (found once per canvas: a DOM query per store update would cost every frame). */
+const edgesLayerOf = (s: ReactFlowState): HTMLElement | null => canvasLayer(s, '.react-flow__edges');
 
 /**
  * The drag layer; render it inside <ReactFlow> with the ids of the nodes being dragged (with `dragEdgesClass` on the
@@ -69,18 +61,17 @@ export const DragEdges = memo(function DragEdges({
   // Re-render on every node update during a drag; `nodes` is a new array whenever a node moved.
   useStore((s) => (moving ? s.nodes : null));
   const lookup = useStore((s) => s.nodeLookup);
-  const touches = (edge: Edge): boolean => moving !== null && (moving.has(edge.source) || moving.has(edge.target));
-  // The still edges: recomputed when the set of dragged nodes or the edges change, not on every frame.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // The still edges: recomputed when the set of dragged nodes or the edges change, not on every frame (React Flow
+  // keeps one node lookup and updates it in place).
   const still = useMemo(
     () =>
       moving
         ? curves(
-            edges.filter((e) => !touches(e)),
+            edges.filter((e) => !moving.has(e.source) && !moving.has(e.target)),
             lookup,
           )
         : null,
-    [moving, edges],
+    [moving, edges, lookup],
   );
   if (!moving || !layer || !still) return null;
   return createPortal(
@@ -105,7 +96,7 @@ export const DragEdges = memo(function DragEdges({
       </svg>
       <svg className="drag-edge-layer" aria-hidden="true">
         {curves(
-          edges.filter((e) => touches(e)),
+          edges.filter((e) => moving.has(e.source) || moving.has(e.target)),
           lookup,
         )}
       </svg>

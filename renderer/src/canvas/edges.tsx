@@ -50,17 +50,22 @@ export function edgeDiagnosticsOf(doc: CanvasDocument): Map<string, Diagnostic[]
 }
 
 // React Flow's EdgeLabelRenderer looks its layer up with a DOM query in a store selector, so every label ran one
-// querySelector on every store update: 300 per frame of a drag in a big design. The layer is found once per canvas.
-const labelLayers = new WeakMap<HTMLDivElement, HTMLElement>();
-function labelLayerOf(s: ReactFlowState): HTMLElement | null {
+// querySelector on every store update: 300 per frame of a drag in a big design. Layers are found once per canvas.
+const layers = new WeakMap<HTMLDivElement, Map<string, HTMLElement>>();
+/** The element matching `selector` in this canvas (one of React Flow's layers), found once and then remembered. */
+export function canvasLayer(s: ReactFlowState, selector: string): HTMLElement | null {
   const dom = s.domNode;
   if (!dom) return null;
-  const known = labelLayers.get(dom);
-  if (known?.isConnected) return known;
-  const layer = dom.querySelector<HTMLElement>('.react-flow__edgelabel-renderer');
-  if (layer) labelLayers.set(dom, layer);
+  let known = layers.get(dom);
+  const found = known?.get(selector);
+  if (found?.isConnected) return found;
+  const layer = dom.querySelector<HTMLElement>(selector);
+  if (!layer) return null;
+  if (!known) layers.set(dom, (known = new Map()));
+  known.set(selector, layer);
   return layer;
 }
+const labelLayerOf = (s: ReactFlowState): HTMLElement | null => canvasLayer(s, '.react-flow__edgelabel-renderer');
 
 /** What every mount label needs from the canvas: the layer labels are drawn in, and whether their text is legible. */
 export interface LabelView {
