@@ -11,6 +11,8 @@ export interface FakePodContainer {
   tty?: boolean;
   restart?: 'no' | 'always';
   role?: string;
+  /** false: created only, as an app container is while the init containers run (the test starts it). */
+  start?: boolean;
 }
 
 export interface FakePod {
@@ -20,11 +22,22 @@ export interface FakePod {
 }
 
 /** Creates and starts one container per entry, labelled as containers of one Pod with a unique name. */
-export async function startFakePod(docker: Docker, containers: FakePodContainer[], prefix = 'pw-logs'): Promise<FakePod> {
+export async function startFakePod(
+  docker: Docker,
+  containers: FakePodContainer[],
+  prefix = 'pw-logs',
+): Promise<FakePod> {
   const pod = `${prefix}-${uniqueSuffix()}`;
   const ids: Record<string, string> = {};
   const remove = async (): Promise<void> => {
-    await Promise.all(Object.values(ids).map((id) => docker.getContainer(id).remove({ force: true }).catch(() => undefined)));
+    await Promise.all(
+      Object.values(ids).map((id) =>
+        docker
+          .getContainer(id)
+          .remove({ force: true })
+          .catch(() => undefined),
+      ),
+    );
   };
   try {
     for (const [index, c] of containers.entries()) {
@@ -45,7 +58,8 @@ export async function startFakePod(docker: Docker, containers: FakePodContainer[
       });
       ids[c.name] = created.id;
     }
-    await Promise.all(Object.values(ids).map((id) => docker.getContainer(id).start()));
+    const starting = containers.filter((c) => c.start !== false).map((c) => ids[c.name]!);
+    await Promise.all(starting.map((id) => docker.getContainer(id).start()));
   } catch (err) {
     await remove();
     throw err;

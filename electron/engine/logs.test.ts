@@ -56,6 +56,24 @@ describe.skipIf(dockerReason)(`Pod logs on Docker${dockerReason ? ` (skipped: ${
     pod = undefined;
   });
 
+  it('a container that has not started yet is waited for, not reported as exited (no line before its first)', async () => {
+    pod = await startFakePod(docker, [
+      { name: 'web', script: 'while true; do echo web; sleep 0.2; done' },
+      { name: 'late', script: 'echo "late hello"; sleep 60', start: false },
+    ]);
+    const lateId = pod.ids.late!;
+    setTimeout(() => void docker.getContainer(lateId).start(), 800);
+    const events = await collect({ pod: pod.pod, follow: true }, (es) =>
+      lines(es).some((l) => l.container === 'late' && l.text === 'late hello'),
+    );
+    const late = events.filter((e) => e.container === 'late');
+    // Before the fix: a "stopped" event with exit code 0 at 0001-01-01, sorted before every other line.
+    expect(late.filter((e) => e.kind === 'stopped')).toEqual([]);
+    expect(late.filter((e) => e.kind === 'attempt')).toEqual([]);
+    expect(lines(late).map((l) => [l.text, l.attempt])).toEqual([['late hello', 0]]);
+    expect(events.every((e) => !e.time.startsWith('0001-'))).toBe(true);
+  });
+
   // Three containers take turns: each line's number says where it belongs in the merged stream.
   const turn = (offset: number) =>
     `i=${offset}; while [ $i -lt 30 ]; do sleep 0.0$((3 - ${offset})); echo "n=$i"; i=$((i+3)); done`;

@@ -256,7 +256,8 @@ class PodLogMerge {
       const info = await this.docker.getContainer(source.id).inspect();
       tty = Boolean(info.Config.Tty);
       source.startedAt = info.State.StartedAt;
-      if (from.marker) {
+      // A start after a stop is a new attempt; the first start of a container that was waiting is not news.
+      if (from.marker && source.attempt > 0) {
         const at = parseTimestamp(info.State.StartedAt);
         this.enqueue(
           source,
@@ -378,6 +379,14 @@ class PodLogMerge {
       return;
     }
     source.sameRunCloses = 0;
+    if (info.State.Status === 'created') {
+      // Not started yet (an app container while the init containers run): it has not stopped, and its zero
+      // FinishedAt ("0001-01-01") put a bogus "exited with code 0" before every other line. Its start event
+      // reopens the stream, as its first run, not a restart.
+      source.attempt = -1;
+      this.gone(source);
+      return;
+    }
     if (running) {
       // Still the same run after a few looks, yet the stream closed: the engine dropped us. Ask it again from where we were.
       return this.lost(
