@@ -1,11 +1,13 @@
-// While nodes are dragged, every edge is drawn as one path in ONE svg instead of React Flow's one svg per edge.
+// While nodes are dragged, the edges are drawn in two svgs (the still ones, the moving ones) instead of React Flow's
+// one svg per edge.
 //
 // Why: each of React Flow's edge svgs is its own stacking context, so a 500-node design has ~600 separately layered
-// boxes that Chromium re-layers ("Layerize") on every frame of a drag, whichever edge moved: about half of each
-// frame's main-thread time on a GPU-less machine (bench/canvas). Hiding them for the drag and drawing the same curves
-// in one svg removes that; only the curves touching a dragged node are recomputed per frame. Between drags React
-// Flow's edges are back (selection, focus, labels, clicks all work as before), and the curves here are the same
-// beziers between the same handles, so the picture does not change when the drag starts or ends.
+// boxes that Chromium re-layers ("Layerize") on every frame of a drag, whichever edge moved: with every edge hidden a
+// 500-node drag ran at 60 fps instead of ~30 on a GPU-less machine (bench/canvas). Hiding them for the drag and drawing
+// the same curves here keeps the picture at a fraction of that cost; only the curves touching a dragged node are
+// recomputed per frame. Between drags React Flow's edges are back (selection, focus, labels, clicks all work as
+// before), and the curves here are the same beziers between the same handles, so nothing jumps when a drag starts or
+// ends.
 import {
   ConnectionMode,
   getBezierPath,
