@@ -63,6 +63,25 @@ export async function openApp(page: Page, url: string): Promise<void> {
   await expect(page.getByRole('region', { name: 'Pod canvas' })).toBeVisible();
 }
 
+/** Opens the app (openApp) and waits until the engine status says the engine answers. */
+export async function openWithEngine(page: Page, url: string): Promise<void> {
+  await openApp(page, url);
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
+}
+
+/**
+ * Presses Run and answers the warning question if the design raises one (hostPort, subPath and the like are
+ * advice-level in the rules); returns the run bar's error box, which a failing run fills.
+ */
+export async function runAnsweringWarnings(page: Page): Promise<Locator> {
+  await page.getByTestId('run-start').click();
+  const confirm = page.getByTestId('run-confirm');
+  const error = page.getByTestId('run-error');
+  await expect(error.or(confirm)).toBeVisible({ timeout: 30_000 });
+  if (await confirm.isVisible()) await page.getByTestId('run-anyway').click();
+  return error;
+}
+
 /** Replaces the design with `yaml` through the YAML panel, as a user would paste it, and brings it into view. */
 export async function typeYaml(page: Page, yaml: string): Promise<void> {
   await page.getByRole('tab', { name: 'YAML' }).click();
@@ -111,17 +130,25 @@ export async function reloadAndRestore(page: Page): Promise<void> {
  * there (otherwise each journey skips with the reason, and under CI dockerMissing fails instead), a time limit per
  * journey, and a sweep of the Pods the file created (push their names to `created`). Call at the top of the file.
  */
-export function engineJourneys(what: string, timeoutMs: number): { readonly url: string; created: string[] } {
+export function engineJourneys(
+  what: string,
+  timeoutMs: number,
+  /** More set-up once Docker is known to be there, and its clean-up (a test registry, say). */
+  extra: { before?: () => Promise<void>; after?: () => Promise<void> } = {},
+): { readonly url: string; created: string[] } {
   let served: ServedApp | undefined;
   let skipReason: string | undefined;
   const created: string[] = [];
   test.beforeAll(async () => {
     skipReason = await dockerMissing(what);
     if (skipReason) return;
+    await extra.before?.();
     served = await serveApp({ PODWRIGHT_INFRA_IMAGE: 'podwright-test/pause:1' });
   });
   test.afterAll(async () => {
+    if (skipReason) return;
     for (const name of created) await sweep(name);
+    await extra.after?.();
     if (served) await stopApp(served);
   });
   test.beforeEach(() => {

@@ -4,7 +4,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, openApp, reloadAndRestore, serveWithFileRoot, shot, test, type ServedApp } from './fixtures';
+import {
+  expect,
+  openApp,
+  openWithEngine,
+  reloadAndRestore,
+  serveWithFileRoot,
+  shot,
+  test,
+  type ServedApp,
+} from './fixtures';
 import { dockerMissing, podContainers, sweep, unique } from './docker';
 
 let app: ServedApp;
@@ -263,8 +272,7 @@ ${extra}`;
     ].join('---\n'),
   );
   try {
-    await openApp(page, app.url);
-    await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
+    await openWithEngine(page, app.url);
     await openDesign(page, 'run.pod.yaml');
     await page.getByTestId('node-@1/container:app').click();
     await expect(page.getByTestId('pod-place')).toHaveText(`Pod 2 of 2 · ${runs}`);

@@ -3,53 +3,38 @@
 import Docker from 'dockerode';
 import type { Page } from '@playwright/test';
 import { imageFromEngine, startRegistry, type TestRegistry } from '../electron/engine/registry.test-support';
-import { test, expect, serveApp, stopApp, type ServedApp, openApp, typeYaml } from './fixtures';
-import { docker, dockerMissing, podContainers, unique } from './docker';
+import { test, expect, typeYaml, engineJourneys, openWithEngine, runAnsweringWarnings } from './fixtures';
+import { docker, podContainers, unique } from './docker';
 
 const REPOSITORY = 'podwright-test/busybox';
 
-let served: ServedApp;
 let registry: TestRegistry | undefined;
-let skipReason: string | undefined;
 const name = unique('pull');
 const missingName = unique('pull-missing');
 const tag = unique('pulltest');
 let image = '';
 
-test.beforeAll(async () => {
-  skipReason = await dockerMissing('pull journey');
-  if (skipReason) return;
-  // 2 MiB of random bytes at 512 KiB/s: a pull of about four seconds, long enough to watch the bar fill.
-  registry = await startRegistry({ bytesPerSecond: 512 * 1024 });
-  registry.publish(
-    REPOSITORY,
-    tag,
-    await imageFromEngine(new Docker(), 'podwright-test/busybox:1', { extraLayerBytes: 2 * 1024 * 1024 }),
-  );
-  image = `${registry.host}/${REPOSITORY}:${tag}`;
-  await docker('rmi', '-f', image).catch(() => undefined);
-  served = await serveApp({ PODWRIGHT_INFRA_IMAGE: 'podwright-test/pause:1' });
+const engine = engineJourneys('pull journey', 120_000, {
+  async before() {
+    // 2 MiB of random bytes at 512 KiB/s: a pull of about four seconds, long enough to watch the bar fill.
+    registry = await startRegistry({ bytesPerSecond: 512 * 1024 });
+    registry.publish(
+      REPOSITORY,
+      tag,
+      await imageFromEngine(new Docker(), 'podwright-test/busybox:1', { extraLayerBytes: 2 * 1024 * 1024 }),
+    );
+    image = `${registry.host}/${REPOSITORY}:${tag}`;
+    await docker('rmi', '-f', image).catch(() => undefined);
+  },
+  async after() {
+    if (image) await docker('rmi', '-f', image).catch(() => undefined);
+    await registry?.close();
+  },
 });
-
-test.afterAll(async () => {
-  if (skipReason) return;
-  const ids = [...(await podContainers(name)).split('\n'), ...(await podContainers(missingName)).split('\n')].filter(
-    Boolean,
-  );
-  if (ids.length) await docker('rm', '-f', '-v', ...ids).catch(() => undefined);
-  if (image) await docker('rmi', '-f', image).catch(() => undefined);
-  await registry?.close();
-  if (served) await stopApp(served);
-});
-
-test.beforeEach(() => {
-  test.skip(skipReason !== undefined, skipReason);
-  test.setTimeout(120_000);
-});
+engine.created.push(name, missingName);
 
 async function open(page: Page): Promise<void> {
-  await openApp(page, served.url);
-  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
+  await openWithEngine(page, engine.url);
 }
 
 test('a Pod whose image is only in a registry: the pull bar fills, then the container runs; Down', async ({ page }) => {
@@ -125,11 +110,7 @@ test('an image tag the registry does not have: a plain pull error naming the con
     ].join('\n'),
   );
   await expect(page.getByTestId('node-container:api')).toBeVisible();
-  await page.getByTestId('run-start').click();
-  const error = page.getByTestId('run-error');
-  const confirm = page.getByTestId('run-confirm');
-  await expect(error.or(confirm)).toBeVisible({ timeout: 30_000 });
-  if (await confirm.isVisible()) await page.getByTestId('run-anyway').click();
+  const error = await runAnsweringWarnings(page);
   await expect(error).toHaveAttribute('data-code', 'IMAGE_PULL_FAILED', { timeout: 30_000 });
   await expect(error).toContainText(
     `Could not pull image ${missing} for container "api": the registry ${registry!.host} has no image by that name and tag.`,

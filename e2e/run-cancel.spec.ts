@@ -2,7 +2,7 @@
 // container sleeps is cancelled with the Cancel button (and once with Escape); the bar says "cancelling…", the canvas
 // returns to design state, and the engine holds nothing of the Pod.
 import type { Page } from '@playwright/test';
-import { test, expect, shot, openApp, typeYaml, engineJourneys } from './fixtures';
+import { test, expect, shot, typeYaml, engineJourneys, openWithEngine } from './fixtures';
 import { podContainers, unique } from './docker';
 
 const engine = engineJourneys('run-cancel journeys', 90_000);
@@ -10,8 +10,7 @@ const created = engine.created;
 
 /** Opens the app with a Pod whose init container sleeps for 30 s (its app never starts unless it finishes). */
 async function openSlowPod(page: Page, name: string): Promise<void> {
-  await openApp(page, engine.url);
-  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
+  await openWithEngine(page, engine.url);
   await typeYaml(
     page,
     [

@@ -3,7 +3,7 @@
 // port number, and nothing of the Pod is left on the engine.
 import { createServer, type Server } from 'node:net';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, shot, openApp, typeYaml, engineJourneys } from './fixtures';
+import { test, expect, shot, typeYaml, engineJourneys, openWithEngine, runAnsweringWarnings } from './fixtures';
 import { podContainers, unique } from './docker';
 
 const engine = engineJourneys('run journeys in Chinese', 120_000);
@@ -28,19 +28,12 @@ function podYaml(name: string, container: string[], spec: string[] = []): string
 
 /** Opens the design, switches the UI to Chinese, presses Run (answering the warning question) and returns the error box. */
 async function runInChinese(page: Page, yaml: string): Promise<Locator> {
-  await openApp(page, engine.url);
-  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
+  await openWithEngine(page, engine.url);
   await typeYaml(page, yaml);
   await expect(page.getByTestId('node-container:web')).toBeVisible();
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await expect(page.getByRole('combobox', { name: '语言' })).toBeVisible();
-  await page.getByTestId('run-start').click();
-  // hostPort and subPath are advice-level in the rules; the question comes first.
-  const confirm = page.getByTestId('run-confirm');
-  const error = page.getByTestId('run-error');
-  await expect(error.or(confirm)).toBeVisible({ timeout: 30_000 });
-  if (await confirm.isVisible()) await page.getByTestId('run-anyway').click();
-  return error;
+  return runAnsweringWarnings(page);
 }
 
 test('a taken hostPort fails the run with the Chinese text and the port number, leaving nothing behind', async ({

@@ -3,7 +3,7 @@
 // a Pod Kubernetes would reject; warnings that ask once.
 import { createServer, type Server } from 'node:net';
 import type { Page } from '@playwright/test';
-import { test, expect, shot, openApp, typeYaml, engineJourneys } from './fixtures';
+import { test, expect, shot, typeYaml, engineJourneys, openWithEngine, runAnsweringWarnings } from './fixtures';
 import { freePort, podContainers, unique } from './docker';
 
 // Stopping waits for the Pod's grace period (busybox shells ignore SIGTERM), so a journey needs more than 60 s.
@@ -11,8 +11,7 @@ const engine = engineJourneys('run journeys', 150_000);
 const created = engine.created;
 
 async function open(page: Page): Promise<void> {
-  await openApp(page, engine.url);
-  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
+  await openWithEngine(page, engine.url);
   // The run bar's engine picker names the engine in use.
   await expect(page.getByTestId('run-engine').locator('option:checked')).toContainText('Docker');
 }
@@ -169,12 +168,7 @@ test('a hostPort taken on this machine gives a clear error and leaves nothing be
       ].join('\n'),
     );
     await expect(page.getByTestId('node-container:web')).toBeVisible();
-    await page.getByTestId('run-start').click();
-    // hostPort is advice-level in the rules; the question comes first.
-    const confirm = page.getByTestId('run-confirm');
-    const error = page.getByTestId('run-error');
-    await expect(error.or(confirm)).toBeVisible({ timeout: 30_000 });
-    if (await confirm.isVisible()) await page.getByTestId('run-anyway').click();
+    const error = await runAnsweringWarnings(page);
     await expect(error).toHaveAttribute('data-code', 'PORT_TAKEN', { timeout: 30_000 });
     await expect(error).toContainText(`Host port ${port} is already in use`);
     await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design');
