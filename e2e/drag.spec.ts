@@ -1,7 +1,7 @@
 // Journey: dragging a node draws the edges as one layer (renderer/src/canvas/drag-edges.tsx) with the same curves
 // React Flow draws, moves the curves that touch the node, and gives React Flow's edges back on release.
 import type { Page } from '@playwright/test';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, typeYaml } from './fixtures';
 
 /** React Flow's curve per edge id, read from its own edge elements. */
 async function flowCurves(page: Page): Promise<Record<string, string>> {
@@ -83,4 +83,102 @@ test('a drag draws every edge in one layer with the same curves, moves the touch
   const after = await flowCurves(page);
   for (const id of touching) expect(moved).toContain(after[id]);
   for (const id of still) expect(after[id]).toBe(before[id]);
+});
+
+/** A Pod of `count` containers in a row, each mounting one shared volume: wider than the view when zoomed in. */
+function widePod(count: number): string {
+  const containers = Array.from(
+    { length: count },
+    (_, i) =>
+      `  - name: c${i}\n    image: busybox:1.36\n    volumeMounts:\n    - name: shared\n      mountPath: /shared/c${i}\n`,
+  ).join('');
+  return `apiVersion: v1\nkind: Pod\nmetadata:\n  name: wide\nspec:\n  containers:\n${containers}  volumes:\n  - name: shared\n    emptyDir: {}\n`;
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+const near = (a: Box, b: Box): boolean =>
+  Math.abs(a.x - b.x) < 1 && Math.abs(a.y - b.y) < 1 && Math.abs(a.width - b.width) < 1;
+
+test('a drag moves the node, its group, its minimap dot and its mount label with the pointer, hides far nodes until the drop, and is one undo step', async ({
+  page,
+  app,
+}) => {
+  // A tall window: the drag below stays clear of the pane's edges, where React Flow would start panning the view.
+  await page.setViewportSize({ width: 1440, height: 1300 });
+  await openApp(page, app.url);
+  await typeYaml(page, widePod(14));
+  const node = page.getByTestId('node-container:c6');
+  const far = page.locator('.react-flow__node[data-id="container:c13"]');
+  const group = page.locator('.react-flow__node[data-id="pod"]');
+  const dot = page.locator('.react-flow__minimap-node.minimap-of-container\\:c6');
+  const dotAt = () => dot.evaluate((e) => [Number(e.getAttribute('x')), Number(e.getAttribute('y'))]);
+  await expect(node).toBeVisible();
+  // Zoom in on c6, in the middle of the row (the wheel, as a user does), to about its designed size: the row's ends
+  // are then well outside the view.
+  for (let i = 0; i < 12; i++) {
+    const b = (await node.boundingBox())!;
+    if (b.width >= 220) break;
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+    await page.mouse.wheel(0, -300);
+    await page.waitForTimeout(80);
+  }
+  const start = (await node.boundingBox())!;
+  const groupBefore = (await group.boundingBox())!;
+  const label = page.getByTestId('mount-label-mount:container:c6:0');
+  await expect(label).toBeVisible();
+  const labelBefore = (await label.boundingBox())!;
+  const dotBefore = await dotAt();
+  expect(await far.evaluate((e) => getComputedStyle(e).visibility)).toBe('visible');
+
+  // Press on c6's header and drag it down, out of the group's bottom edge.
+  const grip = { x: start.x + start.width / 2, y: start.y + 10 };
+  await page.mouse.move(grip.x, grip.y);
+  await page.mouse.down();
+  // React Flow starts the drag on the first move past its threshold and moves the node by the pointer's moves after it.
+  await page.mouse.move(grip.x + 2, grip.y + 2);
+  await page.mouse.move(grip.x + 20, grip.y + 130, { steps: 10 });
+  await page.mouse.move(grip.x + 40, grip.y + 260, { steps: 10 });
+  const during = (await node.boundingBox())!;
+  // The node follows the pointer.
+  expect(Math.abs(during.x - start.x - 38)).toBeLessThan(1.5);
+  expect(Math.abs(during.y - start.y - 258)).toBeLessThan(1.5);
+  // The group grows around the node where it is now, and the label of c6's mount moved with its edge.
+  const groupDuring = (await group.boundingBox())!;
+
+  expect(groupDuring.y + groupDuring.height).toBeGreaterThan(during.y + during.height);
+  expect(groupDuring.height).toBeGreaterThan(groupBefore.height + 50);
+  const labelDuring = (await label.boundingBox())!;
+  expect(near(labelDuring, labelBefore)).toBe(false);
+  // The minimap shows the node where it is being dragged.
+  const dotDuring = await dotAt();
+  expect(dotDuring[1]).toBeGreaterThan(dotBefore[1]! + 100);
+  // A node far outside the view is not drawn during the drag; the dragged one and its neighbour are.
+  expect(await far.evaluate((e) => e.classList.contains('drag-culled'))).toBe(true);
+  expect(await far.evaluate((e) => getComputedStyle(e).visibility)).toBe('hidden');
+  const neighbour = page.locator('.react-flow__node[data-id="container:c7"]');
+  expect(await neighbour.evaluate((e) => getComputedStyle(e).visibility)).toBe('visible');
+
+  await page.mouse.up();
+  // Dropped: every node drawn again, and nothing jumps: node, group and label stay where the drag showed them.
+  await expect(page.locator('.drag-culled')).toHaveCount(0);
+  expect(await far.evaluate((e) => getComputedStyle(e).visibility)).toBe('visible');
+  expect(await node.evaluate((e) => e.closest<HTMLElement>('.react-flow__node')!.style.willChange)).toBe('');
+  expect(near((await node.boundingBox())!, during)).toBe(true);
+  expect(near((await group.boundingBox())!, groupDuring)).toBe(true);
+  expect(near((await label.boundingBox())!, labelDuring)).toBe(true);
+  expect(await dotAt()).toEqual(dotDuring);
+
+  // The drag is one undo step, and redo brings the drop back.
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => near((await node.boundingBox())!, start)).toBe(true);
+  expect(near((await group.boundingBox())!, groupBefore)).toBe(true);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(async () => near((await node.boundingBox())!, during)).toBe(true);
+
+  // A keyboard move (arrow keys on the focused node) is committed at once, without a drag.
+  const before = (await node.boundingBox())!;
+  await node.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => Math.round((await node.boundingBox())!.x - before.x)).toBeGreaterThan(3);
+  await expect(page.locator('.drag-culled')).toHaveCount(0);
 });

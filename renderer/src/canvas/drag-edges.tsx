@@ -5,9 +5,10 @@
 // boxes that Chromium re-layers ("Layerize") on every frame of a drag, whichever edge moved: with every edge hidden a
 // 500-node drag ran at 60 fps instead of ~30 on a GPU-less machine (bench/canvas). Hiding them for the drag and drawing
 // the same curves here keeps the picture at a fraction of that cost; only the curves touching a dragged node are
-// recomputed per frame. Between drags React Flow's edges are back (selection, focus, labels, clicks all work as
-// before), and the curves here are the same beziers between the same handles, so nothing jumps when a drag starts or
-// ends.
+// recomputed per move, from the drag's own positions (live-drag.ts: React Flow's store keeps the drag-start ones until
+// the drop), and the labels of moving mount edges are moved with them. Between drags React Flow's edges are back
+// (selection, focus, labels, clicks all work as before), and the curves here are the same beziers between the same
+// handles, so nothing jumps when a drag starts or ends.
 import {
   ConnectionMode,
   getBezierPath,
@@ -16,23 +17,20 @@ import {
   type InternalNode,
   type ReactFlowState,
 } from '@xyflow/react';
-import { getEdgePosition } from '@xyflow/system';
-import { memo, useMemo, type ReactNode } from 'react';
+import { getEdgePosition, type EdgePosition } from '@xyflow/system';
+import { memo, useLayoutEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import { canvasLayer } from './edges';
+import { canvasLayer, mountLabelTransform } from './edges';
+import type { LiveDrag } from './live-drag';
 import './drag-edges.css';
 
 /** The class on the React Flow wrapper while the drag layer stands in for the edges (drag-edges.css hides them). */
 export const dragEdgesClass = 'drag-edges-on';
 
-/** The bezier React Flow would draw for `edge` between these two nodes, or null while a node is not measured yet. */
-export function edgeCurve(
-  edge: Edge,
-  source: InternalNode | undefined,
-  target: InternalNode | undefined,
-): string | null {
+/** Where React Flow would draw `edge`'s ends between these two nodes, or null while a node is not measured yet. */
+function edgeEnds(edge: Edge, source: InternalNode | undefined, target: InternalNode | undefined): EdgePosition | null {
   if (!source || !target) return null;
-  const position = getEdgePosition({
+  return getEdgePosition({
     id: edge.id,
     sourceNode: source,
     targetNode: target,
@@ -40,42 +38,69 @@ export function edgeCurve(
     targetHandle: edge.targetHandle ?? null,
     connectionMode: ConnectionMode.Loose,
   });
-  return position ? getBezierPath(position)[0] : null;
+}
+
+/** The bezier React Flow would draw for `edge` between these two nodes, or null while a node is not measured yet. */
+export function edgeCurve(
+  edge: Edge,
+  source: InternalNode | undefined,
+  target: InternalNode | undefined,
+): string | null {
+  const ends = edgeEnds(edge, source, target);
+  return ends ? getBezierPath(ends)[0] : null;
+}
+
+/** Node `id` as it is now: React Flow's own, at the drag's position while it is being dragged. */
+function liveNode(lookup: ReactFlowState['nodeLookup'], drag: LiveDrag, id: string): InternalNode | undefined {
+  const node = lookup.get(id);
+  const at = drag.positions.get(id);
+  if (!node || !at) return node;
+  return { ...node, internals: { ...node.internals, positionAbsolute: at } };
 }
 
 /** React Flow's edge container (found once per canvas: a DOM query per store update would cost every frame). */
 const edgesLayerOf = (s: ReactFlowState): HTMLElement | null => canvasLayer(s, '.react-flow__edges');
+const labelsLayerOf = (s: ReactFlowState): HTMLElement | null => canvasLayer(s, '.react-flow__edgelabel-renderer');
+const noDrag = { subscribe: () => () => {}, snapshot: () => 0 };
 
 /**
- * The drag layer; render it inside <ReactFlow> with the ids of the nodes being dragged (with `dragEdgesClass` on the
- * flow), or `null` between drags, when it subscribes to nothing that changes and draws nothing. Edges that do not
- * touch a dragged node are drawn once per drag in one svg; the few that do are redrawn each frame in a second one,
- * so a frame repaints a handful of curves, not all of them.
+ * The drag layer; render it inside <ReactFlow> with the drag in progress (with `dragEdgesClass` on the flow), or
+ * `null` between drags, when it subscribes to nothing that changes and draws nothing. Edges that do not touch a
+ * dragged node are drawn once per drag in one svg; the few that do are redrawn on each move in a second one, so a
+ * frame repaints a handful of curves, not all of them.
  */
-export const DragEdges = memo(function DragEdges({
-  edges,
-  moving,
-}: {
-  edges: readonly Edge[];
-  moving: ReadonlySet<string> | null;
-}) {
+export const DragEdges = memo(function DragEdges({ edges, drag }: { edges: readonly Edge[]; drag: LiveDrag | null }) {
   const layer = useStore(edgesLayerOf);
-  // Re-render on every node update during a drag; `nodes` is a new array whenever a node moved.
-  useStore((s) => (moving ? s.nodes : null));
+  const labels = useStore(labelsLayerOf);
+  // Re-render on every move of the drag.
+  useSyncExternalStore((drag ?? noDrag).subscribe, (drag ?? noDrag).snapshot);
   const lookup = useStore((s) => s.nodeLookup);
-  // The still edges: recomputed when the set of dragged nodes or the edges change, not on every frame (React Flow
-  // keeps one node lookup and updates it in place).
+  const moving = drag?.ids;
+  // The still edges: recomputed when the drag or the edges change, not on every move.
   const still = useMemo(
     () =>
       moving
         ? curves(
             edges.filter((e) => !moving.has(e.source) && !moving.has(e.target)),
-            lookup,
+            (id) => lookup.get(id),
           )
         : null,
     [moving, edges, lookup],
   );
-  if (!moving || !layer || !still) return null;
+  const touched = moving ? edges.filter((e) => moving.has(e.source) || moving.has(e.target)) : [];
+  const nodeNow = (id: string) => (drag ? liveNode(lookup, drag, id) : lookup.get(id));
+  // A moving mount edge's label (drawn by React Flow's edge, which is hidden and not re-rendered during the drag)
+  // goes where the edge's view will put it after the drop.
+  useLayoutEffect(() => {
+    if (!drag || !labels) return;
+    for (const edge of touched) {
+      if (edge.type !== 'mount') continue;
+      const label = labels.querySelector<HTMLElement>(`[data-testid="mount-label-${CSS.escape(edge.id)}"]`);
+      const ends = label && edgeEnds(edge, nodeNow(edge.source), nodeNow(edge.target));
+      if (label && ends) drag.transform(label, mountLabelTransform(ends));
+    }
+  });
+  if (!drag || !layer || !still) return null;
   return createPortal(
     <>
       <svg className="drag-edge-layer" aria-hidden="true" data-testid="drag-edge-layer">
@@ -96,20 +121,17 @@ export const DragEdges = memo(function DragEdges({
         </defs>
         {still}
       </svg>
-      <svg className="drag-edge-layer" aria-hidden="true">
-        {curves(
-          edges.filter((e) => moving.has(e.source) || moving.has(e.target)),
-          lookup,
-        )}
+      <svg className="drag-edge-layer drag-edge-moving" aria-hidden="true">
+        {curves(touched, nodeNow)}
       </svg>
     </>,
     layer,
   );
 });
 
-function curves(edges: readonly Edge[], lookup: ReactFlowState['nodeLookup']): ReactNode[] {
+function curves(edges: readonly Edge[], node: (id: string) => InternalNode | undefined): ReactNode[] {
   return edges.map((edge) => {
-    const d = edgeCurve(edge, lookup.get(edge.source), lookup.get(edge.target));
+    const d = edgeCurve(edge, node(edge.source), node(edge.target));
     if (!d) return null;
     // The edge's own classes (edge-mount, edge-join edge-pid...) on a group, so styles.css colours it as usual.
     return (

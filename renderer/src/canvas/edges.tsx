@@ -105,11 +105,21 @@ function labelPoint(sx: number, sy: number, tx: number, ty: number): [number, nu
   return [(a + b) * sx + (d + e) * tx, a * sy + b * (sy + c) + d * (ty - c) + e * ty];
 }
 
+/** The CSS transform that centres a mount label at its point on the curve between these ends. */
+export function mountLabelTransform(ends: {
+  sourceX: number;
+  sourceY: number;
+  targetX: number;
+  targetY: number;
+}): string {
+  const [x, y] = labelPoint(ends.sourceX, ends.sourceY, ends.targetX, ends.targetY);
+  return `translate(-50%, -50%) translate(${x}px, ${y}px)`;
+}
+
 export const MountEdgeView = memo(function MountEdgeView(props: EdgeProps<MountEdge>) {
   const { t } = useTranslation();
   const { id, data, selected, markerEnd, style } = props;
   const [path] = getBezierPath(props);
-  const [labelX, labelY] = labelPoint(props.sourceX, props.sourceY, props.targetX, props.targetY);
   const mount = useDocument((s) =>
     data ? s.doc.pod.spec[data.list]?.[data.index]?.volumeMounts?.[data.mountIndex] : undefined,
   );
@@ -137,7 +147,7 @@ export const MountEdgeView = memo(function MountEdgeView(props: EdgeProps<MountE
         <button
           type="button"
           className={`mount-label nodrag nopan${selected ? ' selected' : ''}${level ? ` has-${level}` : ''}`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          style={{ transform: mountLabelTransform(props) }}
           data-testid={`mount-label-${id}`}
           aria-label={t('editing.edge.select', { what: describe })}
           title={diagnostics.map((d) => diagnosticText(t, d)).join('\n') || undefined}

@@ -9,6 +9,7 @@ import {
   ReactFlowProvider,
   useReactFlow,
   useStore,
+  useStoreApi,
   type ColorMode,
   type Connection,
   type Edge,
@@ -18,11 +19,20 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { connect, nodeSize, podPadding, splitPodNodeId, type GraphNode, type Point } from '../../../shared/canvas';
+import {
+  connect,
+  nodeSize,
+  podPadding,
+  splitPodNodeId,
+  type CanvasDocument,
+  type GraphNode,
+  type Point,
+} from '../../../shared/canvas';
 import { addItem, dragMime, parseItem } from '../canvas/items';
 import { nodeTypes } from '../canvas/nodes';
 import { edgeTypes, LabelViewContext, useLabelView } from '../canvas/edges';
 import { DragEdges, dragEdgesClass } from '../canvas/drag-edges';
+import { cullOutsideView, LiveDrag, minimapNodeClass, type Box } from '../canvas/live-drag';
 import { useLayoutOnLoad } from '../canvas/layout';
 import { useClipboardEvents } from '../canvas/clipboard';
 import { otherPodAt, otherPodEdges, otherPodNodes } from '../canvas/other-pods';
@@ -45,14 +55,15 @@ import { useRun } from '../run/store';
 
 type Size = { width: number; height: number };
 
-function podBox(nodes: readonly GraphNode[], dragging: Record<string, { x: number; y: number }>) {
+/** The Pod's group box around its nodes; `moved` holds positions that differ from the nodes' own (a drag's). */
+function podBox(nodes: readonly GraphNode[], moved?: ReadonlyMap<string, Point>): Box {
   if (nodes.length === 0) return { x: -40, y: -80, width: 520, height: 320 };
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
   for (const node of nodes) {
-    const p = dragging[node.id] ?? node.position;
+    const p = moved?.get(node.id) ?? node.position;
     const size = nodeSize[node.kind];
     minX = Math.min(minX, p.x);
     minY = Math.min(minY, p.y);
@@ -66,6 +77,34 @@ function podBox(nodes: readonly GraphNode[], dragging: Record<string, { x: numbe
     width: maxX - minX + 2 * podPadding,
     height: maxY - minY + 2 * podPadding + top,
   };
+}
+
+/** The drag whose first move React Flow reports: where the nodes were, and the nodes far outside the view hidden. */
+function startDrag(
+  flow: ReturnType<typeof useStoreApi>,
+  doc: CanvasDocument,
+  moved: Readonly<Record<string, Point>>,
+): LiveDrag | null {
+  const dom = flow.getState().domNode;
+  if (!dom) return null;
+  const byId = graphOf(doc).byId;
+  const start = new Map<string, Point>();
+  for (const id of Object.keys(moved)) {
+    const position = byId.get(id)?.position;
+    if (position) start.set(id, position);
+  }
+  const drag = new LiveDrag(dom, start, Object.keys(moved));
+  cullOutsideView(drag, flow);
+  return drag;
+}
+
+/** One move of a drag: the dragged nodes, and the Pod's box and the overlay beside it as they will be after the drop. */
+function followDrag(drag: LiveDrag, doc: CanvasDocument, moved: Readonly<Record<string, Point>>): void {
+  drag.move(moved);
+  const box = podBox(graphOf(doc).nodes, drag.positions);
+  drag.place('pod', box, true);
+  const overlay = overlayNodes(useNamespaceOverlay.getState().on, box, undefined)[0];
+  if (overlay) drag.place(overlayNodeId, { ...box, ...overlay.position }, false);
 }
 
 const fitViewOptions = { maxZoom: 1 };
@@ -96,11 +135,12 @@ function Flow() {
   // The design's other Pods, drawn beside the active one (canvas/other-pods.ts).
   const others = useDocument((s) => s.others);
   const active = useDocument((s) => s.active);
-  // The positions of the nodes being dragged live here, in the canvas, for the whole drag: the document (and all that
-  // derives from it: graph, diagnostics, YAML, every node's selectors) stays still while the pointer moves, and the
+  // The drag in progress (canvas/live-drag.ts): it moves the dragged nodes' elements itself, so the document (and all
+  // that derives from it: graph, diagnostics, YAML) and React Flow's store stay still while the pointer moves; the
   // drag's end commits the positions to the layout as one undo step.
-  const dragRef = useRef<Record<string, Point>>({});
-  const [dragging, setDragging] = useState<Record<string, Point>>({});
+  const dragRef = useRef<LiveDrag | null>(null);
+  const [drag, setDrag] = useState<LiveDrag | null>(null);
+  const storeApi = useStoreApi();
   // Unchanged nodes and edges keep their objects between renders, so React Flow redraws only what changed.
   const [nodeCache] = useState(() => new StableElements<Node>());
   const [edgeCache] = useState(() => new StableElements<Edge>());
@@ -125,7 +165,7 @@ function Flow() {
   const otherEdges = useMemo(() => otherPodEdges(others, active), [others, active]);
 
   const nodes = useMemo<Node[]>(() => {
-    const box = podBox(graph.nodes, dragging);
+    const box = podBox(graph.nodes);
     const out: Node[] = [
       {
         id: 'pod',
@@ -148,7 +188,7 @@ function Flow() {
       out.push({
         id: node.id,
         type: node.kind,
-        position: dragging[node.id] ?? node.position,
+        position: node.position,
         data: noNodeData,
         selected: selected.has(node.id),
         measured: measured[node.id],
@@ -157,7 +197,7 @@ function Flow() {
     out.push(...otherNodes);
     out.push(...overlayNodes(overlayOn, box, measured[overlayNodeId]));
     return nodeCache.list(out);
-  }, [graph, dragging, selected, measured, doc.pod.metadata?.name, t, overlayOn, nodeCache, otherNodes]);
+  }, [graph, selected, measured, doc.pod.metadata?.name, t, overlayOn, nodeCache, otherNodes]);
 
   const edges = useMemo<Edge[]>(() => {
     const out = graph.edges.map((edge): Edge => {
@@ -194,51 +234,60 @@ function Flow() {
     return edgeCache.list(out);
   }, [graph, doc.pod.spec, selected, t, edgeCache, zoomedOut, otherEdges]);
 
-  const onNodesChange = useCallback((changes: NodeChange[]) => {
-    const store = useDocument.getState();
-    const moved: Record<string, { x: number; y: number }> = {};
-    let dragEnded = false;
-    let nextSelection: Set<string> | undefined;
-    let sizes: Record<string, Size> | undefined;
-    for (const change of changes) {
-      if (change.type === 'position') {
-        if (change.position && change.id !== 'pod') moved[change.id] = change.position;
-        if (change.dragging === false) dragEnded = true;
-      } else if (change.type === 'select') {
-        // Selecting anything of another Pod makes that Pod the active one, with that node selected in it.
-        const target = splitPodNodeId(change.id);
-        if (target.pod !== undefined) {
-          if (!change.selected) continue;
-          store.activate(target.pod);
-          store.select([target.local]);
-          return;
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      const store = useDocument.getState();
+      const moved: Record<string, { x: number; y: number }> = {};
+      let dragEnded = false;
+      let nextSelection: Set<string> | undefined;
+      let sizes: Record<string, Size> | undefined;
+      for (const change of changes) {
+        if (change.type === 'position') {
+          if (change.position && change.id !== 'pod') moved[change.id] = change.position;
+          if (change.dragging === false) dragEnded = true;
+        } else if (change.type === 'select') {
+          // Selecting anything of another Pod makes that Pod the active one, with that node selected in it.
+          const target = splitPodNodeId(change.id);
+          if (target.pod !== undefined) {
+            if (!change.selected) continue;
+            store.activate(target.pod);
+            store.select([target.local]);
+            return;
+          }
+          nextSelection ??= new Set(useDocument.getState().selection);
+          if (change.selected) nextSelection.add(change.id);
+          else nextSelection.delete(change.id);
+        } else if (change.type === 'dimensions' && change.dimensions) {
+          sizes ??= {};
+          sizes[change.id] = change.dimensions;
         }
-        nextSelection ??= new Set(useDocument.getState().selection);
-        if (change.selected) nextSelection.add(change.id);
-        else nextSelection.delete(change.id);
-      } else if (change.type === 'dimensions' && change.dimensions) {
-        sizes ??= {};
-        sizes[change.id] = change.dimensions;
       }
-    }
-    if (Object.keys(moved).length > 0) dragRef.current = { ...dragRef.current, ...moved };
-    if (dragEnded) {
-      const final = dragRef.current;
-      dragRef.current = {};
-      if (Object.keys(final).length > 0) {
-        store.drag(final);
-        store.endDrag();
+      let live = dragRef.current;
+      if (dragEnded) {
+        // The drop (or a keyboard move, which is a drag of one step): put back what the drag wrote, then commit.
+        const final = { ...(live ? Object.fromEntries(live.positions) : {}), ...moved };
+        live?.end();
+        dragRef.current = null;
+        setDrag(null);
+        if (Object.keys(final).length > 0) {
+          store.drag(final);
+          store.endDrag();
+        }
+      } else if (Object.keys(moved).length > 0) {
+        if (!live) {
+          live = dragRef.current = startDrag(storeApi, store.doc, moved);
+          setDrag(live);
+        }
+        if (live) followDrag(live, store.doc, moved);
       }
-      setDragging(dragRef.current);
-    } else if (Object.keys(moved).length > 0) {
-      setDragging(dragRef.current);
-    }
-    if (nextSelection) store.select([...nextSelection]);
-    if (sizes) {
-      const add = sizes;
-      setMeasured((m) => ({ ...m, ...add }));
-    }
-  }, []);
+      if (nextSelection) store.select([...nextSelection]);
+      if (sizes) {
+        const add = sizes;
+        setMeasured((m) => ({ ...m, ...add }));
+      }
+    },
+    [storeApi],
+  );
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
     let nextSelection: Set<string> | undefined;
@@ -285,10 +334,7 @@ function Flow() {
   const ariaLabelConfig = useMemo(() => ({ 'minimap.ariaLabel': t('canvas.minimap') }), [t]);
   const labelView = useLabelView();
   // While nodes move, the edges are drawn as one svg (canvas/drag-edges.tsx: a drag in a big design stays smooth).
-  // A new set only when other nodes start or stop moving, not on every frame of the drag.
-  const movingKey = Object.keys(dragging).sort().join('\n');
-  const moving = useMemo(() => (movingKey ? new Set(movingKey.split('\n')) : null), [movingKey]);
-  const dragActive = moving !== null;
+  const dragActive = drag !== null;
 
   return (
     <LabelViewContext.Provider value={labelView}>
@@ -316,8 +362,8 @@ function Flow() {
         ariaLabelConfig={ariaLabelConfig}
       >
         <Background gap={24} />
-        <DragEdges edges={edges} moving={moving} />
-        <MiniMap pannable zoomable />
+        <DragEdges edges={edges} drag={drag} />
+        <MiniMap pannable zoomable nodeClassName={minimapNodeClass} />
         <Controls />
         <ArrangeBar />
         <PodBar />
