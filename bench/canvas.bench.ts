@@ -103,14 +103,15 @@ export async function dragFrames(page: Page, nodeId: string): Promise<DragFrames
   const x = box.x + box.width / 2;
   const y = box.y + 8;
   await page.evaluate((id) => {
-    const w = window as unknown as { frames_: number[]; moved_: number; recording: boolean };
+    const w = window as unknown as { frames_: number[]; moved_: number; recording: number };
     const node = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)!;
     let at = node.style.transform;
     w.frames_ = [];
     w.moved_ = 0;
-    w.recording = true;
+    // This drag's recording; a recorder left from an earlier drag on the page stops at its next frame.
+    const recording = (w.recording = performance.now());
     const tick = (t: number): void => {
-      if (!w.recording) return;
+      if (w.recording !== recording) return;
       w.frames_.push(t);
       // Reading the inline style forces no layout: the frame is measured as it is.
       if (node.style.transform !== at) {
@@ -137,8 +138,8 @@ export async function dragFrames(page: Page, nodeId: string): Promise<DragFrames
   const ms = performance.now() - started;
   await page.mouse.up();
   const { stamps, moved } = await page.evaluate(() => {
-    const w = window as unknown as { frames_: number[]; moved_: number; recording: boolean };
-    w.recording = false;
+    const w = window as unknown as { frames_: number[]; moved_: number; recording: number };
+    w.recording = 0;
     return { stamps: w.frames_, moved: w.moved_ };
   });
   return { frames: stamps.slice(1).map((t, i) => t - stamps[i]!), moved, moves, ms };

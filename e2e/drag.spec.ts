@@ -149,6 +149,12 @@ test('a drag moves the node, its group, its minimap dot and its mount label with
   expect(groupDuring.height).toBeGreaterThan(groupBefore.height + 50);
   const labelDuring = (await label.boundingBox())!;
   expect(near(labelDuring, labelBefore)).toBe(false);
+  // The dragged node holds the pointer (its moves skip hit-testing the canvas); the mouse is pointer 1 in Chromium.
+  const holdsPointer = () =>
+    page
+      .locator('.react-flow__node[data-id="container:c6"]')
+      .evaluate((e) => [e, ...e.querySelectorAll('*')].some((x) => x.hasPointerCapture(1)));
+  expect(await holdsPointer()).toBe(true);
   // The minimap shows the node where it is being dragged.
   const dotDuring = await dotAt();
   expect(dotDuring[1]).toBeGreaterThan(dotBefore[1]! + 100);
@@ -161,6 +167,7 @@ test('a drag moves the node, its group, its minimap dot and its mount label with
   await page.mouse.up();
   // Dropped: every node drawn again, and nothing jumps: node, group and label stay where the drag showed them.
   await expect(page.locator('.drag-culled')).toHaveCount(0);
+  expect(await holdsPointer()).toBe(false);
   expect(await far.evaluate((e) => getComputedStyle(e).visibility)).toBe('visible');
   expect(await node.evaluate((e) => e.closest<HTMLElement>('.react-flow__node')!.style.willChange)).toBe('');
   expect(near((await node.boundingBox())!, during)).toBe(true);

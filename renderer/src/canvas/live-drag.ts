@@ -172,6 +172,23 @@ export class LiveDrag {
     for (const cleanup of this.cleanups.splice(0)) cleanup();
   }
 
+  /**
+   * Captures the dragging pointer on the element it pressed (the node, or React Flow's selection box) until it is
+   * released. Why: for every pointer move Chromium hit-tests the canvas to find the element under the pointer, and
+   * with every node its own positioned box that was ~2 ms of a 500-node drag's move; a captured pointer's moves go to
+   * the capturing element without one. The drag code listens on the window, which the captured events still reach.
+   */
+  capturePointer(element: Element, pointerId: number): void {
+    try {
+      element.setPointerCapture(pointerId);
+    } catch {
+      return; // the pointer is no longer down (InvalidStateError / NotFoundError): nothing to capture
+    }
+    this.onEnd(() => {
+      if (element.hasPointerCapture(pointerId)) element.releasePointerCapture(pointerId);
+    });
+  }
+
   /** Runs `cleanup` when the drag ends. */
   onEnd(cleanup: () => void): void {
     this.cleanups.push(cleanup);

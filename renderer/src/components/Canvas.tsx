@@ -17,7 +17,15 @@ import {
   type Node,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type PointerEvent as ReactPointerEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   connect,
@@ -84,6 +92,7 @@ function startDrag(
   flow: ReturnType<typeof useStoreApi>,
   doc: CanvasDocument,
   moved: Readonly<Record<string, Point>>,
+  press: PointerEvent | null,
 ): LiveDrag | null {
   const dom = flow.getState().domNode;
   if (!dom) return null;
@@ -95,6 +104,7 @@ function startDrag(
   }
   const drag = new LiveDrag(dom, start, Object.keys(moved));
   cullOutsideView(drag, flow);
+  if (press?.target instanceof Element) drag.capturePointer(press.target, press.pointerId);
   return drag;
 }
 
@@ -141,6 +151,11 @@ function Flow() {
   const dragRef = useRef<LiveDrag | null>(null);
   const [drag, setDrag] = useState<LiveDrag | null>(null);
   const storeApi = useStoreApi();
+  // The last pointer press on the canvas: a drag it starts captures that pointer (LiveDrag.capturePointer).
+  const pressRef = useRef<PointerEvent | null>(null);
+  const onPointerDownCapture = useCallback((event: ReactPointerEvent) => {
+    pressRef.current = event.nativeEvent;
+  }, []);
   // Unchanged nodes and edges keep their objects between renders, so React Flow redraws only what changed.
   const [nodeCache] = useState(() => new StableElements<Node>());
   const [edgeCache] = useState(() => new StableElements<Edge>());
@@ -275,7 +290,7 @@ function Flow() {
         }
       } else if (Object.keys(moved).length > 0) {
         if (!live) {
-          live = dragRef.current = startDrag(storeApi, store.doc, moved);
+          live = dragRef.current = startDrag(storeApi, store.doc, moved, pressRef.current);
           setDrag(live);
         }
         if (live) followDrag(live, store.doc, moved);
@@ -350,6 +365,7 @@ function Flow() {
         onDragOver={onDragOver}
         onPaneClick={onPaneClick}
         onNodeClick={onNodeClick}
+        onPointerDownCapture={onPointerDownCapture}
         connectionMode={ConnectionMode.Loose}
         deleteKeyCode={null}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
