@@ -26,6 +26,7 @@ import {
   type DragEvent,
   type PointerEvent as ReactPointerEvent,
 } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import {
   connect,
@@ -291,7 +292,10 @@ function Flow() {
       } else if (Object.keys(moved).length > 0) {
         if (!live) {
           live = dragRef.current = startDrag(storeApi, store.doc, moved, pressRef.current);
-          setDrag(live);
+          // At once, not on React's next render: the first moved frame must also draw the edges from the drag layer
+          // (React Flow's would still point where the node was), and one style pass for the switch is cheaper than two.
+          const started = live;
+          flushSync(() => setDrag(started));
         }
         if (live) followDrag(live, store.doc, moved);
       }
