@@ -92,9 +92,10 @@ export class LiveDrag {
   private selectionBox: HTMLElement | null | undefined;
   private readonly listeners = new Set<() => void>();
   private version = 0;
-  /** When the minimap last followed the drag, and whether this move updates it (see minimapInterval). */
+  /** When the minimap last followed the drag, what it has yet to show, and the timer that will (see minimapInterval). */
   private minimapAt = -Infinity;
-  private minimapDue = false;
+  private readonly minimapPending = new Map<string, { at: Point; size?: { width: number; height: number } }>();
+  private minimapTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** `canvas` is React Flow's root element; `start` where the dragged nodes were when the drag began. */
   constructor(
@@ -107,9 +108,6 @@ export class LiveDrag {
 
   /** Takes the positions React Flow reports and moves those nodes' elements (and the selection box with them). */
   move(moved: Readonly<Record<string, Point>>): void {
-    const now = performance.now();
-    this.minimapDue = now - this.minimapAt >= minimapInterval;
-    if (this.minimapDue) this.minimapAt = now;
     let shift: Point | undefined;
     for (const [id, p] of Object.entries(moved)) {
       this.positions.set(id, p);
@@ -165,6 +163,8 @@ export class LiveDrag {
 
   /** Puts back every inline style and class this drag wrote; call it right before the positions are committed. */
   end(): void {
+    clearTimeout(this.minimapTimer);
+    this.minimapPending.clear();
     this.writes.restore();
     for (const element of this.culled) element.classList.remove(culledClass);
     this.culled.clear();
@@ -202,9 +202,24 @@ export class LiveDrag {
 
   readonly snapshot = (): number => this.version;
 
-  /** Moves node `id`'s rect in the minimap (flow coordinates, like the node), and sizes it when `size` is given. */
+  /**
+   * Moves node `id`'s rect in the minimap (flow coordinates, like the node), and sizes it when `size` is given: at most
+   * once per minimapInterval, and always with the latest place, so the minimap settles where the node rests.
+   */
   private placeInMinimap(id: string, at: Point, size?: { width: number; height: number }): void {
-    if (!this.minimapDue) return;
+    this.minimapPending.set(id, { at, size });
+    if (this.minimapTimer !== undefined) return;
+    // A timer even when due now: the Pod's box is placed right after its nodes, and both go in the same update.
+    const wait = Math.max(0, this.minimapAt + minimapInterval - performance.now());
+    this.minimapTimer = setTimeout(() => {
+      this.minimapTimer = undefined;
+      this.minimapAt = performance.now();
+      for (const [pendingId, place] of this.minimapPending) this.writeMinimapRect(pendingId, place.at, place.size);
+      this.minimapPending.clear();
+    }, wait);
+  }
+
+  private writeMinimapRect(id: string, at: Point, size?: { width: number; height: number }): void {
     let rect = this.minimapRects.get(id);
     if (rect === undefined) {
       rect = this.canvas.querySelector<SVGElement>(`.react-flow__minimap-node.${CSS.escape(minimapNodeClass({ id }))}`);
