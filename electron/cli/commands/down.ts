@@ -2,13 +2,15 @@
 import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Engine } from '../../engine/engine';
-import { loadPodFile } from '../../engine/pod-load';
+import { loadPodFile, loadPodsFile } from '../../engine/pod-load';
 import { PodRuntime } from '../../engine/pod-runtime';
 import type { RegisterCommand } from './index';
 
 export interface DownOptions {
   namespace?: string;
   grace?: string;
+  /** Which Pod of the file to remove (default: every Pod in it). */
+  pod?: string;
 }
 
 async function isFile(path: string): Promise<boolean> {
@@ -18,15 +20,19 @@ async function isFile(path: string): Promise<boolean> {
   );
 }
 
-export async function downPod(target: string, options: DownOptions): Promise<number> {
-  let name = target;
-  let namespace = options.namespace;
-  if (await isFile(target)) {
-    const { pod } = await loadPodFile(target);
-    name = pod.metadata?.name ?? '';
-    namespace ??= pod.metadata?.namespace;
+/** The Pods `target` names: itself, or the Pods of the file it is (every one, or the one `--pod` names). */
+async function podsOf(target: string, options: DownOptions): Promise<{ name: string; namespace?: string }[]> {
+  if (!(await isFile(target))) return [{ name: target, namespace: options.namespace }];
+  const pods = options.pod ? [(await loadPodFile(target, options.pod)).pod] : await loadPodsFile(target);
+  return pods.map((pod) => {
+    const name = pod.metadata?.name ?? '';
     if (!name) throw new Error(`${target}: the Pod has no metadata.name.`);
-  }
+    return { name, namespace: options.namespace ?? pod.metadata?.namespace };
+  });
+}
+
+export async function downPod(target: string, options: DownOptions): Promise<number> {
+  const pods = await podsOf(target, options);
   let graceSeconds: number | undefined;
   if (options.grace !== undefined) {
     graceSeconds = Number(options.grace);
@@ -39,20 +45,26 @@ export async function downPod(target: string, options: DownOptions): Promise<num
     process.stderr.write(`podwright: ${info.reason} ${info.hint}\n`);
     return 1;
   }
-  const result = await new PodRuntime(engine).down({ name, namespace }, { graceSeconds });
-  process.stdout.write(
-    result.containers === 0 && result.volumes === 0
-      ? `Pod ${name} does not exist; nothing to remove.\n`
-      : `Removed Pod ${name}: ${result.containers} container${result.containers === 1 ? '' : 's'}, ${result.volumes} volume${result.volumes === 1 ? '' : 's'}.\n`,
-  );
+  const runtime = new PodRuntime(engine);
+  for (const { name, namespace } of pods) {
+    const result = await runtime.down({ name, namespace }, { graceSeconds });
+    process.stdout.write(
+      result.containers === 0 && result.volumes === 0
+        ? `Pod ${name} does not exist; nothing to remove.\n`
+        : `Removed Pod ${name}: ${result.containers} container${result.containers === 1 ? '' : 's'}, ${result.volumes} volume${result.volumes === 1 ? '' : 's'}.\n`,
+    );
+  }
   return 0;
 }
 
 export const registerDown: RegisterCommand = (program: Command, setExitCode) => {
   program
     .command('down')
-    .description('Stop and remove a Pod started by podwright (by name, or by the file it was run from).')
+    .description(
+      'Stop and remove a Pod started by podwright (by name, or by the file it was run from: every Pod in that file).',
+    )
     .argument('<pod>', 'the Pod name, or its manifest file')
+    .option('--pod <name>', 'with a file of several Pods: remove only this one')
     .option('-n, --namespace <namespace>', 'the Pod namespace (default: from the file, else "default")')
     .option(
       '--grace <seconds>',

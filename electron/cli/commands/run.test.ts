@@ -77,6 +77,29 @@ describe.skipIf(dockerReason)(`podwright run / ps / down${dockerReason ? ` (skip
     expect((await cli('down', name)).stdout).toContain('nothing to remove');
   });
 
+  it('a file of two Pods (a design with several): run asks which, --pod runs that one, down removes both', async () => {
+    const first = `cli-one-${suffix}`;
+    const second = `cli-two-${suffix}`;
+    names.push(first, second);
+    const file = join(dir, 'two.yaml');
+    await writeFile(file, `${manifest(first, 'sleep 3600')}---\n${manifest(second, 'sleep 3600')}`);
+    const refused = await cli('run', file, '--detach');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`holds 2 Pods (${first}, ${second}); choose one with --pod NAME`);
+    expect(await labelled(first)).toBe(0);
+    const unknown = await cli('run', file, '--pod', 'nope', '--detach');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain(`holds no Pod named nope (it holds: ${first}, ${second})`);
+    const run = await cli('run', file, '--pod', second, '--detach');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Pod ${second}: Running`);
+    expect(await labelled(first)).toBe(0);
+    const down = await cli('down', file, '--grace', '0');
+    expect(down.stdout).toContain(`Pod ${first} does not exist; nothing to remove.`);
+    expect(down.stdout).toContain(`Removed Pod ${second}: 2 containers, 1 volume.`);
+    expect(await labelled(second)).toBe(0);
+  });
+
   it('in the foreground, Ctrl-C stops and removes the Pod', async () => {
     const name = `cli-fg-${suffix}`;
     names.push(name);

@@ -10,6 +10,8 @@ import type { RegisterCommand } from './index';
 
 export interface RunOptions {
   detach: boolean;
+  /** Which Pod to run when the file holds several. */
+  pod?: string;
   infraImage?: string;
   design?: string;
 }
@@ -51,7 +53,7 @@ export function reportFailure(e: unknown): void {
 }
 
 export async function runPod(file: string, options: RunOptions): Promise<number> {
-  const { pod, companions } = await loadPodFile(file);
+  const { pod, companions } = await loadPodFile(file, options.pod);
   const engine = new Engine();
   const info = await engine.info();
   if (!info.reachable) {
@@ -156,6 +158,7 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
     .description('Run the Pod in FILE on the local engine: infra container, init containers, then the apps.')
     .argument('<file>', 'a Pod manifest (YAML or JSON; ConfigMaps and Secrets it reads may sit in the same file)')
     .option('-d, --detach', 'start the Pod and return, leaving it running', false)
+    .option('--pod <name>', 'which Pod to run when the file holds several')
     .option(
       '--infra-image <image>',
       'image of the infra ("pause") container (default: $PODWRIGHT_INFRA_IMAGE or registry.k8s.io/pause:3.10)',
