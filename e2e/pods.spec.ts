@@ -155,8 +155,14 @@ test('two Pods in one file: two groups, click into the second, rename, undo, sav
   // The keyboard switches Pods; Add Pod adds a third group, Delete Pod (undoable) removes it again.
   await page.keyboard.press(']');
   await expect(page.getByTestId('pod-place')).toHaveText(`Pod 1 of 2 · ${front}`);
+  // Run says which Pod it runs: the active one.
+  await expect(page.getByTestId('run-start')).toHaveAttribute(
+    'title',
+    `Run the active Pod, ${front}, on the engine (F5)`,
+  );
   await page.keyboard.press('[');
   await expect(page.getByTestId('pod-place')).toHaveText(`Pod 2 of 2 · ${back}`);
+  await expect(page.getByTestId('run-start')).toHaveAccessibleName(`Run the active Pod, ${back}, on the engine`);
   await page.getByTestId('add-pod').click();
   await expect(page.getByTestId('pod-place')).toHaveText('Pod 3 of 3 · my-pod');
   await expect(page.getByTestId('node-@2/pod')).toHaveCount(0);

@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEngine } from '../store/engine';
+import { useDocument } from '../store/document';
 import { usePanel } from '../components/BottomPanel';
 import { pullPercent } from './model';
 import { useRun } from './store';
@@ -66,6 +67,8 @@ function RunButtons() {
   const hasPod = useRun((s) => s.snapshot !== undefined);
   const running = useRun((s) => s.snapshot?.containers.some((c) => c.state.state !== 'terminated') ?? false);
   const cancelling = useRun((s) => s.cancelling);
+  // With several Pods in the design, Run says which one it runs: the active one.
+  const activePod = useDocument((s) => (s.others.length > 0 ? (s.doc.pod.metadata?.name ?? '') : undefined));
   const state = { busy, hasPod, running };
   // While a run is in progress, Cancel takes Run's place.
   const shown = runActions.filter((a) => a.id !== (busy === 'run' ? 'run' : 'cancel'));
@@ -81,7 +84,7 @@ function RunButtons() {
             action={action}
             className={`run-${id}`}
             testId={`run-${id === 'run' ? 'start' : id}`}
-            label={t(aria)}
+            label={id === 'run' && activePod !== undefined ? t('run.startLabelActive', { name: activePod }) : t(aria)}
             busy={busy === id || (id === 'cancel' && cancelling)}
             disabled={!runActionEnabled(id, state)}
           >
