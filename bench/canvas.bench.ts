@@ -139,7 +139,7 @@ async function movePointer(page: Page, x: number, y: number): Promise<void> {
  * the page to take the one before and for 16 ms. An earlier version also waited for an animation frame after each
  * move, which let every second frame go by without a move (one move per ~33 ms) and flattered the frame rate.
  */
-export async function dragFrames(page: Page, nodeId: string): Promise<DragFrames> {
+export async function dragFrames(page: Page, nodeId: string, reach = 120): Promise<DragFrames> {
   const box = (await page.getByTestId(`node-${nodeId}`).boundingBox())!;
   const x = box.x + box.width / 2;
   const y = box.y + 8;
@@ -149,12 +149,12 @@ export async function dragFrames(page: Page, nodeId: string): Promise<DragFrames
   const moves = 120;
   const started = performance.now();
   for (let i = 1; i <= moves; i++) {
-    // Out and back within 120 px of the start, ending where it began: a drag that stays inside the pane. Zoomed in,
+    // Out and back within `reach` px of the start, ending where it began: a drag that stays inside the pane. Zoomed in,
     // a path running towards the pane's edge starts React Flow's auto-pan, which moves the whole view every frame:
     // another interaction, measured on its own (autoPanFrames).
     await movePointer(
       page,
-      x + Math.sin((i / moves) * 2 * Math.PI) * 120,
+      x + Math.sin((i / moves) * 2 * Math.PI) * reach,
       y + Math.sin((i / moves) * 4 * Math.PI) * 40,
     );
   }
@@ -405,6 +405,13 @@ const bench: Benchmark = {
       const f = summarize(far.frames);
       const fps = frameRate(far.frames);
       ctx.log(`drag: ${far.frames.length} frames, ${fps.toFixed(1)} fps, ${movedText(far)}`);
+      // A node of the first column, dragged out past the group's edge and back: the group box grows and shrinks with
+      // it on every move. 60 px keeps the pointer out of React Flow's auto-pan band at the pane's edge.
+      const out = await dragFrames(page, `container:c-${Math.floor(CONTAINERS / 40) * 20}`, 60);
+      const o = summarize(out.frames);
+      ctx.log(
+        `drag out of the group: ${out.frames.length} frames, ${frameRate(out.frames).toFixed(1)} fps, ${movedText(out)}`,
+      );
       // The same drag at a readable scale (the node about as wide as it is designed), most of the design off screen.
       const dragged = `container:c-${trapIndex(CONTAINERS)}`;
       ctx.log(`zoomed in: node drawn ${(await zoomTo(page, dragged, 200)).toFixed(0)} px wide`);
@@ -442,6 +449,13 @@ const bench: Benchmark = {
           unit: 'fps',
           goal: { value: 55, better: 'higher' },
           detail: `frame time median ${f.median.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms, max ${f.max.toFixed(1)} ms, n=${f.samples}; ${movedText(far)}`,
+        },
+        {
+          name: `drag a node out past its group's edge (the group grows), ${nodes}-node document, fit view: frame rate`,
+          value: Number(frameRate(out.frames).toFixed(1)),
+          unit: 'fps',
+          goal: { value: 55, better: 'higher' },
+          detail: `frame time median ${o.median.toFixed(1)} ms, p95 ${o.p95.toFixed(1)} ms, max ${o.max.toFixed(1)} ms, n=${o.samples}; ${movedText(out)}`,
         },
         {
           name: `drag a node, ${nodes}-node document, zoomed in to the node: frame rate`,

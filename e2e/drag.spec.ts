@@ -109,7 +109,7 @@ test('a drag moves the node, its group, its minimap dot and its mount label with
   await typeYaml(page, widePod(14));
   const node = page.getByTestId('node-container:c6');
   const far = page.locator('.react-flow__node[data-id="container:c13"]');
-  const group = page.locator('.react-flow__node[data-id="pod"]');
+  const group = page.getByTestId('node-pod');
   const dot = page.locator('.react-flow__minimap-node.minimap-of-container\\:c6');
   const dotAt = () => dot.evaluate((e) => [Number(e.getAttribute('x')), Number(e.getAttribute('y'))]);
   await expect(node).toBeVisible();
@@ -198,4 +198,78 @@ test('a drag moves the node, its group, its minimap dot and its mount label with
   await page.keyboard.press('ArrowRight');
   await expect.poll(async () => Math.round((await node.boundingBox())!.x - before.x)).toBeGreaterThan(3);
   await expect(page.locator('.drag-culled')).toHaveCount(0);
+});
+
+test('a drag the document changes under (undo, a Pod switch) is dropped: nothing it moved is committed', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app.url);
+  await page.getByRole('button', { name: 'Examples', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'Examples' })
+    .locator('.example strong')
+    .getByText('Hello world: four containers', { exact: true })
+    .click();
+  const api = page.getByTestId('node-container:api');
+  const log = page.getByTestId('node-container:log');
+  await expect(log).toBeVisible();
+  await page.waitForTimeout(300); // the view fits the new design
+  const apiStart = (await api.boundingBox())!;
+  const logStart = (await log.boundingBox())!;
+  const dragBy = async (node: typeof api, dx: number, dy: number, during?: () => Promise<void>) => {
+    const b = (await node.boundingBox())!;
+    await page.mouse.move(b.x + b.width / 2, b.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(b.x + b.width / 2 + 2, b.y + 12);
+    await page.mouse.move(b.x + b.width / 2 + dx, b.y + 10 + dy, { steps: 6 });
+    await during?.();
+    await page.mouse.move(b.x + b.width / 2 + dx + 20, b.y + 10 + dy, { steps: 3 });
+    await page.mouse.up();
+  };
+  // Where a node is drawn, to the pixel (a restored position can land half a pixel off after rounding).
+  const at = async (node: typeof api) => {
+    const b = (await node.boundingBox())!;
+    return [Math.round(b.x), Math.round(b.y)];
+  };
+  const offBy = async (node: typeof api, place: number[]) =>
+    Math.max(...(await at(node)).map((v, i) => Math.abs(v - place[i]!)));
+  const apiHome = [apiStart.x, apiStart.y];
+  const logHome = [logStart.x, logStart.y];
+
+  // A first drag of api: one undo step.
+  await dragBy(api, 0, 80);
+  const apiMoved = await at(api);
+  expect(apiMoved[1]).toBeGreaterThan(apiStart.y + 40);
+
+  // Undo while log is being dragged: api goes back, and log's drag is dropped (it stays where it was, also after the
+  // pointer moves on and lets go), with nothing of the drag left on the canvas.
+  await dragBy(log, 0, 80, async () => {
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => offBy(api, apiHome)).toBeLessThanOrEqual(1);
+  });
+  await expect(page.locator('.react-flow.drag-edges-on')).toHaveCount(0);
+  expect(await offBy(log, logHome)).toBeLessThanOrEqual(1);
+  // Redo brings api's drag back, and only that: log's abandoned drag made no undo step.
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(() => offBy(api, apiMoved)).toBeLessThanOrEqual(1);
+  expect(await offBy(log, logHome)).toBeLessThanOrEqual(1);
+
+  // Switching Pods while dragging drops the drag too: neither Pod's node moves.
+  await page.getByTestId('add-pod').click();
+  await expect(page.getByTestId('pod-place')).toHaveText('Pod 2 of 2 · my-pod');
+  await page.keyboard.press('[');
+  await expect(page.getByTestId('pod-place')).toHaveText(/^Pod 1 of 2/);
+  // Where log is in the flow (screen places change with the Pod switch: the view follows the active Pod).
+  const flowPlace = (id: string) =>
+    page.locator(`.react-flow__node[data-id="${id}"]`).evaluate((e) => (e as HTMLElement).style.transform);
+  const logBefore = await flowPlace('container:log');
+  await dragBy(log, 40, 60, async () => {
+    await page.keyboard.press(']');
+    await expect(page.getByTestId('pod-place')).toHaveText('Pod 2 of 2 · my-pod');
+  });
+  await expect(page.locator('.react-flow.drag-edges-on')).toHaveCount(0);
+  expect(await flowPlace('@0/container:log')).toBe(logBefore);
+  await page.keyboard.press('[');
+  expect(await flowPlace('container:log')).toBe(logBefore);
 });

@@ -45,7 +45,7 @@ import { cullOutsideView, LiveDrag, minimapNodeClass, type Box } from '../canvas
 import { useLayoutOnLoad } from '../canvas/layout';
 import { useClipboardEvents } from '../canvas/clipboard';
 import { otherPodAt, otherPodEdges, otherPodNodes } from '../canvas/other-pods';
-import { graphOf, useDocument } from '../store/document';
+import { graphOf, useDocument, type DocumentState } from '../store/document';
 import { useNotice } from '../store/notice';
 import { setFlow } from '../canvas/flow';
 import { noNodeData, StableElements } from '../canvas/stable-elements';
@@ -154,9 +154,25 @@ function Flow() {
   const storeApi = useStoreApi();
   // The last pointer press on the canvas: a drag it starts captures that pointer (LiveDrag.capturePointer).
   const pressRef = useRef<PointerEvent | null>(null);
+  // Set while the pointer that made an abandoned drag (abandonIfChanged) is still down.
+  const abandonedRef = useRef(false);
   const onPointerDownCapture = useCallback((event: ReactPointerEvent) => {
     pressRef.current = event.nativeEvent;
+    abandonedRef.current = false; // a new press starts a new gesture
   }, []);
+  // A drag the document changed under (undo, a Pod switch, a delete by key while the pointer is down) is dropped: its
+  // positions were taken from a document that is gone, and the node may be gone or belong to another Pod by now.
+  const abandonIfChanged = useCallback((now: DocumentState, before: DocumentState) => {
+    if (now.doc === before.doc && now.others === before.others && now.active === before.active) return;
+    const live = dragRef.current;
+    if (!live) return;
+    dragRef.current = null;
+    abandonedRef.current = true;
+    live.end();
+    setDrag(null);
+  }, []);
+  // A drag still going when the canvas goes (a new window content, a test) lets go of what it holds.
+  useEffect(() => () => dragRef.current?.end(), []);
   // Unchanged nodes and edges keep their objects between renders, so React Flow redraws only what changed.
   const [nodeCache] = useState(() => new StableElements<Node>());
   const [edgeCache] = useState(() => new StableElements<Edge>());
@@ -279,7 +295,10 @@ function Flow() {
         }
       }
       let live = dragRef.current;
-      if (dragEnded) {
+      if (abandonedRef.current) {
+        // The rest of a drag the document changed under (abandonIfChanged): its moves and its drop are not applied.
+        if (dragEnded) abandonedRef.current = false;
+      } else if (dragEnded) {
         // The drop (or a keyboard move, which is a drag of one step): put back what the drag wrote, then commit.
         const final = { ...(live ? Object.fromEntries(live.positions) : {}), ...moved };
         live?.end();
@@ -292,6 +311,7 @@ function Flow() {
       } else if (Object.keys(moved).length > 0) {
         if (!live) {
           live = dragRef.current = startDrag(storeApi, store.doc, moved, pressRef.current);
+          live?.onEnd(useDocument.subscribe(abandonIfChanged));
           // At once, not on React's next render: the first moved frame must also draw the edges from the drag layer
           // (React Flow's would still point where the node was), and one style pass for the switch is cheaper than two.
           const started = live;
@@ -305,7 +325,7 @@ function Flow() {
         setMeasured((m) => ({ ...m, ...add }));
       }
     },
-    [storeApi],
+    [storeApi, abandonIfChanged],
   );
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
