@@ -30,11 +30,9 @@ async function layerCurves(page: Page): Promise<string[]> {
   return page.locator('.drag-edge-layer path').evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? ''));
 }
 
-test('a drag draws every edge in one layer with the same curves, moves the touched ones, and gives the edges back', async ({
-  page,
-  app,
-}) => {
-  await openApp(page, app.url);
+/** Opens the four-container example and waits until the view has fitted it. */
+async function openHelloWorld(page: Page, url: string): Promise<void> {
+  await openApp(page, url);
   await page.getByRole('button', { name: 'Examples', exact: true }).click();
   await page
     .getByRole('dialog', { name: 'Examples' })
@@ -43,6 +41,13 @@ test('a drag draws every edge in one layer with the same curves, moves the touch
     .click();
   await expect(page.getByTestId('node-container:log')).toBeVisible();
   await page.waitForTimeout(300); // the view fits the new design
+}
+
+test('a drag draws every edge in one layer with the same curves, moves the touched ones, and gives the edges back', async ({
+  page,
+  app,
+}) => {
+  await openHelloWorld(page, app.url);
   const before = await flowCurves(page);
   const ids = Object.keys(before);
   expect(ids.length).toBeGreaterThanOrEqual(4);
@@ -204,17 +209,9 @@ test('a drag the document changes under (undo, a Pod switch) is dropped: nothing
   page,
   app,
 }) => {
-  await openApp(page, app.url);
-  await page.getByRole('button', { name: 'Examples', exact: true }).click();
-  await page
-    .getByRole('dialog', { name: 'Examples' })
-    .locator('.example strong')
-    .getByText('Hello world: four containers', { exact: true })
-    .click();
+  await openHelloWorld(page, app.url);
   const api = page.getByTestId('node-container:api');
   const log = page.getByTestId('node-container:log');
-  await expect(log).toBeVisible();
-  await page.waitForTimeout(300); // the view fits the new design
   const apiStart = (await api.boundingBox())!;
   const logStart = (await log.boundingBox())!;
   const dragBy = async (node: typeof api, dx: number, dy: number, during?: () => Promise<void>) => {
