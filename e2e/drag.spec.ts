@@ -39,8 +39,19 @@ async function openHelloWorld(page: Page, url: string): Promise<void> {
     .locator('.example strong')
     .getByText('Hello world: four containers', { exact: true })
     .click();
-  await expect(page.getByTestId('node-container:log')).toBeVisible();
-  await page.waitForTimeout(300); // the view fits the new design
+  const log = page.getByTestId('node-container:log');
+  await expect(log).toBeVisible();
+  // The example is laid out (ELK) and the view fitted to it with a short animation: wait until nothing moves.
+  let last = '';
+  await expect
+    .poll(async () => {
+      await page.waitForTimeout(150);
+      const now = JSON.stringify(await log.boundingBox());
+      const still = now === last;
+      last = now;
+      return still;
+    })
+    .toBe(true);
 }
 
 test('a drag draws every edge in one layer with the same curves, moves the touched ones, and gives the edges back', async ({
