@@ -109,6 +109,15 @@ test('two Pods in one file: two groups, click into the second, rename, undo, sav
   }).toPass();
   await expect(page.getByTestId('node-container:web')).toBeVisible();
   await expect(page.getByTestId('node-@1/container:db')).toBeVisible();
+  // The namespace overlay goes below the active group, not over the next one.
+  await page.getByTestId('toggle-namespaces').click();
+  const overlay = await box(page.getByTestId('ns-overlay'));
+  const active = await box(first);
+  const next = await box(second);
+  expect(overlay.y).toBeGreaterThan(active.y + active.height);
+  expect(overlay.x + overlay.width < next.x || overlay.y > next.y + next.height).toBe(true);
+  await page.getByTestId('toggle-namespaces').click();
+  await expect(page.getByTestId('ns-overlay')).toHaveCount(0);
   await page.keyboard.press('Shift+F'); // fit view: both groups in the screenshot
   await page.waitForTimeout(400);
   await shot(page, 'pods-two-light.png');

@@ -114,7 +114,12 @@ function followDrag(drag: LiveDrag, doc: CanvasDocument, moved: Readonly<Record<
   drag.move(moved);
   const box = podBox(graphOf(doc).nodes, drag.positions);
   drag.place('pod', box, true);
-  const overlay = overlayNodes(useNamespaceOverlay.getState().on, box, undefined)[0];
+  const overlay = overlayNodes(
+    useNamespaceOverlay.getState().on,
+    box,
+    undefined,
+    useDocument.getState().others.length > 0,
+  )[0];
   if (overlay) drag.place(overlayNodeId, { ...box, ...overlay.position }, false);
 }
 
@@ -227,7 +232,7 @@ function Flow() {
       });
     }
     out.push(...otherNodes);
-    out.push(...overlayNodes(overlayOn, box, measured[overlayNodeId]));
+    out.push(...overlayNodes(overlayOn, box, measured[overlayNodeId], otherNodes.length > 0));
     return nodeCache.list(out);
   }, [graph, selected, measured, doc.pod.metadata?.name, t, overlayOn, nodeCache, otherNodes]);
 

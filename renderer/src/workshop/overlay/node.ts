@@ -1,5 +1,6 @@
 // Places the namespace overlay on the canvas as one React Flow node beside the Pod, so it pans, zooms and exports
-// with the design.
+// with the design. With several Pods (their groups side by side) it goes below the active Pod's group instead, where
+// it cannot cover the next group.
 import type { Node } from '@xyflow/react';
 
 export const overlayNodeId = 'ns-overlay';
@@ -11,13 +12,16 @@ export function overlayNodes(
   on: boolean,
   podBox: { x: number; y: number; width: number; height: number },
   measured: { width: number; height: number } | undefined,
+  below = false,
 ): Node[] {
   if (!on) return [];
   return [
     {
       id: overlayNodeId,
       type: overlayNodeType,
-      position: { x: podBox.x + podBox.width + gap, y: podBox.y },
+      position: below
+        ? { x: podBox.x, y: podBox.y + podBox.height + gap }
+        : { x: podBox.x + podBox.width + gap, y: podBox.y },
       data: {},
       draggable: false,
       selectable: false,
