@@ -76,28 +76,32 @@ export const DragEdges = memo(function DragEdges({ edges, drag }: { edges: reado
   useSyncExternalStore((drag ?? noDrag).subscribe, (drag ?? noDrag).snapshot);
   const lookup = useStore((s) => s.nodeLookup);
   const moving = drag?.ids;
-  // The still edges: recomputed when the drag or the edges change, not on every move.
-  const still = useMemo(
-    () =>
-      moving
-        ? curves(
-            edges.filter((e) => !moving.has(e.source) && !moving.has(e.target)),
-            (id) => lookup.get(id),
-          )
-        : null,
-    [moving, edges, lookup],
-  );
-  const touched = moving ? edges.filter((e) => moving.has(e.source) || moving.has(e.target)) : [];
-  const nodeNow = (id: string) => (drag ? liveNode(lookup, drag, id) : lookup.get(id));
-  // A moving mount edge's label (drawn by React Flow's edge, which is hidden and not re-rendered during the drag)
-  // goes where the edge's view will put it after the drop.
-  useLayoutEffect(() => {
-    if (!drag || !labels) return;
-    for (const edge of touched) {
-      if (edge.type !== 'mount') continue;
+  // The edges split once per drag (not on every move): the still ones, and the ones touching a dragged node.
+  const split = useMemo(() => {
+    if (!moving) return null;
+    const touching = (e: Edge) => moving.has(e.source) || moving.has(e.target);
+    return { still: edges.filter((e) => !touching(e)), touched: edges.filter(touching) };
+  }, [moving, edges]);
+  const still = useMemo(() => (split ? curves(split.still, (id) => lookup.get(id)) : null), [split, lookup]);
+  const touched = split?.touched ?? [];
+  // The labels of the touched mount edges, found once per drag: React Flow draws them with its edges, which are
+  // hidden and not re-rendered while the drag lasts.
+  const touchedLabels = useMemo(() => {
+    const found: [Edge, HTMLElement][] = [];
+    for (const edge of split?.touched ?? []) {
+      if (edge.type !== 'mount' || !labels) continue;
       const label = labels.querySelector<HTMLElement>(`[data-testid="mount-label-${CSS.escape(edge.id)}"]`);
-      const ends = label && edgeEnds(edge, nodeNow(edge.source), nodeNow(edge.target));
-      if (label && ends) drag.transform(label, mountLabelTransform(ends));
+      if (label) found.push([edge, label]);
+    }
+    return found;
+  }, [split, labels]);
+  const nodeNow = (id: string) => (drag ? liveNode(lookup, drag, id) : lookup.get(id));
+  // Each goes where the edge's view will put it after the drop.
+  useLayoutEffect(() => {
+    if (!drag) return;
+    for (const [edge, label] of touchedLabels) {
+      const ends = edgeEnds(edge, nodeNow(edge.source), nodeNow(edge.target));
+      if (ends) drag.transform(label, mountLabelTransform(ends));
     }
   });
   if (!drag || !layer || !still) return null;

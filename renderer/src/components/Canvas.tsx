@@ -232,9 +232,9 @@ function Flow() {
       });
     }
     out.push(...otherNodes);
-    out.push(...overlayNodes(overlayOn, box, measured[overlayNodeId], otherNodes.length > 0));
+    out.push(...overlayNodes(overlayOn, box, measured[overlayNodeId], others.length > 0));
     return nodeCache.list(out);
-  }, [graph, selected, measured, doc.pod.metadata?.name, t, overlayOn, nodeCache, otherNodes]);
+  }, [graph, selected, measured, doc.pod.metadata?.name, t, overlayOn, nodeCache, otherNodes, others.length]);
 
   const edges = useMemo<Edge[]>(() => {
     const out = graph.edges.map((edge): Edge => {
