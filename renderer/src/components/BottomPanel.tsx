@@ -1,13 +1,31 @@
 // The bottom panel with its tabs: Problems, YAML, Logs, Terminal. Panels stay mounted so the editor keeps its place
 // and the log keeps collecting while another tab is open.
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
+import type { PodSnapshot } from '../../../shared/api/contract';
 import { useDiagnostics } from '../store/document';
 import { ProblemsPanel } from './ProblemsPanel';
 import { LogPanel } from '../logs/LogPanel';
-import { TerminalPanel } from '../terminal/TerminalPanel';
 import { useRun } from '../run/store';
-import { YamlEditor } from './YamlEditor';
+import { later, laterComponent, useLoaded } from '../lazy';
+
+// The YAML editor (CodeMirror) and the terminal (xterm) load after the first screen (../lazy.ts); each is mounted once
+// it has loaded or its tab is opened, and stays mounted from then on.
+const yamlEditor = later(() => import('./YamlEditor'));
+const YamlEditor = laterComponent<{ visible: boolean }>(yamlEditor, 'YamlEditor');
+const terminalPanel = later(() => import('../terminal/TerminalPanel'));
+const TerminalPanel = laterComponent<{ snapshot: PodSnapshot | undefined; visible: boolean }>(terminalPanel, 'TerminalPanel');
+
+/** Fills the tab while its panel loads, so nothing moves when it arrives. */
+function PanelLoading() {
+  const { t } = useTranslation();
+  return (
+    <p className="panel-loading" role="status">
+      {t('later.loading')}
+    </p>
+  );
+}
 
 const tabs = ['problems', 'yaml', 'logs', 'terminal'] as const;
 export type PanelTab = (typeof tabs)[number];
@@ -22,6 +40,8 @@ export function BottomPanel() {
   const { tab, setTab } = usePanel();
   const count = useDiagnostics().all.length;
   const snapshot = useRun((s) => s.snapshot);
+  const yamlMounted = useLoaded(yamlEditor) || tab === 'yaml';
+  const terminalMounted = useLoaded(terminalPanel) || tab === 'terminal';
   return (
     <section className="bottom-panel" aria-label={t('panel.label')}>
       <div role="tablist" className="tabs">
@@ -54,9 +74,17 @@ export function BottomPanel() {
           hidden={tab !== name}
         >
           {name === 'problems' && <ProblemsPanel />}
-          {name === 'yaml' && <YamlEditor visible={tab === 'yaml'} />}
+          {name === 'yaml' && yamlMounted && (
+            <Suspense fallback={<PanelLoading />}>
+              <YamlEditor visible={tab === 'yaml'} />
+            </Suspense>
+          )}
           {name === 'logs' && <LogPanel snapshot={snapshot} />}
-          {name === 'terminal' && <TerminalPanel snapshot={snapshot} visible={tab === 'terminal'} />}
+          {name === 'terminal' && terminalMounted && (
+            <Suspense fallback={<PanelLoading />}>
+              <TerminalPanel snapshot={snapshot} visible={tab === 'terminal'} />
+            </Suspense>
+          )}
         </div>
       ))}
     </section>
