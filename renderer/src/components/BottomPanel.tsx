@@ -1,6 +1,6 @@
 // The bottom panel with its tabs: Problems, YAML, Logs, Terminal. Panels stay mounted so the editor keeps its place
 // and the log keeps collecting while another tab is open.
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
 import type { PodSnapshot } from '../../../shared/api/contract';
@@ -8,14 +8,18 @@ import { useDiagnostics } from '../store/document';
 import { ProblemsPanel } from './ProblemsPanel';
 import { LogPanel } from '../logs/LogPanel';
 import { useRun } from '../run/store';
-import { later, laterComponent, useLoaded } from '../lazy';
+import { later, laterComponent } from '../lazy';
 
-// The YAML editor (CodeMirror) and the terminal (xterm) load after the first screen (../lazy.ts); each is mounted once
-// it has loaded or its tab is opened, and stays mounted from then on.
+// The YAML editor (CodeMirror) and the terminal (xterm) load after the first screen (../lazy.ts). Each is mounted the
+// first time its tab is opened and stays mounted from then on: a hidden editor that was never looked at does no work
+// when a big design opens.
 const yamlEditor = later(() => import('./YamlEditor'));
 const YamlEditor = laterComponent<{ visible: boolean }>(yamlEditor, 'YamlEditor');
 const terminalPanel = later(() => import('../terminal/TerminalPanel'));
-const TerminalPanel = laterComponent<{ snapshot: PodSnapshot | undefined; visible: boolean }>(terminalPanel, 'TerminalPanel');
+const TerminalPanel = laterComponent<{ snapshot: PodSnapshot | undefined; visible: boolean }>(
+  terminalPanel,
+  'TerminalPanel',
+);
 
 /** Fills the tab while its panel loads, so nothing moves when it arrives. */
 function PanelLoading() {
@@ -40,8 +44,10 @@ export function BottomPanel() {
   const { tab, setTab } = usePanel();
   const count = useDiagnostics().all.length;
   const snapshot = useRun((s) => s.snapshot);
-  const yamlMounted = useLoaded(yamlEditor) || tab === 'yaml';
-  const terminalMounted = useLoaded(terminalPanel) || tab === 'terminal';
+  const [opened, setOpened] = useState<ReadonlySet<PanelTab>>(() => new Set([tab]));
+  if (!opened.has(tab)) setOpened(new Set([...opened, tab]));
+  const yamlMounted = opened.has('yaml') || tab === 'yaml';
+  const terminalMounted = opened.has('terminal') || tab === 'terminal';
   return (
     <section className="bottom-panel" aria-label={t('panel.label')}>
       <div role="tablist" className="tabs">
