@@ -52,14 +52,19 @@ globalThis.__name = (f) => f;
 
 async function measure(page: Page, url: string): Promise<FirstScreen> {
   await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { __firstScreen: { shownAt?: number } }).__firstScreen.shownAt, undefined, {
-    timeout: 30_000,
-    polling: 50,
-  });
+  await page.waitForFunction(
+    () => (window as unknown as { __firstScreen: { shownAt?: number } }).__firstScreen.shownAt,
+    undefined,
+    {
+      timeout: 30_000,
+      polling: 50,
+    },
+  );
   // Long enough for a task to show that would still hold up the first click, and for the idle-time loads.
   await page.waitForTimeout(QUIET_MS + 2000);
   return page.evaluate((quiet) => {
-    const s = (window as unknown as { __firstScreen: { shownAt: number; longTasks: [number, number][] } }).__firstScreen;
+    const s = (window as unknown as { __firstScreen: { shownAt: number; longTasks: [number, number][] } })
+      .__firstScreen;
     let interactive = s.shownAt;
     for (const [start, end] of [...s.longTasks].sort((a, b) => a[0] - b[0])) {
       if (start <= interactive + quiet) interactive = Math.max(interactive, end);

@@ -26,7 +26,15 @@ const MANIFESTS = join(projectRoot, '..', 'shared', 'testdata', 'manifests');
 function peer(command: string, args: string[]): { command: string; args: string[]; version: string } | undefined {
   try {
     const version = execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    return { command, args, version: version.split('\n').find((l) => /\d+\.\d+/.test(l))?.trim() ?? '' };
+    return {
+      command,
+      args,
+      version:
+        version
+          .split('\n')
+          .find((l) => /\d+\.\d+/.test(l))
+          ?.trim() ?? '',
+    };
   } catch {
     return undefined;
   }
@@ -113,8 +121,18 @@ const bench: Benchmark = {
     for (const tree of trees) {
       const [command, ...args] = tree.bin;
       alternatives.push(
-        processAlternative(`${tree.label} --version`, command!, [...args, '--version'], (r) => r.code === 0 && /^\d+\.\d+\.\d+\n$/.test(r.stdout)),
-        processAlternative(`${tree.label} validate`, command!, [...args, 'validate', SMALL_POD], (r) => r.code === 0 && validateOk(r)),
+        processAlternative(
+          `${tree.label} --version`,
+          command!,
+          [...args, '--version'],
+          (r) => r.code === 0 && /^\d+\.\d+\.\d+\n$/.test(r.stdout),
+        ),
+        processAlternative(
+          `${tree.label} validate`,
+          command!,
+          [...args, 'validate', SMALL_POD],
+          (r) => r.code === 0 && validateOk(r),
+        ),
       );
     }
     const cli = await interleave(alternatives, ROUNDS, ctx.log);
@@ -144,8 +162,16 @@ const bench: Benchmark = {
     );
     if (trees.length > 1) {
       metrics.push(
-        { name: 'reference: baseline --version / node -e 0', value: ratio(cli.get('baseline --version'), node), unit: '×' },
-        { name: 'reference: baseline validate / node -e 0', value: ratio(cli.get('baseline validate'), node), unit: '×' },
+        {
+          name: 'reference: baseline --version / node -e 0',
+          value: ratio(cli.get('baseline --version'), node),
+          unit: '×',
+        },
+        {
+          name: 'reference: baseline validate / node -e 0',
+          value: ratio(cli.get('baseline validate'), node),
+          unit: '×',
+        },
       );
     }
 
@@ -157,13 +183,15 @@ const bench: Benchmark = {
       }),
       Math.max(3, Math.floor(ROUNDS / 3)),
     );
-    for (const tree of trees) row(`validate ${manifests.length} manifests in one process, ${tree.label}`, all.get(tree.label));
+    for (const tree of trees)
+      row(`validate ${manifests.length} manifests in one process, ${tree.label}`, all.get(tree.label));
     const perFile = new Map<string, number[]>(trees.map((t) => [t.label, []]));
     for (const file of manifests) {
       for (const tree of trees) {
         const [command, ...args] = tree.bin;
         const r = await timeProcess(command!, [...args, 'validate', file]);
-        if (!validateOk(r)) throw new Error(`${tree.label} validate ${file}: exit ${r.code}: ${r.stderr.slice(0, 300)}`);
+        if (!validateOk(r))
+          throw new Error(`${tree.label} validate ${file}: exit ${r.code}: ${r.stderr.slice(0, 300)}`);
         perFile.get(tree.label)!.push(r.ms);
       }
     }
