@@ -5,12 +5,12 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumMissing, launchChromium } from './browser';
 import { detail, summarize, type Benchmark, type Metric } from './harness';
 import { baselineTree, thisTree, type Tree } from './processes';
 import { serveApp, stopApp, type ServedApp } from '../e2e/serve';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROUNDS = Number(process.env.PODWRIGHT_BENCH_ROUNDS ?? 7);
 /** Time to Interactive's rule, with a shorter window: interactive once no long task starts within this after. */
 const QUIET_MS = 500;
@@ -91,7 +91,8 @@ const bench: Benchmark = {
   title: 'Browser host first screen: navigation → canvas and engine status interactive, and first-load JavaScript',
   issue: 20,
   async run(ctx) {
-    if (!existsSync(chromiumPath)) ctx.skip(`Chromium not found at ${chromiumPath}`);
+    const missing = chromiumMissing();
+    if (missing) ctx.skip(missing);
     const baseline = baselineTree();
     if ('missing' in baseline) ctx.log(`no baseline rows: ${baseline.missing}`);
     const trees = ('missing' in baseline ? [thisTree] : [thisTree, baseline]).filter((tree) => {
@@ -105,10 +106,7 @@ const bench: Benchmark = {
     let browser: Browser | undefined;
     try {
       for (const tree of trees) apps.set(tree, await serveApp({ PODWRIGHT_CONFIG_DIR: configDir }, tree.root));
-      browser = await chromium.launch({
-        executablePath: chromiumPath,
-        args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-      });
+      browser = await launchChromium();
       const samples = new Map<string, FirstScreen[]>();
       const add = (key: string, s: FirstScreen): void => void samples.set(key, [...(samples.get(key) ?? []), s]);
       // Warm: one context per tree kept for the whole run, loaded once before the rounds.

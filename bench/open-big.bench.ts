@@ -3,14 +3,14 @@
 // plain manifest, placed by the app). With PODWRIGHT_BENCH_BASELINE set, the 1,000-container rows also for that tree.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { writeProject } from '../shared/design';
 import { serveApp, stopApp, type ServedApp } from '../e2e/serve';
 import { designDocument, openDocument } from './canvas.bench';
+import { chromiumMissing, launchChromium } from './browser';
 import { detail, summarize, type Benchmark, type Metric } from './harness';
 import { baselineTree, thisTree, type Tree } from './processes';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROUNDS = Number(process.env.PODWRIGHT_BENCH_OPEN_ROUNDS ?? 3);
 
 interface Case {
@@ -60,15 +60,13 @@ const bench: Benchmark = {
   title: 'Opening big designs: 1,000 and 5,000 containers, file chosen → drawn and answering',
   issue: 21,
   async run(ctx) {
-    if (!existsSync(chromiumPath)) ctx.skip(`Chromium not found at ${chromiumPath}`);
+    const missing = chromiumMissing();
+    if (missing) ctx.skip(missing);
     const baseline = baselineTree();
     const trees: Tree[] = [thisTree];
     if ('missing' in baseline) ctx.log(`no baseline rows: ${baseline.missing}`);
     else if (existsSync(join(baseline.root, 'dist', 'renderer', 'index.html'))) trees.push(baseline);
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
+    const browser = await launchChromium();
     const metrics: Metric[] = [];
     try {
       for (const tree of trees) {

@@ -103,6 +103,49 @@ export async function podmanUsable(): Promise<string | undefined> {
   }
 }
 
+/**
+ * The docker CLI sequence for `pod`: the infra container owning the network (on `network`, with the web port
+ * published) and IPC, then one `docker run` per app joining it, one after another. Returns the containers' names.
+ */
+export async function dockerCliUp(name: string, pod: Pod, port: number, network: string): Promise<string[]> {
+  const infra = `${name}-infra`;
+  const names = [infra];
+  await exec(DOCKER, [
+    'run',
+    '-d',
+    '--name',
+    infra,
+    '--hostname',
+    'web',
+    '--ipc',
+    'shareable',
+    '--network',
+    network,
+    '-p',
+    `127.0.0.1:${port}:80`,
+    INFRA,
+  ]);
+  for (const c of pod.spec!.containers) {
+    const ctr = `${name}-${c.name}`;
+    names.push(ctr);
+    await exec(DOCKER, [
+      'run',
+      '-d',
+      '--name',
+      ctr,
+      '--network',
+      `container:${infra}`,
+      '--ipc',
+      `container:${infra}`,
+      '--entrypoint',
+      c.command![0]!,
+      BUSYBOX,
+      ...c.command!.slice(1),
+    ]);
+  }
+  return names;
+}
+
 type Docker = Engine['docker'];
 
 function createFrom(docker: Docker, c: ContainerPlan, body = c.body): ReturnType<Docker['createContainer']> {
@@ -207,42 +250,8 @@ const bench: Benchmark = {
         await runtime.down({ name });
         down = performance.now() - t;
       } else if (method === 'cli') {
-        const infra = `${name}-infra`;
-        const names = [infra];
         const start = performance.now();
-        await exec(DOCKER, [
-          'run',
-          '-d',
-          '--name',
-          infra,
-          '--hostname',
-          'web',
-          '--ipc',
-          'shareable',
-          '--network',
-          network,
-          '-p',
-          `127.0.0.1:${port}:80`,
-          INFRA,
-        ]);
-        for (const c of pod.spec!.containers) {
-          const ctr = `${name}-${c.name}`;
-          names.push(ctr);
-          await exec(DOCKER, [
-            'run',
-            '-d',
-            '--name',
-            ctr,
-            '--network',
-            `container:${infra}`,
-            '--ipc',
-            `container:${infra}`,
-            '--entrypoint',
-            c.command![0]!,
-            BUSYBOX,
-            ...c.command!.slice(1),
-          ]);
-        }
+        const names = await dockerCliUp(name, pod, port, network);
         up = performance.now() - start;
         await httpOk(port);
         const { stdout } = await exec(DOCKER, ['inspect', '-f', '{{.State.Running}}', ...names]);

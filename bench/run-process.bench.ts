@@ -11,7 +11,17 @@ import { promisify } from 'node:util';
 import { Engine, PodRuntime } from '../electron/engines/docker';
 import { DEFAULT_NETWORK } from '../shared/plan/types';
 import { detail, summarize, type Benchmark, type Metric } from './harness';
-import { benchPod, BUSYBOX, DOCKER, freePort, httpOk, INFRA, podmanUsable, podYaml } from './pod-run.bench';
+import {
+  benchPod,
+  BUSYBOX,
+  DOCKER,
+  dockerCliUp,
+  freePort,
+  httpOk,
+  INFRA,
+  podmanUsable,
+  podYaml,
+} from './pod-run.bench';
 import { baselineTree, ratio, thisTree, timeProcess, type Tree } from './processes';
 
 const exec = promisify(execFile);
@@ -68,42 +78,8 @@ const bench: Benchmark = {
         ms = r.ms;
         down = () => runtime.down({ name }, { graceSeconds: 0 });
       } else if (method === 'docker CLI') {
-        const infra = `${name}-infra`;
-        const names = [infra];
         const started = performance.now();
-        await exec(DOCKER, [
-          'run',
-          '-d',
-          '--name',
-          infra,
-          '--hostname',
-          'web',
-          '--ipc',
-          'shareable',
-          '--network',
-          DEFAULT_NETWORK,
-          '-p',
-          `127.0.0.1:${port}:80`,
-          INFRA,
-        ]);
-        for (const c of pod.spec!.containers) {
-          const ctr = `${name}-${c.name}`;
-          names.push(ctr);
-          await exec(DOCKER, [
-            'run',
-            '-d',
-            '--name',
-            ctr,
-            '--network',
-            `container:${infra}`,
-            '--ipc',
-            `container:${infra}`,
-            '--entrypoint',
-            c.command![0]!,
-            BUSYBOX,
-            ...c.command!.slice(1),
-          ]);
-        }
+        const names = await dockerCliUp(name, pod, port, DEFAULT_NETWORK);
         ms = performance.now() - started;
         down = () => exec(DOCKER, ['rm', '-f', ...names]);
       } else {
