@@ -1,6 +1,6 @@
 // Opening big designs in Chromium through the browser host (issue 21, finding 12): from the file chosen to the design
 // drawn and the page answering, at 1,000 and 5,000 containers, with stored positions (a project file) and without (a
-// plain manifest, placed by the app). With PODWRIGHT_BENCH_BASELINE set, the 1,000-container rows also for that tree.
+// plain manifest, placed by the app). With PODWRIGHT_BENCH_BASELINE set, the 1,000-container project file also for that tree.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -42,8 +42,8 @@ async function openOnce(browser: Browser, app: ServedApp, text: string): Promise
   try {
     await page.goto(app.url);
     await page.getByTestId('engine-status').and(page.locator(':not([data-state="pending"])')).waitFor();
-    const started = performance.now();
-    await openDocument(page, text, 'container:c-0');
+    let started = 0;
+    await openDocument(page, text, 'container:c-0', () => (started = performance.now()));
     // The page answers: a frame runs after the design is drawn.
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(undefined))));
     const ms = performance.now() - started;
@@ -72,8 +72,9 @@ const bench: Benchmark = {
       for (const tree of trees) {
         const app = await serveApp({}, tree.root);
         try {
-          // The baseline is measured at 1,000 only: at 5,000 it lost the page (the issue's finding).
-          for (const c of CASES.filter((c) => tree === thisTree || c.containers <= 1000)) {
+          // The baseline only opens the 1,000-container project file: at 5,000 it lost the page (the issue's finding), and
+          // a plain manifest has its main thread held by ELK for minutes.
+          for (const c of CASES.filter((c) => tree === thisTree || (c.containers <= 1000 && c.positions))) {
             const text = designText(c);
             const times: number[] = [];
             let drawn = 0;

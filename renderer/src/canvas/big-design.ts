@@ -9,6 +9,12 @@ import { nodeSize, podPadding, type GraphNode, type Point } from '../../../share
 /** Above this many nodes in the active Pod, the canvas draws only what is near the view (the 500-node drag benchmark keeps the whole design drawn). */
 export const BIG_DESIGN = 600;
 
+/**
+ * How far out a big design can be zoomed: thousands of nodes in the pane at once would all be drawn (one more Fit view
+ * could take the page down); at this zoom a few hundred are.
+ */
+export const BIG_DESIGN_MIN_ZOOM = 0.25;
+
 /** The zoom a big design opens at: nodes legible (above the level-of-detail threshold), a few dozen on screen. */
 export const BIG_DESIGN_ZOOM = 0.6;
 

@@ -43,7 +43,7 @@ import { edgeTypes, LabelViewContext, useLabelView } from '../canvas/edges';
 import { DragEdges, dragEdgesClass } from '../canvas/drag-edges';
 import { cullOutsideView, LiveDrag, minimapNodeClass, type Box } from '../canvas/live-drag';
 import { useLayoutOnLoad } from '../canvas/layout';
-import { BIG_DESIGN, legibleViewport, meetsWindow, useDrawnWindow } from '../canvas/big-design';
+import { BIG_DESIGN, BIG_DESIGN_MIN_ZOOM, legibleViewport, meetsWindow, useDrawnWindow } from '../canvas/big-design';
 import { useClipboardEvents } from '../canvas/clipboard';
 import { otherPodAt, otherPodEdges, otherPodNodes } from '../canvas/other-pods';
 import { graphOf, useDocument, type DocumentState } from '../store/document';
@@ -416,7 +416,7 @@ function Flow() {
         fitView
         fitViewOptions={fitViewOptions}
         className={[zoomedOut && 'zoomed-out', dragActive && dragEdgesClass].filter(Boolean).join(' ') || undefined}
-        minZoom={0.1}
+        minZoom={big ? BIG_DESIGN_MIN_ZOOM : 0.1}
         proOptions={proOptions}
         ariaLabelConfig={ariaLabelConfig}
       >
