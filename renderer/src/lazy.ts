@@ -1,27 +1,39 @@
 // Code the first screen does not need (the YAML editor, the terminal, the lessons, auto layout, image export): each
 // piece loads the first time it is used, or in idle time right after the first screen is drawn, whichever comes first,
 // so it is usually there before the user reaches for it and the first load carries only the first screen.
-import { lazy, type ComponentType } from 'react';
+import { lazy, useSyncExternalStore, type ComponentType } from 'react';
 
 export interface LaterPart<T> {
   /** Starts the load (once) and resolves with the module. */
   load: () => Promise<T>;
+  /** Whether it has loaded. */
+  loaded: () => boolean;
 }
 
 const parts: LaterPart<unknown>[] = [];
+const listeners = new Set<() => void>();
 
 /** A piece of the app that loads later; `importer` is the dynamic import at the place that uses it. */
 export function later<T>(importer: () => Promise<T>): LaterPart<T> {
   let loading: Promise<T> | undefined;
+  let done = false;
   const part: LaterPart<T> = {
     load: () => {
-      loading ??= importer().catch((error: unknown) => {
-        // A chunk that failed to load once (a dropped connection) may load on the next try.
-        loading = undefined;
-        throw error;
-      });
+      loading ??= importer().then(
+        (module) => {
+          done = true;
+          for (const listener of listeners) listener();
+          return module;
+        },
+        (error: unknown) => {
+          // A chunk that failed to load once (a dropped connection) may load on the next try.
+          loading = undefined;
+          throw error;
+        },
+      );
       return loading;
     },
+    loaded: () => done,
   };
   parts.push(part as LaterPart<unknown>);
   return part;
@@ -33,6 +45,14 @@ export function laterComponent<P extends object>(
   name: string,
 ): ComponentType<P> {
   return lazy(async () => ({ default: (await part.load())[name] as ComponentType<P> }));
+}
+
+/** Whether `part` has loaded, re-rendering when it does. */
+export function useLoaded(part: LaterPart<unknown>): boolean {
+  return useSyncExternalStore((listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }, part.loaded);
 }
 
 const idle = (run: () => void): void => {

@@ -4,15 +4,16 @@ import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
 import type { PodSnapshot } from '../../../shared/api/contract';
-import { useDiagnostics } from '../store/document';
+import { graphOf, useDiagnostics, useDocument } from '../store/document';
+import { BIG_DESIGN } from '../canvas/big-design';
 import { ProblemsPanel } from './ProblemsPanel';
 import { LogPanel } from '../logs/LogPanel';
 import { useRun } from '../run/store';
-import { later, laterComponent } from '../lazy';
+import { later, laterComponent, useLoaded } from '../lazy';
 
-// The YAML editor (CodeMirror) and the terminal (xterm) load after the first screen (../lazy.ts). Each is mounted the
-// first time its tab is opened and stays mounted from then on: a hidden editor that was never looked at does no work
-// when a big design opens.
+// The YAML editor (CodeMirror) and the terminal (xterm) load after the first screen (../lazy.ts). Each is mounted once
+// it has loaded or its tab is opened, and stays mounted, except that the YAML editor of a big design is mounted only
+// while its tab is open: hidden, it would still follow every change of thousands of containers.
 const yamlEditor = later(() => import('./YamlEditor'));
 const YamlEditor = laterComponent<{ visible: boolean }>(yamlEditor, 'YamlEditor');
 const terminalPanel = later(() => import('../terminal/TerminalPanel'));
@@ -44,10 +45,13 @@ export function BottomPanel() {
   const { tab, setTab } = usePanel();
   const count = useDiagnostics().all.length;
   const snapshot = useRun((s) => s.snapshot);
+  const big = useDocument((s) => graphOf(s.doc).nodes.length > BIG_DESIGN);
   const [opened, setOpened] = useState<ReadonlySet<PanelTab>>(() => new Set([tab]));
   if (!opened.has(tab)) setOpened(new Set([...opened, tab]));
-  const yamlMounted = opened.has('yaml') || tab === 'yaml';
-  const terminalMounted = opened.has('terminal') || tab === 'terminal';
+  const yamlLoaded = useLoaded(yamlEditor);
+  const terminalLoaded = useLoaded(terminalPanel);
+  const yamlMounted = tab === 'yaml' || (!big && (opened.has('yaml') || yamlLoaded));
+  const terminalMounted = opened.has('terminal') || terminalLoaded || tab === 'terminal';
   return (
     <section className="bottom-panel" aria-label={t('panel.label')}>
       <div role="tablist" className="tabs">
