@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { Toolbar } from './components/Toolbar';
 import { Palette } from './components/Palette';
 import { Canvas } from './components/Canvas';
-import { Inspector } from './components/Inspector';
+import { Inspector } from './components/inspector/Inspector';
 import { BottomPanel } from './components/BottomPanel';
 import { StatusBar } from './components/StatusBar';
 import { Dialogs } from './components/Dialogs';
