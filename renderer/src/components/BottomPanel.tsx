@@ -2,7 +2,7 @@
 // and the log keeps collecting while another tab is open.
 import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
-import { useDiagnostics } from '../store/document';
+import { useDiagnostics } from '../store/diagnostics';
 import { ProblemsPanel } from './ProblemsPanel';
 import { LogPanel } from '../logs/LogPanel';
 import { TerminalPanel } from '../terminal/TerminalPanel';

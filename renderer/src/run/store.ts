@@ -3,7 +3,8 @@
 import { create } from 'zustand';
 import type { PodSnapshot, PodStatusEvent } from '../../../shared/api/contract';
 import { api } from '../api';
-import { diagnosticsOf, useDocument } from '../store/document';
+import { useDocument } from '../store/document';
+import { diagnosticsOf } from '../store/diagnostics';
 import { useEngine } from '../store/engine';
 import type { Diagnostic } from '../../../shared/rules';
 import {

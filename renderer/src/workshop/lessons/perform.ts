@@ -1,9 +1,15 @@
 // Performs a step's actions and proofs: design edits through the document store, Pod operations through pod-ops.
-import { addContainer, containerNames as podContainerNames, containersOf, readProject } from '../../../../shared/design';
+import {
+  addContainer,
+  containerNames as podContainerNames,
+  containersOf,
+  readProject,
+} from '../../../../shared/design';
 import type { Lesson, LessonStep, Proof, StepAction } from '../../../../shared/workshop/lessons';
 import { judge, mainCommandLine, type ProofOutput } from '../../../../shared/workshop/prove';
 import { examples, loadExample } from '../../files';
-import { diagnosticsOf, useDocument } from '../../store/document';
+import { useDocument } from '../../store/document';
+import { diagnosticsOf } from '../../store/diagnostics';
 import { applyQuickFix } from '../../components/ProblemsPanel';
 import { usePanel } from '../../components/BottomPanel';
 import { useLogView } from '../../logs/store';
