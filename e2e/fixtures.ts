@@ -6,6 +6,7 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { chromiumPath } from '../playwright.config';
 import { serveApp, stopApp, type ServedApp } from './serve';
 import { dockerMissing, sweep } from './docker';
+import { word, type Language } from './words';
 
 export { serveApp, stopApp, type ServedApp } from './serve';
 
@@ -63,6 +64,36 @@ export async function openApp(page: Page, url: string): Promise<void> {
   await expect(page.getByRole('region', { name: 'Pod canvas' })).toBeVisible();
 }
 
+/** The window sizes journeys check a layout at: a 720p laptop or projector, and a common desktop. */
+export const screenSizes = [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+] as const;
+
+/**
+ * Opens the app as a user who chose `language` earlier (the choice is kept in the browser), at `size`, with no
+ * recovered work; waits for the canvas by its name in that language.
+ */
+export async function openAs(
+  page: Page,
+  url: string,
+  language: Language,
+  size: { width: number; height: number } = screenSizes[1],
+): Promise<void> {
+  watchPage(page);
+  await page.setViewportSize(size);
+  await page.addInitScript((lang) => {
+    // Only before the first load of this page: a reload keeps what the user chose since.
+    if (!sessionStorage.getItem('podwright.journey')) {
+      sessionStorage.setItem('podwright.journey', '1');
+      localStorage.setItem('podwright.language', lang);
+      localStorage.removeItem('podwright.autosave');
+    }
+  }, language);
+  await page.goto(url);
+  await expect(page.getByRole('region', { name: word(language, 'canvas.label') })).toBeVisible();
+}
+
 /** Opens the app (openApp) and waits until the engine status says the engine answers. */
 export async function openWithEngine(page: Page, url: string): Promise<void> {
   await openApp(page, url);
@@ -80,6 +111,20 @@ export async function runAnsweringWarnings(page: Page): Promise<Locator> {
   await expect(error.or(confirm)).toBeVisible({ timeout: 30_000 });
   if (await confirm.isVisible()) await page.getByTestId('run-anyway').click();
   return error;
+}
+
+/** Opens an example from the Examples gallery by its title, and waits for the gallery to close. */
+export async function loadExample(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: 'Examples', exact: true }).click();
+  const gallery = page.getByRole('dialog', { name: 'Examples' });
+  await gallery.locator('.example strong').getByText(title, { exact: true }).click();
+  await expect(gallery).toBeHidden();
+}
+
+/** The YAML panel's text (the panel is brought to the front), with CodeMirror's non-breaking spaces as spaces. */
+export async function yamlText(page: Page): Promise<string> {
+  await page.getByRole('tab', { name: 'YAML' }).click();
+  return (await page.locator('.cm-content').innerText()).replace(/\u00a0/g, ' ');
 }
 
 /** Replaces the design with `yaml` through the YAML panel, as a user would paste it, and brings it into view. */

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { lessonById } from '../shared/workshop/lessons';
-import { test, expect, shot, watchPage } from './fixtures';
+import { expect, loadExample, shot, test, watchPage } from './fixtures';
 
 /** Lesson 1's length, from the lesson itself: the controls show "step / steps". */
 const whyPodsSteps = lessonById('whyPods')!.steps.length;
@@ -20,10 +20,7 @@ async function open(page: Page, url: string): Promise<void> {
 }
 
 async function loadHelloworld(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Examples', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Examples' });
-  await dialog.locator('.example strong').getByText('Hello world: four containers', { exact: true }).click();
-  await expect(dialog).toBeHidden();
+  await loadExample(page, 'Hello world: four containers');
   await expect(page.getByTestId('node-container:compute')).toBeVisible();
 }
 
