@@ -222,8 +222,12 @@ export const containerView: InspectorView = ({ id, doc, graph }, t) => {
   const node = graph.byId.get(id);
   if (node?.kind !== 'container') return undefined;
   const container = doc.pod.spec[node.list]?.[node.index];
+  // Keyed by the container's place, not its node id: the id is made from the name, so a key by id remounted the form
+  // on every letter typed into the name and took the focus away.
   return {
     title: t(`role.${node.role}`),
-    body: container ? <ContainerForm key={id} list={node.list} index={node.index} container={container} /> : null,
+    body: container ? (
+      <ContainerForm key={`${node.list}[${node.index}]`} list={node.list} index={node.index} container={container} />
+    ) : null,
   };
 };
