@@ -23,7 +23,8 @@ function catalogue(language: Language): Catalogue {
   let all = JSON.parse(readFileSync(join(root, `${language}.json`), 'utf8')) as Catalogue;
   for (const feature of readdirSync(root).sort()) {
     const file = join(root, feature, `${language}.json`);
-    if (statSync(join(root, feature)).isDirectory()) all = merge(all, JSON.parse(readFileSync(file, 'utf8')) as Catalogue);
+    if (statSync(join(root, feature)).isDirectory())
+      all = merge(all, JSON.parse(readFileSync(file, 'utf8')) as Catalogue);
   }
   return all;
 }

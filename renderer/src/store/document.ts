@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { temporal } from 'zundo';
 import { useStore } from 'zustand';
 import type { KubeObject } from '../../../shared/manifest';
+import type { Pod } from '../../../shared/model';
 import {
   buildGraph,
   emptyDocument,
@@ -31,14 +32,21 @@ export interface DocumentState {
   fileName: string | null;
   /** The design's Pods as last saved or opened, in file order, for the unsaved-changes guard. */
   saved: CanvasDocument[];
-  /** Where the most recent change came from; the YAML panel ignores its own echoes. */
-  origin: 'canvas' | 'yaml' | 'load';
+  /**
+   * What the user typed in the YAML panel for the active Pod, and the Pod that text reads as (the last Pod that read
+   * when the text does not). Part of the history, so undo and redo bring back the text with the design: the panel
+   * shows exactly this text while `typed.pod` is `doc.pod`, and this text with later edits spliced in when not
+   * (yaml/panel-text.ts). Undefined until the user types, and after a load: the panel then shows the written manifest.
+   */
+  typed: TypedText | undefined;
   /** Counts loads (New, Open, example, restore), so the canvas can fit the view to a new design. */
   loads: number;
-  change: (
-    recipe: (doc: CanvasDocument) => CanvasDocument,
-    options?: { group?: string; origin?: 'canvas' | 'yaml' },
-  ) => void;
+  change: (recipe: (doc: CanvasDocument) => CanvasDocument, options?: { group?: string }) => void;
+  /**
+   * The YAML panel's typing: `text` as typed, and the Pod it reads as (undefined when it does not read; the design
+   * stays as it was). Typing with one `group` key is one undo step, like typing in a field.
+   */
+  typeText: (text: string, pod: Pod | undefined, group: string) => void;
   load: (doc: CanvasDocument, fileName: string | null) => void;
   /** Opens a design of one or more Pods; the first becomes active. */
   loadDesign: (design: Design, fileName: string | null) => void;
@@ -52,6 +60,11 @@ export interface DocumentState {
   select: (ids: string[]) => void;
   drag: (positions: Record<string, Point>) => void;
   endDrag: () => void;
+}
+
+export interface TypedText {
+  text: string;
+  pod: Pod;
 }
 
 /** Changes with the same group key within this window become one undo step (typing in a field, say). */
@@ -72,20 +85,23 @@ export const useDocument = create<DocumentState>()(
       dragging: {},
       fileName: null,
       saved: [initialDocument],
-      origin: 'load',
+      typed: undefined,
       loads: 0,
       change: (recipe, options = {}) => {
         const before = get().doc;
         const after = recipe(before);
         if (after === before) return;
-        const now = Date.now();
-        const grouped = options.group !== undefined && options.group === lastGroup && now - lastGroupAt < groupWindowMs;
-        lastGroup = options.group;
-        lastGroupAt = now;
-        const history = useDocument.temporal.getState();
-        if (grouped) history.pause();
-        set({ doc: after, others: othersMadeRoom(get(), before, after), origin: options.origin ?? 'canvas' });
-        if (grouped) history.resume();
+        const selection = liveSelection(get().selection, after);
+        inGroup(options.group, () => set({ doc: after, others: othersMadeRoom(get(), before, after), selection }));
+      },
+      typeText: (text, pod, group) => {
+        const state = get();
+        const before = state.doc;
+        const after = pod === undefined || pod === before.pod ? before : { ...before, pod };
+        if (after === before && state.typed?.text === text) return;
+        const typed = { text, pod: after.pod };
+        const moved = after === before ? {} : { doc: after, others: othersMadeRoom(state, before, after) };
+        inGroup(group, () => set({ ...moved, typed, selection: liveSelection(state.selection, after) }));
       },
       load: (doc, fileName) => get().loadDesign(singlePodDesign(doc), fileName),
       loadDesign: (design, fileName) => {
@@ -99,7 +115,7 @@ export const useDocument = create<DocumentState>()(
           saved: [doc, ...others],
           selection: [],
           dragging: {},
-          origin: 'load',
+          typed: undefined,
           loads: get().loads + 1,
         });
         lastGroup = undefined;
@@ -118,7 +134,7 @@ export const useDocument = create<DocumentState>()(
           active: index,
           selection: [],
           dragging: {},
-          origin: 'load',
+          typed: undefined,
         });
         history.resume();
       },
@@ -131,7 +147,7 @@ export const useDocument = create<DocumentState>()(
           active: pods.length,
           selection: [],
           dragging: {},
-          origin: 'load',
+          typed: undefined,
         });
       },
       deletePod: (index = get().active) => {
@@ -146,7 +162,7 @@ export const useDocument = create<DocumentState>()(
           active,
           selection: [],
           dragging: {},
-          origin: 'load',
+          typed: undefined,
         });
       },
       markSaved: (fileName) => set({ saved: podsOf(get()), fileName }),
@@ -160,22 +176,47 @@ export const useDocument = create<DocumentState>()(
         const dragging = get().dragging;
         if (Object.keys(dragging).length === 0) return;
         lastGroup = undefined;
-        set({ doc: { ...get().doc, layout: { ...get().doc.layout, ...dragging } }, dragging: {}, origin: 'canvas' });
+        set({ doc: { ...get().doc, layout: { ...get().doc.layout, ...dragging } }, dragging: {} });
       },
     }),
     {
       // The other Pods and which one is active belong to the history too: undo restores the whole design, and shows
       // the Pod whose change it undoes.
-      partialize: (state) => ({ doc: state.doc, others: state.others, active: state.active }),
-      equality: (a, b) => a.doc === b.doc && a.others === b.others && a.active === b.active,
+      partialize: (state) => ({ doc: state.doc, others: state.others, active: state.active, typed: state.typed }),
+      equality: (a, b) => a.doc === b.doc && a.others === b.others && a.active === b.active && a.typed === b.typed,
       limit: 200,
     },
   ),
 );
 
 /**
- * Undo and redo keep the YAML panel in step: it must treat a restored document as coming from outside, and a restored
- * design whose active Pod changed as a new text (and the selection, made in the other Pod, is dropped).
+ * Runs `apply` as one undo step, or as part of the last one when it has the same group key and comes within the
+ * group's window (typing in one field, or in the YAML panel).
+ */
+function inGroup(group: string | undefined, apply: () => void): void {
+  const now = Date.now();
+  const grouped = group !== undefined && group === lastGroup && now - lastGroupAt < groupWindowMs;
+  lastGroup = group;
+  lastGroupAt = now;
+  const history = useDocument.temporal.getState();
+  if (grouped) history.pause();
+  apply();
+  if (grouped) history.resume();
+}
+
+/** Edits typed but not yet read into the document (the YAML panel's pending keys): flushed before undo and redo. */
+const pendingEdits = new Set<() => void>();
+
+/** Registers `flush`, which puts pending typing into the document at once; returns the unregister function. */
+export function holdPendingEdits(flush: () => void): () => void {
+  pendingEdits.add(flush);
+  return () => pendingEdits.delete(flush);
+}
+
+/**
+ * Undo and redo restore the design and the YAML panel's typed text together (both are in the history); keys typed
+ * a moment ago are read first, so undo takes back what is on screen. A restored design whose active Pod changed drops
+ * the selection, made in the other Pod.
  */
 export function undo(): void {
   restore(() => useDocument.temporal.getState().undo());
@@ -186,12 +227,24 @@ export function redo(): void {
 }
 
 function restore(step: () => void): void {
+  for (const flush of pendingEdits) flush();
   lastGroup = undefined;
   const before = useDocument.getState();
   step();
   const after = useDocument.getState();
   const otherPod = after.active !== before.active || after.others.length !== before.others.length;
-  useDocument.setState(otherPod ? { origin: 'load', dragging: {}, selection: [] } : { origin: 'canvas', dragging: {} });
+  useDocument.setState({ dragging: {}, selection: otherPod ? [] : liveSelection(after.selection, after.doc) });
+}
+
+/**
+ * The part of `selection` that is still in `doc`: what an edit, undo or redo took away (a node, an edge, a renamed
+ * container's old id) is no longer selected, so the inspector never shows a form for something gone.
+ */
+function liveSelection(selection: string[], doc: CanvasDocument): string[] {
+  if (selection.length === 0) return selection;
+  const graph = graphOf(doc);
+  const live = selection.filter((id) => id === 'pod' || graph.byId.has(id) || graph.edges.some((e) => e.id === id));
+  return live.length === selection.length ? selection : live;
 }
 
 /**
@@ -293,7 +346,6 @@ export function replacePodsQuietly(replacements: ReadonlyMap<CanvasDocument, Can
     doc: swap(state.doc),
     others: state.others.some((d) => replacements.has(d)) ? state.others.map(swap) : state.others,
     saved: state.saved.map(swap),
-    origin: 'load',
   });
   history.resume();
 }
