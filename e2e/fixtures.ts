@@ -4,11 +4,17 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { chromiumPath } from '../playwright.config';
-import { serveApp, stopApp, type ServedApp } from './serve';
+import { clearDrafts, servedAt, serveApp, stopApp, type ServedApp } from './serve';
 import { dockerMissing, sweep } from './docker';
 import { word, type Language } from './words';
 
 export { serveApp, stopApp, type ServedApp } from './serve';
+
+/** Starts a journey without unsaved work offered back: drafts an earlier journey on the same app left are removed. */
+export function withoutDrafts(url: string): void {
+  const app = servedAt(url);
+  if (app) clearDrafts(app);
+}
 
 export const test = base.extend<object, { app: ServedApp }>({
   app: [
@@ -59,8 +65,8 @@ export function watchPage(page: Page): void {
 /** Opens the app at `url` without a recovered autosave, and waits for the canvas. */
 export async function openApp(page: Page, url: string): Promise<void> {
   watchPage(page);
+  withoutDrafts(url);
   await page.goto(url);
-  await page.evaluate(() => localStorage.removeItem('podwright.autosave'));
   await expect(page.getByRole('region', { name: 'Pod canvas' })).toBeVisible();
 }
 
@@ -81,13 +87,13 @@ export async function openAs(
   size: { width: number; height: number } = screenSizes[1],
 ): Promise<void> {
   watchPage(page);
+  withoutDrafts(url);
   await page.setViewportSize(size);
   await page.addInitScript((lang) => {
     // Only before the first load of this page: a reload keeps what the user chose since.
     if (!sessionStorage.getItem('podwright.journey')) {
       sessionStorage.setItem('podwright.journey', '1');
       localStorage.setItem('podwright.language', lang);
-      localStorage.removeItem('podwright.autosave');
     }
   }, language);
   await page.goto(url);
@@ -160,9 +166,9 @@ export async function serveWithFileRoot(
   };
 }
 
-/** Reloads once autosave has had time to keep the unsaved work, and restores it from the prompt. */
+/** Reloads once the app has had time to keep the unsaved work as a draft, and restores it from the prompt. */
 export async function reloadAndRestore(page: Page): Promise<void> {
-  await page.waitForTimeout(1200);
+  await page.waitForTimeout(1000);
   await page.reload();
   await page
     .getByRole('alertdialog', { name: 'Restore unsaved work' })

@@ -1,7 +1,7 @@
 // Workshop lessons end to end, in Chromium through the browser host against the real Docker Engine: lesson 2 (what a
 // Pod shares, proved side by side with exec) and lesson 4 (a port clash: diagnostic, failure in the logs, fix).
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, serveApp, shot, stopApp, type ServedApp, watchPage } from './fixtures';
+import { expect, serveApp, shot, stopApp, test, type ServedApp, watchPage, withoutDrafts } from './fixtures';
 import { dockerMissing, podContainers, sweep, unique } from './docker';
 
 let served: ServedApp;
@@ -21,6 +21,7 @@ test.afterAll(async () => {
 
 async function open(page: Page): Promise<void> {
   watchPage(page);
+  withoutDrafts(served.url);
   await page.goto(served.url);
   await page.evaluate(() => localStorage.clear());
   await page.reload();

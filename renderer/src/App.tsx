@@ -10,7 +10,7 @@ import { Dialogs } from './components/Dialogs';
 import { useEngine } from './store/engine';
 import { handleKeyDown } from './actions';
 import { isDirty, useDocument } from './store/document';
-import { startAutosave } from './files';
+import { startDraftKeeping } from './recovery/drafts';
 import { RunBar } from './run/RunBar';
 import { startRunWatch } from './run/store';
 import { PresenterLayer } from './workshop/presenter/PresenterLayer';
@@ -36,7 +36,7 @@ export function App() {
 
   useEffect(() => {
     window.addEventListener('keydown', handleKeyDown);
-    const stopAutosave = startAutosave();
+    const stopDraftKeeping = startDraftKeeping();
     // The unsaved-changes guard for closing the tab or window.
     const beforeUnload = (e: BeforeUnloadEvent) => {
       if (isDirty(useDocument.getState())) e.preventDefault();
@@ -45,7 +45,7 @@ export function App() {
     return () => {
       window.removeEventListener('keydown', handleKeyDown);
       window.removeEventListener('beforeunload', beforeUnload);
-      stopAutosave();
+      stopDraftKeeping();
     };
   }, []);
 
