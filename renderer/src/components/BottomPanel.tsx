@@ -1,7 +1,6 @@
 // The bottom panel with its tabs: Problems, YAML, Logs, Terminal. Panels stay mounted so the editor keeps its place
 // and the log keeps collecting while another tab is open.
 import { useTranslation } from 'react-i18next';
-import { create } from 'zustand';
 import { useDiagnostics } from '../store/diagnostics';
 import { ProblemsPanel } from './ProblemsPanel';
 import { LogPanel } from '../logs/LogPanel';
@@ -9,13 +8,7 @@ import { TerminalPanel } from '../terminal/TerminalPanel';
 import { useRun } from '../run/store';
 import { YamlEditor } from './YamlEditor';
 
-const tabs = ['problems', 'yaml', 'logs', 'terminal'] as const;
-export type PanelTab = (typeof tabs)[number];
-
-export const usePanel = create<{ tab: PanelTab; setTab: (tab: PanelTab) => void }>((set) => ({
-  tab: 'problems',
-  setTab: (tab) => set({ tab }),
-}));
+import { panelTabs as tabs, usePanel } from './panel-tabs';
 
 export function BottomPanel() {
   const { t } = useTranslation();

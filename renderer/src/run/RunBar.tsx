@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEngine } from '../store/engine';
 import { useDocument } from '../store/document';
-import { usePanel } from '../components/BottomPanel';
+import { usePanel } from '../components/panel-tabs';
 import { pullPercent } from './model';
 import { useRun } from './store';
 import { diagnosticText } from '../problems-text';
