@@ -3,7 +3,7 @@
 // kept for crash recovery by recovery/drafts.ts.
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import { emptyDocument, readDesign, writeDesign } from '../../shared/design';
+import { emptyDocument, openDesign, writeDesign } from '../../shared/design';
 import { ApiError } from '../../shared/api/errors';
 import type { RecentFile } from '../../shared/api/files';
 import type { Action } from './actions';
@@ -96,7 +96,7 @@ function notify(prefix: string, f: Failure | undefined): boolean {
 }
 
 export function loadText(text: string, fileName: string | null, path: string | null = null): boolean {
-  const result = readDesign(text);
+  const result = openDesign(text);
   if (!result.ok) {
     useNotice.getState().show(`${i18n.t('files.openFailed')}: ${result.error}`);
     return false;
@@ -170,7 +170,7 @@ export async function refreshRecent(): Promise<void> {
 async function openAt(path: string): Promise<Failure | undefined> {
   try {
     const file = await api().call('file.open', { path });
-    const result = readDesign(file.text);
+    const result = openDesign(file.text);
     if (!result.ok) return { text: result.error };
     loadText(file.text, file.name, file.path);
     return undefined;

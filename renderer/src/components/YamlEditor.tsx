@@ -94,6 +94,7 @@ function markersFor(editor: EditorView, state = useDocument.getState(), problem?
 /** A parse problem in words: where it is (line and column) and what the YAML reader said, or that no Pod is there. */
 export function problemText(t: TFunction, problem: PanelProblem): string {
   if (problem.kind === 'no-pod') return t('editing.yaml.noPod');
+  if (problem.kind === 'reader') return diagnosticText(t, problem.diagnostic);
   const message = yamlMessageInWords(t, problem.message);
   return t('editing.yaml.at', { line: problem.line, column: problem.column, message });
 }

@@ -2,7 +2,7 @@
 // a moment after every change, and when the window is hidden or closed; a saved or untouched design keeps none.
 // Browser storage is not used: Chromium commits localStorage to disk lazily (a killed browser loses the last seconds),
 // and the browser host's origin changes with its port, so a restarted app would not see it.
-import { emptyDocument, readDesign, writeDesign } from '../../../shared/design';
+import { emptyDocument, openDesign, writeDesign } from '../../../shared/design';
 import type { DraftInfo } from '../../../shared/api/drafts';
 import { api } from '../api';
 import { useFiles } from '../files';
@@ -105,7 +105,7 @@ export async function restoreDraft(offer: DraftInfo): Promise<boolean> {
   } catch {
     return false;
   }
-  const result = readDesign(text);
+  const result = openDesign(text, { name: 'unsaved work' });
   if (!result.ok) return false;
   useDocument.getState().loadDesign(result.design, offer.fileName);
   // Restored work is unsaved work: compare against an empty design so the guard (and this window's draft) keep it.

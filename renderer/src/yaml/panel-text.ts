@@ -1,7 +1,8 @@
 // The YAML panel's text as a function of the document store: what the user typed, with later edits spliced in, or the
 // written manifest; and the reading of a text back into a Pod, with a parse problem's place in words.
 import type { Pod } from '../../../shared/model';
-import { applyValue, importManifest, parseManifest } from '../../../shared/manifest';
+import { applyValue, parseManifest, readDesign } from '../../../shared/manifest';
+import type { Diagnostic } from '../../../shared/rules';
 import { documentOfPod, podYaml } from '../../../shared/design';
 import type { TypedText } from '../store/document';
 
@@ -25,16 +26,22 @@ export function panelText(typed: TypedText | undefined, pod: Pod): string {
 }
 
 /** Why a text does not read as a Pod, and where: 1-based line and column, when the problem has a place. */
-export type PanelProblem = { kind: 'yaml'; message: string; line: number; column: number } | { kind: 'no-pod' };
+export type PanelProblem =
+  | { kind: 'yaml'; message: string; line: number; column: number }
+  | { kind: 'no-pod' }
+  /** Another problem that stops the reading (a limit, a document that is not an object), in the rules' words. */
+  | { kind: 'reader'; diagnostic: Diagnostic };
 
 export type PanelReading = { pod: Pod; notes: string[] } | { problem: PanelProblem };
 
-/** Reads the panel's text: the first Pod (or workload template) in it, or the first problem that stops it. */
+/** Reads the panel's text through the one reader: the first Pod (or workload template) in it, or what stops it. */
 export function readPanelText(text: string): PanelReading {
-  const result = importManifest(text);
-  const first = result.problems[0];
-  if (first) return { problem: { kind: 'yaml', message: first.message, line: first.line, column: first.column } };
-  const pod = result.pods[0];
+  const read = readDesign(text, { name: 'the YAML panel', format: 'kubernetes' });
+  const fatal = read.problems.find((d) => d.severity === 'error' && d.path === '');
+  if (fatal?.code === 'YAML_SYNTAX' && fatal.at)
+    return { problem: { kind: 'yaml', message: fatal.message, line: fatal.at.line, column: fatal.at.column } };
+  if (fatal) return { problem: { kind: 'reader', diagnostic: fatal } };
+  const pod = read.pods[0];
   if (!pod) return { problem: { kind: 'no-pod' } };
-  return { pod: documentOfPod(pod.pod).pod, notes: pod.notes };
+  return { pod: documentOfPod(pod.pod).pod, notes: read.notes.map((n) => n.message) };
 }
