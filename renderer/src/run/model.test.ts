@@ -78,7 +78,10 @@ describe('run refusal', () => {
 
   it('asks about warnings but not about infos', () => {
     const d = validatePod(
-      pod({ containers: [{ name: 'a', image: 'busybox' }], volumes: [{ name: 'unused', emptyDir: {} }] }),
+      pod({
+        containers: [{ name: 'a', image: 'busybox', command: ['sleep', '3600'] }],
+        volumes: [{ name: 'unused', emptyDir: {} }],
+      }),
     );
     const decision = runDecision(d, new Set());
     expect(decision.blockers).toEqual([]);
@@ -87,7 +90,12 @@ describe('run refusal', () => {
   });
 
   it('runs a clean Pod without a question', () => {
-    expect(runDecision(validatePod(pod({ containers: [{ name: 'a', image: 'busybox' }] })), new Set())).toEqual({
+    expect(
+      runDecision(
+        validatePod(pod({ containers: [{ name: 'a', image: 'busybox', command: ['sleep', '3600'] }] })),
+        new Set(),
+      ),
+    ).toEqual({
       blockers: [],
       warnings: [],
     });

@@ -107,7 +107,10 @@ describe('run', () => {
   });
 
   it('keeps the runtime error typed, and the failed container shows it', async () => {
-    load({ initContainers: [{ name: 'init', image: 'busybox' }], containers: [{ name: 'app', image: 'busybox' }] });
+    load({
+      initContainers: [{ name: 'init', image: 'busybox' }],
+      containers: [{ name: 'app', image: 'busybox', command: ['sleep', '3600'] }],
+    });
     answers['pod.run'] = () => {
       throw new ApiError('INTERNAL', 'Init container "init" exited with code 3', {
         pod: { code: 'INIT_FAILED', container: 'init', exitCode: 3, logs: 'boom' },
@@ -125,7 +128,7 @@ describe('run', () => {
   });
 
   it('stop and down follow the run; down returns the canvas to design state at once', async () => {
-    load({ containers: [{ name: 'app', image: 'busybox' }] });
+    load({ containers: [{ name: 'app', image: 'busybox', command: ['sleep', '3600'] }] });
     answers['pod.run'] = () => running('shop');
     await useRun.getState().run();
     expect(useRun.getState().snapshot?.phase).toBe('Running');
@@ -184,7 +187,7 @@ describe('run without asking, and removing one Pod', () => {
   });
 
   it('remove takes down the given Pod only and unpins it when followed', async () => {
-    load({ containers: [{ name: 'app', image: 'busybox' }] });
+    load({ containers: [{ name: 'app', image: 'busybox', command: ['sleep', '3600'] }] });
     useRun.setState({ pods: { 'default/shop': running('shop'), 'default/old': running('old') } });
     useRun.getState().attach({ name: 'old', namespace: 'default' });
     answers['pod.down'] = () => ({ containers: 2, volumes: 0 });
