@@ -32,7 +32,7 @@ vi.mock('./pod-ops', () => ({
 }));
 
 const { useDocument } = await import('../../store/document');
-const { performStep, prove } = await import('./perform');
+const { performStep, prove, withListenPort } = await import('./perform');
 const { doneKey, useLessons } = await import('./store');
 
 const lesson = (id: string): Lesson => lessonById(id)!;
@@ -111,5 +111,17 @@ describe('lesson steps', () => {
     await performStep(sidecar, sidecar.steps[0]!, true);
     expect(useLessons.getState().question).toBeUndefined();
     expect(useDocument.getState().doc.pod.spec.containers.map((c) => c.name)).toContain('app');
+  });
+});
+
+describe('the port fix follows into the process', () => {
+  it('sets -p as its own argument or inside a shell script', () => {
+    expect(withListenPort(['httpd', '-f', '-p', '80'], '8080')).toEqual(['httpd', '-f', '-p', '8080']);
+    expect(withListenPort(['sh', '-c', 'trap "exit 0" TERM; httpd -f -p 80 & wait $!'], '8080')).toEqual([
+      'sh',
+      '-c',
+      'trap "exit 0" TERM; httpd -f -p 8080 & wait $!',
+    ]);
+    expect(withListenPort(['sh', '-c', 'echo -p is not here'], '8080')).toEqual(['sh', '-c', 'echo -p is not here']);
   });
 });

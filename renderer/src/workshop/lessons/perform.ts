@@ -42,7 +42,10 @@ function setShareProcessNamespace(value: boolean): void {
   });
 }
 
-/** After a port fix changed only the declaration, the `-p PORT` argument follows the first declared port. */
+/**
+ * After a port fix changed only the declaration, the process's `-p PORT` follows the first declared port: as its own
+ * argument (`httpd -f -p 80`) or inside a shell script (`sh -c '… httpd -f -p 80 & wait $!'`).
+ */
 function listenOnDeclaredPort(name: string): void {
   useDocument.getState().change((doc) => {
     const containers = containersOf(doc.pod, 'containers');
@@ -50,13 +53,19 @@ function listenOnDeclaredPort(name: string): void {
     const c = containers[index];
     const port = c?.ports?.[0]?.containerPort;
     if (!c || port === undefined || !Array.isArray(c.command)) return doc;
-    const at = c.command.indexOf('-p');
-    if (at < 0 || at + 1 >= c.command.length || c.command[at + 1] === String(port)) return doc;
-    const command = c.command.slice();
-    command[at + 1] = String(port);
+    const command = withListenPort(c.command, String(port));
+    if (command.every((part, i) => part === c.command![i])) return doc;
     const next = containers.slice();
     next[index] = { ...c, command };
     return { ...doc, pod: { ...doc.pod, spec: { ...doc.pod.spec, containers: next } } };
+  });
+}
+
+/** `command` with the value of its `-p` option set to `port`. */
+export function withListenPort(command: readonly string[], port: string): string[] {
+  return command.map((part, i) => {
+    if (command[i - 1] === '-p') return port;
+    return part.includes(' ') ? part.replace(/(^|\s)-p\s+\d+/, `$1-p ${port}`) : part;
   });
 }
 
