@@ -1,7 +1,8 @@
 // The bottom panel with its tabs: Problems, YAML, Logs, Terminal. Panels stay mounted so the editor keeps its place
 // and the log keeps collecting while another tab is open.
 import { useTranslation } from 'react-i18next';
-import { useDiagnostics } from '../store/diagnostics';
+import { countedProblems, useDiagnostics } from '../store/diagnostics';
+import { useGraph } from '../store/document';
 import { ProblemsPanel } from './ProblemsPanel';
 import { LogPanel } from '../logs/LogPanel';
 import { TerminalPanel } from '../terminal/TerminalPanel';
@@ -13,7 +14,9 @@ import { panelTabs as tabs, usePanel } from './panel-tabs';
 export function BottomPanel() {
   const { t } = useTranslation();
   const { tab, setTab } = usePanel();
-  const count = useDiagnostics().all.length;
+  const all = useDiagnostics().all;
+  const graph = useGraph();
+  const count = countedProblems(all, graph).length;
   const snapshot = useRun((s) => s.snapshot);
   return (
     <section className="bottom-panel" aria-label={t('panel.label')}>

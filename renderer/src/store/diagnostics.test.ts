@@ -2,7 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addContainer, containerPresets, emptyDocument, updateContainer } from '../../../shared/design';
 import { useDocument } from './document';
-import { diagnosticsOf } from './diagnostics';
+import { countedProblems, diagnosticsOf } from './diagnostics';
+import { graphOf } from './document';
 
 const web = containerPresets.find((p) => p.id === 'webServer')!.container;
 
@@ -35,12 +36,27 @@ describe('diagnostics of the document', () => {
     expect(diagnosticsOf(useDocument.getState().doc)).toBe(before);
 
     // Giving "bare" an image changes its problems only: the others keep their lists and the clash set.
-    change((doc) => updateContainer(doc, 'containers', 2, (c) => ({ ...c, image: 'busybox' })));
+    change((doc) => updateContainer(doc, 'containers', 2, (c) => ({ ...c, image: 'nginx:1.27' })));
     const after = diagnosticsOf(useDocument.getState().doc);
     expect(after).not.toBe(before);
     expect(after.byNode.get('container:bare')?.map((x) => x.code) ?? []).not.toContain('CONTAINER_IMAGE_REQUIRED');
     expect(after.byNode.get('container:web')).toBe(webList);
     expect(after.clashingPorts).toBe(before.clashingPorts);
     expect(after.all.length).toBeLessThan(before.all.length);
+  });
+
+  it('a brand-new empty Pod wears no badge and counts no problem, yet still needs a container to run', () => {
+    const doc = useDocument.getState().doc;
+    const d = diagnosticsOf(doc);
+    expect(d.all.map((x) => x.code)).toContain('POD_CONTAINERS_REQUIRED');
+    expect(d.byNode.get('pod')).toBeUndefined();
+    expect(countedProblems(d.all, graphOf(doc))).toEqual([]);
+    // With only an init container it is a real mistake (init containers do not count): it is flagged.
+    useDocument.getState().change((x) => addContainer(x, { name: 'init', image: 'nginx' }, 'initContainers').doc);
+    const withInit = diagnosticsOf(useDocument.getState().doc);
+    expect(withInit.byNode.get('pod')?.map((x) => x.code)).toContain('POD_CONTAINERS_REQUIRED');
+    expect(countedProblems(withInit.all, graphOf(useDocument.getState().doc)).map((x) => x.code)).toContain(
+      'POD_CONTAINERS_REQUIRED',
+    );
   });
 });

@@ -83,9 +83,24 @@ function clashingPortsOf(all: readonly Diagnostic[]): Set<string> {
   return clashingPorts;
 }
 
+/**
+ * Whether `d` is the first step of a design rather than a mistake: "a Pod needs a container" on a Pod that has none
+ * at all, which is how every new Pod starts. It stays a problem (Run refuses the Pod, and the Problems panel offers
+ * the next step), but no node wears a red badge for it and the Problems count leaves it out.
+ */
+export function isStartingStep(d: Diagnostic, graph: Graph): boolean {
+  return d.code === 'POD_CONTAINERS_REQUIRED' && !graph.nodes.some((n) => n.kind === 'container');
+}
+
+/** The diagnostics that count as problems: all but the starting step. */
+export function countedProblems(all: readonly Diagnostic[], graph: Graph): Diagnostic[] {
+  return all.filter((d) => !isStartingStep(d, graph));
+}
+
 function byNodeOf(graph: Graph, all: readonly Diagnostic[]): Map<string, Diagnostic[]> {
   const byNode = new Map<string, Diagnostic[]>();
   for (const d of all) {
+    if (isStartingStep(d, graph)) continue;
     const id = nodeForPath(graph, d.path);
     const list = byNode.get(id);
     if (list) list.push(d);
