@@ -141,7 +141,9 @@ export async function typeYaml(page: Page, yaml: string): Promise<void> {
   await page.keyboard.insertText(yaml);
   // The canvas may draw only what is in view: once the new nodes are measured, bring the design into view.
   await page.waitForTimeout(400);
-  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  // Fit view by its shortcut, from the canvas (in the editor Shift+F types an F), in any language.
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Shift+F');
 }
 
 /** A browser host whose file picker root (`root`) and settings live in a fresh temp folder; `stop` removes both. */

@@ -72,12 +72,39 @@ beforeEach(() => {
   });
 });
 
+describe('stop', () => {
+  it('counts down the design’s grace period, and Stop now kills with grace 0', async () => {
+    load({ terminationGracePeriodSeconds: 20, containers: [{ name: 'app', image: 'nginx' }] });
+    answers['pod.run'] = () => running('shop', ['app']);
+    await useRun.getState().run();
+    let release: () => void = () => undefined;
+    answers['pod.stop'] = (input) =>
+      (input as { graceSeconds?: number }).graceSeconds === 0
+        ? (release(), null)
+        : new Promise((done) => (release = () => done(null)));
+    const stopping = useRun.getState().stop();
+    await vi.waitFor(() => expect(useRun.getState().stopping).toMatchObject({ kind: 'stop', graceSeconds: 20 }));
+    expect(useRun.getState().busy).toBe('stop');
+    await useRun.getState().stopNow();
+    await stopping;
+    expect(calls.filter((c) => c.method === 'pod.stop').map((c) => c.input)).toEqual([
+      { name: 'shop', namespace: 'default' },
+      { name: 'shop', namespace: 'default', graceSeconds: 0 },
+    ]);
+    expect(useRun.getState().stopping).toBeUndefined();
+    expect(useRun.getState().busy).toBeUndefined();
+  });
+});
+
 describe('run', () => {
   it('refuses a Pod with Kubernetes errors and calls nothing', async () => {
     load({ containers: [{ name: 'app', image: '' }] });
     await useRun.getState().run();
     expect(useRun.getState().question).toMatchObject({ kind: 'refused' });
-    expect(useRun.getState().question?.diagnostics.map((d) => d.code)).toEqual(['CONTAINER_IMAGE_REQUIRED']);
+    const question = useRun.getState().question;
+    expect(question?.kind === 'refused' && question.diagnostics.map((d) => d.code)).toEqual([
+      'CONTAINER_IMAGE_REQUIRED',
+    ]);
     await useRun.getState().run({ force: true });
     expect(calls).toEqual([]);
   });
@@ -99,11 +126,20 @@ describe('run', () => {
     const input = calls[0]!.input as { documents: Record<string, unknown>[]; design: string };
     expect(input.design).toBe('shop');
     expect(input.documents[0]).toMatchObject({ kind: 'Pod', metadata: { name: 'shop' } });
-    // Confirmed warnings do not ask again; the earlier run is replaced (down first).
+    // Confirmed warnings do not ask again; Run on the running Pod asks before re-creating it (down first).
     answers['pod.down'] = () => ({ containers: 3, volumes: 0 });
     await useRun.getState().run();
+    expect(useRun.getState().question).toEqual({ kind: 'recreate', pod: 'shop' });
+    expect(calls.map((c) => c.method)).toEqual(['pod.run']);
+    useRun.getState().answer(false);
+    expect(calls.map((c) => c.method)).toEqual(['pod.run']);
+    await useRun.getState().run();
+    useRun.getState().answer(true);
+    await vi.waitFor(() => expect(calls.map((c) => c.method)).toEqual(['pod.run', 'pod.down', 'pod.run']));
+    // Restart means re-create: it does not ask.
+    await useRun.getState().restart();
     expect(useRun.getState().question).toBeUndefined();
-    expect(calls.map((c) => c.method)).toEqual(['pod.run', 'pod.down', 'pod.run']);
+    expect(calls.map((c) => c.method)).toEqual(['pod.run', 'pod.down', 'pod.run', 'pod.down', 'pod.run']);
   });
 
   it('keeps the runtime error typed, and the failed container shows it', async () => {
@@ -277,7 +313,7 @@ describe('status events', () => {
     answers['pod.run'] = () => running('shop');
     answers['pod.down'] = () => ({ containers: 2, volumes: 0 });
     useRun.setState({ leftovers: [], leftoversDismissed: true });
-    await useRun.getState().run();
+    await useRun.getState().run({ recreate: true });
     expect(useRun.getState().pinned).toEqual({ name: 'shop', namespace: 'default' });
     load({ containers: [{ name: 'app', image: 'x' }] }, 'next');
     expect(useRun.getState().pinned).toBeUndefined();

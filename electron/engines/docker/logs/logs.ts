@@ -14,7 +14,14 @@ import {
 } from './logs-parse';
 import { lineSplitter } from '../connection/json-lines';
 import { rawGet, type RawBody } from './logs-http';
-import { engineLostError, findPodContainers, isEngineLost, type PodContainer, type PodSelector } from './logs-targets';
+import {
+  engineLostError,
+  findPodContainers,
+  isContainerGone,
+  isEngineLost,
+  type PodContainer,
+  type PodSelector,
+} from './logs-targets';
 import { streamingClient } from '../connection/streaming-client';
 
 export type PodLogEvent =
@@ -274,7 +281,7 @@ class PodLogMerge {
     } catch (err) {
       if (this.finished) return;
       if (isEngineLost(err)) return this.lost(err);
-      if ((err as { statusCode?: number }).statusCode === 404) return this.gone(source);
+      if (isContainerGone(err)) return this.gone(source);
       return this.fail(err);
     }
     if (this.finished) return;
@@ -314,7 +321,7 @@ class PodLogMerge {
     } catch (err) {
       if (this.finished) return;
       if (isEngineLost(err)) return this.lost(err);
-      if ((err as { statusCode?: number }).statusCode === 404) return this.gone(source);
+      if (isContainerGone(err)) return this.gone(source);
       return this.fail(err);
     }
     if (this.finished) return body.destroy();
@@ -359,7 +366,7 @@ class PodLogMerge {
     } catch (err) {
       if (this.finished) return;
       if (isEngineLost(err)) return this.lost(err);
-      if ((err as { statusCode?: number }).statusCode === 404) return this.gone(source);
+      if (isContainerGone(err)) return this.gone(source);
       return this.fail(err);
     }
     if (this.finished || source.state !== 'waiting') return;
