@@ -58,7 +58,7 @@ export function toLine(event: PodLogEvent): NewLogLine {
       // The event already has every field a line needs: reuse it (one object per line less under a flood).
       return event;
     case 'attempt':
-      return { ...metaBase(event), text: `restarted (attempt ${event.attempt})`, meta: event };
+      return { ...metaBase(event), text: `restarted (restart ${event.attempt})`, meta: event };
     case 'stopped':
       return {
         ...metaBase(event),

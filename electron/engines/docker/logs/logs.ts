@@ -263,6 +263,10 @@ class PodLogMerge {
       const info = await this.docker.getContainer(source.id).inspect();
       tty = Boolean(info.Config.Tty);
       source.startedAt = info.State.StartedAt;
+      // The attempt is the engine's restart count for this start, so the log names the same number as the container's
+      // node (a stream opened after nine restarts would otherwise call the tenth start "attempt 1").
+      if (typeof info.RestartCount === 'number' && info.RestartCount > source.attempt)
+        source.attempt = info.RestartCount;
       // A start after a stop is a new attempt; the first start of a container that was waiting is not news.
       if (from.marker && source.attempt > 0) {
         const at = parseTimestamp(info.State.StartedAt);
