@@ -87,6 +87,18 @@ test('a log filter chosen on one Pod does not hide the next Pod’s lines; the e
   // Clicking a node filters the log to that container.
   await page.getByTestId('node-container:app').click();
   await expect(page.getByTestId('log-chip-app')).toHaveAttribute('aria-pressed', 'true');
+  // The terminal follows the container picked: a shell open in app moves to log-shipper without Reconnect.
+  await page.getByRole('tab', { name: 'Terminal' }).click();
+  await page.getByTestId('terminal-container').selectOption('app');
+  await page.getByTestId('terminal-start').click();
+  await expect(page.getByTestId('terminal-status')).toContainText('sh in app');
+  await page.getByTestId('terminal-container').selectOption('log-shipper');
+  await expect(page.getByTestId('terminal-status')).toContainText('sh in log-shipper');
+  await page.getByTestId('terminal-screen').click();
+  // PID 1 of the container the shell is in: the log shipper's tail, not the app's loop.
+  await page.keyboard.type("tr '\\0' ' ' < /proc/1/cmdline; echo\n");
+  await expect(page.getByTestId('terminal-screen').locator('.xterm-rows')).toContainText('tail -F');
+
   // The example's processes handle SIGTERM: Down takes a moment, not the 30 s grace period.
   const down = Date.now();
   await page.getByTestId('run-down').click();

@@ -2,7 +2,7 @@
 // what a run is doing right now (stage line, pull bars), what went wrong, and the dialogs they open.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEngine } from '../store/engine';
+import { engineChoiceLabel, useEngine } from '../store/engine';
 import { useDocument } from '../store/document';
 import { usePanel } from '../components/panel-tabs';
 import { graceLeft, pullPercent, shownPhase } from './model';
@@ -43,7 +43,7 @@ function EnginePicker() {
         <option value="">{t('run.engineAuto')}</option>
         {choices.map((c) => (
           <option key={`${c.kind}:${c.host}`} value={c.host}>
-            {c.label}
+            {engineChoiceLabel(c, t)}
             {c.reachable ? (c.version ? ` · ${c.name ?? ''} ${c.version}` : '') : ` · ${t('run.engineDown')}`}
           </option>
         ))}
