@@ -140,7 +140,6 @@ const bench: Benchmark = {
       page.on('dialog', (d) => void d.accept());
       await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
       await page.goto(host.url);
-      await page.evaluate(() => localStorage.removeItem('podwright.autosave'));
       await page.getByRole('tab', { name: 'YAML' }).click();
       await page.locator('.cm-content').click();
       await page.keyboard.press('Control+A');

@@ -1,27 +1,12 @@
 // Journeys through the canvas editor in Chromium via the browser host: build, connect, YAML both ways, fix, undo, files.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, shot, openApp, reloadAndRestore } from './fixtures';
-
-async function yamlText(page: Page): Promise<string> {
-  await page.getByRole('tab', { name: 'YAML' }).click();
-  return (await page.locator('.cm-content').innerText()).replace(/\u00a0/g, ' ');
-}
+import { expect, loadExample, openApp, reloadAndRestore, shot, test, yamlText } from './fixtures';
 
 async function runCommand(page: Page, label: string): Promise<void> {
   await page.keyboard.press('Control+k');
   await page.getByRole('combobox', { name: 'Type a command' }).fill(label);
   await page.getByRole('option', { name: label }).click();
-}
-
-async function loadExample(page: Page, title: string): Promise<void> {
-  await page.getByRole('button', { name: 'Examples', exact: true }).click();
-  await page
-    .getByRole('dialog', { name: 'Examples' })
-    .locator('.example strong')
-    .getByText(title, { exact: true })
-    .click();
-  await expect(page.getByRole('dialog', { name: 'Examples' })).toBeHidden();
 }
 
 test('drag a container from the palette, set its image, connect a volume, see the YAML', async ({ page, app }) => {

@@ -1,7 +1,8 @@
 // Journey: dragging a node draws the edges as one layer (renderer/src/canvas/drag-edges.tsx) with the same curves
 // React Flow draws, moves the curves that touch the node, and gives React Flow's edges back on release.
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, typeYaml } from './fixtures';
+import { expect, loadExample, openApp, test, typeYaml } from './fixtures';
+import { busybox, podText } from './pods';
 
 /** React Flow's curve per edge id, read from its own edge elements. */
 async function flowCurves(page: Page): Promise<Record<string, string>> {
@@ -33,12 +34,7 @@ async function layerCurves(page: Page): Promise<string[]> {
 /** Opens the four-container example and waits until the view has fitted it. */
 async function openHelloWorld(page: Page, url: string): Promise<void> {
   await openApp(page, url);
-  await page.getByRole('button', { name: 'Examples', exact: true }).click();
-  await page
-    .getByRole('dialog', { name: 'Examples' })
-    .locator('.example strong')
-    .getByText('Hello world: four containers', { exact: true })
-    .click();
+  await loadExample(page, 'Hello world: four containers');
   const log = page.getByTestId('node-container:log');
   await expect(log).toBeVisible();
   // The example is laid out (ELK) and the view fitted to it with a short animation: wait until nothing moves.
@@ -103,12 +99,12 @@ test('a drag draws every edge in one layer with the same curves, moves the touch
 
 /** A Pod of `count` containers in a row, each mounting one shared volume: wider than the view when zoomed in. */
 function widePod(count: number): string {
-  const containers = Array.from(
-    { length: count },
-    (_, i) =>
-      `  - name: c${i}\n    image: busybox:1.36\n    volumeMounts:\n    - name: shared\n      mountPath: /shared/c${i}\n`,
-  ).join('');
-  return `apiVersion: v1\nkind: Pod\nmetadata:\n  name: wide\nspec:\n  containers:\n${containers}  volumes:\n  - name: shared\n    emptyDir: {}\n`;
+  const containers = Array.from({ length: count }, (_, i) => ({
+    name: `c${i}`,
+    image: busybox,
+    volumeMounts: [{ name: 'shared', mountPath: `/shared/c${i}` }],
+  }));
+  return podText('wide', { containers, volumes: [{ name: 'shared', emptyDir: {} }] });
 }
 
 type Box = { x: number; y: number; width: number; height: number };

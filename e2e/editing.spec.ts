@@ -1,22 +1,7 @@
 // Journeys through the canvas editing tools in Chromium via the browser host (no Docker): auto layout, align,
 // copy and paste, and mount edge labels with their diagnostic badges.
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, shot, openApp } from './fixtures';
-
-async function loadExample(page: Page, title: string): Promise<void> {
-  await page.getByRole('button', { name: 'Examples', exact: true }).click();
-  await page
-    .getByRole('dialog', { name: 'Examples' })
-    .locator('.example strong')
-    .getByText(title, { exact: true })
-    .click();
-  await expect(page.getByRole('dialog', { name: 'Examples' })).toBeHidden();
-}
-
-async function yamlText(page: Page): Promise<string> {
-  await page.getByRole('tab', { name: 'YAML' }).click();
-  return (await page.locator('.cm-content').innerText()).replace(/\u00a0/g, ' ');
-}
+import { expect, loadExample, openApp, shot, test, yamlText } from './fixtures';
 
 type Position = { x: number; y: number };
 

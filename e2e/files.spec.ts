@@ -4,7 +4,19 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, serveApp, shot, stopApp, test, type ServedApp, openApp, reloadAndRestore } from './fixtures';
+import {
+  expect,
+  loadExample,
+  openApp,
+  reloadAndRestore,
+  serveApp,
+  shot,
+  stopApp,
+  test,
+  type ServedApp,
+  yamlText,
+} from './fixtures';
+import { podText } from './pods';
 
 let app: ServedApp;
 let base: string;
@@ -17,10 +29,7 @@ test.beforeAll(async () => {
   mkdirSync(join(base, 'outside'));
   copyFileSync('assets/examples/helloworld.pod.yaml', join(root, 'other.pod.yaml'));
   writeFileSync(join(root, 'notes.txt'), 'not a design\n');
-  writeFileSync(
-    join(base, 'outside', 'secret.yaml'),
-    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: secret\nspec:\n  containers: []\n',
-  );
+  writeFileSync(join(base, 'outside', 'secret.yaml'), podText('secret', { containers: [] }));
   app = await serveApp({
     PODWRIGHT_FILE_ROOT: root,
     PODWRIGHT_CONFIG_DIR: join(base, 'config'),
@@ -35,21 +44,6 @@ test.afterAll(async () => {
 
 async function open(page: Page): Promise<void> {
   await openApp(page, app.url);
-}
-
-async function yamlText(page: Page): Promise<string> {
-  await page.getByRole('tab', { name: 'YAML' }).click();
-  return (await page.locator('.cm-content').innerText()).replace(/\u00a0/g, ' ');
-}
-
-async function loadExample(page: Page, title: string): Promise<void> {
-  await page.getByRole('button', { name: 'Examples', exact: true }).click();
-  await page
-    .getByRole('dialog', { name: 'Examples' })
-    .locator('.example strong')
-    .getByText(title, { exact: true })
-    .click();
-  await expect(page.getByRole('dialog', { name: 'Examples' })).toBeHidden();
 }
 
 const title = (page: Page) => page.getByTestId('document-title');

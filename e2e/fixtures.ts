@@ -4,10 +4,17 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { chromiumPath } from '../playwright.config';
-import { serveApp, stopApp, type ServedApp } from './serve';
+import { clearDrafts, servedAt, serveApp, stopApp, type ServedApp } from './serve';
 import { dockerMissing, sweep } from './docker';
+import { word, type Language } from './words';
 
 export { serveApp, stopApp, type ServedApp } from './serve';
+
+/** Starts a journey without unsaved work offered back: drafts an earlier journey on the same app left are removed. */
+export function withoutDrafts(url: string): void {
+  const app = servedAt(url);
+  if (app) clearDrafts(app);
+}
 
 export const test = base.extend<object, { app: ServedApp }>({
   app: [
@@ -58,9 +65,39 @@ export function watchPage(page: Page): void {
 /** Opens the app at `url` without a recovered autosave, and waits for the canvas. */
 export async function openApp(page: Page, url: string): Promise<void> {
   watchPage(page);
+  withoutDrafts(url);
   await page.goto(url);
-  await page.evaluate(() => localStorage.removeItem('podwright.autosave'));
   await expect(page.getByRole('region', { name: 'Pod canvas' })).toBeVisible();
+}
+
+/** The window sizes journeys check a layout at: a 720p laptop or projector, and a common desktop. */
+export const screenSizes = [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+] as const;
+
+/**
+ * Opens the app as a user who chose `language` earlier (the choice is kept in the browser), at `size`, with no
+ * recovered work; waits for the canvas by its name in that language.
+ */
+export async function openAs(
+  page: Page,
+  url: string,
+  language: Language,
+  size: { width: number; height: number } = screenSizes[1],
+): Promise<void> {
+  watchPage(page);
+  withoutDrafts(url);
+  await page.setViewportSize(size);
+  await page.addInitScript((lang) => {
+    // Only before the first load of this page: a reload keeps what the user chose since.
+    if (!sessionStorage.getItem('podwright.journey')) {
+      sessionStorage.setItem('podwright.journey', '1');
+      localStorage.setItem('podwright.language', lang);
+    }
+  }, language);
+  await page.goto(url);
+  await expect(page.getByRole('region', { name: word(language, 'canvas.label') })).toBeVisible();
 }
 
 /** Opens the app (openApp) and waits until the engine status says the engine answers. */
@@ -82,6 +119,36 @@ export async function runAnsweringWarnings(page: Page): Promise<Locator> {
   return error;
 }
 
+/** Opens an example from the Examples gallery by its title, and waits for the gallery to close. */
+export async function loadExample(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: 'Examples', exact: true }).click();
+  const gallery = page.getByRole('dialog', { name: 'Examples' });
+  await gallery.locator('.example strong').getByText(title, { exact: true }).click();
+  await expect(gallery).toBeHidden();
+}
+
+/**
+ * The YAML panel's whole text (the panel is brought to the front). Read from the editor's document, not the page:
+ * CodeMirror draws only the lines near the scrolled view, so the DOM of a long manifest lacks its end.
+ */
+export async function yamlText(page: Page): Promise<string> {
+  await page.getByRole('tab', { name: 'YAML' }).click();
+  const content = page.locator('.cm-content');
+  await expect(content).toBeVisible();
+  return content.evaluate((element) => {
+    // EditorView.findFromDOM's own lookup (@codemirror/view 6.4x keeps its tile, with the view at its root, on the node).
+    type Found = { root?: { view?: { state: { doc: { toString(): string } } } } };
+    const view = (element as unknown as { cmTile?: Found }).cmTile?.root?.view;
+    if (!view) throw new Error('no CodeMirror view on .cm-content (has @codemirror/view changed how it finds one?)');
+    return view.state.doc.toString();
+  });
+}
+
+/** Waits until the YAML panel's text contains `text`. */
+export async function expectYamlToContain(page: Page, text: string, timeout = 10_000): Promise<void> {
+  await expect.poll(() => yamlText(page), { timeout }).toContain(text);
+}
+
 /** Replaces the design with `yaml` through the YAML panel, as a user would paste it, and brings it into view. */
 export async function typeYaml(page: Page, yaml: string): Promise<void> {
   await page.getByRole('tab', { name: 'YAML' }).click();
@@ -90,7 +157,9 @@ export async function typeYaml(page: Page, yaml: string): Promise<void> {
   await page.keyboard.insertText(yaml);
   // The canvas may draw only what is in view: once the new nodes are measured, bring the design into view.
   await page.waitForTimeout(400);
-  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  // Fit view by its shortcut, from the canvas (in the editor Shift+F types an F), in any language.
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Shift+F');
 }
 
 /** A browser host whose file picker root (`root`) and settings live in a fresh temp folder; `stop` removes both. */
@@ -115,9 +184,9 @@ export async function serveWithFileRoot(
   };
 }
 
-/** Reloads once autosave has had time to keep the unsaved work, and restores it from the prompt. */
+/** Reloads once the app has had time to keep the unsaved work as a draft, and restores it from the prompt. */
 export async function reloadAndRestore(page: Page): Promise<void> {
-  await page.waitForTimeout(1200);
+  await page.waitForTimeout(1000);
   await page.reload();
   await page
     .getByRole('alertdialog', { name: 'Restore unsaved work' })

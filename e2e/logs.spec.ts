@@ -8,7 +8,8 @@ import { dockerReason, requireDocker } from '../electron/engines/docker/testing'
 import type { Engine } from '../electron/engines/docker/connection/engine';
 import { PodRuntime } from '../electron/engines/docker/pod/pod-runtime';
 import { Labels } from '../shared/model/labels';
-import { serveApp, shot, stopApp, type ServedApp, openApp } from './fixtures';
+import { loadExample, openApp, serveApp, shot, stopApp, type ServedApp } from './fixtures';
+import { podText, sleeper } from './pods';
 
 const INFRA = 'podwright-test/pause:1';
 
@@ -35,12 +36,7 @@ const test = base.extend<object, { app: ServedApp; engine: Engine }>({
 });
 
 async function loadSidecarExample(page: Page, podName: string): Promise<void> {
-  await page.getByRole('button', { name: 'Examples', exact: true }).click();
-  await page
-    .getByRole('dialog', { name: 'Examples' })
-    .locator('.example strong')
-    .getByText('Log-shipper sidecar sharing a log volume', { exact: true })
-    .click();
+  await loadExample(page, 'Log-shipper sidecar sharing a log volume');
   await expect(page.getByTestId('node-container:app')).toBeVisible();
   // Nothing selected: the inspector edits the Pod itself.
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
@@ -182,20 +178,15 @@ test('follow pauses when the user scrolls up and resumes on demand; search steps
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+A');
     await page.keyboard.insertText(
-      [
-        'apiVersion: v1',
-        'kind: Pod',
-        'metadata:',
-        `  name: ${podName}`,
-        'spec:',
+      podText(podName, {
         // sh as PID 1 ignores SIGTERM: do not make Down wait the default 30 s.
-        '  terminationGracePeriodSeconds: 1',
-        '  containers:',
-        '    - name: counter',
-        '      image: busybox:1.36',
-        `      command: ['sh', '-c', 'seq 1 3000; echo oops >&2; while true; do sleep 1; echo tick; done']`,
-        '',
-      ].join('\n'),
+        terminationGracePeriodSeconds: 1,
+        containers: [
+          sleeper('counter', {
+            command: ['sh', '-c', 'seq 1 3000; echo oops >&2; while true; do sleep 1; echo tick; done'],
+          }),
+        ],
+      }),
     );
     await expect(
       page.getByRole('complementary', { name: 'Properties of the selection' }).getByLabel('Pod name'),

@@ -13,8 +13,10 @@ import {
   shot,
   test,
   type ServedApp,
+  yamlText,
 } from './fixtures';
 import { dockerMissing, podContainers, sweep, unique } from './docker';
+import { busybox, configMap, designText, pod, sleeper, type Fields } from './pods';
 
 let app: ServedApp;
 let root: string;
@@ -23,40 +25,20 @@ const id = Math.random().toString(36).slice(2, 8);
 const front = `front-${id}`;
 const back = `back-${id}`;
 
-const twoPods = `apiVersion: v1
-kind: Pod
-metadata:
-  name: ${front}
-spec:
-  containers:
-    - name: web
-      image: busybox:1.36
-      ports:
-        - containerPort: 80
-          hostPort: 18080
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: ${back}
-spec:
-  containers:
-    - name: db
-      image: busybox:1.36
-      ports:
-        - containerPort: 5432
-          hostPort: 18080
-      envFrom:
-        - configMapRef:
-            name: db-settings
----
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: db-settings
-data:
-  MODE: test
-`;
+const twoPods = designText([
+  pod(front, { containers: [{ name: 'web', image: busybox, ports: [{ containerPort: 80, hostPort: 18080 }] }] }),
+  pod(back, {
+    containers: [
+      {
+        name: 'db',
+        image: busybox,
+        ports: [{ containerPort: 5432, hostPort: 18080 }],
+        envFrom: [{ configMapRef: { name: 'db-settings' } }],
+      },
+    ],
+  }),
+  configMap('db-settings', { MODE: 'test' }),
+]);
 
 test.beforeAll(async () => {
   ({ app, root, stop } = await serveWithFileRoot('podwright-pods-e2e-'));
@@ -66,11 +48,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await stop?.();
 });
-
-async function yamlText(page: Page): Promise<string> {
-  await page.getByRole('tab', { name: 'YAML' }).click();
-  return (await page.locator('.cm-content').innerText()).replace(/\u00a0/g, ' ');
-}
 
 async function openDesign(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'Open…' }).click();
@@ -267,24 +244,18 @@ test('Run runs the active Pod with the ConfigMap it reads; the other Pod does no
   const idle = unique('pods-idle');
   const runs = unique('pods-run');
   // Both Pods have a container named "app": run status must go by Pod, not only by container name.
-  const pod = (name: string, extra: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: ${name}
-spec:
-  terminationGracePeriodSeconds: 1
-  containers:
-    - name: app
-      image: busybox:1.36
-      command: ["sh", "-c", "echo MODE is $MODE; sleep 3600"]
-${extra}`;
+  const appPod = (name: string, more: Fields = {}) =>
+    pod(name, {
+      terminationGracePeriodSeconds: 1,
+      containers: [sleeper('app', { command: ['sh', '-c', 'echo MODE is $MODE; sleep 3600'], ...more })],
+    });
   writeFileSync(
     join(root, 'run.pod.yaml'),
-    [
-      pod(idle, ''),
-      pod(runs, '      envFrom:\n        - configMapRef:\n            name: run-settings\n'),
-      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: run-settings\ndata:\n  MODE: from-the-configmap\n',
-    ].join('---\n'),
+    designText([
+      appPod(idle),
+      appPod(runs, { envFrom: [{ configMapRef: { name: 'run-settings' } }] }),
+      configMap('run-settings', { MODE: 'from-the-configmap' }),
+    ]),
   );
   try {
     await openWithEngine(page, app.url);

@@ -2,9 +2,14 @@
 // needed), the run bar shows the image's pull bar filling, then the container runs; Down leaves nothing.
 import Docker from 'dockerode';
 import type { Page } from '@playwright/test';
-import { imageFromEngine, startRegistry, type TestRegistry } from '../electron/engines/docker/pod/registry.test-support';
+import {
+  imageFromEngine,
+  startRegistry,
+  type TestRegistry,
+} from '../electron/engines/docker/pod/registry.test-support';
 import { test, expect, typeYaml, engineJourneys, openWithEngine, runAnsweringWarnings } from './fixtures';
 import { docker, podContainers, unique } from './docker';
+import { podText, sleeper } from './pods';
 
 const REPOSITORY = 'podwright-test/busybox';
 
@@ -41,20 +46,10 @@ test('a Pod whose image is only in a registry: the pull bar fills, then the cont
   await open(page);
   await typeYaml(
     page,
-    [
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata:',
-      `  name: ${name}`,
-      'spec:',
-      '  terminationGracePeriodSeconds: 0',
-      '  containers:',
-      '    - name: web',
-      `      image: ${image}`,
-      '      imagePullPolicy: IfNotPresent',
-      "      command: ['sleep', '3600']",
-      '',
-    ].join('\n'),
+    podText(name, {
+      terminationGracePeriodSeconds: 0,
+      containers: [sleeper('web', { image, imagePullPolicy: 'IfNotPresent' })],
+    }),
   );
   await expect(page.getByTestId('node-container:web')).toBeVisible();
   const requestsBefore = registry!.requests.length;
@@ -95,19 +90,9 @@ test('an image tag the registry does not have: a plain pull error naming the con
   await open(page);
   await typeYaml(
     page,
-    [
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata:',
-      `  name: ${missingName}`,
-      'spec:',
-      '  containers:',
-      '    - name: api',
-      `      image: ${missing}`,
-      '      imagePullPolicy: IfNotPresent',
-      "      command: ['sleep', '3600']",
-      '',
-    ].join('\n'),
+    podText(missingName, {
+      containers: [sleeper('api', { image: missing, imagePullPolicy: 'IfNotPresent' })],
+    }),
   );
   await expect(page.getByTestId('node-container:api')).toBeVisible();
   const error = await runAnsweringWarnings(page);

@@ -4,6 +4,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, shot, typeYaml, engineJourneys, openWithEngine } from './fixtures';
 import { podContainers, unique } from './docker';
+import { podText, sleeper } from './pods';
 
 const engine = engineJourneys('run-cancel journeys', 90_000);
 const created = engine.created;
@@ -13,23 +14,11 @@ async function openSlowPod(page: Page, name: string): Promise<void> {
   await openWithEngine(page, engine.url);
   await typeYaml(
     page,
-    [
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata:',
-      `  name: ${name}`,
-      'spec:',
-      '  terminationGracePeriodSeconds: 0',
-      '  initContainers:',
-      '    - name: wait-db',
-      '      image: busybox:1.36',
-      "      command: ['sleep', '30']",
-      '  containers:',
-      '    - name: app',
-      '      image: busybox:1.36',
-      "      command: ['sleep', '3600']",
-      '',
-    ].join('\n'),
+    podText(name, {
+      terminationGracePeriodSeconds: 0,
+      initContainers: [sleeper('wait-db', { command: ['sleep', '30'] })],
+      containers: [sleeper('app')],
+    }),
   );
   await expect(page.getByTestId('node-container:wait-db')).toBeVisible();
 }

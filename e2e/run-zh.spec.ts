@@ -5,26 +5,9 @@ import { createServer, type Server } from 'node:net';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, shot, typeYaml, engineJourneys, openWithEngine, runAnsweringWarnings } from './fixtures';
 import { podContainers, unique } from './docker';
+import { podText, sleeper } from './pods';
 
 const engine = engineJourneys('run journeys in Chinese', 120_000);
-
-/** A Pod of one busybox container "web"; `extra` are more lines of its container, then of its spec. */
-function podYaml(name: string, container: string[], spec: string[] = []): string {
-  return [
-    'apiVersion: v1',
-    'kind: Pod',
-    'metadata:',
-    `  name: ${name}`,
-    'spec:',
-    ...spec,
-    '  containers:',
-    '    - name: web',
-    '      image: busybox:1.36',
-    "      command: ['sleep', '3600']",
-    ...container,
-    '',
-  ].join('\n');
-}
 
 /** Opens the design, switches the UI to Chinese, presses Run (answering the warning question) and returns the error box. */
 async function runInChinese(page: Page, yaml: string): Promise<Locator> {
@@ -47,7 +30,7 @@ test('a taken hostPort fails the run with the Chinese text and the port number, 
   try {
     const error = await runInChinese(
       page,
-      podYaml(name, ['      ports:', '        - containerPort: 8080', `          hostPort: ${port}`]),
+      podText(name, { containers: [sleeper('web', { ports: [{ containerPort: 8080, hostPort: port }] })] }),
     );
     await expect(error).toHaveAttribute('data-code', 'PORT_TAKEN', { timeout: 30_000 });
     await expect(error.getByTestId('run-error-message')).toHaveText(
@@ -73,11 +56,10 @@ test('a taken hostPort fails the run with the Chinese text and the port number, 
 test('a Pod the engine cannot run is refused before running, with the gate\'s problem in Chinese', async ({ page }) => {
   const name = unique('run-zh-subpath');
   engine.created.push(name);
-  const yaml = podYaml(
-    name,
-    ['      volumeMounts:', '        - name: data', '          mountPath: /data', '          subPath: part'],
-    ['  volumes:', '    - name: data', '      emptyDir: {}'],
-  );
+  const yaml = podText(name, {
+    volumes: [{ name: 'data', emptyDir: {} }],
+    containers: [sleeper('web', { volumeMounts: [{ name: 'data', mountPath: '/data', subPath: 'part' }] })],
+  });
   await openWithEngine(page, engine.url);
   // Engine API 1.45 (Docker 26) mounts part of a volume; an older engine cannot run this Pod (ENGINE_NO_SUBPATH).
   const api = (await page.getByTestId('engine-status').textContent()) ?? '';

@@ -3,8 +3,18 @@
 // a Pod Kubernetes would reject; warnings that ask once.
 import { createServer, type Server } from 'node:net';
 import type { Page } from '@playwright/test';
-import { test, expect, shot, typeYaml, engineJourneys, openWithEngine, runAnsweringWarnings } from './fixtures';
+import {
+  engineJourneys,
+  expect,
+  loadExample,
+  openWithEngine,
+  runAnsweringWarnings,
+  shot,
+  test,
+  typeYaml,
+} from './fixtures';
 import { freePort, podContainers, unique } from './docker';
+import { podText, sleeper } from './pods';
 
 // Stopping waits for the Pod's grace period (busybox shells ignore SIGTERM), so a journey needs more than 60 s.
 const engine = engineJourneys('run journeys', 150_000);
@@ -14,16 +24,6 @@ async function open(page: Page): Promise<void> {
   await openWithEngine(page, engine.url);
   // The run bar's engine picker names the engine in use.
   await expect(page.getByTestId('run-engine').locator('option:checked')).toContainText('Docker');
-}
-
-async function loadExample(page: Page, title: string): Promise<void> {
-  await page.getByRole('button', { name: 'Examples', exact: true }).click();
-  await page
-    .getByRole('dialog', { name: 'Examples' })
-    .locator('.example strong')
-    .getByText(title, { exact: true })
-    .click();
-  await expect(page.getByRole('dialog', { name: 'Examples' })).toBeHidden();
 }
 
 async function renamePod(page: Page, name: string): Promise<void> {
@@ -104,24 +104,12 @@ test('an init container that fails shows its exit code and output on its node, a
   await open(page);
   await typeYaml(
     page,
-    [
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata:',
-      `  name: ${name}`,
-      'spec:',
-      '  restartPolicy: Never',
-      '  initContainers:',
-      '    - name: migrate',
-      '      image: busybox:1.36',
+    podText(name, {
+      restartPolicy: 'Never',
       // It takes a moment, so the stage line can be seen saying what runs.
-      "      command: ['sh', '-c', 'sleep 3; echo boom; exit 3']",
-      '  containers:',
-      '    - name: app',
-      '      image: busybox:1.36',
-      "      command: ['sleep', '3600']",
-      '',
-    ].join('\n'),
+      initContainers: [sleeper('migrate', { command: ['sh', '-c', 'sleep 3; echo boom; exit 3'] })],
+      containers: [sleeper('app')],
+    }),
   );
   await expect(page.getByTestId('node-container:migrate')).toBeVisible();
   await page.getByTestId('run-start').click();
@@ -151,21 +139,7 @@ test('a hostPort taken on this machine gives a clear error and leaves nothing be
     await open(page);
     await typeYaml(
       page,
-      [
-        'apiVersion: v1',
-        'kind: Pod',
-        'metadata:',
-        `  name: ${name}`,
-        'spec:',
-        '  containers:',
-        '    - name: web',
-        '      image: busybox:1.36',
-        "      command: ['sleep', '3600']",
-        '      ports:',
-        '        - containerPort: 8080',
-        `          hostPort: ${port}`,
-        '',
-      ].join('\n'),
+      podText(name, { containers: [sleeper('web', { ports: [{ containerPort: 8080, hostPort: port }] })] }),
     );
     await expect(page.getByTestId('node-container:web')).toBeVisible();
     const error = await runAnsweringWarnings(page);
@@ -182,19 +156,7 @@ test('Run is refused with the reasons while Kubernetes would reject the Pod; war
   const name = unique('run-refused');
   created.push(name);
   await open(page);
-  await typeYaml(
-    page,
-    [
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata:',
-      `  name: ${name}`,
-      'spec:',
-      '  containers:',
-      '    - name: app',
-      '',
-    ].join('\n'),
-  );
+  await typeYaml(page, podText(name, { containers: [{ name: 'app' }] }));
   await expect(page.getByTestId('node-container:app')).toBeVisible();
   // The keyboard shortcut is the registry's: F5 runs (from outside a text field).
   await page.getByRole('region', { name: 'Pod canvas' }).click({ position: { x: 5, y: 5 } });
@@ -212,22 +174,11 @@ test('Run is refused with the reasons while Kubernetes would reject the Pod; war
   // An unused volume is a warning: asked once, Cancel runs nothing; Run anyway runs; then it asks no more.
   await typeYaml(
     page,
-    [
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata:',
-      `  name: ${name}`,
-      'spec:',
-      '  terminationGracePeriodSeconds: 1',
-      '  containers:',
-      '    - name: app',
-      '      image: busybox:1.36',
-      "      command: ['sleep', '3600']",
-      '  volumes:',
-      '    - name: scratch',
-      '      emptyDir: {}',
-      '',
-    ].join('\n'),
+    podText(name, {
+      terminationGracePeriodSeconds: 1,
+      containers: [sleeper('app')],
+      volumes: [{ name: 'scratch', emptyDir: {} }],
+    }),
   );
   await expect(page.getByTestId('node-volume:scratch')).toBeVisible();
   await page.getByTestId('run-start').click();
@@ -283,22 +234,19 @@ test('a published hostPort becomes a link that opens the running app in a new ta
   await open(page);
   await typeYaml(
     page,
-    [
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata:',
-      `  name: ${name}`,
-      'spec:',
-      '  terminationGracePeriodSeconds: 1',
-      '  containers:',
-      '    - name: web',
-      '      image: busybox:1.36',
-      `      command: ['sh', '-c', 'mkdir -p /www && echo hello from ${name} > /www/index.html && exec httpd -f -p 8080 -h /www']`,
-      '      ports:',
-      '        - containerPort: 8080',
-      `          hostPort: ${port}`,
-      '',
-    ].join('\n'),
+    podText(name, {
+      terminationGracePeriodSeconds: 1,
+      containers: [
+        sleeper('web', {
+          command: [
+            'sh',
+            '-c',
+            `mkdir -p /www && echo hello from ${name} > /www/index.html && exec httpd -f -p 8080 -h /www`,
+          ],
+          ports: [{ containerPort: 8080, hostPort: port }],
+        }),
+      ],
+    }),
   );
   await expect(page.getByTestId('node-container:web')).toBeVisible();
   // No link while the Pod is a design.

@@ -1,5 +1,7 @@
 // A real `podwright serve --no-build` process for journeys and benchmarks (no Playwright here, so benches can use it).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface ServedApp {
@@ -8,18 +10,36 @@ export interface ServedApp {
   token: string;
   process: ChildProcess;
   output: () => string;
+  /** The app's config folder (settings, drafts of unsaved work): its own unless `env` named one. */
+  configDir: string;
+}
+
+/** The served apps by URL, so a page helper given only the URL can reach its app's config folder. */
+const served = new Map<string, ServedApp>();
+
+export function servedAt(url: string): ServedApp | undefined {
+  return served.get(url);
+}
+
+/** Removes the drafts of unsaved work the app keeps, so a journey starts without a restore prompt. */
+export function clearDrafts(app: ServedApp): void {
+  rmSync(join(app.configDir, 'drafts'), { recursive: true, force: true });
 }
 
 /**
  * Starts `podwright serve --no-build` with `env` added, and resolves with the URL it prints. `root`: the checkout to
- * serve (a benchmark compares this one with another).
+ * serve (a benchmark compares this one with another). Without PODWRIGHT_CONFIG_DIR in `env` it gets a config folder
+ * of its own (removed when it stops), so journeys never read or leave settings and drafts in the user's.
  */
 export async function serveApp(env: Record<string, string> = {}, root = process.cwd()): Promise<ServedApp> {
+  const ownConfig = env.PODWRIGHT_CONFIG_DIR ? undefined : mkdtempSync(join(tmpdir(), 'podwright-config-'));
+  const configDir = env.PODWRIGHT_CONFIG_DIR ?? ownConfig!;
   const child = spawn(process.execPath, [join(root, 'electron/cli/bin.mjs'), 'serve', '--no-build'], {
     cwd: root,
-    env: { ...process.env, ...env },
+    env: { ...process.env, PODWRIGHT_CONFIG_DIR: configDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  if (ownConfig) child.once('exit', () => rmSync(ownConfig, { recursive: true, force: true }));
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
@@ -36,13 +56,17 @@ export async function serveApp(env: Record<string, string> = {}, root = process.
     child.once('exit', (code) => fail(new Error(`serve exited with ${code}:\n${output}`)));
   });
   const parsed = new URL(url);
-  return {
+  const app: ServedApp = {
     url,
     port: Number(parsed.port),
     token: parsed.searchParams.get('token')!,
     process: child,
     output: () => output,
+    configDir,
   };
+  served.set(url, app);
+  child.once('exit', () => served.delete(url));
+  return app;
 }
 
 export async function stopApp(app: ServedApp): Promise<void> {

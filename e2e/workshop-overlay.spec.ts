@@ -3,27 +3,22 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { lessonById } from '../shared/workshop/lessons';
-import { test, expect, shot, watchPage } from './fixtures';
+import { expect, loadExample, shot, test, watchPage, withoutDrafts } from './fixtures';
 
 /** Lesson 1's length, from the lesson itself: the controls show "step / steps". */
 const whyPodsSteps = lessonById('whyPods')!.steps.length;
 
 async function open(page: Page, url: string): Promise<void> {
   watchPage(page);
+  withoutDrafts(url);
   await page.goto(url);
-  await page.evaluate(() => {
-    localStorage.removeItem('podwright.autosave');
-    localStorage.setItem('podwright.theme', 'light');
-  });
+  await page.evaluate(() => localStorage.setItem('podwright.theme', 'light'));
   await page.reload();
   await expect(page.getByRole('region', { name: 'Pod canvas' })).toBeVisible();
 }
 
 async function loadHelloworld(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Examples', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Examples' });
-  await dialog.locator('.example strong').getByText('Hello world: four containers', { exact: true }).click();
-  await expect(dialog).toBeHidden();
+  await loadExample(page, 'Hello world: four containers');
   await expect(page.getByTestId('node-container:compute')).toBeVisible();
 }
 

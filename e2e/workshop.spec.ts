@@ -1,26 +1,40 @@
 // Workshop lessons end to end, in Chromium through the browser host against the real Docker Engine: lesson 2 (what a
 // Pod shares, proved side by side with exec) and lesson 4 (a port clash: diagnostic, failure in the logs, fix).
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, serveApp, shot, stopApp, type ServedApp, watchPage } from './fixtures';
+import {
+  expect,
+  expectYamlToContain,
+  openAs,
+  screenSizes,
+  serveApp,
+  shot,
+  stopApp,
+  test,
+  type ServedApp,
+  watchPage,
+  withoutDrafts,
+} from './fixtures';
 import { dockerMissing, podContainers, sweep, unique } from './docker';
+import { bothLanguages, wordsFor } from './words';
 
 let served: ServedApp;
 let skipReason: string | undefined;
 const created: string[] = [];
 
 test.beforeAll(async () => {
-  skipReason = await dockerMissing('workshop journeys');
-  if (skipReason) return;
+  // The lessons that run a Pod need Docker; asking before replacing the design does not.
   served = await serveApp({ PODWRIGHT_INFRA_IMAGE: 'podwright-test/pause:1' });
+  skipReason = await dockerMissing('workshop journeys');
 });
 
 test.afterAll(async () => {
-  for (const name of created) await sweep(name);
+  if (!skipReason) for (const name of created) await sweep(name);
   if (served) await stopApp(served);
 });
 
 async function open(page: Page): Promise<void> {
   watchPage(page);
+  withoutDrafts(served.url);
   await page.goto(served.url);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
@@ -56,6 +70,39 @@ async function proveIt(panel: Locator, proof: string, verdict: string): Promise<
   await section.getByTestId('prove-it').click();
   await expect(section.getByTestId('proof-verdict')).toHaveAttribute('data-verdict', verdict, { timeout: 30_000 });
   return section;
+}
+
+for (const language of bothLanguages) {
+  test(`opening a lesson asks before replacing the user's design; kept, the step is not done (${language})`, async ({
+    page,
+  }) => {
+    const w = wordsFor(language);
+    await openAs(page, served.url, language, screenSizes[0]);
+    await page.getByRole('button', { name: w('palette.add', { what: w('preset.container') }) }).click();
+    const name = page.getByRole('complementary', { name: w('inspector.label') }).getByLabel(w('field.name'), {
+      exact: true,
+    });
+    await name.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('mine');
+    await page.getByRole('button', { name: w('lessons.open'), exact: true }).click();
+    const panel = page.getByTestId('lesson-panel');
+    await panel.getByTestId('lesson-whyPods').click();
+    const question = panel.getByRole('alertdialog', { name: w('lessons.replace.title') });
+    await expect(question).toBeVisible();
+    await shot(page, `lessons/replace-question-${language}.png`);
+    await question.getByRole('button', { name: w('lessons.replace.keep') }).click();
+    await expect(panel.getByTestId('lesson-kept')).toBeVisible();
+    await expect(panel.getByTestId('lesson-step-done')).toHaveCount(0);
+    await expect(page.getByTestId('node-container:mine')).toBeVisible();
+    await expect(page.getByTestId('node-container:api')).toHaveCount(0);
+
+    await panel.getByTestId('lesson-do-it').click();
+    await question.getByRole('button', { name: w('lessons.replace.open') }).click();
+    await expect(page.getByTestId('node-container:api')).toBeVisible();
+    await expect(panel.getByTestId('lesson-step-done')).toBeVisible();
+    await expect(page.getByTestId('node-container:mine')).toHaveCount(0);
+  });
 }
 
 test.describe('workshop lessons on a live Pod', () => {
@@ -104,9 +151,16 @@ test.describe('workshop lessons on a live Pod', () => {
     await expect(proof.getByTestId('proof-output-compute')).toContainText('data');
 
     await next(panel, 'sharePid');
-    await doIt(panel, 120_000);
-    await page.getByRole('tab', { name: 'YAML' }).click();
-    await expect(page.locator('.cm-content')).toContainText('shareProcessNamespace: true');
+    await panel.getByTestId('lesson-do-it').click();
+    // While the Pod is re-created, the lesson does not move on: Next is blocked and the arrow key waits too.
+    await expect(panel.getByTestId('lesson-do-it')).toHaveText('Working…');
+    await expect(panel.getByTestId('lesson-next')).toBeDisabled();
+    await panel.getByTestId('lesson-step-text').click();
+    await page.keyboard.press('ArrowRight');
+    await expect(panel.getByTestId('lesson-step-text')).toHaveAttribute('data-step', 'sharePid');
+    await expect(panel.getByTestId('lesson-step-done')).toBeVisible({ timeout: 120_000 });
+    await expect(panel.getByTestId('lesson-next')).toBeEnabled();
+    await expectYamlToContain(page, 'shareProcessNamespace: true');
 
     await next(panel, 'processesShared');
     proof = await proveIt(panel, 'processesShared', 'same');
@@ -172,8 +226,7 @@ test.describe('workshop lessons on a live Pod', () => {
     await expect(page.getByTestId('node-container:admin').getByTestId('port-badge')).toHaveText('81');
     await page.getByRole('tab', { name: /Problems/ }).click();
     await expect(page.getByRole('tabpanel', { name: /Problems/ })).not.toContainText('both listen on');
-    await page.getByRole('tab', { name: 'YAML' }).click();
-    await expect(page.locator('.cm-content')).toContainText('81');
+    await expectYamlToContain(page, 'containerPort: 81');
 
     await next(panel, 'rerun');
     await doIt(panel, 120_000);

@@ -3,6 +3,7 @@ import type { ApiHandlers } from '../../shared/api';
 import { type Engine, podHandlers } from '../engines/docker';
 import { logsExecEngineHandlers } from '../engines/engines-api';
 import { fileHandlers, type FileOptions } from '../files/files-api';
+import { draftHandlers } from '../drafts/drafts-api';
 import { appVersion } from '../version';
 
 export interface BackendContext {
@@ -10,6 +11,8 @@ export interface BackendContext {
   engine: Engine;
   /** Design files: the picker's root folder and, in Electron, the native dialogs. */
   files?: FileOptions;
+  /** Where unsaved work is kept for crash recovery; drafts/ beside the settings file when absent. */
+  drafts?: string;
 }
 
 export function createHandlers(ctx: BackendContext): ApiHandlers {
@@ -50,6 +53,7 @@ export function createHandlers(ctx: BackendContext): ApiHandlers {
       ...pods.calls,
       ...live.calls,
       ...fileHandlers(ctx.files),
+      ...draftHandlers(ctx.drafts),
     },
     topics: {
       'engine.events': (params, emit, signal) => ctx.engine.events(params.labels, emit, signal),

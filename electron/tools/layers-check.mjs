@@ -42,6 +42,7 @@ export const ROOM_EDGES = [
   { room: 'shared/api/', forbidden: ['shared/plan/', 'shared/design/', 'shared/rules/', 'shared/manifest/'], why: 'the API contract names data, not the code that makes it' },
   { room: 'electron/settings/', forbidden: ['electron/'], except: ['electron/settings/'], why: 'settings are read by every room and depend on none' },
   { room: 'electron/files/', forbidden: ['electron/engines/', 'electron/host/', 'electron/cli/'], why: 'design files know nothing of engines' },
+  { room: 'electron/drafts/', forbidden: ['electron/engines/', 'electron/host/', 'electron/cli/', 'electron/files/'], why: 'drafts are files of their own and know nothing of engines' },
   { room: 'electron/host/', forbidden: ['electron/engines/', 'electron/cli/', 'electron/files/'], why: 'the browser host carries the API; the handlers come from electron/api' },
   { room: 'electron/engines/docker/', forbidden: ['electron/engines/kube/', 'electron/cli/', 'electron/host/', 'electron/files/', 'electron/api/'], why: 'an engine is its own room behind the API' },
   { room: 'electron/engines/kube/', forbidden: ['electron/engines/docker/', 'electron/cli/', 'electron/host/', 'electron/files/', 'electron/api/'], why: 'an engine is its own room behind the API' },

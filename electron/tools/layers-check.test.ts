@@ -70,6 +70,9 @@ describe('layers check', () => {
     expect(checkFile('electron/settings/settings.ts', "import { x } from '../files/recent';")).toHaveLength(1);
     expect(checkFile('electron/host/host.ts', "import { x } from '../engines/docker';")).toHaveLength(1);
     expect(checkFile('electron/files/recent.ts', "import { readSettings } from '../settings/settings';")).toEqual([]);
+    expect(checkFile('electron/drafts/drafts-api.ts', "import { Engine } from '../engines/docker';")).toHaveLength(1);
+    expect(checkFile('electron/drafts/drafts-api.ts', "import { x } from '../files/access';")).toHaveLength(1);
+    expect(checkFile('electron/drafts/drafts-api.ts', "import { settingsPath } from '../settings/settings';")).toEqual([]);
   });
 
   it('names a reason for every room edge', () => {

@@ -3,14 +3,14 @@ import { Suspense, useEffect } from 'react';
 import { Toolbar } from './components/Toolbar';
 import { Palette } from './components/Palette';
 import { Canvas } from './components/Canvas';
-import { Inspector } from './components/Inspector';
+import { Inspector } from './components/inspector/Inspector';
 import { BottomPanel } from './components/BottomPanel';
 import { StatusBar } from './components/StatusBar';
 import { Dialogs } from './components/Dialogs';
 import { useEngine } from './store/engine';
 import { handleKeyDown } from './actions';
 import { isDirty, useDocument } from './store/document';
-import { startAutosave } from './files';
+import { startDraftKeeping } from './recovery/drafts';
 import { RunBar } from './run/RunBar';
 import { startRunWatch } from './run/store';
 import { PresenterLayer } from './workshop/presenter/PresenterLayer';
@@ -45,7 +45,7 @@ export function App() {
 
   useEffect(() => {
     window.addEventListener('keydown', handleKeyDown);
-    const stopAutosave = startAutosave();
+    const stopDraftKeeping = startDraftKeeping();
     // The unsaved-changes guard for closing the tab or window.
     const beforeUnload = (e: BeforeUnloadEvent) => {
       if (isDirty(useDocument.getState())) e.preventDefault();
@@ -54,7 +54,7 @@ export function App() {
     return () => {
       window.removeEventListener('keydown', handleKeyDown);
       window.removeEventListener('beforeunload', beforeUnload);
-      stopAutosave();
+      stopDraftKeeping();
     };
   }, []);
 

@@ -5,7 +5,7 @@ import { addItem, paletteGroups, itemKey } from './canvas/items';
 import { flow } from './canvas/flow';
 import { isDirty, redo, undo, useDocument, type DocumentState } from './store/document';
 import { downloadCopy, importFromComputer, newDocument, openFile, saveFile, saveFileAs } from './files';
-import { usePanel } from './components/BottomPanel';
+import { usePanel } from './components/panel-tabs';
 import i18n from './i18n';
 import { duplicateCommand } from './canvas/clipboard';
 import { escapeTakenBy } from './escape';

@@ -1,5 +1,6 @@
 // Design files: New, Open, Save, Save As and recent files through the API (native dialogs in Electron, the in-app
-// picker in the browser host), import/download through the browser, examples from the bundle, and autosave.
+// picker in the browser host), import/download through the browser, and examples from the bundle. Unsaved work is
+// kept for crash recovery by recovery/drafts.ts.
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import { emptyDocument, openDesign, writeDesign } from '../../shared/design';
@@ -264,78 +265,4 @@ export function importFromComputer(): void {
 export function downloadCopy(): void {
   const state = useDocument.getState();
   downloadText(writeDesign(designOf(state)), fileNameFor(state.doc, state.fileName), 'application/yaml');
-}
-
-// ---- autosave ----
-
-const autosaveKey = 'podwright.autosave';
-
-export interface Recovery {
-  text: string;
-  savedAt: string;
-  fileName: string | null;
-  path: string | null;
-}
-
-/** Keeps a recovery copy of unsaved work; a saved or untouched design leaves nothing to restore. */
-export function startAutosave(delayMs = 800): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const unsubscribe = useDocument.subscribe((state, previous) => {
-    if (state.doc === previous.doc && state.others === previous.others && state.saved === previous.saved) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      const now = useDocument.getState();
-      if (!isDirty(now)) {
-        localStorage.removeItem(autosaveKey);
-        return;
-      }
-      const recovery: Recovery = {
-        text: writeDesign(designOf(now)),
-        savedAt: new Date().toISOString(),
-        fileName: now.fileName,
-        path: useFiles.getState().path,
-      };
-      try {
-        localStorage.setItem(autosaveKey, JSON.stringify(recovery));
-      } catch {
-        // Storage full or disabled: autosave is a safety net, never a reason to interrupt the user.
-      }
-    }, delayMs);
-  });
-  return () => {
-    if (timer) clearTimeout(timer);
-    unsubscribe();
-  };
-}
-
-export function pendingRecovery(): Recovery | undefined {
-  try {
-    const raw = localStorage.getItem(autosaveKey);
-    if (!raw) return undefined;
-    const value = JSON.parse(raw) as Partial<Recovery>;
-    if (typeof value.text !== 'string' || typeof value.savedAt !== 'string') return undefined;
-    return {
-      text: value.text,
-      savedAt: value.savedAt,
-      fileName: typeof value.fileName === 'string' ? value.fileName : null,
-      path: typeof value.path === 'string' ? value.path : null,
-    };
-  } catch {
-    return undefined;
-  }
-}
-
-export function restoreRecovery(recovery: Recovery): void {
-  const result = openDesign(recovery.text);
-  if (result.ok) {
-    // Restored work is unsaved work: compare against an empty design so the guard still protects it.
-    useDocument.getState().loadDesign(result.design, recovery.fileName);
-    useDocument.setState({ saved: [emptyDocument()] });
-    // Save goes back to the file the work came from.
-    useFiles.setState({ path: recovery.path });
-  }
-}
-
-export function discardRecovery(): void {
-  localStorage.removeItem(autosaveKey);
 }

@@ -13,7 +13,13 @@ export const containerPresets: readonly ContainerPreset[] = [
   {
     id: 'sidecar',
     list: 'initContainers',
-    container: { name: 'sidecar', image: 'busybox:1.36', restartPolicy: 'Always', command: ['sleep', 'infinity'] },
+    container: {
+      name: 'sidecar',
+      image: 'busybox:1.36',
+      restartPolicy: 'Always',
+      // Stops on SIGTERM (as PID 1, a plain sleep would ignore it and every stop would wait the grace period out).
+      command: ['sh', '-c', 'trap "exit 0" TERM; sleep infinity & wait $!'],
+    },
   },
   {
     id: 'webServer',
@@ -47,7 +53,11 @@ export const containerPresets: readonly ContainerPreset[] = [
   {
     id: 'busyboxShell',
     list: 'containers',
-    container: { name: 'shell', image: 'busybox:1.36', command: ['sh', '-c', 'sleep infinity'] },
+    container: {
+      name: 'shell',
+      image: 'busybox:1.36',
+      command: ['sh', '-c', 'trap "exit 0" TERM; sleep infinity & wait $!'],
+    },
   },
   {
     id: 'waitFor',

@@ -58,7 +58,10 @@ export function podPhase(restartPolicy: 'Always' | 'OnFailure' | 'Never', contai
   let succeeded = 0;
   for (const c of apps) {
     if (c.state.state === 'running') running++;
-    else if (c.state.state === 'waiting') waiting++;
+    // Waiting after it ran before (a crash loop's back-off) has a last termination: getPhase counts it as stopped,
+    // so a crash-looping Pod is Running (restartPolicy Always), not Pending.
+    else if (c.state.state === 'waiting' && c.restartCount === 0 && c.state.reason !== 'CrashLoopBackOff') waiting++;
+    else if (c.state.state === 'waiting') stopped++;
     else {
       stopped++;
       if (c.state.exitCode === 0) succeeded++;

@@ -1,4 +1,5 @@
 // Every rule, in the order their diagnostics are listed within one severity.
+import { containerExitsAtOnce } from './catalog/container-exits-at-once';
 import { containerFieldInvalid } from './catalog/container-field-invalid';
 import { containerImageRequired } from './catalog/container-image-required';
 import { containerNameDuplicate } from './catalog/container-name-duplicate';
@@ -108,6 +109,7 @@ export const rules: readonly Rule[] = [
   volumeReadOnlyEverywhere,
   volumeSharedWriters,
   sidecarReadsUnwrittenVolume,
+  containerExitsAtOnce,
   volumeUnused,
   hostNamespaceShared,
   hostPortAdvice,

@@ -56,7 +56,7 @@ describe('podwright validate: the teaching examples', () => {
         path: 'spec.containers[1].ports[0].containerPort',
         message:
           "admin and web both listen on 80/TCP in the Pod's shared network namespace; the second one to start fails to bind",
-        line: 19,
+        line: 20,
         column: 11,
         document: 0,
       },
@@ -72,7 +72,7 @@ describe('podwright validate: the teaching examples', () => {
 describe('podwright validate: input and exit codes', () => {
   it('reads stdin with "-" and prints one JSON entry per file, in order', async () => {
     const pod =
-      'apiVersion: v1\nkind: Pod\nmetadata: {name: Bad_Name}\nspec:\n  containers: [{name: a, image: busybox}]\n';
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: Bad_Name}\nspec:\n  containers: [{name: a, image: nginx}]\n';
     const r = await cli(['validate', '--format', 'json', '-', join(examples, 'helloworld.pod.yaml')], pod);
     expect(r.code).toBe(1);
     const reports = JSON.parse(r.stdout) as FileReport[];
@@ -103,9 +103,9 @@ describe('podwright validate: input and exit codes', () => {
 
   it('exits 0 for warnings only, and validates every Pod of a multi-document file', async () => {
     const two =
-      'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: c, image: busybox}], volumes: [{name: v}]}\n---\n' +
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: c, image: nginx}], volumes: [{name: v}]}\n---\n' +
       'apiVersion: v1\nkind: Service\nmetadata: {name: s}\n---\n' +
-      'apiVersion: v1\nkind: Pod\nmetadata: {name: b}\nspec: {containers: [{name: c, image: busybox, env: [{name: X, value: "1"}, {name: X, value: "2"}]}]}\n';
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: b}\nspec: {containers: [{name: c, image: nginx, env: [{name: X, value: "1"}, {name: X, value: "2"}]}]}\n';
     const r = await cli(['validate', '--format', 'json', '-'], two);
     expect(r.code).toBe(0);
     const [report] = JSON.parse(r.stdout) as FileReport[];

@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import type { ContainerList } from '../../../shared/model';
 import type { Diagnostic } from '../../../shared/rules';
 import { edgeForPath, type CanvasDocument } from '../../../shared/design';
-import { diagnosticsOf, graphOf, useDocument } from '../store/document';
+import { graphOf, useDocument } from '../store/document';
+import { diagnosticsOf } from '../store/diagnostics';
 import { diagnosticText } from '../problems-text';
 import './edges.css';
 

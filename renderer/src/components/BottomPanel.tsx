@@ -2,14 +2,15 @@
 // and the log keeps collecting while another tab is open.
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { create } from 'zustand';
 import type { PodSnapshot } from '../../../shared/api/contract';
-import { graphOf, useDiagnostics, useDocument } from '../store/document';
+import { countedProblems, useDiagnostics } from '../store/diagnostics';
+import { graphOf, useDocument, useGraph } from '../store/document';
 import { BIG_DESIGN } from '../canvas/big-design';
 import { ProblemsPanel } from './ProblemsPanel';
 import { LogPanel } from '../logs/LogPanel';
 import { useRun } from '../run/store';
 import { later, laterComponent, useLoaded } from '../lazy';
+import { panelTabs as tabs, usePanel, type PanelTab } from './panel-tabs';
 
 // The YAML editor (CodeMirror) and the terminal (xterm) load after the first screen (../lazy.ts). Each is mounted once
 // it has loaded or its tab is opened, and stays mounted, except that the YAML editor of a big design is mounted only
@@ -32,18 +33,13 @@ function PanelLoading() {
   );
 }
 
-const tabs = ['problems', 'yaml', 'logs', 'terminal'] as const;
-export type PanelTab = (typeof tabs)[number];
-
-export const usePanel = create<{ tab: PanelTab; setTab: (tab: PanelTab) => void }>((set) => ({
-  tab: 'problems',
-  setTab: (tab) => set({ tab }),
-}));
 
 export function BottomPanel() {
   const { t } = useTranslation();
   const { tab, setTab } = usePanel();
-  const count = useDiagnostics().all.length;
+  const all = useDiagnostics().all;
+  const graph = useGraph();
+  const count = countedProblems(all, graph).length;
   const snapshot = useRun((s) => s.snapshot);
   const big = useDocument((s) => graphOf(s.doc).nodes.length > BIG_DESIGN);
   const [opened, setOpened] = useState<ReadonlySet<PanelTab>>(() => new Set([tab]));

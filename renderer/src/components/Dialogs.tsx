@@ -2,16 +2,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actions, actionLabel, shortcutText, useDialogs } from '../actions';
-import {
-  discardRecovery,
-  examples,
-  loadExample,
-  pendingRecovery,
-  recentActions,
-  restoreRecovery,
-  useFiles,
-  type Recovery,
-} from '../files';
+import { examples, loadExample, recentActions, useFiles } from '../files';
+import { RecoveryPrompt } from '../recovery/RecoveryPrompt';
 import { FilePicker } from './files/FilePicker';
 import { useDocument } from '../store/document';
 import { useNotice } from '../store/notice';
@@ -119,33 +111,6 @@ function ExamplesGallery() {
         </ul>
         <button onClick={close}>{t('dialog.close')}</button>
       </div>
-    </div>
-  );
-}
-
-function RecoveryPrompt() {
-  const { t, i18n } = useTranslation();
-  const [recovery, setRecovery] = useState<Recovery | undefined>(() => pendingRecovery());
-  if (!recovery) return null;
-  return (
-    <div className="recovery" role="alertdialog" aria-label={t('recovery.title')}>
-      <span>{t('recovery.text', { when: new Date(recovery.savedAt).toLocaleString(i18n.language) })}</span>
-      <button
-        onClick={() => {
-          restoreRecovery(recovery);
-          setRecovery(undefined);
-        }}
-      >
-        {t('recovery.restore')}
-      </button>
-      <button
-        onClick={() => {
-          discardRecovery();
-          setRecovery(undefined);
-        }}
-      >
-        {t('recovery.discard')}
-      </button>
     </div>
   );
 }

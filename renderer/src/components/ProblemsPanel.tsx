@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { Diagnostic, QuickFix } from '../../../shared/rules';
 import { applyFix } from '../../../shared/rules';
 import { nodeForPath } from '../../../shared/design';
-import { graphOf, useDiagnostics, useDocument } from '../store/document';
+import { graphOf, useDocument } from '../store/document';
+import { isStartingStep, useDiagnostics } from '../store/diagnostics';
+import { WithCode } from './WithCode';
 import { flow } from '../canvas/flow';
 import { useNotice } from '../store/notice';
 import { diagnosticText, explanationText, fixText } from '../problems-text';
@@ -45,17 +47,23 @@ export function revealDiagnostic(d: Diagnostic): void {
   });
 }
 
-function ProblemRow({ d, label }: { d: Diagnostic; label: string }) {
+function ProblemRow({ d, label, start }: { d: Diagnostic; label: string; start?: boolean }) {
   const { t } = useTranslation();
   const [why, setWhy] = useState(false);
+  // The empty Pod's "add a container" is the next step, not a mistake: no red, and said as a step.
+  const tone = start ? 'start' : d.severity;
   return (
-    <li className={`problem sev-${d.severity}`} data-code={d.code}>
+    <li className={`problem sev-${tone}`} data-code={d.code} data-start={start || undefined}>
       <div className="problem-line">
-        <span className={`sev-icon sev-${d.severity}`} role="img" aria-label={t(`severity.${d.severity}`)}>
-          {d.severity === 'error' ? '×' : d.severity === 'warning' ? '!' : 'i'}
+        <span
+          className={`sev-icon sev-${tone}`}
+          role="img"
+          aria-label={t(start ? 'editing.start.label' : `severity.${d.severity}`)}
+        >
+          {start ? '+' : d.severity === 'error' ? '×' : d.severity === 'warning' ? '!' : 'i'}
         </span>
         <button className="link problem-message" onClick={() => revealDiagnostic(d)} title={d.path}>
-          {diagnosticText(t, d)}
+          {start ? t('editing.start.addContainer') : diagnosticText(t, d)}
         </button>
         <span className="problem-where">
           {label} · <code>{d.code}</code>
@@ -69,7 +77,11 @@ function ProblemRow({ d, label }: { d: Diagnostic; label: string }) {
           </button>
         ))}
       </div>
-      {why && <p className="explanation">{explanationText(t, d)}</p>}
+      {why && (
+        <p className="explanation">
+          <WithCode text={explanationText(t, d)} />
+        </p>
+      )}
     </li>
   );
 }
@@ -90,7 +102,7 @@ export function ProblemsPanel() {
             : node
               ? t(`namespace.${node.namespace}`)
               : t('canvas.pod');
-        return <ProblemRow key={`${d.code}:${d.path}:${i}`} d={d} label={label} />;
+        return <ProblemRow key={`${d.code}:${d.path}:${i}`} d={d} label={label} start={isStartingStep(d, graph)} />;
       })}
     </ul>
   );

@@ -16,7 +16,7 @@ export function StatusBar() {
     text = t('engine.connecting');
   } else if (status.reachable) {
     state = 'ok';
-    text = describeEngine(status);
+    text = describeEngine(status, t);
     title = status.endpoint.host;
   } else {
     state = 'down';

@@ -1,27 +1,28 @@
 // The two-way YAML panel (CodeMirror 6): canvas edits rewrite it, valid typing updates the canvas, diagnostics mark lines.
 import { yaml } from '@codemirror/lang-yaml';
-import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { defaultKeymap, indentWithTab } from '@codemirror/commands';
+import { defaultHighlightStyle, indentUnit, syntaxHighlighting } from '@codemirror/language';
 import { EditorState, StateEffect, StateField, type Extension } from '@codemirror/state';
 import {
   Decoration,
   EditorView,
   drawSelection,
   highlightActiveLine,
+  keymap,
   lineNumbers,
   type DecorationSet,
 } from '@codemirror/view';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
-import type { Pod } from '../../../shared/model';
-import { applyValue, parseManifest } from '../../../shared/manifest';
-import { podYaml, readProject } from '../../../shared/design';
-import { readContainerEdit } from '../canvas/yaml-incremental';
-import { spliceContainerEdit } from '../canvas/yaml-splice';
-import { yamlStructureField } from '../canvas/yaml-structure';
-import { pathRanges } from '../canvas/yaml-tree';
-import { diagnosticsOf, graphOf, useDocument } from '../store/document';
-import { shareStructure } from '../store/share';
+import type { TFunction } from 'i18next';
+import { YamlPanelModel } from '../yaml/panel';
+import type { PanelProblem } from '../yaml/panel-text';
+import { yamlMessageInWords } from '../yaml/problem-words';
+import { yamlStructureField } from '../yaml/structure';
+import { pathRanges } from '../yaml/tree';
+import { graphOf, useDocument } from '../store/document';
+import { diagnosticsOf } from '../store/diagnostics';
 import { diagnosticText } from '../problems-text';
 import '../canvas/pods.css';
 
@@ -64,24 +65,10 @@ const markerField = StateField.define<DecorationSet>({
 });
 
 /**
- * The text for `pod`. Once the user has typed in the editor, their comments and layout are kept (edits are spliced in
- * place) while the text still parses; otherwise the manifest is written afresh in kubectl order.
+ * Markers for the editor's current text, found through its syntax tree (a fresh parse where that is in doubt), and the
+ * place a parse problem points at.
  */
-function textFor(pod: Pod, current: string, typed: boolean): string {
-  if (!typed) return podYaml(pod);
-  const file = parseManifest(current);
-  if (file.problems.length === 0 && file.documents.length === 1) {
-    try {
-      return applyValue(file, 0, pod).source;
-    } catch {
-      // An edit the splicer cannot make in place: write the whole manifest afresh.
-    }
-  }
-  return podYaml(pod);
-}
-
-/** Markers for the editor's current text, found through its syntax tree (a fresh parse where that is in doubt). */
-function markersFor(editor: EditorView, state = useDocument.getState()): Marker[] {
+function markersFor(editor: EditorView, state = useDocument.getState(), problem?: PanelProblem): Marker[] {
   const diagnostics = diagnosticsOf(state.doc).all;
   const ranges = pathRanges(
     editor.state,
@@ -94,118 +81,52 @@ function markersFor(editor: EditorView, state = useDocument.getState()): Marker[
     if (r)
       out.push({ from: r.from, to: r.to, severity: d.severity, message: `${d.code}: ${diagnosticText(i18next.t, d)}` });
   });
+  if (problem?.kind === 'yaml') {
+    const text = editor.state.doc;
+    const line = text.line(Math.min(Math.max(problem.line, 1), text.lines));
+    const from = Math.min(line.from + problem.column - 1, line.to);
+    // The diagnostics describe the last design that read, not this text: only the parse problem is marked.
+    return [{ from, to: line.to, severity: 'error', message: problemText(i18next.t, problem) }];
+  }
   return out;
 }
 
-/**
- * How long typing must pause before the text is parsed into the design, when parsing is slow: in a big design a parse
- * per keystroke would hold up the next keystroke's echo. A design that parses quickly is parsed on every keystroke.
- */
-const parseDelayMs = 150;
-const quickParseMs = 20;
-
-/** Replaces the editor's text with `next` by changing only the part that differs, so the editor re-parses little. */
-function replaceText(editor: EditorView, next: string): void {
-  const current = editor.state.doc.toString();
-  if (current === next) return;
-  let start = 0;
-  const shortest = Math.min(current.length, next.length);
-  while (start < shortest && current.charCodeAt(start) === next.charCodeAt(start)) start++;
-  let end = 0;
-  while (
-    end < shortest - start &&
-    current.charCodeAt(current.length - 1 - end) === next.charCodeAt(next.length - 1 - end)
-  )
-    end++;
-  editor.dispatch({
-    changes: { from: start, to: current.length - end, insert: next.slice(start, next.length - end) },
-  });
+/** A parse problem in words: where it is (line and column) and what the YAML reader said, or that no Pod is there. */
+export function problemText(t: TFunction, problem: PanelProblem): string {
+  if (problem.kind === 'no-pod') return t('editing.yaml.noPod');
+  if (problem.kind === 'reader') return diagnosticText(t, problem.diagnostic);
+  const message = yamlMessageInWords(t, problem.message);
+  return t('editing.yaml.at', { line: problem.line, column: problem.column, message });
 }
 
 export function YamlEditor({ visible }: { visible: boolean }) {
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | undefined>(undefined);
-  const [parseError, setParseError] = useState<string | undefined>();
+  const [problem, setProblem] = useState<PanelProblem | undefined>();
+  const problemRef = useRef<PanelProblem | undefined>(undefined);
 
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    /** The Pod this editor last sent to the store: when the store echoes it back, the text stays as typed. */
-    let sentPod: Pod | undefined;
-    let applying = false;
-    /** True once the user typed here since the last load: from then on their formatting is worth keeping. */
-    let typed = false;
-    /** The Pod whose written manifest the editor shows, exactly; a canvas edit to one container splices its item. */
-    let shownPod: Pod | undefined;
-    /** How long the last parse of the text took; slow parses wait for a pause in typing. */
-    let lastParseMs = 0;
-    let verifyTimer: ReturnType<typeof setTimeout> | undefined;
-    let reparseTimer: ReturnType<typeof setTimeout> | undefined;
-    /** The Pod the text said before the typing not yet read, and where that typing is (in the current text). */
-    let basePod: Pod | undefined = useDocument.getState().doc.pod;
-    let pending: { from: number; to: number } | undefined;
-
-    /** Puts a Pod read from the text into the design (one undo step per typing burst) and marks the text. */
-    const commitPod = (pod: Pod): void => {
-      setParseError(undefined);
-      sentPod = pod;
-      basePod = pod;
-      pending = undefined;
-      shownPod = undefined;
-      useDocument
-        .getState()
-        .change((doc) => (doc.pod === pod ? doc : { ...doc, pod }), { group: 'yaml', origin: 'yaml' });
-      if (view.current) view.current.dispatch({ effects: setMarkers.of(markersFor(view.current)) });
-    };
-
-    /**
-     * Reads the typing into the design: an edit inside one container's item is read from that item alone, anything
-     * else from the whole text. Parts equal to the current design keep their identity, so only what changed redraws.
-     */
-    const commitText = (): void => {
+    const mark = (state = useDocument.getState()) => {
       const editor = view.current;
-      if (!editor) return;
-      const started = performance.now();
-      const current = useDocument.getState().doc.pod;
-      const quick =
-        pending && basePod === current
-          ? readContainerEdit(editor.state, pending, basePod)
-          : { declined: 'the design changed since the text was read' };
-      if ('pod' in quick) {
-        // The one-item reading is quick by nature; time spent here parsing the text's tree once is not per key.
-        lastParseMs = 0;
-        commitPod(shareStructure(current, quick.pod));
-        reparseLater();
-        return;
-      }
-      // Why a keystroke costs a whole-text read; the benchmark counts these (hidden unless the console shows debug).
-      console.debug(`podwright: YAML read whole: ${quick.declined}`);
-      const result = readProject(editor.state.doc.toString());
-      lastParseMs = performance.now() - started;
-      if (!result.ok) {
-        setParseError(result.error);
-        return;
-      }
-      commitPod(shareStructure(current, result.doc.pod));
+      if (editor) editor.dispatch({ effects: setMarkers.of(markersFor(editor, state, problemRef.current)) });
     };
-
-    /** Once typing pauses, the whole text is read as well; where it differs from the one-item reading, it wins. */
-    const reparseLater = (): void => {
-      if (reparseTimer) clearTimeout(reparseTimer);
-      reparseTimer = setTimeout(() => {
-        const editor = view.current;
-        const current = useDocument.getState().doc.pod;
-        if (!editor || pending || current !== sentPod) return;
-        const result = readProject(editor.state.doc.toString());
-        if (!result.ok) {
-          setParseError(result.error);
-          return;
-        }
-        const pod = shareStructure(current, result.doc.pod);
-        if (pod !== current) commitPod(pod);
-      }, 1000);
-    };
-
+    const model: YamlPanelModel = new YamlPanelModel(
+      {
+        get state() {
+          return view.current!.state;
+        },
+        dispatch: (spec) => view.current!.dispatch(spec),
+      },
+      {
+        problem: (problem) => {
+          problemRef.current = problem;
+          setProblem(problem);
+          mark();
+        },
+        settled: (state) => mark(state),
+      },
+    );
     const extensions: Extension[] = [
       lineNumbers(),
       highlightActiveLine(),
@@ -215,91 +136,29 @@ export function YamlEditor({ visible }: { visible: boolean }) {
       syntaxHighlighting(defaultHighlightStyle),
       markerField,
       EditorState.tabSize.of(2),
+      indentUnit.of('  '),
+      // Enter keeps the line's indentation (the YAML language's indent service); Tab indents by two spaces (YAML
+      // forbids tabs), Escape then Tab leaves the editor. Undo and redo are the document's (actions.ts), not the
+      // editor's: the text is part of the design's history.
+      keymap.of([...defaultKeymap, indentWithTab]),
       EditorView.contentAttributes.of({ 'aria-label': t('yaml.editorLabel') }),
       EditorView.updateListener.of((update) => {
-        if (!update.docChanged || applying) return;
-        typed = true;
-        shownPod = undefined;
-        let edited = pending && {
-          from: update.changes.mapPos(pending.from, -1),
-          to: update.changes.mapPos(pending.to, 1),
-        };
-        update.changes.iterChangedRanges((_fromA, _toA, fromB, toB) => {
-          edited = edited
-            ? { from: Math.min(edited.from, fromB), to: Math.max(edited.to, toB) }
-            : { from: fromB, to: toB };
-        });
-        pending = edited;
-        if (timer) clearTimeout(timer);
-        // Read once the editor has finished this update (it is still inside it here): a quick read in a microtask,
-        // before the browser draws a frame, so the design follows the key at once; a slow one after a pause.
-        if (lastParseMs < quickParseMs) {
-          timer = undefined;
-          queueMicrotask(commitText);
-        } else {
-          timer = setTimeout(commitText, parseDelayMs);
-        }
+        if (update.docChanged && !model.changingText) model.userChanged(update.changes);
       }),
     ];
-    const initialPod = useDocument.getState().doc.pod;
-    const initial = podYaml(initialPod);
-    shownPod = initialPod;
-    const editor = new EditorView({ parent: host.current!, state: EditorState.create({ doc: initial, extensions }) });
-    view.current = editor;
-    editor.dispatch({ effects: setMarkers.of(markersFor(editor)) });
-
-    /**
-     * A spliced text is the writer's text by construction (yaml-splice.test.ts); once the user stops, the whole
-     * manifest is written once more and any difference put right, so the panel can never drift from the writer.
-     */
-    const verifyLater = (): void => {
-      if (verifyTimer) clearTimeout(verifyTimer);
-      verifyTimer = setTimeout(() => {
-        const pod = shownPod;
-        if (!pod || pod !== useDocument.getState().doc.pod) return;
-        const written = podYaml(pod);
-        if (written === editor.state.doc.toString()) return;
-        // A splice that differs from the writer is a bug in yaml-splice.ts: put the text right, and say so.
-        console.warn('podwright: the spliced YAML differed from the written manifest; rewritten');
-        applying = true;
-        replaceText(editor, written);
-        applying = false;
-      }, 1000);
-    };
-
-    const unsubscribe = useDocument.subscribe((state, previous) => {
-      if (state.doc.pod === previous.doc.pod && state.doc.pidJoins === previous.doc.pidJoins) return;
-      if (state.origin === 'load') {
-        typed = false;
-        shownPod = undefined;
-      }
-      if (state.doc.pod !== sentPod) {
-        if (timer) clearTimeout(timer);
-        const spliced =
-          !typed && shownPod === previous.doc.pod
-            ? spliceContainerEdit(editor.state, shownPod, state.doc.pod)
-            : undefined;
-        const text = spliced ?? textFor(state.doc.pod, editor.state.doc.toString(), typed);
-        shownPod = typed ? undefined : state.doc.pod;
-        basePod = state.doc.pod;
-        pending = undefined;
-        setParseError(undefined);
-        applying = true;
-        replaceText(editor, text);
-        applying = false;
-        if (spliced !== undefined) verifyLater();
-      }
-      editor.dispatch({ effects: setMarkers.of(markersFor(editor, state)) });
+    const editor = new EditorView({
+      parent: host.current!,
+      state: EditorState.create({ doc: YamlPanelModel.initialText(), extensions }),
     });
+    view.current = editor;
+    const stop = model.start();
+    mark();
     // Markers carry rule text, so a language switch re-renders them in the new language.
-    const relabel = () => editor.dispatch({ effects: setMarkers.of(markersFor(editor)) });
+    const relabel = () => mark();
     i18next.on('languageChanged', relabel);
     return () => {
       i18next.off('languageChanged', relabel);
-      unsubscribe();
-      if (timer) clearTimeout(timer);
-      if (verifyTimer) clearTimeout(verifyTimer);
-      if (reparseTimer) clearTimeout(reparseTimer);
+      stop();
       editor.destroy();
     };
     // The editor lives as long as the panel; its label follows the language on the next mount.
@@ -327,6 +186,17 @@ export function YamlEditor({ visible }: { visible: boolean }) {
     if (visible) view.current?.requestMeasure();
   }, [visible]);
 
+  /** Puts the cursor where the parse problem is, in view, and focuses the editor. */
+  const revealProblem = (p: Extract<PanelProblem, { kind: 'yaml' }>) => {
+    const editor = view.current;
+    if (!editor) return;
+    const text = editor.state.doc;
+    const line = text.line(Math.min(Math.max(p.line, 1), text.lines));
+    const at = Math.min(line.from + p.column - 1, line.to);
+    editor.dispatch({ selection: { anchor: at }, effects: EditorView.scrollIntoView(at, { y: 'center' }) });
+    editor.focus();
+  };
+
   // A design of several Pods: the panel shows the active one, and says which.
   const podCount = useDocument((s) => s.others.length + 1);
   const podIndex = useDocument((s) => s.active);
@@ -335,16 +205,22 @@ export function YamlEditor({ visible }: { visible: boolean }) {
   return (
     <div className="yaml-panel">
       {/* One header row (the panel's grid has one above the editor): which Pod, and a parse error. */}
-      {(podCount > 1 || parseError) && (
+      {(podCount > 1 || problem) && (
         <div className="yaml-head">
           {podCount > 1 && (
             <p className="yaml-pod" data-testid="yaml-pod">
               {t('pods.place', { index: podIndex + 1, count: podCount, name: podName })}
             </p>
           )}
-          {parseError && (
+          {problem && (
             <p className="yaml-error" role="alert">
-              {t('yaml.parseError')}: {parseError}
+              <strong>{t('editing.yaml.parseErrorShort')}</strong> {problemText(t, problem)}{' '}
+              {problem.kind === 'yaml' && (
+                <button type="button" className="link" onClick={() => revealProblem(problem)}>
+                  {t('editing.yaml.goTo')}
+                </button>
+              )}
+              <span className="hint"> {t('yaml.parseError')}</span>
             </p>
           )}
         </div>

@@ -33,6 +33,25 @@ describe('log view store', () => {
     expect(logBuffer.visibleCount).toBe(3);
   });
 
+  it('a filter chosen for one Pod does not hide the next Pod’s lines', () => {
+    const store = useLogView.getState();
+    store.showPod('default/first');
+    store.append([line('app', 'a'), line('web', 'w')], 0);
+    // Clicking the "web" node of the first Pod filters to it.
+    useLogView.getState().focusContainer('web');
+    expect(logBuffer.visibleCount).toBe(1);
+    // The next Pod has no "web": its lines must show, and no chip of the old Pod stays pressed.
+    useLogView.getState().showPod('default/second');
+    useLogView.getState().append([line('api', 'x'), line('db', 'y')], 0);
+    expect([...logBuffer.lines()].map((l) => l.text)).toEqual(['x', 'y']);
+    expect(useLogView.getState().containers.size).toBe(0);
+    // The same Pod again (a reconnect) keeps the user's filter and lines.
+    useLogView.getState().focusContainer('db');
+    useLogView.getState().showPod('default/second');
+    expect([...logBuffer.lines()].map((l) => l.text)).toEqual(['y']);
+    useLogView.getState().showAllContainers();
+  });
+
   it('counts what the back end skipped, and clear resets it', () => {
     useLogView.getState().append([line('app', 'x')], 7);
     expect(useLogView.getState().skipped).toBe(7);

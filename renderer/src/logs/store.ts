@@ -32,6 +32,12 @@ interface LogViewState {
 
   append(events: readonly PodLogEvent[], skipped: number): void;
   setStream(stream: StreamState, error?: string): void;
+  /**
+   * The panel now shows the log of Pod `key` ("namespace/name"). Another Pod starts afresh: no lines, and no filter,
+   * since a filter names the containers of the Pod it was chosen for (it hid every line of the next Pod). The same Pod
+   * again (a reconnect) keeps both.
+   */
+  showPod(key: string): void;
   toggleContainer(name: string): void;
   /** Shows only `name` (clicking its node on the canvas). */
   focusContainer(name: string): void;
@@ -52,7 +58,7 @@ export function toLine(event: PodLogEvent): NewLogLine {
       // The event already has every field a line needs: reuse it (one object per line less under a flood).
       return event;
     case 'attempt':
-      return { ...metaBase(event), text: `restarted (attempt ${event.attempt})`, meta: event };
+      return { ...metaBase(event), text: `restarted (restart ${event.attempt})`, meta: event };
     case 'stopped':
       return {
         ...metaBase(event),
@@ -97,6 +103,9 @@ function applyFilter(containers: ReadonlySet<string>, stderrOnly: boolean): void
   logBuffer.setFilter(filter);
 }
 
+/** The Pod whose log the panel shows (showPod). */
+let shownPod: string | undefined;
+
 export const useLogView = create<LogViewState>((set, get) => ({
   version: 0,
   containers: new Set(),
@@ -118,6 +127,14 @@ export const useLogView = create<LogViewState>((set, get) => ({
   },
   setStream(stream, error) {
     set({ stream, streamError: error });
+  },
+  showPod(key) {
+    if (key === shownPod) return;
+    shownPod = key;
+    logBuffer.clear();
+    const containers = new Set<string>();
+    applyFilter(containers, get().stderrOnly);
+    set((s) => ({ containers, skipped: 0, matchCursor: 0, reveal: undefined, follow: true, version: s.version + 1 }));
   },
   toggleContainer(name) {
     const containers = new Set(get().containers);

@@ -147,7 +147,7 @@ export function useLogStream(snapshot: PodSnapshot | undefined): void {
   useEffect(() => {
     if (!name) return;
     dedup.current = new ResumeDedup();
-    useLogView.getState().clear();
+    useLogView.getState().showPod(pod);
   }, [pod, name]);
   useEffect(() => {
     if (!key || !name) return;

@@ -4,7 +4,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphOf, useDocument } from '../store/document';
-import { formatUptime, shownState, type ShownState } from './model';
+import { formatUptime, shownPhase, shownState, stoppedByStop, type ShownState } from './model';
 import { useRun } from './store';
 import { useClock } from './clock';
 import type { Translate } from '../problems-text';
@@ -75,12 +75,15 @@ function RunningText({ since }: { since: number }) {
 export const ContainerRunStatus = memo(function ContainerRunStatus({ name }: { name: string }) {
   const { t } = useTranslation();
   const shown = useShownState(name, t);
+  const phase = useRun((s) => (s.snapshot ? shownPhase(s.snapshot) : undefined));
   if (!shown) return null;
   const exitCode = shown.state === 'terminated' ? shown.exitCode : undefined;
-  const failed = shown.state === 'terminated' && shown.exitCode !== 0;
+  // Exited because the user stopped the Pod: that is not a failure, and it is not red.
+  const stopped = stoppedByStop(shown, phase);
+  const failed = shown.state === 'terminated' && shown.exitCode !== 0 && !stopped;
   return (
     <div
-      className={`run-status run-${shown.state}${failed ? ' run-failed' : ''}`}
+      className={`run-status run-${shown.state}${failed ? ' run-failed' : ''}${stopped ? ' run-stopped' : ''}`}
       data-testid="run-status"
       data-run-state={shown.state}
       data-exit-code={exitCode}
@@ -90,7 +93,10 @@ export const ContainerRunStatus = memo(function ContainerRunStatus({ name }: { n
       <span className="run-text">
         {shown.state === 'waiting' && t('run.state.waiting', { reason: shown.reason })}
         {shown.state === 'running' && <RunningText since={shown.startedAt} />}
-        {shown.state === 'terminated' && t('run.state.terminated', { code: shown.exitCode, reason: shown.reason })}
+        {shown.state === 'terminated' &&
+          (stopped
+            ? t('editing.stop.stoppedState', { code: shown.exitCode })
+            : t('run.state.terminated', { code: shown.exitCode, reason: shown.reason }))}
       </span>
       {shown.restartCount > 0 && (
         <span className="run-restarts" title={t('run.restartsLabel', { count: shown.restartCount })}>
@@ -105,7 +111,7 @@ export const ContainerRunStatus = memo(function ContainerRunStatus({ name }: { n
 /** The Pod group's phase while the Pod exists on the engine. */
 export const PodRunPhase = memo(function PodRunPhase() {
   const { t } = useTranslation();
-  const phase = useRun((s) => s.snapshot?.phase);
+  const phase = useRun((s) => (s.snapshot ? shownPhase(s.snapshot) : undefined));
   if (!phase) return null;
   return (
     <span

@@ -2,10 +2,11 @@
 // what a run is doing right now (stage line, pull bars), what went wrong, and the dialogs they open.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEngine } from '../store/engine';
+import { engineChoiceLabel, useEngine } from '../store/engine';
 import { useDocument } from '../store/document';
-import { usePanel } from '../components/BottomPanel';
-import { pullPercent } from './model';
+import { usePanel } from '../components/panel-tabs';
+import { graceLeft, pullPercent, shownPhase } from './model';
+import { useClock } from './clock';
 import { useRun } from './store';
 import { diagnosticText } from '../problems-text';
 import { planProblemText, runErrorText } from '../run-errors-text';
@@ -42,7 +43,7 @@ function EnginePicker() {
         <option value="">{t('run.engineAuto')}</option>
         {choices.map((c) => (
           <option key={`${c.kind}:${c.host}`} value={c.host}>
-            {c.label}
+            {engineChoiceLabel(c, t)}
             {c.reachable ? (c.version ? ` · ${c.name ?? ''} ${c.version}` : '') : ` · ${t('run.engineDown')}`}
           </option>
         ))}
@@ -71,7 +72,7 @@ function RunButtons() {
   const activePod = useDocument((s) => (s.others.length > 0 ? (s.doc.pod.metadata?.name ?? '') : undefined));
   const state = { busy, hasPod, running };
   // While a run is in progress, Cancel takes Run's place.
-  const shown = runActions.filter((a) => a.id !== (busy === 'run' ? 'run' : 'cancel'));
+  const shown = runActions.filter((a) => a.id in buttonLabels && a.id !== (busy === 'run' ? 'run' : 'cancel'));
   return (
     <div className="run-buttons" role="group" aria-label={t('run.bar')}>
       {shown.map((action) => {
@@ -98,7 +99,7 @@ function RunButtons() {
 
 function PhaseBadge() {
   const { t } = useTranslation();
-  const phase = useRun((s) => s.snapshot?.phase);
+  const phase = useRun((s) => (s.snapshot ? shownPhase(s.snapshot) : undefined));
   return (
     <span
       className={`run-phase ${phase ? `phase-${phase.toLowerCase()}` : 'phase-design'}`}
@@ -146,11 +147,7 @@ function StageLine() {
           {cancelling ? t('run.busy.cancel') : t(stage!.key, stage!.args)}
         </span>
       )}
-      {(busy === 'stop' || busy === 'down') && (
-        <span className="run-stage" data-testid="run-stage">
-          {busy === 'stop' ? t('run.busy.stop') : t('run.busy.down')}
-        </span>
-      )}
+      <StopCountdown />
       {busy === 'run' &&
         images.map((pull) => {
           const percent = pullPercent(pull);
@@ -170,6 +167,38 @@ function StageLine() {
     </div>
   );
 }
+
+/**
+ * While a stop waits out the grace period: what it is doing, the seconds left, and Stop now (grace 0, as
+ * `kubectl delete --grace-period=0 --force`), so nobody sits 30 s in front of disabled buttons.
+ */
+function StopCountdown() {
+  const { t } = useTranslation();
+  const stopping = useRun((s) => s.stopping);
+  const now = useClock();
+  if (!stopping) return null;
+  const left = graceLeft(stopping, now);
+  const what = stopping.kind === 'stop' ? t('run.busy.stop') : t('run.busy.down');
+  return (
+    <span className="run-stage run-stopping" data-testid="run-stage">
+      <span>{what}</span>
+      {stopping.now ? (
+        <span data-testid="run-stop-left">{t('editing.stop.killing')}</span>
+      ) : (
+        <>
+          <span className="run-countdown" data-testid="run-stop-left" aria-live="off">
+            {left !== undefined
+              ? t('editing.stop.left', { left, grace: stopping.graceSeconds })
+              : t('editing.stop.elapsed', { seconds: Math.floor((now - stopping.startedAt) / 1000) })}
+          </span>
+          <ActionButton action={stopNowAction} className="run-stop-now" testId="run-stop-now" />
+        </>
+      )}
+    </span>
+  );
+}
+
+const stopNowAction = runActions.find((a) => a.id === 'stopNow')!;
 
 function RunErrorBox() {
   const { t } = useTranslation();
@@ -222,6 +251,25 @@ function RunQuestionDialog() {
   const question = useRun((s) => s.question);
   if (!question) return null;
   const answer = useRun.getState().answer;
+  if (question.kind === 'recreate')
+    return (
+      <RunDialog
+        title={t('editing.recreate.title')}
+        onClose={() => answer(false)}
+        testId="run-recreate"
+        initialFocus="button.cancel"
+      >
+        <p>{t('editing.recreate.text', { name: question.pod })}</p>
+        <div className="run-dialog-buttons">
+          <button type="button" className="tool cancel" onClick={() => answer(false)}>
+            {t('run.confirm.cancel')}
+          </button>
+          <button type="button" className="tool primary" onClick={() => answer(true)} data-testid="run-recreate-yes">
+            {t('editing.recreate.yes')}
+          </button>
+        </div>
+      </RunDialog>
+    );
   const refused = question.kind === 'refused';
   return (
     <RunDialog

@@ -70,6 +70,14 @@ export const runActions: Action[] = [
     perform: () => void useRun.getState().down(),
   },
   {
+    // While a stop waits out the grace period: kill now instead (grace 0).
+    id: 'stopNow',
+    label: 'editing.stop.now',
+    enabled: () => useRun.getState().stopping !== undefined && !useRun.getState().stopping!.now,
+    perform: () => void useRun.getState().stopNow(),
+    paletteOnly: true,
+  },
+  {
     id: 'restart',
     label: 'run.action.restart',
     shortcut: { key: 'F5', mod: true, shift: true },

@@ -9,15 +9,18 @@ import {
   applyStatusEvent,
   designIdFor,
   formatUptime,
+  graceLeft,
   initNames,
   podRefOf,
+  type ProgressEvent,
   pullPercent,
   runDecision,
   runErrorOf,
+  shownPhase,
   shownState,
   stageLine,
+  stoppedByStop,
   warningKey,
-  type ProgressEvent,
 } from './model';
 import { ApiError } from '../../../shared/api/errors';
 
@@ -78,7 +81,10 @@ describe('run refusal', () => {
 
   it('asks about warnings but not about infos', () => {
     const d = validatePod(
-      pod({ containers: [{ name: 'a', image: 'busybox' }], volumes: [{ name: 'unused', emptyDir: {} }] }),
+      pod({
+        containers: [{ name: 'a', image: 'busybox', command: ['sleep', '3600'] }],
+        volumes: [{ name: 'unused', emptyDir: {} }],
+      }),
     );
     const decision = runDecision(d, new Set());
     expect(decision.blockers).toEqual([]);
@@ -87,7 +93,12 @@ describe('run refusal', () => {
   });
 
   it('runs a clean Pod without a question', () => {
-    expect(runDecision(validatePod(pod({ containers: [{ name: 'a', image: 'busybox' }] })), new Set())).toEqual({
+    expect(
+      runDecision(
+        validatePod(pod({ containers: [{ name: 'a', image: 'busybox', command: ['sleep', '3600'] }] })),
+        new Set(),
+      ),
+    ).toEqual({
       blockers: [],
       warnings: [],
     });
@@ -236,5 +247,53 @@ describe('run errors', () => {
     });
     expect(runErrorOf(new ApiError('CONFLICT', 'x', { pod: { code: 7 } }))).toEqual({ code: 'CONFLICT', message: 'x' });
     expect(runErrorOf('weird')).toEqual({ code: 'INTERNAL', message: 'weird' });
+  });
+});
+
+describe('a stopped Pod', () => {
+  const snapshot = (states: ('running' | 'terminated')[], exitCode = 137) => ({
+    name: 'p',
+    namespace: 'default',
+    phase: 'Running' as const,
+    restartPolicy: 'Always' as const,
+    containers: states.map((state, i) => ({
+      name: i === 0 ? 'POD' : `c${i}`,
+      role: i === 0 ? ('infra' as const) : ('app' as const),
+      image: 'x',
+      restartCount: 0,
+      state:
+        state === 'running'
+          ? { state: 'running' as const, startedAt: '2026-01-01T00:00:00Z' }
+          : { state: 'terminated' as const, exitCode, reason: 'Error', startedAt: '', finishedAt: '' },
+    })),
+  });
+
+  it('shows Stopped once every container, the infra too, has exited (Kubernetes would say Running)', () => {
+    expect(shownPhase(snapshot(['terminated', 'terminated', 'terminated']))).toBe('Stopped');
+    expect(shownPhase(snapshot(['running', 'terminated', 'terminated']))).toBe('Running');
+    expect(shownPhase(snapshot(['terminated', 'running']))).toBe('Running');
+  });
+
+  it('shows a container a stop ended as stopped, not as an error; a crash of its own stays an error', () => {
+    const stopped = shownState(snapshot(['terminated', 'terminated']).containers[1]);
+    expect(stoppedByStop(stopped, 'Stopped')).toBe(true);
+    expect(stoppedByStop(stopped, 'Running')).toBe(false);
+    expect(stoppedByStop(shownState(snapshot(['terminated', 'terminated'], 2).containers[1]), 'Stopped')).toBe(false);
+  });
+
+  it('counts the grace period down in whole seconds, never below zero', () => {
+    const stopping = {
+      kind: 'stop' as const,
+      ref: { name: 'p', namespace: 'default' },
+      startedAt: 1000,
+      graceSeconds: 30,
+      now: false,
+    };
+    expect(graceLeft(stopping, 1000)).toBe(30);
+    // The shared clock ticks once a second: a reading from before the start still says the whole period.
+    expect(graceLeft(stopping, 400)).toBe(30);
+    expect(graceLeft(stopping, 3500)).toBe(28);
+    expect(graceLeft(stopping, 60_000)).toBe(0);
+    expect(graceLeft({ ...stopping, graceSeconds: undefined }, 5000)).toBeUndefined();
   });
 });

@@ -126,6 +126,46 @@ export function shownState(status: ContainerStatus | undefined, failure?: RunErr
   return undefined;
 }
 
+/** The phase the UI shows: Kubernetes' phase, or Stopped when nothing of the Pod runs and nothing will restart it. */
+export type ShownPhase = PodSnapshot['phase'] | 'Stopped';
+
+/**
+ * Kubernetes' phase for the Pod, except after Stop: then every container (the infra too) has exited and, unlike on a
+ * node, no kubelet starts them again, so "Running" (what getPhase says for restartPolicy Always) would be false.
+ */
+export function shownPhase(snapshot: PodSnapshot): ShownPhase {
+  const infra = snapshot.containers.find((c) => c.role === 'infra');
+  const allExited = snapshot.containers.every((c) => c.state.state === 'terminated');
+  return infra && allExited ? 'Stopped' : snapshot.phase;
+}
+
+/** Exit codes of a process ended by a signal a stop sends: SIGTERM (143), SIGKILL (137), or a clean exit on it (0). */
+const stopExitCodes = new Set([0, 137, 143]);
+
+/** A container of a stopped Pod that ended the way a stop ends it: shown as stopped, not as an error. */
+export function stoppedByStop(shown: ShownState | undefined, phase: ShownPhase | undefined): boolean {
+  return phase === 'Stopped' && shown?.state === 'terminated' && stopExitCodes.has(shown.exitCode);
+}
+
+/** The stop in progress: which Pod, how (stop or down), since when, and the grace period it waits at most. */
+export interface Stopping {
+  kind: 'stop' | 'down';
+  ref: PodKey;
+  startedAt: number;
+  /** The Pod's terminationGracePeriodSeconds, when the design says (undefined for a Pod of another design). */
+  graceSeconds: number | undefined;
+  /** "Stop now" was pressed: the containers are being killed (grace 0). */
+  now: boolean;
+}
+
+/** Whole seconds left of the grace period at `now`, never below zero; undefined when the grace period is unknown. */
+export function graceLeft(stopping: Stopping, now: number): number | undefined {
+  if (stopping.graceSeconds === undefined) return undefined;
+  // `now` may lag the start by up to a tick of the shared clock: never more than the grace period itself.
+  const elapsed = Math.max(0, now - stopping.startedAt);
+  return Math.max(0, Math.ceil(stopping.graceSeconds - elapsed / 1000));
+}
+
 /** "3s", "4m 05s", "2h 03m", "3d 4h": short enough for a node. */
 export function formatUptime(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));

@@ -25,7 +25,7 @@ const { runActions, runActionEnabled } = await import('./actions');
 const { useDocument } = await import('../store/document');
 
 function load(name = 'shop'): void {
-  const spec = { containers: [{ name: 'app', image: 'busybox:1.36' }] };
+  const spec = { containers: [{ name: 'app', image: 'busybox:1.36', command: ['sleep', '3600'] }] };
   const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec } as unknown as Pod;
   useDocument.getState().load({ pod, layout: {}, pidJoins: null }, 'shop.pod.yaml');
 }

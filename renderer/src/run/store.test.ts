@@ -72,12 +72,39 @@ beforeEach(() => {
   });
 });
 
+describe('stop', () => {
+  it('counts down the design’s grace period, and Stop now kills with grace 0', async () => {
+    load({ terminationGracePeriodSeconds: 20, containers: [{ name: 'app', image: 'nginx' }] });
+    answers['pod.run'] = () => running('shop', ['app']);
+    await useRun.getState().run();
+    let release: () => void = () => undefined;
+    answers['pod.stop'] = (input) =>
+      (input as { graceSeconds?: number }).graceSeconds === 0
+        ? (release(), null)
+        : new Promise((done) => (release = () => done(null)));
+    const stopping = useRun.getState().stop();
+    await vi.waitFor(() => expect(useRun.getState().stopping).toMatchObject({ kind: 'stop', graceSeconds: 20 }));
+    expect(useRun.getState().busy).toBe('stop');
+    await useRun.getState().stopNow();
+    await stopping;
+    expect(calls.filter((c) => c.method === 'pod.stop').map((c) => c.input)).toEqual([
+      { name: 'shop', namespace: 'default' },
+      { name: 'shop', namespace: 'default', graceSeconds: 0 },
+    ]);
+    expect(useRun.getState().stopping).toBeUndefined();
+    expect(useRun.getState().busy).toBeUndefined();
+  });
+});
+
 describe('run', () => {
   it('refuses a Pod with Kubernetes errors and calls nothing', async () => {
     load({ containers: [{ name: 'app', image: '' }] });
     await useRun.getState().run();
     expect(useRun.getState().question).toMatchObject({ kind: 'refused' });
-    expect(useRun.getState().question?.diagnostics.map((d) => d.code)).toEqual(['CONTAINER_IMAGE_REQUIRED']);
+    const question = useRun.getState().question;
+    expect(question?.kind === 'refused' && question.diagnostics.map((d) => d.code)).toEqual([
+      'CONTAINER_IMAGE_REQUIRED',
+    ]);
     await useRun.getState().run({ force: true });
     expect(calls).toEqual([]);
   });
@@ -99,15 +126,27 @@ describe('run', () => {
     const input = calls[0]!.input as { documents: Record<string, unknown>[]; design: string };
     expect(input.design).toBe('shop');
     expect(input.documents[0]).toMatchObject({ kind: 'Pod', metadata: { name: 'shop' } });
-    // Confirmed warnings do not ask again; the earlier run is replaced (down first).
+    // Confirmed warnings do not ask again; Run on the running Pod asks before re-creating it (down first).
     answers['pod.down'] = () => ({ containers: 3, volumes: 0 });
     await useRun.getState().run();
+    expect(useRun.getState().question).toEqual({ kind: 'recreate', pod: 'shop' });
+    expect(calls.map((c) => c.method)).toEqual(['pod.run']);
+    useRun.getState().answer(false);
+    expect(calls.map((c) => c.method)).toEqual(['pod.run']);
+    await useRun.getState().run();
+    useRun.getState().answer(true);
+    await vi.waitFor(() => expect(calls.map((c) => c.method)).toEqual(['pod.run', 'pod.down', 'pod.run']));
+    // Restart means re-create: it does not ask.
+    await useRun.getState().restart();
     expect(useRun.getState().question).toBeUndefined();
-    expect(calls.map((c) => c.method)).toEqual(['pod.run', 'pod.down', 'pod.run']);
+    expect(calls.map((c) => c.method)).toEqual(['pod.run', 'pod.down', 'pod.run', 'pod.down', 'pod.run']);
   });
 
   it('keeps the runtime error typed, and the failed container shows it', async () => {
-    load({ initContainers: [{ name: 'init', image: 'busybox' }], containers: [{ name: 'app', image: 'busybox' }] });
+    load({
+      initContainers: [{ name: 'init', image: 'busybox' }],
+      containers: [{ name: 'app', image: 'busybox', command: ['sleep', '3600'] }],
+    });
     answers['pod.run'] = () => {
       throw new ApiError('INTERNAL', 'Init container "init" exited with code 3', {
         pod: { code: 'INIT_FAILED', container: 'init', exitCode: 3, logs: 'boom' },
@@ -125,7 +164,7 @@ describe('run', () => {
   });
 
   it('stop and down follow the run; down returns the canvas to design state at once', async () => {
-    load({ containers: [{ name: 'app', image: 'busybox' }] });
+    load({ containers: [{ name: 'app', image: 'busybox', command: ['sleep', '3600'] }] });
     answers['pod.run'] = () => running('shop');
     await useRun.getState().run();
     expect(useRun.getState().snapshot?.phase).toBe('Running');
@@ -184,7 +223,7 @@ describe('run without asking, and removing one Pod', () => {
   });
 
   it('remove takes down the given Pod only and unpins it when followed', async () => {
-    load({ containers: [{ name: 'app', image: 'busybox' }] });
+    load({ containers: [{ name: 'app', image: 'busybox', command: ['sleep', '3600'] }] });
     useRun.setState({ pods: { 'default/shop': running('shop'), 'default/old': running('old') } });
     useRun.getState().attach({ name: 'old', namespace: 'default' });
     answers['pod.down'] = () => ({ containers: 2, volumes: 0 });
@@ -274,7 +313,7 @@ describe('status events', () => {
     answers['pod.run'] = () => running('shop');
     answers['pod.down'] = () => ({ containers: 2, volumes: 0 });
     useRun.setState({ leftovers: [], leftoversDismissed: true });
-    await useRun.getState().run();
+    await useRun.getState().run({ recreate: true });
     expect(useRun.getState().pinned).toEqual({ name: 'shop', namespace: 'default' });
     load({ containers: [{ name: 'app', image: 'x' }] }, 'next');
     expect(useRun.getState().pinned).toBeUndefined();

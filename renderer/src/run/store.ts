@@ -3,8 +3,10 @@
 import { create } from 'zustand';
 import type { PodSnapshot, PodStatusEvent } from '../../../shared/api/contract';
 import { api } from '../api';
-import { diagnosticsOf, useDocument } from '../store/document';
+import { useDocument } from '../store/document';
+import { diagnosticsOf } from '../store/diagnostics';
 import { checkRun, type Companions } from '../../../shared/plan';
+import { withDefaults } from '../../../shared/model';
 import { companionsOf, type CanvasDocument } from '../../../shared/design';
 import type { KubeObject } from '../../../shared/manifest';
 import { useEngine } from '../store/engine';
@@ -21,6 +23,7 @@ import {
   runErrorOf,
   stageLine,
   warningKey,
+  type Stopping,
   type ImagePull,
   type PodKey,
   type ProgressEvent,
@@ -32,7 +35,10 @@ export type RunBusy = 'run' | 'stop' | 'down' | 'restart' | undefined;
 
 /** What the run bar asks or says before a run: the errors that refuse it, or the warnings to confirm. */
 export type RunQuestion =
-  { kind: 'refused'; diagnostics: Diagnostic[] } | { kind: 'confirm'; diagnostics: Diagnostic[] };
+  | { kind: 'refused'; diagnostics: Diagnostic[] }
+  | { kind: 'confirm'; diagnostics: Diagnostic[] }
+  /** The Pod runs: Run would re-create it (its containers stop, with the grace period, and start again). */
+  | { kind: 'recreate'; pod: string };
 
 export interface RunState {
   /** Every Podwright Pod on the engine, by "namespace/name", as the last events described them. */
@@ -53,6 +59,8 @@ export interface RunState {
   busy: RunBusy;
   /** The user asked to cancel the run in progress; it is rolling back. */
   cancelling: boolean;
+  /** A stop (Stop, Down, or Run replacing the running Pod) waiting out the grace period; Stop now ends it. */
+  stopping: Stopping | undefined;
   question: RunQuestion | undefined;
   /** Warnings the user chose to run anyway (by code and path): they do not ask again. */
   confirmed: Set<string>;
@@ -65,14 +73,19 @@ export interface RunState {
   /** The status subscription is open. */
   watching: boolean;
 
-  /** `force` runs despite warnings without remembering them (a lesson's run); the user's answer() remembers. */
-  run: (options?: { force?: boolean }) => Promise<void>;
+  /**
+   * `force` runs despite warnings without remembering them (a lesson's run); the user's answer() remembers.
+   * `recreate`: the user means to re-create a running Pod (Restart, a lesson), so Run does not ask.
+   */
+  run: (options?: { force?: boolean; recreate?: boolean }) => Promise<void>;
   /** Cancels the run in progress (pod.cancel): the engine rolls it back and the canvas returns to design state. */
   cancel: () => Promise<void>;
   stop: () => Promise<void>;
   down: () => Promise<void>;
+  /** Ends the stop in progress at once: its containers are killed (grace 0, as kubectl delete --grace-period=0 --force). */
+  stopNow: () => Promise<void>;
   restart: () => Promise<void>;
-  /** Answers the confirm question: run anyway (remembering the warnings) or not. */
+  /** Answers the question: run anyway (remembering the warnings) or re-create the running Pod, or not. */
   answer: (runAnyway: boolean) => void;
   attach: (pod: PodKey) => void;
   detach: () => void;
@@ -103,6 +116,14 @@ function companionsFor(pod: CanvasDocument['pod'], companions: readonly KubeObje
   };
 }
 
+/** The grace period the Pod `ref` waits for when stopped: the design's, when `ref` is the design's own Pod. */
+function graceOf(ref: PodKey): number | undefined {
+  const doc = useDocument.getState().doc;
+  if (podKey(podRefOf(doc)) !== podKey(ref)) return undefined;
+  const grace = withDefaults(doc.pod).spec?.terminationGracePeriodSeconds;
+  return typeof grace === 'number' ? grace : 30;
+}
+
 function gateProblems(): Diagnostic[] {
   const { doc, companions } = useDocument.getState();
   const status = useEngine.getState().status;
@@ -122,8 +143,18 @@ export const useRun = create<RunState>((set, get) => {
     set({ ...patch, snapshot: snapshotFor(next.pods, followed(next)) });
   };
 
+  /** Runs a stop of `ref` (its grace period shown as a countdown, Stop now possible) and clears it when done. */
+  const stopping = async <T>(kind: Stopping['kind'], ref: PodKey, work: () => Promise<T>): Promise<T> => {
+    set({ stopping: { kind, ref, startedAt: Date.now(), graceSeconds: graceOf(ref), now: false } });
+    try {
+      return await work();
+    } finally {
+      set({ stopping: undefined });
+    }
+  };
+
   const down = async (ref: PodKey): Promise<void> => {
-    await api().call('pod.down', { name: ref.name, namespace: ref.namespace });
+    await stopping('down', ref, () => api().call('pod.down', { name: ref.name, namespace: ref.namespace }));
     // Do not wait for the removal event: the canvas returns to design state at once.
     settle({ pods: applyStatusEvent(get().pods, { kind: 'removed', ...ref }) });
   };
@@ -215,6 +246,7 @@ export const useRun = create<RunState>((set, get) => {
     error: undefined,
     busy: undefined,
     cancelling: false,
+    stopping: undefined,
     question: undefined,
     confirmed: new Set(),
     leftovers: [],
@@ -230,6 +262,16 @@ export const useRun = create<RunState>((set, get) => {
       }
       if (decision.warnings.length > 0 && !options.force) {
         set({ question: { kind: 'confirm', diagnostics: decision.warnings } });
+        return;
+      }
+      // Run on a Pod that runs re-creates it: say so first, unless the user asked for exactly that.
+      const own = snapshotFor(get().pods, podRefOf(useDocument.getState().doc));
+      if (
+        !options.recreate &&
+        own &&
+        own.containers.some((c) => c.role !== 'infra' && c.state.state !== 'terminated')
+      ) {
+        set({ question: { kind: 'recreate', pod: own.name } });
         return;
       }
       set({ question: undefined });
@@ -250,9 +292,24 @@ export const useRun = create<RunState>((set, get) => {
       guarded('stop', async () => {
         const ref = followed(get());
         if (!ref.name) return;
-        const pod = await api().call('pod.stop', { name: ref.name, namespace: ref.namespace });
+        const pod = await stopping('stop', ref, () =>
+          api().call('pod.stop', { name: ref.name, namespace: ref.namespace }),
+        );
         if (pod) settle({ pods: { ...get().pods, [podKey(pod)]: pod } });
       }),
+    stopNow: async () => {
+      const now = get().stopping;
+      if (!now || now.now) return;
+      set({ stopping: { ...now, now: true } });
+      const ref = { name: now.ref.name, namespace: now.ref.namespace };
+      try {
+        // A second stop with no grace kills what the first is waiting for; the first then returns as usual.
+        if (now.kind === 'stop') await api().call('pod.stop', { ...ref, graceSeconds: 0 });
+        else await api().call('pod.down', { ...ref, graceSeconds: 0 });
+      } catch (err) {
+        set({ error: { ...runErrorOf(err), during: now.kind } });
+      }
+    },
     down: () =>
       guarded('down', async () => {
         const ref = followed(get());
@@ -263,7 +320,7 @@ export const useRun = create<RunState>((set, get) => {
     restart: async () => {
       if (get().busy) return;
       // The Pod is made again from the current design; warnings already confirmed do not ask again.
-      await get().run();
+      await get().run({ recreate: true });
     },
     answer: (runAnyway) => {
       const question = get().question;
@@ -273,6 +330,7 @@ export const useRun = create<RunState>((set, get) => {
         set({ confirmed: new Set([...get().confirmed, ...question.diagnostics.map(warningKey)]) });
         void get().run();
       }
+      if (runAnyway && question?.kind === 'recreate') void get().run({ recreate: true });
     },
     attach: (pod) => {
       settle({ pinned: { name: pod.name, namespace: pod.namespace }, attached: true, error: undefined });

@@ -2,16 +2,13 @@
 import { create } from 'zustand';
 import { temporal } from 'zundo';
 import { useStore } from 'zustand';
-import type { Diagnostic } from '../../../shared/rules';
-import { validatePod } from '../../../shared/rules';
 import type { KubeObject } from '../../../shared/manifest';
+import type { Pod } from '../../../shared/model';
 import {
   buildGraph,
-  crossPodDiagnostics,
   emptyDocument,
   makeRoomRightOf,
   newPodBeside,
-  nodeForPath,
   singlePodDesign,
   type CanvasDocument,
   type Design,
@@ -35,14 +32,21 @@ export interface DocumentState {
   fileName: string | null;
   /** The design's Pods as last saved or opened, in file order, for the unsaved-changes guard. */
   saved: CanvasDocument[];
-  /** Where the most recent change came from; the YAML panel ignores its own echoes. */
-  origin: 'canvas' | 'yaml' | 'load';
+  /**
+   * What the user typed in the YAML panel for the active Pod, and the Pod that text reads as (the last Pod that read
+   * when the text does not). Part of the history, so undo and redo bring back the text with the design: the panel
+   * shows exactly this text while `typed.pod` is `doc.pod`, and this text with later edits spliced in when not
+   * (yaml/panel-text.ts). Undefined until the user types, and after a load: the panel then shows the written manifest.
+   */
+  typed: TypedText | undefined;
   /** Counts loads (New, Open, example, restore), so the canvas can fit the view to a new design. */
   loads: number;
-  change: (
-    recipe: (doc: CanvasDocument) => CanvasDocument,
-    options?: { group?: string; origin?: 'canvas' | 'yaml' },
-  ) => void;
+  change: (recipe: (doc: CanvasDocument) => CanvasDocument, options?: { group?: string }) => void;
+  /**
+   * The YAML panel's typing: `text` as typed, and the Pod it reads as (undefined when it does not read; the design
+   * stays as it was). Typing with one `group` key is one undo step, like typing in a field.
+   */
+  typeText: (text: string, pod: Pod | undefined, group: string) => void;
   load: (doc: CanvasDocument, fileName: string | null) => void;
   /** Opens a design of one or more Pods; the first becomes active. */
   loadDesign: (design: Design, fileName: string | null) => void;
@@ -56,6 +60,11 @@ export interface DocumentState {
   select: (ids: string[]) => void;
   drag: (positions: Record<string, Point>) => void;
   endDrag: () => void;
+}
+
+export interface TypedText {
+  text: string;
+  pod: Pod;
 }
 
 /** Changes with the same group key within this window become one undo step (typing in a field, say). */
@@ -76,20 +85,23 @@ export const useDocument = create<DocumentState>()(
       dragging: {},
       fileName: null,
       saved: [initialDocument],
-      origin: 'load',
+      typed: undefined,
       loads: 0,
       change: (recipe, options = {}) => {
         const before = get().doc;
         const after = recipe(before);
         if (after === before) return;
-        const now = Date.now();
-        const grouped = options.group !== undefined && options.group === lastGroup && now - lastGroupAt < groupWindowMs;
-        lastGroup = options.group;
-        lastGroupAt = now;
-        const history = useDocument.temporal.getState();
-        if (grouped) history.pause();
-        set({ doc: after, others: othersMadeRoom(get(), before, after), origin: options.origin ?? 'canvas' });
-        if (grouped) history.resume();
+        const selection = liveSelection(get().selection, after);
+        inGroup(options.group, () => set({ doc: after, others: othersMadeRoom(get(), before, after), selection }));
+      },
+      typeText: (text, pod, group) => {
+        const state = get();
+        const before = state.doc;
+        const after = pod === undefined || pod === before.pod ? before : { ...before, pod };
+        if (after === before && state.typed?.text === text) return;
+        const typed = { text, pod: after.pod };
+        const moved = after === before ? {} : { doc: after, others: othersMadeRoom(state, before, after) };
+        inGroup(group, () => set({ ...moved, typed, selection: liveSelection(state.selection, after) }));
       },
       load: (doc, fileName) => get().loadDesign(singlePodDesign(doc), fileName),
       loadDesign: (design, fileName) => {
@@ -103,7 +115,7 @@ export const useDocument = create<DocumentState>()(
           saved: [doc, ...others],
           selection: [],
           dragging: {},
-          origin: 'load',
+          typed: undefined,
           loads: get().loads + 1,
         });
         lastGroup = undefined;
@@ -122,7 +134,7 @@ export const useDocument = create<DocumentState>()(
           active: index,
           selection: [],
           dragging: {},
-          origin: 'load',
+          typed: undefined,
         });
         history.resume();
       },
@@ -135,7 +147,7 @@ export const useDocument = create<DocumentState>()(
           active: pods.length,
           selection: [],
           dragging: {},
-          origin: 'load',
+          typed: undefined,
         });
       },
       deletePod: (index = get().active) => {
@@ -150,7 +162,7 @@ export const useDocument = create<DocumentState>()(
           active,
           selection: [],
           dragging: {},
-          origin: 'load',
+          typed: undefined,
         });
       },
       markSaved: (fileName) => set({ saved: podsOf(get()), fileName }),
@@ -164,22 +176,47 @@ export const useDocument = create<DocumentState>()(
         const dragging = get().dragging;
         if (Object.keys(dragging).length === 0) return;
         lastGroup = undefined;
-        set({ doc: { ...get().doc, layout: { ...get().doc.layout, ...dragging } }, dragging: {}, origin: 'canvas' });
+        set({ doc: { ...get().doc, layout: { ...get().doc.layout, ...dragging } }, dragging: {} });
       },
     }),
     {
       // The other Pods and which one is active belong to the history too: undo restores the whole design, and shows
       // the Pod whose change it undoes.
-      partialize: (state) => ({ doc: state.doc, others: state.others, active: state.active }),
-      equality: (a, b) => a.doc === b.doc && a.others === b.others && a.active === b.active,
+      partialize: (state) => ({ doc: state.doc, others: state.others, active: state.active, typed: state.typed }),
+      equality: (a, b) => a.doc === b.doc && a.others === b.others && a.active === b.active && a.typed === b.typed,
       limit: 200,
     },
   ),
 );
 
 /**
- * Undo and redo keep the YAML panel in step: it must treat a restored document as coming from outside, and a restored
- * design whose active Pod changed as a new text (and the selection, made in the other Pod, is dropped).
+ * Runs `apply` as one undo step, or as part of the last one when it has the same group key and comes within the
+ * group's window (typing in one field, or in the YAML panel).
+ */
+function inGroup(group: string | undefined, apply: () => void): void {
+  const now = Date.now();
+  const grouped = group !== undefined && group === lastGroup && now - lastGroupAt < groupWindowMs;
+  lastGroup = group;
+  lastGroupAt = now;
+  const history = useDocument.temporal.getState();
+  if (grouped) history.pause();
+  apply();
+  if (grouped) history.resume();
+}
+
+/** Edits typed but not yet read into the document (the YAML panel's pending keys): flushed before undo and redo. */
+const pendingEdits = new Set<() => void>();
+
+/** Registers `flush`, which puts pending typing into the document at once; returns the unregister function. */
+export function holdPendingEdits(flush: () => void): () => void {
+  pendingEdits.add(flush);
+  return () => pendingEdits.delete(flush);
+}
+
+/**
+ * Undo and redo restore the design and the YAML panel's typed text together (both are in the history); keys typed
+ * a moment ago are read first, so undo takes back what is on screen. A restored design whose active Pod changed drops
+ * the selection, made in the other Pod.
  */
 export function undo(): void {
   restore(() => useDocument.temporal.getState().undo());
@@ -190,12 +227,24 @@ export function redo(): void {
 }
 
 function restore(step: () => void): void {
+  for (const flush of pendingEdits) flush();
   lastGroup = undefined;
   const before = useDocument.getState();
   step();
   const after = useDocument.getState();
   const otherPod = after.active !== before.active || after.others.length !== before.others.length;
-  useDocument.setState(otherPod ? { origin: 'load', dragging: {}, selection: [] } : { origin: 'canvas', dragging: {} });
+  useDocument.setState({ dragging: {}, selection: otherPod ? [] : liveSelection(after.selection, after.doc) });
+}
+
+/**
+ * The part of `selection` that is still in `doc`: what an edit, undo or redo took away (a node, an edge, a renamed
+ * container's old id) is no longer selected, so the inspector never shows a form for something gone.
+ */
+function liveSelection(selection: string[], doc: CanvasDocument): string[] {
+  if (selection.length === 0) return selection;
+  const graph = graphOf(doc);
+  const live = selection.filter((id) => id === 'pod' || graph.byId.has(id) || graph.edges.some((e) => e.id === id));
+  return live.length === selection.length ? selection : live;
 }
 
 /**
@@ -253,122 +302,6 @@ export function graphOf(doc: CanvasDocument): Graph {
   return graphMemo;
 }
 
-export interface Diagnostics {
-  all: Diagnostic[];
-  /** By node id ('pod' for the Pod itself). */
-  byNode: Map<string, Diagnostic[]>;
-  /** Kubernetes paths of ports involved in a clash, e.g. `spec.containers[0].ports[1]`. */
-  clashingPorts: Set<string>;
-}
-
-let diagnosticsPod: unknown;
-let diagnosticsJoins: unknown;
-let diagnosticsAcross: unknown;
-let diagnosticsGraph: Graph | undefined;
-let diagnosticsMemo: Diagnostics | undefined;
-const portCodes = new Set(['POD_PORT_CLASH', 'HOST_PORT_DUPLICATE']);
-
-/**
- * The document's diagnostics, memoised on the document, and shared with the last answer wherever it is unchanged:
- * an equal diagnostic is the same object, an unchanged list (all, or one node's) is the same array, and an unchanged
- * answer is the same object. Views select by identity, so a keystroke that changes one container's problems redraws
- * that container's badge and the Problems count, not every node.
- */
-export function diagnosticsOf(doc: CanvasDocument): Diagnostics {
-  const graph = graphOf(doc);
-  const across = acrossPodsOf(doc);
-  const previous = diagnosticsMemo;
-  const samePod = diagnosticsPod === doc.pod && diagnosticsJoins === doc.pidJoins && diagnosticsAcross === across;
-  if (previous && samePod && diagnosticsGraph === graph) {
-    return previous;
-  }
-  let all: Diagnostic[];
-  let clashingPorts: Set<string>;
-  if (previous && samePod) {
-    ({ all, clashingPorts } = previous);
-  } else {
-    all = shareDiagnostics(previous?.all, podDiagnostics(doc, across));
-    clashingPorts = clashingPortsOf(all);
-    if (previous && sameSet(previous.clashingPorts, clashingPorts)) clashingPorts = previous.clashingPorts;
-  }
-  const byNode = byNodeOf(graph, all);
-  let nodesSame = previous !== undefined && previous.byNode.size === byNode.size;
-  for (const [id, list] of byNode) {
-    const old = previous?.byNode.get(id);
-    if (old && sameList(old, list)) byNode.set(id, old);
-    else nodesSame = false;
-  }
-  const next = { all, byNode: nodesSame ? previous!.byNode : byNode, clashingPorts };
-  diagnosticsMemo =
-    previous && next.all === previous.all && next.byNode === previous.byNode && clashingPorts === previous.clashingPorts
-      ? previous
-      : next;
-  diagnosticsPod = doc.pod;
-  diagnosticsJoins = doc.pidJoins;
-  diagnosticsAcross = across;
-  diagnosticsGraph = graph;
-  return diagnosticsMemo;
-}
-
-/** One Pod's rule diagnostics and its clashes with the Pods before it, errors first. */
-function podDiagnostics(doc: CanvasDocument, across: readonly Diagnostic[]): Diagnostic[] {
-  const options = doc.pidJoins && doc.pidJoins.length > 0 ? { namespaces: { pid: doc.pidJoins } } : {};
-  const own = validatePod(doc.pod, options);
-  if (across.length === 0) return own;
-  const rank = { error: 0, warning: 1, info: 2 };
-  return [...own, ...across].sort((a, b) => rank[a.severity] - rank[b.severity]);
-}
-
-function clashingPortsOf(all: readonly Diagnostic[]): Set<string> {
-  const clashingPorts = new Set<string>();
-  for (const d of all) {
-    if (!portCodes.has(d.code)) continue;
-    for (const path of [d.path, ...d.related]) {
-      const m = /^spec\.\w+\[\d+\]\.ports\[\d+\]/.exec(path);
-      if (m) clashingPorts.add(m[0]);
-    }
-  }
-  return clashingPorts;
-}
-
-function byNodeOf(graph: Graph, all: readonly Diagnostic[]): Map<string, Diagnostic[]> {
-  const byNode = new Map<string, Diagnostic[]>();
-  for (const d of all) {
-    const id = nodeForPath(graph, d.path);
-    const list = byNode.get(id);
-    if (list) list.push(d);
-    else byNode.set(id, [d]);
-  }
-  return byNode;
-}
-
-// ---- across the Pods of a design ----
-
-const noDiagnostics: Diagnostic[] = [];
-let acrossPods: readonly unknown[] = [];
-let acrossMemo: Diagnostic[][] = [];
-
-/** The clashes across Pods for each Pod of the design, by design index; recomputed only when a Pod's spec changed. */
-function acrossPodsByIndex(state: Pick<DocumentState, 'doc' | 'others' | 'active'>): Diagnostic[][] {
-  const pods = podsOf(state).map((d) => d.pod);
-  if (pods.length !== acrossPods.length || pods.some((p, i) => p !== acrossPods[i])) {
-    acrossPods = pods;
-    acrossMemo = pods.length < 2 ? [] : crossPodDiagnostics(pods).map((l) => (l.length === 0 ? noDiagnostics : l));
-  }
-  return acrossMemo;
-}
-
-/**
- * The cross-Pod diagnostics of `doc` when it is the store's active Pod (a host port another Pod of the design already
- * publishes, a name another Pod has), else none. Read from the store so every caller of diagnosticsOf(doc) sees them without passing the
- * design: selectors and subscribers are called with the store's current state.
- */
-function acrossPodsOf(doc: CanvasDocument): Diagnostic[] {
-  const state = useDocument.getState();
-  if (state.others.length === 0 || state.doc !== doc) return noDiagnostics;
-  return acrossPodsByIndex(state)[state.active] ?? noDiagnostics;
-}
-
 // ---- the Pods that are not active: drawn beside the active one, read-only until activated ----
 
 const inactiveGraphs = new WeakMap<CanvasDocument, Graph>();
@@ -387,73 +320,8 @@ export function graphAt(state: DocumentState, index: number | undefined): Graph 
   return doc === state.doc ? graphOf(doc) : podGraph(doc);
 }
 
-const inactiveDiagnostics = new WeakMap<CanvasDocument, { across: Diagnostic[]; value: Diagnostics }>();
-
-/** The diagnostics of the Pod at design index `index`: the active Pod's own (diagnosticsOf) or a memoised answer. */
-export function podDiagnosticsAt(state: DocumentState, index: number | undefined): Diagnostics {
-  const doc = podAt(state, index);
-  if (!doc || doc === state.doc) return diagnosticsOf(state.doc);
-  const across = acrossPodsByIndex(state)[index!] ?? noDiagnostics;
-  const cached = inactiveDiagnostics.get(doc);
-  if (cached && cached.across === across) return cached.value;
-  const all = podDiagnostics(doc, across);
-  const value = { all, byNode: byNodeOf(podGraph(doc), all), clashingPorts: clashingPortsOf(all) };
-  inactiveDiagnostics.set(doc, { across, value });
-  return value;
-}
-
-/** `fresh` with every diagnostic equal to one in `previous` replaced by it; `previous` itself when all are. */
-function shareDiagnostics(previous: Diagnostic[] | undefined, fresh: Diagnostic[]): Diagnostic[] {
-  if (!previous || previous.length === 0) return fresh.length === 0 && previous ? previous : fresh;
-  const byKey = new Map<string, Diagnostic[]>();
-  for (const d of previous) {
-    const key = diagnosticKey(d);
-    const list = byKey.get(key);
-    if (list) list.push(d);
-    else byKey.set(key, [d]);
-  }
-  const shared = fresh.map((d) => {
-    const candidates = byKey.get(diagnosticKey(d));
-    const index = candidates?.findIndex((old) => sameDiagnostic(old, d)) ?? -1;
-    return index >= 0 ? candidates!.splice(index, 1)[0]! : d;
-  });
-  return sameList(previous, shared) ? previous : shared;
-}
-
-function diagnosticKey(d: Diagnostic): string {
-  return `${d.code}\u0000${d.path}\u0000${d.message}`;
-}
-
-function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
-  return (
-    a.code === b.code &&
-    a.severity === b.severity &&
-    a.category === b.category &&
-    a.path === b.path &&
-    a.message === b.message &&
-    a.explanation === b.explanation &&
-    sameList(a.related, b.related) &&
-    // Fixes are small data (JSON patches); their text is their identity.
-    JSON.stringify(a.fixes) === JSON.stringify(b.fixes)
-  );
-}
-
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
-  if (a.size !== b.size) return false;
-  for (const x of a) if (!b.has(x)) return false;
-  return true;
-}
-
 export function useGraph(): Graph {
   return useDocument((s) => graphOf(s.doc));
-}
-
-export function useDiagnostics(): Diagnostics {
-  return useDocument((s) => diagnosticsOf(s.doc));
 }
 
 export function isDirty(state: DocumentState): boolean {
@@ -478,7 +346,6 @@ export function replacePodsQuietly(replacements: ReadonlyMap<CanvasDocument, Can
     doc: swap(state.doc),
     others: state.others.some((d) => replacements.has(d)) ? state.others.map(swap) : state.others,
     saved: state.saved.map(swap),
-    origin: 'load',
   });
   history.resume();
 }

@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { EngineChoice, EngineStatus } from '../../../shared/api/contract';
 import { api } from '../api';
+import type { Translate } from '../problems-text';
 
 interface EngineState {
   status: EngineStatus | undefined;
@@ -47,9 +48,32 @@ export const useEngine = create<EngineState>((set, get) => ({
   },
 }));
 
-/** "Docker 20.10.24 · API 1.41 · 2 CPUs · 23.5 GiB" */
-export function describeEngine(status: Extract<EngineStatus, { reachable: true }>): string {
+/** "Docker 20.10.24 · API 1.41 · 2 CPUs · 23.5 GiB", in the UI language. */
+export function describeEngine(status: Extract<EngineStatus, { reachable: true }>, t: Translate): string {
   const gib = (status.memoryBytes / 2 ** 30).toFixed(1);
-  const cpus = `${status.cpus} CPU${status.cpus === 1 ? '' : 's'}`;
-  return `${status.name} ${status.version} · API ${status.apiVersion} · ${cpus} · ${gib} GiB`;
+  const cpus = t('editing.engine.cpus', { count: status.cpus });
+  return `${status.name} ${status.version} · API ${status.apiVersion} · ${cpus} · ${t('editing.engine.gib', { gib })}`;
+}
+
+/**
+ * An engine choice's name in the UI language. The back end names each choice in English; the kinds it knows are
+ * said in the user's words here, and a kind this build does not know keeps the back end's label.
+ */
+export function engineChoiceLabel(choice: EngineChoice, t: Translate): string {
+  switch (choice.kind) {
+    case 'docker':
+      return t('editing.engine.choice.docker');
+    case 'docker-desktop':
+      return t('editing.engine.choice.dockerDesktop');
+    case 'podman-rootful':
+      return t('editing.engine.choice.podmanRootful');
+    case 'podman-rootless':
+      return t('editing.engine.choice.podmanRootless');
+    case 'context':
+      return choice.context ? t('editing.engine.choice.context', { name: choice.context }) : choice.label;
+    case 'DOCKER_HOST':
+      return t('editing.engine.choice.dockerHost', { host: choice.host });
+    default:
+      return choice.label;
+  }
 }

@@ -2,17 +2,8 @@
 // unsaved-changes guard, and the host port clash across Pods in the active Pod's diagnostics.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addContainer, emptyDocument, podGap, updateContainer, type CanvasDocument } from '../../../shared/design';
-import {
-  designOf,
-  diagnosticsOf,
-  graphOf,
-  isDirty,
-  podDiagnosticsAt,
-  podsOf,
-  redo,
-  undo,
-  useDocument,
-} from './document';
+import { designOf, graphOf, isDirty, podsOf, redo, undo, useDocument } from './document';
+import { diagnosticsOf, podDiagnosticsAt } from './diagnostics';
 
 function pod(name: string, hostPort?: number): CanvasDocument {
   const empty = emptyDocument();

@@ -101,17 +101,17 @@ export function TerminalPanel({ snapshot, visible }: { snapshot: PodSnapshot | u
     }
   }, [podGone]);
 
-  const start = (): void => {
+  const start = (target = container): void => {
     const current = term.current;
-    if (!current || !snapshot || !container) return;
+    if (!current || !snapshot || !target) return;
     session.current?.close();
     const command = parseCommand(commandText);
     current.terminal.reset();
     if (screen.current?.clientWidth) current.fit.fit();
-    setStatus({ kind: 'connecting', container, command: command.join(' ') });
+    setStatus({ kind: 'connecting', container: target, command: command.join(' ') });
     const started = new TerminalSession(
       api(),
-      { pod: snapshot.name, namespace: snapshot.namespace, container, command },
+      { pod: snapshot.name, namespace: snapshot.namespace, container: target, command },
       { cols: current.terminal.cols, rows: current.terminal.rows },
       {
         output: (data) => {
@@ -175,7 +175,12 @@ export function TerminalPanel({ snapshot, visible }: { snapshot: PodSnapshot | u
           <select
             data-testid="terminal-container"
             value={container}
-            onChange={(e) => setChosen(e.target.value)}
+            onChange={(e) => {
+              const next = e.target.value;
+              setChosen(next);
+              // Picking another container while a shell is open moves the shell there: no Reconnect needed.
+              if (session.current) start(next);
+            }}
             disabled={running.length === 0}
           >
             {running.map((c) => (

@@ -1,5 +1,6 @@
 // CONTAINER_IMAGE_REQUIRED: every container of a Pod needs an image without surrounding spaces.
 import { fixTitle, msg } from '../message';
+import { BUSYBOX } from './busybox';
 import { pointer } from '../fix';
 import type { Rule } from '../types';
 
@@ -21,7 +22,7 @@ export const containerImageRequired: Rule = {
           fixes: [
             {
               ...fixTitle('useBusybox', {}, 'Use the busybox image'),
-              patch: [{ op: 'add', path: pointer('spec', c.list, c.index, 'image'), value: 'busybox' }],
+              patch: [{ op: 'add', path: pointer('spec', c.list, c.index, 'image'), value: BUSYBOX }],
             },
           ],
         });

@@ -1,5 +1,7 @@
 // POD_CONTAINERS_REQUIRED: a Pod needs at least one regular container.
 import { fixTitle, msg } from '../message';
+import { BUSYBOX } from './busybox';
+import { keepRunningCommand } from './container-exits-at-once';
 import { isRecord } from '../context';
 import type { Rule } from '../types';
 
@@ -27,8 +29,8 @@ export const containersRequired: Rule = {
                 op: 'add',
                 path: hasSpec ? '/spec/containers' : '/spec',
                 value: hasSpec
-                  ? [{ name: 'main', image: 'busybox' }]
-                  : { containers: [{ name: 'main', image: 'busybox' }] },
+                  ? [{ name: 'main', image: BUSYBOX, command: keepRunningCommand }]
+                  : { containers: [{ name: 'main', image: BUSYBOX, command: keepRunningCommand }] },
               },
             ],
           },

@@ -65,6 +65,19 @@ export function isEngineLost(err: unknown): boolean {
   );
 }
 
+/**
+ * Engine errors that mean the container is gone or going: not found (404), or dead or marked for removal (409, while
+ * Down removes it). Its log has ended; it is not a failure of the log stream.
+ */
+export function isContainerGone(err: unknown): boolean {
+  const status = (err as { statusCode?: number })?.statusCode;
+  if (status === 404) return true;
+  const message = err instanceof Error ? err.message : String(err);
+  return (
+    status === 409 && /\b(dead|marked for removal|removal of container .* is already in progress)\b/i.test(message)
+  );
+}
+
 export function engineLostError(err: unknown, details: Record<string, unknown> = {}): ApiError {
   const message = err instanceof Error ? err.message : String(err);
   return new ApiError(

@@ -189,6 +189,24 @@ describe.skipIf(dockerReason)(`Pod logs on Docker${dockerReason ? ` (skipped: ${
     expect(events.filter((e) => e.kind === 'attempt' && e.container === 'crash').length).toBeGreaterThanOrEqual(3);
   }, 40_000);
 
+  // The node shows the engine's restart count; a log opened late in a crash loop called the next start "attempt 1".
+  it("numbers a crash loop's attempts by the engine's restart count, however late the log is opened", async () => {
+    pod = await startFakePod(docker, [{ name: 'crash', script: 'echo "crash"; exit 1', restart: 'always' }]);
+    const container = docker.getContainer(pod.ids.crash!);
+    const deadline = Date.now() + 20_000;
+    let before = 0;
+    while (before < 3 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      before = (await container.inspect()).RestartCount;
+    }
+    expect(before).toBeGreaterThanOrEqual(3);
+    const events = await collect({ pod: pod.pod, follow: true }, (es) => es.some((e) => e.kind === 'attempt'), 30_000);
+    const attempt = events.find((e) => e.kind === 'attempt');
+    expect(attempt?.kind === 'attempt' && attempt.attempt).toBeGreaterThan(before);
+    // Every line carries the number of the start it came from, never below the restarts already made.
+    for (const l of lines(events)) expect(l.attempt).toBeGreaterThanOrEqual(before);
+  }, 40_000);
+
   it("keeps a quiet follow open past the engine client's idle timeout", async () => {
     pod = await startFakePod(docker, [{ name: 'slow', script: 'echo first; sleep 2.5; echo second; sleep 30' }]);
     const impatient = new Engine({ timeoutMs: 1000 });

@@ -14,7 +14,14 @@ import {
 } from './logs-parse';
 import { lineSplitter } from '../connection/json-lines';
 import { rawGet, type RawBody } from './logs-http';
-import { engineLostError, findPodContainers, isEngineLost, type PodContainer, type PodSelector } from './logs-targets';
+import {
+  engineLostError,
+  findPodContainers,
+  isContainerGone,
+  isEngineLost,
+  type PodContainer,
+  type PodSelector,
+} from './logs-targets';
 import { streamingClient } from '../connection/streaming-client';
 
 export type PodLogEvent =
@@ -256,6 +263,10 @@ class PodLogMerge {
       const info = await this.docker.getContainer(source.id).inspect();
       tty = Boolean(info.Config.Tty);
       source.startedAt = info.State.StartedAt;
+      // The attempt is the engine's restart count for this start, so the log names the same number as the container's
+      // node (a stream opened after nine restarts would otherwise call the tenth start "attempt 1").
+      if (typeof info.RestartCount === 'number' && info.RestartCount > source.attempt)
+        source.attempt = info.RestartCount;
       // A start after a stop is a new attempt; the first start of a container that was waiting is not news.
       if (from.marker && source.attempt > 0) {
         const at = parseTimestamp(info.State.StartedAt);
@@ -274,7 +285,7 @@ class PodLogMerge {
     } catch (err) {
       if (this.finished) return;
       if (isEngineLost(err)) return this.lost(err);
-      if ((err as { statusCode?: number }).statusCode === 404) return this.gone(source);
+      if (isContainerGone(err)) return this.gone(source);
       return this.fail(err);
     }
     if (this.finished) return;
@@ -314,7 +325,7 @@ class PodLogMerge {
     } catch (err) {
       if (this.finished) return;
       if (isEngineLost(err)) return this.lost(err);
-      if ((err as { statusCode?: number }).statusCode === 404) return this.gone(source);
+      if (isContainerGone(err)) return this.gone(source);
       return this.fail(err);
     }
     if (this.finished) return body.destroy();
@@ -359,7 +370,7 @@ class PodLogMerge {
     } catch (err) {
       if (this.finished) return;
       if (isEngineLost(err)) return this.lost(err);
-      if ((err as { statusCode?: number }).statusCode === 404) return this.gone(source);
+      if (isContainerGone(err)) return this.gone(source);
       return this.fail(err);
     }
     if (this.finished || source.state !== 'waiting') return;

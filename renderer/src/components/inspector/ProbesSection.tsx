@@ -3,7 +3,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Container, Probe } from '../../../../shared/model';
-import { diagnosticsOf, useDocument } from '../../store/document';
+import { useDocument } from '../../store/document';
+import { diagnosticsOf } from '../../store/diagnostics';
 import { Field, fromLines, linesOf, Problems, Section, setOrDelete, toNumberOrText } from './form';
 import './inspector.css';
 

@@ -1,7 +1,8 @@
 // The inspector's securityContext basics for one container: user and group, root and privilege switches, capabilities.
 import { useTranslation } from 'react-i18next';
 import type { Container, SecurityContext } from '../../../../shared/model';
-import { diagnosticsOf, useDocument } from '../../store/document';
+import { useDocument } from '../../store/document';
+import { diagnosticsOf } from '../../store/diagnostics';
 import { Field, fromLines, linesOf, Problems, Section, setOrDelete, toNumberOrText, TriState } from './form';
 import type { EditContainer } from './ProbesSection';
 import './inspector.css';

@@ -2,7 +2,8 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '../../../../shared/rules';
-import { diagnosticsOf, useDocument } from '../../store/document';
+import { useDocument } from '../../store/document';
+import { diagnosticsOf } from '../../store/diagnostics';
 import { diagnosticText } from '../../problems-text';
 
 export function fieldDiagnostics(all: readonly Diagnostic[], path: string): Diagnostic[] {

@@ -47,7 +47,7 @@ function PodNameField() {
 
 export function LessonPanel() {
   const { t } = useTranslation();
-  const { open, lessonId, stepIndex, busy, error, done } = useLessons();
+  const { open, lessonId, stepIndex, busy, error, done, question, kept } = useLessons();
   const lesson = useLessons(currentLesson);
   const step = lesson?.steps[stepIndex];
   const containers = useDocument((s) => s.doc.pod);
@@ -180,6 +180,27 @@ export function LessonPanel() {
               )}
             </div>
           )}
+          {question && (
+            <div className="lesson-question" role="alertdialog" aria-label={t('lessons.replace.title')}>
+              <p>
+                {t(question.unsaved ? 'lessons.replace.unsaved' : 'lessons.replace.text', {
+                  design: question.design,
+                  example: t(`examples.names.${question.example}`, { defaultValue: question.example }),
+                })}
+              </p>
+              <button className="primary" onClick={() => question.answer(true)} data-testid="lesson-replace">
+                {t('lessons.replace.open')}
+              </button>
+              <button onClick={() => question.answer(false)} data-testid="lesson-keep">
+                {t('lessons.replace.keep')}
+              </button>
+            </div>
+          )}
+          {kept && (
+            <p className="lesson-kept" role="status" data-testid="lesson-kept">
+              {t('lessons.replace.kept')}
+            </p>
+          )}
           {error && (
             <p className="lesson-error" role="alert" data-testid="lesson-error">
               {t('lessons.failed', { message: error })}
@@ -193,7 +214,7 @@ export function LessonPanel() {
             <button
               className="tool"
               onClick={() => useLessons.getState().go(stepIndex - 1)}
-              disabled={stepIndex === 0}
+              disabled={stepIndex === 0 || busy}
               data-testid="lesson-back"
             >
               ← {t('lessons.back')}
@@ -202,6 +223,8 @@ export function LessonPanel() {
             <button
               className="tool"
               data-testid="lesson-next"
+              disabled={busy}
+              title={busy ? t('lessons.wait') : undefined}
               onClick={() => (last ? useLessons.getState().pick(undefined) : useLessons.getState().go(stepIndex + 1))}
             >
               {last ? t('lessons.finish') : `${t('lessons.next')} →`}

@@ -24,7 +24,7 @@ export function ProofView({ lesson, step, proof }: { lesson: Lesson; step: Lesso
           disabled={run?.busy}
           data-testid="prove-it"
         >
-          {run?.busy ? t('lessons.proving') : t('lessons.proveIt')}
+          {run?.waiting ? t('lessons.waiting') : run?.busy ? t('lessons.proving') : t('lessons.proveIt')}
         </button>
         <span>{t(proofLabelKey(proof))}</span>
         <code className="lesson-command">{proof.command.join(' ')}</code>

@@ -62,7 +62,9 @@ describe('lessons and their examples', () => {
       if (!lesson.example) return;
       const pod = example(lesson.example);
       const containers = new Set(containerNames(pod));
-      const added = lesson.steps.flatMap((s) => (s.actions ?? []).flatMap((a) => (a.kind === 'addContainer' ? [a.container.name] : [])));
+      const added = lesson.steps.flatMap((s) =>
+        (s.actions ?? []).flatMap((a) => (a.kind === 'addContainer' ? [a.container.name] : [])),
+      );
       const known = new Set([...containers, ...added, ...volumesOf(pod).map((v) => v.name)]);
       for (const step of lesson.steps) {
         for (const name of step.highlight)

@@ -1,11 +1,17 @@
 // Performs a step's actions and proofs: design edits through the document store, Pod operations through pod-ops.
-import { addContainer, containerNames as podContainerNames, containersOf, readProject } from '../../../../shared/design';
+import {
+  addContainer,
+  containerNames as podContainerNames,
+  containersOf,
+  readProject,
+} from '../../../../shared/design';
 import type { Lesson, LessonStep, Proof, StepAction } from '../../../../shared/workshop/lessons';
 import { judge, mainCommandLine, type ProofOutput } from '../../../../shared/workshop/prove';
-import { examples, loadExample } from '../../files';
-import { diagnosticsOf, useDocument } from '../../store/document';
+import { examples, loadText, type Example } from '../../files';
+import { isDirty, useDocument } from '../../store/document';
+import { diagnosticsOf } from '../../store/diagnostics';
 import { applyQuickFix } from '../../components/ProblemsPanel';
-import { usePanel } from '../../components/BottomPanel';
+import { usePanel } from '../../components/panel-tabs';
 import { useLogView } from '../../logs/store';
 import { useCapacity } from '../capacity/store';
 import { downPod, execIn, podStatus, recentLogs, recreatePod, runPod } from './pod-ops';
@@ -36,7 +42,10 @@ function setShareProcessNamespace(value: boolean): void {
   });
 }
 
-/** After a port fix changed only the declaration, the `-p PORT` argument follows the first declared port. */
+/**
+ * After a port fix changed only the declaration, the process's `-p PORT` follows the first declared port: as its own
+ * argument (`httpd -f -p 80`) or inside a shell script (`sh -c '… httpd -f -p 80 & wait $!'`).
+ */
 function listenOnDeclaredPort(name: string): void {
   useDocument.getState().change((doc) => {
     const containers = containersOf(doc.pod, 'containers');
@@ -44,13 +53,19 @@ function listenOnDeclaredPort(name: string): void {
     const c = containers[index];
     const port = c?.ports?.[0]?.containerPort;
     if (!c || port === undefined || !Array.isArray(c.command)) return doc;
-    const at = c.command.indexOf('-p');
-    if (at < 0 || at + 1 >= c.command.length || c.command[at + 1] === String(port)) return doc;
-    const command = c.command.slice();
-    command[at + 1] = String(port);
+    const command = withListenPort(c.command, String(port));
+    if (command.every((part, i) => part === c.command![i])) return doc;
     const next = containers.slice();
     next[index] = { ...c, command };
     return { ...doc, pod: { ...doc.pod, spec: { ...doc.pod.spec, containers: next } } };
+  });
+}
+
+/** `command` with the value of its `-p` option set to `port`. */
+export function withListenPort(command: readonly string[], port: string): string[] {
+  return command.map((part, i) => {
+    if (command[i - 1] === '-p') return port;
+    return part.includes(' ') ? part.replace(/(^|\s)-p\s+\d+/, `$1-p ${port}`) : part;
   });
 }
 
@@ -64,6 +79,37 @@ async function showLogs(containers: string[] | undefined): Promise<void> {
   useLessons.getState().patch({ output: { ...useLessons.getState().output, logs: { containers, lines } } });
 }
 
+/** The user kept their design when the step asked to open its example: the step stops, not done. */
+class KeptDesign extends Error {}
+
+/**
+ * Whether opening an example would put aside the user's own work: a design with containers that is unsaved, or was
+ * opened from or saved to a file. An untouched example or an empty design is replaced without asking.
+ */
+function ownDesign(): boolean {
+  const state = useDocument.getState();
+  const empty = state.others.length === 0 && containerNames().length === 0;
+  return !empty && (isDirty(state) || state.fileName !== null);
+}
+
+/** Asks in the lesson panel whether to open `example` in place of the design (no browser confirm on top). */
+function askToReplace(example: Example): Promise<boolean> {
+  const state = useDocument.getState();
+  return new Promise((resolve) =>
+    useLessons.getState().patch({
+      question: {
+        example: example.name,
+        design: state.fileName ?? state.doc.pod.metadata?.name ?? '',
+        unsaved: isDirty(state),
+        answer: (replace) => {
+          useLessons.getState().patch({ question: undefined });
+          resolve(replace);
+        },
+      },
+    }),
+  );
+}
+
 async function performOne(action: StepAction, auto: boolean): Promise<void> {
   const lessons = useLessons.getState();
   switch (action.kind) {
@@ -71,7 +117,8 @@ async function performOne(action: StepAction, auto: boolean): Promise<void> {
       if (auto && isExampleLoaded(action.example)) return;
       const example = examples.find((e) => e.name === action.example);
       if (!example) throw new Error(`no example ${action.example}`);
-      loadExample(example);
+      if (ownDesign() && !(await askToReplace(example))) throw new KeptDesign();
+      if (!loadText(example.source, null)) throw new Error(`the example ${action.example} did not open`);
       return;
     }
     case 'addContainer': {
@@ -121,44 +168,65 @@ async function performOne(action: StepAction, auto: boolean): Promise<void> {
   }
 }
 
+/**
+ * Lesson work runs one piece at a time, in the order asked: a "Prove it" clicked while the step's actions still run
+ * waits for them (it would otherwise look at the Pod being re-created), and no request is dropped.
+ */
+let queue: Promise<void> = Promise.resolve();
+let pending = 0;
+
+function enqueue(work: () => Promise<void>): Promise<void> {
+  pending++;
+  useLessons.getState().patch({ busy: true });
+  const next = queue.then(work).finally(() => {
+    pending--;
+    if (pending === 0) useLessons.getState().patch({ busy: false });
+  });
+  queue = next.catch(() => undefined);
+  return next;
+}
+
 /** Performs the step's actions in order; `auto` is entering the step (only auto steps), else the Do it button. */
-export async function performStep(lesson: Lesson, step: LessonStep, auto = false): Promise<void> {
+export function performStep(lesson: Lesson, step: LessonStep, auto = false): Promise<void> {
   const actions = step.actions ?? [];
-  if (actions.length === 0 || useLessons.getState().busy) return;
-  useLessons.getState().patch({ busy: true, error: undefined });
-  try {
-    for (const action of actions) await performOne(action, auto);
-    const done = new Set(useLessons.getState().done);
-    done.add(doneKey(lesson, step));
-    useLessons.getState().patch({ done });
-  } catch (err) {
-    useLessons.getState().patch({ error: err instanceof Error ? err.message : String(err) });
-  } finally {
-    useLessons.getState().patch({ busy: false });
-  }
+  if (actions.length === 0) return Promise.resolve();
+  useLessons.getState().patch({ error: undefined, kept: false });
+  return enqueue(async () => {
+    try {
+      for (const action of actions) await performOne(action, auto);
+      const done = new Set(useLessons.getState().done);
+      done.add(doneKey(lesson, step));
+      useLessons.getState().patch({ done });
+    } catch (err) {
+      if (err instanceof KeptDesign) useLessons.getState().patch({ kept: true });
+      else useLessons.getState().patch({ error: err instanceof Error ? err.message : String(err) });
+    }
+  });
 }
 
 /** Runs the proof's command in each container, one after the other (so one ps never lists the other's ps). */
-export async function prove(lesson: Lesson, step: LessonStep, proof: Proof): Promise<void> {
+export function prove(lesson: Lesson, step: LessonStep, proof: Proof): Promise<void> {
   const key = proofKey(lesson, step, proof.id);
-  const store = useLessons.getState();
-  store.setProof(key, { busy: true, outputs: [] });
-  const outputs: ProofOutput[] = [];
-  try {
-    for (const container of proof.containers) {
-      const r = await execIn(container, proof.command);
-      outputs.push({ container, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode });
+  useLessons.getState().setProof(key, { busy: true, waiting: useLessons.getState().busy, outputs: [] });
+  return enqueue(async () => {
+    useLessons.getState().setProof(key, { busy: true, outputs: [] });
+    const outputs: ProofOutput[] = [];
+    try {
+      for (const container of proof.containers) {
+        const r = await execIn(container, proof.command);
+        outputs.push({ container, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode });
+      }
+      const pod = useDocument.getState().doc.pod;
+      const mains: Record<string, string> = {};
+      for (const c of [...containersOf(pod, 'initContainers'), ...containersOf(pod, 'containers')]) {
+        const line = mainCommandLine(c);
+        if (line) mains[c.name] = line;
+      }
+      useLessons.getState().setProof(key, { busy: false, outputs, result: judge(outputs, proof.compare, mains) });
+    } catch (err) {
+      useLessons
+        .getState()
+        .setProof(key, { busy: false, outputs, error: err instanceof Error ? err.message : String(err) });
     }
-    const pod = useDocument.getState().doc.pod;
-    const mains: Record<string, string> = {};
-    for (const c of [...containersOf(pod, 'initContainers'), ...containersOf(pod, 'containers')]) {
-      const line = mainCommandLine(c);
-      if (line) mains[c.name] = line;
-    }
-    useLessons.getState().setProof(key, { busy: false, outputs, result: judge(outputs, proof.compare, mains) });
-  } catch (err) {
-    useLessons
-      .getState()
-      .setProof(key, { busy: false, outputs, error: err instanceof Error ? err.message : String(err) });
-  }
+  });
 }

@@ -27,7 +27,7 @@ function failIfBusy(): void {
  */
 export async function runPod(): Promise<void> {
   failIfBusy();
-  await useRun.getState().run({ force: true });
+  await useRun.getState().run({ force: true, recreate: true });
   const question = useRun.getState().question;
   if (question?.kind === 'refused')
     throw new Error(question.diagnostics.map((d) => diagnosticText(i18next.t, d)).join('; '));

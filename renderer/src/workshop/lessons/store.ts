@@ -7,6 +7,8 @@ import type { LogLine } from './pod-ops';
 
 export interface ProofRun {
   busy: boolean;
+  /** Asked for while the step's actions still run: it runs once they are done (a click is never dropped). */
+  waiting?: boolean;
   outputs: ProofOutput[];
   result?: ProofResult;
   error?: string;
@@ -19,11 +21,24 @@ export interface StepOutput {
   exec?: { container: string; command: string[]; stdout: string; stderr: string; exitCode: number | null };
 }
 
+/** A lesson step about to open its example in place of the user's design: the panel asks first. */
+export interface ReplaceQuestion {
+  example: string;
+  /** The design's name (its file, else its Pod's), and whether it has unsaved changes. */
+  design: string;
+  unsaved: boolean;
+  answer: (replace: boolean) => void;
+}
+
 export interface LessonState {
   open: boolean;
   lessonId: string | undefined;
   stepIndex: number;
+  /** A step's actions (or a proof) are running: stepping waits, and further requests queue behind them. */
   busy: boolean;
+  question: ReplaceQuestion | undefined;
+  /** The user kept their design when a step asked to replace it: the step is not done. */
+  kept: boolean;
   error: string | undefined;
   /** Steps whose actions were done, as "lesson/step". */
   done: Set<string>;
@@ -42,19 +57,25 @@ export const useLessons = create<LessonState>((set, get) => ({
   lessonId: undefined,
   stepIndex: 0,
   busy: false,
+  question: undefined,
+  kept: false,
   error: undefined,
   done: new Set(),
   proofs: {},
   output: {},
   setOpen: (open) => set({ open }),
   toggle: () => set({ open: !get().open }),
-  pick: (lessonId) => set({ lessonId, stepIndex: 0, error: undefined, proofs: {}, output: {}, done: new Set() }),
+  pick: (lessonId) => {
+    if (get().busy) return;
+    set({ lessonId, stepIndex: 0, error: undefined, kept: false, proofs: {}, output: {}, done: new Set() });
+  },
   go: (index) => {
     const lesson = currentLesson(get());
-    if (!lesson) return;
+    // A step whose actions still run is not left: the next step (and its proofs) would see the Pod half made.
+    if (!lesson || get().busy) return;
     const stepIndex = Math.max(0, Math.min(lesson.steps.length - 1, index));
     if (stepIndex === get().stepIndex) return;
-    set({ stepIndex, error: undefined, output: {} });
+    set({ stepIndex, error: undefined, kept: false, output: {} });
   },
   patch: (p) => set(p),
   setProof: (key, run) => set({ proofs: { ...get().proofs, [key]: run } }),

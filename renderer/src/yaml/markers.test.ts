@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../../shared/model';
 import { podYaml } from '../../../shared/design';
 import { validatePod } from '../../../shared/rules';
-import { readContainerEdit } from './yaml-incremental';
-import { rangesOfPaths } from './yaml-ranges';
-import { yamlStructureField } from './yaml-structure';
-import { bigPod, busyUpdate, editorCutAt, wrongCut } from './yaml-test-support';
-import { pathRanges } from './yaml-tree';
+import { readContainerEdit } from './incremental';
+import { rangesOfPaths } from './ranges';
+import { yamlStructureField } from './structure';
+import { bigPod, busyUpdate, editorCutAt, wrongCut } from './test-support';
+import { pathRanges } from './tree';
 
 /** Where each key goes: after a piece of text (found afresh each time), typing `key` and then taking it back. */
 const places = [

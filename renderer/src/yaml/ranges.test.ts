@@ -1,6 +1,6 @@
 // Tests mapping Kubernetes field paths to places in YAML text.
 import { describe, expect, it } from 'vitest';
-import { rangesOfPaths } from './yaml-ranges';
+import { rangesOfPaths } from './ranges';
 
 const text = `apiVersion: v1
 kind: Pod

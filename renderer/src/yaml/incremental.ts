@@ -4,7 +4,7 @@
 import type { EditorState } from '@codemirror/state';
 import type { Pod } from '../../../shared/model';
 import { readProject } from '../../../shared/design';
-import { listItemSpans } from './yaml-tree';
+import { listItemSpans } from './tree';
 
 /** Anchors, aliases, tags, tabs, merge keys and document markers can reach outside one item: those edits parse whole. */
 const needsWholeText = /[&*!\t]|<<|^(?:---|\.\.\.)/m;

@@ -3,7 +3,7 @@
 import type { EditorState } from '@codemirror/state';
 import type { Container, Pod } from '../../../shared/model';
 import { writeObject } from '../../../shared/manifest/write';
-import { itemSpan } from './yaml-tree';
+import { itemSpan } from './tree';
 
 type ContainerList = 'containers' | 'initContainers';
 

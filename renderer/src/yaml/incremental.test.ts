@@ -4,7 +4,7 @@ import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../../shared/model';
 import { podYaml, readProject } from '../../../shared/design';
-import { readContainerEdit } from './yaml-incremental';
+import { readContainerEdit } from './incremental';
 
 const base: Pod = {
   apiVersion: 'v1',

@@ -4,7 +4,7 @@ import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
 import type { Container, Pod } from '../../../shared/model';
 import { podYaml } from '../../../shared/design';
-import { spliceContainerEdit } from './yaml-splice';
+import { spliceContainerEdit } from './splice';
 
 function pod(): Pod {
   const containers: Container[] = [0, 1, 2].map((i) => ({

@@ -1,12 +1,12 @@
-// Tests that paths found through the editor's syntax tree land where a fresh parse (yaml-ranges.ts) puts them.
+// Tests that paths found through the editor's syntax tree land where a fresh parse (yaml/ranges.ts) puts them.
 import { yaml } from '@codemirror/lang-yaml';
 import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
 import { validatePod } from '../../../shared/rules';
 import { podYaml, readProject } from '../../../shared/design';
-import { rangesOfPaths } from './yaml-ranges';
-import { yamlStructure } from './yaml-structure';
-import { itemSpan, rangesFromTree } from './yaml-tree';
+import { rangesOfPaths } from './ranges';
+import { yamlStructure } from './structure';
+import { itemSpan, rangesFromTree } from './tree';
 
 const examples = import.meta.glob('../../../assets/examples/*.pod.yaml', {
   query: '?raw',

@@ -4,11 +4,11 @@ import { ensureSyntaxTree } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
 import { podYaml } from '../../../shared/design';
-import { readContainerEdit } from './yaml-incremental';
-import { rangesOfPaths } from './yaml-ranges';
-import { yamlStructure, yamlStructureField } from './yaml-structure';
-import { bigPod, busyUpdate, editorCutAt, wrongCut } from './yaml-test-support';
-import { rangesFromTree } from './yaml-tree';
+import { readContainerEdit } from './incremental';
+import { rangesOfPaths } from './ranges';
+import { yamlStructure, yamlStructureField } from './structure';
+import { bigPod, busyUpdate, editorCutAt, wrongCut } from './test-support';
+import { rangesFromTree } from './tree';
 
 const pod = bigPod(20, 10);
 const text = podYaml(pod);

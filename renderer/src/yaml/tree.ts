@@ -1,13 +1,13 @@
 // Finds Kubernetes field paths in the YAML editor's text through a syntax tree kept up to date incrementally
-// (yaml-structure.ts: a keystroke re-parses a few lines), where parsing the whole text afresh (yaml-ranges.ts) takes
+// (yaml/structure.ts: a keystroke re-parses a few lines), where parsing the whole text afresh (yaml/ranges.ts) takes
 // tens of milliseconds in a big design, on every keystroke. Every block list and mapping a path passes through is
 // checked against the indentation it stands for (and against the Pod, when given): a path through a node that fails
 // gives no answer, and the caller parses the text itself, so a wrongly nested tree can never place a marker.
 import type { EditorState } from '@codemirror/state';
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { pathSegments } from '../../../shared/design';
-import { rangesOfPaths, type TextRange } from './yaml-ranges';
-import { yamlStructure } from './yaml-structure';
+import { rangesOfPaths, type TextRange } from './ranges';
+import { yamlStructure } from './structure';
 
 const values = new Set([
   'BlockMapping',
@@ -166,7 +166,7 @@ function valueAt(value: unknown, seg: string | number): unknown {
   return Object.hasOwn(value, seg) ? (value as Record<string | number, unknown>)[seg] : undefined;
 }
 
-// Mirrors yaml-ranges.ts rangeIn: the same answers, read from the editor's tree instead of a fresh parse, or `doubt`.
+// Mirrors yaml/ranges.ts rangeIn: the same answers, read from the editor's tree instead of a fresh parse, or `doubt`.
 function rangeIn(
   state: EditorState,
   root: SyntaxNode | null,

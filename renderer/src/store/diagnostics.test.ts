@@ -1,0 +1,62 @@
+// Tests the diagnostics derived from the document store: per node, the clashing ports, and sharing with the last answer.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { addContainer, containerPresets, emptyDocument, updateContainer } from '../../../shared/design';
+import { useDocument } from './document';
+import { countedProblems, diagnosticsOf } from './diagnostics';
+import { graphOf } from './document';
+
+const web = containerPresets.find((p) => p.id === 'webServer')!.container;
+
+beforeEach(() => useDocument.getState().load(emptyDocument(), null));
+
+describe('diagnostics of the document', () => {
+  it('derives diagnostics per node and the clashing ports', () => {
+    const { change } = useDocument.getState();
+    change((doc) => addContainer(doc, web, 'containers').doc);
+    change((doc) => addContainer(doc, web, 'containers').doc);
+    const d = diagnosticsOf(useDocument.getState().doc);
+    expect(d.all.map((x) => x.code)).toContain('POD_PORT_CLASH');
+    expect(d.byNode.get('container:web-2')?.map((x) => x.code)).toContain('POD_PORT_CLASH');
+    expect([...d.clashingPorts].sort()).toEqual(['spec.containers[0].ports[0]', 'spec.containers[1].ports[0]']);
+    // Same document, same answer object: views re-render only when something changed.
+    expect(diagnosticsOf(useDocument.getState().doc)).toBe(d);
+  });
+
+  it('shares unchanged diagnostics with the last answer, so one edit redraws one badge', () => {
+    const { change } = useDocument.getState();
+    change((doc) => addContainer(doc, web, 'containers').doc);
+    change((doc) => addContainer(doc, web, 'containers').doc);
+    change((doc) => addContainer(doc, { name: 'bare' }, 'containers').doc);
+    const before = diagnosticsOf(useDocument.getState().doc);
+    const webList = before.byNode.get('container:web');
+    expect(before.byNode.get('container:bare')?.map((x) => x.code)).toContain('CONTAINER_IMAGE_REQUIRED');
+
+    // An edit that changes no problem: the whole answer is the same object.
+    change((doc) => updateContainer(doc, 'containers', 0, (c) => ({ ...c, args: ['-g'] })));
+    expect(diagnosticsOf(useDocument.getState().doc)).toBe(before);
+
+    // Giving "bare" an image changes its problems only: the others keep their lists and the clash set.
+    change((doc) => updateContainer(doc, 'containers', 2, (c) => ({ ...c, image: 'nginx:1.27' })));
+    const after = diagnosticsOf(useDocument.getState().doc);
+    expect(after).not.toBe(before);
+    expect(after.byNode.get('container:bare')?.map((x) => x.code) ?? []).not.toContain('CONTAINER_IMAGE_REQUIRED');
+    expect(after.byNode.get('container:web')).toBe(webList);
+    expect(after.clashingPorts).toBe(before.clashingPorts);
+    expect(after.all.length).toBeLessThan(before.all.length);
+  });
+
+  it('a brand-new empty Pod wears no badge and counts no problem, yet still needs a container to run', () => {
+    const doc = useDocument.getState().doc;
+    const d = diagnosticsOf(doc);
+    expect(d.all.map((x) => x.code)).toContain('POD_CONTAINERS_REQUIRED');
+    expect(d.byNode.get('pod')).toBeUndefined();
+    expect(countedProblems(d.all, graphOf(doc))).toEqual([]);
+    // With only an init container it is a real mistake (init containers do not count): it is flagged.
+    useDocument.getState().change((x) => addContainer(x, { name: 'init', image: 'nginx' }, 'initContainers').doc);
+    const withInit = diagnosticsOf(useDocument.getState().doc);
+    expect(withInit.byNode.get('pod')?.map((x) => x.code)).toContain('POD_CONTAINERS_REQUIRED');
+    expect(countedProblems(withInit.all, graphOf(useDocument.getState().doc)).map((x) => x.code)).toContain(
+      'POD_CONTAINERS_REQUIRED',
+    );
+  });
+});
