@@ -870,27 +870,40 @@ function ephemeralMutations(): fc.Arbitrary<Mutation>[] {
   ];
 }
 
+/** A resourceFieldRef for env or a downwardAPI volume item. */
+const resourceRef = fc
+  .record({
+    resource: pick([
+      'limits.cpu',
+      'requests.cpu',
+      'limits.memory',
+      'requests.memory',
+      'limits.ephemeral-storage',
+      'requests.ephemeral-storage',
+      'requests.hugepages-2Mi',
+      'limits.hugepages-1Gi',
+      EDGE,
+      EDGE,
+      'limits.nvidia.com/gpu',
+      'cpu',
+      'limits.CPU',
+      '',
+    ]),
+    divisor: optional(pick(['1', '1m', '1k', '1M', '1Mi', '1Gi', '1Ki', EDGE, '2m', '0', '1u', '-1', '10'])),
+    containerName: optional(pick(['app', 'sidecar', 'init', EDGE, 'nope', ''])),
+  })
+  .map(compact);
+
+/** The rich base's downwardAPI volume item that reads a resource. */
+function downwardResourceMutations(): fc.Arbitrary<Mutation>[] {
+  return [
+    resourceRef.map((ref) =>
+      mutation('resourceFieldRef', put('/spec/volumes/3/downwardAPI/items/1/resourceFieldRef', ref)),
+    ),
+  ];
+}
+
 function envMutations(target: fc.Arbitrary<[string, number]>): fc.Arbitrary<Mutation>[] {
-  const resourceRef = fc
-    .record({
-      resource: pick([
-        'limits.cpu',
-        'requests.cpu',
-        'limits.memory',
-        'requests.memory',
-        'limits.ephemeral-storage',
-        'requests.ephemeral-storage',
-        'requests.hugepages-2Mi',
-        'limits.hugepages-1Gi',
-        'limits.nvidia.com/gpu',
-        'cpu',
-        'limits.CPU',
-        '',
-      ]),
-      divisor: optional(pick(['1', '1m', '1k', '1M', '1Mi', '1Gi', '1Ki', EDGE, '2m', '0', '1u', '-1', '10'])),
-      containerName: optional(pick(['app', 'sidecar', 'init', EDGE, 'nope', ''])),
-    })
-    .map(compact);
   return [
     fc
       .tuple(target, resourceRef)
@@ -900,9 +913,6 @@ function envMutations(target: fc.Arbitrary<[string, number]>): fc.Arbitrary<Muta
           put(pointer('spec', c[0], c[1], 'env'), [{ name: 'R', valueFrom: { resourceFieldRef: ref } }]),
         ),
       ),
-    resourceRef.map((ref) =>
-      mutation('resourceFieldRef', put('/spec/volumes/3/downwardAPI/items/1/resourceFieldRef', ref)),
-    ),
     fc
       .tuple(
         target,
@@ -1170,6 +1180,7 @@ function mutationsFor(base: BaseName): fc.Arbitrary<Mutation> {
   return fc.oneof(
     ...common,
     ...mountMutations(target, 'data'),
+    ...downwardResourceMutations(),
     ...volumeItemMutations(),
     ...volumeMutations(),
     ...ephemeralMutations(),
