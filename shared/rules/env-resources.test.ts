@@ -132,6 +132,81 @@ describe('RESOURCE_NAME_INVALID / RESOURCE_QUANTITY_INVALID (validateContainerRe
   });
 });
 
+describe('resources the API server accepts (issue 17 false errors)', () => {
+  it('accepts names in the kubernetes.io/ namespace: native, overcommittable, any quantity (IsNativeResource)', () => {
+    const pod = withResources({
+      requests: { 'kubernetes.io/batch': '500m', 'foo.kubernetes.io/gadget': '1' },
+      limits: { 'kubernetes.io/batch': '1', 'foo.kubernetes.io/gadget': '2' },
+    });
+    expect(codes(pod)).toEqual([]);
+  });
+  it('rejects "requests."-prefixed and other names that are no extended resource (IsExtendedResourceName)', () => {
+    const pod = withResources({ limits: { 'requests.example.com/a': '1', 'a/b/c': '1', 'Example.com/a': '1' } });
+    expect(paths(pod, 'RESOURCE_NAME_INVALID')).toEqual([
+      'spec.containers[0].resources.limits[requests.example.com/a]',
+      'spec.containers[0].resources.limits[a/b/c]',
+      'spec.containers[0].resources.limits[Example.com/a]',
+    ]);
+  });
+  it('accepts every quantity form: SI and binary suffixes, exponents, milli-units, bare and JSON numbers', () => {
+    for (const q of [
+      '1',
+      '.5',
+      '5.',
+      '+1',
+      '1e3',
+      '1E3',
+      '1e-3',
+      '1e+3',
+      '2e10',
+      '1k',
+      '1M',
+      '1G',
+      '1T',
+      '1P',
+      '1E',
+      '1Ki',
+      '1.5Gi',
+      '8Ei',
+      '500m',
+      '0.1m',
+      '100n',
+      '1u',
+      'e3',
+      ' 1',
+      1,
+      0.5,
+      2048,
+    ])
+      expect(
+        codes(withResources({ requests: { cpu: q, memory: q, 'ephemeral-storage': q } })),
+        String(q),
+      ).not.toContain('RESOURCE_QUANTITY_INVALID');
+  });
+  it('rounds amounts up to thousandths before comparing (SetDefaults_ResourceList): 100n request = 1m limit', () => {
+    expect(codes(withResources({ requests: { cpu: '100n' }, limits: { cpu: '1m' } }))).toEqual([]);
+    expect(
+      paths(
+        withResources({ requests: { 'example.com/a': '1' }, limits: { 'example.com/a': '1000000001n' } }),
+        'RESOURCE_QUANTITY_INVALID',
+      ),
+    ).toEqual(['spec.containers[0].resources.limits[example.com/a]']);
+  });
+  it('hugepages must be a whole multiple of a valid page size ("is not positive integer multiple of")', () => {
+    const pod = withResources({
+      limits: { memory: '1Gi', 'hugepages-2Mi': '3Mi', 'hugepages-abc': '1' },
+      requests: { memory: '1Gi', 'hugepages-2Mi': '3Mi', 'hugepages-abc': '1' },
+    });
+    expect(paths(pod, 'RESOURCE_QUANTITY_INVALID')).toEqual([
+      'spec.containers[0].resources.limits[hugepages-2Mi]',
+      'spec.containers[0].resources.limits[hugepages-abc]',
+      'spec.containers[0].resources.requests[hugepages-2Mi]',
+      'spec.containers[0].resources.requests[hugepages-abc]',
+    ]);
+    expect(codes(withResources({ limits: { memory: '1Gi', 'hugepages-2Mi': '4Mi' } }))).toEqual([]);
+  });
+});
+
 describe('RESOURCE_REQUEST_EXCEEDS_LIMIT (validateResourceRequirements)', () => {
   it('reports request > limit on resources.requests, with no key ("must be less than or equal to cpu limit of 5")', () => {
     const pod = withResources({ requests: { cpu: '10' }, limits: { cpu: '5' } });

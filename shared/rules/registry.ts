@@ -3,7 +3,7 @@ import { containerFieldInvalid } from './catalog/container-field-invalid';
 import { containerImageRequired } from './catalog/container-image-required';
 import { containerNameDuplicate } from './catalog/container-name-duplicate';
 import { containerNameInvalid } from './catalog/container-name-invalid';
-import { containerRestartPolicyInvalid } from './catalog/container-restart-policy';
+import { containerRestartPolicyIgnored } from './catalog/container-restart-policy';
 import { containersRequired } from './catalog/containers-required';
 import { envDuplicate } from './catalog/env-duplicate';
 import { envFromInvalid } from './catalog/env-from-invalid';
@@ -63,7 +63,6 @@ export const rules: readonly Rule[] = [
   containerNameDuplicate,
   containerImageRequired,
   containerFieldInvalid,
-  containerRestartPolicyInvalid,
   initContainerHooksForbidden,
   ephemeralContainersForbidden,
   portInvalid,
@@ -103,6 +102,7 @@ export const rules: readonly Rule[] = [
   volumeItemsOverlap,
   // What it lets through but breaks or surprises at runtime, and advice.
   podPortClash,
+  containerRestartPolicyIgnored,
   podExceedsNodeCapacity,
   namespacePartialShare,
   volumeReadOnlyEverywhere,

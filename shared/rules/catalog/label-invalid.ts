@@ -1,19 +1,10 @@
 // LABEL_INVALID: metadata.labels keys must be qualified names and values short label values (ValidateLabels).
 import { msg } from '../message';
 import { isRecord } from '../context';
-import { isQualifiedName } from '../syntax';
+import { labelValueProblem, qualifiedNameProblem } from '../syntax';
 import type { Rule } from '../types';
 
-const labelValueRe = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-
-/** `IsValidLabelValue`: empty, or at most 63 characters of letters, digits, '-', '_' and '.', alphanumeric at both ends. */
-export function labelValueProblem(value: unknown): string | undefined {
-  if (typeof value !== 'string') return 'must be a string';
-  if (value.length > 63) return 'must be no more than 63 characters';
-  if (!labelValueRe.test(value))
-    return "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
-  return undefined;
-}
+export { labelValueProblem };
 
 export const labelInvalid: Rule = {
   code: 'LABEL_INVALID',
@@ -34,19 +25,20 @@ export const labelInvalid: Rule = {
       return;
     }
     for (const [key, value] of Object.entries(labels)) {
-      // The path names the label, so the inspector can put the message beside that row.
+      // The path names the label, so the inspector can put the message beside that row (the API server says
+      // `metadata.labels`). A null value decodes as "".
       const path = `metadata.labels.${key}`;
-      if (!isQualifiedName(key))
+      const keyProblem = qualifiedNameProblem(key);
+      if (keyProblem)
         report(
           path,
           msg(
             'key',
-            { value: JSON.stringify(key) },
-            `Invalid value: ${JSON.stringify(key)}: name part must consist of alphanumeric characters, '-', '_' or '.', ` +
-              'and must start and end with an alphanumeric character, at most 63 characters (with an optional DNS subdomain prefix and "/")',
+            { value: JSON.stringify(key), problem: keyProblem },
+            `Invalid value: ${JSON.stringify(key)}: ${keyProblem}`,
           ),
         );
-      const problem = labelValueProblem(value);
+      const problem = labelValueProblem(value ?? '');
       if (problem)
         report(
           path,

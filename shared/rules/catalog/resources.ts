@@ -1,13 +1,19 @@
-// Shared reading of container resources: names classified as Kubernetes does, quantities parsed once.
+// Shared reading of container resources: names classified as Kubernetes does, quantities read as it reads them.
 import { isRecord } from '../context';
 import type { ContainerEntry } from '../context';
-import { isQualifiedName } from '../syntax';
+import { exactQuantity, roundUpToMilli } from '../../model/quantity';
+import { qualifiedNameProblem } from '../syntax';
 
-export type ResourceKind = 'standard' | 'hugepages' | 'extended' | 'invalid';
+/**
+ * `standard`: cpu, memory, ephemeral-storage. `hugepages`: hugepages-<size>. `native`: other names in the
+ * kubernetes.io/ namespace (accepted, overcommittable, any quantity). `extended`: a device plugin's name
+ * (example.com/gpu: whole numbers, request = limit). `invalid`: none of these.
+ */
+export type ResourceKind = 'standard' | 'hugepages' | 'native' | 'extended' | 'invalid';
 
 const kinds = new Map<string, ResourceKind>();
 
-/** Kubernetes' reading of a container resource name (validateContainerResourceName). */
+/** Kubernetes' reading of a container resource name (validateContainerResourceName and core/helper). */
 export function resourceKind(name: string): ResourceKind {
   let kind = kinds.get(name);
   if (kind === undefined) {
@@ -17,20 +23,26 @@ export function resourceKind(name: string): ResourceKind {
   return kind;
 }
 
-function classify(name: string): ResourceKind {
-  if (name === 'cpu' || name === 'memory' || name === 'ephemeral-storage') return 'standard';
-  if (/^hugepages-/.test(name)) return 'hugepages';
-  if (name.includes('/') && isQualifiedName(name) && !name.startsWith('requests.')) {
-    // kubernetes.io/ names are native, not extended, and none of them is a container resource.
-    const prefix = name.split('/')[0] ?? '';
-    return prefix === 'kubernetes.io' || prefix.endsWith('.kubernetes.io') ? 'invalid' : 'extended';
-  }
-  return 'invalid';
+/** IsNativeResource: unprefixed, or in the kubernetes.io/ namespace (any `*kubernetes.io/` prefix). */
+export function isNativeResource(name: string): boolean {
+  return !name.includes('/') || name.includes('kubernetes.io/');
 }
 
-/** cpu and memory may be overcommitted (request < limit); hugepages and extended resources may not. */
+function classify(name: string): ResourceKind {
+  if (qualifiedNameProblem(name) !== undefined) return 'invalid';
+  if (!name.includes('/')) {
+    if (name === 'cpu' || name === 'memory' || name === 'ephemeral-storage') return 'standard';
+    return name.startsWith('hugepages-') ? 'hugepages' : 'invalid';
+  }
+  if (isNativeResource(name)) return 'native';
+  // IsExtendedResourceName: not "requests."-prefixed, and still a qualified name as the quota's "requests.<name>".
+  if (name.startsWith('requests.') || qualifiedNameProblem(`requests.${name}`) !== undefined) return 'invalid';
+  return 'extended';
+}
+
+/** IsOvercommitAllowed: a request may sit below its limit for native resources other than hugepages. */
 export function isOvercommittable(name: string): boolean {
-  return resourceKind(name) === 'standard';
+  return isNativeResource(name) && !name.startsWith('hugepages-');
 }
 
 /**
@@ -45,4 +57,10 @@ export function resourceLists(c: ContainerEntry): {
   const requests = isRecord(res) && isRecord(res.requests) ? res.requests : {};
   const limits = isRecord(res) && isRecord(res.limits) ? res.limits : {};
   return { requests, limits };
+}
+
+/** A container request or limit as validation sees it: read exactly, then rounded up to thousandths. */
+export function containerQuantity(raw: unknown): bigint | undefined {
+  const q = exactQuantity(raw);
+  return q === undefined ? undefined : roundUpToMilli(q.nanos);
 }
