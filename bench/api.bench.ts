@@ -2,7 +2,7 @@
 import WebSocket from 'ws';
 import { ApiSession, EventPump, type EngineEvent } from '../shared/api';
 import { handlersFor } from '../shared/api/testing';
-import { startBrowserHost } from '../electron/server/host';
+import { startBrowserHost } from '../electron/host/host';
 import { detail, time, type Benchmark } from './harness';
 
 const EVENTS = 200_000;

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Container, Pod, Volume } from '../shared/model';
-import { writeProject, type CanvasDocument, type Point } from '../shared/canvas';
+import { writeProject, type CanvasDocument, type Point } from '../shared/design';
 import { serveApp, stopApp } from '../e2e/serve';
 import { detail, summarize, type Benchmark, type BenchContext, type Metric } from './harness';
 

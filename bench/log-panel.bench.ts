@@ -4,10 +4,10 @@
 // the Terminal tab (xterm.js) runs beside it, as the measured alternative.
 import { existsSync } from 'node:fs';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
-import { Engine } from '../electron/engine/engine';
-import { PodRuntime } from '../electron/engine/pod-runtime';
-import { execIn } from '../electron/engine/testing';
-import { Labels } from '../shared/plan/labels';
+import { Engine } from '../electron/engines/docker/connection/engine';
+import { PodRuntime } from '../electron/engines/docker/pod/pod-runtime';
+import { execIn } from '../electron/engines/docker/testing';
+import { Labels } from '../shared/model/labels';
 import { serveApp, stopApp } from '../e2e/serve';
 import { summarize, type Benchmark, type Metric } from './harness';
 

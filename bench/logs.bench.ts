@@ -2,9 +2,9 @@
 // handler, an ApiSession and its EventPump) to a consumer that acks each batch, and to one that lags.
 import { ApiSession, type ServerMessage } from '../shared/api';
 import { createHandlers } from '../electron/api/handlers';
-import { Engine } from '../electron/engine/engine';
-import { rawGet } from '../electron/engine/logs-http';
-import { startFakePod, type FakePod } from '../electron/engine/logs-testing';
+import { Engine } from '../electron/engines/docker/connection/engine';
+import { rawGet } from '../electron/engines/docker/logs/logs-http';
+import { startFakePod, type FakePod } from '../electron/engines/docker/logs/logs-testing';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Benchmark } from './harness';

@@ -8,8 +8,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Engine } from '../electron/engine/engine';
-import { PodRuntime } from '../electron/engine/pod-runtime';
+import { Engine } from '../electron/engines/docker/connection/engine';
+import { PodRuntime } from '../electron/engines/docker/pod/pod-runtime';
 import { Labels, plan, type ContainerPlan, type Plan, type Pod } from '../shared/plan';
 import { detail, summarize, type Benchmark, type Metric } from './harness';
 

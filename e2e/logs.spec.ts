@@ -4,10 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
 import { chromiumPath } from '../playwright.config';
-import { dockerReason, requireDocker } from '../electron/engine/testing';
-import type { Engine } from '../electron/engine/engine';
-import { PodRuntime } from '../electron/engine/pod-runtime';
-import { Labels } from '../shared/plan/labels';
+import { dockerReason, requireDocker } from '../electron/engines/docker/testing';
+import type { Engine } from '../electron/engines/docker/connection/engine';
+import { PodRuntime } from '../electron/engines/docker/pod/pod-runtime';
+import { Labels } from '../shared/model/labels';
 import { serveApp, shot, stopApp, type ServedApp, openApp } from './fixtures';
 
 const INFRA = 'podwright-test/pause:1';

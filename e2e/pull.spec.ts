@@ -2,7 +2,7 @@
 // needed), the run bar shows the image's pull bar filling, then the container runs; Down leaves nothing.
 import Docker from 'dockerode';
 import type { Page } from '@playwright/test';
-import { imageFromEngine, startRegistry, type TestRegistry } from '../electron/engine/registry.test-support';
+import { imageFromEngine, startRegistry, type TestRegistry } from '../electron/engines/docker/pod/registry.test-support';
 import { test, expect, typeYaml, engineJourneys, openWithEngine, runAnsweringWarnings } from './fixtures';
 import { docker, podContainers, unique } from './docker';
 

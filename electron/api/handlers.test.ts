@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineStatus } from '../../shared/api/contract';
-import { Engine } from '../engine/engine';
+import { Engine } from '../engines/docker';
 import { createHandlers, type BackendContext } from './handlers';
 
 describe('createHandlers', () => {

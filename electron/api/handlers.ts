@@ -1,8 +1,7 @@
 // The back end's implementation of the API contract: one handler per call and topic, shared by both transports.
 import type { ApiHandlers } from '../../shared/api';
-import { type Engine } from '../engine/engine';
-import { logsExecEngineHandlers } from '../engine/engines-api';
-import { podHandlers } from '../engine/pod-api';
+import { type Engine, podHandlers } from '../engines/docker';
+import { logsExecEngineHandlers } from '../engines/engines-api';
 import { fileHandlers, type FileOptions } from '../files/files-api';
 import { appVersion } from '../version';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ApiSession } from '../../shared/api';
 import { createHandlers } from '../api/handlers';
-import { createSelectedEngine } from '../engine/engines';
+import { createSelectedEngine } from '../engines/choice/engines';
 import { nativeFileDialogs } from './file-dialogs';
 import { API_CHANNEL, ELECTRON_CSP, isAppUrl, secureWebPreferences } from './security';
 

@@ -1,7 +1,7 @@
 // The recent files list, kept in the settings file beside the chosen engine: newest first, at most ten.
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { readSettings, settingsPath, writeSettings } from '../engine/engines';
+import { readSettings, settingsPath, writeSettings } from '../settings/settings';
 
 export const MAX_RECENT = 10;
 

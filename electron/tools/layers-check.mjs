@@ -4,6 +4,9 @@
 //   renderer/  browser-only: shared/, renderer/, assets/ and browser libraries; no Node, Electron or Docker
 //   electron/  Node: shared/ and electron/; only electron/app/ imports `electron`; never renderer/
 // Test files (*.test.ts) may also use the test tooling and Node's builtins to read fixtures.
+// Inside a layer, rooms have edges too (DESIGN.md §2; ROOM_EDGES below): the reader and the rules know nothing of plans
+// or engines; each engine is a room that the rest of the back end enters only through its door (its index.ts); the
+// file picker, settings and browser host reach into no engine.
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -29,6 +32,43 @@ function packageName(specifier) {
 
 function isNodeBuiltin(specifier) {
   return specifier.startsWith('node:') || builtinModules.includes(packageName(specifier));
+}
+
+/** Rooms and the rooms they must not import, with the reason the check prints. Prefixes of project paths. */
+export const ROOM_EDGES = [
+  { room: 'shared/model/', forbidden: ['shared/'], except: ['shared/model/'], why: 'the Pod model is the leaf every room builds on' },
+  { room: 'shared/manifest/', forbidden: ['shared/plan/', 'shared/design/'], why: 'the reader knows nothing of plans, engines or the canvas document' },
+  { room: 'shared/rules/', forbidden: ['shared/plan/', 'shared/design/'], why: 'the rules know nothing of plans, engines or the canvas document' },
+  { room: 'shared/api/', forbidden: ['shared/plan/', 'shared/design/', 'shared/rules/', 'shared/manifest/'], why: 'the API contract names data, not the code that makes it' },
+  { room: 'electron/settings/', forbidden: ['electron/'], except: ['electron/settings/'], why: 'settings are read by every room and depend on none' },
+  { room: 'electron/files/', forbidden: ['electron/engines/', 'electron/host/', 'electron/cli/'], why: 'design files know nothing of engines' },
+  { room: 'electron/host/', forbidden: ['electron/engines/', 'electron/cli/', 'electron/files/'], why: 'the browser host carries the API; the handlers come from electron/api' },
+  { room: 'electron/engines/docker/', forbidden: ['electron/engines/kube/', 'electron/cli/', 'electron/host/', 'electron/files/', 'electron/api/'], why: 'an engine is its own room behind the API' },
+  { room: 'electron/engines/kube/', forbidden: ['electron/engines/docker/', 'electron/cli/', 'electron/host/', 'electron/files/', 'electron/api/'], why: 'an engine is its own room behind the API' },
+];
+
+/** Engines whose insides are entered only through their door (`electron/engines/NAME/index.ts`). */
+const ENGINE_ROOMS = ['electron/engines/docker/', 'electron/engines/kube/'];
+
+/** Test helpers an engine offers to other rooms' tests (a real engine for integration tests). */
+const TEST_SUPPORT = /(^|\/)(testing|[a-z-]+-testing)\.ts$|\.test-support\.ts$/;
+
+/** The room-edge violation of an import from `file` to the project path `target` (no extension), or null. */
+export function judgeRoom(file, target, isTest) {
+  // Tests may wire rooms together (an end-to-end test of the host with an engine), but still enter engines by the door.
+  for (const edge of isTest ? [] : ROOM_EDGES) {
+    if (!file.startsWith(edge.room)) continue;
+    const hit = edge.forbidden.find((f) => `${target}/`.startsWith(f) || target.startsWith(f));
+    if (hit && !(edge.except ?? []).some((e) => target.startsWith(e))) return `${edge.room} may not import ${hit} (${edge.why})`;
+  }
+  for (const engine of ENGINE_ROOMS) {
+    if (file.startsWith(engine) || !target.startsWith(engine)) continue;
+    const inside = target.slice(engine.length);
+    if (inside === '' || inside === 'index' || inside === 'index.ts') continue;
+    if (isTest && TEST_SUPPORT.test(target.endsWith('.ts') ? target : `${target}.ts`)) continue;
+    return `reaches into ${engine} past its door (import from ${engine}index.ts)`;
+  }
+  return null;
 }
 
 /**
@@ -62,7 +102,7 @@ function judge(file, layer, isTest, specifier) {
     if (layer === 'electron' && !['electron', 'shared'].includes(targetLayer) && target !== 'package.json') {
       return 'electron/ may import only electron/ and shared/';
     }
-    return null;
+    return judgeRoom(file, target, isTest);
   }
   const pkg = packageName(specifier);
   if (layer === 'shared') {
@@ -117,5 +157,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     for (const v of violations) console.error(`  ${v}`);
     process.exit(1);
   }
-  console.log('Layers check passed: shared/ is pure, renderer/ is browser-only, only electron/app/ imports electron.');
+  console.log(
+    'Layers check passed: shared/ is pure, renderer/ is browser-only, only electron/app/ imports electron, and every room keeps its edges.',
+  );
 }

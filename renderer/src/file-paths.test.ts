@@ -1,6 +1,6 @@
 // Tests the path helpers of the file commands (the back end may use either separator) and default file names.
 import { describe, expect, it } from 'vitest';
-import { emptyDocument } from '../../shared/canvas';
+import { emptyDocument } from '../../shared/design';
 import { baseName, fileNameFor, folderOf, joinPath } from './file-paths';
 
 describe('file paths', () => {

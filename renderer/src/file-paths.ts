@@ -1,5 +1,5 @@
 // Path and file-name helpers for design files: pure, and separator-agnostic (the back end may run on Windows).
-import type { CanvasDocument } from '../../shared/canvas';
+import type { CanvasDocument } from '../../shared/design';
 
 /** The last path segment, for either separator (the back end may run on Windows). */
 export function baseName(path: string): string {

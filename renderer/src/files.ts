@@ -2,7 +2,7 @@
 // picker in the browser host), import/download through the browser, examples from the bundle, and autosave.
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import { emptyDocument, readDesign, writeDesign } from '../../shared/canvas';
+import { emptyDocument, readDesign, writeDesign } from '../../shared/design';
 import { ApiError } from '../../shared/api/errors';
 import type { RecentFile } from '../../shared/api/files';
 import type { Action } from './actions';

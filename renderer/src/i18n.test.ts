@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogues, featureFiles } from './locales';
 import { itemKey, paletteGroups } from './canvas/items';
-import { volumeKinds } from '../../shared/canvas';
+import { volumeKinds } from '../../shared/design';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value === 'string') return [prefix];

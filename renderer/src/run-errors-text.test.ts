@@ -25,7 +25,7 @@ const refused: Pod = {
   spec: { containers: [{ name: 'app', image: '' }], volumes: [{ name: 'conf', configMap: { name: 'settings' } }] },
 };
 
-/** What the browser receives for a Pod whose hostPort is taken (the shape electron/engine/pod-api.ts sends). */
+/** What the browser receives for a Pod whose hostPort is taken (the shape electron/engines/docker/pod/pod-api.ts sends). */
 const portTaken = {
   code: 'CONFLICT',
   message:

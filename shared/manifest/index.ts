@@ -5,5 +5,5 @@ export * from './write';
 export * from './import';
 export * from './project';
 export * from './export';
-export * from './compose';
+export * from './compose-export';
 export * from './pods';

@@ -2,3 +2,5 @@
 export * from './pod';
 export * from './defaults';
 export * from './quantity';
+export * from './companions';
+export * from './labels';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CanvasDocument } from '../canvas/document';
+import type { CanvasDocument } from '../design/document';
 import type { Container, PodSpec } from '../model/pod';
 import { groupsText, namespaceTypes, podNamespaces, type NamespaceEngine, type NamespaceType } from './model';
 

@@ -1,6 +1,6 @@
 // Which Linux namespaces the containers of a Pod share, and why: a pure model for the workshop's namespace overlay.
-import { containerNodeId } from '../canvas/graph';
-import { containersOf, type CanvasDocument } from '../canvas/document';
+import { containerNodeId } from '../design/graph';
+import { containersOf, type CanvasDocument } from '../design/document';
 import type { ContainerList, Pod } from '../model/pod';
 
 /** The eight namespace types Linux has, in the order the overlay draws them. */

@@ -1,5 +1,5 @@
 // The Docker plan for a Pod: pure functions from a Pod document and engine facts to Engine API calls.
-export * from './labels';
+export * from '../model/labels';
 export * from './types';
 export * from './plan';
 export * from './status';

@@ -1,7 +1,7 @@
 // The plan against ../shared/reference/pod-on-docker.md: infra, namespace joins, ports, volumes, fields, gates.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Pod as ModelPod } from '../model';
-import { Labels } from './labels';
+import { Labels } from '../model/labels';
 import type { Pod } from './pod';
 import { compareApiVersions, defaultPullPolicy, isRunnable, plan, podHostname } from './plan';
 import { parseQuantity } from '../model/quantity';

@@ -2,7 +2,7 @@
 // that owns the network, IPC (and hostname), then init containers one by one, then the apps joining the infra.
 // Pure: the same Pod and engine give the same plan, so it is tested without Docker (reference: pod-on-docker.md).
 import { expand } from './expand';
-import { Labels, type Role } from './labels';
+import { Labels, type Role } from '../model/labels';
 import type { Companions, Container, EnvVar, Pod, ResourceFieldSelector, Volume, VolumeMount } from './pod';
 import { hostPathTypes } from '../model/pod';
 import { memoryBytes, milliCpu, parseQuantity } from '../model/quantity';

@@ -1,5 +1,5 @@
 // The shape of a plan: the Docker Engine API calls that run one Pod, with their bodies, in order.
-import type { Role } from './labels';
+import type { Role } from '../model/labels';
 
 export const DEFAULT_INFRA_IMAGE = 'registry.k8s.io/pause:3.10';
 export const DEFAULT_NETWORK = 'podwright';

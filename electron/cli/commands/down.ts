@@ -1,9 +1,8 @@
 // `podwright down NAME|FILE`: stops and removes a Pod Podwright started, with its own volumes. Idempotent.
 import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { Engine } from '../../engine/engine';
-import { loadPodFile, loadPodsFile } from '../../engine/pod-load';
-import { PodRuntime } from '../../engine/pod-runtime';
+import { Engine, PodRuntime } from '../../engines/docker';
+import { loadPodFile, loadPodsFile } from '../pod-load';
 import type { RegisterCommand } from './index';
 
 export interface DownOptions {

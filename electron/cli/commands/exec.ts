@@ -1,7 +1,7 @@
 // `podwright exec NAME -c CONTAINER -- CMD...`: runs a command in one of a Pod's containers, with a TTY on -t.
 import type { Command } from 'commander';
-import { createSelectedEngine } from '../../engine/engines';
-import { ExecSession } from '../../engine/exec';
+import { createSelectedEngine } from '../../engines/choice/engines';
+import { ExecSession } from '../../engines/docker';
 import type { RegisterCommand } from './index';
 
 export interface ExecCliOptions {

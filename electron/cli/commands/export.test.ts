@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importManifest, layoutAnnotation, parseManifest } from '../../../shared/manifest';
-import { dockerReason, requireDocker, uniqueSuffix } from '../../engine/testing';
+import { dockerReason, requireDocker, uniqueSuffix } from '../../engines/docker/testing';
 
 const run = promisify(execFile);
 const composeBinary = '/usr/bin/docker-compose';

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakePod, waitExited, type FakePod } from '../../engine/logs-testing';
-import { dockerReason, requireDocker } from '../../engine/testing';
+import { startFakePod, waitExited, type FakePod } from '../../engines/docker/logs/logs-testing';
+import { dockerReason, requireDocker } from '../../engines/docker/testing';
 
 const engine = await requireDocker();
 const configDir = mkdtempSync(join(tmpdir(), 'pw-cli-logs-'));

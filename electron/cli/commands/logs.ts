@@ -1,8 +1,7 @@
 // `podwright logs NAME`: a Pod's logs merged across its containers, each line prefixed `[container] `, like kubectl.
 import type { Command } from 'commander';
-import { createSelectedEngine } from '../../engine/engines';
-import { streamPodLogs, type LogFlow, type PodLogEvent } from '../../engine/logs';
-import { parseSince } from '../../engine/logs-parse';
+import { createSelectedEngine } from '../../engines/choice/engines';
+import { streamPodLogs, type LogFlow, type PodLogEvent, parseSince } from '../../engines/docker';
 import type { RegisterCommand } from './index';
 
 export interface LogsOptions {

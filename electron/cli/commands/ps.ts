@@ -1,7 +1,6 @@
 // `podwright ps`: the Pods Podwright started on this engine, found by label, with their containers.
 import type { Command } from 'commander';
-import { Engine } from '../../engine/engine';
-import { PodRuntime } from '../../engine/pod-runtime';
+import { Engine, PodRuntime } from '../../engines/docker';
 import { formatPod } from './run';
 import type { RegisterCommand } from './index';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Labels } from '../../../shared/plan';
-import { dockerReason, requireDocker, uniqueSuffix } from '../../engine/testing';
+import { dockerReason, requireDocker, uniqueSuffix } from '../../engines/docker/testing';
 
 const engine = await requireDocker();
 const exec = promisify(execFile);

@@ -1,11 +1,8 @@
 // `podwright run FILE`: runs the Pod in FILE on the local engine the way Kubernetes would, shows progress and status.
 import type { Command } from 'commander';
 import { describeState, isRunnable, plan, type PlanOptions } from '../../../shared/plan';
-import { Engine } from '../../engine/engine';
-import { infraImageSetting, newRunId } from '../../engine/pod-api';
-import { PodError } from '../../engine/pod-errors';
-import { loadPodFile } from '../../engine/pod-load';
-import { PodRuntime, type PodSnapshot, type RunProgress } from '../../engine/pod-runtime';
+import { Engine, infraImageSetting, newRunId, PodError, PodRuntime, type PodSnapshot, type RunProgress } from '../../engines/docker';
+import { loadPodFile } from '../pod-load';
 import type { RegisterCommand } from './index';
 
 export interface RunOptions {

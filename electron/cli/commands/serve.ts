@@ -2,8 +2,8 @@
 import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
 import { createHandlers } from '../../api/handlers';
-import { createSelectedEngine } from '../../engine/engines';
-import { startBrowserHost } from '../../server/host';
+import { createSelectedEngine } from '../../engines/choice/engines';
+import { startBrowserHost } from '../../host/host';
 import { ensureRendererBuilt } from '../build-if-needed';
 import { rendererDist } from '../paths';
 import type { RegisterCommand } from './index';

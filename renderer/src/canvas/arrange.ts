@@ -8,7 +8,7 @@ import {
   type Axis,
   type NodeBox,
   type Point,
-} from '../../../shared/canvas';
+} from '../../../shared/design';
 import { graphOf, useDocument, type DocumentState } from '../store/document';
 import { flow } from './flow';
 

@@ -1,6 +1,6 @@
 // Tests the canvas clipboard flow over the real store: copy, paste offsets, cut, the in-app fallback, unrelated text.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { addContainer, addVolume, connect, emptyDocument, type CanvasDocument } from '../../../shared/canvas';
+import { addContainer, addVolume, connect, emptyDocument, type CanvasDocument } from '../../../shared/design';
 import * as store from '../store/document';
 import * as notice from '../store/notice';
 import * as clipboard from './clipboard';

@@ -12,7 +12,7 @@ import {
   readFragment,
   removeSelection,
   type Point,
-} from '../../../shared/canvas';
+} from '../../../shared/design';
 import i18n from '../i18n';
 import { graphOf, useDocument } from '../store/document';
 import { useNotice } from '../store/notice';

@@ -6,7 +6,7 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { ContainerList } from '../../../shared/model';
 import type { Diagnostic } from '../../../shared/rules';
-import { edgeForPath, type CanvasDocument } from '../../../shared/canvas';
+import { edgeForPath, type CanvasDocument } from '../../../shared/design';
 import { diagnosticsOf, graphOf, useDocument } from '../store/document';
 import { diagnosticText } from '../problems-text';
 import './edges.css';

@@ -8,7 +8,7 @@ import {
   emptyDocument,
   nodeSize,
   type Point,
-} from '../../../shared/canvas';
+} from '../../../shared/design';
 import { layeredPositions } from './elk';
 
 function helloworld() {

@@ -6,7 +6,7 @@ import {
   type Graph,
   type LayoutOutput,
   type Point,
-} from '../../../shared/canvas';
+} from '../../../shared/design';
 
 type Elk = { layout: (graph: ReturnType<typeof layoutInput>) => Promise<unknown> };
 let elk: Promise<Elk> | undefined;

@@ -10,7 +10,7 @@ import {
   type HostNamespace,
   type Point,
   type VolumeKind,
-} from '../../../shared/canvas';
+} from '../../../shared/design';
 import { graphOf, useDocument } from '../store/document';
 
 export type PaletteItem =

@@ -1,7 +1,7 @@
 // Automatic layout on the canvas: runs ELK (./elk) over the graph with measured sizes and moves the nodes, as one
 // undo step from the action, or silently for a document opened without any positions.
 import { useEffect } from 'react';
-import { hasNoPositions, moveNodes, type CanvasDocument, type Point } from '../../../shared/canvas';
+import { hasNoPositions, moveNodes, type CanvasDocument, type Point } from '../../../shared/design';
 import i18n from '../i18n';
 import { graphOf, replacePodsQuietly, useDocument } from '../store/document';
 import { layoutOpenedPods } from './pods-layout';

@@ -16,7 +16,7 @@
 // drawn for the drag (`drag-culled`), because Chromium re-layers every drawn node's paint chunks on every frame (~5 ms
 // a frame zoomed in, where most of the 500 are off screen).
 import type { ReactFlowState, useStoreApi } from '@xyflow/react';
-import type { Point } from '../../../shared/canvas';
+import type { Point } from '../../../shared/design';
 import './live-drag.css';
 
 type StyleProperty = 'transform' | 'width' | 'height' | 'willChange';

@@ -4,7 +4,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '../../../shared/rules';
-import { splitPodNodeId, volumeKindOf } from '../../../shared/canvas';
+import { splitPodNodeId, volumeKindOf } from '../../../shared/design';
 import { graphAt, podAt, podDiagnosticsAt, useDocument } from '../store/document';
 import { diagnosticText } from '../problems-text';
 import { ContainerRunStatus, PodRunPhase } from '../run/ContainerRunStatus';

@@ -2,7 +2,7 @@
 // prefixed with the Pod's index (podNodePrefix), drawn beside the active Pod and read-only until a click activates it.
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import type { TFunction } from 'i18next';
-import { podNodePrefix, type CanvasDocument, type Graph } from '../../../shared/canvas';
+import { podNodePrefix, type CanvasDocument, type Graph } from '../../../shared/design';
 import { podGraph, useDocument } from '../store/document';
 import { noNodeData } from './stable-elements';
 

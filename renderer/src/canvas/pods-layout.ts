@@ -1,5 +1,5 @@
 // Lays out a design of several Pods opened without positions: each unplaced Pod gets ELK's layered layout, then the
-// groups go side by side (shared/canvas placeSideBySide), quietly, as the single-Pod layout on open does (layout.ts).
+// groups go side by side (shared/design placeSideBySide), quietly, as the single-Pod layout on open does (layout.ts).
 import {
   buildGraph,
   moveNodes,
@@ -7,7 +7,7 @@ import {
   podNodePrefix,
   unplacedPods,
   type CanvasDocument,
-} from '../../../shared/canvas';
+} from '../../../shared/design';
 import { podsOf, replacePodsQuietly, useDocument } from '../store/document';
 import { layeredPositions } from './elk';
 import { flow } from './flow';

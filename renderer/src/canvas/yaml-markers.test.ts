@@ -3,7 +3,7 @@
 import { ensureSyntaxTree } from '@codemirror/language';
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../../shared/model';
-import { podYaml } from '../../../shared/canvas';
+import { podYaml } from '../../../shared/design';
 import { validatePod } from '../../../shared/rules';
 import { readContainerEdit } from './yaml-incremental';
 import { rangesOfPaths } from './yaml-ranges';

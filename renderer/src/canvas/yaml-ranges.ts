@@ -1,6 +1,6 @@
 // Finds where a Kubernetes field path sits in YAML text, so diagnostics become editor markers on the right lines.
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
-import { pathSegments } from '../../../shared/canvas';
+import { pathSegments } from '../../../shared/design';
 
 export interface TextRange {
   from: number;

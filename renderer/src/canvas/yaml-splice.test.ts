@@ -3,7 +3,7 @@ import { yaml } from '@codemirror/lang-yaml';
 import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
 import type { Container, Pod } from '../../../shared/model';
-import { podYaml } from '../../../shared/canvas';
+import { podYaml } from '../../../shared/design';
 import { spliceContainerEdit } from './yaml-splice';
 
 function pod(): Pod {

@@ -3,7 +3,7 @@ import { yamlLanguage } from '@codemirror/lang-yaml';
 import { ensureSyntaxTree } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
-import { podYaml } from '../../../shared/canvas';
+import { podYaml } from '../../../shared/design';
 import { readContainerEdit } from './yaml-incremental';
 import { rangesOfPaths } from './yaml-ranges';
 import { yamlStructure, yamlStructureField } from './yaml-structure';

@@ -3,7 +3,7 @@ import { yaml } from '@codemirror/lang-yaml';
 import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
 import { validatePod } from '../../../shared/rules';
-import { podYaml, readProject } from '../../../shared/canvas';
+import { podYaml, readProject } from '../../../shared/design';
 import { rangesOfPaths } from './yaml-ranges';
 import { yamlStructure } from './yaml-structure';
 import { itemSpan, rangesFromTree } from './yaml-tree';

@@ -5,7 +5,7 @@
 // gives no answer, and the caller parses the text itself, so a wrongly nested tree can never place a marker.
 import type { EditorState } from '@codemirror/state';
 import type { SyntaxNode, Tree } from '@lezer/common';
-import { pathSegments } from '../../../shared/canvas';
+import { pathSegments } from '../../../shared/design';
 import { rangesOfPaths, type TextRange } from './yaml-ranges';
 import { yamlStructure } from './yaml-structure';
 

@@ -36,7 +36,7 @@ import {
   type CanvasDocument,
   type GraphNode,
   type Point,
-} from '../../../shared/canvas';
+} from '../../../shared/design';
 import { addItem, dragMime, parseItem } from '../canvas/items';
 import { nodeTypes } from '../canvas/nodes';
 import { edgeTypes, LabelViewContext, useLabelView } from '../canvas/edges';

@@ -2,7 +2,7 @@
 import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Container, ContainerList, Pod, Volume, VolumeMount } from '../../../shared/model';
-import { buildGraph, updateContainer, updateVolume, volumeKindOf, type CanvasDocument } from '../../../shared/canvas';
+import { buildGraph, updateContainer, updateVolume, volumeKindOf, type CanvasDocument } from '../../../shared/design';
 import { graphOf, useDocument } from '../store/document';
 import { Field, RowProblems, Section, setOrDelete } from './inspector/form';
 import { ProbesSection } from './inspector/ProbesSection';

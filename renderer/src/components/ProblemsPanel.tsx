@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Diagnostic, QuickFix } from '../../../shared/rules';
 import { applyFix } from '../../../shared/rules';
-import { nodeForPath } from '../../../shared/canvas';
+import { nodeForPath } from '../../../shared/design';
 import { graphOf, useDiagnostics, useDocument } from '../store/document';
 import { flow } from '../canvas/flow';
 import { useNotice } from '../store/notice';

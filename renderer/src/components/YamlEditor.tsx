@@ -15,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
 import type { Pod } from '../../../shared/model';
 import { applyValue, parseManifest } from '../../../shared/manifest';
-import { podYaml, readProject } from '../../../shared/canvas';
+import { podYaml, readProject } from '../../../shared/design';
 import { readContainerEdit } from '../canvas/yaml-incremental';
 import { spliceContainerEdit } from '../canvas/yaml-splice';
 import { yamlStructureField } from '../canvas/yaml-structure';

@@ -1,7 +1,7 @@
 // The pure run logic: what refuses or asks before a run, the status reducer, pull progress and the stage line.
 import { describe, expect, it } from 'vitest';
 import type { PodSnapshot } from '../../../shared/api/contract';
-import type { CanvasDocument } from '../../../shared/canvas';
+import type { CanvasDocument } from '../../../shared/design';
 import { validatePod } from '../../../shared/rules';
 import type { Pod } from '../../../shared/model/pod';
 import {

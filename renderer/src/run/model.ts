@@ -2,8 +2,8 @@
 // the stage line. No React, no API: the store (store.ts) wires these to the engine's events.
 import type { PodSnapshot, PodStatusEvent } from '../../../shared/api/contract';
 import { PodErrorDetails, type MessageParams } from '../../../shared/api/errors';
-import type { CanvasDocument } from '../../../shared/canvas';
-import { companionsOf, containersOf } from '../../../shared/canvas';
+import type { CanvasDocument } from '../../../shared/design';
+import { companionsOf, containersOf } from '../../../shared/design';
 import type { KubeObject } from '../../../shared/manifest';
 import type { Diagnostic } from '../../../shared/rules';
 

@@ -1,6 +1,6 @@
 // Tests the document store: undo and redo, grouping of typing and drags, and diagnostics derived from the document.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addContainer, containerPresets, emptyDocument, updateContainer } from '../../../shared/canvas';
+import { addContainer, containerPresets, emptyDocument, updateContainer } from '../../../shared/design';
 import { diagnosticsOf, isDirty, redo, undo, useDocument } from './document';
 
 const web = containerPresets.find((p) => p.id === 'webServer')!.container;

@@ -17,7 +17,7 @@ import {
   type Design,
   type Graph,
   type Point,
-} from '../../../shared/canvas';
+} from '../../../shared/design';
 
 export interface DocumentState {
   /** The active Pod of the design: what the inspector, Problems, YAML panel and Run work on. */

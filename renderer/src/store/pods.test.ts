@@ -1,7 +1,7 @@
 // Tests the document store over a design of several Pods: switching, adding and deleting Pods with undo, the
 // unsaved-changes guard, and the host port clash across Pods in the active Pod's diagnostics.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addContainer, emptyDocument, podGap, updateContainer, type CanvasDocument } from '../../../shared/canvas';
+import { addContainer, emptyDocument, podGap, updateContainer, type CanvasDocument } from '../../../shared/design';
 import {
   designOf,
   diagnosticsOf,

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { containersOf } from '../../../../shared/canvas';
+import { containersOf } from '../../../../shared/design';
 import { actionKey, highlightIds, lessons, stepKey, summaryKey, titleKey } from '../../../../shared/workshop/lessons';
 import { useDocument } from '../../store/document';
 import { usePresenter, zoomTo } from '../presenter/presenter';

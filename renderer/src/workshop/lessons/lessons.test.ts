@@ -1,6 +1,6 @@
 // Every lesson text exists in English and Simplified Chinese, and every lesson points at things its example has.
 import { describe, expect, it } from 'vitest';
-import { readProject, containerNames, volumesOf } from '../../../../shared/canvas';
+import { readProject, containerNames, volumesOf } from '../../../../shared/design';
 import { lessonKeys, lessons } from '../../../../shared/workshop/lessons';
 import { catalogues, type Catalogue } from '../../locales';
 

@@ -1,5 +1,5 @@
 // Performs a step's actions and proofs: design edits through the document store, Pod operations through pod-ops.
-import { addContainer, containerNames as podContainerNames, containersOf, readProject } from '../../../../shared/canvas';
+import { addContainer, containerNames as podContainerNames, containersOf, readProject } from '../../../../shared/design';
 import type { Lesson, LessonStep, Proof, StepAction } from '../../../../shared/workshop/lessons';
 import { judge, mainCommandLine, type ProofOutput } from '../../../../shared/workshop/prove';
 import { examples, loadExample } from '../../files';

@@ -1,6 +1,6 @@
 // The Pod inspector's "share one process namespace" switch (spec.shareProcessNamespace), which workshops flip live.
 import { useTranslation } from 'react-i18next';
-import type { CanvasDocument } from '../../../../shared/canvas';
+import type { CanvasDocument } from '../../../../shared/design';
 import type { Pod } from '../../../../shared/model/pod';
 import { useDocument } from '../../store/document';
 

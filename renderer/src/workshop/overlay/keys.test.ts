@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogues } from '../../locales';
 import { namespaceTypes, podNamespaces, type NamespaceEngine } from '../../../../shared/namespaces';
-import type { CanvasDocument } from '../../../../shared/canvas';
+import type { CanvasDocument } from '../../../../shared/design';
 import type { PodSpec } from '../../../../shared/model/pod';
 
 function has(catalogue: unknown, key: string): boolean {

@@ -1,0 +1,306 @@
+// Integration tests on the real Docker Engine: a Pod's merged logs (order, tags, stderr), follow across a restart.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect, createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../../../shared/api';
+import { Engine } from '../connection/engine';
+import { streamPodLogs, type PodLogEvent } from './logs';
+import { startFakePod, waitExited, type FakePod } from './logs-testing';
+import { dockerReason, requireDocker } from '../testing';
+
+const engine = await requireDocker();
+const docker = engine.docker;
+
+type Line = Extract<PodLogEvent, { kind: 'line' }>;
+
+async function collect(
+  options: Parameters<typeof streamPodLogs>[1],
+  until?: (events: PodLogEvent[]) => boolean,
+  ms = 20_000,
+) {
+  const events: PodLogEvent[] = [];
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), ms);
+  let poll: NodeJS.Timeout | undefined;
+  if (until) {
+    poll = setInterval(() => {
+      if (until(events)) abort.abort();
+    }, 20);
+  }
+  try {
+    await streamPodLogs(docker, options, (e) => events.push(e), abort.signal);
+  } finally {
+    clearTimeout(timer);
+    clearInterval(poll);
+  }
+  return events;
+}
+
+const lines = (events: PodLogEvent[]): Line[] => events.filter((e): e is Line => e.kind === 'line');
+
+function expectTimeOrder(ls: Line[]): void {
+  for (let i = 1; i < ls.length; i++) {
+    const a = ls[i - 1]!;
+    const b = ls[i]!;
+    if (a.time > b.time && a.t > b.t)
+      throw new Error(`out of order at ${i}: ${a.time} ${a.text} > ${b.time} ${b.text}`);
+  }
+}
+
+describe.skipIf(dockerReason)(`Pod logs on Docker${dockerReason ? ` (skipped: ${dockerReason})` : ''}`, () => {
+  let pod: FakePod | undefined;
+  afterEach(async () => {
+    await pod?.remove();
+    pod = undefined;
+  });
+
+  it('a container that has not started yet is waited for, not reported as exited (no line before its first)', async () => {
+    pod = await startFakePod(docker, [
+      { name: 'web', script: 'while true; do echo web; sleep 0.2; done' },
+      { name: 'late', script: 'echo "late hello"; sleep 60', start: false },
+    ]);
+    const lateId = pod.ids.late!;
+    setTimeout(() => void docker.getContainer(lateId).start(), 800);
+    const events = await collect({ pod: pod.pod, follow: true }, (es) =>
+      lines(es).some((l) => l.container === 'late' && l.text === 'late hello'),
+    );
+    const late = events.filter((e) => e.container === 'late');
+    // Before the fix: a "stopped" event with exit code 0 at 0001-01-01, sorted before every other line.
+    expect(late.filter((e) => e.kind === 'stopped')).toEqual([]);
+    expect(late.filter((e) => e.kind === 'attempt')).toEqual([]);
+    expect(lines(late).map((l) => [l.text, l.attempt])).toEqual([['late hello', 0]]);
+    expect(events.every((e) => !e.time.startsWith('0001-'))).toBe(true);
+  });
+
+  // Three containers take turns: each line's number says where it belongs in the merged stream.
+  const turn = (offset: number) =>
+    `i=${offset}; while [ $i -lt 30 ]; do sleep 0.0$((3 - ${offset})); echo "n=$i"; i=$((i+3)); done`;
+
+  it('merges three containers in time order with the right tags, and tags stderr', async () => {
+    pod = await startFakePod(docker, [
+      { name: 'a', script: `${turn(0)}; echo bad >&2` },
+      { name: 'b', script: turn(1) },
+      { name: 'c', script: turn(2) },
+    ]);
+    await waitExited(docker, Object.values(pod.ids));
+    const ls = lines(await collect({ pod: pod.pod }));
+    expect(ls).toHaveLength(31);
+    expectTimeOrder(ls);
+    for (const l of ls.filter((x) => x.stream === 'stdout')) {
+      const n = Number(/n=(\d+)/.exec(l.text)![1]);
+      expect(l.container).toBe(['a', 'b', 'c'][n % 3]);
+    }
+    expect(ls.filter((l) => l.stream === 'stderr')).toMatchObject([{ container: 'a', text: 'bad' }]);
+    // Each container's own lines keep their order.
+    for (const name of ['a', 'b', 'c']) {
+      const ns = ls
+        .filter((l) => l.container === name && l.stream === 'stdout')
+        .map((l) => Number(/n=(\d+)/.exec(l.text)![1]));
+      expect(ns).toEqual([...ns].sort((x, y) => x - y));
+    }
+  });
+
+  it('selects containers, honours tail, and follows live lines in order', async () => {
+    pod = await startFakePod(docker, [
+      {
+        name: 'a',
+        script: 'echo old-a; sleep 1; i=0; while [ $i -lt 20 ]; do echo "a$i"; i=$((i+1)); sleep 0.02; done; sleep 30',
+      },
+      {
+        name: 'b',
+        script: 'echo old-b; sleep 1; i=0; while [ $i -lt 20 ]; do echo "b$i"; i=$((i+1)); sleep 0.03; done; sleep 30',
+      },
+      { name: 'c', script: 'echo only-c; sleep 30' },
+    ]);
+    await new Promise((r) => setTimeout(r, 500));
+    const events = await collect(
+      { pod: pod.pod, containers: ['a', 'b'], follow: true, tail: 1 },
+      (es) => lines(es).length >= 42,
+    );
+    const ls = lines(events);
+    expect(ls.map((l) => l.container)).not.toContain('c');
+    expect(
+      ls
+        .slice(0, 2)
+        .map((l) => l.text)
+        .sort(),
+    ).toEqual(['old-a', 'old-b']);
+    expect(ls.filter((l) => l.container === 'a').map((l) => l.text)).toEqual([
+      'old-a',
+      ...Array.from({ length: 20 }, (_, i) => `a${i}`),
+    ]);
+    expectTimeOrder(ls);
+  });
+
+  it('ends with NOT_FOUND for an unknown Pod or container', async () => {
+    await expect(collect({ pod: 'pw-no-such-pod-xyz' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    pod = await startFakePod(docker, [{ name: 'a', script: 'true' }]);
+    const err = await collect({ pod: pod.pod, containers: ['zzz'] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).message).toMatch(/no container "zzz"/);
+  });
+
+  it('keeps following a container across docker restart, marking the new attempt', async () => {
+    pod = await startFakePod(docker, [
+      {
+        name: 'web',
+        script: 'echo "boot $(date +%s%N)"; i=0; while true; do echo "tick $i"; i=$((i+1)); sleep 0.1; done',
+      },
+      { name: 'quiet', script: 'sleep 60' },
+    ]);
+    const id = pod.ids.web!;
+    let restarted = false;
+    const events = await collect({ pod: pod.pod, follow: true }, (es) => {
+      const boots = lines(es).filter((l) => l.text.startsWith('boot'));
+      if (!restarted && lines(es).length >= 5) {
+        restarted = true;
+        void docker.getContainer(id).restart({ t: 0 });
+      }
+      return boots.length >= 2 && lines(es).filter((l) => l.attempt === 1 && l.text.startsWith('tick')).length >= 3;
+    });
+    const ls = lines(events);
+    const boots = ls.filter((l) => l.text.startsWith('boot'));
+    expect(boots.map((l) => l.attempt)).toEqual([0, 1]);
+    expect(events.some((e) => e.kind === 'attempt' && e.container === 'web' && e.attempt === 1)).toBe(true);
+    // Nothing is repeated: every text of attempt 0 appears once.
+    const first = ls.filter((l) => l.attempt === 0).map((l) => l.text);
+    expect(new Set(first).size).toBe(first.length);
+    expectTimeOrder(ls);
+  });
+
+  // A crash loop (the port-clash lesson): dockerd closes each run's stream a moment before inspect shows it stopped,
+  // which once ended the follow with ENGINE_UNREACHABLE after the first crash.
+  // Past the first few crashes Docker backs off, and the container sits in "restarting" (Running and Restarting both).
+  it('follows a crash-looping container through several attempts without calling the engine lost', async () => {
+    pod = await startFakePod(docker, [
+      { name: 'crash', script: 'echo "crash $(date +%s%N)"; exit 1', restart: 'always' },
+      { name: 'quiet', script: 'sleep 60' },
+    ]);
+    const events = await collect(
+      { pod: pod.pod, follow: true },
+      (es) => lines(es).filter((l) => l.text.startsWith('crash')).length >= 6,
+      30_000,
+    );
+    const crashes = lines(events).filter((l) => l.text.startsWith('crash'));
+    expect(crashes.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(crashes.map((l) => l.attempt)).size).toBe(crashes.length);
+    expect(events.filter((e) => e.kind === 'attempt' && e.container === 'crash').length).toBeGreaterThanOrEqual(3);
+  }, 40_000);
+
+  it("keeps a quiet follow open past the engine client's idle timeout", async () => {
+    pod = await startFakePod(docker, [{ name: 'slow', script: 'echo first; sleep 2.5; echo second; sleep 30' }]);
+    const impatient = new Engine({ timeoutMs: 1000 });
+    const events: PodLogEvent[] = [];
+    const abort = new AbortController();
+    const done = streamPodLogs(impatient.docker, { pod: pod.pod, follow: true }, (e) => events.push(e), abort.signal);
+    const deadline = Date.now() + 10_000;
+    while (lines(events).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    abort.abort();
+    await done;
+    expect(lines(events).map((l) => l.text)).toEqual(['first', 'second']);
+  });
+
+  it('handles a TTY container and a very long line', async () => {
+    pod = await startFakePod(docker, [
+      { name: 'tty', tty: true, script: 'echo hi-from-tty' },
+      { name: 'long', script: `head -c 50000 /dev/zero | tr '\\0' y; echo; echo after` },
+    ]);
+    await waitExited(docker, Object.values(pod.ids));
+    const ls = lines(await collect({ pod: pod.pod, maxLineBytes: 4096 }));
+    expect(ls.find((l) => l.container === 'tty')).toMatchObject({ stream: 'tty', text: 'hi-from-tty' });
+    const long = ls.filter((l) => l.container === 'long');
+    expect(long[0]).toMatchObject({ truncated: true, text: 'y'.repeat(4096) });
+    expect(long.at(-1)).toMatchObject({ truncated: false, text: 'after' });
+  });
+});
+
+/** A unix-socket relay to the real engine that a test can stop and start, as if the daemon went away and came back. */
+class EngineRelay {
+  private server: Server | undefined;
+  private readonly sockets = new Set<Socket>();
+  constructor(
+    readonly path: string,
+    private readonly target: string,
+  ) {}
+  async start(): Promise<void> {
+    this.server = createServer((client) => {
+      const upstream = connect(this.target);
+      for (const s of [client, upstream]) {
+        this.sockets.add(s);
+        s.on('close', () => this.sockets.delete(s));
+        s.on('error', () => undefined);
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((r) => this.server!.listen(this.path, r));
+  }
+  async stop(): Promise<void> {
+    const closed = new Promise<void>((r) => this.server?.close(() => r()));
+    for (const s of this.sockets) s.destroy();
+    await closed;
+  }
+}
+
+describe.skipIf(dockerReason)(
+  `Pod logs when the engine goes away${dockerReason ? ` (skipped: ${dockerReason})` : ''}`,
+  () => {
+    it('ends with ENGINE_UNREACHABLE and a since to resume from, and resumes without a gap once it is back', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'pw-relay-'));
+      const relay = new EngineRelay(
+        join(dir, 'engine.sock'),
+        engine.resolved.modem.socketPath ?? '/var/run/docker.sock',
+      );
+      const pod = await startFakePod(docker, [
+        { name: 'ticker', script: 'i=0; while true; do echo "tick $i"; i=$((i+1)); sleep 0.05; done' },
+      ]);
+      try {
+        await relay.start();
+        const viaRelay = new Engine({ host: `unix://${relay.path}` });
+        const seen: Line[] = [];
+        const first = streamPodLogs(
+          viaRelay.docker,
+          { pod: pod.pod, follow: true },
+          (e) => e.kind === 'line' && seen.push(e),
+          new AbortController().signal,
+        );
+        while (seen.length < 10) await new Promise((r) => setTimeout(r, 20));
+        await relay.stop();
+        const err = (await first.catch((e: unknown) => e)) as ApiError;
+        expect(err).toBeInstanceOf(ApiError);
+        expect(err.code).toBe('ENGINE_UNREACHABLE');
+        const since = (err.details as { since: string }).since;
+        expect(since).toMatch(/^\d+\.\d{9}$/);
+        // While it is down, a new subscription says so at once.
+        await expect(
+          streamPodLogs(viaRelay.docker, { pod: pod.pod }, () => undefined, new AbortController().signal),
+        ).rejects.toMatchObject({
+          code: 'ENGINE_UNREACHABLE',
+        });
+
+        await relay.start();
+        const resumed: Line[] = [];
+        const abort = new AbortController();
+        const second = streamPodLogs(
+          viaRelay.docker,
+          { pod: pod.pod, follow: true, since },
+          (e) => e.kind === 'line' && resumed.push(e),
+          abort.signal,
+        );
+        while (resumed.length < 5) await new Promise((r) => setTimeout(r, 20));
+        abort.abort();
+        await second;
+        const tick = (l: Line) => Number(l.text.split(' ')[1]);
+        const last = tick(seen.at(-1)!);
+        // `since` is inclusive (the Engine's rule): the resumed stream starts at the last line seen, or right after it.
+        expect(tick(resumed[0]!)).toBeGreaterThanOrEqual(last);
+        expect(tick(resumed[0]!)).toBeLessThanOrEqual(last + 1);
+      } finally {
+        await relay.stop().catch(() => undefined);
+        await pod.remove();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  },
+);

@@ -1,0 +1,80 @@
+// The pod.* API calls and the pod.status topic, on top of PodRuntime; errors cross the boundary as ApiErrors.
+import { randomBytes } from 'node:crypto';
+import { ApiError, type ApiErrorCode, type ApiHandlers } from '../../../../shared/api';
+import { plan, type PlanOptions } from '../../../../shared/plan';
+import type { Engine } from '../connection/engine';
+import { PodError, type PodErrorCode } from './pod-errors';
+import { podFromDocuments } from '../../../../shared/manifest/pod-choice';
+import { PodRuntime } from './pod-runtime';
+
+/** The infra image: an explicit choice, else PODWRIGHT_INFRA_IMAGE, else the plan's default (pause:3.10). */
+export function infraImageSetting(explicit?: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return explicit || env.PODWRIGHT_INFRA_IMAGE?.trim() || undefined;
+}
+
+/** A fresh suffix per run, so a run's emptyDirs always start empty. */
+export function newRunId(): string {
+  return randomBytes(4).toString('hex');
+}
+
+const apiCodes: Partial<Record<PodErrorCode, ApiErrorCode>> = {
+  PLAN_INVALID: 'BAD_REQUEST',
+  POD_EXISTS: 'CONFLICT',
+  NAME_CONFLICT: 'CONFLICT',
+  PORT_TAKEN: 'CONFLICT',
+  IMAGE_MISSING: 'NOT_FOUND',
+  HOSTPATH_INVALID: 'BAD_REQUEST',
+  RUN_CANCELLED: 'CANCELLED',
+};
+
+/** A PodError as an ApiError: the API code for the UI's branch, the pod error's own code and context in details. */
+export function toApiError(err: unknown): unknown {
+  if (!(err instanceof PodError)) return err;
+  return new ApiError(apiCodes[err.code] ?? 'INTERNAL', err.message, { pod: { code: err.code, ...err.details } });
+}
+
+type PodCalls = Pick<ApiHandlers['calls'], 'pod.run' | 'pod.cancel' | 'pod.stop' | 'pod.down' | 'pod.list'>;
+type PodTopics = Pick<ApiHandlers['topics'], 'pod.status'>;
+
+export function podHandlers(engine: Engine, runtime = new PodRuntime(engine)): { calls: PodCalls; topics: PodTopics } {
+  const guard = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (err) {
+      throw toApiError(err);
+    }
+  };
+  return {
+    calls: {
+      'pod.run': (input) =>
+        guard(async () => {
+          let loaded;
+          try {
+            loaded = podFromDocuments(input.documents, 'the design');
+          } catch (err) {
+            throw new ApiError('BAD_REQUEST', (err as Error).message);
+          }
+          const pod = loaded.pod.metadata ?? {};
+          const ref = { name: pod.name ?? '', namespace: pod.namespace || undefined };
+          // Tracked from here, so a cancel that arrives while the engine is asked is not lost.
+          return runtime.runs.track(ref, undefined, async (signal) => {
+            const info = await engine.info();
+            if (!info.reachable) throw new ApiError('ENGINE_UNREACHABLE', `${info.reason} ${info.hint}`);
+            const options: PlanOptions = { runId: newRunId() };
+            const infraImage = infraImageSetting(input.infraImage);
+            if (infraImage) options.infraImage = infraImage;
+            if (input.design) options.design = input.design;
+            return runtime.run(plan(loaded.pod, info, options, loaded.companions), { signal });
+          });
+        }),
+      'pod.cancel': (input) => guard(async () => ({ outcome: await runtime.cancel(input) })),
+      'pod.stop': (input) =>
+        guard(async () => (await runtime.stop(input, { graceSeconds: input.graceSeconds })) ?? null),
+      'pod.down': (input) => guard(() => runtime.down(input, { graceSeconds: input.graceSeconds })),
+      'pod.list': () => guard(() => runtime.list()),
+    },
+    topics: {
+      'pod.status': (params, emit, signal) => runtime.watch(params, emit, signal),
+    },
+  };
+}

@@ -1,0 +1,64 @@
+// Test helper for suites that need a real Docker Engine: connects once, fails loudly under CI when the engine
+// is missing, and otherwise lets a suite skip with the engine's own explanation.
+//
+// Usage:
+//   const engine = await requireDocker();
+//   describe.skipIf(dockerReason)(`pods on Docker${dockerReason ? ` (skipped: ${dockerReason})` : ''}`, () => { ... });
+import { Engine } from './connection/engine';
+import { demux } from './pod/pod-runtime';
+
+/** Why Docker tests are skipped here (engine unreachable, not under CI), or undefined when the engine answers. */
+export let dockerReason: string | undefined;
+
+let connecting: Promise<Engine> | undefined;
+
+/**
+ * A connected Engine. When the engine cannot be reached: under CI=true this throws (the suite must fail, not
+ * skip); elsewhere it returns an Engine that is not usable and sets `dockerReason` so the suite can skip.
+ */
+export function requireDocker(): Promise<Engine> {
+  connecting ??= connect();
+  return connecting;
+}
+
+/** Same as `dockerReason`, as a function for callers that prefer not to rely on live bindings. */
+export function dockerSkipReason(): string | undefined {
+  return dockerReason;
+}
+
+async function connect(): Promise<Engine> {
+  const engine = new Engine();
+  const status = await engine.info();
+  if (status.reachable) {
+    dockerReason = undefined;
+    return engine;
+  }
+  const reason = `${status.reason} ${status.hint}`;
+  if (isCi()) throw new Error(`CI needs a Docker Engine for these tests: ${reason}`);
+  dockerReason = `no Docker Engine: ${reason}`;
+  return engine;
+}
+
+function isCi(): boolean {
+  const ci = process.env.CI?.toLowerCase();
+  return ci !== undefined && ci !== '' && ci !== '0' && ci !== 'false';
+}
+
+/** A short random suffix for naming Docker objects a test creates, so parallel test files never collide. */
+export function uniqueSuffix(): string {
+  return Math.random().toString(36).slice(2, 10);
+}
+
+/** Runs `cmd` in a container by id and returns its combined output (trimmed) and exit code. */
+export async function execIn(engine: Engine, id: string, cmd: string[]): Promise<{ out: string; code: number }> {
+  const e = await engine.docker.getContainer(id).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
+  const stream = await e.start({ hijack: true, stdin: false });
+  const chunks: Buffer[] = [];
+  await new Promise<void>((done, fail) => {
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    stream.on('end', done);
+    stream.on('error', fail);
+  });
+  const { ExitCode } = await e.inspect();
+  return { out: demux(Buffer.concat(chunks)).trim(), code: ExitCode ?? -1 };
+}
