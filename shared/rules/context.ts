@@ -1,7 +1,7 @@
 // What every rule reads: the Pod after Kubernetes defaulting, plus indexes built once per validation pass.
 import { withDefaults } from '../model/defaults';
 import { isSidecar, type Container, type ContainerList, type Pod, type Volume, type VolumeMount } from '../model/pod';
-import { volumeProblems } from './volumes';
+import { volumeProblems, type FieldProblem } from './volumes';
 import type { ValidateOptions } from './types';
 
 /** Arrays from user input may be anything; rules iterate only real arrays. */
@@ -45,6 +45,8 @@ export interface VolumeEntry {
   volume: Volume;
   path: string;
   name: string;
+  /** What Kubernetes finds wrong with this volume on its own (volumes.ts), found once per pass. */
+  problems: FieldProblem[];
   /** Kubernetes registers only volumes without errors; mounts of the others fail with NotFound. */
   valid: boolean;
 }
@@ -64,6 +66,16 @@ export interface RuleContext {
   volumeByName: Map<string, VolumeEntry>;
   /** Mounts per volume name, over all containers. */
   mountsByVolume: Map<string, MountEntry[]>;
+}
+
+/**
+ * The Pod name an ephemeral volume's claim is named after. With only generateName, the API server adds five random
+ * characters before it validates; any five stand in for them, since only the length can matter.
+ */
+export function claimOwnerName(pod: Pod): string {
+  const meta = isRecord(pod) && isRecord(pod.metadata) ? pod.metadata : {};
+  if (typeof meta.name === 'string' && meta.name !== '') return meta.name;
+  return typeof meta.generateName === 'string' && meta.generateName !== '' ? `${meta.generateName}xxxxx` : '';
 }
 
 export function createContext(raw: Pod, options: ValidateOptions = {}): RuleContext {
@@ -91,18 +103,14 @@ export function createContext(raw: Pod, options: ValidateOptions = {}): RuleCont
   }
   const volumes: VolumeEntry[] = [];
   const volumeByName = new Map<string, VolumeEntry>();
+  const podName = claimOwnerName(pod);
   list<Volume>(spec.volumes).forEach((volume, index) => {
     if (!isRecord(volume)) return;
     const name = text(volume.name) ?? '';
     const path = `spec.volumes[${index}]`;
     const duplicate = volumeByName.has(name);
-    const entry: VolumeEntry = {
-      index,
-      volume,
-      path,
-      name,
-      valid: !duplicate && volumeProblems(volume, path).length === 0,
-    };
+    const problems = volumeProblems(volume, path, podName);
+    const entry: VolumeEntry = { index, volume, path, name, problems, valid: !duplicate && problems.length === 0 };
     volumes.push(entry);
     if (!duplicate) volumeByName.set(name, entry);
   });

@@ -39,8 +39,7 @@ export function loadFixture(file = fixtureFile): Fixture {
  * can show the message beside its row; the API server reports the map (`metadata.labels`).
  */
 export function apiPath(path: string): string {
-  for (const map of ['metadata.labels', 'spec.nodeSelector'])
-    if (path.startsWith(`${map}.`)) return map;
+  for (const map of ['metadata.labels', 'spec.nodeSelector']) if (path.startsWith(`${map}.`)) return map;
   return path;
 }
 

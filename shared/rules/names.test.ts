@@ -100,9 +100,9 @@ describe('CONTAINER_RESTART_POLICY_IGNORED and INIT_CONTAINER_HOOKS_FORBIDDEN (v
     const d = found(pod, 'CONTAINER_RESTART_POLICY_IGNORED')[0];
     expect(d).toMatchObject({ severity: 'warning', path: 'spec.containers[0].restartPolicy' });
     expect(acceptedByKubernetes(validatePod(pod))).toBe(true);
-    expect(acceptedByKubernetes(validatePod(makePod({ containers: [container('a', { restartPolicy: 'always' })] })))).toBe(
-      true,
-    );
+    expect(
+      acceptedByKubernetes(validatePod(makePod({ containers: [container('a', { restartPolicy: 'always' })] }))),
+    ).toBe(true);
   });
   it('keeps only Always on init containers; anything else is dropped and the container is a plain init container', () => {
     const never = makePod({

@@ -28,6 +28,8 @@ export const fieldProblems: Readonly<Record<string, string>> = {
   nameMax63: 'name part must be no more than 63 characters',
   namePart:
     "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+  noLeadingDotDot: "must not start with '..'",
+  seccompProfile: 'must be a valid seccomp profile',
   // Programs that commonly hold a host port (HOST_PORT_ADVICE's `user` param).
   userSsh: 'SSH',
   userDns: 'DNS resolvers',

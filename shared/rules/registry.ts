@@ -1,4 +1,5 @@
 // Every rule, in the order their diagnostics are listed within one severity.
+import { annotationInvalid } from './catalog/annotation-invalid';
 import { containerFieldInvalid } from './catalog/container-field-invalid';
 import { containerImageRequired } from './catalog/container-image-required';
 import { containerNameDuplicate } from './catalog/container-name-duplicate';
@@ -10,6 +11,7 @@ import { envFromInvalid } from './catalog/env-from-invalid';
 import { envNameInvalid } from './catalog/env-name-invalid';
 import { envValueFromInvalid } from './catalog/env-value-from-invalid';
 import { ephemeralContainersForbidden } from './catalog/ephemeral-containers';
+import { ephemeralVolumeInvalid } from './catalog/ephemeral-volume-invalid';
 import { hostIPWithoutHostPort } from './catalog/host-ip-without-host-port';
 import { hostNamespaceShared } from './catalog/host-namespace-shared';
 import { hostNetworkPortMismatch } from './catalog/host-network-port-mismatch';
@@ -58,6 +60,7 @@ export const rules: readonly Rule[] = [
   // What the API server checks, roughly in ValidatePodSpec's order.
   podNameInvalid,
   labelInvalid,
+  annotationInvalid,
   containersRequired,
   containerNameInvalid,
   containerNameDuplicate,
@@ -73,6 +76,7 @@ export const rules: readonly Rule[] = [
   volumeNameDuplicate,
   volumeSourceConflict,
   volumeSourceInvalid,
+  ephemeralVolumeInvalid,
   mountVolumeNotFound,
   mountPathInvalid,
   mountSubPathInvalid,
