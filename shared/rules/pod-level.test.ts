@@ -75,8 +75,11 @@ describe('POD_RESTART_POLICY_INVALID / POD_DNS_POLICY_INVALID / POD_FIELD_INVALI
     const pod = makePod({ restartPolicy: 'never' });
     expect(applyFix(pod, found(pod, 'POD_RESTART_POLICY_INVALID')[0]!.fixes[0]!).spec.restartPolicy).toBe('Never');
   });
-  it('dnsPolicy None requires a nameserver', () => {
-    expect(paths(makePod({ dnsPolicy: 'None' }), 'POD_DNS_POLICY_INVALID')).toEqual(['spec.dnsConfig.nameservers']);
+  it('dnsPolicy None requires dnsConfig, then a nameserver (validatePodDNSConfig)', () => {
+    expect(paths(makePod({ dnsPolicy: 'None' }), 'POD_DNS_POLICY_INVALID')).toEqual(['spec.dnsConfig']);
+    expect(paths(makePod({ dnsPolicy: 'None', dnsConfig: {} }), 'POD_DNS_POLICY_INVALID')).toEqual([
+      'spec.dnsConfig.nameservers',
+    ]);
     expect(
       paths(makePod({ dnsPolicy: 'None', dnsConfig: { nameservers: ['1.1.1.1'] } }), 'POD_DNS_POLICY_INVALID'),
     ).toEqual([]);

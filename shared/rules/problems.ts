@@ -30,6 +30,7 @@ export const fieldProblems: Readonly<Record<string, string>> = {
     "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
   noLeadingDotDot: "must not start with '..'",
   seccompProfile: 'must be a valid seccomp profile',
+  dns1123SubdomainUnderscore: "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character",
   // Programs that commonly hold a host port (HOST_PORT_ADVICE's `user` param).
   userSsh: 'SSH',
   userDns: 'DNS resolvers',

@@ -12,6 +12,7 @@ import { envNameInvalid } from './catalog/env-name-invalid';
 import { envValueFromInvalid } from './catalog/env-value-from-invalid';
 import { ephemeralContainersForbidden } from './catalog/ephemeral-containers';
 import { ephemeralVolumeInvalid } from './catalog/ephemeral-volume-invalid';
+import { hostAliasInvalid } from './catalog/host-alias-invalid';
 import { hostIPWithoutHostPort } from './catalog/host-ip-without-host-port';
 import { hostNamespaceShared } from './catalog/host-namespace-shared';
 import { hostNetworkPortMismatch } from './catalog/host-network-port-mismatch';
@@ -26,6 +27,7 @@ import { mountPathInvalid } from './catalog/mount-path-invalid';
 import { mountSubPathInvalid } from './catalog/mount-subpath-invalid';
 import { mountVolumeNotFound } from './catalog/mount-volume-not-found';
 import { namespacePartialShare } from './catalog/namespace-partial-share';
+import { nodeSelectorInvalid } from './catalog/node-selector-invalid';
 import { podDNSPolicyInvalid } from './catalog/pod-dns-policy';
 import { podExceedsNodeCapacity } from './catalog/pod-exceeds-node-capacity';
 import { podFieldInvalid } from './catalog/pod-field-invalid';
@@ -41,9 +43,11 @@ import { resourceFractionalBytes } from './catalog/resource-fractional-bytes';
 import { resourceNameInvalid } from './catalog/resource-name-invalid';
 import { resourceQuantityInvalid } from './catalog/resource-quantity-invalid';
 import { resourceRequestExceedsLimit } from './catalog/resource-request-exceeds-limit';
+import { schedulingGateInvalid } from './catalog/scheduling-gate-invalid';
 import { securityContextInvalid } from './catalog/security-context-invalid';
 import { sidecarReadsUnwrittenVolume } from './catalog/sidecar-reads-unwritten-volume';
 import { terminationGraceNegative } from './catalog/termination-grace-negative';
+import { tolerationInvalid } from './catalog/toleration-invalid';
 import { unknownField } from './catalog/unknown-field';
 import { volumeDeprecated } from './catalog/volume-deprecated';
 import { volumeNameDuplicate } from './catalog/volume-name-duplicate';
@@ -90,6 +94,10 @@ export const rules: readonly Rule[] = [
   lifecycleHandlerInvalid,
   podRestartPolicyInvalid,
   podDNSPolicyInvalid,
+  nodeSelectorInvalid,
+  tolerationInvalid,
+  hostAliasInvalid,
+  schedulingGateInvalid,
   podFieldInvalid,
   securityContextInvalid,
   hostPIDWithSharedProcessNamespace,
