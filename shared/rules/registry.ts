@@ -32,6 +32,7 @@ import { podDNSPolicyInvalid } from './catalog/pod-dns-policy';
 import { podExceedsNodeCapacity } from './catalog/pod-exceeds-node-capacity';
 import { podFieldInvalid } from './catalog/pod-field-invalid';
 import { podNameInvalid } from './catalog/pod-name-invalid';
+import { podOSInvalid } from './catalog/pod-os-invalid';
 import { podPortClash } from './catalog/pod-port-clash';
 import { podRestartPolicyInvalid } from './catalog/pod-restart-policy';
 import { portDefinitionOverlap } from './catalog/port-definition-overlap';
@@ -45,7 +46,9 @@ import { resourceQuantityInvalid } from './catalog/resource-quantity-invalid';
 import { resourceRequestExceedsLimit } from './catalog/resource-request-exceeds-limit';
 import { schedulingGateInvalid } from './catalog/scheduling-gate-invalid';
 import { securityContextInvalid } from './catalog/security-context-invalid';
+import { securityProfileInvalid } from './catalog/security-profile-invalid';
 import { sidecarReadsUnwrittenVolume } from './catalog/sidecar-reads-unwritten-volume';
+import { sysctlInvalid } from './catalog/sysctl-invalid';
 import { terminationGraceNegative } from './catalog/termination-grace-negative';
 import { tolerationInvalid } from './catalog/toleration-invalid';
 import { unknownField } from './catalog/unknown-field';
@@ -100,6 +103,9 @@ export const rules: readonly Rule[] = [
   schedulingGateInvalid,
   podFieldInvalid,
   securityContextInvalid,
+  securityProfileInvalid,
+  sysctlInvalid,
+  podOSInvalid,
   hostPIDWithSharedProcessNamespace,
   hostUsersHostNamespace,
   // What the API server warns about.
