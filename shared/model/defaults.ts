@@ -1,7 +1,17 @@
 // Kubernetes v1 defaulting that changes a verdict, applied as the API server does before it validates: JSON nulls
 // read as absent, SetDefaults_* (pkg/apis/core/v1/defaults.go), and the create strategy dropping fields whose 1.34
 // feature gates are off (pkg/api/pod DropDisabledPodFields).
-import type { Container, ContainerList, ContainerPort, EnvVar, LifecycleHandler, Pod, Probe, Quantity, Volume } from './pod';
+import type {
+  Container,
+  ContainerList,
+  ContainerPort,
+  EnvVar,
+  LifecycleHandler,
+  Pod,
+  Probe,
+  Quantity,
+  Volume,
+} from './pod';
 import { allVolumeSources } from './pod';
 
 /** Only plain objects are defaulted; arrays and scalars in the wrong place are left for the rules to report. */
@@ -242,6 +252,9 @@ export function withDefaults(input: Pod): Pod {
   if (unset(spec.restartPolicy)) spec.restartPolicy = 'Always';
   if (unset(spec.dnsPolicy)) spec.dnsPolicy = 'ClusterFirst';
   if (spec.terminationGracePeriodSeconds === undefined) spec.terminationGracePeriodSeconds = 30;
+  // Conversion to the internal type reads the deprecated serviceAccount when serviceAccountName is empty.
+  if (unset(spec.serviceAccountName) && typeof spec.serviceAccount === 'string')
+    spec.serviceAccountName = spec.serviceAccount;
   if (Array.isArray(spec.containers)) spec.containers = defaultContainers(spec.containers, hostNetwork, 'containers');
   if (Array.isArray(spec.initContainers))
     spec.initContainers = defaultContainers(spec.initContainers, hostNetwork, 'initContainers');

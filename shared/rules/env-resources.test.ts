@@ -106,6 +106,12 @@ describe('ENV_DUPLICATE (warnings.go "hides previous definition")', () => {
   });
 });
 
+/** The limits' paths, then the paths of the requests defaulting copies from them. */
+const inBoth = (names: string[]) => [
+  ...names.map((n) => `spec.containers[0].resources.limits[${n}]`),
+  ...names.map((n) => `spec.containers[0].resources.requests[${n}]`),
+];
+
 describe('RESOURCE_NAME_INVALID / RESOURCE_QUANTITY_INVALID (validateContainerResourceName, ValidateResourceQuantityValue)', () => {
   it('accepts standard, hugepages and prefixed extended names (example.com/a, my.org/resource)', () => {
     const pod = withResources({
@@ -114,21 +120,18 @@ describe('RESOURCE_NAME_INVALID / RESOURCE_QUANTITY_INVALID (validateContainerRe
     expect(codes(pod)).toEqual([]);
   });
   it('rejects "disk" and "invalid-name"', () => {
-    expect(paths(withResources({ limits: { disk: '1', 'invalid-name': '1' } }), 'RESOURCE_NAME_INVALID')).toEqual([
-      'spec.containers[0].resources.limits[disk]',
-      'spec.containers[0].resources.limits[invalid-name]',
-    ]);
+    // Defaulting copies each limit into the missing request, and the API server reports that copy too.
+    expect(paths(withResources({ limits: { disk: '1', 'invalid-name': '1' } }), 'RESOURCE_NAME_INVALID')).toEqual(
+      inBoth(['disk', 'invalid-name']),
+    );
   });
   it('rejects negative and unparsable quantities, and fractional extended resources ("500m", "2.5")', () => {
     const pod = withResources({
       limits: { cpu: '-1', memory: '1 Gi', 'example.com/a': '500m', 'example.com/b': '2.5' },
     });
-    expect(paths(pod, 'RESOURCE_QUANTITY_INVALID')).toEqual([
-      'spec.containers[0].resources.limits[cpu]',
-      'spec.containers[0].resources.limits[memory]',
-      'spec.containers[0].resources.limits[example.com/a]',
-      'spec.containers[0].resources.limits[example.com/b]',
-    ]);
+    expect(paths(pod, 'RESOURCE_QUANTITY_INVALID')).toEqual(
+      inBoth(['cpu', 'memory', 'example.com/a', 'example.com/b']),
+    );
   });
 });
 
@@ -142,11 +145,7 @@ describe('resources the API server accepts (issue 17 false errors)', () => {
   });
   it('rejects "requests."-prefixed and other names that are no extended resource (IsExtendedResourceName)', () => {
     const pod = withResources({ limits: { 'requests.example.com/a': '1', 'a/b/c': '1', 'Example.com/a': '1' } });
-    expect(paths(pod, 'RESOURCE_NAME_INVALID')).toEqual([
-      'spec.containers[0].resources.limits[requests.example.com/a]',
-      'spec.containers[0].resources.limits[a/b/c]',
-      'spec.containers[0].resources.limits[Example.com/a]',
-    ]);
+    expect(paths(pod, 'RESOURCE_NAME_INVALID')).toEqual(inBoth(['requests.example.com/a', 'a/b/c', 'Example.com/a']));
   });
   it('accepts every quantity form: SI and binary suffixes, exponents, milli-units, bare and JSON numbers', () => {
     for (const q of [
@@ -258,9 +257,10 @@ describe('RESOURCE_FRACTIONAL_BYTES (warnings.go)', () => {
     const d = found(withResources({ limits: { memory: '128m' } }), 'RESOURCE_FRACTIONAL_BYTES').map(
       (x) => `${x.path}: ${x.message}`,
     );
-    // Upstream also warns on the request that defaulting copied from the limit; here it is reported once, where it was written.
+    // As upstream: the request that defaulting copied from the limit is warned about too.
     expect(d).toEqual([
       'spec.containers[0].resources.limits[memory]: fractional byte value "128m" is invalid, must be an integer',
+      'spec.containers[0].resources.requests[memory]: fractional byte value "128m" is invalid, must be an integer',
     ]);
     expect(found(withResources({ requests: { memory: '1500m' } }), 'RESOURCE_FRACTIONAL_BYTES')).toHaveLength(1);
     expect(found(withResources({ limits: { memory: '2000m' } }), 'RESOURCE_FRACTIONAL_BYTES')).toHaveLength(0);

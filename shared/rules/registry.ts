@@ -34,6 +34,7 @@ import { podFieldInvalid } from './catalog/pod-field-invalid';
 import { podNameInvalid } from './catalog/pod-name-invalid';
 import { podOSInvalid } from './catalog/pod-os-invalid';
 import { podPortClash } from './catalog/pod-port-clash';
+import { podResourcesInvalid } from './catalog/pod-resources-invalid';
 import { podRestartPolicyInvalid } from './catalog/pod-restart-policy';
 import { portDefinitionOverlap } from './catalog/port-definition-overlap';
 import { portInvalid } from './catalog/port-invalid';
@@ -93,6 +94,7 @@ export const rules: readonly Rule[] = [
   resourceNameInvalid,
   resourceQuantityInvalid,
   resourceRequestExceedsLimit,
+  podResourcesInvalid,
   probeInvalid,
   lifecycleHandlerInvalid,
   podRestartPolicyInvalid,

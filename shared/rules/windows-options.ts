@@ -12,13 +12,21 @@ export interface OptionProblem {
 const netBiosRe = /^[^\\/:*?"<>|.][^\\/:*?"<>|]{0,14}$/;
 const domainDnsRe =
   /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+/** Go's [[:cntrl:]]: the ASCII control characters. */
+function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
+}
+
 const userCharsRe = /["/\\:;|=,+*?<>@[\]]/;
-const controlRe = /[\x00-\x1f\x7f]/;
 
 /** The reasons runAsUserName is refused, as [message id, Kubernetes' words]. */
 function userNameReasons(name: string): [string, string][] {
   if (name.length === 0) return [['userNameEmpty', 'runAsUserName cannot be an empty string']];
-  if (controlRe.test(name)) return [['userNameControl', 'runAsUserName cannot contain control characters']];
+  if (hasControl(name)) return [['userNameControl', 'runAsUserName cannot contain control characters']];
   const parts = name.split('\\');
   if (parts.length > 2) return [['userNameBackslash', 'runAsUserName cannot contain more than one backslash']];
   const [domain, user] = parts.length === 2 ? [parts[0]!, parts[1]!] : ['', parts[0]!];

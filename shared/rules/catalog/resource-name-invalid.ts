@@ -4,7 +4,7 @@ import { fixTitle, msg, type RuleMessage } from '../message';
 import { pointer } from '../fix';
 import type { Rule } from '../types';
 import { qualifiedNameProblem } from '../syntax';
-import { resourceKind, resourceLists } from './resources';
+import { resourceKind, resourceLists, writtenResource } from './resources';
 
 /** Why validateContainerResourceName refuses a name, in its words. */
 function nameMessage(name: string): RuleMessage {
@@ -34,28 +34,31 @@ export const resourceNameInvalid: Rule = {
         for (const name of Object.keys(lists[list])) {
           if (resourceKind(name) !== 'invalid') continue;
           const close = ['cpu', 'memory', 'ephemeral-storage'].find((s) => s === name.toLowerCase().trim());
+          const written = writtenResource(c, list, name);
           report(`${c.path}.resources.${list}[${name}]`, nameMessage(name), {
-            fixes: [
-              {
-                ...fixTitle('remove', { name }, `Remove ${name}`),
-                patch: [{ op: 'remove', path: pointer('spec', c.list, c.index, 'resources', list, name) }],
-              },
-              ...(close
-                ? [
-                    {
-                      ...fixTitle('rename', { value: close }, `Rename to ${close}`),
-                      patch: [
-                        { op: 'remove' as const, path: pointer('spec', c.list, c.index, 'resources', list, name) },
+            fixes: !written
+              ? []
+              : [
+                  {
+                    ...fixTitle('remove', { name }, `Remove ${name}`),
+                    patch: [{ op: 'remove', path: pointer('spec', c.list, c.index, 'resources', list, name) }],
+                  },
+                  ...(close
+                    ? [
                         {
-                          op: 'add' as const,
-                          path: pointer('spec', c.list, c.index, 'resources', list, close),
-                          value: lists[list][name],
+                          ...fixTitle('rename', { value: close }, `Rename to ${close}`),
+                          patch: [
+                            { op: 'remove' as const, path: pointer('spec', c.list, c.index, 'resources', list, name) },
+                            {
+                              op: 'add' as const,
+                              path: pointer('spec', c.list, c.index, 'resources', list, close),
+                              value: lists[list][name],
+                            },
+                          ],
                         },
-                      ],
-                    },
-                  ]
-                : []),
-            ],
+                      ]
+                    : []),
+                ],
           });
         }
       }

@@ -1,8 +1,8 @@
 // RESOURCE_QUANTITY_INVALID: quantities parse, are not negative, and extended resources are whole numbers.
 import { msg } from '../message';
-import { exactQuantity, nanosPerUnit, readQuantity, roundUpToMilli, wholeValue } from '../../model/quantity';
+import { exactQuantity, readQuantity, roundUpToMilli } from '../../model/quantity';
 import type { Rule } from '../types';
-import { resourceKind, resourceLists } from './resources';
+import { int64Value, milliValue, resourceKind, resourceLists } from './resources';
 
 export const resourceQuantityInvalid: Rule = {
   code: 'RESOURCE_QUANTITY_INVALID',
@@ -54,7 +54,7 @@ export const resourceQuantityInvalid: Rule = {
               ),
             );
           const kind = resourceKind(name);
-          if (kind === 'extended' && value % nanosPerUnit !== 0n)
+          if (kind === 'extended' && milliValue(value) % 1000n !== 0n)
             report(
               path,
               msg(
@@ -81,6 +81,7 @@ export const resourceQuantityInvalid: Rule = {
 /** IsHugePageResourceValueDivisible: the page size is a positive whole number and the value a multiple of it. */
 function hugepagesDivisible(name: string, value: bigint): boolean {
   const page = exactQuantity(name.slice('hugepages-'.length));
-  if (page === undefined || page.nanos <= 0n || roundUpToMilli(page.nanos) % nanosPerUnit !== 0n) return false;
-  return wholeValue(value) % wholeValue(page.nanos) === 0n;
+  if (page === undefined || page.nanos <= 0n || milliValue(page.nanos) % 1000n !== 0n) return false;
+  const pageSize = int64Value(page.nanos);
+  return pageSize !== 0n && int64Value(value) % pageSize === 0n;
 }

@@ -1,7 +1,7 @@
 // Shared reading of container resources: names classified as Kubernetes does, quantities read as it reads them.
 import { isRecord } from '../context';
 import type { ContainerEntry } from '../context';
-import { exactQuantity, roundUpToMilli } from '../../model/quantity';
+import { exactQuantity, roundUpToMilli, wholeValue } from '../../model/quantity';
 import { qualifiedNameProblem } from '../syntax';
 
 /**
@@ -46,17 +46,23 @@ export function isOvercommittable(name: string): boolean {
 }
 
 /**
- * Requests and limits as written. Defaulting copies limits into missing requests, which never changes a verdict
- * here but would report each problem twice, once on a field the user never wrote.
+ * Requests and limits as the API server validates them: after defaulting copied each limit into a missing request,
+ * so a problem with a limit is reported on the request too, as Kubernetes does.
  */
 export function resourceLists(c: ContainerEntry): {
   requests: Record<string, unknown>;
   limits: Record<string, unknown>;
 } {
-  const res = c.source.resources;
+  const res = c.container.resources;
   const requests = isRecord(res) && isRecord(res.requests) ? res.requests : {};
   const limits = isRecord(res) && isRecord(res.limits) ? res.limits : {};
   return { requests, limits };
+}
+
+/** Whether the user wrote this request or limit (quick fixes can only change what is written). */
+export function writtenResource(c: ContainerEntry, list: 'requests' | 'limits', name: string): boolean {
+  const res = c.source.resources;
+  return isRecord(res) && isRecord(res[list]) && name in res[list];
 }
 
 /** A container request or limit as validation sees it: read exactly, then rounded up to thousandths. */
@@ -64,3 +70,10 @@ export function containerQuantity(raw: unknown): bigint | undefined {
   const q = exactQuantity(raw);
   return q === undefined ? undefined : roundUpToMilli(q.nanos);
 }
+
+/**
+ * Quantity.MilliValue() and Value() as int64s: past the int64 range Go keeps the low 64 bits, so a huge whole
+ * number can fail "must be an integer" (99999999999999999999 of a GPU does).
+ */
+export const milliValue = (nanos: bigint): bigint => BigInt.asIntN(64, wholeValue(nanos * 1000n));
+export const int64Value = (nanos: bigint): bigint => BigInt.asIntN(64, wholeValue(nanos));
