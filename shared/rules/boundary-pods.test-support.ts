@@ -432,6 +432,15 @@ function metadataMutations(): fc.Arbitrary<Mutation>[] {
     pick(['fidelity', 'a', '0', 'a.b', subdomain(253), subdomain(254), 'Fidelity', 'a_b', '-a', 'a.', 'a..b', '']).map(
       (name) => mutation('names', put('/metadata/name', name)),
     ),
+    fc
+      .tuple(pick(['', 'abc']), optional(pick(['node-1', ''])))
+      .map(([v, node]) =>
+        mutation(
+          'annotations',
+          put(pointer('metadata', 'annotations', 'kubernetes.io/config.mirror'), v),
+          ...(node === undefined ? [] : [put('/spec/nodeName', node)]),
+        ),
+      ),
   ];
 }
 
@@ -515,6 +524,24 @@ function dnsMutations(): fc.Arbitrary<Mutation>[] {
 }
 
 const profileTypes: Vocabulary = ['RuntimeDefault', 'Unconfined', 'Localhost', EDGE, 'localhost', 'Bogus', ''];
+const windowsUserNames: Vocabulary = [
+  'ContainerUser',
+  'NT AUTHORITY\\NETWORK SERVICE',
+  'EXAMPLE\\user',
+  'example.com\\user',
+  'a'.repeat(104),
+  EDGE,
+  '',
+  'a\\b\\c',
+  'user@example.com',
+  '...',
+  '\\user',
+  'DOMAIN\\',
+  'a'.repeat(105),
+  '.bad\\user',
+  'tab\tuser',
+];
+
 const localhostProfiles: Vocabulary = [
   'profile.json',
   'my-profile',
@@ -553,7 +580,12 @@ function podSecurityMutations(): fc.Arbitrary<Mutation>[] {
       .record({ user: optional(pick(['u', 'a:b'])), level: optional(pick(['s0:c1,c2', 'bogus level'])) })
       .map((o) => mutation('securityContext', put(`${sc}/seLinuxOptions`, compact(o)))),
     fc
-      .record({ runAsUserName: optional(pick(['ContainerUser', ''])), hostProcess: optional(fc.boolean()) })
+      .record({
+        runAsUserName: optional(pick(windowsUserNames)),
+        hostProcess: optional(fc.boolean()),
+        gmsaCredentialSpecName: optional(pick(['gmsa-spec', 'Bad_Name'])),
+        gmsaCredentialSpec: optional(pick(['{}', ''])),
+      })
       .map((o) => mutation('os', put(`${sc}/windowsOptions`, compact(o)))),
   ];
 }
@@ -596,16 +628,24 @@ function containerSecurityMutations(target: fc.Arbitrary<[string, number]>): fc.
         ),
       ),
     fc
-      .tuple(target, pick(['Default', 'Unmasked', EDGE, 'unmasked', '']))
-      .map(([c, v]) => mutation('securityContext', put(at(c, 'procMount'), v))),
+      .tuple(target, pick(['Default', 'Unmasked', EDGE, 'unmasked', '']), optional(fc.boolean()))
+      .map(([c, v, hostUsers]) =>
+        mutation(
+          'securityContext',
+          put(at(c, 'procMount'), v),
+          ...(hostUsers === undefined ? [] : [put('/spec/hostUsers', hostUsers)]),
+        ),
+      ),
     fc.tuple(target, profile).map(([c, p]) => mutation('seccomp', put(at(c, 'seccompProfile'), p))),
     fc.tuple(target, profile).map(([c, p]) => mutation('apparmor', put(at(c, 'appArmorProfile'), p))),
     fc
       .tuple(target, fc.boolean())
       .map(([c, v]) => mutation('securityContext', put(at(c, 'readOnlyRootFilesystem'), v))),
     fc
-      .tuple(target, pick(['ContainerUser', '']))
-      .map(([c, v]) => mutation('os', put(at(c, 'windowsOptions'), { runAsUserName: v }))),
+      .tuple(target, pick(windowsUserNames), optional(fc.boolean()))
+      .map(([c, v, hostProcess]) =>
+        mutation('os', put(at(c, 'windowsOptions'), compact({ runAsUserName: v, hostProcess }))),
+      ),
   ];
 }
 
@@ -764,8 +804,14 @@ function volumeItemMutations(): fc.Arbitrary<Mutation>[] {
         expirationSeconds: optional(pick([599, 600, 3600, 4294967296])),
         path: pick(['token', '../token', '/token', '']),
       })
-      .map((t) =>
-        mutation('volumeItems', put('/spec/volumes/4/projected/sources/-', { serviceAccountToken: compact(t) })),
+      .chain((t) =>
+        optional(pick(['default', 'Bad_Account'])).map((account) =>
+          mutation(
+            'volumeItems',
+            put('/spec/volumes/4/projected/sources/-', { serviceAccountToken: compact(t) }),
+            ...(account === undefined ? [] : [put('/spec/serviceAccountName', account)]),
+          ),
+        ),
       ),
   ];
 }
@@ -1001,7 +1047,14 @@ function probeMutations(target: fc.Arbitrary<[string, number]>): fc.Arbitrary<Mu
     fc.constant({ exec: { command: ['true'] } }),
     fc.constant({ exec: { command: [] } }),
     pick(ports).map((port) => ({ tcpSocket: { port } })),
-    pick(ports).map((port) => ({ httpGet: { port } })),
+    fc
+      .tuple(
+        pick(ports),
+        optional(
+          pick([[{ name: 'X-Custom', value: '1' }], [{ name: 'Bad Header', value: '1' }], [{ name: '', value: '' }]]),
+        ),
+      )
+      .map(([port, httpHeaders]) => ({ httpGet: compact({ port, httpHeaders }) })),
     fc
       .record({ port: pick([0, 1, 8080, 65536, 'grpc']), service: optional(pick(['', 'health'])) })
       .map((g) => ({ grpc: compact(g) })),
@@ -1071,7 +1124,11 @@ function resourceMutations(target: fc.Arbitrary<[string, number]>): fc.Arbitrary
         ]),
         pick([{ cpu: '2' }, { cpu: '50m' }, { memory: '2Gi' }, {}]),
       )
-      .map(([limits, requests]) => mutation('podResources', put('/spec/resources', { limits, requests }))),
+      .chain(([limits, requests]) =>
+        optional(fc.constant([{ name: 'gpu' }])).map((claims) =>
+          mutation('podResources', put('/spec/resources', compact({ limits, requests, claims }))),
+        ),
+      ),
     fc
       .tuple(target, pick(['Always', 'IfNotPresent', 'Never', '', null, EDGE, 'always']))
       .map(([c, v]) => mutation('imagePullPolicy', put(pointer('spec', c[0], c[1], 'imagePullPolicy'), v))),
@@ -1129,7 +1186,14 @@ function portAndNameMutations(target: fc.Arbitrary<[string, number]>): fc.Arbitr
       .map(([f, v]) => mutation('names', put(pointer('spec', f), v))),
     fc
       .tuple(
-        pick(['nodeName', 'serviceAccountName', 'priorityClassName', 'runtimeClassName', 'schedulerName']),
+        pick([
+          'nodeName',
+          'serviceAccountName',
+          'serviceAccount',
+          'priorityClassName',
+          'runtimeClassName',
+          'schedulerName',
+        ]),
         pick(dnsSubdomains),
       )
       .map(([f, v]) => mutation('names', put(pointer('spec', f), v))),

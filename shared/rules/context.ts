@@ -47,6 +47,8 @@ export interface VolumeEntry {
   name: string;
   /** What Kubernetes finds wrong with this volume on its own (volumes.ts), found once per pass. */
   problems: FieldProblem[];
+  /** A volume of this name was registered before this one (Kubernetes then refuses this one as a Duplicate). */
+  duplicate: boolean;
   /** Kubernetes registers only volumes without errors; mounts of the others fail with NotFound. */
   valid: boolean;
 }
@@ -62,7 +64,10 @@ export interface RuleContext {
   /** Init containers first (in order), then regular containers. */
   containers: ContainerEntry[];
   volumes: VolumeEntry[];
-  /** The first volume of each name. */
+  /**
+   * The volume Kubernetes registers under each name: the first one without errors (ValidateVolumes). An invalid
+   * volume is not registered, so a later volume of the same name is no duplicate and mounts find that one.
+   */
   volumeByName: Map<string, VolumeEntry>;
   /** Mounts per volume name, over all containers. */
   mountsByVolume: Map<string, MountEntry[]>;
@@ -110,9 +115,10 @@ export function createContext(raw: Pod, options: ValidateOptions = {}): RuleCont
     const path = `spec.volumes[${index}]`;
     const duplicate = volumeByName.has(name);
     const problems = volumeProblems(volume, path, podName);
-    const entry: VolumeEntry = { index, volume, path, name, problems, valid: !duplicate && problems.length === 0 };
+    const valid = !duplicate && problems.length === 0;
+    const entry: VolumeEntry = { index, volume, path, name, problems, duplicate, valid };
     volumes.push(entry);
-    if (!duplicate) volumeByName.set(name, entry);
+    if (valid) volumeByName.set(name, entry);
   });
   const mountsByVolume = new Map<string, MountEntry[]>();
   for (const owner of containers) {

@@ -41,6 +41,7 @@ import { portInvalid } from './catalog/port-invalid';
 import { portNameInvalid } from './catalog/port-name-invalid';
 import { portNameShared } from './catalog/port-name-shared';
 import { probeInvalid } from './catalog/probe-invalid';
+import { resourceClaimInvalid } from './catalog/resource-claim-invalid';
 import { resourceFractionalBytes } from './catalog/resource-fractional-bytes';
 import { resourceNameInvalid } from './catalog/resource-name-invalid';
 import { resourceQuantityInvalid } from './catalog/resource-quantity-invalid';
@@ -95,6 +96,7 @@ export const rules: readonly Rule[] = [
   resourceQuantityInvalid,
   resourceRequestExceedsLimit,
   podResourcesInvalid,
+  resourceClaimInvalid,
   probeInvalid,
   lifecycleHandlerInvalid,
   podRestartPolicyInvalid,
