@@ -161,35 +161,6 @@ describe('withDefaults', () => {
     expect(out.spec.volumes?.[1]?.projected?.sources?.[0]?.downwardAPI?.items?.[0]?.fieldRef?.apiVersion).toBe('v1');
   });
 
-  it('drops what the 1.34 create strategy drops behind disabled gates: restartPolicy rules, stopSignal, fileKeyRef', () => {
-    const out = withDefaults(
-      pod({
-        containers: [
-          {
-            name: 'a',
-            restartPolicy: 'Never',
-            lifecycle: { stopSignal: 'SIGUSR1', preStop: { sleep: { seconds: 1 } } },
-          },
-          {
-            name: 'b',
-            lifecycle: { stopSignal: 'SIGUSR1' },
-            env: [{ name: 'E', valueFrom: { fileKeyRef: { key: 'k' } } }],
-          },
-        ],
-        initContainers: [
-          { name: 'i', restartPolicy: 'OnFailure' },
-          { name: 's', restartPolicy: 'Always' },
-        ],
-      } as never),
-    );
-    const [a, b] = out.spec.containers;
-    expect(a?.restartPolicy).toBeUndefined();
-    expect(a?.lifecycle).toEqual({ preStop: { sleep: { seconds: 1 } } });
-    expect(b?.lifecycle).toBeUndefined();
-    expect(b?.env?.[0]?.valueFrom).toEqual({});
-    expect(out.spec.initContainers?.map((c) => c.restartPolicy)).toEqual([undefined, 'Always']);
-  });
-
   it('returns malformed input as it is', () => {
     expect(withDefaults({ apiVersion: 'v1', kind: 'Pod', metadata: {} } as unknown as Pod)).toEqual({
       apiVersion: 'v1',

@@ -1,6 +1,5 @@
 // Kubernetes v1 defaulting that changes a verdict, applied as the API server does before it validates: JSON nulls
-// read as absent, SetDefaults_* (pkg/apis/core/v1/defaults.go), and the create strategy dropping fields whose 1.34
-// feature gates are off (pkg/api/pod DropDisabledPodFields).
+// read as absent, then SetDefaults_* (pkg/apis/core/v1/defaults.go).
 import type {
   Container,
   ContainerList,
@@ -120,7 +119,7 @@ function coveredByRequests(limits: Record<string, unknown>, requests: unknown): 
   return true;
 }
 
-function defaultContainer(container: Container, hostNetwork: boolean, list: ContainerList): Container {
+function defaultContainer(container: Container, hostNetwork: boolean): Container {
   if (!isObject(container)) return container;
   const out: Container = copy(container);
   if (unset(out.imagePullPolicy)) {
@@ -133,7 +132,6 @@ function defaultContainer(container: Container, hostNetwork: boolean, list: Cont
   }
   if (unset(out.terminationMessagePolicy)) out.terminationMessagePolicy = 'File';
   if (unset(out.terminationMessagePath)) out.terminationMessagePath = '/dev/termination-log';
-  dropDisabledContainerFields(out, list);
   if (Array.isArray(out.ports)) {
     let ports: ContainerPort[] | undefined;
     for (let i = 0; i < out.ports.length; i++) {
@@ -213,31 +211,10 @@ function defaultVolume(volume: Volume): Volume {
   return volume;
 }
 
-function defaultContainers(containers: Container[], hostNetwork: boolean, list: ContainerList): Container[] {
+function defaultContainers(containers: Container[], hostNetwork: boolean): Container[] {
   const out: Container[] = [];
-  for (const c of containers) out.push(defaultContainer(c, hostNetwork, list));
+  for (const c of containers) out.push(defaultContainer(c, hostNetwork));
   return out;
-}
-
-/**
- * What the 1.34 create strategy drops because its feature gate is off by default (ContainerRestartRules,
- * ContainerStopSignals, EnvFiles): a restartPolicy other than an init container's Always, lifecycle.stopSignal (and a
- * lifecycle left empty by that), env valueFrom.fileKeyRef. Dropped fields are never validated, so never refused.
- */
-function dropDisabledContainerFields(c: Container, list: ContainerList): void {
-  if (c.restartPolicy !== undefined && (list === 'containers' || c.restartPolicy !== 'Always')) delete c.restartPolicy;
-  if ('restartPolicyRules' in c) delete c.restartPolicyRules;
-  if (isObject(c.lifecycle) && 'stopSignal' in c.lifecycle) {
-    const { stopSignal: _, ...rest } = c.lifecycle;
-    if (rest.postStart === undefined && rest.preStop === undefined) delete c.lifecycle;
-    else c.lifecycle = rest;
-  }
-  if (Array.isArray(c.env) && c.env.some((e) => isObject(e) && isObject(e.valueFrom) && 'fileKeyRef' in e.valueFrom))
-    c.env = c.env.map((e) => {
-      if (!isObject(e) || !isObject(e.valueFrom) || !('fileKeyRef' in e.valueFrom)) return e;
-      const { fileKeyRef: _, ...valueFrom } = e.valueFrom;
-      return { ...e, valueFrom };
-    });
 }
 
 /**
@@ -255,9 +232,8 @@ export function withDefaults(input: Pod): Pod {
   // Conversion to the internal type reads the deprecated serviceAccount when serviceAccountName is empty.
   if (unset(spec.serviceAccountName) && typeof spec.serviceAccount === 'string')
     spec.serviceAccountName = spec.serviceAccount;
-  if (Array.isArray(spec.containers)) spec.containers = defaultContainers(spec.containers, hostNetwork, 'containers');
-  if (Array.isArray(spec.initContainers))
-    spec.initContainers = defaultContainers(spec.initContainers, hostNetwork, 'initContainers');
+  if (Array.isArray(spec.containers)) spec.containers = defaultContainers(spec.containers, hostNetwork);
+  if (Array.isArray(spec.initContainers)) spec.initContainers = defaultContainers(spec.initContainers, hostNetwork);
   if (Array.isArray(spec.volumes)) spec.volumes = spec.volumes.map(defaultVolume);
   const out = copy(pod);
   out.spec = spec;

@@ -1,5 +1,6 @@
 // What every rule reads: the Pod after Kubernetes defaulting, plus indexes built once per validation pass.
 import { withDefaults } from '../model/defaults';
+import { withoutDisabledFields } from '../model/disabled-fields';
 import { isSidecar, type Container, type ContainerList, type Pod, type Volume, type VolumeMount } from '../model/pod';
 import { volumeProblems, type FieldProblem } from './volumes';
 import type { ValidateOptions } from './types';
@@ -56,7 +57,7 @@ export interface VolumeEntry {
 export interface RuleContext {
   /** The Pod as written, for quick fixes (their pointers address this). */
   raw: Pod;
-  /** The Pod after v1 defaulting, which is what the API server validates. */
+  /** The Pod after v1 defaulting and without the fields 1.34 drops on create: what the API server validates. */
   pod: Pod;
   options: ValidateOptions;
   /** `pod.spec` when it is an object, else an empty object, so rules can read pod-level fields without guards. */
@@ -84,7 +85,7 @@ export function claimOwnerName(pod: Pod): string {
 }
 
 export function createContext(raw: Pod, options: ValidateOptions = {}): RuleContext {
-  const pod = withDefaults(raw);
+  const pod = withoutDisabledFields(withDefaults(raw));
   const spec: Record<string, unknown> = isRecord(pod) && isRecord(pod.spec) ? pod.spec : {};
   const rawSpec: Record<string, unknown> = isRecord(raw) && isRecord(raw.spec) ? raw.spec : {};
   const containers: ContainerEntry[] = [];

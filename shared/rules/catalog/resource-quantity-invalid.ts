@@ -2,7 +2,7 @@
 import { msg } from '../message';
 import { exactQuantity, readQuantity, roundUpToMilli } from '../../model/quantity';
 import type { Rule } from '../types';
-import { int64Value, milliValue, resourceKind, resourceLists } from './resources';
+import { int64Value, milliValue, resourceKind, resourceLists, writtenResource } from './resources';
 
 export const resourceQuantityInvalid: Rule = {
   code: 'RESOURCE_QUANTITY_INVALID',
@@ -26,7 +26,9 @@ export const resourceQuantityInvalid: Rule = {
           const path = `${c.path}.resources.${list}[${name}]`;
           const read = readQuantity(raw);
           if (typeof read === 'string') {
-            // The API server refuses the whole body (400) before validation, so it names no field.
+            // The API server refuses the whole body (400) before validation, so it names no field: it is reported
+            // where it was written, not again on the request defaulting would copy it into.
+            if (!writtenResource(c, list, name)) continue;
             report(
               path,
               read === 'suffix'
