@@ -1,16 +1,6 @@
 // Kubernetes v1 defaulting that changes a verdict, applied as the API server does before it validates: JSON nulls
 // read as absent, then SetDefaults_* (pkg/apis/core/v1/defaults.go).
-import type {
-  Container,
-  ContainerList,
-  ContainerPort,
-  EnvVar,
-  LifecycleHandler,
-  Pod,
-  Probe,
-  Quantity,
-  Volume,
-} from './pod';
+import type { Container, ContainerPort, EnvVar, LifecycleHandler, Pod, Probe, Quantity, Volume } from './pod';
 import { allVolumeSources } from './pod';
 
 /** Only plain objects are defaulted; arrays and scalars in the wrong place are left for the rules to report. */
