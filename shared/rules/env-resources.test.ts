@@ -129,8 +129,11 @@ describe('RESOURCE_NAME_INVALID / RESOURCE_QUANTITY_INVALID (validateContainerRe
     const pod = withResources({
       limits: { cpu: '-1', memory: '1 Gi', 'example.com/a': '500m', 'example.com/b': '2.5' },
     });
+    // "1 Gi" does not even decode (a 400 without a path): it is reported once, where it was written.
     expect(paths(pod, 'RESOURCE_QUANTITY_INVALID')).toEqual(
-      inBoth(['cpu', 'memory', 'example.com/a', 'example.com/b']),
+      inBoth(['cpu', 'memory', 'example.com/a', 'example.com/b']).filter(
+        (p) => p !== 'spec.containers[0].resources.requests[memory]',
+      ),
     );
   });
 });

@@ -90,12 +90,13 @@ export function downwardFileProblems(file: unknown, path: string): FileProblem[]
 export function projectionProblems(projected: Record<string, unknown>, path: string): FileProblem[] {
   const out: FileProblem[] = [];
   const seen = new Set<string>();
-  const claim = (file: string) => {
+  // The API server names the ConfigMap or Secret of a repeated item, and the path of a repeated downwardAPI file.
+  const claim = (file: string, shown: string) => {
     if (file === '') return;
     if (seen.has(file))
       out.push(
-        problem(path, 'duplicatePaths', `Invalid value: ${JSON.stringify(file)}: conflicting duplicate paths`, {
-          value: JSON.stringify(file),
+        problem(path, 'duplicatePaths', `Invalid value: ${JSON.stringify(shown)}: conflicting duplicate paths`, {
+          value: JSON.stringify(shown),
         }),
       );
     seen.add(file);
@@ -115,14 +116,15 @@ export function projectionProblems(projected: Record<string, unknown>, path: str
         out.push(problem(`${at}.${kind}.${nameField}`, 'required', 'Required value'));
       list<unknown>(ref.items).forEach((item, k) => {
         out.push(...keyToPathProblems(item, `${at}.${kind}.items[${k}]`));
-        if (isRecord(item) && typeof item.path === 'string') claim(item.path);
+        if (isRecord(item) && typeof item.path === 'string')
+          claim(item.path, typeof ref[nameField] === 'string' ? ref[nameField] : '');
       });
     }
     if (isRecord(source.downwardAPI)) {
       kinds++;
       for (const file of list<unknown>(source.downwardAPI.items)) {
         out.push(...downwardFileProblems(file, `${at}.downwardAPI`));
-        if (isRecord(file) && typeof file.path === 'string') claim(file.path);
+        if (isRecord(file) && typeof file.path === 'string') claim(file.path, file.path);
       }
     }
     const token = source.serviceAccountToken;
