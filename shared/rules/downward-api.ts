@@ -42,6 +42,7 @@ const convertible = new Set([
   'status.phase',
 ]);
 
+const none: SelectorProblem[] = [];
 const quoted = (values: readonly string[]) => values.map((v) => JSON.stringify(v)).join(', ');
 
 /** `metadata.labels['key']` → [path, key] (fieldpath.SplitMaybeSubscriptedPath). */
@@ -57,16 +58,25 @@ export function fieldSelectorProblems(ref: unknown, allowed: readonly string[], 
   if (!isRecord(ref)) return [{ path, message: msg('object', {}, 'must be an object') }];
   const apiVersion = typeof ref.apiVersion === 'string' ? ref.apiVersion : '';
   const fieldPath = typeof ref.fieldPath === 'string' ? ref.fieldPath : '';
+  // The common case, first and without allocating: a v1 field from the list.
+  if (apiVersion === 'v1' && allowed.includes(fieldPath)) return none;
   if (apiVersion === '') return [{ path: `${path}.apiVersion`, message: msg('required', {}, 'Required value') }];
   if (fieldPath === '') return [{ path: `${path}.fieldPath`, message: msg('required', {}, 'Required value') }];
-  const value = JSON.stringify(fieldPath);
-  const convert = msg('convert', { value }, `Invalid value: ${value}: error converting fieldPath`);
+  // Built only when needed: this runs for every env var of every container on each keystroke.
+  const convert = () => {
+    const value = JSON.stringify(fieldPath);
+    return [
+      {
+        path: `${path}.fieldPath`,
+        message: msg('convert', { value }, `Invalid value: ${value}: error converting fieldPath`),
+      },
+    ];
+  };
+  if (apiVersion !== 'v1') return convert();
   const sub = subscripted(fieldPath);
-  if (apiVersion !== 'v1') return [{ path: `${path}.fieldPath`, message: convert }];
   if (sub) {
     const [base, key] = sub;
-    if (base !== 'metadata.labels' && base !== 'metadata.annotations')
-      return [{ path: `${path}.fieldPath`, message: convert }];
+    if (base !== 'metadata.labels' && base !== 'metadata.annotations') return convert();
     // Annotation keys are case-insensitive; label keys are not.
     const problem = qualifiedNameProblem(base === 'metadata.annotations' ? key.toLowerCase() : key);
     return problem
@@ -83,7 +93,7 @@ export function fieldSelectorProblems(ref: unknown, allowed: readonly string[], 
       : [];
   }
   const resolved = fieldPath === 'spec.host' ? 'spec.nodeName' : fieldPath;
-  if (!convertible.has(resolved) && fieldPath !== 'spec.host') return [{ path: `${path}.fieldPath`, message: convert }];
+  if (!convertible.has(resolved) && fieldPath !== 'spec.host') return convert();
   if (allowed.includes(resolved)) return [];
   const values = quoted([...allowed].sort());
   return [
