@@ -1,10 +1,8 @@
 // LABEL_INVALID: metadata.labels keys must be qualified names and values short label values (ValidateLabels).
 import { msg } from '../message';
 import { isRecord } from '../context';
-import { labelValueProblem, qualifiedNameProblem } from '../syntax';
+import { labelMapProblems } from '../label-map';
 import type { Rule } from '../types';
-
-export { labelValueProblem };
 
 export const labelInvalid: Rule = {
   code: 'LABEL_INVALID',
@@ -24,30 +22,8 @@ export const labelInvalid: Rule = {
       report('metadata.labels', msg('notMap', {}, 'must be a map of strings'));
       return;
     }
-    for (const [key, value] of Object.entries(labels)) {
-      // The path names the label, so the inspector can put the message beside that row (the API server says
-      // `metadata.labels`). A null value decodes as "".
-      const path = `metadata.labels.${key}`;
-      const keyProblem = qualifiedNameProblem(key);
-      if (keyProblem)
-        report(
-          path,
-          msg(
-            'key',
-            { value: JSON.stringify(key), problem: keyProblem },
-            `Invalid value: ${JSON.stringify(key)}: ${keyProblem}`,
-          ),
-        );
-      const problem = labelValueProblem(value ?? '');
-      if (problem)
-        report(
-          path,
-          msg(
-            'value',
-            { value: JSON.stringify(value), problem },
-            `Invalid value: ${JSON.stringify(value)}: ${problem}`,
-          ),
-        );
-    }
+    // The path names the label, so the inspector can put the message beside that row (the API server says
+    // `metadata.labels`).
+    for (const p of labelMapProblems(labels)) report(`metadata.labels.${p.key}`, p.message);
   },
 };

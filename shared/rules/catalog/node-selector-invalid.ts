@@ -1,7 +1,6 @@
 // NODE_SELECTOR_INVALID: nodeSelector is a map of label keys to label values (ValidateLabels on spec.nodeSelector).
-import { msg } from '../message';
 import { isRecord } from '../context';
-import { labelValueProblem, qualifiedNameProblem } from '../syntax';
+import { labelMapProblems } from '../label-map';
 import type { Rule } from '../types';
 
 export const nodeSelectorInvalid: Rule = {
@@ -17,29 +16,7 @@ export const nodeSelectorInvalid: Rule = {
   check(ctx, report) {
     const selector = ctx.spec.nodeSelector;
     if (!isRecord(selector)) return;
-    for (const [key, value] of Object.entries(selector)) {
-      // Like LABEL_INVALID, the path names the entry; the API server says `spec.nodeSelector`.
-      const path = `spec.nodeSelector.${key}`;
-      const keyProblem = qualifiedNameProblem(key);
-      if (keyProblem)
-        report(
-          path,
-          msg(
-            'key',
-            { value: JSON.stringify(key), problem: keyProblem },
-            `Invalid value: ${JSON.stringify(key)}: ${keyProblem}`,
-          ),
-        );
-      const valueProblem = labelValueProblem(value ?? '');
-      if (valueProblem)
-        report(
-          path,
-          msg(
-            'value',
-            { value: JSON.stringify(value), problem: valueProblem },
-            `Invalid value: ${JSON.stringify(value)}: ${valueProblem}`,
-          ),
-        );
-    }
+    // Like LABEL_INVALID, the path names the entry; the API server says `spec.nodeSelector`.
+    for (const p of labelMapProblems(selector)) report(`spec.nodeSelector.${p.key}`, p.message);
   },
 };

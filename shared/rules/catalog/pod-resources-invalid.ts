@@ -4,7 +4,7 @@ import { msg } from '../message';
 import { isRecord, type ContainerEntry } from '../context';
 import { qualifiedNameProblem } from '../syntax';
 import type { Report, Rule } from '../types';
-import { containerQuantity, int64Value, milliValue } from './resources';
+import { containerQuantity, hugepagesDivisible } from './resources';
 
 type Amounts = Map<string, bigint>;
 
@@ -80,14 +80,7 @@ function checkList(report: Report, path: string, list: Record<string, unknown>):
         ),
       );
     if (amount !== undefined && name.startsWith('hugepages-')) {
-      const page = containerQuantity(name.slice('hugepages-'.length));
-      const size = page === undefined ? 0n : int64Value(page);
-      const divisible =
-        page !== undefined &&
-        page > 0n &&
-        milliValue(page) % 1000n === 0n &&
-        size !== 0n &&
-        int64Value(amount) % size === 0n;
+      const divisible = hugepagesDivisible(name, amount);
       if (!divisible)
         report(
           at,

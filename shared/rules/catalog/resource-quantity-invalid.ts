@@ -1,8 +1,8 @@
 // RESOURCE_QUANTITY_INVALID: quantities parse, are not negative, and extended resources are whole numbers.
 import { msg } from '../message';
-import { exactQuantity, readQuantity, roundUpToMilli } from '../../model/quantity';
+import { readQuantity, roundUpToMilli } from '../../model/quantity';
 import type { Rule } from '../types';
-import { int64Value, milliValue, resourceKind, resourceLists, writtenResource } from './resources';
+import { hugepagesDivisible, milliValue, resourceKind, resourceLists, writtenResource } from './resources';
 
 export const resourceQuantityInvalid: Rule = {
   code: 'RESOURCE_QUANTITY_INVALID',
@@ -79,11 +79,3 @@ export const resourceQuantityInvalid: Rule = {
     }
   },
 };
-
-/** IsHugePageResourceValueDivisible: the page size is a positive whole number and the value a multiple of it. */
-function hugepagesDivisible(name: string, value: bigint): boolean {
-  const page = exactQuantity(name.slice('hugepages-'.length));
-  if (page === undefined || page.nanos <= 0n || milliValue(page.nanos) % 1000n !== 0n) return false;
-  const pageSize = int64Value(page.nanos);
-  return pageSize !== 0n && int64Value(value) % pageSize === 0n;
-}

@@ -77,3 +77,11 @@ export function containerQuantity(raw: unknown): bigint | undefined {
  */
 export const milliValue = (nanos: bigint): bigint => BigInt.asIntN(64, wholeValue(nanos * 1000n));
 export const int64Value = (nanos: bigint): bigint => BigInt.asIntN(64, wholeValue(nanos));
+
+/** IsHugePageResourceValueDivisible: the page size is a positive whole number and the amount a multiple of it. */
+export function hugepagesDivisible(name: string, amount: bigint): boolean {
+  const page = exactQuantity(name.slice('hugepages-'.length));
+  if (page === undefined || page.nanos <= 0n || milliValue(page.nanos) % 1000n !== 0n) return false;
+  const size = int64Value(page.nanos);
+  return size !== 0n && int64Value(amount) % size === 0n;
+}
