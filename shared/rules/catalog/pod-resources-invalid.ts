@@ -4,7 +4,7 @@ import { msg } from '../message';
 import { isRecord, type ContainerEntry } from '../context';
 import { qualifiedNameProblem } from '../syntax';
 import type { Report, Rule } from '../types';
-import { containerQuantity, hugepagesDivisible } from './resources';
+import { amountProblems, containerQuantity } from './resources';
 
 type Amounts = Map<string, bigint>;
 
@@ -70,27 +70,7 @@ function checkList(report: Report, path: string, list: Record<string, unknown>):
       );
     else if (problem) report(at, msg('qualifiedName', { value, problem }, `Invalid value: ${value}: ${problem}`));
     const amount = containerQuantity(raw ?? 0);
-    if (amount !== undefined && amount < 0n)
-      report(
-        at,
-        msg(
-          'nonNegative',
-          { value: JSON.stringify(raw) },
-          `Invalid value: ${JSON.stringify(raw)}: must be greater than or equal to 0`,
-        ),
-      );
-    if (amount !== undefined && name.startsWith('hugepages-')) {
-      const divisible = hugepagesDivisible(name, amount);
-      if (!divisible)
-        report(
-          at,
-          msg(
-            'multiple',
-            { value: JSON.stringify(raw), size: name },
-            `Invalid value: ${JSON.stringify(raw)}: is not positive integer multiple of ${name}`,
-          ),
-        );
-    }
+    if (amount !== undefined) for (const m of amountProblems(name, raw, amount)) report(at, m);
   }
 }
 

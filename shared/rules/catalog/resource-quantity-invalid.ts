@@ -2,7 +2,7 @@
 import { msg } from '../message';
 import { readQuantity, roundUpToMilli } from '../../model/quantity';
 import type { Rule } from '../types';
-import { hugepagesDivisible, milliValue, resourceKind, resourceLists, writtenResource } from './resources';
+import { amountProblems, resourceLists, writtenResource } from './resources';
 
 export const resourceQuantityInvalid: Rule = {
   code: 'RESOURCE_QUANTITY_INVALID',
@@ -45,35 +45,7 @@ export const resourceQuantityInvalid: Rule = {
             );
             continue;
           }
-          const value = roundUpToMilli(read.nanos);
-          if (value < 0n)
-            report(
-              path,
-              msg(
-                'nonNegative',
-                { value: JSON.stringify(raw) },
-                `Invalid value: ${JSON.stringify(raw)}: must be greater than or equal to 0`,
-              ),
-            );
-          const kind = resourceKind(name);
-          if (kind === 'extended' && milliValue(value) % 1000n !== 0n)
-            report(
-              path,
-              msg(
-                'integer',
-                { value: JSON.stringify(raw) },
-                `Invalid value: ${JSON.stringify(raw)}: must be an integer`,
-              ),
-            );
-          if (name.startsWith('hugepages-') && !hugepagesDivisible(name, value))
-            report(
-              path,
-              msg(
-                'multiple',
-                { value: JSON.stringify(raw), size: name },
-                `Invalid value: ${JSON.stringify(raw)}: is not positive integer multiple of ${name}`,
-              ),
-            );
+          for (const m of amountProblems(name, raw, roundUpToMilli(read.nanos))) report(path, m);
         }
       }
     }

@@ -2,6 +2,7 @@
 import { isRecord } from '../context';
 import type { ContainerEntry } from '../context';
 import { exactQuantity, roundUpToMilli, wholeValue } from '../../model/quantity';
+import { msg, type RuleMessage } from '../message';
 import { qualifiedNameProblem } from '../syntax';
 
 /**
@@ -84,4 +85,22 @@ export function hugepagesDivisible(name: string, amount: bigint): boolean {
   if (page === undefined || page.nanos <= 0n || milliValue(page.nanos) % 1000n !== 0n) return false;
   const size = int64Value(page.nanos);
   return size !== 0n && int64Value(amount) % size === 0n;
+}
+
+/**
+ * ValidateResourceQuantityValue and validateResourceQuantityHugePageValue on an amount already rounded to
+ * thousandths: not negative, whole for an extended resource, a multiple of the page size for hugepages.
+ */
+export function amountProblems(name: string, raw: unknown, amount: bigint): RuleMessage[] {
+  const value = JSON.stringify(raw);
+  const out: RuleMessage[] = [];
+  if (amount < 0n)
+    out.push(msg('nonNegative', { value }, `Invalid value: ${value}: must be greater than or equal to 0`));
+  if (resourceKind(name) === 'extended' && milliValue(amount) % 1000n !== 0n)
+    out.push(msg('integer', { value }, `Invalid value: ${value}: must be an integer`));
+  if (name.startsWith('hugepages-') && !hugepagesDivisible(name, amount))
+    out.push(
+      msg('multiple', { value, size: name }, `Invalid value: ${value}: is not positive integer multiple of ${name}`),
+    );
+  return out;
 }
