@@ -104,6 +104,63 @@ describe('withDefaults', () => {
     expect(c.lifecycle?.preStop?.httpGet).toEqual({ path: '/', scheme: 'HTTP', port: 1 });
   });
 
+  // Go cannot tell "" from a missing string, and a JSON null from a missing field: defaulting fills all three.
+  it('defaults an empty or null imagePullPolicy, terminationMessagePolicy and terminationMessagePath', () => {
+    const out = withDefaults(
+      pod({
+        containers: [
+          { name: 'a', image: 'busybox:1.36', imagePullPolicy: '', terminationMessagePolicy: '' },
+          { name: 'b', image: 'busybox', imagePullPolicy: null, terminationMessagePath: '' } as never,
+        ],
+      }),
+    );
+    expect(
+      out.spec.containers.map((c) => [c.imagePullPolicy, c.terminationMessagePolicy, c.terminationMessagePath]),
+    ).toEqual([
+      ['IfNotPresent', 'File', '/dev/termination-log'],
+      ['Always', 'File', '/dev/termination-log'],
+    ]);
+  });
+
+  it('reads null fields as absent, but keeps null values inside maps (labels, limits)', () => {
+    const out = withDefaults({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p', labels: { a: null } },
+      spec: {
+        dnsPolicy: null,
+        containers: [{ name: 'a', image: 'x', livenessProbe: null, resources: { limits: { cpu: null } } }],
+      },
+    } as never);
+    expect(out.spec.dnsPolicy).toBe('ClusterFirst');
+    expect('livenessProbe' in out.spec.containers[0]!).toBe(false);
+    expect(out.metadata.labels).toEqual({ a: null });
+    expect(out.spec.containers[0]?.resources?.limits).toEqual({ cpu: null });
+  });
+
+  it('defaults an empty httpGet path and scheme and an empty fieldRef apiVersion, in env and downwardAPI volumes', () => {
+    const fieldRef = { fieldPath: 'metadata.name', apiVersion: '' };
+    const out = withDefaults(
+      pod({
+        containers: [
+          {
+            name: 'a',
+            readinessProbe: { httpGet: { port: 80, path: '', scheme: '' } },
+            env: [{ name: 'N', valueFrom: { fieldRef } }],
+          },
+        ],
+        volumes: [
+          { name: 'd', downwardAPI: { items: [{ path: 'n', fieldRef }] } },
+          { name: 'p', projected: { sources: [{ downwardAPI: { items: [{ path: 'n', fieldRef }] } }] } },
+        ],
+      }),
+    );
+    expect(out.spec.containers[0]?.readinessProbe?.httpGet).toMatchObject({ path: '/', scheme: 'HTTP' });
+    expect(out.spec.containers[0]?.env?.[0]?.valueFrom?.fieldRef?.apiVersion).toBe('v1');
+    expect(out.spec.volumes?.[0]?.downwardAPI?.items?.[0]?.fieldRef?.apiVersion).toBe('v1');
+    expect(out.spec.volumes?.[1]?.projected?.sources?.[0]?.downwardAPI?.items?.[0]?.fieldRef?.apiVersion).toBe('v1');
+  });
+
   it('returns malformed input as it is', () => {
     expect(withDefaults({ apiVersion: 'v1', kind: 'Pod', metadata: {} } as unknown as Pod)).toEqual({
       apiVersion: 'v1',

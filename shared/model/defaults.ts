@@ -1,4 +1,5 @@
-// Kubernetes v1 defaulting that changes a verdict, applied as the API server does before it validates.
+// Kubernetes v1 defaulting that changes a verdict, applied as the API server does before it validates: JSON nulls
+// read as absent, then SetDefaults_* (pkg/apis/core/v1/defaults.go).
 import type { Container, ContainerPort, EnvVar, LifecycleHandler, Pod, Probe, Quantity, Volume } from './pod';
 import { allVolumeSources } from './pod';
 
@@ -15,6 +16,43 @@ function copy<T extends object>(value: T): T {
   return Object.assign({}, value);
 }
 
+// Maps whose values are strings or quantities: there a null is the zero value ("" or 0), not an absent entry.
+const mapFields = new Set(['labels', 'annotations', 'nodeSelector', 'limits', 'requests', 'overhead', 'matchLabels']);
+
+/**
+ * The value with every `field: null` of an object removed, as Go's JSON decoder leaves a null field at its zero
+ * value (so `imagePullPolicy:` with nothing after it is unset, not invalid). Unchanged parts are shared.
+ */
+function withoutNulls<T>(value: T): T {
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const clean = withoutNulls(item);
+      if (clean !== item) (out ??= value.slice())[i] = clean;
+    }
+    return (out ?? value) as T;
+  }
+  if (!isObject(value)) return value;
+  let out: Record<string, unknown> | undefined;
+  for (const key in value) {
+    const item = value[key];
+    if (item === null) {
+      out ??= copy(value);
+      delete out[key];
+    } else if (typeof item === 'object' && !mapFields.has(key)) {
+      const clean = withoutNulls(item);
+      if (clean !== item) (out ??= copy(value))[key] = clean;
+    }
+  }
+  return (out ?? value) as T;
+}
+
+/** Go reads an empty string and a missing field alike: both are the zero value that defaulting fills. */
+function unset(value: unknown): boolean {
+  return value === undefined || value === '';
+}
+
 /** Tag of an image reference, or undefined when it has none (a digest counts as none). */
 function imageTag(image: string): string | undefined {
   if (image.includes('@')) return undefined;
@@ -26,11 +64,11 @@ function imageTag(image: string): string | undefined {
 function defaultHandler<T extends LifecycleHandler | Probe>(handler: T): T {
   if (!handler || typeof handler !== 'object' || !handler.httpGet || typeof handler.httpGet !== 'object')
     return handler;
-  if (handler.httpGet.path !== undefined && handler.httpGet.scheme !== undefined) return handler;
+  if (!unset(handler.httpGet.path) && !unset(handler.httpGet.scheme)) return handler;
   const out = copy(handler);
   const httpGet = copy(handler.httpGet);
-  if (httpGet.path === undefined) httpGet.path = '/';
-  if (httpGet.scheme === undefined) httpGet.scheme = 'HTTP';
+  if (unset(httpGet.path)) httpGet.path = '/';
+  if (unset(httpGet.scheme)) httpGet.scheme = 'HTTP';
   out.httpGet = httpGet;
   return out;
 }
@@ -42,12 +80,12 @@ function withDefault(v: number | undefined, d: number): number {
 
 function defaultPort(port: ContainerPort, hostNetwork: boolean): ContainerPort {
   if (!isObject(port)) return port;
-  const needsProtocol = port.protocol === undefined || port.protocol === '';
+  const needsProtocol = unset(port.protocol);
   const needsHostPort = hostNetwork && (port.hostPort === undefined || port.hostPort === 0);
   // Unchanged objects are shared with the input: fewer copies, less garbage on every keystroke.
   if (!needsProtocol && !needsHostPort) return port;
   const p = copy(port);
-  if (p.protocol === undefined || p.protocol === '') p.protocol = 'TCP';
+  if (unset(p.protocol)) p.protocol = 'TCP';
   // defaultHostNetworkPorts: with hostNetwork the container port *is* a host port.
   if (hostNetwork && (p.hostPort === undefined || p.hostPort === 0)) p.hostPort = p.containerPort;
   return p;
@@ -74,14 +112,16 @@ function coveredByRequests(limits: Record<string, unknown>, requests: unknown): 
 function defaultContainer(container: Container, hostNetwork: boolean): Container {
   if (!isObject(container)) return container;
   const out: Container = copy(container);
-  if (typeof out.image === 'string' && out.imagePullPolicy === undefined) {
+  if (unset(out.imagePullPolicy)) {
+    // ParseImageName reads a missing or unparsable image as untagged, so it is ":latest" too.
+    const image = typeof out.image === 'string' ? out.image : '';
     // A digest pins the image, so it is never re-pulled; no tag means ":latest".
-    const tag = imageTag(out.image);
-    const floating = !out.image.includes('@') && (tag === undefined || tag === 'latest');
+    const tag = imageTag(image);
+    const floating = !image.includes('@') && (tag === undefined || tag === 'latest');
     out.imagePullPolicy = floating ? 'Always' : 'IfNotPresent';
   }
-  if (out.terminationMessagePolicy === undefined) out.terminationMessagePolicy = 'File';
-  if (out.terminationMessagePath === undefined) out.terminationMessagePath = '/dev/termination-log';
+  if (unset(out.terminationMessagePolicy)) out.terminationMessagePolicy = 'File';
+  if (unset(out.terminationMessagePath)) out.terminationMessagePath = '/dev/termination-log';
   if (Array.isArray(out.ports)) {
     let ports: ContainerPort[] | undefined;
     for (let i = 0; i < out.ports.length; i++) {
@@ -114,7 +154,7 @@ function defaultContainer(container: Container, hostNetwork: boolean): Container
     for (let i = 0; i < out.env.length; i++) {
       const e = out.env[i];
       if (!isObject(e) || !isObject(e.valueFrom) || !isObject(e.valueFrom.fieldRef)) continue;
-      if (e.valueFrom.fieldRef.apiVersion !== undefined) continue;
+      if (!unset(e.valueFrom.fieldRef.apiVersion)) continue;
       const fieldRef = copy(e.valueFrom.fieldRef);
       fieldRef.apiVersion = 'v1';
       const valueFrom = copy(e.valueFrom);
@@ -128,11 +168,37 @@ function defaultContainer(container: Container, hostNetwork: boolean): Container
   return out;
 }
 
+/** Downward API files whose fieldRef has no apiVersion get v1 (SetDefaults_ObjectFieldSelector). */
+function defaultDownwardItems(items: unknown): unknown {
+  if (!Array.isArray(items)) return items;
+  let out: unknown[] | undefined;
+  items.forEach((item: unknown, i) => {
+    if (!isObject(item) || !isObject(item.fieldRef) || !unset(item.fieldRef.apiVersion)) return;
+    (out ??= items.slice())[i] = { ...item, fieldRef: { ...item.fieldRef, apiVersion: 'v1' } };
+  });
+  return out ?? items;
+}
+
 function defaultVolume(volume: Volume): Volume {
   if (!isObject(volume)) return volume;
-  const hasSource = allVolumeSources.some((s) => (volume as Record<string, unknown>)[s] != null);
+  const record = volume as Record<string, unknown>;
+  const hasSource = allVolumeSources.some((s) => record[s] != null);
   // SetDefaults_Volume: a volume with no source is an emptyDir.
-  return hasSource ? volume : { ...volume, emptyDir: {} };
+  if (!hasSource) return { ...volume, emptyDir: {} };
+  const downward = record.downwardAPI;
+  if (isObject(downward) && defaultDownwardItems(downward.items) !== downward.items)
+    return { ...record, downwardAPI: { ...downward, items: defaultDownwardItems(downward.items) } } as Volume;
+  const projected = record.projected;
+  if (isObject(projected) && Array.isArray(projected.sources)) {
+    const sources: unknown[] = projected.sources.map((source: unknown) => {
+      if (!isObject(source) || !isObject(source.downwardAPI)) return source;
+      const items = defaultDownwardItems(source.downwardAPI.items);
+      return items === source.downwardAPI.items ? source : { ...source, downwardAPI: { ...source.downwardAPI, items } };
+    });
+    if (sources.some((source, i) => source !== (projected.sources as unknown[])[i]))
+      return { ...record, projected: { ...projected, sources } } as Volume;
+  }
+  return volume;
 }
 
 function defaultContainers(containers: Container[], hostNetwork: boolean): Container[] {
@@ -145,13 +211,17 @@ function defaultContainers(containers: Container[], hostNetwork: boolean): Conta
  * The Pod as the API server sees it after v1 defaulting. Pure: the input is never changed, and fields the
  * model does not know are carried over. Malformed parts are left as they are for the rules to report.
  */
-export function withDefaults(pod: Pod): Pod {
+export function withDefaults(input: Pod): Pod {
+  const pod = withoutNulls(input);
   if (!isObject(pod) || !isObject(pod.spec)) return pod;
   const spec = copy(pod.spec);
   const hostNetwork = spec.hostNetwork === true;
-  if (spec.restartPolicy === undefined || spec.restartPolicy === '') spec.restartPolicy = 'Always';
-  if (spec.dnsPolicy === undefined || spec.dnsPolicy === '') spec.dnsPolicy = 'ClusterFirst';
+  if (unset(spec.restartPolicy)) spec.restartPolicy = 'Always';
+  if (unset(spec.dnsPolicy)) spec.dnsPolicy = 'ClusterFirst';
   if (spec.terminationGracePeriodSeconds === undefined) spec.terminationGracePeriodSeconds = 30;
+  // Conversion to the internal type reads the deprecated serviceAccount when serviceAccountName is empty.
+  if (unset(spec.serviceAccountName) && typeof spec.serviceAccount === 'string')
+    spec.serviceAccountName = spec.serviceAccount;
   if (Array.isArray(spec.containers)) spec.containers = defaultContainers(spec.containers, hostNetwork);
   if (Array.isArray(spec.initContainers)) spec.initContainers = defaultContainers(spec.initContainers, hostNetwork);
   if (Array.isArray(spec.volumes)) spec.volumes = spec.volumes.map(defaultVolume);

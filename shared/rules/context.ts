@@ -1,7 +1,8 @@
 // What every rule reads: the Pod after Kubernetes defaulting, plus indexes built once per validation pass.
 import { withDefaults } from '../model/defaults';
+import { withoutDisabledFields } from '../model/disabled-fields';
 import { isSidecar, type Container, type ContainerList, type Pod, type Volume, type VolumeMount } from '../model/pod';
-import { volumeProblems } from './volumes';
+import { volumeProblems, type FieldProblem } from './volumes';
 import type { ValidateOptions } from './types';
 
 /** Arrays from user input may be anything; rules iterate only real arrays. */
@@ -45,6 +46,10 @@ export interface VolumeEntry {
   volume: Volume;
   path: string;
   name: string;
+  /** What Kubernetes finds wrong with this volume on its own (volumes.ts), found once per pass. */
+  problems: FieldProblem[];
+  /** A volume of this name was registered before this one (Kubernetes then refuses this one as a Duplicate). */
+  duplicate: boolean;
   /** Kubernetes registers only volumes without errors; mounts of the others fail with NotFound. */
   valid: boolean;
 }
@@ -52,7 +57,7 @@ export interface VolumeEntry {
 export interface RuleContext {
   /** The Pod as written, for quick fixes (their pointers address this). */
   raw: Pod;
-  /** The Pod after v1 defaulting, which is what the API server validates. */
+  /** The Pod after v1 defaulting and without the fields 1.34 drops on create: what the API server validates. */
   pod: Pod;
   options: ValidateOptions;
   /** `pod.spec` when it is an object, else an empty object, so rules can read pod-level fields without guards. */
@@ -60,14 +65,27 @@ export interface RuleContext {
   /** Init containers first (in order), then regular containers. */
   containers: ContainerEntry[];
   volumes: VolumeEntry[];
-  /** The first volume of each name. */
+  /**
+   * The volume Kubernetes registers under each name: the first one without errors (ValidateVolumes). An invalid
+   * volume is not registered, so a later volume of the same name is no duplicate and mounts find that one.
+   */
   volumeByName: Map<string, VolumeEntry>;
   /** Mounts per volume name, over all containers. */
   mountsByVolume: Map<string, MountEntry[]>;
 }
 
+/**
+ * The Pod name an ephemeral volume's claim is named after. With only generateName, the API server adds five random
+ * characters before it validates; any five stand in for them, since only the length can matter.
+ */
+export function claimOwnerName(pod: Pod): string {
+  const meta = isRecord(pod) && isRecord(pod.metadata) ? pod.metadata : {};
+  if (typeof meta.name === 'string' && meta.name !== '') return meta.name;
+  return typeof meta.generateName === 'string' && meta.generateName !== '' ? `${meta.generateName}xxxxx` : '';
+}
+
 export function createContext(raw: Pod, options: ValidateOptions = {}): RuleContext {
-  const pod = withDefaults(raw);
+  const pod = withoutDisabledFields(withDefaults(raw));
   const spec: Record<string, unknown> = isRecord(pod) && isRecord(pod.spec) ? pod.spec : {};
   const rawSpec: Record<string, unknown> = isRecord(raw) && isRecord(raw.spec) ? raw.spec : {};
   const containers: ContainerEntry[] = [];
@@ -91,20 +109,17 @@ export function createContext(raw: Pod, options: ValidateOptions = {}): RuleCont
   }
   const volumes: VolumeEntry[] = [];
   const volumeByName = new Map<string, VolumeEntry>();
+  const podName = claimOwnerName(pod);
   list<Volume>(spec.volumes).forEach((volume, index) => {
     if (!isRecord(volume)) return;
     const name = text(volume.name) ?? '';
     const path = `spec.volumes[${index}]`;
     const duplicate = volumeByName.has(name);
-    const entry: VolumeEntry = {
-      index,
-      volume,
-      path,
-      name,
-      valid: !duplicate && volumeProblems(volume, path).length === 0,
-    };
+    const problems = volumeProblems(volume, path, podName);
+    const valid = !duplicate && problems.length === 0;
+    const entry: VolumeEntry = { index, volume, path, name, problems, duplicate, valid };
     volumes.push(entry);
-    if (!duplicate) volumeByName.set(name, entry);
+    if (valid) volumeByName.set(name, entry);
   });
   const mountsByVolume = new Map<string, MountEntry[]>();
   for (const owner of containers) {

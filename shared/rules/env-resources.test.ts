@@ -106,6 +106,12 @@ describe('ENV_DUPLICATE (warnings.go "hides previous definition")', () => {
   });
 });
 
+/** The limits' paths, then the paths of the requests defaulting copies from them. */
+const inBoth = (names: string[]) => [
+  ...names.map((n) => `spec.containers[0].resources.limits[${n}]`),
+  ...names.map((n) => `spec.containers[0].resources.requests[${n}]`),
+];
+
 describe('RESOURCE_NAME_INVALID / RESOURCE_QUANTITY_INVALID (validateContainerResourceName, ValidateResourceQuantityValue)', () => {
   it('accepts standard, hugepages and prefixed extended names (example.com/a, my.org/resource)', () => {
     const pod = withResources({
@@ -114,21 +120,92 @@ describe('RESOURCE_NAME_INVALID / RESOURCE_QUANTITY_INVALID (validateContainerRe
     expect(codes(pod)).toEqual([]);
   });
   it('rejects "disk" and "invalid-name"', () => {
-    expect(paths(withResources({ limits: { disk: '1', 'invalid-name': '1' } }), 'RESOURCE_NAME_INVALID')).toEqual([
-      'spec.containers[0].resources.limits[disk]',
-      'spec.containers[0].resources.limits[invalid-name]',
-    ]);
+    // Defaulting copies each limit into the missing request, and the API server reports that copy too.
+    expect(paths(withResources({ limits: { disk: '1', 'invalid-name': '1' } }), 'RESOURCE_NAME_INVALID')).toEqual(
+      inBoth(['disk', 'invalid-name']),
+    );
   });
   it('rejects negative and unparsable quantities, and fractional extended resources ("500m", "2.5")', () => {
     const pod = withResources({
       limits: { cpu: '-1', memory: '1 Gi', 'example.com/a': '500m', 'example.com/b': '2.5' },
     });
+    // "1 Gi" does not even decode (a 400 without a path): it is reported once, where it was written.
+    expect(paths(pod, 'RESOURCE_QUANTITY_INVALID')).toEqual(
+      inBoth(['cpu', 'memory', 'example.com/a', 'example.com/b']).filter(
+        (p) => p !== 'spec.containers[0].resources.requests[memory]',
+      ),
+    );
+  });
+});
+
+describe('resources the API server accepts (issue 17 false errors)', () => {
+  it('accepts names in the kubernetes.io/ namespace: native, overcommittable, any quantity (IsNativeResource)', () => {
+    const pod = withResources({
+      requests: { 'kubernetes.io/batch': '500m', 'foo.kubernetes.io/gadget': '1' },
+      limits: { 'kubernetes.io/batch': '1', 'foo.kubernetes.io/gadget': '2' },
+    });
+    expect(codes(pod)).toEqual([]);
+  });
+  it('rejects "requests."-prefixed and other names that are no extended resource (IsExtendedResourceName)', () => {
+    const pod = withResources({ limits: { 'requests.example.com/a': '1', 'a/b/c': '1', 'Example.com/a': '1' } });
+    expect(paths(pod, 'RESOURCE_NAME_INVALID')).toEqual(inBoth(['requests.example.com/a', 'a/b/c', 'Example.com/a']));
+  });
+  it('accepts every quantity form: SI and binary suffixes, exponents, milli-units, bare and JSON numbers', () => {
+    for (const q of [
+      '1',
+      '.5',
+      '5.',
+      '+1',
+      '1e3',
+      '1E3',
+      '1e-3',
+      '1e+3',
+      '2e10',
+      '1k',
+      '1M',
+      '1G',
+      '1T',
+      '1P',
+      '1E',
+      '1Ki',
+      '1.5Gi',
+      '8Ei',
+      '500m',
+      '0.1m',
+      '100n',
+      '1u',
+      'e3',
+      ' 1',
+      1,
+      0.5,
+      2048,
+    ])
+      expect(
+        codes(withResources({ requests: { cpu: q, memory: q, 'ephemeral-storage': q } })),
+        String(q),
+      ).not.toContain('RESOURCE_QUANTITY_INVALID');
+  });
+  it('rounds amounts up to thousandths before comparing (SetDefaults_ResourceList): 100n request = 1m limit', () => {
+    expect(codes(withResources({ requests: { cpu: '100n' }, limits: { cpu: '1m' } }))).toEqual([]);
+    expect(
+      paths(
+        withResources({ requests: { 'example.com/a': '1' }, limits: { 'example.com/a': '1000000001n' } }),
+        'RESOURCE_QUANTITY_INVALID',
+      ),
+    ).toEqual(['spec.containers[0].resources.limits[example.com/a]']);
+  });
+  it('hugepages must be a whole multiple of a valid page size ("is not positive integer multiple of")', () => {
+    const pod = withResources({
+      limits: { memory: '1Gi', 'hugepages-2Mi': '3Mi', 'hugepages-abc': '1' },
+      requests: { memory: '1Gi', 'hugepages-2Mi': '3Mi', 'hugepages-abc': '1' },
+    });
     expect(paths(pod, 'RESOURCE_QUANTITY_INVALID')).toEqual([
-      'spec.containers[0].resources.limits[cpu]',
-      'spec.containers[0].resources.limits[memory]',
-      'spec.containers[0].resources.limits[example.com/a]',
-      'spec.containers[0].resources.limits[example.com/b]',
+      'spec.containers[0].resources.limits[hugepages-2Mi]',
+      'spec.containers[0].resources.limits[hugepages-abc]',
+      'spec.containers[0].resources.requests[hugepages-2Mi]',
+      'spec.containers[0].resources.requests[hugepages-abc]',
     ]);
+    expect(codes(withResources({ limits: { memory: '1Gi', 'hugepages-2Mi': '4Mi' } }))).toEqual([]);
   });
 });
 
@@ -183,9 +260,10 @@ describe('RESOURCE_FRACTIONAL_BYTES (warnings.go)', () => {
     const d = found(withResources({ limits: { memory: '128m' } }), 'RESOURCE_FRACTIONAL_BYTES').map(
       (x) => `${x.path}: ${x.message}`,
     );
-    // Upstream also warns on the request that defaulting copied from the limit; here it is reported once, where it was written.
+    // As upstream: the request that defaulting copied from the limit is warned about too.
     expect(d).toEqual([
       'spec.containers[0].resources.limits[memory]: fractional byte value "128m" is invalid, must be an integer',
+      'spec.containers[0].resources.requests[memory]: fractional byte value "128m" is invalid, must be an integer',
     ]);
     expect(found(withResources({ requests: { memory: '1500m' } }), 'RESOURCE_FRACTIONAL_BYTES')).toHaveLength(1);
     expect(found(withResources({ limits: { memory: '2000m' } }), 'RESOURCE_FRACTIONAL_BYTES')).toHaveLength(0);

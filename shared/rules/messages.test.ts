@@ -55,6 +55,12 @@ await import('./pod-level.test');
 await import('./sharing.test');
 await import('./labels-security.test');
 await import('./unknown-field.test');
+await import('./metadata.test');
+await import('./scheduling.test');
+await import('./security.test');
+await import('./volume-files.test');
+// And the few thousand boundary Pods recorded against a real API server, which reach nearly every message.
+await import('./fidelity.test');
 
 describe('rule message catalogue', () => {
   it('validates the manifest corpus', async () => {

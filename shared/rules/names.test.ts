@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyFix } from './fix';
 import { codes, container, found, makePod, paths } from './testing/pods';
+import { acceptedByKubernetes, validatePod } from './validate';
 
 describe('POD_NAME_INVALID (ValidateObjectMeta / NameIsDNSSubdomain)', () => {
   it('accepts DNS subdomains, dotted and all-digit names (TestValidatePod: "abc.123.do-re-mi", "123")', () => {
@@ -92,26 +93,34 @@ describe('POD_CONTAINERS_REQUIRED', () => {
   });
 });
 
-describe('CONTAINER_RESTART_POLICY_INVALID and INIT_CONTAINER_HOOKS_FORBIDDEN (validateInitContainers)', () => {
-  it('forbids restartPolicy on a regular container', () => {
-    const pod = makePod({ containers: [container('a', { restartPolicy: 'Always' })] });
-    expect(found(pod, 'CONTAINER_RESTART_POLICY_INVALID')[0]?.message).toMatch(
-      /may not be set for non-init containers/,
-    );
-  });
-  it('supports only Always on init containers', () => {
+describe('CONTAINER_RESTART_POLICY_IGNORED and INIT_CONTAINER_HOOKS_FORBIDDEN (validateInitContainers)', () => {
+  // 1.34: ContainerRestartRules is alpha and off, so dropContainerRestartRules removes these before validation.
+  it('warns that restartPolicy on an app container is dropped, and accepts the Pod', () => {
+    const pod = makePod({ containers: [container('a', { restartPolicy: 'Never' })] });
+    const d = found(pod, 'CONTAINER_RESTART_POLICY_IGNORED')[0];
+    expect(d).toMatchObject({ severity: 'warning', path: 'spec.containers[0].restartPolicy' });
+    expect(acceptedByKubernetes(validatePod(pod))).toBe(true);
     expect(
-      paths(
-        makePod({ initContainers: [container('i', { restartPolicy: 'Never' })] }),
-        'CONTAINER_RESTART_POLICY_INVALID',
-      ),
-    ).toEqual(['spec.initContainers[0].restartPolicy']);
+      acceptedByKubernetes(validatePod(makePod({ containers: [container('a', { restartPolicy: 'always' })] }))),
+    ).toBe(true);
+  });
+  it('keeps only Always on init containers; anything else is dropped and the container is a plain init container', () => {
+    const never = makePod({
+      initContainers: [container('i', { restartPolicy: 'Never', readinessProbe: { exec: { command: ['true'] } } })],
+    });
+    expect(paths(never, 'CONTAINER_RESTART_POLICY_IGNORED')).toEqual(['spec.initContainers[0].restartPolicy']);
+    // Dropped, so no sidecar: the probe is forbidden as on any init container.
+    expect(paths(never, 'INIT_CONTAINER_HOOKS_FORBIDDEN')).toEqual(['spec.initContainers[0].readinessProbe']);
     expect(
       paths(
         makePod({ initContainers: [container('i', { restartPolicy: 'Always' })] }),
-        'CONTAINER_RESTART_POLICY_INVALID',
+        'CONTAINER_RESTART_POLICY_IGNORED',
       ),
     ).toEqual([]);
+  });
+  it('a lifecycle holding only stopSignal (ContainerStopSignals off) is dropped, so an init container may have it', () => {
+    const pod = makePod({ initContainers: [container('i', { lifecycle: { stopSignal: 'SIGUSR1' } })] });
+    expect(codes(pod)).toEqual([]);
   });
   it('forbids probes and lifecycle on a plain init container but allows them on a sidecar', () => {
     const probe = { exec: { command: ['true'] } };

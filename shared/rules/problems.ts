@@ -18,6 +18,19 @@ export const fieldProblems: Readonly<Record<string, string>> = {
   noDotDot: "must not contain '..'",
   notString: 'must be a string',
   portRange: 'must be between 1 and 65535, inclusive',
+  qualifiedName:
+    "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character, with an optional DNS subdomain prefix and '/'",
+  prefixEmpty: 'prefix part must be non-empty',
+  prefixMax253: 'prefix part must be no more than 253 characters',
+  prefixSubdomain:
+    "prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+  nameEmpty: 'name part must be non-empty',
+  nameMax63: 'name part must be no more than 63 characters',
+  namePart:
+    "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+  noLeadingDotDot: "must not start with '..'",
+  seccompProfile: 'must be a valid seccomp profile',
+  dns1123SubdomainUnderscore: "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character",
   // Programs that commonly hold a host port (HOST_PORT_ADVICE's `user` param).
   userSsh: 'SSH',
   userDns: 'DNS resolvers',

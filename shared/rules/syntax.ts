@@ -35,16 +35,40 @@ export function portNameProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** `IsQualifiedName`: an optional DNS-subdomain prefix and `/`, then a name of at most 63 characters. */
-export function isQualifiedName(value: string): boolean {
+/**
+ * `IsQualifiedName`: an optional DNS-subdomain prefix and `/`, then a name of at most 63 characters. The first of
+ * its reasons, in Kubernetes' words (without the regex), or undefined when the value is valid.
+ */
+export function qualifiedNameProblem(value: string): string | undefined {
   const parts = value.split('/');
-  if (parts.length > 2) return false;
+  if (parts.length > 2)
+    return "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character, with an optional DNS subdomain prefix and '/'";
   const name = parts.at(-1) ?? '';
   if (parts.length === 2) {
     const prefix = parts[0] ?? '';
-    if (prefix.length === 0 || !isDNS1123Subdomain(prefix)) return false;
+    if (prefix.length === 0) return 'prefix part must be non-empty';
+    if (prefix.length > 253) return 'prefix part must be no more than 253 characters';
+    if (!dns1123SubdomainRe.test(prefix))
+      return "prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
   }
-  return name.length > 0 && name.length <= 63 && qualifiedNamePartRe.test(name);
+  if (name.length === 0) return 'name part must be non-empty';
+  if (name.length > 63) return 'name part must be no more than 63 characters';
+  if (!qualifiedNamePartRe.test(name))
+    return "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+  return undefined;
+}
+
+export const isQualifiedName = (value: string): boolean => qualifiedNameProblem(value) === undefined;
+
+const labelValueRe = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+
+/** `IsValidLabelValue`: empty, or at most 63 characters of letters, digits, '-', '_' and '.', alphanumeric at both ends. */
+export function labelValueProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string') return 'must be a string';
+  if (value.length > 63) return 'must be no more than 63 characters';
+  if (!labelValueRe.test(value))
+    return "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+  return undefined;
 }
 
 /** 1.34 (RelaxedEnvironmentVariableValidation GA): any printable ASCII except `=`. */
@@ -77,9 +101,17 @@ export function isValidPortNum(value: unknown): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535;
 }
 
-/** A relative path with no `..` element (`validateLocalDescendingPath` + `validatePathNoBacksteps`). */
+/**
+ * A relative path with no `..` element (`validateLocalDescendingPath` + `validatePathNoBacksteps`). The API server
+ * runs on Linux, where `filepath.ToSlash` leaves a backslash alone, so `a\\..\\b` is one harmless name.
+ */
 export function localPathProblem(value: string): string | undefined {
   if (value.startsWith('/')) return 'must be a relative path';
-  if (value.split(/[\\/]/).includes('..')) return "must not contain '..'";
+  if (hasBackstep(value)) return "must not contain '..'";
   return undefined;
+}
+
+/** `validatePathNoBacksteps`: a `..` element between slashes. */
+export function hasBackstep(value: string): boolean {
+  return value.split('/').includes('..');
 }

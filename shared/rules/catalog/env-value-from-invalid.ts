@@ -1,22 +1,34 @@
-// ENV_VALUE_FROM_INVALID: valueFrom takes exactly one source, never with a value, and only supported fieldPaths.
+// ENV_VALUE_FROM_INVALID: valueFrom takes exactly one source, never with a value, and each source is checked
+// (validateEnvVarValueFrom, with the downward API selectors shared with downwardAPI volumes).
 import { msg } from '../message';
 import { isRecord, list } from '../context';
 import type { EnvVar } from '../../model/pod';
-import { isConfigMapKey, isDNS1123Subdomain } from '../syntax';
-import type { Rule } from '../types';
+import { envFieldPaths, fieldSelectorProblems, resourceFieldRefProblems } from '../downward-api';
+import { dns1123SubdomainProblem, isConfigMapKey } from '../syntax';
+import type { Report, Rule } from '../types';
 
-const fieldPaths = new Set([
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.uid',
-  'spec.nodeName',
-  'spec.serviceAccountName',
-  'status.hostIP',
-  'status.hostIPs',
-  'status.podIP',
-  'status.podIPs',
-]);
 const sources = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'] as const;
+
+/** validateConfigMapKeySelector / validateSecretKeySelector: the name is always checked, even when missing. */
+function keySelector(ref: Record<string, unknown>, path: string, report: Report): void {
+  const name = typeof ref.name === 'string' ? ref.name : '';
+  const problem = dns1123SubdomainProblem(name);
+  if (problem)
+    report(
+      `${path}.name`,
+      msg('name', { value: JSON.stringify(name), problem }, `Invalid value: ${JSON.stringify(name)}: ${problem}`),
+    );
+  if (typeof ref.key !== 'string' || ref.key === '') report(`${path}.key`, msg('required', {}, 'Required value'));
+  else if (!isConfigMapKey(ref.key))
+    report(
+      `${path}.key`,
+      msg(
+        'key',
+        { value: JSON.stringify(ref.key) },
+        `Invalid value: ${JSON.stringify(ref.key)}: a valid config key must consist of alphanumeric characters, '-', '_' or '.'`,
+      ),
+    );
+}
 
 export const envValueFromInvalid: Rule = {
   code: 'ENV_VALUE_FROM_INVALID',
@@ -24,11 +36,13 @@ export const envValueFromInvalid: Rule = {
   category: 'kubernetes',
   title: 'env valueFrom',
   source:
-    'validateEnvVarValueFrom / validateObjectFieldSelector / validateConfigMapKeySelector / validateSecretKeySelector',
+    'validateEnvVarValueFrom / validateObjectFieldSelector / validateContainerResourceFieldSelector / validateConfigMapKeySelector / validateSecretKeySelector',
   explanation:
     'An environment variable either has a literal `value` or takes it `valueFrom` exactly one place: a field of the ' +
-    'Pod itself (the downward API, e.g. metadata.name or status.podIP), a resource limit, a key of a ConfigMap, or a ' +
-    'key of a Secret. Only some Pod fields can be exposed this way, and keys must be valid file-name-like keys.',
+    'Pod itself (the downward API, e.g. metadata.name or status.podIP), a resource limit or request of a container ' +
+    '(limits.cpu, requests.memory… with a divisor of 1 or 1m for CPU and a power of 1000 or 1024 for bytes), a key of ' +
+    'a ConfigMap, or a key of a Secret. Only some Pod fields can be exposed this way, and keys must be valid ' +
+    'file-name-like keys.',
   check(ctx, report) {
     for (const c of ctx.containers) {
       list<EnvVar>(c.container.env).forEach((env, k) => {
@@ -36,60 +50,30 @@ export const envValueFromInvalid: Rule = {
         const path = `${c.path}.env[${k}].valueFrom`;
         const from = env.valueFrom;
         if (!isRecord(from)) return void report(path, msg('object', {}, 'must be an object'));
-        const set = sources.filter((s) => from[s] != null);
-        if (set.length !== 1)
-          return void report(
+        const set = sources.filter((s) => from[s] !== undefined);
+        for (const kind of set) {
+          const ref = from[kind];
+          const at = `${path}.${kind}`;
+          if (kind === 'fieldRef')
+            for (const p of fieldSelectorProblems(ref, envFieldPaths, at)) report(p.path, p.message);
+          else if (kind === 'resourceFieldRef')
+            for (const p of resourceFieldRefProblems(ref, at, false)) report(p.path, p.message);
+          else if (isRecord(ref)) keySelector(ref, at, report);
+          else report(at, msg('object', {}, 'must be an object'));
+        }
+        if (set.length === 0)
+          report(
             path,
             msg(
-              set.length === 0 ? 'sourceMissing' : 'sourceMany',
+              'sourceMissing',
               {},
-              `Invalid value: must specify ${set.length === 0 ? 'one of' : 'only one of'}: \`fieldRef\`, \`resourceFieldRef\`, \`configMapKeyRef\` or \`secretKeyRef\``,
+              'Invalid value: must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`',
             ),
           );
-        if (typeof env.value === 'string' && env.value !== '')
+        else if (typeof env.value === 'string' && env.value !== '')
           report(path, msg('withValue', {}, 'Invalid value: may not be specified when `value` is not empty'));
-        const kind = set[0]!;
-        const ref = from[kind];
-        if (!isRecord(ref)) return void report(`${path}.${kind}`, msg('object', {}, 'must be an object'));
-        if (kind === 'fieldRef') {
-          const fieldPath = ref.fieldPath;
-          if (typeof fieldPath !== 'string' || fieldPath === '')
-            report(`${path}.fieldRef.fieldPath`, msg('required', {}, 'Required value'));
-          else if (/^metadata\.(labels|annotations)\['.+'\]$/.test(fieldPath)) return;
-          else if (!fieldPaths.has(fieldPath))
-            report(
-              `${path}.fieldRef.fieldPath`,
-              msg(
-                'unsupported',
-                { value: JSON.stringify(fieldPath), values: [...fieldPaths].map((p) => `"${p}"`).join(', ') },
-                `Unsupported value: ${JSON.stringify(fieldPath)}: supported values: ${[...fieldPaths].map((p) => `"${p}"`).join(', ')}`,
-              ),
-            );
-        } else if (kind === 'resourceFieldRef') {
-          if (typeof ref.resource !== 'string' || ref.resource === '')
-            report(`${path}.resourceFieldRef.resource`, msg('required', {}, 'Required value'));
-        } else {
-          if (typeof ref.name === 'string' && ref.name !== '' && !isDNS1123Subdomain(ref.name))
-            report(
-              `${path}.${kind}.name`,
-              msg(
-                'subdomain',
-                { value: JSON.stringify(ref.name) },
-                `Invalid value: ${JSON.stringify(ref.name)}: must be a DNS subdomain`,
-              ),
-            );
-          if (typeof ref.key !== 'string' || ref.key === '')
-            report(`${path}.${kind}.key`, msg('required', {}, 'Required value'));
-          else if (!isConfigMapKey(ref.key))
-            report(
-              `${path}.${kind}.key`,
-              msg(
-                'key',
-                { value: JSON.stringify(ref.key) },
-                `Invalid value: ${JSON.stringify(ref.key)}: a valid config key must consist of alphanumeric characters, '-', '_' or '.'`,
-              ),
-            );
-        }
+        else if (set.length > 1)
+          report(path, msg('sourceMany', {}, 'Invalid value: may not have more than one field specified at a time'));
       });
     }
   },

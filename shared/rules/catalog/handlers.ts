@@ -1,5 +1,6 @@
-// Shared checks for probe and lifecycle handlers (validateHandler and friends).
-import { isRecord } from '../context';
+// Shared checks for probe and lifecycle handlers (validateHandler and friends), in upstream order: the first handler
+// set is checked, every later one is refused.
+import { isRecord, list } from '../context';
 import { msg, type RuleMessage } from '../message';
 import { isValidPortNum, portNameProblem } from '../syntax';
 
@@ -8,26 +9,43 @@ export interface HandlerProblem {
   message: RuleMessage;
 }
 
-/** Port checks for httpGet/tcpSocket: a number 1–65535 or a valid IANA port name (`ValidatePortNumOrName`). */
+const headerNameRe = /^[-A-Za-z0-9]+$/;
+
+/** ValidatePortNumOrName: a number 1–65535, or a string that is an IANA port name (a string of digits is not). */
 function portProblem(port: unknown): string | undefined {
   if (typeof port === 'number') return isValidPortNum(port) ? undefined : 'must be between 1 and 65535, inclusive';
-  if (typeof port === 'string') {
-    if (/^[0-9]+$/.test(port))
-      return isValidPortNum(Number(port)) ? undefined : 'must be between 1 and 65535, inclusive';
-    const problem = portNameProblem(port);
-    return problem;
-  }
-  return 'Required value';
+  if (typeof port === 'string') return portNameProblem(port);
+  return 'must be between 1 and 65535, inclusive';
 }
 
-/** Exactly one of `kinds` must be set; each set handler is then checked. */
+function portReport(port: unknown, path: string): HandlerProblem[] {
+  const problem = portProblem(port);
+  return problem
+    ? [
+        {
+          path,
+          message: msg(
+            'invalid',
+            { value: JSON.stringify(port ?? 0), problem },
+            `Invalid value: ${JSON.stringify(port ?? 0)}: ${problem}`,
+          ),
+        },
+      ]
+    : [];
+}
+
+/**
+ * Exactly one of `kinds` must be set; the first is checked and each later one is Forbidden. `grace` is the Pod's
+ * terminationGracePeriodSeconds, which a sleep handler may not outlast.
+ */
 export function handlerProblems(
   handler: Record<string, unknown>,
   path: string,
   kinds: readonly string[],
+  grace?: number,
 ): HandlerProblem[] {
   const out: HandlerProblem[] = [];
-  const set = kinds.filter((k) => handler[k] !== undefined && handler[k] !== null);
+  const set = kinds.filter((k) => handler[k] !== undefined);
   if (set.length === 0)
     out.push({
       path,
@@ -48,23 +66,14 @@ export function handlerProblems(
   const at = `${path}.${kind}`;
   if (!isRecord(value)) return [...out, { path: at, message: msg('object', {}, 'must be an object') }];
   if (kind === 'exec') {
-    if (!Array.isArray(value.command) || value.command.length === 0)
+    if (list(value.command).length === 0)
       out.push({ path: `${at}.command`, message: msg('required', {}, 'Required value') });
-  } else if (kind === 'httpGet' || kind === 'tcpSocket') {
-    const problem = portProblem(value.port);
-    if (problem)
-      out.push({
-        path: `${at}.port`,
-        message:
-          problem === 'Required value'
-            ? msg('required', {}, problem)
-            : msg(
-                'invalid',
-                { value: JSON.stringify(value.port), problem },
-                `Invalid value: ${JSON.stringify(value.port)}: ${problem}`,
-              ),
-      });
-    if (kind === 'httpGet' && value.scheme !== undefined && value.scheme !== 'HTTP' && value.scheme !== 'HTTPS')
+  } else if (kind === 'httpGet') {
+    // Defaulting gives a missing path "/" and a missing scheme HTTP.
+    if (typeof value.path !== 'string' || value.path === '')
+      out.push({ path: `${at}.path`, message: msg('required', {}, 'Required value') });
+    out.push(...portReport(value.port, `${at}.port`));
+    if (value.scheme !== 'HTTP' && value.scheme !== 'HTTPS')
       out.push({
         path: `${at}.scheme`,
         message: msg(
@@ -73,19 +82,32 @@ export function handlerProblems(
           `Unsupported value: ${JSON.stringify(value.scheme)}: supported values: "HTTP", "HTTPS"`,
         ),
       });
-  } else if (kind === 'grpc') {
-    if (!isValidPortNum(value.port))
+    for (const header of list<unknown>(value.httpHeaders)) {
+      const name = isRecord(header) && typeof header.name === 'string' ? header.name : '';
+      if (!headerNameRe.test(name))
+        out.push({
+          path: `${at}.httpHeaders`,
+          message: msg(
+            'header',
+            { value: JSON.stringify(name) },
+            `Invalid value: ${JSON.stringify(name)}: a valid HTTP header must consist of alphanumeric characters or '-'`,
+          ),
+        });
+    }
+  } else if (kind === 'tcpSocket') out.push(...portReport(value.port, `${at}.port`));
+  // A gRPC port is an int32: a name does not even decode.
+  else if (kind === 'grpc') out.push(...portReport(typeof value.port === 'number' ? value.port : -1, `${at}.port`));
+  else if (kind === 'sleep') {
+    const seconds = value.seconds;
+    if (grace !== undefined && (typeof seconds !== 'number' || seconds < 0 || seconds > grace))
       out.push({
-        path: `${at}.port`,
+        path: at,
         message: msg(
-          'invalid',
-          { value: JSON.stringify(value.port), problem: 'must be between 1 and 65535, inclusive' },
-          `Invalid value: ${JSON.stringify(value.port)}: must be between 1 and 65535, inclusive`,
+          'sleep',
+          { value: JSON.stringify(seconds ?? 0), grace },
+          `Invalid value: ${JSON.stringify(seconds ?? 0)}: must be non-negative and less than terminationGracePeriodSeconds (${grace})`,
         ),
       });
-  } else if (kind === 'sleep') {
-    if (typeof value.seconds !== 'number' || value.seconds < 0)
-      out.push({ path: `${at}.seconds`, message: msg('seconds', {}, 'must be greater than or equal to 0') });
   }
   return out;
 }

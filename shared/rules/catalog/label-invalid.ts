@@ -1,19 +1,8 @@
 // LABEL_INVALID: metadata.labels keys must be qualified names and values short label values (ValidateLabels).
 import { msg } from '../message';
 import { isRecord } from '../context';
-import { isQualifiedName } from '../syntax';
+import { labelMapProblems } from '../label-map';
 import type { Rule } from '../types';
-
-const labelValueRe = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-
-/** `IsValidLabelValue`: empty, or at most 63 characters of letters, digits, '-', '_' and '.', alphanumeric at both ends. */
-export function labelValueProblem(value: unknown): string | undefined {
-  if (typeof value !== 'string') return 'must be a string';
-  if (value.length > 63) return 'must be no more than 63 characters';
-  if (!labelValueRe.test(value))
-    return "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
-  return undefined;
-}
 
 export const labelInvalid: Rule = {
   code: 'LABEL_INVALID',
@@ -33,29 +22,8 @@ export const labelInvalid: Rule = {
       report('metadata.labels', msg('notMap', {}, 'must be a map of strings'));
       return;
     }
-    for (const [key, value] of Object.entries(labels)) {
-      // The path names the label, so the inspector can put the message beside that row.
-      const path = `metadata.labels.${key}`;
-      if (!isQualifiedName(key))
-        report(
-          path,
-          msg(
-            'key',
-            { value: JSON.stringify(key) },
-            `Invalid value: ${JSON.stringify(key)}: name part must consist of alphanumeric characters, '-', '_' or '.', ` +
-              'and must start and end with an alphanumeric character, at most 63 characters (with an optional DNS subdomain prefix and "/")',
-          ),
-        );
-      const problem = labelValueProblem(value);
-      if (problem)
-        report(
-          path,
-          msg(
-            'value',
-            { value: JSON.stringify(value), problem },
-            `Invalid value: ${JSON.stringify(value)}: ${problem}`,
-          ),
-        );
-    }
+    // The path names the label, so the inspector can put the message beside that row (the API server says
+    // `metadata.labels`).
+    for (const p of labelMapProblems(labels)) report(`metadata.labels.${p.key}`, p.message);
   },
 };

@@ -1,4 +1,5 @@
-// MOUNT_SUBPATH_INVALID: subPath/subPathExpr must stay inside the volume; mountPropagation takes known values.
+// MOUNT_SUBPATH_INVALID: subPath/subPathExpr must stay inside the volume; mountPropagation and recursiveReadOnly take
+// known values, and a recursive read-only mount must be read-only and not propagate.
 import { fixTitle, msg } from '../message';
 import { isRecord, list } from '../context';
 import { pointer } from '../fix';
@@ -13,12 +14,15 @@ export const mountSubPathInvalid: Rule = {
   severity: 'error',
   category: 'kubernetes',
   title: 'subPath and propagation',
-  source: 'ValidateVolumeMounts / validateLocalDescendingPath / validateMountPropagation',
+  source:
+    'ValidateVolumeMounts / validateLocalDescendingPath / validateMountPropagation / validateMountRecursiveReadOnly',
   explanation:
     '`subPath` mounts one file or directory of a volume instead of its root. It must be a relative path that never ' +
     'steps out with "..", or a container could reach outside the volume. `subPath` and `subPathExpr` (the same, with ' +
     '$(VAR) expansion) exclude each other. `mountPropagation` is None, HostToContainer or Bidirectional, and ' +
-    'Bidirectional needs a privileged container. Kubernetes reports these on the volumeMounts list without an index.',
+    'Bidirectional needs a privileged container. `recursiveReadOnly` (Disabled, IfPossible or Enabled) makes every ' +
+    'mount below a read-only mount read-only too, so it needs `readOnly: true` and no propagation. Kubernetes reports ' +
+    'these on the volumeMounts list without an index.',
   check(ctx, report) {
     for (const c of ctx.containers) {
       const privileged = isRecord(c.container.securityContext) && c.container.securityContext.privileged === true;
@@ -95,6 +99,41 @@ export const mountSubPathInvalid: Rule = {
               },
             );
         }
+        const rro = mount.recursiveReadOnly;
+        if (rro === undefined || rro === 'Disabled') return;
+        if (rro !== 'Enabled' && rro !== 'IfPossible')
+          return void report(
+            `${base}.recursiveReadOnly`,
+            msg(
+              'recursiveReadOnly',
+              { value: JSON.stringify(rro) },
+              `Unsupported value: ${JSON.stringify(rro)}: supported values: "Disabled", "Enabled", "IfPossible"`,
+            ),
+          );
+        if (mount.readOnly !== true)
+          report(
+            `${base}.recursiveReadOnly`,
+            msg('rroReadOnly', {}, 'Forbidden: may only be specified when readOnly is true'),
+            {
+              fixes: [
+                {
+                  ...fixTitle('readOnly', {}, 'Mount it readOnly'),
+                  patch: [
+                    { op: 'add', path: pointer('spec', c.list, c.index, 'volumeMounts', j, 'readOnly'), value: true },
+                  ],
+                },
+              ],
+            },
+          );
+        if (mode !== undefined && mode !== 'None')
+          report(
+            `${base}.recursiveReadOnly`,
+            msg(
+              'rroPropagation',
+              {},
+              'Forbidden: may only be specified when mountPropagation is None or not specified',
+            ),
+          );
       });
     }
   },

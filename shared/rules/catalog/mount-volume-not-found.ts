@@ -28,8 +28,9 @@ export const mountVolumeNotFound: Rule = {
           report(path, msg('required', {}, 'Required value'));
           return;
         }
-        const volume = ctx.volumeByName.get(name);
-        if (volume?.valid) return;
+        if (ctx.volumeByName.has(name)) return;
+        // Declared but not registered: the volume has an error (or repeats a name that was not registered either).
+        const volume = ctx.volumes.find((v) => v.name === name);
         const remove: QuickFix = {
           ...fixTitle('removeMount', {}, 'Remove this mount'),
           patch: [{ op: 'remove', path: pointer('spec', c.list, c.index, 'volumeMounts', j) }],

@@ -1,12 +1,40 @@
-// POD_FIELD_INVALID: pod-level names (hostname, nodeName...), activeDeadlineSeconds and security-context IDs.
+// POD_FIELD_INVALID: pod-level names (hostname, nodeName...), activeDeadlineSeconds, readiness gates, preemption
+// policy, image pull secrets and the Pod securityContext's IDs and policies.
 import { msg } from '../message';
-import { isRecord } from '../context';
-import { dns1123LabelProblem, dns1123SubdomainProblem } from '../syntax';
-import type { Rule } from '../types';
+import { isRecord, list } from '../context';
+import { dns1123LabelProblem, dns1123SubdomainProblem, qualifiedNameProblem } from '../syntax';
+import type { Report, Rule } from '../types';
+import { isValidId } from './security-context-invalid';
 
 const labelFields = ['hostname', 'subdomain'] as const;
-const subdomainFields = ['nodeName', 'serviceAccountName', 'priorityClassName', 'runtimeClassName'] as const;
+const subdomainFields = ['nodeName', 'serviceAccountName', 'priorityClassName'] as const;
 const idFields = ['runAsUser', 'runAsGroup', 'fsGroup'] as const;
+
+/** A field that takes one of a few values, reported as NotSupported. */
+function oneOf(report: Report, path: string, value: unknown, values: readonly string[]): void {
+  if (value === undefined || values.includes(value as string)) return;
+  const list = values.map((v) => JSON.stringify(v)).join(', ');
+  report(
+    path,
+    msg(
+      'unsupported',
+      { value: JSON.stringify(value), values: list },
+      `Unsupported value: ${JSON.stringify(value)}: supported values: ${list}`,
+    ),
+  );
+}
+
+function idProblem(report: Report, path: string, value: unknown): void {
+  if (!isValidId(value))
+    report(
+      path,
+      msg(
+        'idRange',
+        { value: JSON.stringify(value) },
+        `Invalid value: ${JSON.stringify(value)}: must be between 0 and 2147483647, inclusive`,
+      ),
+    );
+}
 
 export const podFieldInvalid: Rule = {
   code: 'POD_FIELD_INVALID',
@@ -17,8 +45,11 @@ export const podFieldInvalid: Rule = {
   explanation:
     'Pod-level names follow DNS rules: `hostname` and `subdomain` are labels (they become the DNS name of the Pod), ' +
     'while `nodeName`, `serviceAccountName`, `priorityClassName` and `runtimeClassName` name other objects and are ' +
-    'subdomains. `activeDeadlineSeconds` must be positive, user and group IDs cannot be negative, and ' +
-    '`fsGroupChangePolicy` is OnRootMismatch or Always.',
+    'subdomains. `activeDeadlineSeconds` is between 1 and 2147483647, readiness gates are qualified names, ' +
+    '`preemptionPolicy` is PreemptLowerPriority or Never and an image pull secret is only a name. In the Pod ' +
+    'securityContext, user and group IDs are between 0 and 2147483647, `fsGroupChangePolicy` is OnRootMismatch or ' +
+    'Always, `supplementalGroupsPolicy` Merge or Strict, and `seLinuxChangePolicy` only Recursive (MountOption waits ' +
+    'for the SELinuxMount feature, off by default in 1.34).',
   check(ctx, report) {
     const spec = ctx.spec;
     for (const field of labelFields) {
@@ -35,9 +66,10 @@ export const podFieldInvalid: Rule = {
           ),
         );
     }
-    for (const field of subdomainFields) {
+    // runtimeClassName is a pointer in Go: an empty one is checked too.
+    for (const field of [...subdomainFields, 'runtimeClassName'] as const) {
       const value = spec[field];
-      if (typeof value !== 'string' || value === '') continue;
+      if (typeof value !== 'string' || (value === '' && field !== 'runtimeClassName')) continue;
       const problem = dns1123SubdomainProblem(value);
       if (problem)
         report(
@@ -62,46 +94,33 @@ export const podFieldInvalid: Rule = {
           `Invalid value: ${JSON.stringify(deadline)}: must be between 1 and 2147483647, inclusive`,
         ),
       );
-    const sc = isRecord(spec.securityContext) ? spec.securityContext : undefined;
-    if (sc) {
-      for (const field of idFields) {
-        const value = sc[field];
-        if (typeof value === 'number' && value < 0)
-          report(
-            `spec.securityContext.${field}`,
-            msg('idRange', { value }, `Invalid value: ${value}: must be between 0 and 2147483647, inclusive`),
-          );
-      }
-      if (Array.isArray(sc.supplementalGroups))
-        sc.supplementalGroups.forEach((g: unknown, i: number) => {
-          if (typeof g === 'number' && g < 0)
-            report(
-              `spec.securityContext.supplementalGroups[${i}]`,
-              msg('idRange', { value: g }, `Invalid value: ${g}: must be between 0 and 2147483647, inclusive`),
-            );
-        });
-      const policy = sc.fsGroupChangePolicy;
-      if (policy !== undefined && policy !== 'OnRootMismatch' && policy !== 'Always')
+    list<unknown>(spec.readinessGates).forEach((gate, i) => {
+      const type = isRecord(gate) && typeof gate.conditionType === 'string' ? gate.conditionType : '';
+      const problem = qualifiedNameProblem(type);
+      if (problem)
         report(
-          'spec.securityContext.fsGroupChangePolicy',
+          `spec.readinessGates[${i}].conditionType`,
           msg(
-            'fsGroupChangePolicy',
-            { value: JSON.stringify(policy) },
-            `Unsupported value: ${JSON.stringify(policy)}: supported values: "OnRootMismatch", "Always"`,
+            'invalid',
+            { value: JSON.stringify(type), problem },
+            `Invalid value: ${JSON.stringify(type)}: ${problem}`,
           ),
         );
-    }
-    for (const c of ctx.containers) {
-      const csc = c.container.securityContext;
-      if (!isRecord(csc)) continue;
-      for (const field of ['runAsUser', 'runAsGroup'] as const) {
-        const value = csc[field];
-        if (typeof value === 'number' && value < 0)
-          report(
-            `${c.path}.securityContext.${field}`,
-            msg('idRange', { value }, `Invalid value: ${value}: must be between 0 and 2147483647, inclusive`),
-          );
-      }
-    }
+    });
+    oneOf(report, 'spec.preemptionPolicy', spec.preemptionPolicy, ['Never', 'PreemptLowerPriority']);
+    list<unknown>(spec.imagePullSecrets).forEach((secret, i) => {
+      if (isRecord(secret) && Object.keys(secret).some((k) => k !== 'name' && secret[k] !== undefined))
+        report(`spec.imagePullSecrets[${i}]`, msg('pullSecret', {}, 'Invalid value: only name may be set'));
+    });
+    const sc = isRecord(spec.securityContext) ? spec.securityContext : undefined;
+    if (!sc) return;
+    for (const field of idFields) idProblem(report, `spec.securityContext.${field}`, sc[field]);
+    list<unknown>(sc.supplementalGroups).forEach((g, i) =>
+      idProblem(report, `spec.securityContext.supplementalGroups[${i}]`, g),
+    );
+    oneOf(report, 'spec.securityContext.fsGroupChangePolicy', sc.fsGroupChangePolicy, ['Always', 'OnRootMismatch']);
+    oneOf(report, 'spec.securityContext.supplementalGroupsPolicy', sc.supplementalGroupsPolicy, ['Merge', 'Strict']);
+    // MountOption needs the SELinuxMount gate (beta, off in 1.34); until then only Recursive is accepted on create.
+    oneOf(report, 'spec.securityContext.seLinuxChangePolicy', sc.seLinuxChangePolicy, ['Recursive']);
   },
 };

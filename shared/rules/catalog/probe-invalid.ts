@@ -26,6 +26,8 @@ export const probeInvalid: Rule = {
     'and startup probes may override the grace period, because a failing readiness probe never kills the container.',
   check(ctx, report) {
     for (const c of ctx.containers) {
+      // A plain init container may have no probes at all (INIT_CONTAINER_HOOKS_FORBIDDEN); their insides go unchecked.
+      if (!c.longRunning) continue;
       for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
         const probe = c.container[kind];
         if (probe === undefined) continue;

@@ -1,8 +1,8 @@
 // RESOURCE_FRACTIONAL_BYTES: memory and ephemeral-storage in fractions of a byte ("100m" of memory).
 import { msg } from '../message';
-import { parseQuantity } from '../../model/quantity';
+import { nanosPerUnit } from '../../model/quantity';
 import type { Rule } from '../types';
-import { resourceLists } from './resources';
+import { containerQuantity, resourceLists } from './resources';
 
 export const resourceFractionalBytes: Rule = {
   code: 'RESOURCE_FRACTIONAL_BYTES',
@@ -20,9 +20,9 @@ export const resourceFractionalBytes: Rule = {
       for (const list of ['limits', 'requests'] as const)
         for (const name of ['memory', 'ephemeral-storage']) {
           const raw = lists[list][name];
-          const value = parseQuantity(raw);
-          // MilliValue()%1000: compare in thousandths to stay clear of float error.
-          if (value !== undefined && Math.round(value * 1000) % 1000 !== 0)
+          const value = containerQuantity(raw);
+          // MilliValue()%1000 of the amount rounded up to thousandths, as warnings.go reads it.
+          if (value !== undefined && value % nanosPerUnit !== 0n)
             report(
               `${c.path}.resources.${list}[${name}]`,
               msg(

@@ -1,10 +1,9 @@
 // RESOURCE_REQUEST_EXCEEDS_LIMIT: requests ≤ limits; non-overcommittable resources need request == limit.
 import { fixTitle, msg } from '../message';
 import { pointer } from '../fix';
-import { parseQuantity } from '../../model/quantity';
 import type { ContainerEntry } from '../context';
 import type { QuickFix, Rule } from '../types';
-import { isOvercommittable, resourceKind, resourceLists } from './resources';
+import { containerQuantity, isOvercommittable, resourceLists } from './resources';
 
 function setToLimit(c: ContainerEntry, name: string, rawLimit: unknown): QuickFix {
   return {
@@ -35,28 +34,13 @@ export const resourceRequestExceedsLimit: Rule = {
       let hugepages = false;
       let cpuOrMemory = false;
       for (const [name, rawRequest] of Object.entries(requests)) {
-        const request = parseQuantity(rawRequest);
-        if (resourceKind(name) === 'hugepages') hugepages = true;
+        const request = containerQuantity(rawRequest ?? 0);
+        if (name.startsWith('hugepages-')) hugepages = true;
         if (name === 'cpu' || name === 'memory') cpuOrMemory = true;
-        if (request === undefined) continue;
         const rawLimit = limits[name];
-        const limit = parseQuantity(rawLimit);
-        if (isOvercommittable(name)) {
-          if (limit !== undefined && request > limit)
-            report(
-              `${c.path}.resources.requests`,
-              msg(
-                'exceeds',
-                { value: JSON.stringify(String(rawRequest)), resource: name, limit: String(rawLimit) },
-                `Invalid value: ${JSON.stringify(String(rawRequest))}: must be less than or equal to ${name} limit of ${String(rawLimit)}`,
-              ),
-              {
-                related: [`${c.path}.resources.limits[${name}]`],
-                fixes: [setToLimit(c, name, rawLimit)],
-              },
-            );
-        } else if (resourceKind(name) !== 'invalid') {
-          if (rawLimit === undefined)
+        const overcommit = isOvercommittable(name);
+        if (!(name in limits)) {
+          if (!overcommit)
             report(
               `${c.path}.resources.limits`,
               msg(
@@ -83,23 +67,34 @@ export const resourceRequestExceedsLimit: Rule = {
                 ],
               },
             );
-          else if (limit !== undefined && request !== limit)
-            report(
-              `${c.path}.resources.requests`,
-              msg(
-                'notEqual',
-                { value: JSON.stringify(String(rawRequest)), resource: name, limit: String(rawLimit) },
-                `Invalid value: ${JSON.stringify(String(rawRequest))}: must be equal to ${name} limit of ${String(rawLimit)}`,
-              ),
-              {
-                related: [`${c.path}.resources.limits[${name}]`],
-                fixes: [setToLimit(c, name, rawLimit)],
-              },
-            );
+          continue;
         }
+        const limit = containerQuantity(rawLimit ?? 0);
+        // Unreadable amounts refuse the whole Pod (RESOURCE_QUANTITY_INVALID); there is nothing to compare.
+        if (request === undefined || limit === undefined) continue;
+        if (!overcommit && request !== limit)
+          report(
+            `${c.path}.resources.requests`,
+            msg(
+              'notEqual',
+              { value: JSON.stringify(String(rawRequest)), resource: name, limit: String(rawLimit) },
+              `Invalid value: ${JSON.stringify(String(rawRequest))}: must be equal to ${name} limit of ${String(rawLimit)}`,
+            ),
+            { related: [`${c.path}.resources.limits[${name}]`], fixes: [setToLimit(c, name, rawLimit)] },
+          );
+        else if (request > limit)
+          report(
+            `${c.path}.resources.requests`,
+            msg(
+              'exceeds',
+              { value: JSON.stringify(String(rawRequest)), resource: name, limit: String(rawLimit) },
+              `Invalid value: ${JSON.stringify(String(rawRequest))}: must be less than or equal to ${name} limit of ${String(rawLimit)}`,
+            ),
+            { related: [`${c.path}.resources.limits[${name}]`], fixes: [setToLimit(c, name, rawLimit)] },
+          );
       }
       for (const name of Object.keys(limits)) {
-        if (resourceKind(name) === 'hugepages') hugepages = true;
+        if (name.startsWith('hugepages-')) hugepages = true;
         if (name === 'cpu' || name === 'memory') cpuOrMemory = true;
       }
       if (hugepages && !cpuOrMemory)

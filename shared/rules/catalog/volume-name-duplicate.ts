@@ -16,7 +16,7 @@ export const volumeNameDuplicate: Rule = {
     let names: Set<string> | undefined;
     for (const v of ctx.volumes) {
       const first = ctx.volumeByName.get(v.name);
-      if (v.name === '' || !first || first === v) continue;
+      if (!v.duplicate || !first) continue;
       names ??= new Set(ctx.volumes.map((x) => x.name));
       let n = 2;
       while (names.has(`${v.name}-${n}`)) n++;

@@ -2,7 +2,6 @@
 import { fixTitle, msg } from '../message';
 import { pointer } from '../fix';
 import type { Rule } from '../types';
-import { volumeProblems } from '../volumes';
 import { suggestName } from './pod-name-invalid';
 
 export const volumeNameInvalid: Rule = {
@@ -17,7 +16,7 @@ export const volumeNameInvalid: Rule = {
     'registered, so every mount of it fails as well.',
   check(ctx, report) {
     for (const v of ctx.volumes) {
-      for (const p of volumeProblems(v.volume, v.path)) {
+      for (const p of v.problems) {
         if (p.kind !== 'name') continue;
         const suggestion = v.name ? suggestName(v.name, 63, false) : undefined;
         report(p.path, msg(p.id, p.params ?? {}, p.message), {

@@ -2,7 +2,7 @@
 import { fixTitle, msg } from '../message';
 import { pointer } from '../fix';
 import type { Rule } from '../types';
-import { volumeSources } from '../volumes';
+import { conflictPath, volumeSources } from '../volumes';
 
 export const volumeSourceConflict: Rule = {
   code: 'VOLUME_SOURCE_CONFLICT',
@@ -18,18 +18,22 @@ export const volumeSourceConflict: Rule = {
     for (const v of ctx.volumes) {
       const sources = volumeSources(v.volume);
       for (const extra of sources.slice(1))
-        report(`${v.path}.${extra}`, msg('twoSources', {}, 'Forbidden: may not specify more than 1 volume type'), {
-          fixes: [
-            {
-              ...fixTitle(
-                'keepFirst',
-                { keep: String(sources[0]), remove: extra },
-                `Keep ${sources[0]}, remove ${extra}`,
-              ),
-              patch: [{ op: 'remove', path: pointer('spec', 'volumes', v.index, extra) }],
-            },
-          ],
-        });
+        report(
+          conflictPath(v.path, extra),
+          msg('twoSources', {}, 'Forbidden: may not specify more than 1 volume type'),
+          {
+            fixes: [
+              {
+                ...fixTitle(
+                  'keepFirst',
+                  { keep: String(sources[0]), remove: extra },
+                  `Keep ${sources[0]}, remove ${extra}`,
+                ),
+                patch: [{ op: 'remove', path: pointer('spec', 'volumes', v.index, extra) }],
+              },
+            ],
+          },
+        );
     }
   },
 };
