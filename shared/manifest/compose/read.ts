@@ -1,0 +1,101 @@
+// The Compose input format of the one reader: a Compose file (with its side files and environment, passed in by the
+// caller) becomes a design of Pods, Services named like the Compose services, ConfigMaps/Secrets/claims, notes for
+// everything a Pod cannot carry, and problems where Compose itself would refuse the file.
+import { isRecord, parseManifest } from '../parse';
+import type { DesignRead, DesignSource } from './design-read';
+import type { Grouping } from './group';
+import { loadCompose, type Loaded } from './load';
+import type { ProjectModel } from './model';
+import { note } from './report';
+import { mapProject, type Mapped } from './pods';
+import { foldInfra } from './podwright-export';
+
+export interface ComposeRead {
+  read: DesignRead;
+  /** The project's services after profiles (names, file order), for the import dialog's grouping. */
+  services: string[];
+  grouping?: Grouping;
+  projectName?: string;
+  /** Side files the reader needed but was not given; a caller that can read files passes them and reads again. */
+  wanted: string[];
+  /** Environment variables the file reads, so a caller hands the reader only those. */
+  variables: string[];
+}
+
+/** Reads a Compose file; the DesignRead of the one reader's contract. */
+export function readCompose(text: string, source: DesignSource): DesignRead {
+  return readComposeProject(text, source).read;
+}
+
+/** Reads a Compose file with what the import dialog and the CLI need besides the design. */
+export function readComposeProject(text: string, source: DesignSource): ComposeRead {
+  const options = source.compose ?? {};
+  const loaded: Loaded = loadCompose(text, {
+    name: source.name,
+    ...(source.files ? { files: source.files } : {}),
+    ...(source.env ? { env: source.env } : {}),
+    ...(options.profiles ? { profiles: options.profiles } : {}),
+    ...(options.directory ? { directory: options.directory } : {}),
+    ...(source.limits ? { limits: source.limits } : {}),
+  });
+  const empty: DesignRead = {
+    format: 'compose',
+    pods: [],
+    objects: [],
+    notes: loaded.notes,
+    problems: loaded.problems,
+  };
+  if (!loaded.project) return { read: empty, services: [], wanted: loaded.wanted, variables: loaded.variables };
+  const mapped = mapDesign(loaded.project, options, loaded);
+  return {
+    read: mapped.read,
+    services: mapped.project.services.map((s) => s.name),
+    grouping: mapped.grouping,
+    projectName: loaded.project.name,
+    wanted: loaded.wanted,
+    variables: loaded.variables,
+  };
+}
+
+/** Maps a loaded project (from a Compose file or from running containers) to the design. */
+export function mapDesign(
+  input: ProjectModel,
+  options: DesignSource['compose'] & {},
+  prior: Pick<Loaded, 'notes' | 'problems'> = { notes: [], problems: [] },
+): { read: DesignRead; grouping: Grouping; project: ProjectModel; mapped: Mapped } {
+  const { project, folded } = foldInfra(input);
+  const mapped = mapProject(project, {
+    pods: options.pods ?? 'auto',
+    volumes: options.volumes ?? 'emptyDir',
+    ...(options.groups ? { groups: options.groups } : {}),
+  });
+  const read: DesignRead = {
+    format: 'compose',
+    pods: mapped.pods.map(({ pod, services }) => ({
+      pod,
+      origin: {
+        document: 0,
+        kind: 'Compose',
+        name: services.join(', '),
+        path: ['services', services[0] ?? ''],
+        fieldPrefix: '',
+      },
+    })),
+    objects: mapped.objects.map((object) => ({ document: 0, path: [], object })),
+    notes: [...prior.notes, ...folded.map((service) => note('infraService', { service })), ...mapped.notes],
+    problems: [...prior.problems, ...mapped.problems],
+  };
+  return { read, grouping: mapped.grouping, project, mapped };
+}
+
+/**
+ * Whether a text is a Compose file rather than Kubernetes YAML: its first document is a mapping with `services:` and
+ * no `kind` or `apiVersion` (the one reader's detection rule).
+ */
+export function isComposeText(text: string): boolean {
+  // A cheap look first: most Kubernetes files never mention services at the top level.
+  if (!/^\s*["']?services["']?\s*:/m.test(text) && !/"services"\s*:/.test(text)) return false;
+  const file = parseManifest(text, { maxDocuments: 100 });
+  const first = file.documents.find((d) => d.value !== null && d.value !== undefined)?.value;
+  return isRecord(first) && 'services' in first && !('kind' in first) && !('apiVersion' in first);
+}
