@@ -57,6 +57,8 @@ export const NOTE_TEXT = {
   networkCustom: '{{service}}: network_mode "{{mode}}" has no Pod equivalent; it gets the Pod\'s network.',
   ipcDefault: '{{service}}: ipc "{{value}}" is left out: every container of a Pod shares the Pod\'s IPC namespace.',
   hostnameMerged: 'Pod "{{pod}}" has hostname "{{hostname}}"; a Pod has one hostname, so {{others}} was left out.',
+  hostnameDots:
+    'Pod "{{pod}}": hostname "{{hostname}}" became "{{label}}": a Pod\'s hostname is one DNS label (its domain would need a subdomain and a headless Service).',
   localNames:
     'Pod "{{pod}}": {{names}} resolve to 127.0.0.1 (hostAliases), so services of one Pod still reach each other by name.',
   hostGateway:

@@ -207,7 +207,10 @@ function podNetworkFields(
   const hostnames = [...new Set(regular.map((s) => s.hostname).filter((h): h is string => Boolean(h)))];
   if (hostnames.length > 0) {
     const root = regular.find((s) => s.name === group.root)?.hostname ?? hostnames[0]!;
-    if (!spec.hostNetwork) spec.hostname = root;
+    // A Pod's hostname is one DNS label; Docker takes a dotted name whole (mail.example.com).
+    const label = root.split('.')[0]!;
+    if (label !== root) ctx.say('hostnameDots', { pod, hostname: root, label });
+    if (!spec.hostNetwork) spec.hostname = label;
     if (hostnames.length > 1)
       ctx.say('hostnameMerged', { pod, hostname: root, others: hostnames.filter((h) => h !== root).join(', ') });
   }
