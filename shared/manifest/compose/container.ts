@@ -104,7 +104,8 @@ function ports(c: Container, s: ServiceModel, ctx: MapContext): void {
       if (last !== undefined && last !== first)
         ctx.say('portHostRange', { service: s.name, range: p.published, port: Number(first) });
     } else random.push(`${p.target}/${p.protocol}`);
-    if (p.hostIp && p.hostIp !== '0.0.0.0' && p.hostIp !== '::') port.hostIP = p.hostIp;
+    // 0.0.0.0 is what Docker binds when no address is given; the Pod says nothing in that case either.
+    if (p.hostIp && p.hostIp !== '0.0.0.0') port.hostIP = p.hostIp;
     if (p.name) {
       const n = portName(p.name);
       if (n) port.name = n;
