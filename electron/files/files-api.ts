@@ -141,7 +141,7 @@ function notText(path: string): ApiError {
 }
 
 /** Reads a regular file of at most `maxBytes` as UTF-8; a FIFO, device or binary file is refused, not waited on. */
-async function readText(real: string, shown: string, maxBytes: number): Promise<string> {
+export async function readText(real: string, shown: string, maxBytes: number): Promise<string> {
   // O_NOFOLLOW: the path was resolved and checked; a symlink swapped in since then is refused.
   // O_NONBLOCK: opening a FIFO swapped in since the check must not hang the back end.
   const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);

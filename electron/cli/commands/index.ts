@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { registerDown } from './down';
 import { registerExec } from './exec';
 import { registerExport } from './export';
+import { registerImport } from './import';
 import { registerLogs } from './logs';
 import { registerPs } from './ps';
 import { registerRun } from './run';
@@ -17,6 +18,7 @@ export const commands: RegisterCommand[] = [
   registerServe,
   registerStart,
   registerExport,
+  registerImport,
   registerValidate,
   registerRun,
   registerDown,
