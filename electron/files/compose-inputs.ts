@@ -53,6 +53,7 @@ export async function readComposeInputs(
   text: string,
   options: ComposeReadOptions = {},
   environment: NodeJS.ProcessEnv = process.env,
+  maxTotalBytes = MAX_SIDE_BYTES,
 ): Promise<ComposeInputs> {
   const directory = await realpath(dirname(composePath));
   const inputs: ComposeInputs = { directory, files: {}, env: {}, missing: [], refused: [] };
@@ -93,7 +94,7 @@ export async function readComposeInputs(
         continue;
       }
       try {
-        const content = await readText(real, relative, Math.min(MAX_SIDE_FILE_BYTES, MAX_SIDE_BYTES - total));
+        const content = await readText(real, relative, Math.min(MAX_SIDE_FILE_BYTES, maxTotalBytes - total));
         total += Buffer.byteLength(content);
         inputs.files[relative] = content;
       } catch (err) {

@@ -8,6 +8,7 @@ import type { CallHandlers } from '../../shared/api';
 import { DESIGN_FILE_PATTERN, MAX_FILE_BYTES, type DirectoryEntry } from '../../shared/api/files';
 import { ApiError } from '../../shared/api/errors';
 import { FileAccess, isInside, refuse } from './access';
+import { readComposeInputs } from './compose-inputs';
 import { RecentFiles } from './recent';
 
 /** Native open/save dialogs; only the Electron shell has them (it passes Electron's `dialog`, wrapped). */
@@ -29,7 +30,10 @@ export interface FileOptions {
   maxEntries?: number;
 }
 
-type Calls = Pick<CallHandlers, 'file.pick' | 'file.list' | 'file.open' | 'file.save' | 'file.recent'>;
+type Calls = Pick<
+  CallHandlers,
+  'file.pick' | 'file.list' | 'file.open' | 'file.save' | 'file.recent' | 'compose.inputs'
+>;
 
 export function defaultFileRoot(env: NodeJS.ProcessEnv = process.env): string {
   return env.PODWRIGHT_FILE_ROOT || homedir();
@@ -118,6 +122,16 @@ export function fileHandlers(options: FileOptions = {}): Calls {
       else if (!(await createAtomically(target, bytes))) throw conflict();
       remember(path);
       return { path, name: basename(path) };
+    },
+
+    // The side files of a Compose file the user opened: the file passes the same checks as file.open.
+    'compose.inputs': async ({ path, profiles }) => {
+      const real = await access.readable(path);
+      const text = await readText(real, path, maxBytes);
+      // The answer carries the text and the side files in one message; together they stay within a file's size.
+      const budget = Math.max(0, maxBytes - Buffer.byteLength(text));
+      const inputs = await readComposeInputs(real, text, profiles ? { profiles } : {}, process.env, budget);
+      return { path, name: basename(path), text, ...inputs };
     },
 
     'file.recent': async () => {

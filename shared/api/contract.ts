@@ -1,6 +1,7 @@
 // The one API contract between the UI and the back end: every call, result and event, as zod schemas.
 import { z } from 'zod';
 import { fileCalls } from './files';
+import { importCalls } from './imports';
 
 /** Where Podwright looked for the engine, so an error can say exactly which socket was tried. */
 export const EngineEndpoint = z.object({
@@ -274,6 +275,8 @@ export const calls = {
   'engine.select': { input: z.object({ host: z.string().min(1).max(1100).nullable() }).strict(), output: EngineStatus },
   /** Design files: open, save, pick, list, recent (shared/api/files.ts). */
   ...fileCalls,
+  // ---- Bring what you have (issue 19): a Compose file's side files, running containers (shared/api/imports.ts).
+  ...importCalls,
 } as const;
 
 /** Every subscription topic: its parameters and the shape of one event. */

@@ -139,7 +139,7 @@ export function groupServices(
     const donors = kept.filter((t) => t.kind !== 'volume').map((t) => t.to);
     const joiners = new Set(kept.filter((t) => t.kind !== 'volume').map((t) => t.from));
     const root = names.find((n) => donors.includes(n) && !joiners.has(n)) ?? names[0]!;
-    return { services: startOrder(names, byName), init: initFor(names, byName, once), root, ties: kept };
+    return { services: startOrder(names, byName, kept), init: initFor(names, byName, once), root, ties: kept };
   });
   const groupOf = new Map<string, number>();
   groups.forEach((g, i) => g.services.forEach((n) => groupOf.set(n, i)));
@@ -147,8 +147,11 @@ export function groupServices(
   return { groups, broken, runOnce };
 }
 
-/** Dependencies first (depends_on inside the group), file order otherwise: Kubernetes starts containers in list order. */
-function startOrder(names: string[], byName: Map<string, ServiceModel>): string[] {
+/**
+ * Dependencies first (depends_on inside the group, and a namespace's owner before those who join it, as Compose
+ * starts them), file order otherwise: Kubernetes starts containers in list order.
+ */
+function startOrder(names: string[], byName: Map<string, ServiceModel>, ties: readonly Tie[]): string[] {
   const inside = new Set(names);
   const out: string[] = [];
   const placed = new Set<string>();
@@ -157,6 +160,7 @@ function startOrder(names: string[], byName: Map<string, ServiceModel>): string[
     if (placed.has(n) || visiting.has(n)) return;
     visiting.add(n);
     for (const d of byName.get(n)?.dependsOn ?? []) if (inside.has(d.service)) place(d.service);
+    for (const t of ties) if (t.from === n && t.kind !== 'volume') place(t.to);
     visiting.delete(n);
     placed.add(n);
     out.push(n);

@@ -1,6 +1,7 @@
 // The Compose input format of the one reader: Compose files (and running containers, through the same model) into
 // Pod designs. Other rooms import from here.
 export { readCompose, readComposeProject, mapDesign, isComposeText, type ComposeRead } from './read';
+export { readContainers } from './containers';
 export type {
   DesignRead,
   DesignSource,
