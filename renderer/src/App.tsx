@@ -17,6 +17,9 @@ import { PresenterLayer } from './workshop/presenter/PresenterLayer';
 import { useShownTheme } from './workshop/presenter/presenter';
 import { LessonPanel } from './workshop/lessons/LessonPanel';
 import { CapacityView } from './workshop/capacity/CapacityView';
+import { ImportDialog } from './import/ImportDialog';
+import { ContainersDialog } from './import/ContainersDialog';
+import { useFileDrop } from './import/drop';
 
 export function App() {
   // High contrast while presenting, else the user's theme.
@@ -33,6 +36,8 @@ export function App() {
 
   // One pod.status subscription for the app's life: live status on the canvas, leftovers, reconnects.
   useEffect(() => startRunWatch(), []);
+  // A file dropped on the window opens (a Compose file through the import dialog).
+  useFileDrop();
 
   useEffect(() => {
     window.addEventListener('keydown', handleKeyDown);
@@ -66,6 +71,8 @@ export function App() {
       <PresenterLayer />
       <LessonPanel />
       <CapacityView />
+      <ContainersDialog />
+      <ImportDialog />
     </div>
   );
 }

@@ -66,11 +66,19 @@ export const NOTE_TEXT = {
   podWide: 'Pod "{{pod}}": {{field}} apply to the whole Pod in Kubernetes, not to one container.',
   dnsConfig: 'Pod "{{pod}}": dns, dns_search and dns_opt became dnsConfig, added to the cluster\'s own DNS settings.',
   sysctlConflict: 'Pod "{{pod}}": sysctl {{sysctl}} was set differently ({{values}}); the last one was kept.',
-  podTogether: 'Pod "{{pod}}" holds {{services}} because {{why}}.',
+  podTogetherNetwork: 'Pod "{{pod}}" holds {{from}} and {{to}}: {{from}} joins the network namespace of {{to}} ({{mode}}).',
+  podTogetherIpc: 'Pod "{{pod}}" holds {{from}} and {{to}}: {{from}} joins the IPC namespace of {{to}} ({{mode}}).',
+  podTogetherPid: 'Pod "{{pod}}" holds {{from}} and {{to}}: {{from}} sees the processes of {{to}} ({{mode}}).',
+  podTogetherVolume:
+    'Pod "{{pod}}" holds {{from}} and {{to}}: both write volume "{{volume}}", and an emptyDir is shared only inside one Pod.',
   volumeSplit:
     '{{service}} and {{target}} both write volume "{{volume}}" but are in different Pods ({{pods}}); each Pod gets its own copy.',
-  tieBroken:
-    '{{service}} shared the {{kind}} namespace of {{target}} in Compose, but they are in different Pods ({{pods}}); that sharing is gone.',
+  tieBrokenNetwork:
+    '{{service}} joined the network namespace of {{target}} in Compose ({{mode}}), but they are in different Pods ({{pods}}); that sharing is gone.',
+  tieBrokenIpc:
+    '{{service}} joined the IPC namespace of {{target}} in Compose ({{mode}}), but they are in different Pods ({{pods}}); that sharing is gone.',
+  tieBrokenPid:
+    '{{service}} saw the processes of {{target}} in Compose ({{mode}}), but they are in different Pods ({{pods}}); that sharing is gone.',
   initContainer:
     '{{service}} runs to completion before others start (service_completed_successfully): it became an init container of {{pods}}.',
   initRunsPerPod:
@@ -96,7 +104,6 @@ export const NOTE_TEXT = {
   infraService:
     'Service "{{service}}" is the infra (pause) container of a Podwright Pod; it is the Pod itself, not a container of it.',
   containerPodwright: 'Containers of Podwright Pod "{{pod}}" became the design they were run from.',
-  containerNoInspect: 'Container "{{container}}" could not be read; left out.',
 } as const;
 
 export type NoteCode = keyof typeof NOTE_TEXT;

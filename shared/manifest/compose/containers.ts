@@ -302,6 +302,7 @@ export function readContainers(all: readonly ContainerDetails[], options: Compos
   const result: ComposeRead = {
     read,
     services: mapped ? mapped.project.services.map((s) => s.name) : [],
+    profiles: [],
     projectName: model.name,
     wanted: [],
     variables: [],

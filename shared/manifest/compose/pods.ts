@@ -68,10 +68,9 @@ export function mapProject(project: ProjectModel, options: MapOptions): Mapped {
   const podOf = new Map<string, string>();
   const single = grouping.groups.length === 1 && grouping.groups[0]!.services.length > 1;
   const pods: MappedPod[] = grouping.groups.map((group) => {
+    // One Pod for the whole project is named after it; a group the user made keeps its first service's name.
     const base =
-      single && (options.pods === 'one' || options.groups)
-        ? project.name
-        : (podwrightPodName(group, byName) ?? group.root);
+      single && options.pods === 'one' && !options.groups ? project.name : (podwrightPodName(group, byName) ?? group.root);
     const name = uniqueIn(podNames, dnsLabel(base, 'pod'));
     for (const s of group.services) podOf.set(s, name);
     return {
@@ -281,26 +280,22 @@ function explainGrouping(
   byName: Map<string, ServiceModel>,
   ctx: MapContext,
 ): void {
-  const why = (t: Tie): string =>
-    t.kind === 'volume'
-      ? `${t.from} and ${t.to} write volume ${t.volume}`
-      : `${t.from} uses ${t.kind === 'network' ? 'network_mode' : t.kind}: ${byName.get(t.from)?.[t.kind === 'network' ? 'networkMode' : t.kind] ?? ''}`;
+  const field = (t: Tie): string => (t.kind === 'network' ? 'network_mode' : t.kind);
+  const mode = (t: Tie): string => {
+    const s = byName.get(t.from);
+    return `${field(t)}: ${(t.kind === 'network' ? s?.networkMode : t.kind === 'ipc' ? s?.ipc : s?.pid) ?? ''}`;
+  };
+  const kind = { network: 'Network', ipc: 'Ipc', pid: 'Pid', volume: 'Volume' } as const;
   for (const g of grouping.groups) {
-    if (g.ties.length === 0) continue;
-    ctx.say('podTogether', {
-      pod: podOf.get(g.services[0]!) ?? '',
-      services: g.services.join(', '),
-      why: g.ties.map(why).join('; '),
-    });
+    const pod = podOf.get(g.services[0]!) ?? '';
+    for (const t of g.ties) {
+      ctx.say(`podTogether${kind[t.kind]}`, t.kind === 'volume' ? { pod, from: t.from, to: t.to, volume: t.volume ?? '' } : { pod, from: t.from, to: t.to, mode: mode(t) });
+    }
   }
   for (const t of grouping.broken) {
-    ctx.say(t.kind === 'volume' ? 'volumeSplit' : 'tieBroken', {
-      service: t.from,
-      target: t.to,
-      kind: t.kind,
-      volume: t.volume ?? '',
-      pods: `${podOf.get(t.from)}, ${podOf.get(t.to)}`,
-    });
+    const pods = `${podOf.get(t.from)}, ${podOf.get(t.to)}`;
+    if (t.kind === 'volume') ctx.say('volumeSplit', { service: t.from, target: t.to, volume: t.volume ?? '', pods });
+    else ctx.say(`tieBroken${kind[t.kind]}`, { service: t.from, target: t.to, pods, mode: mode(t) });
   }
   // A run-once service runs in every Pod that waits for it.
   for (const once of grouping.runOnce) {

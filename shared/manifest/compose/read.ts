@@ -14,6 +14,8 @@ export interface ComposeRead {
   read: DesignRead;
   /** The project's services after profiles (names, file order), for the import dialog's grouping. */
   services: string[];
+  /** Every profile the file names, chosen or not, for the import dialog's profile choice. */
+  profiles: string[];
   grouping?: Grouping;
   projectName?: string;
   /** Side files the reader needed but was not given; a caller that can read files passes them and reads again. */
@@ -45,11 +47,15 @@ export function readComposeProject(text: string, source: DesignSource): ComposeR
     notes: loaded.notes,
     problems: loaded.problems,
   };
-  if (!loaded.project) return { read: empty, services: [], wanted: loaded.wanted, variables: loaded.variables };
+  if (!loaded.project) return { read: empty, services: [], profiles: [], wanted: loaded.wanted, variables: loaded.variables };
+  const profiles = [
+    ...new Set([...loaded.project.services.flatMap((s) => s.profiles), ...loaded.project.disabled.flatMap((d) => d.profiles)]),
+  ].sort();
   const mapped = mapDesign(loaded.project, options, loaded);
   return {
     read: mapped.read,
     services: mapped.project.services.map((s) => s.name),
+    profiles,
     grouping: mapped.grouping,
     projectName: loaded.project.name,
     wanted: loaded.wanted,
