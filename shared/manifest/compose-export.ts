@@ -4,7 +4,7 @@
 import type { Container, Pod, Volume, VolumeMount } from '../model';
 import { isRecord } from './parse';
 import { cleanPod } from './export';
-import type { KubeObject } from './import';
+import type { KubeObject } from './read';
 import { toYamlText } from './write';
 import { Labels } from '../model/labels';
 

@@ -18,6 +18,8 @@ const COMPOSE_SERVICE = 'com.docker.compose.service';
 const COMPOSE_DEPENDS = 'com.docker.compose.depends_on';
 /** A Pod spec in a label larger than this is not read (a hostile engine could put anything there). */
 const MAX_SPEC_LABEL = 1024 * 1024;
+/** The name the design's messages use for where it came from. */
+const NAME = 'running containers';
 /** Docker's default /dev/shm size; anything else was asked for. */
 const DEFAULT_SHM = 64 * 1024 * 1024;
 
@@ -229,7 +231,7 @@ export function readContainers(all: readonly ContainerDetails[], options: Compos
     const infra = containers.find((d) => d.config.labels[Labels.role] === 'infra');
     const pod = infra && podFromLabel(infra);
     if (pod) {
-      rebuilt.push({ pod, origin: { document: 0, kind: 'Pod', name: pod.metadata?.name, path: [], fieldPrefix: '' } });
+      rebuilt.push({ pod, origin: { document: 0, kind: 'Pod', name: pod.metadata?.name, path: [], fieldPrefix: '', objectPath: [] } });
       notes.push(note('containerPodwright', { pod: pod.metadata?.name ?? '' }));
     } else others.push(...containers.filter((d) => d.config.labels[Labels.role] !== 'volume'));
   }
@@ -295,10 +297,10 @@ export function readContainers(all: readonly ContainerDetails[], options: Compos
         model.volumes.set(m.source, { name: m.source, external: false });
     }
   }
-  const mapped = services.length > 0 ? mapDesign(model, options, { notes, problems: [] }) : undefined;
+  const mapped = services.length > 0 ? mapDesign(model, options, { name: NAME, notes, problems: [] }) : undefined;
   const read: DesignRead = mapped
     ? { ...mapped.read, pods: [...rebuilt, ...mapped.read.pods] }
-    : { format: 'compose', pods: rebuilt, objects: [], notes, problems: [] };
+    : { format: 'compose', name: NAME, pods: rebuilt, objects: [], notes, problems: [], locate: () => undefined };
   const result: ComposeRead = {
     read,
     services: mapped ? mapped.project.services.map((s) => s.name) : [],

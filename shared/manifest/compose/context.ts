@@ -1,7 +1,7 @@
 // What the mapping of one project shares across its Pods: the options, the notes (each said once), the problems, and
 // the companion objects (ConfigMaps, Secrets, claims, Services) in the order they were made.
 import type { MessageParams } from '../../rules/types';
-import type { KubeObject } from '../import';
+import type { KubeObject } from '../read';
 import type { NoteCode } from './catalogue';
 import type { ProjectModel } from './model';
 import { note, type DesignNote, type DesignProblem } from './report';

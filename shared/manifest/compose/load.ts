@@ -35,6 +35,8 @@ export interface Loaded {
   variables: string[];
   /** The interpolated top-level mapping (for recognising Podwright's own Compose exports). */
   top?: Record<string, unknown>;
+  /** Where a path of the Compose file (`['services', 'web', 'ports', 0]`) is in its text. */
+  locate: Locate;
 }
 
 const TOP_KEYS = new Set([
@@ -83,6 +85,7 @@ class Loader {
       problems: this.problems,
       wanted: this.files.wanted,
       variables: [...this.variables].sort(),
+      locate: this.locate,
       ...extra,
     };
   }

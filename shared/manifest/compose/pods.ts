@@ -3,7 +3,7 @@
 // with a note where services disagreed, and a Service per service with ports, named like it, so `http://db:5432`
 // keeps working from the other Pods (and, through hostAliases, inside its own Pod).
 import type { Pod, PodSpec } from '../../model/pod';
-import type { KubeObject } from '../import';
+import type { KubeObject } from '../read';
 import { containerOf } from './container';
 import { MapContext, type VolumesMode } from './context';
 import { groupServices, type Grouping, type PodsMode, type ServiceGroup, type Tie } from './group';

@@ -2,9 +2,12 @@
 // caller) becomes a design of Pods, Services named like the Compose services, ConfigMaps/Secrets/claims, notes for
 // everything a Pod cannot carry, and problems where Compose itself would refuse the file.
 import { isRecord, parseManifest } from '../parse';
+import type { DiagnosticLocation } from '../../model/diagnostic';
+import type { ManifestPath } from '../edit';
 import type { DesignRead, DesignSource } from './design-read';
 import type { Grouping } from './group';
 import { loadCompose, type Loaded } from './load';
+import type { Locate } from './place';
 import type { ProjectModel } from './model';
 import { note } from './report';
 import { mapProject, type Mapped } from './pods';
@@ -42,16 +45,18 @@ export function readComposeProject(text: string, source: DesignSource): ComposeR
   });
   const empty: DesignRead = {
     format: 'compose',
+    name: source.name,
     pods: [],
     objects: [],
     notes: loaded.notes,
     problems: loaded.problems,
+    locate: (_document, objectPath) => loaded.locate(objectPath),
   };
   if (!loaded.project) return { read: empty, services: [], profiles: [], wanted: loaded.wanted, variables: loaded.variables };
   const profiles = [
     ...new Set([...loaded.project.services.flatMap((s) => s.profiles), ...loaded.project.disabled.flatMap((d) => d.profiles)]),
   ].sort();
-  const mapped = mapDesign(loaded.project, options, loaded);
+  const mapped = mapDesign(loaded.project, options, { ...loaded, name: source.name });
   return {
     read: mapped.read,
     services: mapped.project.services.map((s) => s.name),
@@ -63,11 +68,37 @@ export function readComposeProject(text: string, source: DesignSource): ComposeR
   };
 }
 
+/** What the mapping takes from where the project came from: its name, what the loading said, where things are. */
+export interface MapPrior {
+  name: string;
+  notes: Loaded['notes'];
+  problems: Loaded['problems'];
+  /** Where a path of the source is (a Compose file); containers have no text to point into. */
+  locate?: Locate;
+}
+
+/** Kubernetes container fields and the Compose service fields they came from, for pointing a Pod problem at its line. */
+const SOURCE_FIELD: Readonly<Record<string, string>> = {
+  image: 'image',
+  command: 'entrypoint',
+  args: 'command',
+  env: 'environment',
+  envFrom: 'env_file',
+  ports: 'ports',
+  volumeMounts: 'volumes',
+  resources: 'deploy',
+  readinessProbe: 'healthcheck',
+  startupProbe: 'healthcheck',
+  workingDir: 'working_dir',
+  securityContext: 'user',
+  lifecycle: 'post_start',
+};
+
 /** Maps a loaded project (from a Compose file or from running containers) to the design. */
 export function mapDesign(
   input: ProjectModel,
   options: DesignSource['compose'] & {},
-  prior: Pick<Loaded, 'notes' | 'problems'> = { notes: [], problems: [] },
+  prior: MapPrior,
 ): { read: DesignRead; grouping: Grouping; project: ProjectModel; mapped: Mapped } {
   const { project, folded } = foldInfra(input);
   const mapped = mapProject(project, {
@@ -75,21 +106,40 @@ export function mapDesign(
     volumes: options.volumes ?? 'emptyDir',
     ...(options.groups ? { groups: options.groups } : {}),
   });
+  const where = prior.locate ?? (() => undefined);
+  // A Pod problem (spec.containers[1].ports[0]) points at the service the container came from.
+  const locate = (_document: number, objectPath: ManifestPath, path: string): DiagnosticLocation | undefined => {
+    const root = String(objectPath[1] ?? '');
+    const pod = mapped.pods.find((p) => p.group.root === root);
+    const m = /^spec\.(initContainers|containers)\[(\d+)\](?:\.(\w+))?/.exec(path);
+    const service = m && pod ? (m[1] === 'initContainers' ? pod.group.init : pod.group.services)[Number(m[2])] : undefined;
+    if (!service) return where(['services', root]);
+    const field = m?.[3] ? SOURCE_FIELD[m[3]] : undefined;
+    return (field ? where(['services', service, field]) : undefined) ?? where(['services', service]);
+  };
+  const problems = mapped.problems.map((p) => {
+    if (p.at || !p.path.startsWith('services.')) return p;
+    const at = where(p.path.split('.'));
+    return at ? { ...p, at } : p;
+  });
   const read: DesignRead = {
     format: 'compose',
-    pods: mapped.pods.map(({ pod, services }) => ({
+    name: prior.name,
+    pods: mapped.pods.map(({ pod, services, group }) => ({
       pod,
       origin: {
         document: 0,
         kind: 'Compose',
         name: services.join(', '),
-        path: ['services', services[0] ?? ''],
+        path: ['services', group.root],
         fieldPrefix: '',
+        objectPath: ['services', group.root],
       },
     })),
     objects: mapped.objects.map((object) => ({ document: 0, path: [], object })),
     notes: [...prior.notes, ...folded.map((service) => note('infraService', { service })), ...mapped.notes],
-    problems: [...prior.problems, ...mapped.problems],
+    problems: [...prior.problems, ...problems],
+    locate,
   };
   return { read, grouping: mapped.grouping, project, mapped };
 }

@@ -1,25 +1,15 @@
 // What the Compose reader says besides the Pods: notes (catalogued, in both languages through `compose.notes.<code>`)
 // and problems in the rules' vocabulary (codes COMPOSE_*, catalogued under `rules.<CODE>.messages.<id>`), each pinned
 // to a place in the Compose file when there is one.
-import type { Diagnostic, MessageParams } from '../../rules/types';
+import type { Diagnostic, DiagnosticLocation, MessageParams } from '../../model/diagnostic';
+import type { DesignNote } from '../read';
 import { NOTE_TEXT, PROBLEM_TEXT, type NoteCode, type ProblemCode } from './catalogue';
 
-export interface SourceAt {
-  document: number;
-  line: number;
-  column: number;
-}
-
-export interface DesignNote {
-  code: string;
-  message: string;
-  params?: MessageParams;
-  document?: number;
-  path?: string;
-}
+export type { DesignNote };
+export type SourceAt = DiagnosticLocation;
 
 /** A reader problem: a Diagnostic whose `path` is the place in the Compose file (`services.web.build`). */
-export type DesignProblem = Diagnostic & { at?: SourceAt };
+export type DesignProblem = Diagnostic;
 
 /** Fills `{{name}}` placeholders the way i18next does, so the English text and the catalogue read the same. */
 export function fill(template: string, params: MessageParams = {}): string {
