@@ -100,6 +100,33 @@ describe('podwright import', () => {
   );
 
   it(
+    'validate reads a Compose file the same way: its .env beside it, problems at the Compose lines',
+    { timeout: 60_000 },
+    async () => {
+      const folder = mkdtempSync(join(dir, 'validate-'));
+      const compose = join(folder, 'compose.yaml');
+      writeFileSync(
+        compose,
+        ['services:', '  web:', '    image: nginx:${TAG}', '    ports:', '      - "80:80"', ''].join('\n'),
+      );
+      writeFileSync(join(folder, '.env'), 'TAG=1.27\n');
+      const r = await cli(['validate', '--format', 'json', compose]);
+      expect(r.code).toBe(0);
+      const [report] = JSON.parse(r.stdout) as { diagnostics: { code: string; line?: number; message: string }[] }[];
+      // The host port advice points at the port's own line in the Compose file.
+      expect(report!.diagnostics.find((d) => d.code === 'HOST_PORT_ADVICE')?.line).toBe(5);
+      // The variable came from .env: no "not set" note.
+      const text = await cli(['validate', compose]);
+      expect(text.stdout).toContain('pod web');
+      expect(text.stdout).not.toContain('Variables not set');
+      rmSync(join(folder, '.env'));
+      expect((await cli(['validate', compose])).stdout).toContain(
+        'Variables not set, replaced with an empty string (as Compose does): TAG.',
+      );
+    },
+  );
+
+  it(
     '--pods one puts every service in one Pod, where two services on one port clash',
     { timeout: 60_000 },
     async () => {

@@ -52,9 +52,13 @@ export function readComposeProject(text: string, source: DesignSource): ComposeR
     problems: loaded.problems,
     locate: (_document, objectPath) => loaded.locate(objectPath),
   };
-  if (!loaded.project) return { read: empty, services: [], profiles: [], wanted: loaded.wanted, variables: loaded.variables };
+  if (!loaded.project)
+    return { read: empty, services: [], profiles: [], wanted: loaded.wanted, variables: loaded.variables };
   const profiles = [
-    ...new Set([...loaded.project.services.flatMap((s) => s.profiles), ...loaded.project.disabled.flatMap((d) => d.profiles)]),
+    ...new Set([
+      ...loaded.project.services.flatMap((s) => s.profiles),
+      ...loaded.project.disabled.flatMap((d) => d.profiles),
+    ]),
   ].sort();
   const mapped = mapDesign(loaded.project, options, { ...loaded, name: source.name });
   return {
@@ -109,10 +113,13 @@ export function mapDesign(
   const where = prior.locate ?? (() => undefined);
   // A Pod problem (spec.containers[1].ports[0]) points at the service the container came from.
   const locate = (_document: number, objectPath: ManifestPath, path: string): DiagnosticLocation | undefined => {
+    // A note or an object made by the mapping has no Pod: its path, if any, is a path of the Compose file.
+    if (objectPath.length === 0) return path ? where(path.split('.')) : undefined;
     const root = String(objectPath[1] ?? '');
     const pod = mapped.pods.find((p) => p.group.root === root);
     const m = /^spec\.(initContainers|containers)\[(\d+)\](?:\.(\w+))?/.exec(path);
-    const service = m && pod ? (m[1] === 'initContainers' ? pod.group.init : pod.group.services)[Number(m[2])] : undefined;
+    const service =
+      m && pod ? (m[1] === 'initContainers' ? pod.group.init : pod.group.services)[Number(m[2])] : undefined;
     if (!service) return where(['services', root]);
     const field = m?.[3] ? SOURCE_FIELD[m[3]] : undefined;
     return (field ? where(['services', service, field]) : undefined) ?? where(['services', service]);
