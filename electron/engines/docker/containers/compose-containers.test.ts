@@ -69,19 +69,70 @@ async function get(url: string): Promise<string> {
   return response.text();
 }
 
+// Whatever a test here made is removed, whichever of them ran.
+afterAll(async () => {
+  if (!noCompose) await compose('down', '-v', '--timeout', '0').catch(() => undefined);
+  await Promise.all(podNames.map((name) => runtime.down({ name }, { graceSeconds: 0 }).catch(() => undefined)));
+  await engine.docker
+    .getNetwork(network)
+    .remove()
+    .catch(() => undefined);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe.skipIf(dockerReason)(`a Pod Podwright runs${dockerReason ? ` (skipped: ${dockerReason})` : ''}`, () => {
+  it('comes back from its containers as the Pod it was run from', { timeout: 180_000 }, async () => {
+    const name = `pw-back-${suffix}`;
+    podNames.push(name);
+    const pod: Pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, labels: { app: 'back' }, annotations: { 'podwright.dev/layout': '{"version":1,"nodes":{}}' } },
+      spec: {
+        terminationGracePeriodSeconds: 0,
+        initContainers: [
+          {
+            name: 'prepare',
+            image: BUSYBOX,
+            imagePullPolicy: 'Never',
+            command: ['sh', '-c', 'echo ok > /data/index.html'],
+            volumeMounts: [{ name: 'data', mountPath: '/data' }],
+          },
+        ],
+        containers: [
+          {
+            name: 'web',
+            image: BUSYBOX,
+            imagePullPolicy: 'Never',
+            command: ['httpd', '-f', '-p', '8080', '-h', '/data'],
+            ports: [{ containerPort: 8080 }],
+            volumeMounts: [{ name: 'data', mountPath: '/data' }],
+          },
+          { name: 'tail', image: BUSYBOX, imagePullPolicy: 'Never', args: ['sleep', '3600'] },
+        ],
+        volumes: [{ name: 'data', emptyDir: {} }],
+      },
+    };
+    const info = await engine.info();
+    if (!info.reachable) throw new Error(info.reason);
+    await runtime.run(plan(pod, info, { infraImage: INFRA, network, runId: uniqueSuffix() }));
+    const ours = (await listContainers(engine.docker)).containers.filter((c) => c.podwrightPod === name);
+    expect(ours.length).toBeGreaterThanOrEqual(3);
+    const design = readContainers(
+      await inspectContainers(
+        engine.docker,
+        ours.map((c) => c.id),
+      ),
+    );
+    // The design it was run from, without the canvas layout.
+    const { annotations: _layout, ...metadata } = pod.metadata!;
+    expect(design.read.pods.map((p) => p.pod)).toEqual([{ ...pod, metadata }]);
+  });
+});
+
 describe.skipIf(skip)(
   `a Compose project's running containers, run by Podwright${skip ? ` (skipped: ${skip})` : ''}`,
   () => {
-    afterAll(async () => {
-      await compose('down', '-v', '--timeout', '0').catch(() => undefined);
-      await Promise.all(podNames.map((name) => runtime.down({ name }, { graceSeconds: 0 }).catch(() => undefined)));
-      await engine.docker
-        .getNetwork(network)
-        .remove()
-        .catch(() => undefined);
-      rmSync(dir, { recursive: true, force: true });
-    });
-
     it('keeps the processes, ports and names working', { timeout: 300_000 }, async () => {
       const port = await freePort();
       writeFileSync(
