@@ -100,7 +100,8 @@ export const NOTE_TEXT = {
     'Networks {{networks}}: in Kubernetes every Pod can reach every other, so the separation between Compose networks is gone.',
   networkIgnored: 'Network "{{network}}": {{fields}} have no Pod equivalent; left out.',
   networkAliases:
-    '{{service}}: network aliases {{aliases}} have no Pod equivalent; add Services of those names to keep them.',
+    '{{service}}: network aliases {{aliases}} were not kept (a Service needs ports and a name starting with a letter, not taken by a service).',
+  networkAliasServices: '{{service}}: network aliases {{aliases}} became Services of those names, so they still resolve.',
   infraService:
     'Service "{{service}}" is the infra (pause) container of a Podwright Pod; it is the Pod itself, not a container of it.',
   containerPodwright: 'Containers of Podwright Pod "{{pod}}" became the design they were run from.',

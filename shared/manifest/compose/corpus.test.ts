@@ -292,3 +292,35 @@ describe('the Compose corpus', () => {
     expect(unexpected).toEqual([]);
   });
 });
+
+describe('network aliases', () => {
+  it('become Services of those names (after every service has its own), or a note says why not', async () => {
+    const { readDesign } = await import('../read');
+    const text = [
+      'services:',
+      '  dev-db:',
+      '    image: postgres:16',
+      '    networks:',
+      '      backend:',
+      '        aliases: [db, web, 9lives]',
+      '  web:',
+      '    image: nginx:1.27',
+      '    ports: ["8080:80"]',
+      'networks:',
+      '  backend: {}',
+      '',
+    ].join('\n');
+    const r = readDesign(text, { name: 'compose.yaml', format: 'compose' });
+    const services = r.objects.filter((o) => o.object.kind === 'Service').map((o) => o.object);
+    const named = (name: string) => services.find((s) => (s.metadata as { name: string }).name === name);
+    // db resolves to dev-db's Pod on postgres's port; web stays the web service's; 9lives is no DNS-1035 label.
+    expect(services.map((s) => (s.metadata as { name: string }).name).sort()).toEqual(['db', 'dev-db', 'web']);
+    expect(named('db')?.spec).toEqual(named('dev-db')?.spec);
+    expect(named('web')?.spec).not.toEqual(named('dev-db')?.spec);
+    expect(r.notes.find((n) => n.code === 'networkAliasServices')?.params).toEqual({ service: 'dev-db', aliases: 'db' });
+    expect(r.notes.find((n) => n.code === 'networkAliases')?.params).toEqual({
+      service: 'dev-db',
+      aliases: 'web, 9lives',
+    });
+  });
+});

@@ -39,6 +39,11 @@ export interface Mapped {
 export const POD_NAME_LABEL = 'app.kubernetes.io/name';
 export const PART_OF_LABEL = 'app.kubernetes.io/part-of';
 
+interface ServicePort {
+  port: number;
+  protocol: string;
+}
+
 const RESTART_RANK: Record<string, number> = { Never: 0, OnFailure: 1, Always: 2 };
 
 function restartPolicy(value: string | undefined): {
@@ -342,18 +347,36 @@ function explainGrouping(
 function services(pods: MappedPod[], byName: Map<string, ServiceModel>, ctx: MapContext): void {
   const without: string[] = [];
   const taken = new Set<string>();
+  const aliased: { service: string; pod: string; ports: ServicePort[]; aliases: string[] }[] = [];
+  const make = (name: string, pod: string, ports: ServicePort[]): void =>
+    ctx.add({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name, labels: { [PART_OF_LABEL]: dnsLabel(ctx.project.name) } },
+      spec: {
+        selector: { [POD_NAME_LABEL]: pod },
+        ports: ports.map((p) => ({
+          ...(ports.length > 1 ? { name: `${p.protocol.toLowerCase()}-${p.port}` } : {}),
+          port: p.port,
+          targetPort: p.port,
+          protocol: p.protocol,
+        })),
+      },
+    });
   for (const { pod, group } of pods) {
     for (const serviceName of group.services) {
       const s = byName.get(serviceName)!;
-      const targets = new Map<string, { port: number; protocol: string }>();
+      const targets = new Map<string, ServicePort>();
       for (const p of s.ports)
         targets.set(`${p.target}/${p.protocol}`, { port: p.target, protocol: p.protocol.toUpperCase() });
       for (const e of s.expose)
         targets.set(`${e.port}/${e.protocol}`, { port: e.port, protocol: e.protocol.toUpperCase() });
+      const aliases = [...new Set(s.networks.flatMap((n) => n.aliases))];
       if (targets.size === 0) {
         const known = knownImagePorts(s.image);
         if (known.length === 0) {
           without.push(s.name);
+          if (aliases.length > 0) ctx.say('networkAliases', { service: s.name, aliases: aliases.join(', ') });
           continue;
         }
         for (const port of known) targets.set(`${port}/tcp`, { port, protocol: 'TCP' });
@@ -366,22 +389,22 @@ function services(pods: MappedPod[], byName: Map<string, ServiceModel>, ctx: Map
       }
       const name = uniqueIn(taken, wanted);
       if (name !== s.name) ctx.say('serviceObjectRenamed', { service: s.name, name });
-      const list = [...targets.values()];
-      ctx.add({
-        apiVersion: 'v1',
-        kind: 'Service',
-        metadata: { name, labels: { [PART_OF_LABEL]: dnsLabel(ctx.project.name) } },
-        spec: {
-          selector: { [POD_NAME_LABEL]: pod.metadata.name! },
-          ports: list.map((p) => ({
-            ...(list.length > 1 ? { name: `${p.protocol.toLowerCase()}-${p.port}` } : {}),
-            port: p.port,
-            targetPort: p.port,
-            protocol: p.protocol,
-          })),
-        },
-      });
+      const ports = [...targets.values()];
+      make(name, pod.metadata.name!, ports);
+      if (aliases.length > 0) aliased.push({ service: s.name, pod: pod.metadata.name!, ports, aliases });
     }
+  }
+  // Network aliases are names other services use too (`db` for dev-db): each becomes a Service of its own, after
+  // every service has its own name, so an alias never takes a service's.
+  for (const { service, pod, ports, aliases } of aliased) {
+    const made = aliases.filter((a) => isDns1035Label(a) && !taken.has(a));
+    for (const alias of made) {
+      taken.add(alias);
+      make(alias, pod, ports);
+    }
+    if (made.length > 0) ctx.say('networkAliasServices', { service, aliases: made.join(', ') });
+    const left = aliases.filter((a) => !made.includes(a));
+    if (left.length > 0) ctx.say('networkAliases', { service, aliases: left.join(', ') });
   }
   if (without.length > 0) ctx.say('serviceNoPorts', { services: without.join(', ') });
 }
@@ -392,9 +415,5 @@ function networks(project: ProjectModel, ctx: MapContext): void {
   for (const [name, n] of project.networks) {
     if (n.ignored.length > 0)
       ctx.say('networkIgnored', { network: name, fields: n.ignored.map((f) => f.key).join(', ') });
-  }
-  for (const s of project.services) {
-    const aliases = s.networks.flatMap((n) => n.aliases);
-    if (aliases.length > 0) ctx.say('networkAliases', { service: s.name, aliases: aliases.join(', ') });
   }
 }
