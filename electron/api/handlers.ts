@@ -1,6 +1,7 @@
 // The back end's implementation of the API contract: one handler per call and topic, shared by both transports.
 import type { ApiHandlers } from '../../shared/api';
 import { type Engine, podHandlers } from '../engines/docker';
+import { containerHandlers } from '../engines/containers-api';
 import { logsExecEngineHandlers } from '../engines/engines-api';
 import { fileHandlers, type FileOptions } from '../files/files-api';
 import { draftHandlers } from '../drafts/drafts-api';
@@ -54,6 +55,7 @@ export function createHandlers(ctx: BackendContext): ApiHandlers {
       ...live.calls,
       ...fileHandlers(ctx.files),
       ...draftHandlers(ctx.drafts),
+      ...containerHandlers(ctx),
     },
     topics: {
       'engine.events': (params, emit, signal) => ctx.engine.events(params.labels, emit, signal),

@@ -1,7 +1,9 @@
 // Reads what a CLI command was given (a file, or "-" for stdin) as hostile input: a regular file, the size limit
 // before reading, strict UTF-8. Every command that takes a design reads it here, then through readDesign.
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { defaultLimits } from '../../shared/manifest/parse';
+import { detectFormat, type DesignSource } from '../../shared/manifest/read';
+import { readComposeInputs } from '../files/compose-inputs';
 
 export class InputError extends Error {
   override name = 'InputError';
@@ -17,6 +19,17 @@ export async function readInput(file: string, limit = defaultLimits.maxLength): 
   }
 }
 
+/**
+ * How readDesign should see `file`: by its name, and for a Compose file with the side files and variables Compose
+ * would read beside it (its .env, env_files, extends files), so every command reads a Compose file the same way.
+ */
+export async function designSource(file: string, text: string): Promise<DesignSource> {
+  const name = label(file);
+  if (file === '-' || detectFormat(text) !== 'compose') return { name };
+  const inputs = await readComposeInputs(await realpath(file), text);
+  return { name, files: inputs.files, env: inputs.env, compose: { directory: inputs.directory } };
+}
+
 /** How messages name an input. */
 export function label(file: string): string {
   return file === '-' ? '<stdin>' : file;
@@ -28,7 +41,9 @@ async function readFileBounded(file: string, limit: number): Promise<Buffer> {
     info = await stat(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (err as Error).message);
+    throw new InputError(
+      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (err as Error).message,
+    );
   }
   if (!info.isFile()) throw new InputError('not a regular file');
   if (info.size > limit) throw new InputError(`the file is ${info.size} bytes, over the limit of ${limit}`);

@@ -8,6 +8,7 @@ import type { CallHandlers } from '../../shared/api';
 import { DESIGN_FILE_PATTERN, MAX_FILE_BYTES, type DirectoryEntry } from '../../shared/api/files';
 import { ApiError } from '../../shared/api/errors';
 import { FileAccess, isInside, refuse } from './access';
+import { readComposeInputs } from './compose-inputs';
 import { RecentFiles } from './recent';
 
 /** Native open/save dialogs; only the Electron shell has them (it passes Electron's `dialog`, wrapped). */
@@ -29,7 +30,10 @@ export interface FileOptions {
   maxEntries?: number;
 }
 
-type Calls = Pick<CallHandlers, 'file.pick' | 'file.list' | 'file.open' | 'file.save' | 'file.recent'>;
+type Calls = Pick<
+  CallHandlers,
+  'file.pick' | 'file.list' | 'file.open' | 'file.save' | 'file.recent' | 'compose.inputs'
+>;
 
 export function defaultFileRoot(env: NodeJS.ProcessEnv = process.env): string {
   return env.PODWRIGHT_FILE_ROOT || homedir();
@@ -120,6 +124,16 @@ export function fileHandlers(options: FileOptions = {}): Calls {
       return { path, name: basename(path) };
     },
 
+    // The side files of a Compose file the user opened: the file passes the same checks as file.open.
+    'compose.inputs': async ({ path, profiles }) => {
+      const real = await access.readable(path);
+      const text = await readText(real, path, maxBytes);
+      // The answer carries the text and the side files in one message; together they stay within a file's size.
+      const budget = Math.max(0, maxBytes - Buffer.byteLength(text));
+      const inputs = await readComposeInputs(real, text, profiles ? { profiles } : {}, process.env, budget);
+      return { path, name: basename(path), text, ...inputs };
+    },
+
     'file.recent': async () => {
       const root = await access.realRoot();
       const paths = dialogs ? recent.list() : recent.list().filter((p) => isInside(root, p));
@@ -141,7 +155,7 @@ function notText(path: string): ApiError {
 }
 
 /** Reads a regular file of at most `maxBytes` as UTF-8; a FIFO, device or binary file is refused, not waited on. */
-async function readText(real: string, shown: string, maxBytes: number): Promise<string> {
+export async function readText(real: string, shown: string, maxBytes: number): Promise<string> {
   // O_NOFOLLOW: the path was resolved and checked; a symlink swapped in since then is refused.
   // O_NONBLOCK: opening a FIFO swapped in since the check must not hang the back end.
   const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);

@@ -17,6 +17,9 @@ import { PresenterLayer } from './workshop/presenter/PresenterLayer';
 import { useShownTheme } from './workshop/presenter/presenter';
 import { useLessons } from './workshop/lessons/store';
 import { useCapacity } from './workshop/capacity/store';
+import { ImportDialog } from './import/ImportDialog';
+import { ContainersDialog } from './import/ContainersDialog';
+import { useFileDrop } from './import/drop';
 import { later, laterComponent } from './lazy';
 
 // The lessons and the node-capacity view load after the first screen (./lazy.ts) and are drawn only while open.
@@ -42,6 +45,8 @@ export function App() {
 
   // One pod.status subscription for the app's life: live status on the canvas, leftovers, reconnects.
   useEffect(() => startRunWatch(), []);
+  // A file dropped on the window opens (a Compose file through the import dialog).
+  useFileDrop();
 
   useEffect(() => {
     window.addEventListener('keydown', handleKeyDown);
@@ -78,6 +83,8 @@ export function App() {
         {lessonsOpen && <LessonPanel />}
         {capacityOpen && <CapacityView />}
       </Suspense>
+      <ContainersDialog />
+      <ImportDialog />
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { podActions } from './canvas/pod-actions';
 import { runActions } from './run/actions';
 import { workshopActions } from './workshop/overlay/actions';
 import { lessonActions } from './workshop/lessons/actions';
+import { importActions } from './import/actions';
 
 export interface Shortcut {
   key: string;
@@ -148,6 +149,7 @@ export const actions: Action[] = [
   ...runActions,
   ...workshopActions,
   ...lessonActions,
+  ...importActions,
   // Keyboard adding: every palette item is a command too.
   ...paletteGroups.flatMap((group) =>
     group.items.map<Action>((item) => ({

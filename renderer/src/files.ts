@@ -12,6 +12,7 @@ import { downloadText } from './download';
 import { fileNameFor, folderOf } from './file-paths';
 import { designOf, isDirty, useDocument } from './store/document';
 import { useNotice } from './store/notice';
+import { importComposeAt, importComposeText, isComposeText } from './import/open';
 import i18n from './i18n';
 
 const exampleSources = import.meta.glob('../../assets/examples/*.pod.yaml', {
@@ -96,6 +97,11 @@ function notify(prefix: string, f: Failure | undefined): boolean {
 }
 
 export function loadText(text: string, fileName: string | null, path: string | null = null): boolean {
+  // A Compose file is not a design yet: the import dialog proposes one first.
+  if (isComposeText(text)) {
+    importComposeText(fileName ?? 'compose.yaml', text);
+    return true;
+  }
   const result = openDesign(text);
   if (!result.ok) {
     useNotice.getState().show(`${i18n.t('files.openFailed')}: ${result.error}`);
@@ -170,6 +176,10 @@ export async function refreshRecent(): Promise<void> {
 async function openAt(path: string): Promise<Failure | undefined> {
   try {
     const file = await api().call('file.open', { path });
+    if (isComposeText(file.text)) {
+      await importComposeAt(file.path);
+      return undefined;
+    }
     const result = openDesign(file.text);
     if (!result.ok) return { text: result.error };
     loadText(file.text, file.name, file.path);

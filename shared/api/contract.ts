@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { fileCalls } from './files';
 import { draftCalls } from './drafts';
+import { importCalls } from './imports';
 
 /** Where Podwright looked for the engine, so an error can say exactly which socket was tried. */
 export const EngineEndpoint = z.object({
@@ -277,6 +278,8 @@ export const calls = {
   ...fileCalls,
   // Crash recovery: each window's unsaved design, kept by the back end (editing).
   ...draftCalls,
+  // ---- Bring what you have (issue 19): a Compose file's side files, running containers (shared/api/imports.ts).
+  ...importCalls,
 } as const;
 
 /** Every subscription topic: its parameters and the shape of one event. */

@@ -1,8 +1,10 @@
-// Exports a Pod as a Docker Compose file that runs it the way Kubernetes would: an infra service owns the network and
-// IPC namespaces and the published ports, the containers join it, and what Compose cannot express is said in a comment.
+// Exports a Pod (or a whole design of Pods) as a Docker Compose file that runs it the way Kubernetes would: per Pod an
+// infra service owns the network and IPC namespaces and the published ports, the containers join it, the Services
+// of the design become network aliases of the Pod they select, and what Compose cannot express is said in a comment.
 import type { Container, Pod, Volume, VolumeMount } from '../model';
 import { isRecord } from './parse';
 import { cleanPod } from './export';
+import type { KubeObject } from './read';
 import { toYamlText } from './write';
 import { Labels } from '../model/labels';
 
@@ -11,6 +13,8 @@ export const defaultInfraImage = 'registry.k8s.io/pause:3.10';
 export interface ComposeOptions {
   /** The image of the infra service (the pause container); tests and offline machines set their own. */
   infraImage?: string;
+  /** ConfigMaps and Secrets of the design: env, envFrom and key references to them become plain environment. */
+  objects?: readonly KubeObject[];
 }
 
 export interface ComposeExport {
@@ -21,12 +25,29 @@ export interface ComposeExport {
   services: { infra: string; init: string[]; apps: string[] };
 }
 
+export interface ComposeDesignExport {
+  text: string;
+  notes: string[];
+  /** Per Pod (in design order), its Compose service names. */
+  pods: { pod: string; infra: string; init: string[]; apps: string[] }[];
+}
+
 type Service = Record<string, unknown>;
+
+/** Kubernetes turns `$$` into `$` in command, args and env values (and expands `$(VAR)`, noted separately). */
+function kubeUnescape(s: string): string {
+  return s.replace(/\$\$/g, '$');
+}
 
 /** Compose interpolates `$VAR` and `${VAR}` in every string; Kubernetes does not, so each `$` is doubled. */
 function literal(s: unknown): string {
   // Imported files may hold nulls or numbers where Kubernetes wants strings; Compose gets them as text.
   return (typeof s === 'string' ? s : String(s ?? '')).replace(/\$/g, '$$$$');
+}
+
+/** A command, args or env value as Compose should see it: Kubernetes' own escapes undone, then Compose's applied. */
+function kubeValue(s: unknown): string {
+  return literal(kubeUnescape(typeof s === 'string' ? s : String(s ?? '')));
 }
 
 function quantityToBytes(q: string | number): number | undefined {
@@ -52,19 +73,69 @@ function cpuToCores(q: string | number): number | undefined {
   return /^[0-9.]+$/.test(s) ? Number(s) : undefined;
 }
 
-export function toCompose(input: Pod, options: ComposeOptions = {}): ComposeExport {
+/** How one Pod's services and volumes are named inside the Compose file. */
+interface Naming {
+  infra: string;
+  container(name: string): string;
+  volume(name: string): string;
+}
+
+interface PodServices {
+  services: Record<string, Service>;
+  namedVolumes: string[];
+  notes: string[];
+  infra: string;
+  init: string[];
+  apps: string[];
+}
+
+/** Reads the env a ConfigMap or Secret key gives, from the design's objects. */
+class ObjectData {
+  constructor(private readonly objects: readonly KubeObject[]) {}
+
+  private find(kind: 'ConfigMap' | 'Secret', name: string | undefined): Record<string, string> | undefined {
+    const object = this.objects.find((o) => o.kind === kind && isRecord(o.metadata) && o.metadata.name === name);
+    if (!object) return undefined;
+    const out: Record<string, string> = {};
+    if (isRecord(object.data)) {
+      for (const [k, v] of Object.entries(object.data)) {
+        out[k] = kind === 'Secret' ? decodeBase64(String(v)) : String(v);
+      }
+    }
+    if (kind === 'Secret' && isRecord(object.stringData))
+      for (const [k, v] of Object.entries(object.stringData)) out[k] = String(v);
+    return out;
+  }
+
+  configMap(name: string | undefined): Record<string, string> | undefined {
+    return this.find('ConfigMap', name);
+  }
+
+  secret(name: string | undefined): Record<string, string> | undefined {
+    return this.find('Secret', name);
+  }
+}
+
+function decodeBase64(b64: string): string {
+  try {
+    return new TextDecoder().decode(Uint8Array.from(atob(b64.replace(/\s+/g, '')), (ch) => ch.charCodeAt(0)));
+  } catch {
+    return b64;
+  }
+}
+
+function podServices(input: Pod, naming: Naming, options: ComposeOptions, aliases: readonly string[]): PodServices {
   const pod = cleanPod(input);
   const podName = pod.metadata?.name || 'pod';
   const spec = pod.spec ?? { containers: [] };
   const notes: string[] = [];
+  const data = new ObjectData(options.objects ?? []);
   const initContainers = (spec.initContainers ?? []).filter(isRecord) as Container[];
   const containers = (spec.containers ?? []).filter(isRecord) as Container[];
-  const taken = new Set([...initContainers, ...containers].map((c) => c.name));
-  let infra = 'infra';
-  for (let i = 2; taken.has(infra); i++) infra = `infra-${i}`;
+  const infra = naming.infra;
 
   const volumes = new Map<string, Volume>((spec.volumes ?? []).filter(isRecord).map((v) => [v.name, v as Volume]));
-  const namedVolumes: Record<string, Record<string, never>> = {};
+  const namedVolumes = new Set<string>();
   const volumeNotes = new Set<string>();
   const mountsFor = (c: Container): string[] => {
     const out: string[] = [];
@@ -78,19 +149,20 @@ export function toCompose(input: Pod, options: ComposeOptions = {}): ComposeExpo
         continue;
       }
       if (volume?.emptyDir !== undefined) {
-        namedVolumes[mount.name] = {};
+        const name = naming.volume(mount.name);
+        namedVolumes.add(name);
         if (volume.emptyDir?.medium === 'Memory' && !volumeNotes.has(mount.name)) {
           volumeNotes.add(mount.name);
           notes.push(
             `Volume "${mount.name}" is a memory-backed emptyDir; Docker cannot share one tmpfs between containers, so it is a named volume on disk.`,
           );
         }
-        out.push(`${mount.name}:${mount.mountPath}${ro}`);
+        out.push(`${name}:${mount.mountPath}${ro}`);
       } else if (volume?.hostPath) {
         out.push(`${volume.hostPath.path}:${mount.mountPath}${ro}`);
       } else if (volume?.persistentVolumeClaim) {
         const claim = volume.persistentVolumeClaim.claimName;
-        namedVolumes[claim] = {};
+        namedVolumes.add(claim);
         if (!volumeNotes.has(mount.name)) {
           volumeNotes.add(mount.name);
           notes.push(
@@ -108,28 +180,57 @@ export function toCompose(input: Pod, options: ComposeOptions = {}): ComposeExpo
     return out;
   };
 
+  const environmentOf = (c: Container): Record<string, string> => {
+    const environment: Record<string, string> = {};
+    // Kubernetes order: envFrom first, then env, later names replacing earlier ones.
+    for (const from of c.envFrom ?? []) {
+      const found = from.configMapRef
+        ? data.configMap(from.configMapRef.name)
+        : from.secretRef
+          ? data.secret(from.secretRef.name)
+          : undefined;
+      if (!found) {
+        notes.push(
+          `${c.name}: envFrom ${from.configMapRef ? 'ConfigMap' : 'Secret'} "${from.configMapRef?.name ?? from.secretRef?.name ?? ''}" is not in the design; left out.`,
+        );
+        continue;
+      }
+      for (const [k, v] of Object.entries(found)) environment[`${from.prefix ?? ''}${k}`] = literal(v);
+    }
+    for (const env of c.env ?? []) {
+      if (!env.valueFrom) {
+        environment[env.name] = kubeValue(env.value ?? '');
+        continue;
+      }
+      const ref = env.valueFrom.configMapKeyRef ?? env.valueFrom.secretKeyRef;
+      const source = env.valueFrom.configMapKeyRef
+        ? data.configMap(ref?.name)
+        : env.valueFrom.secretKeyRef
+          ? data.secret(ref?.name)
+          : undefined;
+      const value = ref ? source?.[ref.key] : undefined;
+      if (value !== undefined) environment[env.name] = literal(value);
+      else
+        notes.push(
+          `${c.name}: env ${env.name} comes from ${Object.keys(env.valueFrom).join(', ')}, which Compose cannot read; left out.`,
+        );
+    }
+    return environment;
+  };
+
   const base = (c: Container, role: string): Service => {
     const s: Service = { image: c.image ?? '' };
     if (!c.image) notes.push(`${c.name}: no image; Compose needs one.`);
-    if (c.command?.length) s.entrypoint = c.command.map(literal);
-    if (c.args?.length) s.command = c.args.map(literal);
-    if ([...(c.command ?? []), ...(c.args ?? [])].some((a) => /\$\([A-Za-z_][A-Za-z0-9_]*\)/.test(String(a)))) {
+    if (c.command?.length) s.entrypoint = c.command.map(kubeValue);
+    if (c.args?.length) s.command = c.args.map(kubeValue);
+    if ([...(c.command ?? []), ...(c.args ?? [])].some((a) => /(^|[^$])\$\([A-Za-z_][A-Za-z0-9_]*\)/.test(String(a)))) {
       notes.push(
         `${c.name}: command or args use Kubernetes $(VAR) expansion, which Compose does not do; they run as written.`,
       );
     }
     if (c.workingDir) s.working_dir = c.workingDir;
-    const environment: Record<string, string> = {};
-    for (const env of c.env ?? []) {
-      if (env.valueFrom)
-        notes.push(
-          `${c.name}: env ${env.name} comes from ${Object.keys(env.valueFrom).join(', ')}, which Compose cannot read; left out.`,
-        );
-      else environment[env.name] = literal(env.value ?? '');
-    }
+    const environment = environmentOf(c);
     if (Object.keys(environment).length > 0) s.environment = environment;
-    if (c.envFrom?.length)
-      notes.push(`${c.name}: envFrom (ConfigMaps and Secrets) has no Compose equivalent; left out.`);
     s.network_mode = `service:${infra}`;
     s.ipc = `service:${infra}`;
     if (spec.hostPID) s.pid = 'host';
@@ -186,6 +287,13 @@ export function toCompose(input: Pod, options: ComposeOptions = {}): ComposeExpo
   }
   if (!spec.hostNetwork && published.length > 0) infraService.ports = published;
   if (!spec.hostNetwork && exposed.length > 0) infraService.expose = [...new Set(exposed)];
+  const hostAliases = (Array.isArray(spec.hostAliases) ? spec.hostAliases : []) as {
+    ip?: string;
+    hostnames?: string[];
+  }[];
+  const extraHosts = hostAliases.flatMap((a) => (a.hostnames ?? []).map((h) => `${h}:${a.ip ?? ''}`));
+  if (extraHosts.length > 0) infraService.extra_hosts = extraHosts;
+  if (!spec.hostNetwork && aliases.length > 0) infraService.networks = { default: { aliases: [...aliases] } };
   infraService.labels = { [Labels.pod]: podName, [Labels.role]: 'infra' };
   services[infra] = infraService;
 
@@ -197,9 +305,10 @@ export function toCompose(input: Pod, options: ComposeOptions = {}): ComposeExpo
     const s = base(c, sidecar ? 'sidecar' : 'init');
     s.restart = sidecar ? 'always' : 'no';
     s.depends_on = { [previous.name]: { condition: previous.condition } };
-    services[c.name] = s;
-    initNames.push(c.name);
-    if (!sidecar) previous = { name: c.name, condition: 'service_completed_successfully' };
+    const name = naming.container(c.name);
+    services[name] = s;
+    initNames.push(name);
+    if (!sidecar) previous = { name, condition: 'service_completed_successfully' };
   }
   if (initContainers.some((c) => c.restartPolicy === 'Always')) {
     notes.push(
@@ -211,8 +320,9 @@ export function toCompose(input: Pod, options: ComposeOptions = {}): ComposeExpo
     const s = base(c, 'app');
     s.restart = restart;
     s.depends_on = { [previous.name]: { condition: previous.condition } };
-    services[c.name] = s;
-    appNames.push(c.name);
+    const name = naming.container(c.name);
+    services[name] = s;
+    appNames.push(name);
   }
   if (spec.restartPolicy === 'OnFailure' || spec.restartPolicy === 'Never') {
     notes.push(
@@ -220,22 +330,139 @@ export function toCompose(input: Pod, options: ComposeOptions = {}): ComposeExpo
     );
   }
   if (spec.hostNetwork) notes.push('hostNetwork: the infra service uses the host network, so ports are not published.');
+  return { services, namedVolumes: [...namedVolumes], notes, infra, init: initNames, apps: appNames };
+}
 
-  const compose: Record<string, unknown> = { services };
-  if (Object.keys(namedVolumes).length > 0) compose.volumes = namedVolumes;
-  const header = [
-    ` Generated by Podwright from Pod "${podName}". Run: docker compose up`,
-    ` The "${infra}" service plays the Pod's infra (pause) container: it owns the network and IPC namespaces and the`,
-    ' published ports; every container joins it, as in Kubernetes. emptyDir volumes are named volumes.',
-  ];
+function header(lines: string[], notes: string[]): string {
   const unique = [...new Set(notes)];
+  const out = [...lines];
   if (unique.length > 0) {
-    header.push('', ' What Compose cannot express:');
-    for (const note of unique) header.push(`  - ${note}`);
+    out.push('', ' What Compose cannot express:');
+    for (const note of unique) out.push(`  - ${note}`);
   }
+  return out.join('\n');
+}
+
+export function toCompose(input: Pod, options: ComposeOptions = {}): ComposeExport {
+  const podName = input.metadata?.name || 'pod';
+  const containerNames = new Set(
+    [...(input.spec?.initContainers ?? []), ...(input.spec?.containers ?? [])].filter(isRecord).map((c) => c.name),
+  );
+  let infra = 'infra';
+  for (let i = 2; containerNames.has(infra); i++) infra = `infra-${i}`;
+  const built = podServices(input, { infra, container: (n) => n, volume: (n) => n }, options, []);
+  const compose: Record<string, unknown> = { services: built.services };
+  if (built.namedVolumes.length > 0) compose.volumes = Object.fromEntries(built.namedVolumes.map((v) => [v, {}]));
+  const notes = [...new Set(built.notes)];
+  const text = header(
+    [
+      ` Generated by Podwright from Pod "${podName}". Run: docker compose up`,
+      ` The "${infra}" service plays the Pod's infra (pause) container: it owns the network and IPC namespaces and the`,
+      ' published ports; every container joins it, as in Kubernetes. emptyDir volumes are named volumes.',
+    ],
+    notes,
+  );
   return {
-    text: toYamlText(compose, header.join('\n')),
-    notes: unique,
-    services: { infra, init: initNames, apps: appNames },
+    text: toYamlText(compose, text),
+    notes,
+    services: { infra, init: built.init, apps: built.apps },
   };
+}
+
+/** The Pods a Service selects: every Pod whose labels hold all of the selector's. */
+function selects(service: KubeObject, pod: Pod): boolean {
+  const spec = isRecord(service.spec) ? service.spec : {};
+  const selector = isRecord(spec.selector) ? spec.selector : undefined;
+  if (!selector || Object.keys(selector).length === 0) return false;
+  const labels = pod.metadata?.labels ?? {};
+  return Object.entries(selector).every(([k, v]) => labels[k] === v);
+}
+
+/**
+ * A whole design in one Compose file: each Pod as its infra service and containers, Kubernetes Services as network
+ * aliases of the Pods they select (so `http://db:5432` still resolves), names made unique across Pods.
+ */
+export function toComposeDesign(
+  pods: readonly Pod[],
+  objects: readonly KubeObject[] = [],
+  options: ComposeOptions = {},
+): ComposeDesignExport {
+  if (pods.length === 1 && objects.every((o) => o.kind !== 'Service')) {
+    const single = toCompose(pods[0]!, { ...options, objects });
+    return {
+      text: single.text,
+      notes: single.notes,
+      pods: [{ pod: pods[0]!.metadata?.name || 'pod', ...single.services }],
+    };
+  }
+  const podName = (p: Pod, i: number): string => p.metadata?.name || `pod-${i + 1}`;
+  const containerCount = new Map<string, number>();
+  const volumeCount = new Map<string, number>();
+  for (const p of pods) {
+    for (const c of [...(p.spec?.initContainers ?? []), ...(p.spec?.containers ?? [])].filter(isRecord)) {
+      containerCount.set(c.name, (containerCount.get(c.name) ?? 0) + 1);
+    }
+    for (const v of (p.spec?.volumes ?? []).filter(isRecord)) {
+      if (v.emptyDir !== undefined) volumeCount.set(v.name, (volumeCount.get(v.name) ?? 0) + 1);
+    }
+  }
+  const taken = new Set<string>();
+  const reserve = (name: string): string => {
+    let out = name;
+    for (let i = 2; taken.has(out); i++) out = `${name}-${i}`;
+    taken.add(out);
+    return out;
+  };
+  // Containers keep their own names where the design has one of each; infra services take what is left.
+  const names = pods.map((p, i) => {
+    const pod = podName(p, i);
+    const own = new Map<string, string>();
+    for (const c of [...(p.spec?.initContainers ?? []), ...(p.spec?.containers ?? [])].filter(isRecord)) {
+      own.set(c.name, reserve(containerCount.get(c.name) === 1 ? c.name : `${pod}-${c.name}`));
+    }
+    return own;
+  });
+  const services: Record<string, Service> = {};
+  const namedVolumes = new Set<string>();
+  const notes: string[] = [];
+  const out: ComposeDesignExport['pods'] = [];
+  pods.forEach((p, i) => {
+    const pod = podName(p, i);
+    const infra = reserve(`${pod}-infra`);
+    const own = names[i]!;
+    // Other Pods reach this one by the names of the Services that select it, and by its containers' names.
+    const aliases = [
+      ...objects
+        .filter((o) => o.kind === 'Service' && selects(o, p))
+        .map((o) => String((o.metadata as { name?: string }).name ?? '')),
+      pod,
+      ...own.keys(),
+    ].filter((a, j, all) => a !== '' && a !== infra && all.indexOf(a) === j);
+    const built = podServices(
+      p,
+      {
+        infra,
+        container: (n) => own.get(n) ?? n,
+        volume: (n) => ((volumeCount.get(n) ?? 0) > 1 ? `${pod}-${n}` : n),
+      },
+      { ...options, objects },
+      aliases,
+    );
+    Object.assign(services, built.services);
+    for (const v of built.namedVolumes) namedVolumes.add(v);
+    notes.push(...built.notes);
+    out.push({ pod, infra: built.infra, init: built.init, apps: built.apps });
+  });
+  const compose: Record<string, unknown> = { services };
+  if (namedVolumes.size > 0) compose.volumes = Object.fromEntries([...namedVolumes].map((v) => [v, {}]));
+  const unique = [...new Set(notes)];
+  const text = header(
+    [
+      ` Generated by Podwright from a design of ${pods.length} Pods (${pods.map(podName).join(', ')}). Run: docker compose up`,
+      ' Each Pod is an infra (pause) service that owns the network and IPC namespaces and the published ports, with',
+      " the Pod's containers joining it; Services are network aliases of the Pod they select.",
+    ],
+    unique,
+  );
+  return { text: toYamlText(compose, text), notes: unique, pods: out };
 }

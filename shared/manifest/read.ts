@@ -7,6 +7,7 @@ import { getIn, type ManifestPath } from './edit';
 import { fieldSegments, locateField } from './field-path';
 import { isRecord, parseManifest, type ManifestFile, type ManifestLimits } from './parse';
 import { parseProblemCode, readerProblem } from './read-problems';
+import { readCompose } from './compose/read';
 
 export type DesignFormat = 'kubernetes' | 'compose';
 
@@ -20,7 +21,15 @@ export interface DesignSource {
   files?: Readonly<Record<string, string>>;
   /** The environment for interpolation (Compose). */
   env?: Readonly<Record<string, string>>;
-  compose?: { pods?: 'auto' | 'one' | 'per-service'; profiles?: string[]; volumes?: 'emptyDir' | 'pvc' };
+  compose?: {
+    pods?: 'auto' | 'one' | 'per-service';
+    profiles?: string[];
+    volumes?: 'emptyDir' | 'pvc';
+    /** The user's own grouping (service names per Pod), from the import dialog; wins over `pods`. */
+    groups?: string[][];
+    /** The Compose file's folder (absolute), for relative bind mounts; else the folder of `name` when it is absolute. */
+    directory?: string;
+  };
   limits?: Partial<ManifestLimits>;
 }
 
@@ -306,3 +315,7 @@ function claimTemplateVolumes(read: DesignRead, obj: KubeObject, pod: Pod, setNa
     path: `${fieldPrefix}.spec.volumes`,
   });
 }
+
+// The Compose format (shared/manifest/compose): its modules use this one's types only, so importing it here makes no
+// cycle, and every entrance that reads a design through readDesign reads Compose files too.
+registerFormat('compose', readCompose);

@@ -25,6 +25,8 @@ export const Labels = {
   grace: `${LABEL_PREFIX}grace`,
   /** On the infra: the Pod's restartPolicy, which the Pod phase depends on. */
   restartPolicy: `${LABEL_PREFIX}restart-policy`,
+  /** On the infra: the Pod it was run from (JSON), so "New design from running containers" gives that design back. */
+  spec: `${LABEL_PREFIX}spec`,
 } as const;
 
 export type Role = 'infra' | 'init' | 'app' | 'sidecar' | 'volume' | 'network';

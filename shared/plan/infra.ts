@@ -1,11 +1,24 @@
 // The infra container: it owns the Pod's network, IPC and UTS namespaces, publishes every hostPort and carries the
 // Pod's DNS settings and sysctls, as the kubelet's sandbox does.
+import { stripLayout } from '../manifest/project';
 import { Labels } from '../model/labels';
 import { labelsFor, report, type PlanContext } from './context';
 import type { Pod } from './pod';
 import { DEFAULT_INFRA_IMAGE, type ContainerCreateBody, type ContainerPlan } from './types';
 
 export const INFRA_GRACE_SECONDS = 10;
+/** A Pod larger than this (as JSON) is not kept on its infra; a design made from its containers is rebuilt instead. */
+export const MAX_SPEC_LABEL = 256 * 1024;
+
+/**
+ * The Pod as it was run, for the infra's label: "New design from running containers" gives this design back. The
+ * canvas layout and the status are not part of it.
+ */
+export function specLabel(pod: Pod): Record<string, string> {
+  const { status: _status, ...clean } = stripLayout(pod) as Pod & { status?: unknown };
+  const json = JSON.stringify(clean);
+  return json.length <= MAX_SPEC_LABEL ? { [Labels.spec]: json } : {};
+}
 
 /** The Pod's hostname as the kubelet makes it: spec.hostname or the name, at most 63 characters, no trailing - or . */
 export function podHostname(pod: Pod): string {
@@ -22,6 +35,7 @@ export function planInfra(ctx: PlanContext): ContainerPlan {
       [Labels.container]: 'POD',
       [Labels.grace]: String(INFRA_GRACE_SECONDS),
       [Labels.restartPolicy]: spec?.restartPolicy ?? 'Always',
+      ...specLabel(ctx.source),
     }),
     StopTimeout: INFRA_GRACE_SECONDS,
     HostConfig: {

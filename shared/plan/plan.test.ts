@@ -314,6 +314,16 @@ describe('lifecycle fields', () => {
     expect(p.infra.body.Labels[Labels.role]).toBe('infra');
   });
 
+  it('keeps the Pod it runs on the infra, without its canvas layout, so its containers give the design back', () => {
+    const source = pod({ containers: [{ name: 'app', image: 'x:1' }] });
+    source.metadata = { ...source.metadata, annotations: { 'podwright.dev/layout': '{"nodes":{}}', keep: 'me' } };
+    const label = plan(source, docker).infra.body.Labels[Labels.spec];
+    expect(JSON.parse(label!)).toEqual({ ...source, metadata: { ...source.metadata, annotations: { keep: 'me' } } });
+    // A Pod too large for a label is rebuilt from the containers' own labels instead.
+    const huge = pod({ containers: [{ name: 'app', image: 'x:1', env: [{ name: 'BIG', value: 'x'.repeat(300 * 1024) }] }] });
+    expect(plan(huge, docker).infra.body.Labels[Labels.spec]).toBeUndefined();
+  });
+
   it('defaults imagePullPolicy the Kubernetes way (through withDefaults, not a second copy)', () => {
     const policy = (image: string) => app(plan(pod({ containers: [{ name: 'app', image }] }), docker)).pullPolicy;
     expect(policy('nginx')).toBe('Always');

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { choosePod } from '../../../shared/manifest/pod-choice';
 import { readDesign } from '../../../shared/manifest/read';
 import { Engine, PodRuntime } from '../../engines/docker';
-import { readInput } from '../read-input';
+import { designSource, readInput } from '../read-input';
 import type { RegisterCommand } from './index';
 
 export interface DownOptions {
@@ -24,7 +24,8 @@ async function isFile(path: string): Promise<boolean> {
 /** The Pods `target` names: itself, or the Pods of the file it is (every one, or the one `--pod` names). */
 async function podsOf(target: string, options: DownOptions): Promise<{ name: string; namespace?: string }[]> {
   if (!(await isFile(target))) return [{ name: target, namespace: options.namespace }];
-  const read = readDesign(await readInput(target), { name: target });
+  const text = await readInput(target);
+  const read = readDesign(text, await designSource(target, text));
   const pods = options.pod ? [choosePod(read, options.pod).pod] : read.pods.map((p) => p.pod);
   if (pods.length === 0) choosePod(read);
   return pods.map((pod) => {

@@ -5,14 +5,15 @@ import { join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { defaultInfraImage, projectFileSuffix } from '../../../shared/manifest';
 import {
-  exportDesignText,
+  exportDesign,
   ExportRefused,
   type DesignExport,
   type DesignExportOptions,
   type ExportAs,
 } from '../../../shared/design/export-design';
 import { colorFor, palette, problemLines } from '../problem-lines';
-import { readInput } from '../read-input';
+import { designSource, readInput } from '../read-input';
+import { readDesign } from '../../../shared/manifest/read';
 import type { RegisterCommand } from './index';
 
 export type { ExportAs };
@@ -26,8 +27,9 @@ export interface ExportOptions extends DesignExportOptions {
 export type ExportResult = DesignExport;
 
 export async function runExport(path: string, options: ExportOptions): Promise<ExportResult> {
-  const source = await readInput(path);
-  const result = exportDesignText(source, path, { ...options, single: options.single || options.out === '-' });
+  const text = await readInput(path);
+  const read = readDesign(text, await designSource(path, text));
+  const result = exportDesign(read, { ...options, single: options.single || options.out === '-' });
   if (options.out === '-') {
     process.stdout.write(result.files.map((f) => f.text).join(''));
   } else {

@@ -16,6 +16,7 @@ export const commands: CommandModule[] = [
   { name: 'serve', load: async () => (await import('./serve')).registerServe },
   { name: 'start', load: async () => (await import('./start')).registerStart },
   { name: 'export', load: async () => (await import('./export')).registerExport },
+  { name: 'import', load: async () => (await import('./import')).registerImport },
   { name: 'validate', load: async () => (await import('./validate')).registerValidate },
   { name: 'run', load: async () => (await import('./run')).registerRun },
   { name: 'down', load: async () => (await import('./down')).registerDown },

@@ -8,7 +8,7 @@ import { checkRun, describeState, type Plan, type PlanEngine, type PlanOptions }
 import { inObject } from '../../../shared/rules';
 import { Engine, infraImageSetting, newRunId, PodError, PodRuntime, type PodSnapshot, type RunProgress } from '../../engines/docker';
 import { colorFor, palette, problemLines } from '../problem-lines';
-import { readInput } from '../read-input';
+import { designSource, readInput } from '../read-input';
 import type { RegisterCommand } from './index';
 
 export interface RunOptions {
@@ -61,7 +61,8 @@ export function reportFailure(e: unknown): void {
 async function readPodFile(file: string, name: string | undefined): Promise<{ read: DesignRead; chosen: DesignPod } | number> {
   let read: DesignRead;
   try {
-    read = readDesign(await readInput(file), { name: file });
+    const text = await readInput(file);
+    read = readDesign(text, await designSource(file, text));
   } catch (e) {
     err(`podwright: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
     return 2;

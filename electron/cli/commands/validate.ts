@@ -5,7 +5,7 @@ import { readDesign } from '../../../shared/manifest/read';
 import { checkDesign, type DesignCheck } from '../../../shared/rules';
 import type { Diagnostic } from '../../../shared/model/diagnostic';
 import { colorFor, palette, place, problemLines } from '../problem-lines';
-import { label, readInput } from '../read-input';
+import { designSource, label, readInput } from '../read-input';
 import type { RegisterCommand } from './index';
 
 export type ValidateFormat = 'text' | 'json';
@@ -65,7 +65,7 @@ export async function validateFile(file: string): Promise<FileResult> {
       readError: `${name}: cannot read: ${reason}`,
     };
   }
-  const check = checkDesign(readDesign(text, { name }));
+  const check = checkDesign(readDesign(text, { ...(await designSource(file, text)), name }));
   const several = check.pods.length > 1;
   const diagnostics = [
     ...check.problems.map((d) => reported(d)),

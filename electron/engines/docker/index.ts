@@ -8,3 +8,4 @@ export { infraImageSetting, newRunId, podHandlers } from './pod/pod-api';
 export { streamPodLogs, type LogFlow, type PodLogEvent } from './logs/logs';
 export { parseSince } from './logs/logs-parse';
 export { execCapture, ExecSession, ExecSessions, type ExecOutput } from './exec/exec';
+export { inspectContainers, listContainers } from './containers/containers';

@@ -11,11 +11,13 @@ interface RunDialogProps {
   initialFocus?: string;
   /** Where focus goes on close when the element it came from is gone (for instance removed with the last item). */
   returnFocus?: () => HTMLElement | null;
+  /** Extra class names for the dialog box (a wider dialog, say). */
+  className?: string;
 }
 
 const focusable = 'button:not([disabled]), [href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
 
-export function RunDialog({ title, onClose, children, testId, initialFocus, returnFocus }: RunDialogProps) {
+export function RunDialog({ title, onClose, children, testId, initialFocus, returnFocus, className }: RunDialogProps) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -36,7 +38,7 @@ export function RunDialog({ title, onClose, children, testId, initialFocus, retu
     <div className="dialog-backdrop" onMouseDown={onClose}>
       <div
         ref={ref}
-        className="dialog run-dialog"
+        className={`dialog run-dialog${className ? ` ${className}` : ''}`}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
