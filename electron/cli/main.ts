@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { appVersion } from '../version';
 import { commands } from './commands';
+import { warn } from './terminal';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('podwright')
@@ -15,7 +16,7 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode;
-    process.stderr.write(`podwright: ${err instanceof Error ? err.message : String(err)}\n`);
+    warn(`podwright: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   }
   return exitCode;

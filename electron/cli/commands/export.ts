@@ -15,6 +15,7 @@ import {
   toCompose,
   type ExportFile,
 } from '../../../shared/manifest';
+import { warn, writeData } from '../terminal';
 import type { RegisterCommand } from './index';
 
 export type ExportAs = 'pod' | 'deployment' | 'compose';
@@ -94,7 +95,7 @@ export async function runExport(path: string, options: ExportOptions): Promise<E
   const source = await readDesign(path);
   const result = exportDesign(source, path, { ...options, single: options.single || options.out === '-' });
   if (options.out === '-') {
-    process.stdout.write(result.files.map((f) => f.text).join(''));
+    writeData(result.files.map((f) => f.text).join(''));
   } else {
     await mkdir(options.out, { recursive: true });
     for (const f of result.files) await writeFile(join(options.out, f.name), f.text);
@@ -125,11 +126,11 @@ export const registerExport: RegisterCommand = (program: Command, setExitCode) =
     .action(async (file: string, opts: ExportOptions) => {
       try {
         const result = await runExport(file, opts);
-        for (const note of result.notes) process.stderr.write(`note: ${note}\n`);
-        if (opts.out !== '-') for (const f of result.files) process.stderr.write(`wrote ${join(opts.out, f.name)}\n`);
+        for (const note of result.notes) warn(`note: ${note}`);
+        if (opts.out !== '-') for (const f of result.files) warn(`wrote ${join(opts.out, f.name)}`);
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        process.stderr.write(`podwright export: ${message}\n`);
+        warn(`podwright export: ${message}`);
         setExitCode(1);
       }
     });

@@ -6,6 +6,7 @@ import { createSelectedEngine } from '../../engines/choice/engines';
 import { startBrowserHost } from '../../host/host';
 import { ensureRendererBuilt } from '../build-if-needed';
 import { rendererDist } from '../paths';
+import { say, warn } from '../terminal';
 import type { RegisterCommand } from './index';
 
 export interface ServeOptions {
@@ -16,7 +17,7 @@ export interface ServeOptions {
 
 /** Starts the host and keeps it running until SIGINT/SIGTERM. */
 export async function serve(options: ServeOptions): Promise<void> {
-  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  const log = warn;
   if (options.build) await ensureRendererBuilt(log);
   // The engine the user picked (engine.select), else DOCKER_HOST / docker context / default socket.
   const engine = createSelectedEngine();
@@ -26,7 +27,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     port: options.port,
     log: process.env.PODWRIGHT_DEBUG ? log : undefined,
   });
-  process.stdout.write(`Podwright is running at ${host.url}\n`);
+  say(`Podwright is running at ${host.url}`);
   const status = await engine.info();
   log(
     status.reachable
@@ -52,7 +53,7 @@ function openInBrowser(url: string): void {
         : ['xdg-open', [url]];
   // Arguments are passed as a list, never through a shell.
   const child = spawn(command, args as string[], { stdio: 'ignore', detached: true });
-  child.on('error', () => process.stderr.write(`Could not open a browser; open ${url} yourself.\n`));
+  child.on('error', () => warn(`Could not open a browser; open ${url} yourself.`));
   child.unref();
 }
 

@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { defaultLimits as defaultLoadLimits, loadPods, type LoadError } from '../../../shared/manifest';
 import { acceptedByKubernetes, validatePod, type Diagnostic } from '../../../shared/rules';
+import { paint, printable, sayPainted, writeData, type Colour } from '../terminal';
 import type { RegisterCommand } from './index';
 
 export type ValidateFormat = 'text' | 'json';
@@ -141,7 +142,7 @@ interface Palette {
 }
 
 function palette(color: boolean): Palette {
-  const wrap = (code: number) => (s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const wrap = (code: Colour) => (s: string) => paint(code, s, color);
   return { red: wrap(31), yellow: wrap(33), cyan: wrap(36), dim: wrap(2), bold: wrap(1), green: wrap(32) };
 }
 
@@ -153,18 +154,18 @@ export function formatText(results: FileResult[], options: { color: boolean; exp
   let warnings = 0;
   for (const r of results) {
     lines.push(c.bold(r.report.file));
-    for (const p of r.problems) lines.push(`  ${c.red('error  ')} ${p}`);
+    for (const p of r.problems) lines.push(`  ${c.red('error  ')} ${printable(p)}`);
     for (const pod of r.pods) {
       const verdict = acceptedByKubernetes(pod.diagnostics)
         ? c.green('accepted by Kubernetes')
         : c.red('rejected by Kubernetes');
-      lines.push(`  pod ${pod.name}: ${verdict}${pod.diagnostics.length === 0 ? ', no problems found' : ''}`);
+      lines.push(`  pod ${printable(pod.name)}: ${verdict}${pod.diagnostics.length === 0 ? ', no problems found' : ''}`);
       const explained = new Set<string>();
       for (const d of pod.diagnostics) {
         if (d.severity === 'error') errors++;
         if (d.severity === 'warning') warnings++;
-        lines.push(`    ${mark[d.severity]} ${d.path || '(pod)'}  ${c.dim(`${d.code} [${d.category}]`)}`);
-        lines.push(`            ${d.message}`);
+        lines.push(`    ${mark[d.severity]} ${printable(d.path) || '(pod)'}  ${c.dim(`${d.code} [${d.category}]`)}`);
+        lines.push(`            ${printable(d.message)}`);
         if (options.explain && !explained.has(d.code)) {
           explained.add(d.code);
           lines.push(...wrapText(d.explanation, 96).map((l) => `            ${c.dim(l)}`));
@@ -213,7 +214,7 @@ export const registerValidate: RegisterCommand = (program: Command, setExitCode)
       const results: FileResult[] = [];
       for (const file of files) results.push(await validateFile(file));
       if (opts.format === 'json')
-        process.stdout.write(
+        writeData(
           JSON.stringify(
             results.map((r) => r.report),
             null,
@@ -222,7 +223,7 @@ export const registerValidate: RegisterCommand = (program: Command, setExitCode)
         );
       else {
         const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-        process.stdout.write(formatText(results, { color, explain: opts.explain }));
+        sayPainted(formatText(results, { color, explain: opts.explain }));
       }
       setExitCode(exitCodeFor(results));
     });
