@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { describeState, isRunnable, plan, type PlanOptions } from '../../../shared/plan';
 import { Engine, infraImageSetting, newRunId, PodError, PodRuntime, type PodSnapshot, type RunProgress } from '../../engines/docker';
 import { loadPodFile } from '../pod-load';
+import { say, warn } from '../terminal';
 import type { RegisterCommand } from './index';
 
 export interface RunOptions {
@@ -13,8 +14,8 @@ export interface RunOptions {
   design?: string;
 }
 
-const out = (line: string): void => void process.stdout.write(`${line}\n`);
-const err = (line: string): void => void process.stderr.write(`${line}\n`);
+const out = say;
+const err = warn;
 
 /** The Pod and its containers as a small table. */
 export function formatPod(pod: PodSnapshot): string[] {
@@ -33,6 +34,11 @@ function progressLine(p: RunProgress): string | undefined {
   // Per-layer pull chatter is for a UI progress bar; the terminal shows finished layers only.
   if (p.layer && !/complete|already exists/i.test(p.layer.status)) return undefined;
   return `  ${p.message}`;
+}
+
+/** The command that removes the Pod `ref`: its namespace too, unless it is the default one `down` assumes. */
+export function downCommand(ref: { name: string; namespace: string }): string {
+  return `podwright down ${ref.name}${ref.namespace === 'default' ? '' : ` -n ${ref.namespace}`}`;
 }
 
 /** Explains a failed run; init container logs help the user see why. */
@@ -94,7 +100,7 @@ export async function runPod(file: string, options: RunOptions): Promise<number>
   }
   for (const line of formatPod(snapshot)) out(line);
   if (options.detach) {
-    out(`Running in the background; stop it with: podwright down ${p.pod.name}`);
+    out(`Running in the background; stop it with: ${downCommand(ref)}`);
     return 0;
   }
   return follow(runtime, ref, snapshot);
