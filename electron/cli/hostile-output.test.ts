@@ -73,57 +73,64 @@ describe('hostile names through the CLI without an engine', () => {
   });
 });
 
-describe.skipIf(dockerReason)(`hostile names through the CLI on Docker${dockerReason ? ` (skipped: ${dockerReason})` : ''}`, () => {
-  const pod = `pw-hostile-${suffix}\x1b]0;PWNED\x07`;
-  const container = `app\x1b[2J\rOVER`;
-  let id: string | undefined;
+describe.skipIf(dockerReason)(
+  `hostile names through the CLI on Docker${dockerReason ? ` (skipped: ${dockerReason})` : ''}`,
+  () => {
+    const pod = `pw-hostile-${suffix}\x1b]0;PWNED\x07`;
+    const container = `app\x1b[2J\rOVER`;
+    let id: string | undefined;
 
-  beforeAll(async () => {
-    // A container labelled as a Pod's, the way something else on the engine could label one: ps and logs print
-    // what the engine says.
-    const created = await engine.docker.createContainer({
-      name: `pw-hostile-${suffix}`,
-      Image: BUSYBOX,
-      Entrypoint: ['sh', '-c', 'echo hello; sleep 300'],
-      Labels: {
-        [Labels.managed]: 'true',
-        [Labels.pod]: pod,
-        [Labels.namespace]: 'default',
-        [Labels.role]: 'app',
-        [Labels.container]: container,
-        [Labels.index]: '0',
-      },
-      HostConfig: { NetworkMode: 'none' },
+    beforeAll(async () => {
+      // A container labelled as a Pod's, the way something else on the engine could label one: ps and logs print
+      // what the engine says.
+      const created = await engine.docker.createContainer({
+        name: `pw-hostile-${suffix}`,
+        Image: BUSYBOX,
+        Entrypoint: ['sh', '-c', 'echo hello; sleep 300'],
+        Labels: {
+          [Labels.managed]: 'true',
+          [Labels.pod]: pod,
+          [Labels.namespace]: 'default',
+          [Labels.role]: 'app',
+          [Labels.container]: container,
+          [Labels.index]: '0',
+        },
+        HostConfig: { NetworkMode: 'none' },
+      });
+      id = created.id;
+      await created.start();
     });
-    id = created.id;
-    await created.start();
-  });
-  afterAll(async () => {
-    if (id) await engine.docker.getContainer(id).remove({ force: true }).catch(() => undefined);
-  });
+    afterAll(async () => {
+      if (id)
+        await engine.docker
+          .getContainer(id)
+          .remove({ force: true })
+          .catch(() => undefined);
+    });
 
-  it('run refuses the file and says why', async () => {
-    const out = await cli('run', hostileFile);
-    expect(out.code).not.toBe(0);
-    expectSafe(out, '\\e]0;PWNED\\a');
-  });
+    it('run refuses the file and says why', async () => {
+      const out = await cli('run', hostileFile);
+      expect(out.code).not.toBe(0);
+      expectSafe(out, '\\e]0;PWNED\\a');
+    });
 
-  it('down by the file, and by name', async () => {
-    expectSafe(await cli('down', hostileFile), '\\e]0;PWNED\\a');
-    expectSafe(await cli('down', `${pod}-gone`), '\\e]0;PWNED\\a');
-  });
+    it('down by the file, and by name', async () => {
+      expectSafe(await cli('down', hostileFile), '\\e]0;PWNED\\a');
+      expectSafe(await cli('down', `${pod}-gone`), '\\e]0;PWNED\\a');
+    });
 
-  it('ps', async () => {
-    const out = await cli('ps');
-    expect(out.code).toBe(0);
-    expectSafe(out, `pw-hostile-${suffix}\\e]0;PWNED\\a`);
-    expect(out.all).toContain('app\\e[2J\\rOVER');
-  });
+    it('ps', async () => {
+      const out = await cli('ps');
+      expect(out.code).toBe(0);
+      expectSafe(out, `pw-hostile-${suffix}\\e]0;PWNED\\a`);
+      expect(out.all).toContain('app\\e[2J\\rOVER');
+    });
 
-  it('logs prefixes, and the error for a Pod that is not there', async () => {
-    const out = await cli('logs', pod);
-    expect(out.code).toBe(0);
-    expectSafe(out, '[app\\e[2J\\rOVER] hello');
-    expectSafe(await cli('logs', `${pod}-gone`), '\\e]0;PWNED\\a');
-  });
-});
+    it('logs prefixes, and the error for a Pod that is not there', async () => {
+      const out = await cli('logs', pod);
+      expect(out.code).toBe(0);
+      expectSafe(out, '[app\\e[2J\\rOVER] hello');
+      expectSafe(await cli('logs', `${pod}-gone`), '\\e]0;PWNED\\a');
+    });
+  },
+);

@@ -20,7 +20,9 @@ describe('printable', () => {
   });
 
   it('leaves ordinary text alone, non-ASCII included', () => {
-    expect(printable('spec.containers[0].image: nginx:1.27 — 容器')).toBe('spec.containers[0].image: nginx:1.27 — 容器');
+    expect(printable('spec.containers[0].image: nginx:1.27 — 容器')).toBe(
+      'spec.containers[0].image: nginx:1.27 — 容器',
+    );
   });
 
   it('paints only printable text, and keepOnlyPaint lets through nothing but its colour codes', () => {

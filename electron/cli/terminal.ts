@@ -10,18 +10,29 @@
  * Characters a terminal interprets: C0 controls but tab and line feed, DEL, C1 controls (0x9B is a one-byte CSI in
  * some terminals), and the Unicode line separators and bidirectional overrides that reorder or split what is shown.
  */
-// eslint-disable-next-line no-control-regex -- finding them is the point
-const INTERPRETED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const INTERPRETED =
+  // eslint-disable-next-line no-control-regex -- finding them is the point
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** The same, plus tab and line feed: a single value (a name) must not start a line of its own either. */
-// eslint-disable-next-line no-control-regex -- finding them is the point
-const INTERPRETED_OR_LINE_BREAK = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const INTERPRETED_OR_LINE_BREAK =
+  // eslint-disable-next-line no-control-regex -- finding them is the point
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
-const NAMED: Record<string, string> = { '\x1b': '\\e', '\r': '\\r', '\n': '\\n', '\t': '\\t', '\x07': '\\a', '\b': '\\b' };
+const NAMED: Record<string, string> = {
+  '\x1b': '\\e',
+  '\r': '\\r',
+  '\n': '\\n',
+  '\t': '\\t',
+  '\x07': '\\a',
+  '\b': '\\b',
+};
 
 function visible(c: string): string {
   const code = c.charCodeAt(0);
-  return NAMED[c] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+  return (
+    NAMED[c] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`)
+  );
 }
 
 /**

@@ -27,22 +27,24 @@ describe('the run --detach hint', () => {
   });
 });
 
-describe.skipIf(dockerReason)(`the run --detach hint on Docker${dockerReason ? ` (skipped: ${dockerReason})` : ''}`, () => {
-  const suffix = uniqueSuffix();
-  const name = `hint-${suffix}`;
-  const namespace = `ns-${suffix}`;
-  let dir: string | undefined;
-  afterAll(async () => {
-    await cli(['down', name, '-n', namespace, '--grace', '0']);
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+describe.skipIf(dockerReason)(
+  `the run --detach hint on Docker${dockerReason ? ` (skipped: ${dockerReason})` : ''}`,
+  () => {
+    const suffix = uniqueSuffix();
+    const name = `hint-${suffix}`;
+    const namespace = `ns-${suffix}`;
+    let dir: string | undefined;
+    afterAll(async () => {
+      await cli(['down', name, '-n', namespace, '--grace', '0']);
+      if (dir) await rm(dir, { recursive: true, force: true });
+    });
 
-  it('removes the Pod of another namespace when run exactly as printed', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'pw-hint-'));
-    const file = join(dir, 'hint.yaml');
-    await writeFile(
-      file,
-      `apiVersion: v1
+    it('removes the Pod of another namespace when run exactly as printed', async () => {
+      dir = await mkdtemp(join(tmpdir(), 'pw-hint-'));
+      const file = join(dir, 'hint.yaml');
+      await writeFile(
+        file,
+        `apiVersion: v1
 kind: Pod
 metadata: {name: ${name}, namespace: ${namespace}}
 spec:
@@ -50,14 +52,15 @@ spec:
   containers:
   - {name: app, image: podwright-test/busybox:1, imagePullPolicy: Never, command: [sleep, '3600']}
 `,
-    );
-    const run = await cli(['run', file, '--detach']);
-    expect(run.code).toBe(0);
-    const hint = /stop it with: podwright (.+)$/m.exec(run.stdout)?.[1];
-    expect(hint).toBeDefined();
-    const down = await cli(hint!.split(' '));
-    expect(down.stdout).toContain(`Removed Pod ${name}`);
-    const left = await engine.docker.listContainers({ all: true, filters: { label: [`${Labels.pod}=${name}`] } });
-    expect(left).toEqual([]);
-  });
-});
+      );
+      const run = await cli(['run', file, '--detach']);
+      expect(run.code).toBe(0);
+      const hint = /stop it with: podwright (.+)$/m.exec(run.stdout)?.[1];
+      expect(hint).toBeDefined();
+      const down = await cli(hint!.split(' '));
+      expect(down.stdout).toContain(`Removed Pod ${name}`);
+      const left = await engine.docker.listContainers({ all: true, filters: { label: [`${Labels.pod}=${name}`] } });
+      expect(left).toEqual([]);
+    });
+  },
+);

@@ -159,7 +159,9 @@ export function formatText(results: FileResult[], options: { color: boolean; exp
       const verdict = acceptedByKubernetes(pod.diagnostics)
         ? c.green('accepted by Kubernetes')
         : c.red('rejected by Kubernetes');
-      lines.push(`  pod ${printable(pod.name)}: ${verdict}${pod.diagnostics.length === 0 ? ', no problems found' : ''}`);
+      lines.push(
+        `  pod ${printable(pod.name)}: ${verdict}${pod.diagnostics.length === 0 ? ', no problems found' : ''}`,
+      );
       const explained = new Set<string>();
       for (const d of pod.diagnostics) {
         if (d.severity === 'error') errors++;
