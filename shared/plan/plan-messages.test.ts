@@ -155,6 +155,14 @@ const fixtures: Record<string, { pod: Pod; engine?: PlanEngine; companions?: Com
   PRIVILEGED_ESCALATION: {
     pod: pod({ containers: [app({ securityContext: { privileged: true, allowPrivilegeEscalation: false } })] }),
   },
+  // A 1 MiB value referenced 17 times: 17 MiB once expanded.
+  EXPANSION_TOO_LARGE: {
+    pod: pod({
+      containers: [
+        app({ env: [{ name: 'BIG', value: 'x'.repeat(2 ** 20) }], args: [Array(17).fill('$(BIG)').join('')] }),
+      ],
+    }),
+  },
 };
 
 const planKeys = keys('en').filter((k) => k.startsWith('runerrors.plan.'));

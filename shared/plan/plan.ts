@@ -1,7 +1,7 @@
 // Turns a Kubernetes Pod into the Docker Engine API calls that run it the way the kubelet would: an infra container
 // that owns the network, IPC (and hostname), then init containers one by one, then the apps joining the infra.
 // Pure: the same Pod and engine give the same plan, so it is tested without Docker (reference: pod-on-docker.md).
-import { expand } from './expand';
+import { expand, ExpansionTooLarge, type ExpansionBudget } from './expand';
 import { Labels, type Role } from '../model/labels';
 import type { Companions, Container, EnvVar, Pod, ResourceFieldSelector, Volume, VolumeMount } from './pod';
 import { hostPathTypes } from '../model/pod';
@@ -32,6 +32,12 @@ import {
 export const API_SUBPATH_ON_VOLUMES = '1.45';
 export const API_MINIMUM = '1.41';
 const DEFAULT_GRACE_SECONDS = 30;
+/**
+ * Most characters the $(VAR) expansions of one Pod may produce together. Linux refuses to start a process whose
+ * arguments and environment pass 2 MiB (ARG_MAX), so no Pod that could run comes near it; a file that references a
+ * large value many times would otherwise expand to gigabytes.
+ */
+export const MAX_EXPANDED_CHARACTERS = 16 * 1024 * 1024;
 const INFRA_GRACE_SECONDS = 10;
 const CPU_PERIOD = 100_000;
 /** Docker refuses a memory limit under 6 MiB. */
@@ -100,6 +106,8 @@ class Planner {
   private readonly hostPaths: HostPathCheck[] = [];
   private readonly networkName: string | undefined;
   private readonly infraName: string;
+  /** What every $(VAR) expansion of this Pod may produce together: a value referenced many times cannot multiply. */
+  private readonly expansion: ExpansionBudget = { remaining: MAX_EXPANDED_CHARACTERS };
 
   constructor(
     private readonly pod: Pod,
@@ -138,6 +146,27 @@ class Planner {
         ? { severity, code, message, messageId, params }
         : { severity, code, message, path, messageId, params },
     );
+  }
+
+  /** $(VAR) expansion within the Pod's budget; past it, one problem (at the first field over) and the text unexpanded. */
+  private expand(input: string, lookup: (name: string) => string | undefined, path: string): string {
+    try {
+      return expand(input, lookup, this.expansion);
+    } catch (err) {
+      if (!(err instanceof ExpansionTooLarge)) throw err;
+      if (this.expansion.remaining >= 0) {
+        this.expansion.remaining = -1;
+        const limit = `${MAX_EXPANDED_CHARACTERS / 1024 / 1024} MiB`;
+        this.problem(
+          'error',
+          'EXPANSION_TOO_LARGE',
+          `$(VAR) references make the Pod's commands, arguments and environment larger than ${limit}; no container could start with that much (Linux allows 2 MiB per process).`,
+          path,
+          { limit },
+        );
+      }
+      return input;
+    }
   }
 
   build(): Plan {
@@ -703,8 +732,8 @@ class Planner {
       HostConfig: {},
     };
     // Kubernetes semantics fall out of moby's merge(): an Entrypoint given clears the image's Cmd.
-    if (c.command) body.Entrypoint = c.command.map((s) => expand(s, lookup));
-    if (c.args) body.Cmd = c.args.map((s) => expand(s, lookup));
+    if (c.command) body.Entrypoint = c.command.map((s, i) => this.expand(s, lookup, `${path}.command[${i}]`));
+    if (c.args) body.Cmd = c.args.map((s, i) => this.expand(s, lookup, `${path}.args[${i}]`));
     if (c.command && !c.args) body.Cmd = [];
     if (env.length) body.Env = env.map(([k, v]) => `${k}=${v}`);
     if (c.workingDir) body.WorkingDir = c.workingDir;
@@ -852,7 +881,7 @@ class Planner {
       let value = this.envValue(c, e, at);
       if (value === undefined) return;
       // Only literal values expand, against what is defined so far (kubelet makeEnvironmentVariables).
-      if (e.valueFrom === undefined) value = expand(value, (n) => env.get(n));
+      if (e.valueFrom === undefined) value = this.expand(value, (n) => env.get(n), `${at}.value`);
       if (value.includes(POD_IP_PLACEHOLDER) || value.includes(HOST_IP_PLACEHOLDER)) needsPodIP = true;
       env.set(e.name, value);
     });
@@ -937,7 +966,7 @@ class Planner {
         );
         return;
       }
-      const subPath = m.subPathExpr !== undefined ? expand(m.subPathExpr, lookup) : m.subPath;
+      const subPath = m.subPathExpr !== undefined ? this.expand(m.subPathExpr, lookup, `${at}.subPathExpr`) : m.subPath;
       if (subPath && (subPath.startsWith('/') || subPath.split('/').includes('..'))) {
         this.problem(
           'error',
