@@ -9,9 +9,9 @@ export interface ServedApp {
   output: () => string;
 }
 
-/** Starts `podwright serve --no-build` with `env` added, and resolves with the URL it prints. */
-export async function serveApp(env: Record<string, string> = {}): Promise<ServedApp> {
-  const child = spawn(process.execPath, ['electron/cli/bin.mjs', 'serve', '--no-build'], {
+/** Starts `podwright serve --no-build` (with `args` added) with `env` added, and resolves with the URL it prints. */
+export async function serveApp(env: Record<string, string> = {}, args: string[] = []): Promise<ServedApp> {
+  const child = spawn(process.execPath, ['electron/cli/bin.mjs', 'serve', '--no-build', ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -21,7 +21,7 @@ export async function serveApp(env: Record<string, string> = {}): Promise<Served
   const url = await new Promise<string>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`serve printed no URL in 30 s:\n${output}`)), 30_000);
     const look = (): void => {
-      const m = /Podwright is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
+      const m = /Podwright is running at (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(output);
       if (m) {
         clearTimeout(timer);
         done(m[1]!);
@@ -34,7 +34,7 @@ export async function serveApp(env: Record<string, string> = {}): Promise<Served
   return {
     url,
     port: Number(parsed.port),
-    token: parsed.searchParams.get('token')!,
+    token: parsed.hash.replace('#token=', ''),
     process: child,
     output: () => output,
   };
