@@ -69,7 +69,9 @@ describe('hostile names through the CLI without an engine', () => {
   it('validate --explain, and the errors of a file that is not there', async () => {
     expectSafe(await cli('validate', '--explain', hostileFile), '\\e[2J');
     expectSafe(await cli('validate', join(dir, 'gone\x1b]0;x\x07.yaml')), 'gone\\e]0;x\\a.yaml');
-    expectSafe(await cli('export', join(dir, 'gone\x1b[2J.yaml')), 'gone\\e[2J.yaml');
+    const named = join(dir, 'named\x1b[2J.yaml');
+    writeFileSync(named, 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n');
+    expectSafe(await cli('export', named), 'named\\e[2J.yaml');
   });
 });
 

@@ -75,6 +75,11 @@ export function sayPainted(text: string): void {
   process.stdout.write(keepOnlyPaint(text));
 }
 
+/** Like sayPainted(), to stderr: painted problems and messages. */
+export function warnPainted(text: string): void {
+  process.stderr.write(`${keepOnlyPaint(text)}\n`);
+}
+
 /** Writes data for a pipe or a program (YAML, JSON, a container's own output) unchanged. */
 export function writeData(text: string | Uint8Array, stream: 'stdout' | 'stderr' = 'stdout'): void {
   (stream === 'stderr' ? process.stderr : process.stdout).write(text);

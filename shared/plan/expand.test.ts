@@ -2,7 +2,8 @@
 // is refused in words instead of expanding to 400 MB.
 import { describe, expect, it } from 'vitest';
 import { expand, ExpansionTooLarge } from './expand';
-import { MAX_EXPANDED_CHARACTERS, plan } from './plan';
+import { MAX_EXPANDED_CHARACTERS } from './context';
+import { plan } from './plan';
 import type { Pod } from './pod';
 import type { PlanEngine } from './types';
 
