@@ -13,6 +13,7 @@ import {
   type Recovery,
 } from '../files';
 import { FilePicker } from './files/FilePicker';
+import { SaveConflictDialog } from './files/SaveConflictDialog';
 import { useDocument } from '../store/document';
 import { useNotice } from '../store/notice';
 
@@ -173,6 +174,7 @@ export function Dialogs() {
       {dialog === 'commands' && <CommandPalette />}
       {dialog === 'examples' && <ExamplesGallery />}
       <FilePicker />
+      <SaveConflictDialog />
     </>
   );
 }
