@@ -180,7 +180,7 @@ test("serve --open's launch file opens the app once, and no command line holds t
     `#!/bin/sh\ntr '\\0' ' ' < /proc/$$/cmdline > ${JSON.stringify(`${recordedArgs}.part`)} && mv ${JSON.stringify(`${recordedArgs}.part`)} ${JSON.stringify(recordedArgs)}\n`,
   );
   chmodSync(browser, 0o755);
-  const app = await serveApp({ PODWRIGHT_OPEN_WITH: browser }, ['--open']);
+  const app = await serveApp({ PODWRIGHT_OPEN_WITH: browser }, process.cwd(), ['--open']);
   try {
     await expect.poll(() => existsSync(recordedArgs), { timeout: 15_000 }).toBe(true);
     const args = readFileSync(recordedArgs, 'utf8').trim();
