@@ -1,24 +1,15 @@
 // The hint `run --detach` prints must remove the Pod it started, whatever its namespace: run as printed, on Docker.
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Labels } from '../../../shared/model/labels';
 import { dockerReason, requireDocker, uniqueSuffix } from '../../engines/docker/testing';
+import { podwright } from '../cli-process.test-support';
 import { downCommand } from './run';
 
 const engine = await requireDocker();
-const exec = promisify(execFile);
-const env = { ...process.env, PODWRIGHT_INFRA_IMAGE: 'podwright-test/pause:1' };
-
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return exec(process.execPath, ['electron/cli/bin.mjs', ...args], { env, timeout: 60_000 }).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
-}
+const cli = (args: string[]) => podwright(...args);
 
 describe('the run --detach hint', () => {
   it('names the namespace of a Pod outside the default one, and stays short in the default one', () => {

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../../../shared/model/diagnostic';
 import { choosePod, designCompanions } from '../../../shared/manifest/pod-choice';
 import { readDesign, type DesignPod, type DesignRead } from '../../../shared/manifest/read';
 import { checkRun, describeState, type Plan, type PlanEngine, type PlanOptions } from '../../../shared/plan';
-import { inObject } from '../../../shared/rules';
+import { inObject, isHostAccess } from '../../../shared/rules';
 import { Engine, infraImageSetting, newRunId, PodError, PodRuntime, type PodSnapshot, type RunProgress } from '../../engines/docker';
 import { colorFor, palette, problemLines } from '../problem-lines';
 import { readInput } from '../read-input';
@@ -103,7 +103,8 @@ async function confirm(question: string): Promise<boolean> {
 
 /**
  * The gate, as the app's Run applies it: what refuses the run exits 1 with the problems (the same codes and paths
- * `podwright validate` prints); what the app asks about is asked here (or passed with --force).
+ * `podwright validate` prints); what the app asks about is asked here (or passed with --force), once, with what hands
+ * this computer to a container (the host-access family) named first.
  */
 async function gate(file: string, read: DesignRead, chosen: DesignPod, info: PlanEngine, planOptions: PlanOptions, force: boolean): Promise<Plan | number> {
   const check = checkRun(chosen.pod, info, { companions: designCompanions(read), planOptions });
@@ -114,13 +115,21 @@ async function gate(file: string, read: DesignRead, chosen: DesignPod, info: Pla
     printProblems(file, placed(check.blockers));
     return 1;
   }
-  if (check.questions.length > 0) {
-    err(`Pod ${name} runs, but:`);
-    printProblems(file, placed(check.questions));
-    if (!force && !(await confirm('Run anyway?'))) {
-      err('Not started. Run it anyway with --force.');
-      return 1;
-    }
+  if (check.questions.length === 0) return check.plan!;
+  const hostAccess = check.questions.filter(isHostAccess);
+  const others = check.questions.filter((d) => !isHostAccess(d));
+  if (hostAccess.length > 0) {
+    err(`Pod ${name} gets access to this computer, not only to its containers:`);
+    printProblems(file, placed(hostAccess));
+  }
+  if (others.length > 0) {
+    err(hostAccess.length > 0 ? 'It also has these warnings:' : `Pod ${name} runs, but:`);
+    printProblems(file, placed(others));
+  }
+  const question = hostAccess.length > 0 ? 'Give it that access and run it?' : 'Run anyway?';
+  if (!force && !(await confirm(question))) {
+    err(hostAccess.length > 0 ? 'Not started. Run it with --force to give it that access.' : 'Not started. Run it anyway with --force.');
+    return 1;
   }
   return check.plan!;
 }
@@ -228,7 +237,7 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
     .argument('<file>', 'a Pod manifest (YAML or JSON; ConfigMaps and Secrets it reads may sit in the same file)')
     .option('-d, --detach', 'start the Pod and return, leaving it running', false)
     .option('--pod <name>', 'which Pod to run when the file holds several')
-    .option('-f, --force', 'run despite the warnings and runtime errors the app asks about (never despite errors that refuse it)', false)
+    .option('-f, --force', 'run despite the warnings and runtime errors the app asks about, access to this computer included (hostPath into the host, privileged...); never despite errors that refuse it', false)
     .option(
       '--infra-image <image>',
       'image of the infra ("pause") container (default: $PODWRIGHT_INFRA_IMAGE or registry.k8s.io/pause:3.10)',
