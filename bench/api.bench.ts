@@ -1,9 +1,9 @@
 // The API transport: call round trips and event throughput, in-process vs over the browser host's WebSocket.
-import WebSocket from 'ws';
 import { ApiSession, EventPump, type EngineEvent } from '../shared/api';
 import { handlersFor } from '../shared/api/testing';
 import { startBrowserHost } from '../electron/host/host';
 import { detail, time, type Benchmark } from './harness';
+import { hostSocket } from '../electron/host/testing';
 
 const EVENTS = 200_000;
 
@@ -66,9 +66,7 @@ const bench: Benchmark = {
 
     const host = await startBrowserHost({ handlers, staticDir: '.' });
     try {
-      const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api/ws?token=${host.token}`, {
-        headers: { origin: `http://127.0.0.1:${host.port}` },
-      });
+      const ws = hostSocket(host);
       await new Promise((done, fail) => ws.once('open', done).once('error', fail));
       const waiters = new Map<string, () => void>();
       let received = 0;

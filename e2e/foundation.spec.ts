@@ -21,10 +21,27 @@ test('loads the first screen and shows the real Docker Engine version', async ({
   await shot(page, 'first-screen.png');
 });
 
-test('refuses the page without the token', async ({ page, app }) => {
+test('without the token the page loads but the back end refuses it, and says how to get in', async ({ page, app }) => {
   const response = await page.goto(`http://127.0.0.1:${app.port}/`);
-  expect(response?.status()).toBe(403);
-  await expect(page.locator('body')).toContainText('Forbidden');
+  expect(response?.status()).toBe(200);
+  const status = page.getByTestId('engine-status');
+  await expect(status).toContainText('open the link `podwright serve` printed');
+});
+
+test('keeps the token for its tab: a reload reconnects, a new tab needs the link', async ({ page, app, context }) => {
+  await page.goto(app.url);
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
+  expect(page.url()).toBe(`http://127.0.0.1:${app.port}/`);
+  await page.reload();
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
+  // No cookie was ever set: nothing is sent to any other server on 127.0.0.1.
+  expect(await context.cookies()).toEqual([]);
+  const second = await context.newPage();
+  await second.goto(`http://127.0.0.1:${app.port}/`);
+  await expect(second.getByTestId('engine-status')).toContainText('podwright serve');
+  await second.goto(app.url);
+  await expect(second.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
+  await second.close();
 });
 
 test('switches to Simplified Chinese and to the dark theme', async ({ page, app }) => {

@@ -27,14 +27,20 @@ export function clearDrafts(app: ServedApp): void {
 }
 
 /**
- * Starts `podwright serve --no-build` with `env` added, and resolves with the URL it prints. `root`: the checkout to
- * serve (a benchmark compares this one with another). Without PODWRIGHT_CONFIG_DIR in `env` it gets a config folder
- * of its own (removed when it stops), so journeys never read or leave settings and drafts in the user's.
+/**
+ * Starts `podwright serve --no-build` (with `args` added) with `env` added, and resolves with the URL it prints.
+ * `root`: the checkout to serve (a benchmark compares this one with another). Without PODWRIGHT_CONFIG_DIR in `env`
+ * it gets a config folder of its own (removed when it stops), so journeys never read or leave settings and drafts in
+ * the user's.
  */
-export async function serveApp(env: Record<string, string> = {}, root = process.cwd()): Promise<ServedApp> {
+export async function serveApp(
+  env: Record<string, string> = {},
+  root = process.cwd(),
+  args: string[] = [],
+): Promise<ServedApp> {
   const ownConfig = env.PODWRIGHT_CONFIG_DIR ? undefined : mkdtempSync(join(tmpdir(), 'podwright-config-'));
   const configDir = env.PODWRIGHT_CONFIG_DIR ?? ownConfig!;
-  const child = spawn(process.execPath, [join(root, 'electron/cli/bin.mjs'), 'serve', '--no-build'], {
+  const child = spawn(process.execPath, [join(root, 'electron/cli/bin.mjs'), 'serve', '--no-build', ...args], {
     cwd: root,
     env: { ...process.env, PODWRIGHT_CONFIG_DIR: configDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -46,7 +52,7 @@ export async function serveApp(env: Record<string, string> = {}, root = process.
   const url = await new Promise<string>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`serve printed no URL in 30 s:\n${output}`)), 30_000);
     const look = (): void => {
-      const m = /Podwright is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
+      const m = /Podwright is running at (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(output);
       if (m) {
         clearTimeout(timer);
         done(m[1]!);
@@ -59,7 +65,7 @@ export async function serveApp(env: Record<string, string> = {}, root = process.
   const app: ServedApp = {
     url,
     port: Number(parsed.port),
-    token: parsed.searchParams.get('token')!,
+    token: parsed.hash.replace('#token=', ''),
     process: child,
     output: () => output,
     configDir,

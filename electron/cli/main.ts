@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { appVersion } from '../version';
 import { commands, type CommandModule } from './commands';
+import { warn } from './terminal';
 
 /**
  * The commands `argv` needs registered: none for `--version`, the named one for `podwright NAME ...`, and every one
@@ -30,7 +31,7 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode;
-    process.stderr.write(`podwright: ${err instanceof Error ? err.message : String(err)}\n`);
+    warn(`podwright: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   }
   return exitCode;

@@ -1,6 +1,7 @@
 // How the CLI prints a problem, the same way in every command (validate, run, export): where, what, the code and
 // category, the message, the explanation once with --explain, and the fixes.
 import type { Diagnostic } from '../../shared/model/diagnostic';
+import { paint, printable, type Colour } from './terminal';
 
 export interface Palette {
   red(s: string): string;
@@ -12,7 +13,7 @@ export interface Palette {
 }
 
 export function palette(color: boolean): Palette {
-  const wrap = (code: number) => (s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const wrap = (code: Colour) => (s: string) => paint(code, s, color);
   return { red: wrap(31), yellow: wrap(33), cyan: wrap(36), dim: wrap(2), bold: wrap(1), green: wrap(32) };
 }
 
@@ -37,9 +38,9 @@ export function problemLines(
 ): string[] {
   const mark = { error: c.red('error  '), warning: c.yellow('warning'), info: c.cyan('info   ') }[d.severity];
   const where = d.at && options.file ? `${c.dim(`${place(options.file, d)}`)}  ` : '';
-  const lines = [`${options.indent}${mark} ${where}${d.path || '(object)'}  ${c.dim(`${d.code} [${d.category}]`)}`];
+  const lines = [`${options.indent}${mark} ${where}${printable(d.path) || '(object)'}  ${c.dim(`${d.code} [${d.category}]`)}`];
   const body = `${options.indent}        `;
-  lines.push(`${body}${d.message}`);
+  lines.push(`${body}${printable(d.message)}`);
   if (options.explain && d.explanation && !options.explained?.has(d.code)) {
     options.explained?.add(d.code);
     lines.push(...wrapText(d.explanation, 96).map((l) => `${body}${c.dim(l)}`));

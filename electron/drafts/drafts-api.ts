@@ -49,9 +49,9 @@ export function draftHandlers(folder = defaultDraftsFolder(), maxDrafts = MAX_DR
   };
 
   return {
-    'draft.put': ({ id, text, fileName, path }) =>
+    'draft.put': ({ id, text, fileName, path, version }) =>
       serially(async () => {
-        const draft: Draft = { id, savedAt: new Date().toISOString(), fileName, path, text };
+        const draft: Draft = { id, savedAt: new Date().toISOString(), fileName, path, version: version ?? null, text };
         await mkdir(folder, { recursive: true, mode: 0o700 });
         await writeDurably(fileOf(id), JSON.stringify(draft));
         // The oldest drafts go once there are too many (windows that had unsaved work and were never answered).
@@ -73,7 +73,7 @@ export function draftHandlers(folder = defaultDraftsFolder(), maxDrafts = MAX_DR
 }
 
 function infoOf(draft: Draft): DraftInfo {
-  return { id: draft.id, savedAt: draft.savedAt, fileName: draft.fileName, path: draft.path };
+  return { id: draft.id, savedAt: draft.savedAt, fileName: draft.fileName, path: draft.path, version: draft.version ?? null };
 }
 
 /** A draft file read leniently: missing, oversized or malformed reads as none. */

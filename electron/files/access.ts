@@ -14,7 +14,51 @@ export type RefusalReason =
   | 'NOT_A_DIRECTORY'
   | 'NOT_A_DESIGN_FILE'
   | 'TOO_LARGE'
-  | 'NOT_TEXT';
+  | 'NOT_TEXT'
+  | 'NAME_TOO_LONG'
+  | 'PERMISSION_DENIED'
+  | 'NO_SPACE'
+  | 'READ_ONLY';
+
+/** The longest name one folder entry may have, and the longest path, in bytes (Linux's NAME_MAX and PATH_MAX). */
+const NAME_MAX = 255;
+const PATH_MAX = 4096;
+
+/**
+ * An error from the file system in the user's words, with a reason the UI can branch on: what the disk refused is the
+ * user's to fix, never an INTERNAL error. Anything not listed is passed on as it is.
+ */
+export function fromFileSystem(err: unknown, path: string): unknown {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENAMETOOLONG':
+      return nameTooLong(path);
+    case 'EACCES':
+    case 'EPERM':
+      return refuse('PERMISSION_DENIED', `Podwright may not read or write ${path} (permission denied).`, path);
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return refuse('NO_SPACE', `There is no space left to write ${path}.`, path);
+    case 'EROFS':
+      return refuse('READ_ONLY', `${path} is on a read-only file system.`, path);
+    case 'ELOOP':
+    case 'EISDIR':
+      return refuse('NOT_A_FILE', `${path} is not a regular file.`, path);
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return notFound(path);
+    default:
+      return err;
+  }
+}
+
+function nameTooLong(path: string): ApiError {
+  return refuse(
+    'NAME_TOO_LONG',
+    `The name is too long: a file or folder name may have ${NAME_MAX} bytes, a path ${PATH_MAX}.`,
+    path,
+  );
+}
 
 export function refuse(reason: RefusalReason, message: string, path?: string): ApiError {
   return new ApiError('BAD_REQUEST', message, { reason, path });
@@ -54,7 +98,29 @@ export class FileAccess {
 
   private absolute(path: string): string {
     if (!isAbsolute(path)) throw refuse('RELATIVE_PATH', `${path} is not an absolute path.`, path);
-    return resolve(path);
+    const resolved = resolve(path);
+    // Checked before any file system call, which would otherwise fail with ENAMETOOLONG.
+    if (Buffer.byteLength(resolved) > PATH_MAX || resolved.split(sep).some((s) => Buffer.byteLength(s) > NAME_MAX))
+      throw nameTooLong(path);
+    return resolved;
+  }
+
+  /**
+   * Refuses a hidden path below the root as written, before touching the file system: whether a hidden file exists
+   * must not change the answer (`~/.ssh/id_rsa.yaml` and `~/.ssh/nothing.yaml` are refused alike), and a hidden folder
+   * is not listed. Paths the user picked in a dialog are theirs to open.
+   */
+  private async lexicallyVisible(requested: string): Promise<void> {
+    if (this.granted.has(requested)) return;
+    for (const root of [resolve(this.root), await this.realRoot()]) {
+      if (!isInside(root, requested)) continue;
+      if (
+        relative(root, requested)
+          .split(sep)
+          .some((segment) => segment.startsWith('.'))
+      )
+        throw refuse('HIDDEN', `${requested} is a hidden file or inside a hidden folder.`, requested);
+    }
   }
 
   private async allowed(requested: string, real: string): Promise<boolean> {
@@ -88,16 +154,20 @@ export class FileAccess {
     return refuse('OUTSIDE_ROOT', `${path} is outside the folder Podwright may use (${await this.realRoot()}).`, path);
   }
 
-  /** An existing directory to list: its real path, which must lie under the root. */
+  /** An existing directory to list: its real path, which must lie under the root and not be hidden. */
   async directory(path: string | undefined): Promise<string> {
     const requested = path === undefined ? await this.realRoot() : this.absolute(path);
     if (!isInside(resolve(this.root), requested) && !isInside(await this.realRoot(), requested))
       throw await this.outside(requested);
+    await this.lexicallyVisible(requested);
     const real = await realpath(requested).catch((err: unknown) => {
       throw isMissing(err) ? notFound(requested) : err;
     });
     // Listing is for the in-app picker only: the root bounds it, grants do not widen it.
     if (!isInside(await this.realRoot(), real)) throw await this.outside(requested);
+    const below = relative(await this.realRoot(), real);
+    if (below.split(sep).some((segment) => segment.startsWith('.')))
+      throw refuse('HIDDEN', `${requested} is a hidden folder or inside one.`, requested);
     if (!(await lstat(real)).isDirectory()) throw refuse('NOT_A_DIRECTORY', `${requested} is not a folder.`, requested);
     return real;
   }
@@ -107,6 +177,7 @@ export class FileAccess {
     const requested = this.absolute(path);
     if (!DESIGN_NAME.test(basename(requested))) throw notDesign(requested);
     await this.lexicallyAllowed(requested);
+    await this.lexicallyVisible(requested);
     const real = await realpath(requested).catch((err: unknown) => {
       throw isMissing(err) ? notFound(requested) : err;
     });
@@ -128,6 +199,7 @@ export class FileAccess {
     const name = basename(requested);
     if (!DESIGN_NAME.test(name)) throw notDesign(requested);
     await this.lexicallyAllowed(requested);
+    await this.lexicallyVisible(requested);
     const folder = await realpath(dirname(requested)).catch((err: unknown) => {
       throw isMissing(err) ? notFound(dirname(requested)) : err;
     });

@@ -94,7 +94,7 @@ export async function readComposeInputs(
         continue;
       }
       try {
-        const content = await readText(real, relative, Math.min(MAX_SIDE_FILE_BYTES, maxTotalBytes - total));
+        const { text: content } = await readText(real, relative, Math.min(MAX_SIDE_FILE_BYTES, maxTotalBytes - total));
         total += Buffer.byteLength(content);
         inputs.files[relative] = content;
       } catch (err) {

@@ -51,14 +51,14 @@ describe('file handlers in the browser host (no dialogs)', () => {
   it('saves, refuses to overwrite unasked, opens what it saved, and lists it as recent', async () => {
     const files = fileHandlers({ root, settings });
     const path = join(root, 'web.pod.yaml');
-    expect(await files['file.save']({ path, text: design })).toEqual({ path, name: 'web.pod.yaml' });
+    expect(await files['file.save']({ path, text: design })).toMatchObject({ path, name: 'web.pod.yaml' });
     expect(readFileSync(path, 'utf8')).toBe(design);
     expect(await refusal(files['file.save']({ path, text: 'x: 1\n' }))).toEqual({
       code: 'CONFLICT',
       reason: undefined,
     });
     await files['file.save']({ path, text: `${design}# two\n`, overwrite: true });
-    expect(await files['file.open']({ path })).toEqual({ path, name: 'web.pod.yaml', text: `${design}# two\n` });
+    expect(await files['file.open']({ path })).toMatchObject({ path, name: 'web.pod.yaml', text: `${design}# two\n` });
     // No temp files are left beside the design.
     expect(readdirSync(root)).toEqual(['web.pod.yaml']);
     expect(await files['file.recent']({})).toEqual([{ path, name: 'web.pod.yaml' }]);
@@ -349,5 +349,84 @@ describe('refusals do not reveal what exists outside the root', () => {
     expect(await refusal(files['file.list']({ directory: join(outside, 'none') }))).toMatchObject({
       reason: 'OUTSIDE_ROOT',
     });
+  });
+});
+
+describe('saves carry the version they were based on', () => {
+  it('refuses a save over a file changed on disk since it was opened, with what it holds now', async () => {
+    const files = fileHandlers({ root, settings });
+    const path = join(root, 'web.pod.yaml');
+    writeFileSync(path, design);
+    const opened = await files['file.open']({ path });
+    // Someone else (another editor, git) changes the file behind the app.
+    writeFileSync(path, `${design}# theirs\n`);
+    const theirs = (await files['file.open']({ path })).version;
+    expect(theirs).not.toBe(opened.version);
+    const refused = await files['file.save']({ path, text: `${design}# mine\n`, expected: opened.version }).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(ApiError);
+    expect(refused).toMatchObject({ code: 'CONFLICT', details: { reason: 'CHANGED_ON_DISK', path, version: theirs } });
+    // Theirs is still there, whatever `overwrite` says.
+    await expect(
+      files['file.save']({ path, text: `${design}# mine\n`, expected: opened.version, overwrite: true }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(readFileSync(path, 'utf8')).toBe(`${design}# theirs\n`);
+    // Keeping mine on purpose: based on the version seen now, the save goes through.
+    const kept = await files['file.save']({ path, text: `${design}# mine\n`, expected: theirs });
+    expect(readFileSync(path, 'utf8')).toBe(`${design}# mine\n`);
+    // The next save is based on what was saved.
+    await files['file.save']({ path, text: `${design}# again\n`, expected: kept.version });
+    expect(readFileSync(path, 'utf8')).toBe(`${design}# again\n`);
+  });
+
+  it('writes a file deleted since it was opened again, and leaves no temp files', async () => {
+    const files = fileHandlers({ root, settings });
+    const path = join(root, 'gone.pod.yaml');
+    writeFileSync(path, design);
+    const { version } = await files['file.open']({ path });
+    rmSync(path);
+    await files['file.save']({ path, text: design, expected: version });
+    expect(readFileSync(path, 'utf8')).toBe(design);
+    expect(readdirSync(root)).toEqual(['gone.pod.yaml']);
+  });
+});
+
+describe('hidden paths and long names', () => {
+  it('treats hidden paths alike whether they exist or not, and does not list hidden folders', async () => {
+    mkdirSync(join(root, '.ssh'));
+    writeFileSync(join(root, '.ssh', 'id.yaml'), 'key: secret\n');
+    const files = fileHandlers({ root, settings });
+    const there = await refusal(files['file.open']({ path: join(root, '.ssh', 'id.yaml') }));
+    const missing = await refusal(files['file.open']({ path: join(root, '.ssh', 'nothing.yaml') }));
+    const missingFolder = await refusal(files['file.open']({ path: join(root, '.nope', 'x.yaml') }));
+    expect(there).toEqual({ code: 'BAD_REQUEST', reason: 'HIDDEN' });
+    expect(missing).toEqual(there);
+    expect(missingFolder).toEqual(there);
+    expect(await refusal(files['file.list']({ directory: join(root, '.ssh') }))).toEqual(there);
+    expect(await refusal(files['file.list']({ directory: join(root, '.nope') }))).toEqual(there);
+    // Not through a link with a visible name either.
+    symlinkSync(join(root, '.ssh'), join(root, 'keys'));
+    expect(await refusal(files['file.list']({ directory: join(root, 'keys') }))).toEqual(there);
+  });
+
+  it('answers a name too long for the file system in words, and saves one just short enough', async () => {
+    const files = fileHandlers({ root, settings });
+    const long = join(root, `${'n'.repeat(300)}.pod.yaml`);
+    for (const call of [
+      files['file.open']({ path: long }),
+      files['file.save']({ path: long, text: design }),
+      files['file.list']({ directory: join(root, 'd'.repeat(300)) }),
+    ]) {
+      const e = (await call.catch((err: unknown) => err)) as ApiError;
+      expect(e).toBeInstanceOf(ApiError);
+      expect(e.code).toBe('BAD_REQUEST');
+      expect(e.details).toMatchObject({ reason: 'NAME_TOO_LONG' });
+      expect(e.message).toMatch(/too long/);
+    }
+    // 255 bytes is allowed, and the temporary file written beside it must fit too.
+    const longest = join(root, `${'n'.repeat(255 - '.pod.yaml'.length)}.pod.yaml`);
+    await files['file.save']({ path: longest, text: design });
+    expect(readFileSync(longest, 'utf8')).toBe(design);
   });
 });

@@ -1,13 +1,13 @@
 // The API handlers for design files: pick (native dialogs or the in-app picker), list, open, save, recent.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { link, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { CallHandlers } from '../../shared/api';
-import { DESIGN_FILE_PATTERN, MAX_FILE_BYTES, type DirectoryEntry } from '../../shared/api/files';
+import { DESIGN_FILE_PATTERN, MAX_FILE_BYTES, type ChangedOnDisk, type DirectoryEntry } from '../../shared/api/files';
 import { ApiError } from '../../shared/api/errors';
-import { FileAccess, isInside, refuse } from './access';
+import { FileAccess, fromFileSystem, isInside, refuse } from './access';
 import { readComposeInputs } from './compose-inputs';
 import { RecentFiles } from './recent';
 
@@ -53,7 +53,7 @@ export function fileHandlers(options: FileOptions = {}): Calls {
     recent.add(path);
   };
 
-  return {
+  return typedFileErrors({
     'file.pick': async ({ mode, suggestedName }) => {
       const root = await access.realRoot();
       if (!dialogs) return { kind: 'browse', root, directory: root };
@@ -105,29 +105,43 @@ export function fileHandlers(options: FileOptions = {}): Calls {
 
     'file.open': async ({ path }) => {
       const real = await access.readable(path);
-      const text = await readText(real, path, maxBytes);
+      const { text, bytes } = await readText(real, path, maxBytes);
       remember(path);
-      return { path, name: basename(path), text };
+      return { path, name: basename(path), text, version: versionOf(bytes) };
     },
 
-    'file.save': async ({ path, text, overwrite }) => {
+    'file.save': async ({ path, text, overwrite, expected }) => {
       const bytes = Buffer.from(text, 'utf8');
       if (bytes.length > maxBytes) throw refuse('TOO_LARGE', `The design is larger than ${maxBytes} bytes.`, path);
       if (CONTROL_CHARACTER.test(text)) throw notText(path);
       const { target, exists } = await access.writable(path);
       const conflict = (): ApiError => new ApiError('CONFLICT', `${basename(path)} already exists.`, { path });
-      if (exists && !overwrite) throw conflict();
-      // Without overwrite the check above only spares the work: a file created since must still not be replaced.
-      if (overwrite) await writeAtomically(target, bytes);
-      else if (!(await createAtomically(target, bytes))) throw conflict();
+      /** Refuses the save when the file no longer holds the version the text was based on. */
+      const unchanged = async (): Promise<void> => {
+        const now = await currentVersion(target, maxBytes);
+        if (now !== undefined && now !== expected) throw changedOnDisk(path, now);
+      };
+      if (expected !== undefined) {
+        // Checked once more after the new text is on disk beside it, just before it replaces the file.
+        // A file deleted since is written again; one that appeared meanwhile is judged like one that was there.
+        if (exists || !(await createAtomically(target, bytes))) {
+          await unchanged();
+          await writeAtomically(target, bytes, unchanged);
+        }
+      } else {
+        if (exists && !overwrite) throw conflict();
+        // Without overwrite the check above only spares the work: a file created since must still not be replaced.
+        if (overwrite) await writeAtomically(target, bytes);
+        else if (!(await createAtomically(target, bytes))) throw conflict();
+      }
       remember(path);
-      return { path, name: basename(path) };
+      return { path, name: basename(path), version: versionOf(bytes) };
     },
 
     // The side files of a Compose file the user opened: the file passes the same checks as file.open.
     'compose.inputs': async ({ path, profiles }) => {
       const real = await access.readable(path);
-      const text = await readText(real, path, maxBytes);
+      const { text } = await readText(real, path, maxBytes);
       // The answer carries the text and the side files in one message; together they stay within a file's size.
       const budget = Math.max(0, maxBytes - Buffer.byteLength(text));
       const inputs = await readComposeInputs(real, text, profiles ? { profiles } : {}, process.env, budget);
@@ -139,7 +153,54 @@ export function fileHandlers(options: FileOptions = {}): Calls {
       const paths = dialogs ? recent.list() : recent.list().filter((p) => isInside(root, p));
       return paths.map((path) => ({ path, name: basename(path) }));
     },
-  };
+  });
+}
+
+/** Every handler with the file system's errors in words (ENAMETOOLONG, EACCES, ENOSPC...), never as INTERNAL. */
+function typedFileErrors(handlers: Calls): Calls {
+  const wrapped: Record<string, (input: never) => Promise<unknown>> = {};
+  for (const [name, handler] of Object.entries(handlers) as [string, (input: never) => Promise<unknown>][]) {
+    wrapped[name] = async (input) => {
+      try {
+        return await handler(input);
+      } catch (err) {
+        const path = (input as { path?: unknown; directory?: unknown } | undefined) ?? {};
+        const shown =
+          typeof path.path === 'string' ? path.path : typeof path.directory === 'string' ? path.directory : '';
+        throw err instanceof ApiError ? err : fromFileSystem(err, shown);
+      }
+    };
+  }
+  return wrapped as unknown as Calls;
+}
+
+/** A file's version: a hash of its bytes (base64url SHA-256). */
+function versionOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('base64url');
+}
+
+/** The version `target` holds now, or undefined when it is gone. A file over the limit cannot be a saved design. */
+async function currentVersion(target: string, maxBytes: number): Promise<string | undefined> {
+  let handle;
+  try {
+    handle = await open(target, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return `not a file`;
+    if (info.size > maxBytes) return `${info.size} bytes`;
+    return versionOf(await handle.readFile());
+  } finally {
+    await handle.close();
+  }
+}
+
+function changedOnDisk(path: string, version: string): ApiError {
+  const details: ChangedOnDisk = { reason: 'CHANGED_ON_DISK', path, version };
+  return new ApiError('CONFLICT', `${basename(path)} changed on disk since it was opened.`, details);
 }
 
 /**
@@ -155,7 +216,7 @@ function notText(path: string): ApiError {
 }
 
 /** Reads a regular file of at most `maxBytes` as UTF-8; a FIFO, device or binary file is refused, not waited on. */
-export async function readText(real: string, shown: string, maxBytes: number): Promise<string> {
+export async function readText(real: string, shown: string, maxBytes: number): Promise<{ text: string; bytes: Buffer }> {
   // O_NOFOLLOW: the path was resolved and checked; a symlink swapped in since then is refused.
   // O_NONBLOCK: opening a FIFO swapped in since the check must not hang the back end.
   const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -172,14 +233,15 @@ export async function readText(real: string, shown: string, maxBytes: number): P
       length += bytesRead;
       if (length > maxBytes) throw refuse('TOO_LARGE', `${shown} is larger than ${maxBytes} bytes.`, shown);
     }
+    const bytes = buffer.subarray(0, length);
     let text: string;
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, length));
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
       throw notText(shown);
     }
     if (CONTROL_CHARACTER.test(text)) throw notText(shown);
-    return text;
+    return { text, bytes };
   } finally {
     await handle.close();
   }
@@ -187,7 +249,8 @@ export async function readText(real: string, shown: string, maxBytes: number): P
 
 /** Writes `bytes` to a new temp file beside `target`, flushed, with `mode`; answers its path. */
 async function writeTemp(target: string, bytes: Buffer, mode: number | undefined): Promise<string> {
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  // Not named after the target: a name near the 255-byte limit would make the temp name too long.
+  const temp = join(dirname(target), `.podwright-${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, 'wx', mode ?? 0o644);
     try {
@@ -208,13 +271,14 @@ async function writeTemp(target: string, bytes: Buffer, mode: number | undefined
  * Temp file beside the target, flushed, then renamed: a crash or a full disk never leaves half a design. A replaced
  * file keeps its permissions (a 0600 design may hold secrets in env values; the new inode must not widen them).
  */
-async function writeAtomically(target: string, bytes: Buffer): Promise<void> {
+async function writeAtomically(target: string, bytes: Buffer, beforeReplace?: () => Promise<void>): Promise<void> {
   const replaced = await stat(target).then(
     (info) => info.mode & 0o7777,
     () => undefined,
   );
   const temp = await writeTemp(target, bytes, replaced);
   try {
+    await beforeReplace?.();
     await rename(temp, target);
   } catch (err) {
     await rm(temp, { force: true });

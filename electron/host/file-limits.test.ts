@@ -5,7 +5,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { createApiClient, type ApiClient } from '../../shared/api/client';
 import { ApiError } from '../../shared/api/errors';
 import { MAX_FILE_BYTES } from '../../shared/api/files';
@@ -13,6 +12,7 @@ import { MAX_MESSAGE_BYTES } from '../../shared/api/protocol';
 import { handlersFor } from '../../shared/api/testing';
 import { fileHandlers } from '../files/files-api';
 import { startBrowserHost, type BrowserHost } from './host';
+import { hostSocket } from './testing';
 
 let root: string;
 let host: BrowserHost;
@@ -46,10 +46,7 @@ interface Connection {
 
 /** The UI's API client over a WebSocket that, like the page, accepts frames up to MAX_MESSAGE_BYTES. */
 async function connect(to: BrowserHost): Promise<Connection> {
-  const ws = new WebSocket(`ws://127.0.0.1:${to.port}/api/ws?token=${to.token}`, {
-    headers: { origin: `http://127.0.0.1:${to.port}` },
-    maxPayload: MAX_MESSAGE_BYTES,
-  });
+  const ws = hostSocket(to, { maxPayload: MAX_MESSAGE_BYTES });
   let closed: number | undefined;
   ws.on('close', (code) => (closed = code));
   ws.on('error', () => undefined); // a frame over maxPayload errors, then closes; the close code is what we check

@@ -52,10 +52,15 @@ function http(
   });
 }
 
+/** A WebSocket as the page opens one: the token offered as a subprotocol beside the API's. */
 function openSocket(host: BrowserHost, { token = host.token, origin = `http://127.0.0.1:${host.port}` } = {}) {
-  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api/ws${token ? `?token=${token}` : ''}`, {
-    headers: origin ? { origin } : {},
-  });
+  const ws = new WebSocket(
+    `ws://127.0.0.1:${host.port}/api/ws`,
+    token ? ['podwright.v1', `podwright.token.${token}`] : [],
+    {
+      headers: origin ? { origin } : {},
+    },
+  );
   return new Promise<WebSocket>((done, fail) => {
     ws.once('open', () => done(ws));
     ws.once('unexpected-response', (_req, res) => fail(new Error(`HTTP ${res.statusCode}`)));
@@ -66,6 +71,7 @@ function openSocket(host: BrowserHost, { token = host.token, origin = `http://12
 describe('browser host', () => {
   let host: BrowserHost;
   let dir: string;
+  const logged: string[] = [];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pw-host-'));
@@ -73,50 +79,86 @@ describe('browser host', () => {
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Podwright</title>');
     writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(join(tmpdir(), 'pw-secret.txt'), 'secret');
-    host = await startBrowserHost({ handlers, staticDir: dir });
+    host = await startBrowserHost({ handlers, staticDir: dir, log: (line) => logged.push(line) });
   });
   afterAll(async () => {
     await host.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('prints a loopback URL carrying a long random token', () => {
-    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32}$/);
+  it('prints a loopback URL carrying a long random token in its fragment, which browsers never send', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{32}$/);
     expect(host.server.address()).toMatchObject({ address: '127.0.0.1' });
   });
 
-  it('serves the page with the token and sets a strict cookie for the assets', async () => {
-    const page = await http(host, `/?token=${host.token}`);
+  it('serves the page (which holds no secret) without the token, and never sets a cookie', async () => {
+    const page = await http(host, '/');
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Podwright</title>');
-    expect(String(page.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
+    expect(page.headers['set-cookie']).toBeUndefined();
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
-    const cookie = String(page.headers['set-cookie']).split(';')[0]!;
-    expect((await http(host, '/assets/app.js', { headers: { cookie } })).status).toBe(200);
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    const asset = await http(host, '/assets/app.js');
+    expect(asset.status).toBe(200);
+    expect(asset.headers['set-cookie']).toBeUndefined();
   });
 
-  it('rejects a request without the token, or with a wrong one, with 403', async () => {
-    expect((await http(host, '/')).status).toBe(403);
-    expect((await http(host, '/assets/app.js')).status).toBe(403);
-    expect((await http(host, '/?token=wrong')).status).toBe(403);
-    expect((await http(host, `/?token=${host.token}x`)).status).toBe(403);
-    const call = await http(host, '/api/call/engine.info', { method: 'POST', body: '{}' });
-    expect(call.status).toBe(403);
+  it('refuses API calls without the token, with a wrong one, or with it anywhere but the header', async () => {
+    const call = (path: string, headers: Record<string, string> = {}) =>
+      http(host, path, { method: 'POST', headers, body: '{}' }).then((r) => r.status);
+    expect(await call('/api/call/engine.info')).toBe(403);
+    expect(await call('/api/call/engine.info', { 'x-podwright-token': `${host.token}x` })).toBe(403);
+    // The old ambient places: a cookie (which every server on 127.0.0.1 receives) and the query string.
+    expect(await call('/api/call/engine.info', { cookie: `podwright_token=${host.token}` })).toBe(403);
+    expect(await call(`/api/call/engine.info?token=${host.token}`)).toBe(403);
+    await expect(
+      new Promise((done, fail) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api/ws?token=${host.token}`, {
+          headers: { origin: `http://127.0.0.1:${host.port}`, cookie: `podwright_token=${host.token}` },
+        });
+        ws.once('open', () => done('open'));
+        ws.once('unexpected-response', (_req, res) => fail(new Error(`HTTP ${res.statusCode}`)));
+      }),
+    ).rejects.toThrow('403');
   });
 
-  it('rejects a wrong Origin even with the right token', async () => {
-    const r = await http(host, `/api/call/app.version?token=${host.token}`, {
-      method: 'POST',
-      headers: { origin: 'http://evil.example' },
-      body: '{}',
-    });
-    expect(r.status).toBe(403);
-    expect(r.body).toContain('bad Origin');
+  it('rejects a wrong Origin (a page on another port included) even with the right token', async () => {
+    for (const origin of ['http://evil.example', `http://127.0.0.1:${host.port + 1}`, 'null']) {
+      const r = await http(host, '/api/call/app.version', {
+        method: 'POST',
+        headers: { origin, 'x-podwright-token': host.token },
+        body: '{}',
+      });
+      expect(r.status).toBe(403);
+      expect(r.body).toContain('bad Origin');
+    }
   });
 
   it('rejects a foreign Host header (DNS rebinding)', async () => {
-    const r = await http(host, `/?token=${host.token}`, { headers: { host: `attacker.example:${host.port}` } });
+    const r = await http(host, '/', { headers: { host: `attacker.example:${host.port}` } });
     expect(r.status).toBe(403);
+  });
+
+  it('trades a launch code for the token once, and only for a page of its own', async () => {
+    let used = 0;
+    const code = new URL(host.launchUrl(60_000, () => used++)).hash.replace('#code=', '');
+    const trade = (origin?: string) =>
+      http(host, '/api/session', {
+        method: 'POST',
+        headers: { 'x-podwright-launch-code': code, ...(origin ? { origin } : {}) },
+      });
+    expect((await trade()).status).toBe(403);
+    expect((await trade(`http://127.0.0.1:${host.port + 1}`)).status).toBe(403);
+    const first = await trade(`http://127.0.0.1:${host.port}`);
+    expect(first.status).toBe(200);
+    expect(JSON.parse(first.body)).toEqual({ token: host.token });
+    expect(used).toBe(1);
+    expect((await trade(`http://127.0.0.1:${host.port}`)).status).toBe(403);
+  });
+
+  it('never writes the token to its log', () => {
+    expect(logged.length).toBeGreaterThan(0);
+    expect(logged.join('\n')).not.toContain(host.token);
   });
 
   it('answers API calls over HTTP with the token header', async () => {
@@ -130,7 +172,7 @@ describe('browser host', () => {
   });
 
   it('does not serve files outside its folder', async () => {
-    const r = await http(host, `/..%2Fpw-secret.txt?token=${host.token}`);
+    const r = await http(host, '/..%2Fpw-secret.txt');
     expect([403, 404]).toContain(r.status);
     expect(r.body).not.toContain('secret');
   });

@@ -1,9 +1,13 @@
-// The browser host's gatekeeping: a random token, loopback-only Host and Origin, and the page's CSP.
+// The browser host's gatekeeping: loopback-only Host and Origin, a random token that only the page holds, one-time
+// launch codes, and the page's CSP.
+//
+// The token is never ambient: not a cookie (cookies are not bound to a port, so every server on 127.0.0.1, a Pod's
+// hostPort included, would receive it), not in a URL the server sees (the printed link carries it in the fragment,
+// which browsers never send). The page keeps it in its own tab's storage, which is bound to this origin and port, and
+// sends it with each API call (a header) or WebSocket (a subprotocol): a page elsewhere has nothing to send.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-
-export const TOKEN_COOKIE = 'podwright_token';
-export const TOKEN_HEADER = 'x-podwright-token';
+import { TOKEN_HEADER, TOKEN_PROTOCOL_PREFIX } from '../../shared/api/browser-host';
 
 export function newToken(): string {
   return randomBytes(24).toString('base64url');
@@ -21,41 +25,77 @@ export function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function cookie(req: IncomingMessage, name: string): string | undefined {
-  const header = req.headers.cookie;
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return undefined;
-}
-
 export interface Verdict {
   ok: boolean;
-  /** Why a request was refused (logged, and sent as the 403 body). */
+  /** Why a request was refused (logged, and sent as the 403 body); never holds a secret. */
   reason?: string;
-  /** The token came in the URL: the response should set the cookie so assets load without it. */
-  tokenFromQuery?: boolean;
 }
 
 /**
- * Checks one HTTP request or WebSocket upgrade. Host guards against DNS rebinding, Origin against other
- * sites' pages, the token against other local users and programs.
+ * Checks where a request comes from: Host guards against DNS rebinding, Origin against other sites' pages (and other
+ * ports' pages: an origin includes the port). Browsers send Origin on every POST and WebSocket; `requireOrigin` refuses
+ * requests without one where only a page of ours may ask.
  */
-export function checkRequest(req: IncomingMessage, port: number, token: string, requireOrigin: boolean): Verdict {
+export function checkPlace(req: IncomingMessage, port: number, requireOrigin: boolean): Verdict {
   const origins = allowedOrigins(port);
   const host = req.headers.host;
   if (!host || !origins.includes(`http://${host}`)) return { ok: false, reason: 'bad Host header' };
   const origin = req.headers.origin;
   if (origin !== undefined && !origins.includes(origin)) return { ok: false, reason: 'bad Origin' };
   if (requireOrigin && origin === undefined) return { ok: false, reason: 'missing Origin' };
-  const url = new URL(req.url ?? '/', `http://${host}`);
-  const fromQuery = url.searchParams.get('token') ?? undefined;
-  const fromHeader = req.headers[TOKEN_HEADER];
-  const given = fromQuery ?? (typeof fromHeader === 'string' ? fromHeader : undefined) ?? cookie(req, TOKEN_COOKIE);
-  if (!sameToken(given, token)) return { ok: false, reason: 'missing or wrong token' };
-  return { ok: true, tokenFromQuery: fromQuery !== undefined };
+  return { ok: true };
+}
+
+/** The token a request carries: the header (HTTP calls, programs) or the offered WebSocket subprotocol (pages). */
+export function tokenOf(req: IncomingMessage): string | undefined {
+  const header = req.headers[TOKEN_HEADER];
+  if (typeof header === 'string') return header;
+  const offered = req.headers['sec-websocket-protocol'];
+  if (typeof offered !== 'string') return undefined;
+  for (const protocol of offered.split(',')) {
+    const p = protocol.trim();
+    if (p.startsWith(TOKEN_PROTOCOL_PREFIX)) return p.slice(TOKEN_PROTOCOL_PREFIX.length);
+  }
+  return undefined;
+}
+
+/** Checks an API request: from one of our places, with the token. */
+export function checkRequest(req: IncomingMessage, port: number, token: string, requireOrigin: boolean): Verdict {
+  const place = checkPlace(req, port, requireOrigin);
+  if (!place.ok) return place;
+  if (!sameToken(tokenOf(req), token)) return { ok: false, reason: 'missing or wrong token' };
+  return { ok: true };
+}
+
+/**
+ * One-time launch codes: what `serve --open` hands a browser instead of the token. A code is good once and for a short
+ * while, so a copy read later (from a command line, a history entry or a file left behind) opens nothing.
+ */
+export class LaunchCodes {
+  private readonly codes = new Map<string, { expires: number; used: () => void }>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** A new code valid for `ttlMs`; `used` runs when it is exchanged (or never). */
+  issue(ttlMs: number, used: () => void = () => {}): string {
+    for (const [known, entry] of this.codes) if (entry.expires < this.now()) this.codes.delete(known);
+    const code = randomBytes(18).toString('base64url');
+    this.codes.set(code, { expires: this.now() + ttlMs, used });
+    return code;
+  }
+
+  /** Whether `code` is a live code; either way it is spent. */
+  redeem(code: string | undefined): boolean {
+    if (!code) return false;
+    for (const [known, entry] of this.codes) {
+      if (!sameToken(code, known)) continue;
+      this.codes.delete(known);
+      if (entry.expires < this.now()) return false;
+      entry.used();
+      return true;
+    }
+    return false;
+  }
 }
 
 /** The page's Content Security Policy: our own scripts and styles only, API traffic to ourselves only. */

@@ -5,11 +5,11 @@ import { useEffect } from 'react';
 import { create } from 'zustand';
 import { emptyDocument, openDesign, writeDesign } from '../../shared/design';
 import { ApiError } from '../../shared/api/errors';
-import type { RecentFile } from '../../shared/api/files';
+import { ChangedOnDisk, type RecentFile } from '../../shared/api/files';
 import type { Action } from './actions';
 import { api } from './api';
 import { downloadText } from './download';
-import { fileNameFor, folderOf } from './file-paths';
+import { baseName, fileNameFor, folderOf } from './file-paths';
 import { designOf, isDirty, useDocument } from './store/document';
 import { useNotice } from './store/notice';
 import { importComposeAt, importComposeText, isComposeText } from './import/open';
@@ -60,20 +60,41 @@ export interface PickerRequest {
   finish: (done: boolean) => void;
 }
 
-/** Why an open or save failed, in the user's words; `conflict` when the file exists and may be replaced. */
+/**
+ * Why an open or save failed, in the user's words; `conflict` when the file exists and may be replaced, `changed`
+ * when it changed on disk since the design was read from it.
+ */
 export interface Failure {
   text: string;
   conflict?: boolean;
+  changed?: ChangedOnDisk;
+}
+
+/** A save refused because the file changed on disk since it was opened: the user picks what to keep. */
+export interface SaveConflict {
+  path: string;
+  name: string;
+  /** What the file holds now. */
+  theirs: ChangedOnDisk['version'];
 }
 
 interface FilesState {
   /** The file the design was opened from or last saved to, on the back end's machine; null when never saved. */
   path: string | null;
+  /** The version of `path` the design is based on (what it held when opened or last saved), so Save can tell it changed. */
+  version: string | null;
   recent: RecentFile[];
   picker: PickerRequest | undefined;
+  conflict: SaveConflict | undefined;
 }
 
-export const useFiles = create<FilesState>(() => ({ path: null, recent: [], picker: undefined }));
+export const useFiles = create<FilesState>(() => ({
+  path: null,
+  version: null,
+  recent: [],
+  picker: undefined,
+  conflict: undefined,
+}));
 
 export function confirmDiscard(): boolean {
   if (!isDirty(useDocument.getState())) return true;
@@ -82,6 +103,8 @@ export function confirmDiscard(): boolean {
 
 function failure(err: unknown): Failure {
   if (err instanceof ApiError) {
+    const changed = ChangedOnDisk.safeParse(err.details);
+    if (err.code === 'CONFLICT' && changed.success) return { text: err.message, changed: changed.data };
     const reason = (err.details as { reason?: unknown } | undefined)?.reason;
     if (typeof reason === 'string') return { text: i18n.t(`files.refused.${reason}`, { defaultValue: err.message }) };
     if (err.code === 'NOT_FOUND') return { text: i18n.t('files.notFound') };
@@ -108,7 +131,7 @@ export function loadText(text: string, fileName: string | null, path: string | n
     return false;
   }
   useDocument.getState().loadDesign(result.design, fileName);
-  useFiles.setState({ path });
+  useFiles.setState({ path, version: null });
   if (result.notes.length > 0) useNotice.getState().show(result.notes.join('; '));
   return true;
 }
@@ -116,7 +139,7 @@ export function loadText(text: string, fileName: string | null, path: string | n
 export function newDocument(): void {
   if (!confirmDiscard()) return;
   useDocument.getState().load(emptyDocument(), null);
-  useFiles.setState({ path: null });
+  useFiles.setState({ path: null, version: null });
 }
 
 export function loadExample(example: Example): boolean {
@@ -173,7 +196,8 @@ export async function refreshRecent(): Promise<void> {
   }
 }
 
-async function openAt(path: string): Promise<Failure | undefined> {
+/** Opens `path` in place of the design (unsaved changes are the caller's to have asked about). */
+export async function openAt(path: string): Promise<Failure | undefined> {
   try {
     const file = await api().call('file.open', { path });
     if (isComposeText(file.text)) {
@@ -183,6 +207,7 @@ async function openAt(path: string): Promise<Failure | undefined> {
     const result = openDesign(file.text);
     if (!result.ok) return { text: result.error };
     loadText(file.text, file.name, file.path);
+    useFiles.setState({ version: file.version });
     return undefined;
   } catch (err) {
     return failure(err);
@@ -201,17 +226,21 @@ export async function openRecent(path: string): Promise<boolean> {
   return notify(i18n.t('files.openFailed'), await openAt(path));
 }
 
-async function saveAt(picked: PickedPath): Promise<Failure | undefined> {
+/**
+ * Saves the design to `picked.path`. With `expected` (the version the design is based on) the back end refuses the
+ * save if the file changed on disk since: the failure then carries `changed`.
+ */
+export async function saveAt(picked: PickedPath, expected?: string): Promise<Failure | undefined> {
   const design = designOf(useDocument.getState());
   try {
     const saved = await api().call('file.save', {
       path: picked.path,
       text: writeDesign(design),
-      overwrite: picked.overwrite,
+      ...(expected === undefined ? { overwrite: picked.overwrite } : { expected }),
     });
     // Edits made while the write was in flight stay unsaved: the guard compares against what was written.
     useDocument.setState({ saved: design.pods, fileName: saved.name });
-    useFiles.setState({ path: saved.path });
+    useFiles.setState({ path: saved.path, version: saved.version, conflict: undefined });
     void refreshRecent();
     return undefined;
   } catch (err) {
@@ -224,10 +253,19 @@ export async function saveFileAs(): Promise<boolean> {
   return pickAndRun('save', saveAt, i18n.t('files.saveFailed'), fileNameFor(state.doc, state.fileName));
 }
 
-/** Saves to the file the design came from; a design never saved asks where, as Save As does. */
+/**
+ * Saves to the file the design came from, if it still holds what the design was based on; a file changed on disk since
+ * asks (keep mine, take theirs, compare: SaveConflictDialog). A design never saved asks where, as Save As does.
+ */
 export async function saveFile(): Promise<boolean> {
-  const path = useFiles.getState().path;
-  return path ? notify(i18n.t('files.saveFailed'), await saveAt({ path, overwrite: true })) : saveFileAs();
+  const { path, version } = useFiles.getState();
+  if (!path) return saveFileAs();
+  const failed = await saveAt({ path, overwrite: true }, version ?? undefined);
+  if (failed?.changed) {
+    useFiles.setState({ conflict: { path, name: baseName(path), theirs: failed.changed.version } });
+    return false;
+  }
+  return notify(i18n.t('files.saveFailed'), failed);
 }
 
 /** Recent files as commands for the command palette. */

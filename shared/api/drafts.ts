@@ -2,7 +2,7 @@
 // the settings, written durably, so the work survives a killed browser, a killed app, or a browser host that comes
 // back on another port (another origin, whose browser storage would be empty).
 import { z } from 'zod';
-import { FilePath, MAX_FILE_BYTES } from './files';
+import { FilePath, FileVersion, MAX_FILE_BYTES } from './files';
 
 /** Most drafts kept: one per window that had unsaved work; the oldest goes when a new one would pass this. */
 export const MAX_DRAFTS = 20;
@@ -17,6 +17,8 @@ export const DraftInfo = z.object({
   /** The design's file name and path, if it was opened from or saved to a file. */
   fileName: z.string().nullable(),
   path: z.string().nullable(),
+  /** The version of `path` the work was based on, so saving it back still notices a change on disk (none: unknown). */
+  version: FileVersion.nullable().optional(),
 });
 export type DraftInfo = z.infer<typeof DraftInfo>;
 
@@ -32,6 +34,7 @@ export const draftCalls = {
         text: z.string().max(MAX_FILE_BYTES),
         fileName: z.string().max(255).nullable(),
         path: FilePath.nullable(),
+        version: FileVersion.nullable().optional(),
       })
       .strict(),
     output: DraftInfo,

@@ -70,7 +70,7 @@ export type MessageParams = z.infer<typeof MessageParams>;
 export const PlanProblemBody = z.object({
   code: z.string(),
   severity: z.enum(['error', 'warning', 'info']).optional(),
-  category: z.enum(['kubernetes', 'runtime', 'engine', 'practice']).optional(),
+  category: z.enum(['kubernetes', 'runtime', 'engine', 'practice', 'security']).optional(),
   message: z.string(),
   path: z.string().optional(),
   messageId: z.string().optional(),

@@ -17,11 +17,25 @@ export const FilePath = z
   .max(4096)
   .refine((p) => !p.includes('\0'), 'must not contain NUL');
 
-export const OpenedFile = z.object({ path: z.string(), name: z.string(), text: z.string() });
+/**
+ * What a file held when it was opened or saved: a hash of its bytes. A save carries the version its text was based
+ * on, so a file changed on disk since (by another editor, git, a colleague) is never overwritten unasked.
+ */
+export const FileVersion = z.string().min(1).max(128);
+export type FileVersion = z.infer<typeof FileVersion>;
+
+export const OpenedFile = z.object({ path: z.string(), name: z.string(), text: z.string(), version: FileVersion });
 export type OpenedFile = z.infer<typeof OpenedFile>;
 
-export const SavedFile = z.object({ path: z.string(), name: z.string() });
+export const SavedFile = z.object({ path: z.string(), name: z.string(), version: FileVersion });
 export type SavedFile = z.infer<typeof SavedFile>;
+
+/**
+ * `details` of the CONFLICT a save gets when the file changed on disk since the version it was based on: what the
+ * file holds now, so the UI can offer to keep its own text, take the file's, or compare the two.
+ */
+export const ChangedOnDisk = z.object({ reason: z.literal('CHANGED_ON_DISK'), path: z.string(), version: FileVersion });
+export type ChangedOnDisk = z.infer<typeof ChangedOnDisk>;
 
 export const RecentFile = z.object({ path: z.string(), name: z.string() });
 export type RecentFile = z.infer<typeof RecentFile>;
@@ -77,8 +91,10 @@ export const fileCalls = {
   /** Reads a design file (regular file, at most MAX_FILE_BYTES) and puts it at the top of the recent files. */
   'file.open': { input: z.object({ path: FilePath }).strict(), output: OpenedFile },
   /**
-   * Writes a design file atomically. An existing file is replaced only with `overwrite` (else CONFLICT), so the
-   * picker can ask first. The name must end in .yaml, .yml or .podwright.json.
+   * Writes a design file atomically. With `expected` (the version the text was based on: file.open's, or the last
+   * save's) the file is replaced only if it still holds that version, else CONFLICT with ChangedOnDisk details; a file
+   * deleted since is written again. Without it, an existing file is replaced only with `overwrite` (else CONFLICT), so
+   * the picker can ask first. The name must end in .yaml, .yml or .podwright.json.
    */
   'file.save': {
     input: z
@@ -86,6 +102,7 @@ export const fileCalls = {
         path: FilePath,
         text: z.string().max(MAX_FILE_BYTES),
         overwrite: z.boolean().optional(),
+        expected: FileVersion.optional(),
       })
       .strict(),
     output: SavedFile,

@@ -1,6 +1,8 @@
 // Hostile input: each case must come back as a clear, located problem instead of a hang, a crash or a silent value.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { openDesign } from '../design/design';
+import { aliasedStringPod } from './hostile.test-support';
 import { parseManifest, readManifest, ManifestError, type ManifestProblemCode } from './parse';
 
 function problemOf(source: string): { code: ManifestProblemCode; message: string; line: number; column: number } {
@@ -96,6 +98,61 @@ describe('hostile input', () => {
   it('ordinary files are not caught by the limits', () => {
     const file = parseManifest(
       'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: a\n    image: b\n    ports: [{containerPort: 80}]\n',
+    );
+    expect(file.problems).toEqual([]);
+  });
+
+  it('a 4 MB string referenced 99 times is refused at the alias that passes the limit, before any value is built', () => {
+    const before = process.memoryUsage().heapUsed;
+    const file = parseManifest(aliasedStringPod(4_000_000, 99));
+    const grown = process.memoryUsage().heapUsed - before;
+    expect(file.problems).toHaveLength(1);
+    const p = file.problems[0]!;
+    expect(p.code).toBe('aliases');
+    expect(p.message).toMatch(/aliases expand this file past 10 MB/);
+    // BIG (4 MB), E1 (8 MB), E2 (12 MB): the third reference, on line 15, crosses 10 MB.
+    expect(p.line).toBe(15);
+    expect(file.documents[0]!.value).toBeNull();
+    // Expanded it would be 400 million characters (800 MB as UTF-16): what is used is the source and its syntax tree.
+    expect(grown).toBeLessThan(256 * 1024 * 1024);
+  });
+
+  it('the 1.9 MB version the app opens is refused by its reader with a clear message', () => {
+    const result = openDesign(aliasedStringPod(1_900_000, 99));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(/line 21, column \d+: aliases expand this file past 10 MB/);
+  });
+
+  it('a smaller limit (a Pod file for run) also bounds what the file expands to', () => {
+    const file = parseManifest(aliasedStringPod(1_000_000, 5), { maxLength: 4 * 1024 * 1024 });
+    expect(file.problems[0]?.code).toBe('aliases');
+    expect(file.problems[0]?.message).toMatch(/past 4 MB/);
+  });
+
+  it('an alias inside the node it names is refused, not built as a loop', () => {
+    const p = problemOf('a: &a [1, *a]\n');
+    expect(p.code).toBe('aliases');
+    expect(p.message).toMatch(/inside the node it names/);
+  });
+
+  it('a file without aliases is never refused for expansion, up to the size limit', () => {
+    const limit = 64 * 1024;
+    const items = [
+      `  - name: VAR\n    value: "${'v'.repeat(100)}"\n`,
+      '  - [a, b, "", {}, [], ~, 1, x: y]\n',
+      '  -\n  - k:\n',
+    ];
+    for (const item of items) {
+      const source = `env:\n${item.repeat(Math.floor((limit - 10) / item.length))}`;
+      expect(source.length).toBeGreaterThan(limit - 200);
+      expect(parseManifest(source, { maxLength: limit }).problems).toEqual([]);
+    }
+  });
+
+  it('anchors used as Compose files use them (a few merges of small maps) are fine', () => {
+    const file = parseManifest(
+      'x-base: &base {image: nginx, restart: always}\nservices:\n' +
+        Array.from({ length: 50 }, (_, i) => `  s${i}:\n    <<: *base\n`).join(''),
     );
     expect(file.problems).toEqual([]);
   });

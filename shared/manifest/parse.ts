@@ -1,7 +1,9 @@
 // Reads multi-document YAML or JSON into yaml Documents that remember every byte of the source, with limits against hostile input.
 import {
   Composer,
+  isAlias,
   isCollection,
+  isNode,
   isPair,
   isScalar,
   LineCounter,
@@ -19,6 +21,12 @@ export interface ManifestLimits {
   maxDepth: number;
   /** Alias dereferences across a document (yaml's own guard against "billion laughs"). */
   maxAliasCount: number;
+  /**
+   * Characters of every value in the file once each alias is written out in full; by default `maxLength`. Without
+   * it, a few aliases of one large string stay inside maxAliasCount yet expand to hundreds of megabytes for whatever
+   * reads, writes or runs the values next.
+   */
+  maxExpandedLength: number;
   maxDocuments: number;
 }
 
@@ -26,6 +34,7 @@ export const defaultLimits: ManifestLimits = {
   maxLength: 10 * 1024 * 1024,
   maxDepth: 100,
   maxAliasCount: 100,
+  maxExpandedLength: 10 * 1024 * 1024,
   maxDocuments: 10_000,
 };
 
@@ -82,7 +91,8 @@ export class ManifestError extends Error {
 
 /** Parses `source`; never throws for bad input, reports problems instead. */
 export function parseManifest(source: string, limits: Partial<ManifestLimits> = {}): ManifestFile {
-  const lim = { ...defaultLimits, ...limits };
+  // What a file may expand to follows what it may hold, unless a caller says otherwise.
+  const lim = { ...defaultLimits, maxExpandedLength: limits.maxLength ?? defaultLimits.maxExpandedLength, ...limits };
   const lines = new LineCounter();
   const fail = (code: ManifestProblemCode, message: string, offset = 0, document = 0): ManifestFile => {
     const { line, col } = offset === 0 ? { line: 1, col: 1 } : lines.linePos(offset);
@@ -134,6 +144,7 @@ export function parseManifest(source: string, limits: Partial<ManifestLimits> = 
   const docs = [...composer.compose(tokens, true, source.length)] as Document.Parsed[];
   const problems: ManifestProblem[] = [];
   const documents: ManifestDocument[] = [];
+  const meter = new ExpansionMeter(lim.maxExpandedLength);
   docs.forEach((doc, index) => {
     for (const err of doc.errors) {
       let message = err.message.split('\n')[0] ?? err.message;
@@ -153,7 +164,10 @@ export function parseManifest(source: string, limits: Partial<ManifestLimits> = 
       }
     }
     let value: unknown = null;
-    if (doc.errors.length === 0) {
+    // Measured before toJS: past the limit (or in a loop of aliases) no value is built at all.
+    const over = doc.errors.length === 0 ? meter.measure(doc) : undefined;
+    if (over) problems.push({ ...problem('aliases', over.message, over.offset), document: index });
+    else if (doc.errors.length === 0) {
       try {
         value = doc.toJS({ maxAliasCount: lim.maxAliasCount });
       } catch (err) {
@@ -166,6 +180,88 @@ export function parseManifest(source: string, limits: Partial<ManifestLimits> = 
     documents.push({ index, doc, value });
   });
   return { source, documents, problems };
+}
+
+/** Why a document's values may not be built: where, and in words. */
+interface Overexpansion {
+  offset: number;
+  message: string;
+}
+
+/**
+ * Counts the characters of a file's values as if every alias were written out, in one pass over its nodes: an alias
+ * costs the size of the node it names, measured once. The count runs in document order, so it stops at the alias that
+ * crosses the limit; an alias inside the node it names (a loop, which would expand forever) is refused too.
+ */
+class ExpansionMeter {
+  private written = 0;
+  private anchors = new Map<string, unknown>();
+  private readonly sizes = new Map<unknown, number>();
+
+  constructor(private readonly limit: number) {}
+
+  measure(doc: Document.Parsed): Overexpansion | undefined {
+    this.anchors = new Map();
+    try {
+      this.size(doc.contents);
+      return undefined;
+    } catch (err) {
+      if (err instanceof Overexpanded) return err.over;
+      throw err;
+    }
+  }
+
+  private size(node: unknown): number {
+    if (node === null || node === undefined) return 0;
+    if (isAlias(node)) {
+      const target = this.anchors.get(node.source);
+      if (target === undefined) return 1;
+      const size = this.sizes.get(target);
+      const offset = node.range?.[0] ?? 0;
+      if (size === undefined) {
+        throw new Overexpanded({
+          offset,
+          message: `alias *${node.source} is inside the node it names, so it would expand forever`,
+        });
+      }
+      return this.add(size, offset);
+    }
+    if (isNode(node) && node.anchor) this.anchors.set(node.anchor, node);
+    let size: number;
+    if (isScalar(node)) {
+      // At least one per node, so an alias of many empty values costs what it builds; never more than its source.
+      const text = typeof node.value === 'string' ? node.value.length : node.range ? node.range[1] - node.range[0] : 1;
+      size = this.add(Math.max(text, 1), node.range?.[0] ?? 0);
+    } else if (isCollection(node)) {
+      size = this.add(1, node.range?.[0] ?? 0);
+      for (const item of node.items)
+        size += isPair(item) ? this.size(item.key) + this.size(item.value) : this.size(item);
+    } else size = 0;
+    // Only an anchored node can be named by an alias; its size is known from here on (the alias check above).
+    if (isNode(node) && node.anchor) this.sizes.set(node, size);
+    return size;
+  }
+
+  /** Counts `size` characters written at `offset`, refusing the first that crosses the limit. */
+  private add(size: number, offset: number): number {
+    this.written += size;
+    if (this.written > this.limit) {
+      const mb = (n: number): string => `${Math.round((n / 1048576) * 10) / 10} MB`;
+      throw new Overexpanded({
+        offset,
+        message:
+          `aliases expand this file past ${mb(this.limit)} of values (the limit once every alias is written out); ` +
+          'refer to a large value once, or write it where it is needed',
+      });
+    }
+    return size;
+  }
+}
+
+class Overexpanded extends Error {
+  constructor(readonly over: Overexpansion) {
+    super(over.message);
+  }
 }
 
 function sourceAt(source: string, range: readonly number[] | null | undefined): string {

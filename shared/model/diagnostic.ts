@@ -6,9 +6,10 @@ export type Severity = 'error' | 'warning' | 'info';
 /**
  * `kubernetes`: the API server rejects (error) or warns (warning). `runtime`: accepted, but it fails or misbehaves
  * once running. `engine`: the engine chosen to run it cannot (an old Docker, a ConfigMap the design does not hold).
- * `practice`: advice.
+ * `practice`: advice. `security`: accepted and runs, but hands the machine it runs on to a container (the host-access
+ * family); asked about before a run, never refused, since Kubernetes accepts it.
  */
-export type Category = 'kubernetes' | 'runtime' | 'engine' | 'practice';
+export type Category = 'kubernetes' | 'runtime' | 'engine' | 'practice' | 'security';
 
 /** One JSON-Patch-style step; `path` is a JSON Pointer into the Pod as the user wrote it. */
 export type PatchOperation =

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hostilePod } from '../rules/testing/hostile-pods.test-support';
+import { isHostAccess } from '../rules/catalog/host-access';
 import { validatePod } from '../rules/validate';
 import { asksBeforeRun, blocksRun, checkRun } from './check-run';
 import type { Pod } from './pod';
@@ -46,6 +47,20 @@ describe('checkRun', () => {
     const check = checkRun(clash, docker);
     expect(check.blockers).toEqual([]);
     expect(codes(check.questions)).toContain('POD_PORT_CLASH');
+  });
+
+  it('asks about what hands the host to a container in the one question, and never refuses it (Kubernetes accepts it)', () => {
+    const p = pod({
+      volumes: [{ name: 'engine', hostPath: { path: '/var/run/docker.sock' } }],
+      containers: [
+        { name: 'app', image: 'busybox:1.36', securityContext: { privileged: true }, volumeMounts: [{ name: 'engine', mountPath: '/sock' }] },
+      ],
+    });
+    const check = checkRun(p, docker);
+    expect(check.blockers).toEqual([]);
+    expect(check.plan).toBeDefined();
+    expect(codes(check.questions.filter(isHostAccess))).toEqual(['HOST_PATH_SENSITIVE', 'PRIVILEGED_CONTAINER']);
+    for (const d of check.questions.filter(isHostAccess)) expect(d).toMatchObject({ severity: 'warning', category: 'security' });
   });
 
   it('reports a fact once: no engine problem where a rule already refuses the same field', () => {

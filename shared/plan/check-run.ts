@@ -26,7 +26,10 @@ export interface RunCheck {
   problems: Diagnostic[];
   /** Problems that refuse the run. */
   blockers: Diagnostic[];
-  /** Problems the user is asked about once before the run ("Run anyway", `--force`). */
+  /**
+   * Problems the user is asked about once before the run ("Run anyway", `--force`), what hands the host to a container
+   * (the host-access family, `isHostAccess`) among them: the question names it first, but it is the same one answer.
+   */
   questions: Diagnostic[];
   /** The plan, when an engine was given. */
   plan?: Plan;

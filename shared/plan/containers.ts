@@ -2,8 +2,8 @@
 // environment in Kubernetes order, its mounts, resources and security settings the way the kubelet would set them.
 import { Labels } from '../model/labels';
 import { memoryBytes, milliCpu } from '../model/quantity';
-import { labelsFor, report, type PlanContext } from './context';
-import { expand } from './expand';
+import { labelsFor, MAX_EXPANDED_CHARACTERS, report, type PlanContext } from './context';
+import { expand, ExpansionTooLarge } from './expand';
 import { resourceField, staticFieldRef } from './field-refs';
 import type { Container, EnvVar, VolumeMount } from './pod';
 import { decodeBase64Text, secretEntries } from './volumes';
@@ -22,6 +22,27 @@ export const DEFAULT_GRACE_SECONDS = 30;
 const CPU_PERIOD = 100_000;
 /** Docker refuses a memory limit under 6 MiB. */
 const DOCKER_MIN_MEMORY = 6 * 1024 * 1024;
+
+/** $(VAR) expansion within the Pod's budget; past it, one problem (at the first field over) and the text unexpanded. */
+function expandWithin(ctx: PlanContext, input: string, lookup: (name: string) => string | undefined, path: string): string {
+  try {
+    return expand(input, lookup, ctx.expansion);
+  } catch (err) {
+    if (!(err instanceof ExpansionTooLarge)) throw err;
+    if (ctx.expansion.remaining >= 0) {
+      ctx.expansion.remaining = -1;
+      const limit = `${MAX_EXPANDED_CHARACTERS / 1024 / 1024} MiB`;
+      report(
+        ctx,
+        'EXPANSION_TOO_LARGE',
+        `$(VAR) references make the Pod's commands, arguments and environment larger than ${limit}; no container could start with that much (Linux allows 2 MiB per process).`,
+        path,
+        { limit },
+      );
+    }
+    return input;
+  }
+}
 
 export function planContainer(
   ctx: PlanContext,
@@ -51,8 +72,8 @@ export function planContainer(
   };
   // Kubernetes semantics fall out of moby's merge(): an Entrypoint given clears the image's Cmd. A null item decodes
   // as "" on the API server (Go's zero string), so it is an empty argument here too.
-  if (c.command) body.Entrypoint = c.command.map((s) => expand(s ?? '', lookup));
-  if (c.args) body.Cmd = c.args.map((s) => expand(s ?? '', lookup));
+  if (c.command) body.Entrypoint = c.command.map((s, i) => expandWithin(ctx, s ?? '', lookup, `${path}.command[${i}]`));
+  if (c.args) body.Cmd = c.args.map((s, i) => expandWithin(ctx, s ?? '', lookup, `${path}.args[${i}]`));
   if (c.command && !c.args) body.Cmd = [];
   if (env.length) body.Env = env.map(([k, v]) => `${k}=${v}`);
   if (c.workingDir) body.WorkingDir = c.workingDir;
@@ -121,7 +142,7 @@ function planEnv(ctx: PlanContext, c: Container, path: string): { env: [string, 
     let value = envValue(ctx, c, e, `${path}.env[${i}]`);
     if (value === undefined) return;
     // Only literal values expand, against what is defined so far (kubelet makeEnvironmentVariables).
-    if (e.valueFrom === undefined) value = expand(value, (n) => env.get(n));
+    if (e.valueFrom === undefined) value = expandWithin(ctx, value, (n) => env.get(n), `${path}.env[${i}].value`);
     if (value.includes(POD_IP_PLACEHOLDER) || value.includes(HOST_IP_PLACEHOLDER)) needsPodIP = true;
     env.set(e.name, value);
   });
@@ -207,7 +228,7 @@ function planMounts(ctx: PlanContext, c: Container, path: string, lookup: (name:
     let subPath = m.subPath;
     if (m.subPathExpr !== undefined) {
       // Only known when the container starts, so no rule can check it; the kubelet refuses a result that escapes.
-      subPath = expand(m.subPathExpr, lookup);
+      subPath = expandWithin(ctx, m.subPathExpr, lookup, `${at}.subPathExpr`);
       if (subPath && !insideVolume(subPath)) {
         report(ctx, 'MOUNT_BAD_SUBPATH', `subPathExpr gives "${subPath}", which must be relative and must not contain "..".`, `${at}.subPathExpr`, {
           value: subPath,

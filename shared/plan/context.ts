@@ -3,6 +3,7 @@
 import type { Diagnostic, MessageParams } from '../model/diagnostic';
 import { Labels, type Role } from '../model/labels';
 import { engineProblemKind, type EngineProblemCode } from './engine-problems';
+import type { ExpansionBudget } from './expand';
 import { podNames, podSelector, type PodNames } from './names';
 import type { Companions, Pod, Volume } from './pod';
 import {
@@ -34,7 +35,16 @@ export interface PlanContext {
   files: VolumeFile[];
   hostPaths: HostPathCheck[];
   problems: Diagnostic[];
+  /** What every $(VAR) expansion of this Pod may still produce: a value referenced many times cannot multiply. */
+  expansion: ExpansionBudget;
 }
+
+/**
+ * Most characters the $(VAR) expansions of one Pod may produce together. Linux refuses to start a process whose
+ * arguments and environment pass 2 MiB (ARG_MAX), so no Pod that could run comes near it; a file that references a
+ * large value many times would otherwise expand to gigabytes.
+ */
+export const MAX_EXPANDED_CHARACTERS = 16 * 1024 * 1024;
 
 export function createPlanContext(
   pod: Pod,
@@ -66,6 +76,7 @@ export function createPlanContext(
     files: [],
     hostPaths: [],
     problems: [],
+    expansion: { remaining: MAX_EXPANDED_CHARACTERS },
   };
 }
 

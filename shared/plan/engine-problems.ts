@@ -119,6 +119,12 @@ export const engineProblemKinds = {
     explanation:
       "A subPathExpr is expanded from the container's environment when it starts; the result must stay inside the volume. The kubelet refuses the container otherwise, and so does Podwright.",
   },
+  EXPANSION_TOO_LARGE: {
+    severity: 'error',
+    category: 'runtime',
+    explanation:
+      "$(VAR) references in a container's command, arguments and environment are expanded when it starts. Linux starts no process whose arguments and environment pass 2 MiB, so a value referenced many times cannot run; Podwright stops expanding at 16 MiB for the whole Pod instead of building gigabytes.",
+  },
   RESOURCE_MEMORY_TOO_SMALL: {
     severity: 'error',
     category: 'engine',

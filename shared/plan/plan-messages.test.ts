@@ -113,6 +113,14 @@ const fixtures: Record<string, { pod: Pod; engine?: PlanEngine; companions?: Com
   RESOURCE_MEMORY_TOO_SMALL: { pod: pod({ containers: [app({ resources: { limits: { memory: '1Mi' } } })] }) },
   RUN_AS_GROUP_WITHOUT_USER: { pod: pod({ containers: [app({ securityContext: { runAsGroup: 1000 } })] }) },
   RUN_AS_NON_ROOT: { pod: pod({ containers: [app({ securityContext: { runAsNonRoot: true, runAsUser: 0 } })] }) },
+  // A 1 MiB value referenced 17 times: 17 MiB once expanded.
+  EXPANSION_TOO_LARGE: {
+    pod: pod({
+      containers: [
+        app({ env: [{ name: 'BIG', value: 'x'.repeat(2 ** 20) }], args: [Array(17).fill('$(BIG)').join('')] }),
+      ],
+    }),
+  },
 };
 
 

@@ -8,3 +8,4 @@ export { createContext, type RuleContext } from './context';
 export { msg, fixTitle, type RuleMessage } from './message';
 export { fieldProblems, fieldProblemId } from './problems';
 export { checkDesign, inObject, registerObjectChecker, type CheckedPod, type DesignCheck, type ObjectCheck, type ObjectChecker } from './check-design';
+export { isHostAccess, hostAccessRules } from './catalog/host-access';

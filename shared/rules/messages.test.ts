@@ -26,8 +26,16 @@ vi.mock('./validate', async (importOriginal) => {
 });
 
 type Entry = { [key: string]: string | Entry };
-const load = (lang: string) =>
-  JSON.parse(readFileSync(join(process.cwd(), `assets/locales/rules/${lang}.json`), 'utf8')) as Entry;
+/** The rules' catalogue; a rule family may keep its entries in a feature folder of its own (host-access). */
+const RULE_CATALOGUES = ['rules', 'host-access'];
+const load = (lang: string): Entry => {
+  const all: { rules: Entry } = { rules: {} };
+  for (const folder of RULE_CATALOGUES) {
+    const one = JSON.parse(readFileSync(join(process.cwd(), `assets/locales/${folder}/${lang}.json`), 'utf8')) as Entry;
+    Object.assign(all.rules, one.rules as Entry);
+  }
+  return all;
+};
 const en = load('en');
 const zh = load('zh-CN');
 

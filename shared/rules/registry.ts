@@ -65,6 +65,8 @@ import { volumeSourceConflict } from './catalog/volume-source-conflict';
 import { volumeSourceInvalid } from './catalog/volume-source-invalid';
 import { volumeUnused } from './catalog/volume-unused';
 import type { Rule } from './types';
+// The host-access family (issue 21): one block, its rules listed in catalog/host-access.ts.
+import { hostAccessRules } from './catalog/host-access';
 
 export const rules: readonly Rule[] = [
   // What the API server checks, roughly in ValidatePodSpec's order.
@@ -135,6 +137,8 @@ export const rules: readonly Rule[] = [
   volumeUnused,
   hostNamespaceShared,
   hostPortAdvice,
+  // What hands the host to a container (host-access family).
+  ...hostAccessRules,
 ];
 
 const byCode = new Map(rules.map((r) => [r.code, r]));

@@ -5,6 +5,7 @@ import { choosePod } from '../../../shared/manifest/pod-choice';
 import { readDesign } from '../../../shared/manifest/read';
 import { Engine, PodRuntime } from '../../engines/docker';
 import { designSource, readInput } from '../read-input';
+import { say, warn } from '../terminal';
 import type { RegisterCommand } from './index';
 
 export interface DownOptions {
@@ -46,16 +47,16 @@ export async function downPod(target: string, options: DownOptions): Promise<num
   const engine = new Engine();
   const info = await engine.info();
   if (!info.reachable) {
-    process.stderr.write(`podwright: ${info.reason} ${info.hint}\n`);
+    warn(`podwright: ${info.reason} ${info.hint}`);
     return 1;
   }
   const runtime = new PodRuntime(engine);
   for (const { name, namespace } of pods) {
     const result = await runtime.down({ name, namespace }, { graceSeconds });
-    process.stdout.write(
+    say(
       result.containers === 0 && result.volumes === 0
-        ? `Pod ${name} does not exist; nothing to remove.\n`
-        : `Removed Pod ${name}: ${result.containers} container${result.containers === 1 ? '' : 's'}, ${result.volumes} volume${result.volumes === 1 ? '' : 's'}.\n`,
+        ? `Pod ${name} does not exist; nothing to remove.`
+        : `Removed Pod ${name}: ${result.containers} container${result.containers === 1 ? '' : 's'}, ${result.volumes} volume${result.volumes === 1 ? '' : 's'}.`,
     );
   }
   return 0;

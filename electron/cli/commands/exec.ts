@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { createSelectedEngine } from '../../engines/choice/engines';
 import { ExecSession } from '../../engines/docker';
+import { warn, writeData } from '../terminal';
 import type { RegisterCommand } from './index';
 
 export interface ExecCliOptions {
@@ -15,7 +16,7 @@ export async function execInPod(pod: string, command: string[], options: ExecCli
   const engine = createSelectedEngine();
   const status = await engine.info();
   if (!status.reachable) {
-    process.stderr.write(`podwright: ${status.reason} ${status.hint}\n`);
+    warn(`podwright: ${status.reason} ${status.hint}`);
     return 1;
   }
   const input = process.stdin;
@@ -27,10 +28,10 @@ export async function execInPod(pod: string, command: string[], options: ExecCli
       { pod, namespace: options.namespace, container: options.container },
       command,
       { tty: options.tty, stdin: options.stdin, cols: process.stdout.columns, rows: process.stdout.rows },
-      (output) => void (output.stream === 'stderr' ? process.stderr : process.stdout).write(output.data),
+      (output) => writeData(output.data, output.stream === 'stderr' ? 'stderr' : 'stdout'),
     );
   } catch (err) {
-    process.stderr.write(`podwright: ${err instanceof Error ? err.message : String(err)}\n`);
+    warn(`podwright: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   }
   const onResize = (): void => void session.resize(process.stdout.columns, process.stdout.rows).catch(() => undefined);
@@ -47,7 +48,7 @@ export async function execInPod(pod: string, command: string[], options: ExecCli
     const code = await session.exited;
     return code ?? 1;
   } catch (err) {
-    process.stderr.write(`podwright: ${err instanceof Error ? err.message : String(err)}\n`);
+    warn(`podwright: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   } finally {
     if (terminal) {

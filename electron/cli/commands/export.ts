@@ -14,6 +14,7 @@ import {
 import { colorFor, palette, problemLines } from '../problem-lines';
 import { designSource, readInput } from '../read-input';
 import { readDesign } from '../../../shared/manifest/read';
+import { warn, warnPainted, writeData } from '../terminal';
 import type { RegisterCommand } from './index';
 
 export type { ExportAs };
@@ -31,7 +32,7 @@ export async function runExport(path: string, options: ExportOptions): Promise<E
   const read = readDesign(text, await designSource(path, text));
   const result = exportDesign(read, { ...options, single: options.single || options.out === '-' });
   if (options.out === '-') {
-    process.stdout.write(result.files.map((f) => f.text).join(''));
+    writeData(result.files.map((f) => f.text).join(''));
   } else {
     await mkdir(options.out, { recursive: true });
     for (const f of result.files) await writeFile(join(options.out, f.name), f.text);
@@ -62,14 +63,14 @@ export const registerExport: RegisterCommand = (program: Command, setExitCode) =
     .action(async (file: string, opts: ExportOptions) => {
       try {
         const result = await runExport(file, opts);
-        for (const note of result.notes) process.stderr.write(`note: ${note}\n`);
-        if (opts.out !== '-') for (const f of result.files) process.stderr.write(`wrote ${join(opts.out, f.name)}\n`);
+        for (const note of result.notes) warn(`note: ${note}`);
+        if (opts.out !== '-') for (const f of result.files) warn(`wrote ${join(opts.out, f.name)}`);
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        process.stderr.write(`podwright export: ${message}\n`);
+        warn(`podwright export: ${message}`);
         if (err instanceof ExportRefused) {
           const c = palette(colorFor(process.stderr));
-          for (const d of err.problems) process.stderr.write(`${problemLines(d, c, { indent: '  ', file }).join('\n')}\n`);
+          for (const d of err.problems) warnPainted(problemLines(d, c, { indent: '  ', file }).join('\n'));
         }
         setExitCode(1);
       }

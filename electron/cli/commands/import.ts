@@ -27,7 +27,7 @@ export interface ImportResult {
 /** Reads the Compose file at `path` and its side files; the design and what the reader said. */
 export async function importCompose(path: string, options: Omit<ImportOptions, 'out'>): Promise<ImportResult> {
   const real = await realpath(path);
-  const text = await readText(real, path, defaultLimits.maxLength);
+  const { text } = await readText(real, path, defaultLimits.maxLength);
   const compose = {
     pods: options.pods,
     volumes: options.volumes,

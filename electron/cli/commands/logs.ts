@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { createSelectedEngine } from '../../engines/choice/engines';
 import { streamPodLogs, type LogFlow, type PodLogEvent, parseSince } from '../../engines/docker';
+import { paint, printable, warn, type Colour } from '../terminal';
 import type { RegisterCommand } from './index';
 
 export interface LogsOptions {
@@ -13,7 +14,7 @@ export interface LogsOptions {
   timestamps: boolean;
 }
 
-const COLOURS = [36, 32, 33, 35, 34, 91, 96, 92, 93, 95];
+const COLOURS: Colour[] = [36, 32, 33, 35, 34, 91, 96, 92, 93, 95];
 
 /** Writes lines in large writes (one per turn of the event loop), and tells the merge when the pipe is full. */
 class LineWriter implements LogFlow {
@@ -57,17 +58,18 @@ export async function showLogs(pod: string, options: LogsOptions): Promise<numbe
   const engine = createSelectedEngine();
   const status = await engine.info();
   if (!status.reachable) {
-    process.stderr.write(`podwright: ${status.reason} ${status.hint}\n`);
+    warn(`podwright: ${status.reason} ${status.hint}`);
     return 1;
   }
   const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-  const palette = new Map<string, number>();
+  const palette = new Map<string, Colour>();
+  // The prefix and notes are ours and printable; the line itself is the container's own output, passed on as it is
+  // (like docker and kubectl logs do), so colour and progress bars a program writes still work.
   const prefix = (container: string): string => {
-    if (!colour) return `[${container}] `;
     if (!palette.has(container)) palette.set(container, COLOURS[palette.size % COLOURS.length]!);
-    return `\x1b[${palette.get(container)}m[${container}]\x1b[0m `;
+    return `${paint(palette.get(container)!, `[${printable(container)}]`, colour)} `;
   };
-  const note = (text: string): string => (colour ? `\x1b[2m${text}\x1b[0m` : text);
+  const note = (text: string): string => paint(2, text, colour);
   const writer = new LineWriter(process.stdout);
   const abort = new AbortController();
   const stop = (): void => abort.abort();
@@ -108,7 +110,7 @@ export async function showLogs(pod: string, options: LogsOptions): Promise<numbe
     return 0;
   } catch (err) {
     writer.flush();
-    process.stderr.write(`podwright: ${err instanceof Error ? err.message : String(err)}\n`);
+    warn(`podwright: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   } finally {
     process.off('SIGINT', stop);

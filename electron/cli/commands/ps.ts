@@ -1,6 +1,7 @@
 // `podwright ps`: the Pods Podwright started on this engine, found by label, with their containers.
 import type { Command } from 'commander';
 import { Engine, PodRuntime } from '../../engines/docker';
+import { say, warn, writeData } from '../terminal';
 import { formatPod } from './run';
 import type { RegisterCommand } from './index';
 
@@ -8,19 +9,19 @@ export async function listPods(options: { json: boolean }): Promise<number> {
   const engine = new Engine();
   const info = await engine.info();
   if (!info.reachable) {
-    process.stderr.write(`podwright: ${info.reason} ${info.hint}\n`);
+    warn(`podwright: ${info.reason} ${info.hint}`);
     return 1;
   }
   const pods = await new PodRuntime(engine).list();
   if (options.json) {
-    process.stdout.write(`${JSON.stringify(pods, null, 2)}\n`);
+    writeData(`${JSON.stringify(pods, null, 2)}\n`);
     return 0;
   }
   if (pods.length === 0) {
-    process.stdout.write('No Pods. Start one with: podwright run FILE\n');
+    say('No Pods. Start one with: podwright run FILE');
     return 0;
   }
-  for (const pod of pods) process.stdout.write(`${formatPod(pod).join('\n')}\n`);
+  for (const pod of pods) say(formatPod(pod).join('\n'));
   return 0;
 }
 

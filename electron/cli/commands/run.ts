@@ -5,10 +5,11 @@ import type { Diagnostic } from '../../../shared/model/diagnostic';
 import { choosePod, designCompanions } from '../../../shared/manifest/pod-choice';
 import { readDesign, type DesignPod, type DesignRead } from '../../../shared/manifest/read';
 import { checkRun, describeState, type Plan, type PlanEngine, type PlanOptions } from '../../../shared/plan';
-import { inObject } from '../../../shared/rules';
+import { inObject, isHostAccess } from '../../../shared/rules';
 import { Engine, infraImageSetting, newRunId, PodError, PodRuntime, type PodSnapshot, type RunProgress } from '../../engines/docker';
 import { colorFor, palette, problemLines } from '../problem-lines';
 import { designSource, readInput } from '../read-input';
+import { say, warn, warnPainted } from '../terminal';
 import type { RegisterCommand } from './index';
 
 export interface RunOptions {
@@ -21,8 +22,8 @@ export interface RunOptions {
   design?: string;
 }
 
-const out = (line: string): void => void process.stdout.write(`${line}\n`);
-const err = (line: string): void => void process.stderr.write(`${line}\n`);
+const out = say;
+const err = warn;
 
 /** The Pod and its containers as a small table. */
 export function formatPod(pod: PodSnapshot): string[] {
@@ -41,6 +42,11 @@ function progressLine(p: RunProgress): string | undefined {
   // Per-layer pull chatter is for a UI progress bar; the terminal shows finished layers only.
   if (p.layer && !/complete|already exists/i.test(p.layer.status)) return undefined;
   return `  ${p.message}`;
+}
+
+/** The command that removes the Pod `ref`: its namespace too, unless it is the default one `down` assumes. */
+export function downCommand(ref: { name: string; namespace: string }): string {
+  return `podwright down ${ref.name}${ref.namespace === 'default' ? '' : ` -n ${ref.namespace}`}`;
 }
 
 /** Explains a failed run; init container logs help the user see why. */
@@ -82,7 +88,7 @@ async function readPodFile(file: string, name: string | undefined): Promise<{ re
 
 function printProblems(file: string, problems: readonly Diagnostic[]): void {
   const c = palette(colorFor(process.stderr));
-  for (const d of problems) err(problemLines(d, c, { indent: '  ', file }).join('\n'));
+  for (const d of problems) warnPainted(problemLines(d, c, { indent: '  ', file }).join('\n'));
 }
 
 /** Asks on a terminal whether to run anyway; anywhere else the answer is no (use --force). */
@@ -98,7 +104,8 @@ async function confirm(question: string): Promise<boolean> {
 
 /**
  * The gate, as the app's Run applies it: what refuses the run exits 1 with the problems (the same codes and paths
- * `podwright validate` prints); what the app asks about is asked here (or passed with --force).
+ * `podwright validate` prints); what the app asks about is asked here (or passed with --force), once, with what hands
+ * this computer to a container (the host-access family) named first.
  */
 async function gate(file: string, read: DesignRead, chosen: DesignPod, info: PlanEngine, planOptions: PlanOptions, force: boolean): Promise<Plan | number> {
   const check = checkRun(chosen.pod, info, { companions: designCompanions(read), planOptions });
@@ -109,13 +116,21 @@ async function gate(file: string, read: DesignRead, chosen: DesignPod, info: Pla
     printProblems(file, placed(check.blockers));
     return 1;
   }
-  if (check.questions.length > 0) {
-    err(`Pod ${name} runs, but:`);
-    printProblems(file, placed(check.questions));
-    if (!force && !(await confirm('Run anyway?'))) {
-      err('Not started. Run it anyway with --force.');
-      return 1;
-    }
+  if (check.questions.length === 0) return check.plan!;
+  const hostAccess = check.questions.filter(isHostAccess);
+  const others = check.questions.filter((d) => !isHostAccess(d));
+  if (hostAccess.length > 0) {
+    err(`Pod ${name} gets access to this computer, not only to its containers:`);
+    printProblems(file, placed(hostAccess));
+  }
+  if (others.length > 0) {
+    err(hostAccess.length > 0 ? 'It also has these warnings:' : `Pod ${name} runs, but:`);
+    printProblems(file, placed(others));
+  }
+  const question = hostAccess.length > 0 ? 'Give it that access and run it?' : 'Run anyway?';
+  if (!force && !(await confirm(question))) {
+    err(hostAccess.length > 0 ? 'Not started. Run it with --force to give it that access.' : 'Not started. Run it anyway with --force.');
+    return 1;
   }
   return check.plan!;
 }
@@ -161,7 +176,7 @@ export async function runPod(file: string, options: RunOptions): Promise<number>
   }
   for (const line of formatPod(snapshot)) out(line);
   if (options.detach) {
-    out(`Running in the background; stop it with: podwright down ${p.pod.name}`);
+    out(`Running in the background; stop it with: ${downCommand(ref)}`);
     return 0;
   }
   return follow(runtime, ref, snapshot);
@@ -223,7 +238,7 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
     .argument('<file>', 'a Pod manifest (YAML or JSON; ConfigMaps and Secrets it reads may sit in the same file)')
     .option('-d, --detach', 'start the Pod and return, leaving it running', false)
     .option('--pod <name>', 'which Pod to run when the file holds several')
-    .option('-f, --force', 'run despite the warnings and runtime errors the app asks about (never despite errors that refuse it)', false)
+    .option('-f, --force', 'run despite the warnings and runtime errors the app asks about, access to this computer included (hostPath into the host, privileged...); never despite errors that refuse it', false)
     .option(
       '--infra-image <image>',
       'image of the infra ("pause") container (default: $PODWRIGHT_INFRA_IMAGE or registry.k8s.io/pause:3.10)',

@@ -1,10 +1,11 @@
 // `podwright serve`: the browser host, for machines without Electron, workshops and tests.
-import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
 import { deferredHandlers } from '../../api/deferred';
 import { startBrowserHost } from '../../host/host';
 import { ensureRendererBuilt } from '../build-if-needed';
+import { openInBrowser } from '../open-browser';
 import { rendererDist } from '../paths';
+import { say, warn } from '../terminal';
 import type { RegisterCommand } from './index';
 
 export interface ServeOptions {
@@ -28,7 +29,7 @@ async function loadBackend() {
  * engine client loads after it (a call that comes first waits for it), and the engine is probed after that.
  */
 export async function serve(options: ServeOptions): Promise<void> {
-  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  const log = warn;
   if (options.build) await ensureRendererBuilt(log);
   let listening: () => void = () => {};
   const backend = new Promise<void>((resolve) => (listening = resolve)).then(loadBackend);
@@ -38,7 +39,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     port: options.port,
     log: process.env.PODWRIGHT_DEBUG ? log : undefined,
   });
-  process.stdout.write(`Podwright is running at ${host.url}\n`);
+  say(`Podwright is running at ${host.url}`);
   listening();
   const { engine } = await backend.catch(async (err: unknown) => {
     await host.close();
@@ -50,7 +51,7 @@ export async function serve(options: ServeOptions): Promise<void> {
       ? `Engine: ${status.name} ${status.version} (API ${status.apiVersion}) at ${status.endpoint.host}`
       : `Engine not reachable: ${status.reason} ${status.hint}`,
   );
-  if (options.open) openInBrowser(host.url);
+  if (options.open) openInBrowser(host);
   await new Promise<void>((done) => {
     const stop = (): void => {
       void host.close().then(done);
@@ -58,19 +59,6 @@ export async function serve(options: ServeOptions): Promise<void> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-}
-
-function openInBrowser(url: string): void {
-  const [command, args] =
-    process.platform === 'darwin'
-      ? ['open', [url]]
-      : process.platform === 'win32'
-        ? ['rundll32', ['url.dll,FileProtocolHandler', url]]
-        : ['xdg-open', [url]];
-  // Arguments are passed as a list, never through a shell.
-  const child = spawn(command, args as string[], { stdio: 'ignore', detached: true });
-  child.on('error', () => process.stderr.write(`Could not open a browser; open ${url} yourself.\n`));
-  child.unref();
 }
 
 export function parsePort(value: string): number {
@@ -84,7 +72,7 @@ export const registerServe: RegisterCommand = (program: Command) => {
     .command('serve')
     .description('Serve the app to a browser on 127.0.0.1 (prints the URL with its access token).')
     .option('-p, --port <port>', 'port to listen on (0 picks a free one)', parsePort, 0)
-    .option('--open', 'open the URL in the default browser', false)
+    .option('--open', 'open the app in the default browser ($PODWRIGHT_OPEN_WITH to choose the program)', false)
     .option('--no-build', 'do not rebuild the renderer when its sources changed')
     .action(async (opts: ServeOptions) => serve(opts));
 };

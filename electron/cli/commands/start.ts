@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ensureElectronBuilt, ensureRendererBuilt } from '../build-if-needed';
 import { electronDist, projectRoot } from '../paths';
+import { warn } from '../terminal';
 import { parsePort, serve } from './serve';
 import type { RegisterCommand } from './index';
 
@@ -44,7 +45,7 @@ async function tryInstallElectron(log: (line: string) => void): Promise<'skipped
 }
 
 export async function start(options: { port: number }): Promise<void> {
-  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  const log = warn;
   let electron = findElectronBinary();
   let why = 'missing' in electron ? electron.missing : '';
   if ('missing' in electron) {

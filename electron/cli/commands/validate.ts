@@ -6,6 +6,7 @@ import { checkDesign, type DesignCheck } from '../../../shared/rules';
 import type { Diagnostic } from '../../../shared/model/diagnostic';
 import { colorFor, palette, place, problemLines } from '../problem-lines';
 import { designSource, label, readInput } from '../read-input';
+import { printable, sayPainted, writeData } from '../terminal';
 import type { RegisterCommand } from './index';
 
 export type ValidateFormat = 'text' | 'json';
@@ -92,7 +93,7 @@ export function formatText(results: FileResult[], options: { color: boolean; exp
     lines.push(c.bold(file));
     if (r.readError) {
       errors++;
-      lines.push(`  ${c.red('error  ')} ${r.readError}`);
+      lines.push(`  ${c.red('error  ')} ${printable(r.readError)}`);
     }
     const check = r.check;
     if (!check) continue;
@@ -104,7 +105,7 @@ export function formatText(results: FileResult[], options: { color: boolean; exp
       const accepted = !pod.diagnostics.some((d) => d.severity === 'error' && d.category === 'kubernetes');
       const verdict = accepted ? c.green('accepted by Kubernetes') : c.red('rejected by Kubernetes');
       const from = pod.origin.kind === 'Pod' ? '' : ` (template of ${pod.origin.kind} "${pod.origin.name ?? ''}")`;
-      lines.push(`  pod ${pod.name}${from}: ${verdict}${pod.diagnostics.length === 0 ? ', no problems found' : ''}`);
+      lines.push(`  pod ${printable(pod.name)}${printable(from)}: ${verdict}${pod.diagnostics.length === 0 ? ', no problems found' : ''}`);
       for (const d of pod.diagnostics) {
         count(d);
         lines.push(...problemLines(d, c, { indent: '    ', file, explain: options.explain, explained }));
@@ -137,14 +138,14 @@ export const registerValidate: RegisterCommand = (program: Command, setExitCode)
       const results: FileResult[] = [];
       for (const file of files) results.push(await validateFile(file));
       if (opts.format === 'json')
-        process.stdout.write(
+        writeData(
           JSON.stringify(
             results.map((r) => r.report),
             null,
             2,
           ) + '\n',
         );
-      else process.stdout.write(formatText(results, { color: colorFor(process.stdout), explain: opts.explain }));
+      else sayPainted(formatText(results, { color: colorFor(process.stdout), explain: opts.explain }));
       setExitCode(exitCodeFor(results));
     });
 };

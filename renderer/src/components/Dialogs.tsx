@@ -5,6 +5,7 @@ import { actions, actionLabel, shortcutText, useDialogs } from '../actions';
 import { examples, loadExample, recentActions, useFiles } from '../files';
 import { RecoveryPrompt } from '../recovery/RecoveryPrompt';
 import { FilePicker } from './files/FilePicker';
+import { SaveConflictDialog } from './files/SaveConflictDialog';
 import { useDocument } from '../store/document';
 import { useNotice } from '../store/notice';
 
@@ -138,6 +139,7 @@ export function Dialogs() {
       {dialog === 'commands' && <CommandPalette />}
       {dialog === 'examples' && <ExamplesGallery />}
       <FilePicker />
+      <SaveConflictDialog />
     </>
   );
 }

@@ -44,6 +44,7 @@ export function startDraftKeeping(delayMs = draftDelayMs): () => void {
               text: writeDesign(designOf(state)),
               fileName: state.fileName,
               path: useFiles.getState().path,
+              version: useFiles.getState().version,
             });
             kept = true;
           } else if (kept) {
@@ -110,7 +111,8 @@ export async function restoreDraft(offer: DraftInfo): Promise<boolean> {
   useDocument.getState().loadDesign(result.design, offer.fileName);
   // Restored work is unsaved work: compare against an empty design so the guard (and this window's draft) keep it.
   useDocument.setState({ saved: [emptyDocument()] });
-  useFiles.setState({ path: offer.path });
+  // Save goes back to the file the work came from, and still notices if that file changed since the work began.
+  useFiles.setState({ path: offer.path, version: offer.version ?? null });
   await discardDraft(offer);
   return true;
 }

@@ -11,6 +11,7 @@ import { useRun } from './store';
 import { diagnosticText } from '../problems-text';
 import { planProblemText, runErrorText } from '../run-errors-text';
 import { RunDialog } from './RunDialog';
+import { HostAccessQuestion } from './HostAccessQuestion';
 import { LeftoverPods } from './LeftoverPods';
 import { ActionButton } from '../components/ActionButton';
 import { runActionEnabled, runActions, type RunActionId } from './actions';
@@ -251,6 +252,8 @@ function RunQuestionDialog() {
   const question = useRun((s) => s.question);
   if (!question) return null;
   const answer = useRun.getState().answer;
+  if (question.kind === 'confirm' && question.hostAccess.length > 0)
+    return <HostAccessQuestion hostAccess={question.hostAccess} warnings={question.diagnostics} />;
   if (question.kind === 'recreate')
     return (
       <RunDialog

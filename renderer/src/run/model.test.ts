@@ -76,7 +76,7 @@ describe('run refusal', () => {
     expect(first.blockers).toEqual([]);
     expect(first.warnings.map((x) => x.code)).toContain('POD_PORT_CLASH');
     const again = runDecision(d, new Set(first.warnings.map(warningKey)));
-    expect(again).toEqual({ blockers: [], warnings: [] });
+    expect(again).toEqual({ blockers: [], warnings: [], hostAccess: [] });
   });
 
   it('asks about warnings but not about infos', () => {
@@ -101,7 +101,22 @@ describe('run refusal', () => {
     ).toEqual({
       blockers: [],
       warnings: [],
+      hostAccess: [],
     });
+  });
+
+  it('asks about access to this computer apart from the other warnings, and once', () => {
+    const d = validatePod(
+      pod({
+        volumes: [{ name: 'engine', hostPath: { path: '/var/run/docker.sock' } }],
+        containers: [{ name: 'a', image: 'busybox', volumeMounts: [{ name: 'engine', mountPath: '/sock' }] }],
+      }),
+    );
+    const first = runDecision(d, new Set());
+    expect(first.hostAccess.map((x) => x.code)).toEqual(['HOST_PATH_SENSITIVE']);
+    expect(first.warnings.map((x) => x.code)).not.toContain('HOST_PATH_SENSITIVE');
+    const again = runDecision(d, new Set([...first.hostAccess, ...first.warnings].map(warningKey)));
+    expect(again).toMatchObject({ hostAccess: [], warnings: [] });
   });
 });
 

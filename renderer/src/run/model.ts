@@ -7,6 +7,7 @@ import { companionsOf, containersOf } from '../../../shared/design';
 import type { KubeObject } from '../../../shared/manifest';
 import type { Diagnostic } from '../../../shared/rules';
 import { asksBeforeRun, blocksRun } from '../../../shared/plan/check-run';
+import { isHostAccess } from '../../../shared/rules';
 
 export type ContainerStatus = PodSnapshot['containers'][number];
 export type ProgressEvent = Extract<PodStatusEvent, { kind: 'progress' }>;
@@ -35,6 +36,8 @@ export interface RunDecision {
   blockers: Diagnostic[];
   /** Warnings and runtime errors not yet confirmed: Run asks once ("Run anyway"). */
   warnings: Diagnostic[];
+  /** What hands this computer to a container (host-access family), not yet allowed: Run asks about it on its own. */
+  hostAccess: Diagnostic[];
 }
 
 // What refuses a run and what asks first is decided once, by the gate every entrance uses (shared/plan/check-run).
@@ -47,9 +50,11 @@ export function warningKey(d: Diagnostic): string {
 
 /** The run bar's decision over the gate's problems (checkRun), leaving out warnings the user already confirmed. */
 export function runDecision(diagnostics: readonly Diagnostic[], confirmed: ReadonlySet<string>): RunDecision {
+  const unanswered = diagnostics.filter((d) => asksBeforeRun(d) && !confirmed.has(warningKey(d)));
   return {
     blockers: diagnostics.filter(blocksRun),
-    warnings: diagnostics.filter((d) => asksBeforeRun(d) && !confirmed.has(warningKey(d))),
+    warnings: unanswered.filter((d) => !isHostAccess(d)),
+    hostAccess: unanswered.filter(isHostAccess),
   };
 }
 

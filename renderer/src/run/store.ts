@@ -33,10 +33,13 @@ import {
 
 export type RunBusy = 'run' | 'stop' | 'down' | 'restart' | undefined;
 
-/** What the run bar asks or says before a run: the errors that refuse it, or the warnings to confirm. */
+/**
+ * What the run bar asks or says before a run: the errors that refuse it, or the warnings to confirm, with what hands
+ * this computer to a container (`hostAccess`) as its own question when there is any.
+ */
 export type RunQuestion =
   | { kind: 'refused'; diagnostics: Diagnostic[] }
-  | { kind: 'confirm'; diagnostics: Diagnostic[] }
+  | { kind: 'confirm'; diagnostics: Diagnostic[]; hostAccess: Diagnostic[] }
   /** The Pod runs: Run would re-create it (its containers stop, with the grace period, and start again). */
   | { kind: 'recreate'; pod: string };
 
@@ -260,8 +263,9 @@ export const useRun = create<RunState>((set, get) => {
         set({ question: { kind: 'refused', diagnostics: decision.blockers } });
         return;
       }
-      if (decision.warnings.length > 0 && !options.force) {
-        set({ question: { kind: 'confirm', diagnostics: decision.warnings } });
+      // A lesson's forced run passes warnings, never access to this computer: that is always the user's to give.
+      if ((decision.warnings.length > 0 && !options.force) || decision.hostAccess.length > 0) {
+        set({ question: { kind: 'confirm', diagnostics: decision.warnings, hostAccess: decision.hostAccess } });
         return;
       }
       // Run on a Pod that runs re-creates it: say so first, unless the user asked for exactly that.
@@ -327,7 +331,8 @@ export const useRun = create<RunState>((set, get) => {
       set({ question: undefined });
       if (runAnyway && question?.kind === 'confirm') {
         // The user's own "run anyway" is remembered: these warnings do not ask again.
-        set({ confirmed: new Set([...get().confirmed, ...question.diagnostics.map(warningKey)]) });
+        const answered = [...question.diagnostics, ...question.hostAccess].map(warningKey);
+        set({ confirmed: new Set([...get().confirmed, ...answered]) });
         void get().run();
       }
       if (runAnyway && question?.kind === 'recreate') void get().run({ recreate: true });

@@ -39,3 +39,10 @@ describe('rangesOfPaths', () => {
     expect(rangesOfPaths('a: [', ['a'])).toEqual([undefined]);
   });
 });
+
+describe('rangesOfPaths on hostile text', () => {
+  it('reads with the manifest limits: text past the size limit is not parsed at all', () => {
+    const huge = `${text}    - name: c\n      image: "${'x'.repeat(11 * 1024 * 1024)}"\n`;
+    expect(rangesOfPaths(huge, ['spec.containers[1]'])).toEqual([undefined]);
+  });
+});

@@ -2,10 +2,10 @@
 // through the browser host's WebSocket.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { createHandlers } from '../../../api/handlers';
 import { startBrowserHost, type BrowserHost } from '../../../host/host';
 import { Engine } from './engine';
+import { hostSocket } from '../../../host/testing';
 
 const engine = new Engine();
 const status = await engine.info();
@@ -62,9 +62,7 @@ describe.skipIf(!status.reachable)('Engine on the real Docker daemon', () => {
 
     it('streams labelled container events to a subscriber', async () => {
       const tag = `pw-test-${randomBytes(4).toString('hex')}`;
-      const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api/ws?token=${host.token}`, {
-        headers: { origin: `http://127.0.0.1:${host.port}` },
-      });
+      const ws = hostSocket(host);
       await new Promise((done, fail) => ws.once('open', done).once('error', fail));
       const actions: string[] = [];
       ws.on('message', (raw) => {

@@ -1,0 +1,100 @@
+// The one way the CLI writes to the terminal: text from a manifest or the engine is shown, never interpreted.
+//
+// A Pod, container or volume name, a path, an image or an engine's error can hold escape sequences that retitle the
+// window, clear the screen, move the cursor or (with a bare CR) overwrite an earlier line. Every human-readable line
+// goes through say()/warn(), which make control characters visible; colour codes are made here, by paint(), around
+// text that has been made printable first. Data meant for pipes (export's YAML, --json, a container's own log lines,
+// an exec session) is written with writeData(), unchanged.
+
+/**
+ * Characters a terminal interprets: C0 controls but tab and line feed, DEL, C1 controls (0x9B is a one-byte CSI in
+ * some terminals), and the Unicode line separators and bidirectional overrides that reorder or split what is shown.
+ */
+const INTERPRETED =
+  // eslint-disable-next-line no-control-regex -- finding them is the point
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** The same, plus tab and line feed: a single value (a name) must not start a line of its own either. */
+const INTERPRETED_OR_LINE_BREAK =
+  // eslint-disable-next-line no-control-regex -- finding them is the point
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+const NAMED: Record<string, string> = {
+  '\x1b': '\\e',
+  '\r': '\\r',
+  '\n': '\\n',
+  '\t': '\\t',
+  '\x07': '\\a',
+  '\b': '\\b',
+};
+
+function visible(c: string): string {
+  const code = c.charCodeAt(0);
+  return (
+    NAMED[c] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`)
+  );
+}
+
+/**
+ * `text` made safe to print as part of a line: every control character (line breaks and tabs too) is written as an
+ * escape (`\e`, `\r`, `\x07`, `\u202e`) the user can read, so the terminal never acts on it.
+ */
+export function printable(text: string): string {
+  return text.replace(INTERPRETED_OR_LINE_BREAK, visible);
+}
+
+/** Like printable(), but keeps line feeds and tabs: for whole messages, whose lines are ours. */
+export function printableLines(text: string): string {
+  return text.replace(INTERPRETED, visible);
+}
+
+/** SGR colour codes paint() may use (bold, dim, and the foreground colours). */
+export type Colour = 1 | 2 | 31 | 32 | 33 | 34 | 35 | 36 | 91 | 92 | 93 | 95 | 96;
+
+/** `text`, made printable, in a colour when `enabled`: the only place the CLI makes escape sequences. */
+export function paint(colour: Colour, text: string, enabled: boolean): string {
+  const safe = printableLines(text);
+  return enabled ? `\x1b[${colour}m${safe}\x1b[0m` : safe;
+}
+
+/** Writes one line (or several) of human-readable output to stdout, with control characters made visible. */
+export function say(text: string): void {
+  process.stdout.write(`${printableLines(text)}\n`);
+}
+
+/** Writes one line (or several) of messages, warnings and errors to stderr, with control characters made visible. */
+export function warn(text: string): void {
+  process.stderr.write(`${printableLines(text)}\n`);
+}
+
+/**
+ * Writes text that was already made printable piece by piece (painted output such as validate's report) to stdout.
+ * Only paint()'s own colour codes may be left in it; anything else interpreted is made visible here too.
+ */
+export function sayPainted(text: string): void {
+  process.stdout.write(keepOnlyPaint(text));
+}
+
+/** Like sayPainted(), to stderr: painted problems and messages. */
+export function warnPainted(text: string): void {
+  process.stderr.write(`${keepOnlyPaint(text)}\n`);
+}
+
+/** Writes data for a pipe or a program (YAML, JSON, a container's own output) unchanged. */
+export function writeData(text: string | Uint8Array, stream: 'stdout' | 'stderr' = 'stdout'): void {
+  (stream === 'stderr' ? process.stderr : process.stdout).write(text);
+}
+
+// eslint-disable-next-line no-control-regex -- paint()'s own sequences: ESC [ digits m
+const PAINT = /\x1b\[(?:1|2|0|3[1-6]|9[1-6])m/g;
+
+/** Text whose only escape sequences are colour codes paint() makes; every other control is made visible. */
+export function keepOnlyPaint(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(PAINT)) {
+    out += printableLines(text.slice(last, match.index)) + match[0];
+    last = match.index + match[0].length;
+  }
+  return out + printableLines(text.slice(last));
+}

@@ -1,0 +1,21 @@
+// The host-access family: the rules for what hands the machine a Pod runs on to its containers (category `security`).
+// Their warnings are asked about in the one question before a run (the run bar, `podwright run`), named first.
+import type { Rule } from '../types';
+import { capabilitiesHostAccess } from './capabilities-host-access';
+import { hostNamespacesCombined } from './host-namespaces-combined';
+import { hostPathSensitive } from './host-path-sensitive';
+import { privilegedContainer } from './privileged-container';
+
+export const hostAccessRules: readonly Rule[] = [
+  hostPathSensitive,
+  privilegedContainer,
+  capabilitiesHostAccess,
+  hostNamespacesCombined,
+];
+
+const codes = new Set(hostAccessRules.map((r) => r.code));
+
+/** Whether a problem is one of the host-access family's. */
+export function isHostAccess(problem: { code: string }): boolean {
+  return codes.has(problem.code);
+}
