@@ -9,7 +9,7 @@ import { containersOf, emptyDocument, uniqueName, type CanvasDocument, type Poin
 import { buildGraph, type Graph } from './graph';
 import { moveNodes } from './edit';
 import { hasNoPositions } from './layout';
-import { documentOfPod, writeProject } from './project';
+import { documentOfDeployment, documentOfPod, writeProject } from './project';
 
 export interface Design {
   /** The Pods in file order; never empty. */
@@ -36,7 +36,16 @@ export function readDesign(text: string): DesignReadResult {
   const result = importManifest(file);
   if (result.problems.length > 0) return { ok: false, error: result.problems.map((p) => formatProblem(p)).join('\n') };
   if (result.pods.length === 0) return { ok: false, error: 'no Pod or Pod template found' };
-  const notes = result.pods.flatMap((p) => p.notes);
+  // A Deployment stays a Deployment around its Pod (replicas and selector on the Pod's group); other workloads give
+  // their template, with a note on what was left behind.
+  const pods = result.pods.map((p) => {
+    const value = file.documents.find((d) => d.index === p.docIndex)?.value;
+    const deployment = p.from.kind === 'Deployment' ? getIn(value, p.path.slice(0, -2)) : undefined;
+    return isRecord(deployment)
+      ? { doc: documentOfDeployment(p.pod, deployment as KubeObject), notes: [] }
+      : { doc: documentOfPod(p.pod), notes: p.notes };
+  });
+  const notes = pods.flatMap((p) => p.notes);
   const found: { docIndex: number; object: KubeObject }[] = [...result.configMaps, ...result.secrets];
   for (const aside of result.setAside) {
     const document = file.documents.find((d) => d.index === aside.docIndex);
@@ -49,7 +58,7 @@ export function readDesign(text: string): DesignReadResult {
   }
   // A stable sort keeps objects of one List document in their order.
   const companions = found.sort((a, b) => a.docIndex - b.docIndex).map((c) => c.object);
-  return { ok: true, design: { pods: result.pods.map((p) => documentOfPod(p.pod)), companions }, notes };
+  return { ok: true, design: { pods: pods.map((p) => p.doc), companions }, notes };
 }
 
 /**

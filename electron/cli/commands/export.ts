@@ -3,16 +3,14 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { exportFromDesign, readDesign as readDesignText } from '../../../shared/design';
 import {
   defaultInfraImage,
   defaultLimits,
-  exportFiles,
-  exportKube,
   formatProblem,
   importManifest,
   parseManifest,
   projectFileSuffix,
-  toCompose,
   type ExportFile,
 } from '../../../shared/manifest';
 import type { RegisterCommand } from './index';
@@ -24,7 +22,8 @@ export interface ExportOptions {
   /** A directory, or `-` for stdout (one multi-document stream). */
   out: string;
   single: boolean;
-  replicas: number;
+  /** Replaces the drawn replica count; a bare Pod's Deployment has 1 without it. */
+  replicas?: number;
   pod?: string;
   infraImage: string;
 }
@@ -54,40 +53,32 @@ export async function readDesign(path: string): Promise<string> {
   }
 }
 
-/** The export itself, without touching the file system (the CLI and the API both use it). */
+/**
+ * The export itself, without touching the file system (the CLI and the API both use it): the file read as a design,
+ * then the one export the app uses too (exportFromDesign), so both write the same text for the same design.
+ */
 export function exportDesign(source: string, fileName: string, options: Omit<ExportOptions, 'out'>): ExportResult {
   const file = parseManifest(source);
   if (file.problems.length > 0) {
     throw new ExportError(file.problems.map((p) => formatProblem(p, fileName)).join('\n'));
   }
-  const imported = importManifest(file);
-  const notes: string[] = [];
-  if (imported.pods.length === 0) {
-    const aside = imported.setAside.map((s) => s.kind ?? '?').join(', ');
+  const read = readDesignText(source);
+  if (!read.ok) {
+    const aside = importManifest(file)
+      .setAside.map((s) => s.kind ?? '?')
+      .join(', ');
     throw new ExportError(`${fileName} has no Pod or Pod template${aside ? ` (found: ${aside})` : ''}`);
   }
-  const chosen = options.pod ? imported.pods.find((p) => p.pod.metadata?.name === options.pod) : imported.pods[0];
-  if (!chosen) {
-    const names = imported.pods.map((p) => p.pod.metadata?.name).join(', ');
-    throw new ExportError(`${fileName} has no Pod named ${options.pod} (it has: ${names})`);
-  }
-  if (!options.pod && imported.pods.length > 1) {
-    notes.push(
-      `${fileName} holds ${imported.pods.length} Pods; exporting the first, "${chosen.pod.metadata?.name}" (choose with --pod).`,
-    );
-  }
-  notes.push(...chosen.notes);
-  const name = chosen.pod.metadata?.name || basename(fileName).replace(/(\.pod)?\.ya?ml$/, '');
-  if (options.as === 'compose') {
-    const compose = toCompose(chosen.pod, { infraImage: options.infraImage });
-    return { files: [{ name: 'compose.yaml', text: compose.text }], notes: [...notes, ...compose.notes] };
-  }
-  const kube = exportKube(chosen.pod, {
+  const result = exportFromDesign(read.design, {
     as: options.as,
-    replicas: options.replicas,
-    configMaps: imported.configMaps.map((c) => c.object),
+    ...(options.pod !== undefined && { pod: options.pod }),
+    ...(options.replicas !== undefined && { replicas: options.replicas }),
+    single: options.single,
+    infraImage: options.infraImage,
+    baseName: basename(fileName).replace(/(\.pod)?\.ya?ml$/, ''),
   });
-  return { files: exportFiles(kube.objects, name, options.single), notes: [...notes, ...kube.notes] };
+  if (!result.ok) throw new ExportError(`${fileName} has ${result.error}`);
+  return { files: result.files, notes: [...read.notes, ...result.notes] };
 }
 
 export async function runExport(path: string, options: ExportOptions): Promise<ExportResult> {
@@ -119,7 +110,7 @@ export const registerExport: RegisterCommand = (program: Command, setExitCode) =
     .addOption(new Option('--as <kind>', 'what to write').choices(['pod', 'deployment', 'compose']).default('pod'))
     .option('--out <dir>', 'directory to write into, or - for stdout', '-')
     .option('--single', 'one multi-document file instead of one file per object', false)
-    .option('--replicas <n>', 'replicas of the Deployment', parseReplicas, 1)
+    .option('--replicas <n>', 'replicas of the Deployment (default: as drawn, else 1)', parseReplicas)
     .option('--pod <name>', 'which Pod to export when the file holds several')
     .option('--infra-image <image>', 'infra (pause) image for --as compose', defaultInfraImage)
     .action(async (file: string, opts: ExportOptions) => {
