@@ -1,6 +1,5 @@
 // The one action registry: toolbar buttons, keyboard shortcuts and the command palette are all views of these.
 import { create } from 'zustand';
-import { removeSelection } from '../../shared/design';
 import { addItem, paletteGroups, itemKey } from './canvas/items';
 import { flow } from './canvas/flow';
 import { isDirty, redo, undo, useDocument, type DocumentState } from './store/document';
@@ -14,6 +13,8 @@ import { podActions } from './canvas/pod-actions';
 import { runActions } from './run/actions';
 import { workshopActions } from './workshop/overlay/actions';
 import { lessonActions } from './workshop/lessons/actions';
+import { workloadActions } from './workloads/actions';
+import { deleteSelection } from './workloads/flow';
 
 export interface Shortcut {
   key: string;
@@ -102,10 +103,7 @@ export const actions: Action[] = [
     alsoShortcuts: [{ key: 'Backspace' }],
     enabled: (s) => s.selection.some((id) => id !== 'pod'),
     perform: () => {
-      const state = useDocument.getState();
-      const ids = state.selection;
-      state.change((doc) => removeSelection(doc, ids));
-      state.select([]);
+      deleteSelection();
     },
   },
   {
@@ -148,6 +146,7 @@ export const actions: Action[] = [
   ...runActions,
   ...workshopActions,
   ...lessonActions,
+  ...workloadActions,
   // Keyboard adding: every palette item is a command too.
   ...paletteGroups.flatMap((group) =>
     group.items.map<Action>((item) => ({

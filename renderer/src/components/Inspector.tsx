@@ -8,6 +8,9 @@ import { Field, RowProblems, Section, setOrDelete } from './inspector/form';
 import { ProbesSection } from './inspector/ProbesSection';
 import { SecuritySection } from './inspector/SecuritySection';
 import { PodSharingField } from '../workshop/overlay/PodSharingField';
+import { isServiceNodeId } from '../../../shared/design';
+import { DeploymentSection } from './inspector/DeploymentSection';
+import { ServiceForm } from './inspector/ServiceForm';
 
 const noVolumes: Volume[] = [];
 
@@ -348,7 +351,7 @@ function VolumeForm({ index, volume }: { index: number; volume: Volume }) {
   );
 }
 
-function PodForm({ pod }: { pod: Pod }) {
+function PodForm({ pod, doc }: { pod: Pod; doc: CanvasDocument }) {
   const { t } = useTranslation();
   const change = (field: string, update: (doc: CanvasDocument) => CanvasDocument) =>
     useDocument.getState().change(update, { group: `pod.${field}` });
@@ -403,6 +406,7 @@ function PodForm({ pod }: { pod: Pod }) {
         </label>
       </div>
       <PodSharingField pod={pod} />
+      <DeploymentSection doc={doc} />
       <Section
         title={t('field.labels')}
         addLabel={t('field.addLabel')}
@@ -452,7 +456,11 @@ export function Inspector() {
     body = <p className="hint">{t('inspector.many', { count: selection.length })}</p>;
   } else if (id === 'pod') {
     title = t('inspector.pod');
-    body = <PodForm pod={doc.pod} />;
+    body = <PodForm pod={doc.pod} doc={doc} />;
+  } else if (isServiceNodeId(id)) {
+    title = t('workloads.service.title');
+    // Not keyed by id: a rename changes the id, and the name field must keep the focus while typing.
+    body = <ServiceForm id={id} />;
   } else {
     const node = graph.byId.get(id);
     if (node?.kind === 'container') {

@@ -8,6 +8,7 @@ import { graphOf, useDiagnostics, useDocument } from '../store/document';
 import { flow } from '../canvas/flow';
 import { useNotice } from '../store/notice';
 import { diagnosticText, explanationText, fixText } from '../problems-text';
+import { useObjectProblems } from '../workloads/problems';
 
 /** Applies a rule's fix as one undoable change; a Pod-wide PID share replaces any partial join drawn on the canvas. */
 export function applyQuickFix(fix: QuickFix): boolean {
@@ -26,10 +27,13 @@ export function applyQuickFix(fix: QuickFix): boolean {
   }
 }
 
-/** Selects the node a diagnostic points at and puts the cursor in the field, when the inspector shows one. */
-export function revealDiagnostic(d: Diagnostic): void {
+/**
+ * Selects the node a diagnostic points at (`node`, else the Pod's node for its path) and puts the cursor in the field,
+ * when the inspector shows one.
+ */
+export function revealDiagnostic(d: Diagnostic, nodeId?: string): void {
   const state = useDocument.getState();
-  const id = nodeForPath(graphOf(state.doc), d.path);
+  const id = nodeId ?? nodeForPath(graphOf(state.doc), d.path);
   state.select([id]);
   const node = flow()?.getNode(id);
   if (node && id !== 'pod') void flow()?.fitView({ nodes: [{ id }], duration: 200, maxZoom: 1.2 });
@@ -45,7 +49,18 @@ export function revealDiagnostic(d: Diagnostic): void {
   });
 }
 
-function ProblemRow({ d, label }: { d: Diagnostic; label: string }) {
+/** One problem; a Deployment's or Service's (workloads/problems.ts) brings its own fix and the node it belongs to. */
+export function ProblemRow({
+  d,
+  label,
+  onFix = applyQuickFix,
+  node,
+}: {
+  d: Diagnostic;
+  label: string;
+  onFix?: (fix: QuickFix) => boolean;
+  node?: string;
+}) {
   const { t } = useTranslation();
   const [why, setWhy] = useState(false);
   return (
@@ -54,7 +69,7 @@ function ProblemRow({ d, label }: { d: Diagnostic; label: string }) {
         <span className={`sev-icon sev-${d.severity}`} role="img" aria-label={t(`severity.${d.severity}`)}>
           {d.severity === 'error' ? '×' : d.severity === 'warning' ? '!' : 'i'}
         </span>
-        <button className="link problem-message" onClick={() => revealDiagnostic(d)} title={d.path}>
+        <button className="link problem-message" onClick={() => revealDiagnostic(d, node)} title={d.path}>
           {diagnosticText(t, d)}
         </button>
         <span className="problem-where">
@@ -64,7 +79,7 @@ function ProblemRow({ d, label }: { d: Diagnostic; label: string }) {
           {t('problems.why')}
         </button>
         {d.fixes.map((fix, i) => (
-          <button key={i} className="fix" onClick={() => applyQuickFix(fix)} title={t('problems.fixHint')}>
+          <button key={i} className="fix" onClick={() => onFix(fix)} title={t('problems.fixHint')}>
             {t('problems.fix')}: {fixText(t, fix)}
           </button>
         ))}
@@ -78,7 +93,9 @@ export function ProblemsPanel() {
   const { t } = useTranslation();
   const { all } = useDiagnostics();
   const graph = useDocument((s) => graphOf(s.doc));
-  if (all.length === 0) return <p className="hint">{t('panel.noProblems')}</p>;
+  // The active Pod's Deployment and the design's Services have problems of their own (workloads/problems.ts).
+  const objects = useObjectProblems();
+  if (all.length === 0 && objects.length === 0) return <p className="hint">{t('panel.noProblems')}</p>;
   return (
     <ul className="problems" aria-label={t('problems.label')}>
       {all.map((d, i) => {
@@ -92,6 +109,15 @@ export function ProblemsPanel() {
               : t('canvas.pod');
         return <ProblemRow key={`${d.code}:${d.path}:${i}`} d={d} label={label} />;
       })}
+      {objects.map((p, i) => (
+        <ProblemRow
+          key={`object:${p.node}:${p.d.code}:${p.d.path}:${i}`}
+          d={p.d}
+          label={p.label}
+          onFix={p.fix}
+          node={p.node}
+        />
+      ))}
     </ul>
   );
 }

@@ -8,6 +8,8 @@ import type { KubeObject } from '../../../shared/manifest';
 import {
   buildGraph,
   crossPodDiagnostics,
+  isServiceNodeId,
+  moveServicesTo,
   emptyDocument,
   makeRoomRightOf,
   newPodBeside,
@@ -35,6 +37,8 @@ export interface DocumentState {
   fileName: string | null;
   /** The design's Pods as last saved or opened, in file order, for the unsaved-changes guard. */
   saved: CanvasDocument[];
+  /** The design's other objects as last saved or opened (Services are edited on the canvas too). */
+  savedCompanions: KubeObject[];
   /** Where the most recent change came from; the YAML panel ignores its own echoes. */
   origin: 'canvas' | 'yaml' | 'load';
   /** Counts loads (New, Open, example, restore), so the canvas can fit the view to a new design. */
@@ -43,6 +47,11 @@ export interface DocumentState {
     recipe: (doc: CanvasDocument) => CanvasDocument,
     options?: { group?: string; origin?: 'canvas' | 'yaml' },
   ) => void;
+  /**
+   * A change to the design beyond the active Pod: its other objects (a Service) and, with them, the Pods (a connection
+   * that labels the Pod a Service selects). One undo step, grouped like `change`.
+   */
+  changeDesign: (recipe: (design: DesignEdit) => DesignEdit, options?: { group?: string }) => void;
   load: (doc: CanvasDocument, fileName: string | null) => void;
   /** Opens a design of one or more Pods; the first becomes active. */
   loadDesign: (design: Design, fileName: string | null) => void;
@@ -58,12 +67,21 @@ export interface DocumentState {
   endDrag: () => void;
 }
 
+/** What changeDesign edits: the active Pod, the others, and the design's other objects. */
+export interface DesignEdit {
+  doc: CanvasDocument;
+  others: CanvasDocument[];
+  companions: KubeObject[];
+}
+
 /** Changes with the same group key within this window become one undo step (typing in a field, say). */
 const groupWindowMs = 1000;
 let lastGroup: string | undefined;
 let lastGroupAt = 0;
 
 const initialDocument = emptyDocument();
+/** One empty list for both, so a new design is not "changed" by two different empty arrays. */
+const noCompanions: KubeObject[] = [];
 
 export const useDocument = create<DocumentState>()(
   temporal(
@@ -71,11 +89,12 @@ export const useDocument = create<DocumentState>()(
       doc: initialDocument,
       others: [],
       active: 0,
-      companions: [],
+      companions: noCompanions,
       selection: [],
       dragging: {},
       fileName: null,
       saved: [initialDocument],
+      savedCompanions: noCompanions,
       origin: 'load',
       loads: 0,
       change: (recipe, options = {}) => {
@@ -91,6 +110,21 @@ export const useDocument = create<DocumentState>()(
         set({ doc: after, others: othersMadeRoom(get(), before, after), origin: options.origin ?? 'canvas' });
         if (grouped) history.resume();
       },
+      changeDesign: (recipe, options = {}) => {
+        const state = get();
+        const before: DesignEdit = { doc: state.doc, others: state.others, companions: state.companions };
+        const after = recipe(before);
+        if (after.doc === before.doc && after.others === before.others && after.companions === before.companions)
+          return;
+        const now = Date.now();
+        const grouped = options.group !== undefined && options.group === lastGroup && now - lastGroupAt < groupWindowMs;
+        lastGroup = options.group;
+        lastGroupAt = now;
+        const history = useDocument.temporal.getState();
+        if (grouped) history.pause();
+        set({ doc: after.doc, others: after.others, companions: after.companions, origin: 'canvas' });
+        if (grouped) history.resume();
+      },
       load: (doc, fileName) => get().loadDesign(singlePodDesign(doc), fileName),
       loadDesign: (design, fileName) => {
         const [doc = emptyDocument(), ...others] = design.pods;
@@ -101,6 +135,7 @@ export const useDocument = create<DocumentState>()(
           companions: design.companions,
           fileName,
           saved: [doc, ...others],
+          savedCompanions: design.companions,
           selection: [],
           dragging: {},
           origin: 'load',
@@ -153,7 +188,7 @@ export const useDocument = create<DocumentState>()(
           origin: 'load',
         });
       },
-      markSaved: (fileName) => set({ saved: podsOf(get()), fileName }),
+      markSaved: (fileName) => set({ saved: podsOf(get()), savedCompanions: get().companions, fileName }),
       select: (ids) => {
         const current = get().selection;
         if (current.length === ids.length && current.every((id, i) => id === ids[i])) return;
@@ -164,14 +199,26 @@ export const useDocument = create<DocumentState>()(
         const dragging = get().dragging;
         if (Object.keys(dragging).length === 0) return;
         lastGroup = undefined;
-        set({ doc: { ...get().doc, layout: { ...get().doc.layout, ...dragging } }, dragging: {}, origin: 'canvas' });
+        // Service nodes belong to the design, not the Pod: their places ride on the Services (one undo step with the rest).
+        const pod: Record<string, Point> = {};
+        const services: Record<string, Point> = {};
+        for (const [id, at] of Object.entries(dragging)) (isServiceNodeId(id) ? services : pod)[id] = at;
+        const doc = Object.keys(pod).length > 0 ? { ...get().doc, layout: { ...get().doc.layout, ...pod } } : get().doc;
+        const companions = moveServicesTo(get().companions, services);
+        set({ doc, companions, dragging: {}, origin: 'canvas' });
       },
     }),
     {
       // The other Pods and which one is active belong to the history too: undo restores the whole design, and shows
       // the Pod whose change it undoes.
-      partialize: (state) => ({ doc: state.doc, others: state.others, active: state.active }),
-      equality: (a, b) => a.doc === b.doc && a.others === b.others && a.active === b.active,
+      partialize: (state) => ({
+        doc: state.doc,
+        others: state.others,
+        active: state.active,
+        companions: state.companions,
+      }),
+      equality: (a, b) =>
+        a.doc === b.doc && a.others === b.others && a.active === b.active && a.companions === b.companions,
       limit: 200,
     },
   ),
@@ -458,10 +505,10 @@ export function useDiagnostics(): Diagnostics {
 
 export function isDirty(state: DocumentState): boolean {
   const { saved } = state;
-  if (saved.length !== state.others.length + 1) return true;
+  if (saved.length !== state.others.length + 1 || state.companions !== state.savedCompanions) return true;
   return saved.some((was, i) => {
     const now = podAt(state, i)!;
-    return now.pod !== was.pod || now.pidJoins !== was.pidJoins;
+    return now.pod !== was.pod || now.pidJoins !== was.pidJoins || now.workload !== was.workload;
   });
 }
 

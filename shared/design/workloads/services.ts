@@ -251,3 +251,49 @@ export function connectServicePort(
   }
   return { service: withServiceSpec(service, spec), ...(labelled && { pod: labelled }), portIndex: index };
 }
+
+/** The design's objects with the Service nodes in `positions` (by node id) moved; the same array when none is. */
+export function moveServicesTo(companions: KubeObject[], positions: Readonly<Record<string, Point>>): KubeObject[] {
+  if (Object.keys(positions).length === 0) return companions;
+  let out = companions;
+  for (const ref of servicesOf(companions)) {
+    const at = positions[ref.id];
+    if (!at) continue;
+    if (out === companions) out = companions.slice();
+    out[ref.index] = moveService(ref.service, at);
+  }
+  return out;
+}
+
+/** The canvas id of the edge from Service port `port` to a container port (`node` is the container's canvas id). */
+export function servicePortEdgeId(serviceId: string, port: number, node: string, containerPort: number): string {
+  return `svcport:${serviceId}:${port}:${node}:${containerPort}`;
+}
+
+/** The Service and port an edge id of servicePortEdgeId names, or undefined for any other id. */
+export function servicePortOfEdge(id: string): { service: string; port: number } | undefined {
+  const m = /^svcport:(service:.*):(\d+):[^:]*:.*:\d+$/.exec(id);
+  return m ? { service: m[1]!, port: Number(m[2]) } : undefined;
+}
+
+/** The design's objects without the Services whose node ids, nor the Service ports whose edge ids, are in `ids`. */
+export function removeServices(companions: KubeObject[], ids: readonly string[]): KubeObject[] {
+  const refs = servicesOf(companions);
+  const gone = new Set(refs.filter((r) => ids.includes(r.id)).map((r) => r.index));
+  const ports = new Map<number, Set<number>>();
+  for (const id of ids) {
+    const edge = servicePortOfEdge(id);
+    const ref = edge && refs.find((r) => r.id === edge.service);
+    if (!ref || gone.has(ref.index)) continue;
+    ports.set(ref.index, (ports.get(ref.index) ?? new Set()).add(edge.port));
+  }
+  if (gone.size === 0 && ports.size === 0) return companions;
+  return companions.flatMap((object, index) => {
+    if (gone.has(index)) return [];
+    const drop = ports.get(index);
+    if (!drop) return [object];
+    const spec = specOf(object);
+    const kept = Array.isArray(spec.ports) ? spec.ports.filter((_, i) => !drop.has(i)) : [];
+    return [withServiceSpec(object, { ...spec, ports: kept })];
+  });
+}
