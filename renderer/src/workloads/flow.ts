@@ -23,6 +23,7 @@ import {
 } from '../../../shared/design';
 import { labelText } from '../../../shared/rules/workloads';
 import { graphOf, podGraph, podsOf, useDocument, type DocumentState } from '../store/document';
+import { flow } from '../canvas/flow';
 import { noNodeData } from '../canvas/stable-elements';
 import { servicePlaces } from './derived';
 
@@ -147,6 +148,11 @@ export function addService(at?: Point): string {
   state.changeDesign((d) => ({ ...d, companions: [...d.companions, service] }));
   const id = servicesOf(useDocument.getState().companions).at(-1)!.id;
   state.select([id]);
+  // Added by click or command, it goes beside the Pods, maybe out of view: show it with the active Pod.
+  if (!at)
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => void flow()?.fitView({ nodes: [{ id: 'pod' }, { id }], maxZoom: 1, duration: 200 })),
+    );
   return id;
 }
 
