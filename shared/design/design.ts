@@ -1,8 +1,8 @@
 // A design: every Pod of one project file, each its own canvas document drawn as its own group, and the file's other
 // objects (ConfigMaps, Secrets, Services...) kept as they are so opening and saving loses nothing.
-import { getIn } from '../manifest/edit';
-import { importManifest, type KubeObject } from '../manifest/import';
-import { formatProblem, isRecord, parseManifest } from '../manifest/parse';
+import { isRecord } from '../manifest/parse';
+import { readDesign, type DesignSource, type KubeObject } from '../manifest/read';
+import { readingProblemText } from '../manifest/read-problems';
 import { writeObject } from '../manifest/write';
 import type { Pod } from '../model/pod';
 import { containersOf, emptyDocument, uniqueName, type CanvasDocument, type Point } from './document';
@@ -28,37 +28,32 @@ export function singlePodDesign(doc: CanvasDocument = emptyDocument()): Design {
 }
 
 /**
- * Reads a project file or any manifest: every Pod (and every workload's Pod template) becomes a Pod of the design,
- * every other Kubernetes object a companion. Only what is not an object at all is left out, with a note.
+ * Opens a project file or any manifest through the one reader: every Pod (and every workload's Pod template) becomes
+ * a Pod of the design, every other Kubernetes object a companion, kept as it is.
  */
-export function readDesign(text: string): DesignReadResult {
-  const file = parseManifest(text);
-  const result = importManifest(file);
-  if (result.problems.length > 0) return { ok: false, error: result.problems.map((p) => formatProblem(p)).join('\n') };
-  if (result.pods.length === 0) return { ok: false, error: 'no Pod or Pod template found' };
-  // A Deployment stays a Deployment around its Pod (replicas and selector on the Pod's group); other workloads give
-  // their template, with a note on what was left behind.
-  const pods = result.pods.map((p) => {
-    const value = file.documents.find((d) => d.index === p.docIndex)?.value;
-    const deployment = p.from.kind === 'Deployment' ? getIn(value, p.path.slice(0, -2)) : undefined;
-    return isRecord(deployment)
-      ? { doc: documentOfDeployment(p.pod, deployment as KubeObject), notes: [] }
-      : { doc: documentOfPod(p.pod), notes: p.notes };
+export function openDesign(text: string, source: Partial<DesignSource> = {}): DesignReadResult {
+  const read = readDesign(text, { name: 'the design', ...source });
+  const fatal = read.problems.filter((d) => d.severity === 'error' && d.path === '');
+  if (fatal.length > 0) return { ok: false, error: fatal.map(readingProblemText).join('\n') };
+  if (read.pods.length === 0) return { ok: false, error: 'no Pod or Pod template found' };
+  // A workload whose template became a Pod of the design is not kept beside it: a Deployment stays around its Pod (its
+  // replicas and selector on the Pod's group, workloads/deployment.ts); other workloads' own fields stay in the source.
+  const where = (document: number, path: readonly (string | number)[]) => `${document}/${path.join('.')}`;
+  const objects = new Map(read.objects.map((o) => [where(o.document, o.path), o.object]));
+  const wrappers = new Set(read.pods.filter((p) => p.origin.kind !== 'Pod').map((p) => where(p.origin.document, p.origin.objectPath)));
+  const companions = read.objects.filter((o) => !wrappers.has(where(o.document, o.path))).map((o) => o.object);
+  const kept = new Set<number>();
+  const pods = read.pods.map((p) => {
+    const deployment = p.origin.kind === 'Deployment' ? objects.get(where(p.origin.document, p.origin.objectPath)) : undefined;
+    if (!deployment) return documentOfPod(p.pod);
+    kept.add(p.origin.document);
+    return documentOfDeployment(p.pod, deployment);
   });
-  const notes = pods.flatMap((p) => p.notes);
-  const found: { docIndex: number; object: KubeObject }[] = [...result.configMaps, ...result.secrets];
-  for (const aside of result.setAside) {
-    const document = file.documents.find((d) => d.index === aside.docIndex);
-    const object = getIn(document?.value, aside.path ?? []);
-    if (isRecord(object) && typeof object.kind === 'string' && object.kind !== '') {
-      found.push({ docIndex: aside.docIndex, object: object as KubeObject });
-    } else {
-      notes.push(`document ${aside.docIndex + 1} left out: ${aside.reason}`);
-    }
-  }
-  // A stable sort keeps objects of one List document in their order.
-  const companions = found.sort((a, b) => a.docIndex - b.docIndex).map((c) => c.object);
-  return { ok: true, design: { pods: pods.map((p) => p.doc), companions }, notes };
+  // The note that a template was taken from its workload is not true of a Deployment kept around its Pod.
+  const notes = read.notes
+    .filter((n) => !(n.code === 'WORKLOAD_TEMPLATE' && n.document !== undefined && kept.has(n.document)))
+    .map((n) => n.message);
+  return { ok: true, design: { pods, companions }, notes };
 }
 
 /**

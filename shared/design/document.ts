@@ -1,5 +1,5 @@
 // The canvas document: a Pod plus what only the canvas knows (node positions, a partially joined PID namespace).
-import type { KubeObject } from '../manifest/import';
+import type { KubeObject } from '../manifest/read';
 import type { Container, ContainerList, Pod, Volume } from '../model/pod';
 
 export interface Point {

@@ -11,5 +11,5 @@ export * from './layout';
 export * from './design';
 export * from './design-ports';
 export * from './design-names';
+export * from './export-design';
 export * from './workloads';
-export * from './export';

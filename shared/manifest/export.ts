@@ -1,7 +1,7 @@
 // Exports a Pod as clean manifests: the Pod alone, or a Deployment plus a Service for its named ports, with the
 // ConfigMaps it references; as separate files or one multi-document file.
 import type { Container, Pod } from '../model';
-import type { KubeObject } from './import';
+import type { KubeObject } from './read';
 import { isRecord } from './parse';
 import { stripLayout } from './project';
 import { writeObjects } from './write';
@@ -35,13 +35,18 @@ const serverMetadata = [
   'selfLink',
 ];
 
-/** The Pod as it should leave Podwright: no layout annotation, no status, no server-set metadata. */
-export function cleanPod(pod: Pod): Pod {
-  const clean = stripLayout(structuredClone(pod)) as Pod & Record<string, unknown>;
+/** An object as it should leave Podwright: no layout annotation, no status, no server-set metadata. */
+export function cleanObject<T extends object>(object: T): T {
+  const clean = stripLayout(structuredClone(object)) as T & Record<string, unknown>;
   delete clean.status;
   if (isRecord(clean.metadata))
     for (const key of serverMetadata) delete (clean.metadata as Record<string, unknown>)[key];
   return clean;
+}
+
+/** The Pod as it should leave Podwright (cleanObject). */
+export function cleanPod(pod: Pod): Pod {
+  return cleanObject(pod);
 }
 
 function podName(pod: Pod): string {

@@ -1,89 +1,33 @@
 // `podwright export FILE`: writes a design (or any manifest with a Pod in it) as a Pod, a Deployment + Service, or a
 // Compose file, to a directory or stdout.
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { exportFromDesign, readDesign as readDesignText } from '../../../shared/design';
+import { defaultInfraImage, projectFileSuffix } from '../../../shared/manifest';
 import {
-  defaultInfraImage,
-  defaultLimits,
-  formatProblem,
-  importManifest,
-  parseManifest,
-  projectFileSuffix,
-  type ExportFile,
-} from '../../../shared/manifest';
+  exportDesignText,
+  ExportRefused,
+  type DesignExport,
+  type DesignExportOptions,
+  type ExportAs,
+} from '../../../shared/design/export-design';
+import { colorFor, palette, problemLines } from '../problem-lines';
+import { readInput } from '../read-input';
 import type { RegisterCommand } from './index';
 
-export type ExportAs = 'pod' | 'deployment' | 'compose';
+export type { ExportAs };
 
-export interface ExportOptions {
-  as: ExportAs;
+export interface ExportOptions extends DesignExportOptions {
   /** A directory, or `-` for stdout (one multi-document stream). */
   out: string;
-  single: boolean;
-  /** Replaces the drawn replica count; a bare Pod's Deployment has 1 without it. */
-  replicas?: number;
-  pod?: string;
-  infraImage: string;
 }
 
 /** What an export produced: files (relative names) with their text, and remarks for the user. */
-export interface ExportResult {
-  files: ExportFile[];
-  notes: string[];
-}
-
-export class ExportError extends Error {
-  override name = 'ExportError';
-}
-
-/** Reads `path` as hostile input: size first, then strict UTF-8, then the YAML limits. */
-export async function readDesign(path: string): Promise<string> {
-  const info = await stat(path);
-  if (!info.isFile()) throw new ExportError(`${path} is not a file`);
-  if (info.size > defaultLimits.maxLength) {
-    throw new ExportError(`${path} is ${info.size} bytes; the limit is ${defaultLimits.maxLength}`);
-  }
-  const bytes = await readFile(path);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ExportError(`${path} is not UTF-8 text`);
-  }
-}
-
-/**
- * The export itself, without touching the file system (the CLI and the API both use it): the file read as a design,
- * then the one export the app uses too (exportFromDesign), so both write the same text for the same design.
- */
-export function exportDesign(source: string, fileName: string, options: Omit<ExportOptions, 'out'>): ExportResult {
-  const file = parseManifest(source);
-  if (file.problems.length > 0) {
-    throw new ExportError(file.problems.map((p) => formatProblem(p, fileName)).join('\n'));
-  }
-  const read = readDesignText(source);
-  if (!read.ok) {
-    const aside = importManifest(file)
-      .setAside.map((s) => s.kind ?? '?')
-      .join(', ');
-    throw new ExportError(`${fileName} has no Pod or Pod template${aside ? ` (found: ${aside})` : ''}`);
-  }
-  const result = exportFromDesign(read.design, {
-    as: options.as,
-    ...(options.pod !== undefined && { pod: options.pod }),
-    ...(options.replicas !== undefined && { replicas: options.replicas }),
-    single: options.single,
-    infraImage: options.infraImage,
-    baseName: basename(fileName).replace(/(\.pod)?\.ya?ml$/, ''),
-  });
-  if (!result.ok) throw new ExportError(`${fileName} has ${result.error}`);
-  return { files: result.files, notes: [...read.notes, ...result.notes] };
-}
+export type ExportResult = DesignExport;
 
 export async function runExport(path: string, options: ExportOptions): Promise<ExportResult> {
-  const source = await readDesign(path);
-  const result = exportDesign(source, path, { ...options, single: options.single || options.out === '-' });
+  const source = await readInput(path);
+  const result = exportDesignText(source, path, { ...options, single: options.single || options.out === '-' });
   if (options.out === '-') {
     process.stdout.write(result.files.map((f) => f.text).join(''));
   } else {
@@ -121,6 +65,10 @@ export const registerExport: RegisterCommand = (program: Command, setExitCode) =
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         process.stderr.write(`podwright export: ${message}\n`);
+        if (err instanceof ExportRefused) {
+          const c = palette(colorFor(process.stderr));
+          for (const d of err.problems) process.stderr.write(`${problemLines(d, c, { indent: '  ', file }).join('\n')}\n`);
+        }
         setExitCode(1);
       }
     });

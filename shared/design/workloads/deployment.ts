@@ -3,7 +3,7 @@
 // together from both whenever it is written, checked or exported.
 import { isRecord } from '../../manifest/parse';
 import { stripLayout } from '../../manifest/project';
-import type { KubeObject } from '../../manifest/import';
+import type { KubeObject } from '../../manifest/read';
 import type { Pod } from '../../model/pod';
 import type { CanvasDocument } from '../document';
 

@@ -3,3 +3,4 @@
 export * from './deployment';
 export * from './services';
 export * from './rules';
+export * from './drawn-export';

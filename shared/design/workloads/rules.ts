@@ -2,7 +2,7 @@
 // checks on the Deployment put together from the document), each Service's own fields, and the checks only the design
 // can make: a Service selector that matches no Pod of it (SERVICE_SELECTS_NOTHING), a targetPort name no selected
 // container declares (SERVICE_TARGET_PORT_UNKNOWN) and a numeric one none declares (SERVICE_TARGET_PORT_NOT_DECLARED).
-import type { KubeObject } from '../../manifest/import';
+import type { KubeObject } from '../../manifest/read';
 import type { Pod } from '../../model/pod';
 import { fixTitle } from '../../rules/message';
 import type { Diagnostic, QuickFix } from '../../rules/types';

@@ -3,7 +3,7 @@
 // and to the container ports their targetPorts name. Pure edits return new objects; nothing here is stored twice.
 import { isRecord } from '../../manifest/parse';
 import { CanvasLayout, layoutAnnotation, readLayout } from '../../manifest/project';
-import type { KubeObject } from '../../manifest/import';
+import type { KubeObject } from '../../manifest/read';
 import type { ContainerList, Pod } from '../../model/pod';
 import { mapSelectorMatches } from '../../rules/workloads';
 import { containersOf, uniqueName, type Point } from '../document';

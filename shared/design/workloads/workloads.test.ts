@@ -7,9 +7,9 @@ import { corpusDir } from '../../manifest/corpus.test-support';
 import { parseManifest } from '../../manifest/parse';
 import { applyFix } from '../../rules/fix';
 import type { Pod } from '../../model/pod';
-import { readDesign, writeDesign, type Design } from '../design';
+import { openDesign, writeDesign, type Design } from '../design';
 import { emptyDocument, type CanvasDocument } from '../document';
-import { exportFromDesign } from '../export';
+import { exportDesignText, ExportRefused } from '../export-design';
 import {
   connectServicePort,
   deploymentDiagnostics,
@@ -113,7 +113,7 @@ describe('a Pod wrapped in a Deployment', () => {
     const wrapped = { ...wrapInDeployment(podDoc('shop'), 2), layout: { 'container:web': { x: 10, y: 20 } } };
     const text = writeDesign({ pods: [wrapped], companions: [] });
     expect(text).toMatch(/^apiVersion: apps\/v1\nkind: Deployment\n/);
-    const read = readDesign(text);
+    const read = openDesign(text);
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     const [doc] = read.design.pods;
@@ -125,7 +125,7 @@ describe('a Pod wrapped in a Deployment', () => {
 
   it('opens a real Deployment with its Service and writes both back', () => {
     const text = readFileSync(join(corpusDir, 'k8s-website/nginx-secure-app.yaml'), 'utf8');
-    const read = readDesign(text);
+    const read = openDesign(text);
     if (!read.ok) throw new Error(read.error);
     const [doc] = read.design.pods;
     expect(replicaCount(doc!)).toBe(1);
@@ -275,11 +275,12 @@ describe('export of what is drawn', () => {
       service({ selector: { app: 'db' }, ports: [{ port: 5432 }] }, 'db'),
     ],
   };
-  const options = { as: 'deployment' as const, single: true, infraImage: 'pause', baseName: 'x' };
+  const options = { as: 'deployment' as const, single: true, infraImage: 'pause' };
+  // What the app does: the design's text as it would be saved, exported as `podwright export` exports a file.
+  const exportDrawn = (o: Parameters<typeof exportDesignText>[2]) => exportDesignText(writeDesign(drawn), 'shop.pod.yaml', o);
 
   it('writes the Pod’s Deployment and the Services that select it, and nothing of the layout', () => {
-    const result = exportFromDesign(drawn, options);
-    if (!result.ok) throw new Error(result.error);
+    const result = exportDrawn(options);
     const objects = parseManifest(result.files[0]!.text).documents.map((d) => d.value as Record<string, unknown>);
     expect(objects.map((o) => `${o.kind as string}/${(o.metadata as { name: string }).name}`)).toEqual([
       'Deployment/shop',
@@ -291,17 +292,19 @@ describe('export of what is drawn', () => {
   });
 
   it('gives a bare Pod with a Service around it a Deployment of one replica', () => {
-    const result = exportFromDesign(drawn, { ...options, pod: 'db', single: false });
-    if (!result.ok) throw new Error(result.error);
+    const result = exportDrawn({ ...options, pod: 'db', single: false });
     expect(result.files.map((f) => f.name)).toEqual(['db-deployment.yaml', 'db-service.yaml']);
     expect(result.files[0]!.text).toContain('replicas: 1');
   });
 
+  it('keeps the drawn replicas unless asked for another count', () => {
+    expect(exportDrawn(options).files[0]!.text).toContain('replicas: 3');
+    expect(exportDrawn({ ...options, replicas: 5 }).files[0]!.text).toContain('replicas: 5');
+  });
+
   it('names the Pods it has when asked for one it has not', () => {
-    expect(exportFromDesign(drawn, { ...options, pod: 'cache' })).toEqual({
-      ok: false,
-      error: 'no Pod named cache (the design has: shop, db)',
-    });
+    expect(() => exportDrawn({ ...options, pod: 'cache' })).toThrow(ExportRefused);
+    expect(() => exportDrawn({ ...options, pod: 'cache' })).toThrow('has no Pod named cache (it has: shop, db)');
   });
 });
 

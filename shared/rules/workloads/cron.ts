@@ -122,7 +122,11 @@ export function cronProblem(schedule: string): ScheduleProblem | undefined {
       const duration = spec.slice('@every '.length);
       return goDuration.test(duration)
         ? undefined
-        : problem('duration', { expr: spec, duration }, `failed to parse duration ${spec}: time: invalid duration "${duration}"`);
+        : problem(
+            'duration',
+            { expr: spec, duration },
+            `failed to parse duration ${spec}: time: invalid duration "${duration}"`,
+          );
     }
     return problem('descriptor', { expr: spec }, `unrecognized descriptor: ${spec}`);
   }

@@ -1,5 +1,6 @@
 // Checks of a workload's or Service's own fields (not the Pod template inside it, which the Pod rules check): a pure
 // function over the objects a reader found, giving diagnostics in the rules' vocabulary with the API server's paths.
+import type { ObjectChecker } from '../check-design';
 import { isRecord } from '../context';
 import type { Diagnostic } from '../types';
 import { checkedKinds } from './kinds';
@@ -39,3 +40,12 @@ export function checkWorkloads(objects: readonly ObjectRecord[]): ObjectDiagnost
     checkWorkloadObject(object).map((d) => ({ ...d, document, objectPath: path })),
   );
 }
+
+/**
+ * The workload and Service checks in the shape checkDesign takes (registerObjectChecker): every object of the design
+ * of a kind these checks know, with its diagnostics; checkDesign places them at their lines.
+ */
+export const workloadObjectChecker: ObjectChecker = (read) =>
+  read.objects
+    .filter((o) => isCheckedKind(o.object.kind))
+    .map((object) => ({ object, diagnostics: checkWorkloadObject(object.object) }));

@@ -17,7 +17,7 @@ import {
   serviceTypeInvalid,
 } from './catalog/service';
 import { statefulSetServiceNameInvalid, statefulSetServiceNameMissing } from './catalog/statefulset';
-import { workloadRestartPolicy, workloadTemplateRequired } from './catalog/template';
+import { workloadRestartPolicy } from './catalog/template';
 import { workloadUnknownField } from './catalog/unknown-field';
 import type { ObjectRule } from './object-rule';
 
@@ -29,7 +29,6 @@ export const objectRules: readonly ObjectRule[] = [
   workloadSelectorInvalid,
   workloadSelectorMismatch,
   jobSelectorGenerated,
-  workloadTemplateRequired,
   workloadRestartPolicy,
   workloadFieldInvalid,
   statefulSetServiceNameInvalid,

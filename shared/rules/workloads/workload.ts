@@ -1,5 +1,5 @@
 // What the workload checks share: where a kind keeps its Pod template and the template's labels and spec.
-import { podTemplatePaths } from '../../manifest/import';
+import { podTemplatePaths } from '../../manifest/read';
 import { labelsOf } from './selector';
 import type { ObjectContext } from './object-rule';
 import { recordAt, valueAt } from './read';

@@ -1,5 +1,5 @@
-// WORKLOAD_API_VERSION: a workload or Service without an apiVersion, or under one that Kubernetes 1.34 does not serve
-// it from (a removed beta group such as extensions/v1beta1 or batch/v1beta1).
+// WORKLOAD_API_VERSION: a workload or Service under an apiVersion that Kubernetes 1.34 does not serve it from (a
+// removed beta group such as extensions/v1beta1 or batch/v1beta1). A missing one is the reader's problem.
 import { fixTitle, msg } from '../../message';
 import { checkedKinds, removedVersions, servedVersion } from '../kinds';
 import type { QuickFix } from '../../types';
@@ -26,14 +26,8 @@ export const workloadApiVersion: ObjectRule = {
         patch: [{ op: 'add', path: '/apiVersion', value: version }],
       },
     ];
-    if (ctx.apiVersion === undefined || ctx.apiVersion === null || ctx.apiVersion === '') {
-      report(
-        'apiVersion',
-        msg('missing', { kind: ctx.kind, version }, `Required value: apiVersion not set (a ${ctx.kind} is ${version})`),
-        { fixes },
-      );
-      return;
-    }
+    // A missing apiVersion is the reader's to report (OBJECT_API_VERSION_MISSING), for every kind.
+    if (ctx.apiVersion === undefined || ctx.apiVersion === null || ctx.apiVersion === '') return;
     if (ctx.apiVersion === version) return;
     const written = typeof ctx.apiVersion === 'string' ? ctx.apiVersion : JSON.stringify(ctx.apiVersion);
     const release = removedVersions[ctx.kind]?.[written];

@@ -1,44 +1,13 @@
-// The workload's Pod template: there must be one with a Pod spec (WORKLOAD_TEMPLATE_REQUIRED), and its restartPolicy
-// must suit the kind (WORKLOAD_RESTART_POLICY): Always for the controllers that keep Pods running, OnFailure or Never
-// for Jobs, which run Pods to completion.
+// WORKLOAD_RESTART_POLICY: the Pod template's restartPolicy must suit the kind: Always for the controllers that keep
+// Pods running, OnFailure or Never for Jobs, which run Pods to completion. (A missing template is the reader's problem,
+// WORKLOAD_TEMPLATE_MISSING.)
 import { pointer } from '../../fix';
 import { fixTitle, msg } from '../../message';
 import type { QuickFix } from '../../types';
 import { longRunningKinds, workloadKinds } from '../kinds';
 import type { ObjectRule } from '../object-rule';
 import { shown, valueAt } from '../read';
-import { jobSpecKeys, templateKeys, templateOf, templatePrefix, templateSpec } from '../workload';
-
-export const workloadTemplateRequired: ObjectRule = {
-  code: 'WORKLOAD_TEMPLATE_REQUIRED',
-  severity: 'error',
-  category: 'kubernetes',
-  title: 'Pod template required',
-  source:
-    'ValidatePodTemplateSpecForRC (spec.template: Required), ValidatePodSpec on the template (containers: Required) (1.34)',
-  explanation:
-    'A workload is a Pod template plus instructions for how many copies to run and when. Without `spec.template` (a ' +
-    'misspelt `templates:` is the usual cause) there is no Pod to create: a ReplicationController refuses a missing ' +
-    'template outright, and the other kinds find a template with no containers. For a CronJob the template sits at ' +
-    '`spec.jobTemplate.spec.template`.',
-  kinds: workloadKinds,
-  check(ctx, report) {
-    const template = templateOf(ctx);
-    if (ctx.kind === 'ReplicationController' && template === undefined) {
-      report('spec.template', msg('required', {}, 'Required value'));
-      return;
-    }
-    if (templateSpec(ctx) !== undefined) return;
-    report(
-      `${templatePrefix(ctx.kind)}.spec.containers`,
-      msg(
-        'noContainers',
-        { kind: ctx.kind },
-        `Required value: a ${ctx.kind} needs a Pod template with at least one container`,
-      ),
-    );
-  },
-};
+import { jobSpecKeys, templateKeys, templatePrefix, templateSpec } from '../workload';
 
 const jobPolicies = '"OnFailure", "Never"';
 
