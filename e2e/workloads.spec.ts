@@ -9,41 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Locator, Page } from '@playwright/test';
-import { expect, openApp, shot, test } from './fixtures';
+import { expect, shot, test } from './fixtures';
+import { command, openExample, typeInto } from './workloads-support';
 
 const run = promisify(execFile);
 
-/** Runs a command from the palette, typing its name a key at a time. */
-async function command(page: Page, label: string): Promise<void> {
-  await page.keyboard.press('Control+k');
-  await page.locator('[aria-controls="command-list"]').pressSequentially(label);
-  await page.getByRole('option', { name: label, exact: true }).click();
-}
-
 async function openHelloWorld(page: Page, url: string): Promise<void> {
-  await openApp(page, url);
-  await page.getByRole('button', { name: 'Examples', exact: true }).click();
-  await page
-    .getByRole('dialog', { name: 'Examples' })
-    .locator('.example strong')
-    .getByText('Hello world: four containers', { exact: true })
-    .click();
-  await settled(page, page.getByTestId('node-container:api'));
-}
-
-/** Waits until `node` stops moving (the example's layout, then an animated fit). */
-async function settled(page: Page, node: Locator): Promise<void> {
-  await expect(node).toBeVisible();
-  let last = '';
-  await expect
-    .poll(async () => {
-      await page.waitForTimeout(150);
-      const now = JSON.stringify(await node.boundingBox());
-      const still = now === last;
-      last = now;
-      return still;
-    })
-    .toBe(true);
+  await openExample(page, url, 'Hello world: four containers', 'node-container:api');
 }
 
 async function fitView(page: Page): Promise<void> {
@@ -61,13 +33,6 @@ async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
   await page.mouse.move(a.x + a.width / 2 + 15, a.y + a.height / 2 + 5, { steps: 5 });
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 25 });
   await page.mouse.up();
-}
-
-/** Selects all of a field's text and types `text` over it, key by key. */
-async function typeInto(page: Page, field: Locator, text: string): Promise<void> {
-  await field.click();
-  await page.keyboard.press('Control+a');
-  await page.keyboard.type(text);
 }
 
 const inspector = (page: Page) => page.getByRole('complementary', { name: 'Properties of the selection' });

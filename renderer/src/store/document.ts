@@ -79,6 +79,21 @@ const groupWindowMs = 1000;
 let lastGroup: string | undefined;
 let lastGroupAt = 0;
 
+/**
+ * Makes `apply` a new undo step, or part of the last one when it has the same group key within the window (typing in
+ * one field is one step).
+ */
+function inUndoStep(group: string | undefined, apply: () => void): void {
+  const now = Date.now();
+  const grouped = group !== undefined && group === lastGroup && now - lastGroupAt < groupWindowMs;
+  lastGroup = group;
+  lastGroupAt = now;
+  const history = useDocument.temporal.getState();
+  if (grouped) history.pause();
+  apply();
+  if (grouped) history.resume();
+}
+
 const initialDocument = emptyDocument();
 /** One empty list for both, so a new design is not "changed" by two different empty arrays. */
 const noCompanions: KubeObject[] = [];
@@ -101,14 +116,9 @@ export const useDocument = create<DocumentState>()(
         const before = get().doc;
         const after = recipe(before);
         if (after === before) return;
-        const now = Date.now();
-        const grouped = options.group !== undefined && options.group === lastGroup && now - lastGroupAt < groupWindowMs;
-        lastGroup = options.group;
-        lastGroupAt = now;
-        const history = useDocument.temporal.getState();
-        if (grouped) history.pause();
-        set({ doc: after, others: othersMadeRoom(get(), before, after), origin: options.origin ?? 'canvas' });
-        if (grouped) history.resume();
+        inUndoStep(options.group, () =>
+          set({ doc: after, others: othersMadeRoom(get(), before, after), origin: options.origin ?? 'canvas' }),
+        );
       },
       changeDesign: (recipe, options = {}) => {
         const state = get();
@@ -116,14 +126,9 @@ export const useDocument = create<DocumentState>()(
         const after = recipe(before);
         if (after.doc === before.doc && after.others === before.others && after.companions === before.companions)
           return;
-        const now = Date.now();
-        const grouped = options.group !== undefined && options.group === lastGroup && now - lastGroupAt < groupWindowMs;
-        lastGroup = options.group;
-        lastGroupAt = now;
-        const history = useDocument.temporal.getState();
-        if (grouped) history.pause();
-        set({ doc: after.doc, others: after.others, companions: after.companions, origin: 'canvas' });
-        if (grouped) history.resume();
+        inUndoStep(options.group, () =>
+          set({ doc: after.doc, others: after.others, companions: after.companions, origin: 'canvas' }),
+        );
       },
       load: (doc, fileName) => get().loadDesign(singlePodDesign(doc), fileName),
       loadDesign: (design, fileName) => {

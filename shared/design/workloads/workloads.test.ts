@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { corpusDir } from '../../manifest/corpus.test-support';
+import { loadCatalogue, lookup, render } from '../../rules/workloads/catalogue.test-support';
 import { parseManifest } from '../../manifest/parse';
 import { applyFix } from '../../rules/fix';
 import type { Pod } from '../../model/pod';
@@ -277,7 +278,8 @@ describe('export of what is drawn', () => {
   };
   const options = { as: 'deployment' as const, single: true, infraImage: 'pause' };
   // What the app does: the design's text as it would be saved, exported as `podwright export` exports a file.
-  const exportDrawn = (o: Parameters<typeof exportDesignText>[2]) => exportDesignText(writeDesign(drawn), 'shop.pod.yaml', o);
+  const exportDrawn = (o: Parameters<typeof exportDesignText>[2]) =>
+    exportDesignText(writeDesign(drawn), 'shop.pod.yaml', o);
 
   it('writes the Pod’s Deployment and the Services that select it, and nothing of the layout', () => {
     const result = exportDrawn(options);
@@ -309,19 +311,8 @@ describe('export of what is drawn', () => {
 });
 
 describe('the design checks’ catalogue', () => {
-  type Entry = { [key: string]: string | Entry };
-  const load = (lang: string) =>
-    JSON.parse(readFileSync(join(process.cwd(), `assets/locales/workloads/${lang}.json`), 'utf8')) as Entry;
-  const lookup = (catalogue: Entry, key: string): string | undefined => {
-    const value = key
-      .split('.')
-      .reduce<string | Entry | undefined>((o, k) => (typeof o === 'object' ? o[k] : undefined), catalogue);
-    return typeof value === 'string' ? value : undefined;
-  };
-  const render = (template: string, params: Record<string, string | number>) =>
-    template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name]));
-  const en = load('en');
-  const zh = load('zh-CN');
+  const en = loadCatalogue('workloads', 'en');
+  const zh = loadCatalogue('workloads', 'zh-CN');
   const pods = [podDoc('shop', { app: 'shop' }, [{ name: 'http', containerPort: 8080 }, { containerPort: 9090 }]).pod];
 
   it('renders every message and fix title from its English entry, and has it in Chinese', () => {

@@ -2,7 +2,6 @@
 // and the real-world corpus produce renders, from its English entry and params, to exactly its message; every fix
 // title likewise; Chinese has every key with the same placeholders.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { corpusDir, manifestFiles } from '../../manifest/corpus.test-support';
 import { fieldProblemId } from '../problems';
@@ -10,6 +9,7 @@ import type { Diagnostic } from '../types';
 import type * as Checks from './index';
 import { objectRules } from './registry';
 import { objectRecords } from './records.test-support';
+import { keysOf, loadCatalogue, lookup, render, slots } from './catalogue.test-support';
 
 const seen: Diagnostic[] = [];
 
@@ -23,22 +23,8 @@ vi.mock('./index', async (importOriginal) => {
   };
 });
 
-type Entry = { [key: string]: string | Entry };
-const load = (lang: string) =>
-  JSON.parse(readFileSync(join(process.cwd(), `assets/locales/workloads/${lang}.json`), 'utf8')) as Entry;
-const en = load('en');
-const zh = load('zh-CN');
-
-function lookup(catalogue: Entry, key: string): string | undefined {
-  const value = key
-    .split('.')
-    .reduce<string | Entry | undefined>((o, k) => (typeof o === 'object' ? o[k] : undefined), catalogue);
-  return typeof value === 'string' ? value : undefined;
-}
-
-const render = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name]));
-const slots = (template: string) => [...template.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+const en = loadCatalogue('workloads', 'en');
+const zh = loadCatalogue('workloads', 'zh-CN');
 
 await import('./workloads.test');
 await import('./service.test');
@@ -59,10 +45,8 @@ describe('workload check catalogue', () => {
   });
 
   it('has the same keys and placeholders in Chinese as in English', () => {
-    const keys = (e: Entry, prefix: string): string[] =>
-      Object.entries(e).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
-    expect(keys(zh, '')).toEqual(keys(en, ''));
-    for (const key of keys(en, '')) expect(slots(lookup(zh, key)!), key).toEqual(slots(lookup(en, key)!));
+    expect(keysOf(zh)).toEqual(keysOf(en));
+    for (const key of keysOf(en)) expect(slots(lookup(zh, key)!), key).toEqual(slots(lookup(en, key)!));
   });
 
   afterAll(() => {

@@ -9,7 +9,7 @@ import { applyFix } from '../fix';
 import type { Diagnostic, Pod } from '../types';
 import { readDesign } from '../../manifest/read';
 import { checkDesign, registerObjectChecker } from '../check-design';
-import { checkWorkloadObject, checkWorkloads, workloadObjectChecker } from './index';
+import { checkedKinds, checkWorkloadObject, checkWorkloads, workloadObjectChecker } from './index';
 import { objectRecords } from './records.test-support';
 
 /** `severity CODE path` for the errors and warnings of an object, for compact assertions. */
@@ -161,9 +161,7 @@ describe('the real-world corpus', () => {
     .slice(1)
     .map((line) => line.split('\t'));
   const workloadFiles = index
-    .filter((cols) =>
-      /\b(Deployment|StatefulSet|DaemonSet|ReplicaSet|ReplicationController|Job|CronJob|Service)\b/.test(cols[4] ?? ''),
-    )
+    .filter((cols) => new RegExp(`\\b(${checkedKinds.join('|')})\\b`).test(cols[4] ?? ''))
     .map((cols) => cols[0]!);
 
   it('lists every workload and Service file of INDEX.tsv, and the files the table names exist', () => {
