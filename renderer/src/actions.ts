@@ -1,6 +1,5 @@
 // The one action registry: toolbar buttons, keyboard shortcuts and the command palette are all views of these.
 import { create } from 'zustand';
-import { removeSelection } from '../../shared/design';
 import { addItem, paletteGroups, itemKey } from './canvas/items';
 import { flow } from './canvas/flow';
 import { isDirty, redo, undo, useDocument, type DocumentState } from './store/document';
@@ -15,6 +14,8 @@ import { runActions } from './run/actions';
 import { workshopActions } from './workshop/overlay/actions';
 import { lessonActions } from './workshop/lessons/actions';
 import { importActions } from './import/actions';
+import { workloadActions } from './workloads/actions';
+import { deleteSelection } from './workloads/flow';
 
 export interface Shortcut {
   key: string;
@@ -103,10 +104,7 @@ export const actions: Action[] = [
     alsoShortcuts: [{ key: 'Backspace' }],
     enabled: (s) => s.selection.some((id) => id !== 'pod'),
     perform: () => {
-      const state = useDocument.getState();
-      const ids = state.selection;
-      state.change((doc) => removeSelection(doc, ids));
-      state.select([]);
+      deleteSelection();
     },
   },
   {
@@ -150,6 +148,7 @@ export const actions: Action[] = [
   ...workshopActions,
   ...lessonActions,
   ...importActions,
+  ...workloadActions,
   // Keyboard adding: every palette item is a command too.
   ...paletteGroups.flatMap((group) =>
     group.items.map<Action>((item) => ({

@@ -9,7 +9,7 @@ import { containersOf, emptyDocument, uniqueName, type CanvasDocument, type Poin
 import { buildGraph, type Graph } from './graph';
 import { moveNodes } from './edit';
 import { hasNoPositions } from './layout';
-import { documentOfPod, writeProject } from './project';
+import { documentOfDeployment, documentOfPod, writeProject } from './project';
 
 export interface Design {
   /** The Pods in file order; never empty. */
@@ -36,11 +36,24 @@ export function openDesign(text: string, source: Partial<DesignSource> = {}): De
   const fatal = read.problems.filter((d) => d.severity === 'error' && d.path === '');
   if (fatal.length > 0) return { ok: false, error: fatal.map(readingProblemText).join('\n') };
   if (read.pods.length === 0) return { ok: false, error: 'no Pod or Pod template found' };
-  const notes = read.notes.map((n) => n.message);
-  // A workload whose template became a Pod of the design is not kept beside it (its own fields stay in the source file).
-  const wrappers = new Set(read.pods.filter((p) => p.origin.kind !== 'Pod').map((p) => `${p.origin.document}/${p.origin.objectPath.join('.')}`));
-  const companions = read.objects.filter((o) => !wrappers.has(`${o.document}/${o.path.join('.')}`)).map((o) => o.object);
-  return { ok: true, design: { pods: read.pods.map((p) => documentOfPod(p.pod)), companions }, notes };
+  // A workload whose template became a Pod of the design is not kept beside it: a Deployment stays around its Pod (its
+  // replicas and selector on the Pod's group, workloads/deployment.ts); other workloads' own fields stay in the source.
+  const where = (document: number, path: readonly (string | number)[]) => `${document}/${path.join('.')}`;
+  const objects = new Map(read.objects.map((o) => [where(o.document, o.path), o.object]));
+  const wrappers = new Set(read.pods.filter((p) => p.origin.kind !== 'Pod').map((p) => where(p.origin.document, p.origin.objectPath)));
+  const companions = read.objects.filter((o) => !wrappers.has(where(o.document, o.path))).map((o) => o.object);
+  const kept = new Set<number>();
+  const pods = read.pods.map((p) => {
+    const deployment = p.origin.kind === 'Deployment' ? objects.get(where(p.origin.document, p.origin.objectPath)) : undefined;
+    if (!deployment) return documentOfPod(p.pod);
+    kept.add(p.origin.document);
+    return documentOfDeployment(p.pod, deployment);
+  });
+  // The note that a template was taken from its workload is not true of a Deployment kept around its Pod.
+  const notes = read.notes
+    .filter((n) => !(n.code === 'WORKLOAD_TEMPLATE' && n.document !== undefined && kept.has(n.document)))
+    .map((n) => n.message);
+  return { ok: true, design: { pods, companions }, notes };
 }
 
 /**

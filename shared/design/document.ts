@@ -1,4 +1,5 @@
 // The canvas document: a Pod plus what only the canvas knows (node positions, a partially joined PID namespace).
+import type { KubeObject } from '../manifest/read';
 import type { Container, ContainerList, Pod, Volume } from '../model/pod';
 
 export interface Point {
@@ -17,6 +18,11 @@ export interface CanvasDocument {
    * than silently widened. `null`: no PID namespace node on the canvas.
    */
   pidJoins: string[] | null;
+  /**
+   * The Deployment this Pod is the template of (its replicas, selector, strategy and anything else it holds), without
+   * `spec.template`: the Pod is the template. Absent for a bare Pod. Its name is the Pod's (workloads/deployment.ts).
+   */
+  workload?: KubeObject;
 }
 
 export type NamespaceKind = 'shared' | 'pid' | 'hostNetwork' | 'hostPID' | 'hostIPC';

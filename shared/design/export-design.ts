@@ -6,6 +6,7 @@ import { toCompose } from '../manifest/compose-export';
 import { exportFiles, exportKube, type ExportFile } from '../manifest/export';
 import { readDesign, type DesignRead } from '../manifest/read';
 import { checkDesign, type CheckedPod, type DesignCheck } from '../rules/check-design';
+import { drawnDeployment } from './workloads/drawn-export';
 
 export type ExportAs = 'pod' | 'deployment' | 'compose';
 
@@ -13,7 +14,8 @@ export interface DesignExportOptions {
   as: ExportAs;
   /** One multi-document file instead of one file per object. */
   single: boolean;
-  replicas: number;
+  /** Replaces the drawn replica count; a Deployment made up for a bare Pod has 1 without it. */
+  replicas?: number;
   /** Which Pod, by name, when the design holds several (default: the first). */
   pod?: string;
   infraImage: string;
@@ -52,7 +54,9 @@ export function exportDesign(read: DesignRead, options: DesignExportOptions, che
   if (refused.length > 0)
     throw new ExportRefused(`Pod ${chosen.name} of ${read.name} would be refused by Kubernetes, so it is not exported`, refused);
   const configMaps = read.objects.filter((o) => o.object.kind === 'ConfigMap').map((o) => o.object);
-  const kube = exportKube(chosen.pod, { as: options.as, replicas: options.replicas, configMaps });
+  // A Deployment and Services drawn around the Pod are exported as drawn (workloads/drawn-export.ts).
+  const drawn = options.as === 'deployment' ? drawnDeployment(read, chosen, options.replicas, configMaps) : undefined;
+  const kube = drawn ?? exportKube(chosen.pod, { as: options.as, replicas: options.replicas ?? 1, configMaps });
   const name = chosen.pod.metadata?.name || 'pod';
   // Checked as one stream, as `kubectl apply -f` of the folder would send it (a ConfigMap's file alone holds no Pod).
   refuseInvalid(exportFiles(kube.objects, name, true)[0]!, options.as);

@@ -12,3 +12,4 @@ export * from './design';
 export * from './design-ports';
 export * from './design-names';
 export * from './export-design';
+export * from './workloads';

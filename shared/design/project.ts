@@ -1,11 +1,14 @@
 // Reads and writes a canvas document as a project file (`*.pod.yaml`): the Pod with the layout in one annotation.
 import type { Pod } from '../model/pod';
-import { readDesign } from '../manifest/read';
+import { readDesign, type KubeObject } from '../manifest/read';
 import { readingProblemText } from '../manifest/read-problems';
-import { newProjectFile, readLayout, stripLayout, type CanvasLayout } from '../manifest/project';
+import { getIn } from '../manifest/edit';
+import { isRecord } from '../manifest/parse';
+import { layoutAnnotation, newProjectFile, readLayout, stripLayout, type CanvasLayout } from '../manifest/project';
 import { writeObject } from '../manifest/write';
 import type { CanvasDocument, Point } from './document';
 import { pruneLayout } from './edit';
+import { deploymentOf, workloadOfDeployment } from './workloads/deployment';
 
 
 export type ReadResult = { ok: true; doc: CanvasDocument; notes: string[] } | { ok: false; error: string };
@@ -35,6 +38,25 @@ export function documentOfPod(stored: Pod): CanvasDocument {
   return { pod: podWithDefaultShape(stripLayout(stored)), layout, pidJoins };
 }
 
+/**
+ * The canvas document for a Deployment read from a file: its template is the Pod (named as the Deployment, whose name
+ * its Pods carry), the rest is kept as the document's workload, and the layout is read from the Deployment.
+ */
+export function documentOfDeployment(template: Pod, deployment: KubeObject): CanvasDocument {
+  const layout = getIn(deployment, ['metadata', 'annotations', layoutAnnotation]);
+  const meta = isRecord(template.metadata) ? template.metadata : {};
+  const annotations = isRecord(meta.annotations) ? meta.annotations : {};
+  const withLayout =
+    typeof layout === 'string'
+      ? { ...template, metadata: { ...meta, annotations: { ...annotations, [layoutAnnotation]: layout } } }
+      : template;
+  const doc = documentOfPod(withLayout as Pod);
+  const own = isRecord(deployment.metadata) ? deployment.metadata : {};
+  const metadata = { ...doc.pod.metadata };
+  if (typeof own.name === 'string') metadata.name = own.name;
+  return { ...doc, pod: { ...doc.pod, metadata }, workload: workloadOfDeployment(deployment) };
+}
+
 /** A Pod the canvas can draw even when the file left out spec or metadata. */
 function podWithDefaultShape(pod: Pod): Pod {
   const out = { ...pod };
@@ -50,7 +72,9 @@ export function writeProject(doc: CanvasDocument): string {
     nodes: pruneLayout(doc) as CanvasLayout['nodes'],
   };
   if (doc.pidJoins !== null) layout.pidJoins = doc.pidJoins;
-  return newProjectFile(doc.pod, [], layout);
+  // A Pod wrapped in a Deployment is written as that Deployment, the layout on the Deployment itself.
+  const deployment = deploymentOf(doc);
+  return newProjectFile(deployment ? (deployment as unknown as Pod) : doc.pod, [], layout);
 }
 
 /** The clean manifest the YAML panel shows and exports write: no layout annotation. */

@@ -35,13 +35,18 @@ const serverMetadata = [
   'selfLink',
 ];
 
-/** The Pod as it should leave Podwright: no layout annotation, no status, no server-set metadata. */
-export function cleanPod(pod: Pod): Pod {
-  const clean = stripLayout(structuredClone(pod)) as Pod & Record<string, unknown>;
+/** An object as it should leave Podwright: no layout annotation, no status, no server-set metadata. */
+export function cleanObject<T extends object>(object: T): T {
+  const clean = stripLayout(structuredClone(object)) as T & Record<string, unknown>;
   delete clean.status;
   if (isRecord(clean.metadata))
     for (const key of serverMetadata) delete (clean.metadata as Record<string, unknown>)[key];
   return clean;
+}
+
+/** The Pod as it should leave Podwright (cleanObject). */
+export function cleanPod(pod: Pod): Pod {
+  return cleanObject(pod);
 }
 
 function podName(pod: Pod): string {

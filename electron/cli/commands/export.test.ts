@@ -51,6 +51,16 @@ spec:
 apiVersion: v1
 kind: Service
 metadata:
+  name: pw-compose
+  annotations:
+    podwright.dev/layout: '{"version":1,"nodes":{"service":{"x":-300,"y":0}}}'
+spec:
+  selector: { app: pw-compose }
+  ports: [{ name: http, port: 80, targetPort: http }]
+---
+apiVersion: v1
+kind: Service
+metadata:
   name: kept-aside
 spec:
   ports: [{ port: 80 }]
@@ -93,6 +103,31 @@ describe('podwright export', () => {
     expect((await cli('export', designFile, '--as', 'deployment', '--single', '--out', single)).code).toBe(0);
     expect(readdirSync(single)).toEqual(['pw-compose.yaml']);
     expect(parseManifest(readFileSync(join(single, 'pw-compose.yaml'), 'utf8')).documents).toHaveLength(2);
+  });
+
+  it('writes the Services drawn around the Pod, and says which it left out', async () => {
+    const r = await cli('export', designFile, '--as', 'deployment');
+    expect(r.code).toBe(0);
+    const objects = parseManifest(r.stdout).documents.map((d) => d.value as { kind: string; metadata: { name: string } });
+    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Deployment/pw-compose', 'Service/pw-compose']);
+    expect(r.stdout).not.toContain(layoutAnnotation);
+    expect(r.stderr).toContain('note: Service "kept-aside" does not select this Pod, so it was not exported with it.');
+  });
+
+  it('keeps a Deployment’s drawn replicas unless --replicas says otherwise', async () => {
+    const file = join(dir, 'web.yaml');
+    writeFileSync(
+      file,
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 4\n  strategy: {type: Recreate}\n' +
+        '  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n' +
+        '    spec: {containers: [{name: web, image: nginx}]}\n',
+    );
+    const drawn = await cli('export', file, '--as', 'deployment');
+    expect(drawn.code).toBe(0);
+    const deployment = parseManifest(drawn.stdout).documents[0]!.value as { spec: Record<string, unknown> };
+    expect(deployment.spec).toMatchObject({ replicas: 4, strategy: { type: 'Recreate' } });
+    const two = await cli('export', file, '--as', 'deployment', '--replicas', '2');
+    expect((parseManifest(two.stdout).documents[0]!.value as { spec: { replicas: number } }).spec.replicas).toBe(2);
   });
 
   it('says where a broken file is broken, and exits 1', async () => {

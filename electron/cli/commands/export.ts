@@ -57,7 +57,7 @@ export const registerExport: RegisterCommand = (program: Command, setExitCode) =
     .addOption(new Option('--as <kind>', 'what to write').choices(['pod', 'deployment', 'compose']).default('pod'))
     .option('--out <dir>', 'directory to write into, or - for stdout', '-')
     .option('--single', 'one multi-document file instead of one file per object', false)
-    .option('--replicas <n>', 'replicas of the Deployment', parseReplicas, 1)
+    .option('--replicas <n>', 'replicas of the Deployment (default: as drawn, else 1)', parseReplicas)
     .option('--pod <name>', 'which Pod to export when the file holds several')
     .option('--infra-image <image>', 'infra (pause) image for --as compose', defaultInfraImage)
     .action(async (file: string, opts: ExportOptions) => {

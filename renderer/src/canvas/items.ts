@@ -12,11 +12,14 @@ import {
   type VolumeKind,
 } from '../../../shared/design';
 import { graphOf, useDocument } from '../store/document';
+import { addService } from '../workloads/flow';
 
 export type PaletteItem =
   | { type: 'container'; preset: string }
   | { type: 'volume'; kind: VolumeKind }
-  | { type: 'namespace'; kind: 'pid' | HostNamespace };
+  | { type: 'namespace'; kind: 'pid' | HostNamespace }
+  /** A Service of the design, beside the Pods (workloads/flow.ts). */
+  | { type: 'service' };
 
 export const dragMime = 'application/x-podwright-item';
 
@@ -27,9 +30,11 @@ export const paletteGroups: { title: string; items: PaletteItem[] }[] = [
     title: 'palette.groupNamespaces',
     items: (['pid', 'hostNetwork', 'hostPID', 'hostIPC'] as const).map((kind) => ({ type: 'namespace', kind })),
   },
+  { title: 'workloads.palette.group', items: [{ type: 'service' }] },
 ];
 
 export function itemKey(item: PaletteItem): string {
+  if (item.type === 'service') return 'workloads.palette.service';
   return item.type === 'container'
     ? `preset.${item.preset}`
     : item.type === 'volume'
@@ -50,6 +55,7 @@ export function parseItem(raw: string): PaletteItem | undefined {
 
 /** Adds the item at `position` (or beside its kind), selects it, and returns its node id. */
 export function addItem(item: PaletteItem, position?: Point): string | undefined {
+  if (item.type === 'service') return addService(position);
   const state = useDocument.getState();
   const graph = graphOf(state.doc);
   let id: string | undefined;

@@ -4,13 +4,14 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '../../../shared/rules';
-import { splitPodNodeId, volumeKindOf } from '../../../shared/design';
+import { replicaCount, splitPodNodeId, volumeKindOf } from '../../../shared/design';
 import { graphAt, podAt, useDocument } from '../store/document';
 import { podDiagnosticsAt } from '../store/diagnostics';
-import { diagnosticText } from '../problems-text';
 import { ContainerRunStatus, PodRunPhase } from '../run/ContainerRunStatus';
 import { useRun } from '../run/store';
 import { PodGroupTag } from './PodGroupTag';
+import { Badge } from './Badge';
+import { DeploymentTag } from '../workloads/DeploymentTag';
 
 const noDiagnostics: Diagnostic[] = [];
 
@@ -53,28 +54,6 @@ function useClashingPorts(id: string): string {
   });
 }
 
-function worst(diagnostics: readonly Diagnostic[]): 'error' | 'warning' | 'info' | undefined {
-  if (diagnostics.some((d) => d.severity === 'error')) return 'error';
-  if (diagnostics.some((d) => d.severity === 'warning')) return 'warning';
-  return diagnostics.length > 0 ? 'info' : undefined;
-}
-
-function Badge({ diagnostics }: { diagnostics: readonly Diagnostic[] }) {
-  const { t } = useTranslation();
-  const level = worst(diagnostics);
-  if (!level) return null;
-  return (
-    <span
-      className={`badge badge-${level}`}
-      role="img"
-      aria-label={t('canvas.problemCount', { count: diagnostics.length })}
-      title={diagnostics.map((d) => diagnosticText(t, d)).join('\n')}
-    >
-      {diagnostics.length}
-    </span>
-  );
-}
-
 export const ContainerNode = memo(function ContainerNode({ id, selected }: NodeProps) {
   const { t } = useTranslation();
   const { pod, local } = usePodNode(id);
@@ -115,8 +94,11 @@ export const ContainerNode = memo(function ContainerNode({ id, selected }: NodeP
                 className={clash ? 'port clash' : 'port'}
                 data-testid="port-badge"
                 data-clash={clash ? 'true' : 'false'}
-                title={clash ? t('canvas.portClash') : undefined}
+                data-port-name={port.name}
+                title={clash ? t('canvas.portClash') : port.name}
               >
+                {/* Where a Service's port edge lands, and where dragging a connection to a Service may start. */}
+                <Handle type="target" position={Position.Left} id={`port-${i}`} className="port-handle" />
                 {port.containerPort}
                 {port.protocol && port.protocol !== 'TCP' ? `/${port.protocol}` : ''}
                 {port.hostPort ? ` → ${t('canvas.host')} ${port.hostPort}` : ''}
@@ -194,15 +176,23 @@ export const PodNode = memo(function PodNode({ id, selected }: NodeProps) {
   const diagnostics = useNodeDiagnostics(id);
   const showsRun = useShowsRun(pod);
   const place = several ? (pod === undefined ? ' active-pod' : ' other-pod') : '';
+  // A Deployment of several replicas is drawn as a stack of copies (workloads.css).
+  const stack = useDocument((s) => {
+    const doc = podAt(s, pod);
+    const replicas = doc?.workload ? replicaCount(doc) : undefined;
+    return replicas === undefined ? '' : replicas > 1 ? ' deployment stacked' : ' deployment';
+  });
   return (
     <div
-      className={`pod-group${selected ? ' selected' : ''}${place}`}
+      className={`pod-group${selected ? ' selected' : ''}${place}${stack}`}
       data-testid={`node-${id}`}
       aria-label={t('canvas.podNode', { name })}
     >
+      <Handle type="target" position={Position.Left} id="selector" className="selector-handle" isConnectable={false} />
       <div className="pod-title">
         <span>{t('canvas.pod')}</span> <strong>{name || t('canvas.unnamed')}</strong>
         <Badge diagnostics={diagnostics} />
+        <DeploymentTag pod={pod} />
         {several && <PodGroupTag pod={pod} />}
         {showsRun && <PodRunPhase />}
       </div>

@@ -55,9 +55,11 @@ import { NamespaceOverlayNode } from '../workshop/overlay/NamespaceOverlay';
 import { overlayNodeId, overlayNodeType, overlayNodes } from '../workshop/overlay/node';
 import { useNamespaceOverlay } from '../workshop/overlay/store';
 import { useShownTheme } from '../workshop/presenter/presenter';
+import { connectService, serviceEdges, serviceNodes, serviceNodeType } from '../workloads/flow';
+import { ServiceNode } from '../workloads/ServiceNode';
 
-// The workshop's namespace overlay is one more node type, drawn beside the Pod when it is on.
-const canvasNodeTypes = { ...nodeTypes, [overlayNodeType]: NamespaceOverlayNode };
+// The workshop's namespace overlay is one more node type, drawn beside the Pod when it is on; the design's Services another.
+const canvasNodeTypes = { ...nodeTypes, [overlayNodeType]: NamespaceOverlayNode, [serviceNodeType]: ServiceNode };
 import { ArrangeBar } from '../canvas/ArrangeBar';
 import { PodBar } from '../canvas/PodBar';
 import { useLogView } from '../logs/store';
@@ -152,6 +154,8 @@ function Flow() {
   // The design's other Pods, drawn beside the active one (canvas/other-pods.ts).
   const others = useDocument((s) => s.others);
   const active = useDocument((s) => s.active);
+  // The design's Services, drawn beside the Pods with their selector and port edges (workloads/flow.ts).
+  const companions = useDocument((s) => s.companions);
   // The drag in progress (canvas/live-drag.ts): it moves the dragged nodes' elements itself, so the document (and all
   // that derives from it: graph, diagnostics, YAML) and React Flow's store stay still while the pointer moves; the
   // drag's end commits the positions to the layout as one undo step.
@@ -243,9 +247,10 @@ function Flow() {
       });
     }
     out.push(...otherNodes);
+    out.push(...serviceNodes({ doc, others, active, companions }, selected, measured, t));
     out.push(...overlayNodes(overlayOn, box, measured[overlayNodeId], others.length > 0));
     return nodeCache.list(out);
-  }, [graph, selected, measured, doc.pod.metadata?.name, t, overlayOn, nodeCache, otherNodes, others.length, drawn]);
+  }, [graph, selected, measured, doc, t, overlayOn, nodeCache, otherNodes, others, active, companions, drawn]);
 
   const edges = useMemo<Edge[]>(() => {
     // With a big design's nodes drawn only near the view, an edge is drawn when both its ends are.
@@ -282,8 +287,12 @@ function Flow() {
       };
     });
     out.push(...otherEdges);
+    for (const edge of serviceEdges({ doc, others, active, companions }, t)) {
+      if (present && !(present.has(edge.source) && present.has(edge.target))) continue;
+      out.push(edge.deletable ? { ...edge, selected: selected.has(edge.id) } : edge);
+    }
     return edgeCache.list(out);
-  }, [graph, doc.pod.spec, selected, t, edgeCache, zoomedOut, otherEdges, drawn, nodes]);
+  }, [graph, doc, others, active, companions, selected, t, edgeCache, zoomedOut, otherEdges, drawn, nodes]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -362,6 +371,9 @@ function Flow() {
   const onConnect = useCallback(
     (connection: Connection) => {
       const store = useDocument.getState();
+      const service = connectService(connection);
+      if (service === 'notAPort') useNotice.getState().show(t('workloads.connect.dropOnPort'));
+      if (service !== 'notHandled') return;
       const result = connect(store.doc, connection.source, connection.target);
       if ('refused' in result) {
         useNotice.getState().show(t(result.refused));

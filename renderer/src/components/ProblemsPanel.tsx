@@ -10,6 +10,7 @@ import { WithCode } from './WithCode';
 import { flow } from '../canvas/flow';
 import { useNotice } from '../store/notice';
 import { diagnosticText, explanationText, fixText } from '../problems-text';
+import { useObjectProblems } from '../workloads/problems';
 
 /** Applies a rule's fix as one undoable change; a Pod-wide PID share replaces any partial join drawn on the canvas. */
 export function applyQuickFix(fix: QuickFix): boolean {
@@ -28,10 +29,13 @@ export function applyQuickFix(fix: QuickFix): boolean {
   }
 }
 
-/** Selects the node a diagnostic points at and puts the cursor in the field, when the inspector shows one. */
-export function revealDiagnostic(d: Diagnostic): void {
+/**
+ * Selects the node a diagnostic points at (`node`, else the Pod's node for its path) and puts the cursor in the field,
+ * when the inspector shows one.
+ */
+export function revealDiagnostic(d: Diagnostic, nodeId?: string): void {
   const state = useDocument.getState();
-  const id = nodeForPath(graphOf(state.doc), d.path);
+  const id = nodeId ?? nodeForPath(graphOf(state.doc), d.path);
   state.select([id]);
   const node = flow()?.getNode(id);
   if (node && id !== 'pod') void flow()?.fitView({ nodes: [{ id }], duration: 200, maxZoom: 1.2 });
@@ -47,7 +51,21 @@ export function revealDiagnostic(d: Diagnostic): void {
   });
 }
 
-function ProblemRow({ d, label, start }: { d: Diagnostic; label: string; start?: boolean }) {
+/** One problem; a Deployment's or Service's (workloads/problems.ts) brings its own fix and the node it belongs to. */
+export function ProblemRow({
+  d,
+  label,
+  start,
+  onFix = applyQuickFix,
+  node,
+}: {
+  d: Diagnostic;
+  label: string;
+  /** The empty Pod's first step ("add a container"), said as a step and not as a mistake. */
+  start?: boolean;
+  onFix?: (fix: QuickFix) => boolean;
+  node?: string;
+}) {
   const { t } = useTranslation();
   const [why, setWhy] = useState(false);
   // The empty Pod's "add a container" is the next step, not a mistake: no red, and said as a step.
@@ -62,7 +80,7 @@ function ProblemRow({ d, label, start }: { d: Diagnostic; label: string; start?:
         >
           {start ? '+' : d.severity === 'error' ? '×' : d.severity === 'warning' ? '!' : 'i'}
         </span>
-        <button className="link problem-message" onClick={() => revealDiagnostic(d)} title={d.path}>
+        <button className="link problem-message" onClick={() => revealDiagnostic(d, node)} title={d.path}>
           {start ? t('editing.start.addContainer') : diagnosticText(t, d)}
         </button>
         <span className="problem-where">
@@ -72,7 +90,7 @@ function ProblemRow({ d, label, start }: { d: Diagnostic; label: string; start?:
           {t('problems.why')}
         </button>
         {d.fixes.map((fix, i) => (
-          <button key={i} className="fix" onClick={() => applyQuickFix(fix)} title={t('problems.fixHint')}>
+          <button key={i} className="fix" onClick={() => onFix(fix)} title={t('problems.fixHint')}>
             {t('problems.fix')}: {fixText(t, fix)}
           </button>
         ))}
@@ -90,7 +108,9 @@ export function ProblemsPanel() {
   const { t } = useTranslation();
   const { all } = useDiagnostics();
   const graph = useDocument((s) => graphOf(s.doc));
-  if (all.length === 0) return <p className="hint">{t('panel.noProblems')}</p>;
+  // The active Pod's Deployment and the design's Services have problems of their own (workloads/problems.ts).
+  const objects = useObjectProblems();
+  if (all.length === 0 && objects.length === 0) return <p className="hint">{t('panel.noProblems')}</p>;
   return (
     <ul className="problems" aria-label={t('problems.label')}>
       {all.map((d, i) => {
@@ -104,6 +124,15 @@ export function ProblemsPanel() {
               : t('canvas.pod');
         return <ProblemRow key={`${d.code}:${d.path}:${i}`} d={d} label={label} start={isStartingStep(d, graph)} />;
       })}
+      {objects.map((p, i) => (
+        <ProblemRow
+          key={`object:${p.node}:${p.d.code}:${p.d.path}:${i}`}
+          d={p.d}
+          label={p.label}
+          onFix={p.fix}
+          node={p.node}
+        />
+      ))}
     </ul>
   );
 }

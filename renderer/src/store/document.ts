@@ -6,6 +6,8 @@ import type { KubeObject } from '../../../shared/manifest';
 import type { Pod } from '../../../shared/model';
 import {
   buildGraph,
+  isServiceNodeId,
+  moveServicesTo,
   emptyDocument,
   makeRoomRightOf,
   newPodBeside,
@@ -39,6 +41,8 @@ export interface DocumentState {
    * (yaml/panel-text.ts). Undefined until the user types, and after a load: the panel then shows the written manifest.
    */
   typed: TypedText | undefined;
+  /** The design's other objects as last saved or opened (Services are edited on the canvas too). */
+  savedCompanions: KubeObject[];
   /** Counts loads (New, Open, example, restore), so the canvas can fit the view to a new design. */
   loads: number;
   change: (recipe: (doc: CanvasDocument) => CanvasDocument, options?: { group?: string }) => void;
@@ -47,6 +51,11 @@ export interface DocumentState {
    * stays as it was). Typing with one `group` key is one undo step, like typing in a field.
    */
   typeText: (text: string, pod: Pod | undefined, group: string) => void;
+  /**
+   * A change to the design beyond the active Pod: its other objects (a Service) and, with them, the Pods (a connection
+   * that labels the Pod a Service selects). One undo step, grouped like `change`.
+   */
+  changeDesign: (recipe: (design: DesignEdit) => DesignEdit, options?: { group?: string }) => void;
   load: (doc: CanvasDocument, fileName: string | null) => void;
   /** Opens a design of one or more Pods; the first becomes active. */
   loadDesign: (design: Design, fileName: string | null) => void;
@@ -67,12 +76,21 @@ export interface TypedText {
   pod: Pod;
 }
 
+/** What changeDesign edits: the active Pod, the others, and the design's other objects. */
+export interface DesignEdit {
+  doc: CanvasDocument;
+  others: CanvasDocument[];
+  companions: KubeObject[];
+}
+
 /** Changes with the same group key within this window become one undo step (typing in a field, say). */
 const groupWindowMs = 1000;
 let lastGroup: string | undefined;
 let lastGroupAt = 0;
 
 const initialDocument = emptyDocument();
+/** One empty list for both, so a new design is not "changed" by two different empty arrays. */
+const noCompanions: KubeObject[] = [];
 
 export const useDocument = create<DocumentState>()(
   temporal(
@@ -80,12 +98,13 @@ export const useDocument = create<DocumentState>()(
       doc: initialDocument,
       others: [],
       active: 0,
-      companions: [],
+      companions: noCompanions,
       selection: [],
       dragging: {},
       fileName: null,
       saved: [initialDocument],
       typed: undefined,
+      savedCompanions: noCompanions,
       loads: 0,
       change: (recipe, options = {}) => {
         const before = get().doc;
@@ -103,6 +122,17 @@ export const useDocument = create<DocumentState>()(
         const moved = after === before ? {} : { doc: after, others: othersMadeRoom(state, before, after) };
         inGroup(group, () => set({ ...moved, typed, selection: liveSelection(state.selection, after) }));
       },
+      changeDesign: (recipe, options = {}) => {
+        const state = get();
+        const before: DesignEdit = { doc: state.doc, others: state.others, companions: state.companions };
+        const after = recipe(before);
+        if (after.doc === before.doc && after.others === before.others && after.companions === before.companions)
+          return;
+        const selection = liveSelection(state.selection, after.doc);
+        inGroup(options.group, () =>
+          set({ doc: after.doc, others: after.others, companions: after.companions, selection }),
+        );
+      },
       load: (doc, fileName) => get().loadDesign(singlePodDesign(doc), fileName),
       loadDesign: (design, fileName) => {
         const [doc = emptyDocument(), ...others] = design.pods;
@@ -113,6 +143,7 @@ export const useDocument = create<DocumentState>()(
           companions: design.companions,
           fileName,
           saved: [doc, ...others],
+          savedCompanions: design.companions,
           selection: [],
           dragging: {},
           typed: undefined,
@@ -165,7 +196,7 @@ export const useDocument = create<DocumentState>()(
           typed: undefined,
         });
       },
-      markSaved: (fileName) => set({ saved: podsOf(get()), fileName }),
+      markSaved: (fileName) => set({ saved: podsOf(get()), savedCompanions: get().companions, fileName }),
       select: (ids) => {
         const current = get().selection;
         if (current.length === ids.length && current.every((id, i) => id === ids[i])) return;
@@ -176,14 +207,31 @@ export const useDocument = create<DocumentState>()(
         const dragging = get().dragging;
         if (Object.keys(dragging).length === 0) return;
         lastGroup = undefined;
-        set({ doc: { ...get().doc, layout: { ...get().doc.layout, ...dragging } }, dragging: {} });
+        // Service nodes belong to the design, not the Pod: their places ride on the Services (one undo step with the rest).
+        const pod: Record<string, Point> = {};
+        const services: Record<string, Point> = {};
+        for (const [id, at] of Object.entries(dragging)) (isServiceNodeId(id) ? services : pod)[id] = at;
+        const doc = Object.keys(pod).length > 0 ? { ...get().doc, layout: { ...get().doc.layout, ...pod } } : get().doc;
+        const companions = moveServicesTo(get().companions, services);
+        set({ doc, companions, dragging: {} });
       },
     }),
     {
       // The other Pods and which one is active belong to the history too: undo restores the whole design, and shows
       // the Pod whose change it undoes.
-      partialize: (state) => ({ doc: state.doc, others: state.others, active: state.active, typed: state.typed }),
-      equality: (a, b) => a.doc === b.doc && a.others === b.others && a.active === b.active && a.typed === b.typed,
+      partialize: (state) => ({
+        doc: state.doc,
+        others: state.others,
+        active: state.active,
+        companions: state.companions,
+        typed: state.typed,
+      }),
+      equality: (a, b) =>
+        a.doc === b.doc &&
+        a.others === b.others &&
+        a.active === b.active &&
+        a.companions === b.companions &&
+        a.typed === b.typed,
       limit: 200,
     },
   ),
@@ -326,10 +374,10 @@ export function useGraph(): Graph {
 
 export function isDirty(state: DocumentState): boolean {
   const { saved } = state;
-  if (saved.length !== state.others.length + 1) return true;
+  if (saved.length !== state.others.length + 1 || state.companions !== state.savedCompanions) return true;
   return saved.some((was, i) => {
     const now = podAt(state, i)!;
-    return now.pod !== was.pod || now.pidJoins !== was.pidJoins;
+    return now.pod !== was.pod || now.pidJoins !== was.pidJoins || now.workload !== was.workload;
   });
 }
 

@@ -6,11 +6,12 @@ import { containerView } from './ContainerForm';
 import { mountView } from './MountFields';
 import { namespaceView } from './NamespaceInfo';
 import { podView } from './PodForm';
+import { serviceView } from './ServiceForm';
 import { volumeView } from './VolumeForm';
 import type { InspectorPanel, InspectorView } from './views';
 
 /** Asked in order; a new kind of node adds its view here. */
-const views: InspectorView[] = [podView, containerView, volumeView, mountView, namespaceView];
+const views: InspectorView[] = [podView, serviceView, containerView, volumeView, mountView, namespaceView];
 
 export function Inspector() {
   const { t } = useTranslation();

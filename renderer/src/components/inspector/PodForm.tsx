@@ -1,13 +1,15 @@
-// The inspector's Pod form (shown when nothing is selected): name, restart policy, process sharing and labels.
+// The inspector's Pod form (shown when nothing is selected): name, restart policy, process sharing, the Deployment
+// around it, and labels.
 import { useTranslation } from 'react-i18next';
 import type { Pod } from '../../../../shared/model';
 import type { CanvasDocument } from '../../../../shared/design';
 import { useDocument } from '../../store/document';
 import { PodSharingField } from '../../workshop/overlay/PodSharingField';
+import { DeploymentSection } from './DeploymentSection';
 import { Field, RowProblems, Section, setOrDelete } from './form';
 import type { InspectorView } from './views';
 
-function PodForm({ pod }: { pod: Pod }) {
+function PodForm({ pod, doc }: { pod: Pod; doc: CanvasDocument }) {
   const { t } = useTranslation();
   const change = (field: string, update: (doc: CanvasDocument) => CanvasDocument) =>
     useDocument.getState().change(update, { group: `pod.${field}` });
@@ -62,6 +64,7 @@ function PodForm({ pod }: { pod: Pod }) {
         </label>
       </div>
       <PodSharingField pod={pod} />
+      <DeploymentSection doc={doc} />
       <Section
         title={t('field.labels')}
         addLabel={t('field.addLabel')}
@@ -100,4 +103,4 @@ function PodForm({ pod }: { pod: Pod }) {
 }
 
 export const podView: InspectorView = ({ id, doc }, t) =>
-  id === 'pod' ? { title: t('inspector.pod'), body: <PodForm pod={doc.pod} /> } : undefined;
+  id === 'pod' ? { title: t('inspector.pod'), body: <PodForm pod={doc.pod} doc={doc} /> } : undefined;

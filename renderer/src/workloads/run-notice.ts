@@ -1,0 +1,15 @@
+// Run on Docker runs the Pod once, whatever the Deployment's replica count: when a run of a Pod wrapped in a
+// Deployment of more than one replica starts, a notice says so (the cluster engine is where replicas run).
+import i18n from '../i18n';
+import { replicaCount } from '../../../shared/design';
+import { useRun } from '../run/store';
+import { useDocument } from '../store/document';
+import { useNotice } from '../store/notice';
+
+useRun.subscribe((state, before) => {
+  if (state.busy !== 'run' || before.busy === 'run') return;
+  const doc = useDocument.getState().doc;
+  const replicas = doc.workload ? replicaCount(doc) : undefined;
+  if (replicas !== undefined && replicas > 1)
+    useNotice.getState().show(i18n.t('workloads.run.oneReplica', { replicas }));
+});

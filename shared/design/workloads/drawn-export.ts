@@ -1,0 +1,57 @@
+// "Export as Deployment + Service" of what is drawn: the Deployment the Pod is wrapped in (its replicas, selector and
+// strategy as they are) and the Services whose selector reaches the Pod, instead of a Deployment and a Service made up
+// from the Pod alone. export-design.ts uses it for the CLI and the app alike (the app exports the text it would save).
+import { cleanObject, exportKube } from '../../manifest/export';
+import type { DesignPod, DesignRead, KubeObject } from '../../manifest/read';
+import { mapSelectorMatches } from '../../rules/workloads';
+import { podLabels } from './deployment';
+import { serviceName, specOf } from './services';
+
+/** exportKube's remark for a Pod without named ports; a drawn export takes the Services that were drawn instead. */
+const noServiceNote = 'No container port has a name';
+
+export interface DrawnExport {
+  objects: KubeObject[];
+  notes: string[];
+}
+
+/**
+ * The Deployment and the Services drawn for `chosen` (then the ConfigMaps it reads), or undefined when the design draws
+ * neither a Deployment around it nor any Service: then the export makes both up from the Pod, as it always has.
+ * `replicas` replaces the drawn count when given.
+ */
+export function drawnDeployment(
+  read: DesignRead,
+  chosen: DesignPod,
+  replicas: number | undefined,
+  configMaps: readonly KubeObject[],
+): DrawnExport | undefined {
+  const { origin } = chosen;
+  const wrapper =
+    origin.kind === 'Deployment'
+      ? read.objects.find((o) => o.document === origin.document && o.path.join('.') === origin.objectPath.join('.'))
+      : undefined;
+  const services = read.objects.filter((o) => o.object.kind === 'Service').map((o) => o.object);
+  if (!wrapper && services.length === 0) return undefined;
+  const notes: string[] = [];
+  const objects: KubeObject[] = [];
+  if (wrapper) {
+    const deployment = cleanObject(wrapper.object);
+    if (replicas !== undefined) deployment.spec = { ...specOf(deployment), replicas };
+    objects.push(deployment);
+  } else {
+    // A bare Pod with Services drawn around it: the Deployment the export has always made for it.
+    const made = exportKube(chosen.pod, { as: 'deployment', replicas: replicas ?? 1 });
+    objects.push(made.objects[0]!);
+    notes.push(...made.notes.filter((n) => !n.startsWith(noServiceNote)));
+  }
+  const labels = podLabels(chosen.pod);
+  for (const service of services) {
+    if (mapSelectorMatches(specOf(service).selector, labels)) objects.push(cleanObject(service));
+    else notes.push(`Service "${serviceName(service)}" does not select this Pod, so it was not exported with it.`);
+  }
+  if (objects.length === 1) notes.push('No Service selects this Pod, so none was exported.');
+  // The ConfigMaps the Pod reads, as the Pod export finds them (everything after the Pod itself).
+  const withPod = exportKube(chosen.pod, { as: 'pod', configMaps });
+  return { objects: [...objects, ...withPod.objects.slice(1)], notes: [...notes, ...withPod.notes] };
+}
