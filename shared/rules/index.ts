@@ -9,3 +9,8 @@ export { msg, fixTitle, type RuleMessage } from './message';
 export { fieldProblems, fieldProblemId } from './problems';
 export { checkDesign, inObject, registerObjectChecker, type CheckedPod, type DesignCheck, type ObjectCheck, type ObjectChecker } from './check-design';
 export { isHostAccess, hostAccessRules } from './catalog/host-access';
+
+// The workload and Service checks (Deployment, StatefulSet, ..., Service) join every design check.
+import { registerObjectChecker as addObjectChecker } from './check-design';
+import { workloadObjectChecker } from './workloads';
+addObjectChecker(workloadObjectChecker);

@@ -104,7 +104,7 @@ describe('podwright validate: input and exit codes', () => {
   it('exits 0 for warnings only, and validates every Pod of a multi-document file', async () => {
     const two =
       'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: c, image: nginx}], volumes: [{name: v}]}\n---\n' +
-      'apiVersion: v1\nkind: Service\nmetadata: {name: s}\n---\n' +
+      'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: s}\n---\n' +
       'apiVersion: v1\nkind: Pod\nmetadata: {name: b}\nspec: {containers: [{name: c, image: nginx, env: [{name: X, value: "1"}, {name: X, value: "2"}]}]}\n';
     const r = await cli(['validate', '--format', 'json', '-'], two);
     expect(r.code).toBe(0);
@@ -113,10 +113,10 @@ describe('podwright validate: input and exit codes', () => {
     expect(report?.diagnostics.map((d) => `${d.code} ${d.message.slice(0, 10)}`)).toEqual([
       'VOLUME_UNUSED (pod a) vo',
       'ENV_DUPLICATE (pod b) hi',
-      'KIND_NOT_CHECKED Service "s',
+      'KIND_NOT_CHECKED Ingress "s',
     ]);
     const text = await cli(['validate', '-'], two);
-    expect(text.stdout).toContain('Podwright does not check Service objects');
+    expect(text.stdout).toContain('Podwright does not check Ingress objects');
   });
 
   it('refuses hostile input quickly with a clear message (exit 2)', async () => {
@@ -140,7 +140,7 @@ describe('podwright validate: input and exit codes', () => {
     );
   });
 
-  it('a workload template\'s problems carry the paths of the workload', async () => {
+  it("a workload template's problems carry the paths of the workload", async () => {
     const deployment =
       'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: Web, image: nginx}]\n';
     const r = await cli(['validate', '--format', 'json', '-'], deployment);
@@ -153,10 +153,24 @@ describe('podwright validate: input and exit codes', () => {
     ]);
   });
 
+  it("checks a workload's and a Service's own fields, at their lines", async () => {
+    const design =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: webx}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: "nginx:1.27"}]\n---\n' +
+      'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}}\n';
+    const r = await cli(['validate', '--format', 'json', '-'], design);
+    expect(r.code).toBe(1);
+    const [report] = JSON.parse(r.stdout) as FileReport[];
+    const found = report?.diagnostics.map((d) => [d.code, d.path, d.line]);
+    expect(found).toContainEqual(['WORKLOAD_SELECTOR_MISMATCH', 'spec.template.metadata.labels', 7]);
+    expect(found?.some(([code, path]) => path === 'spec.ports' && String(code).startsWith('SERVICE_'))).toBe(true);
+  });
+
   it('exits 2 when nothing in a file could be checked, and says so', async () => {
     const r = await cli(['validate', '-'], 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\n');
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain('nothing in <stdin> could be checked: it holds no Pod and no workload (found: ConfigMap)');
+    expect(r.stdout).toContain(
+      'nothing in <stdin> could be checked: it holds no Pod and no workload (found: ConfigMap)',
+    );
   });
 
   it('rejects an unknown --format', async () => {
