@@ -1,6 +1,7 @@
 // The back end's implementation of the API contract: one handler per call and topic, shared by both transports.
 import type { ApiHandlers } from '../../shared/api';
 import { type Engine, podHandlers } from '../engines/docker';
+import { clusterCallHandlers, clusterPodHandlers, type ClusterEngine } from '../engines/kube';
 import { logsExecEngineHandlers } from '../engines/engines-api';
 import { fileHandlers, type FileOptions } from '../files/files-api';
 import { appVersion } from '../version';
@@ -8,6 +9,10 @@ import { appVersion } from '../version';
 export interface BackendContext {
   host: 'electron' | 'browser';
   engine: Engine;
+  /** A Kubernetes context chosen as the engine (kube.select): when set, the pod.* calls go to the cluster. */
+  cluster?: ClusterEngine;
+  /** Remembers the chosen cluster in the settings file (null forgets it). */
+  remember?: (choice: { context: string; namespace: string } | null) => void;
   /** Design files: the picker's root folder and, in Electron, the native dialogs. */
   files?: FileOptions;
 }
@@ -27,32 +32,41 @@ export function createHandlers(ctx: BackendContext): ApiHandlers {
     }
     return podsNow;
   };
+  // With a cluster as the engine in use, it answers the pod.* calls (dispatch by engine kind).
+  const cluster = clusterPodHandlers(ctx);
   const pods: ReturnType<typeof podHandlers> = {
     calls: {
-      'pod.run': (input) => current().calls['pod.run'](input),
+      'pod.run': (input) => (ctx.cluster ? cluster.calls['pod.run'](input) : current().calls['pod.run'](input)),
       'pod.cancel': async (input) => {
+        if (ctx.cluster) return cluster.calls['pod.cancel'](input);
         const answers = await Promise.all([current(), ...replaced].map((h) => h.calls['pod.cancel'](input)));
         const found = (outcome: string) => answers.find((a) => a.outcome === outcome);
         return found('cancelled') ?? found('finished') ?? { outcome: 'not-running' };
       },
-      'pod.stop': (input) => current().calls['pod.stop'](input),
-      'pod.down': (input) => current().calls['pod.down'](input),
-      'pod.list': (input) => current().calls['pod.list'](input),
+      'pod.stop': (input) => (ctx.cluster ? cluster.calls['pod.stop'](input) : current().calls['pod.stop'](input)),
+      'pod.down': (input) => (ctx.cluster ? cluster.calls['pod.down'](input) : current().calls['pod.down'](input)),
+      'pod.list': (input) => (ctx.cluster ? cluster.calls['pod.list'](input) : current().calls['pod.list'](input)),
     },
-    topics: { 'pod.status': (params, emit, signal) => current().topics['pod.status'](params, emit, signal) },
+    topics: {
+      'pod.status': (params, emit, signal) =>
+        ctx.cluster ? cluster.topics['pod.status'](params, emit, signal) : current().topics['pod.status'](params, emit, signal),
+    },
   };
   // Reads ctx.engine on every call, so engine.select takes effect at once.
   const live = logsExecEngineHandlers(ctx);
   return {
     calls: {
       'app.version': async () => ({ name: 'podwright', version: appVersion(), host: ctx.host }),
-      'engine.info': async () => ctx.engine.info(),
+      'engine.info': async () => (ctx.cluster ? ctx.cluster.info() : ctx.engine.info()),
       ...pods.calls,
       ...live.calls,
       ...fileHandlers(ctx.files),
+      ...clusterCallHandlers(ctx),
     },
     topics: {
-      'engine.events': (params, emit, signal) => ctx.engine.events(params.labels, emit, signal),
+      // A cluster has no container event stream: its status comes from watches (pod.status).
+      'engine.events': (params, emit, signal) =>
+        ctx.cluster ? new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true })) : ctx.engine.events(params.labels, emit, signal),
       ...pods.topics,
       ...live.topics,
     },

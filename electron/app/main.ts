@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ApiSession } from '../../shared/api';
 import { createHandlers } from '../api/handlers';
+import { createSelectedCluster, rememberCluster } from '../engines/choice/clusters';
 import { createSelectedEngine } from '../engines/choice/engines';
 import { nativeFileDialogs } from './file-dialogs';
 import { API_CHANNEL, ELECTRON_CSP, isAppUrl, secureWebPreferences } from './security';
@@ -14,7 +15,13 @@ const indexFile = join(__dirname, '..', 'renderer', 'index.html');
 const indexUrl = pathToFileURL(indexFile).toString();
 // The back end stays free of Electron: it gets the native file dialogs as a capability.
 const dialogs = nativeFileDialogs(dialog, () => BrowserWindow.getFocusedWindow());
-const handlers = createHandlers({ host: 'electron', engine: createSelectedEngine(), files: { dialogs } });
+const handlers = createHandlers({
+  host: 'electron',
+  engine: createSelectedEngine(),
+  cluster: createSelectedCluster(),
+  remember: (choice) => rememberCluster(choice),
+  files: { dialogs },
+});
 const sessions = new Map<number, ApiSession>();
 
 function sessionFor(contents: WebContents): ApiSession {

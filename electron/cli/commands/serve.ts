@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
 import { createHandlers } from '../../api/handlers';
+import { createSelectedCluster, rememberCluster } from '../../engines/choice/clusters';
 import { createSelectedEngine } from '../../engines/choice/engines';
 import { startBrowserHost } from '../../host/host';
 import { ensureRendererBuilt } from '../build-if-needed';
@@ -20,14 +21,16 @@ export async function serve(options: ServeOptions): Promise<void> {
   if (options.build) await ensureRendererBuilt(log);
   // The engine the user picked (engine.select), else DOCKER_HOST / docker context / default socket.
   const engine = createSelectedEngine();
+  // A Kubernetes context chosen earlier (kube.select) is the engine in use again.
+  const cluster = createSelectedCluster();
   const host = await startBrowserHost({
-    handlers: createHandlers({ host: 'browser', engine }),
+    handlers: createHandlers({ host: 'browser', engine, cluster, remember: (choice) => rememberCluster(choice) }),
     staticDir: rendererDist,
     port: options.port,
     log: process.env.PODWRIGHT_DEBUG ? log : undefined,
   });
   process.stdout.write(`Podwright is running at ${host.url}\n`);
-  const status = await engine.info();
+  const status = await (cluster ?? engine).info();
   log(
     status.reachable
       ? `Engine: ${status.name} ${status.version} (API ${status.apiVersion}) at ${status.endpoint.host}`
