@@ -60,6 +60,8 @@ interface Pending {
 class Reorder {
   private queue: Pending[] = [];
   private timer: NodeJS.Timeout | undefined;
+  /** Everything is held until released: the streams' backlogs arrive one after another and must interleave. */
+  private held = true;
 
   constructor(
     private readonly emit: (e: PodLogEvent) => void,
@@ -68,10 +70,18 @@ class Reorder {
 
   push(event: PodLogEvent): void {
     this.queue.push({ event, arrived: Date.now() });
-    this.timer ??= setTimeout(() => this.flush(false), this.windowMs);
+    if (!this.held) this.timer ??= setTimeout(() => this.flush(false), this.windowMs);
+  }
+
+  /** Lets the backlog out in time order; from now on a line waits only `windowMs`. */
+  release(): void {
+    if (!this.held) return;
+    this.held = false;
+    this.flush(true);
   }
 
   flush(all: boolean): void {
+    if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     const now = Date.now();
     this.queue.sort((a, b) => a.event.t - b.event.t);
@@ -120,7 +130,7 @@ export async function streamClusterLogs(cluster: Cluster, options: ClusterLogOpt
     : ((await cluster.request<{ items?: Json[] }>('GET', podsPath, { query: { labelSelector: selector } })).items ?? []);
   if (initial.length === 0) throw new ClusterError('NOT_FOUND', `No Pod of "${options.name}" in namespace "${options.namespace}".`, cluster.where);
 
-  const reorder = new Reorder(emit, options.follow ? 120 : 0);
+  const reorder = new Reorder(emit, 120);
   const out = (e: PodLogEvent): void => reorder.push(e);
   const pods = new Map<string, Json>(initial.map((p) => [podName(p), p]));
   const waiters = new Set<() => void>();
@@ -145,7 +155,13 @@ export async function streamClusterLogs(cluster: Cluster, options: ClusterLogOpt
       stop.addEventListener('abort', check, { once: true });
     });
 
-  const read = async (pod: string, container: string, query: Record<string, string | number | boolean | undefined>, attempt: number): Promise<number> => {
+  const read = async (
+    pod: string,
+    container: string,
+    query: Record<string, string | number | boolean | undefined>,
+    attempt: number,
+    onBacklog?: () => void,
+  ): Promise<number> => {
     let count = 0;
     const res = await cluster.stream(resourcePath({ apiVersion: 'v1', resource: 'pods', namespace: options.namespace, name: pod, subresource: 'log' }), {
       query: { container, timestamps: true, ...query },
@@ -160,23 +176,30 @@ export async function streamClusterLogs(cluster: Cluster, options: ClusterLogOpt
       out({ kind: 'line', container, stream: 'stdout', time, t, text: shown, truncated, attempt, replica: pod });
       count++;
     };
+    // The backlog is what the first chunk brings; a quiet container has none.
+    const backlog = setTimeout(() => onBacklog?.(), 150);
     try {
       for await (const chunk of res) {
+        clearTimeout(backlog);
         buffered += (chunk as Buffer).toString('utf8');
         let nl: number;
         while ((nl = buffered.indexOf('\n')) >= 0) {
           line(buffered.slice(0, nl));
           buffered = buffered.slice(nl + 1);
         }
+        onBacklog?.();
       }
     } catch (err) {
       if (!stop.aborted) throw err;
+    } finally {
+      clearTimeout(backlog);
+      onBacklog?.();
     }
     if (buffered) line(buffered);
     return count;
   };
 
-  const tail = async (pod: string, container: string): Promise<void> => {
+  const tail = async (pod: string, container: string, ready: () => void): Promise<void> => {
     let attempt = 0;
     const status = (): Json | undefined => containerStatus(pods.get(pod), container);
     const started = (): boolean => {
@@ -195,6 +218,7 @@ export async function streamClusterLogs(cluster: Cluster, options: ClusterLogOpt
       if (restarts() > 0) await read(pod, container, { previous: true }, 0).catch(() => 0);
       return;
     }
+    if (!started()) ready();
     // The crashed run first: a container backing off shows why it crashed.
     if (restarts() > 0 && since.sinceSeconds === undefined && since.sinceTime === undefined) {
       const n = await read(pod, container, { previous: true, ...(options.tail !== undefined ? { tailLines: options.tail } : {}) }, 0).catch(() => -1);
@@ -208,6 +232,7 @@ export async function streamClusterLogs(cluster: Cluster, options: ClusterLogOpt
     let first = true;
     for (;;) {
       if (!started()) {
+        ready();
         if (!options.follow || !(await waitFor(() => started() || !pods.has(pod)))) return;
         if (!pods.has(pod)) return;
       }
@@ -215,8 +240,9 @@ export async function streamClusterLogs(cluster: Cluster, options: ClusterLogOpt
       const query = first ? { ...since, ...(options.tail !== undefined ? { tailLines: options.tail } : {}) } : {};
       first = false;
       try {
-        await read(pod, container, { ...query, ...(options.follow ? { follow: true } : {}) }, attempt);
+        await read(pod, container, { ...query, ...(options.follow ? { follow: true } : {}) }, attempt, ready);
       } catch (err) {
+        ready();
         // A container between runs answers "waiting to start"; anything else ends this container's stream.
         if (!(err instanceof ClusterError && (err.code === 'INVALID' || err.code === 'NOT_FOUND'))) throw err;
         if (err.code === 'NOT_FOUND') return;
@@ -235,15 +261,21 @@ export async function streamClusterLogs(cluster: Cluster, options: ClusterLogOpt
   };
 
   const tasks = new Map<string, Promise<void>>();
-  const startPod = (pod: Json): void => {
+  // The first streams' backlogs are held until each has arrived, so they interleave in time order.
+  const backlogs: Promise<void>[] = [];
+  const startPod = (pod: Json, first = false): void => {
     for (const container of containerNames(pod)) {
       if (options.containers && options.containers.length > 0 && !options.containers.includes(container)) continue;
       const key = `${podName(pod)}/${container}`;
       if (tasks.has(key)) continue;
-      tasks.set(key, tail(podName(pod), container));
+      let ready!: () => void;
+      const backlog = new Promise<void>((resolve) => (ready = resolve));
+      if (first) backlogs.push(backlog);
+      tasks.set(key, tail(podName(pod), container, ready).finally(ready));
     }
   };
-  for (const p of initial) startPod(p);
+  for (const p of initial) startPod(p, true);
+  void Promise.all(backlogs).then(() => reorder.release());
 
   let feed: Promise<unknown> | undefined;
   if (options.follow) {

@@ -149,8 +149,10 @@ const list = (v: Json | undefined): JsonObject[] => (Array.isArray(v) ? v.filter
 export function programOf(container: JsonObject): { text?: string; exitCode?: number } {
   const argv = [container.command, container.args].flatMap((v) => (Array.isArray(v) ? v : []));
   const words = argv.map(String).join(' ');
-  const echo = /\becho\s+(?:"([^"]*)"|'([^']*)'|([^;&|]+))/.exec(words);
-  const text = echo ? (echo[1] ?? echo[2] ?? echo[3] ?? '').trim() : undefined;
+  const echo = /\becho\s+(?:"([^"]*)"|'([^']*)'|([^;&|]+))([^;&|]*)/.exec(words);
+  // An echo redirected to a file (`echo x >> /data/f`) writes nothing to the log.
+  const redirected = echo ? /[<>]/.test(`${echo[3] ?? ''}${echo[4] ?? ''}`) : false;
+  const text = echo && !redirected ? (echo[1] ?? echo[2] ?? echo[3] ?? '').trim() : undefined;
   const exit = /\bexit\s+(\d+)/.exec(words);
   return { ...(text ? { text } : {}), ...(exit ? { exitCode: Number(exit[1]) } : {}) };
 }

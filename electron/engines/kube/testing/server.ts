@@ -251,6 +251,11 @@ export class StandIn {
     return { name, ...Object.assign({}, ...found) };
   }
 
+  /** How many watch and log-follow streams are open now. */
+  get openStreams(): number {
+    return this.watches.size;
+  }
+
   /** Ends every open watch's connection, as a load balancer dropping idle connections would. */
   dropWatches(): number {
     const n = this.watches.size;

@@ -56,7 +56,7 @@ export function invalid(kind: string, group: string, name: string, causes: Statu
   const joined = parts.length === 1 ? parts[0] : `[${parts.join(', ')}]`;
   const qualified = group ? `${kind}.${group}` : kind;
   return failure(422, 'Invalid', `${qualified} "${name}" is invalid: ${joined}`, {
-    name,
+    ...(name ? { name } : {}),
     ...(group ? { group } : {}),
     kind,
     causes,
