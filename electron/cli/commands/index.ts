@@ -1,5 +1,6 @@
 // The CLI's commands. A command is a module that adds itself to the program; list new ones here.
 import type { Command } from 'commander';
+import { registerDeploy, registerUndeploy } from './cluster';
 import { registerDown } from './down';
 import { registerExec } from './exec';
 import { registerExport } from './export';
@@ -23,4 +24,6 @@ export const commands: RegisterCommand[] = [
   registerPs,
   registerLogs,
   registerExec,
+  registerDeploy,
+  registerUndeploy,
 ];

@@ -142,13 +142,19 @@ export class ClusterDeployer {
     await this.deleteAndWait(pods.map((p) => ({ kind: 'Pod', ...resources.Pod!, namespace, name: p })), undefined);
   }
 
-  /** Names of the objects of a kind that Podwright applied for the run, found by label. */
-  private async find(kind: string, namespace: string, name: string, design?: string): Promise<string[]> {
+  /**
+   * Names of the objects of a kind that Podwright applied for the run, found by label. `applied` leaves out the Pods a
+   * workload made (they carry the run's labels too, but Podwright applied their Deployment, not them).
+   */
+  private async find(kind: string, namespace: string, name: string, design?: string, applied = false): Promise<string[]> {
     const r = resources[kind]!;
     const list = await this.cluster.request<{ items?: Json[] }>('GET', resourcePath({ apiVersion: r.apiVersion, resource: r.resource, namespace }), {
       query: { labelSelector: runSelector(design, name) },
     });
-    return (list.items ?? []).map((o) => String((o.metadata as Json | undefined)?.name ?? '')).filter(Boolean);
+    return (list.items ?? [])
+      .filter((o) => !applied || !Array.isArray((o.metadata as Json | undefined)?.ownerReferences) || ((o.metadata as Json).ownerReferences as unknown[]).length === 0)
+      .map((o) => String((o.metadata as Json | undefined)?.name ?? ''))
+      .filter(Boolean);
   }
 
   /**
@@ -158,10 +164,10 @@ export class ClusterDeployer {
   async down(namespace: string, name: string, options: { design?: string; graceSeconds?: number; signal?: AbortSignal } = {}): Promise<{ objects: number; pods: number }> {
     const targets: Pick<PlannedObject, 'kind' | 'apiVersion' | 'resource' | 'namespace' | 'name'>[] = [];
     for (const kind of DOWN_ORDER)
-      for (const n of await this.find(kind, namespace, name, options.design)) targets.push({ kind, ...resources[kind]!, namespace, name: n });
+      for (const n of await this.find(kind, namespace, name, options.design, true)) targets.push({ kind, ...resources[kind]!, namespace, name: n });
     const pods = (await this.find('Pod', namespace, name, options.design)).length;
     await this.deleteAndWait(targets, options.graceSeconds, options.signal, { namespace, name, design: options.design });
-    return { objects: targets.filter((t) => t.kind !== 'Pod').length + (targets.some((t) => t.kind === 'Pod') ? 1 : 0), pods };
+    return { objects: targets.length, pods };
   }
 
   private async deleteAndWait(
