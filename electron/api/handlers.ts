@@ -1,7 +1,8 @@
 // The back end's implementation of the API contract: one handler per call and topic, shared by both transports.
 import type { ApiHandlers } from '../../shared/api';
 import { type Engine, podHandlers } from '../engines/docker';
-import { clusterCallHandlers, clusterPodHandlers, type ClusterEngine } from '../engines/kube';
+import type { ClusterEngine } from '../engines/kube';
+import { lazyClusterCalls, lazyClusterPods } from '../engines/kube-load';
 import { logsExecEngineHandlers } from '../engines/engines-api';
 import { fileHandlers, type FileOptions } from '../files/files-api';
 import { appVersion } from '../version';
@@ -33,23 +34,24 @@ export function createHandlers(ctx: BackendContext): ApiHandlers {
     return podsNow;
   };
   // With a cluster as the engine in use, it answers the pod.* calls (dispatch by engine kind).
-  const cluster = clusterPodHandlers(ctx);
+  // The Kubernetes engine loads on first use; a chosen context has loaded it already.
+  const cluster = lazyClusterPods(ctx);
   const pods: ReturnType<typeof podHandlers> = {
     calls: {
-      'pod.run': (input) => (ctx.cluster ? cluster.calls['pod.run'](input) : current().calls['pod.run'](input)),
+      'pod.run': async (input) => (ctx.cluster ? (await cluster()).calls['pod.run'](input) : current().calls['pod.run'](input)),
       'pod.cancel': async (input) => {
-        if (ctx.cluster) return cluster.calls['pod.cancel'](input);
+        if (ctx.cluster) return (await cluster()).calls['pod.cancel'](input);
         const answers = await Promise.all([current(), ...replaced].map((h) => h.calls['pod.cancel'](input)));
         const found = (outcome: string) => answers.find((a) => a.outcome === outcome);
         return found('cancelled') ?? found('finished') ?? { outcome: 'not-running' };
       },
-      'pod.stop': (input) => (ctx.cluster ? cluster.calls['pod.stop'](input) : current().calls['pod.stop'](input)),
-      'pod.down': (input) => (ctx.cluster ? cluster.calls['pod.down'](input) : current().calls['pod.down'](input)),
-      'pod.list': (input) => (ctx.cluster ? cluster.calls['pod.list'](input) : current().calls['pod.list'](input)),
+      'pod.stop': async (input) => (ctx.cluster ? (await cluster()).calls['pod.stop'](input) : current().calls['pod.stop'](input)),
+      'pod.down': async (input) => (ctx.cluster ? (await cluster()).calls['pod.down'](input) : current().calls['pod.down'](input)),
+      'pod.list': async (input) => (ctx.cluster ? (await cluster()).calls['pod.list'](input) : current().calls['pod.list'](input)),
     },
     topics: {
-      'pod.status': (params, emit, signal) =>
-        ctx.cluster ? cluster.topics['pod.status'](params, emit, signal) : current().topics['pod.status'](params, emit, signal),
+      'pod.status': async (params, emit, signal) =>
+        ctx.cluster ? (await cluster()).topics['pod.status'](params, emit, signal) : current().topics['pod.status'](params, emit, signal),
     },
   };
   // Reads ctx.engine on every call, so engine.select takes effect at once.
@@ -61,7 +63,7 @@ export function createHandlers(ctx: BackendContext): ApiHandlers {
       ...pods.calls,
       ...live.calls,
       ...fileHandlers(ctx.files),
-      ...clusterCallHandlers(ctx),
+      ...lazyClusterCalls(ctx),
     },
     topics: {
       // A cluster has no container event stream: its status comes from watches (pod.status).

@@ -2,7 +2,8 @@
 // Kubernetes context as the engine in use (kube.select), the cluster answers them instead.
 import type { CallHandlers, TopicHandlers } from '../../shared/api';
 import { type Engine, execCapture, ExecSession, ExecSessions, type ExecOutput, streamPodLogs } from './docker';
-import { clusterPodHandlers, type ClusterHolder } from './kube';
+import type { ClusterHolder } from './kube';
+import { lazyClusterPods } from './kube-load';
 import { listEngines, selectEngine } from './choice/engines';
 
 /** What these handlers need from the back end: the engine in use, which engine.select replaces. */
@@ -15,16 +16,23 @@ type Topics = Pick<TopicHandlers, 'pod.logs' | 'pod.exec.session'>;
 
 export function logsExecEngineHandlers(ctx: EngineHolder, options: { settings?: string } = {}): { calls: Calls; topics: Topics } {
   const sessions = new ExecSessions();
-  const cluster = clusterPodHandlers(ctx);
+  // The cluster's handlers load with the Kubernetes engine, which a chosen context has already loaded.
+  const cluster = lazyClusterPods(ctx);
+  let clusterSessions: { find: (id: string) => unknown } | undefined;
+  const onCluster = async () => {
+    const handlers = await cluster();
+    clusterSessions = handlers.sessions;
+    return handlers;
+  };
   return {
     calls: {
       'pod.exec': async (input) => {
-        if (ctx.cluster) return cluster.calls['pod.exec'](input);
+        if (ctx.cluster) return (await onCluster()).calls['pod.exec'](input);
         const { name, namespace, container, command, stdin, timeoutMs, env, workingDir, user } = input;
         return execCapture(ctx.engine.docker, { pod: name, namespace, container }, command, { stdin, timeoutMs: timeoutMs ?? 60_000, env, workingDir, user });
       },
       'pod.exec.input': async (input) => {
-        if (cluster.sessions.find(input.session)) return cluster.calls['pod.exec.input'](input);
+        if (clusterSessions?.find(input.session)) return (await onCluster()).calls['pod.exec.input'](input);
         const { session, data, end } = input;
         const s = sessions.get(session);
         if (data) s.write(data);
@@ -32,7 +40,7 @@ export function logsExecEngineHandlers(ctx: EngineHolder, options: { settings?: 
         return {};
       },
       'pod.exec.resize': async (input) => {
-        if (cluster.sessions.find(input.session)) return cluster.calls['pod.exec.resize'](input);
+        if (clusterSessions?.find(input.session)) return (await onCluster()).calls['pod.exec.resize'](input);
         const { session, cols, rows } = input;
         await sessions.get(session).resize(cols, rows);
         return {};
@@ -48,13 +56,13 @@ export function logsExecEngineHandlers(ctx: EngineHolder, options: { settings?: 
       },
     },
     topics: {
-      'pod.logs': (params, emit, signal) => {
-        if (ctx.cluster) return cluster.topics['pod.logs'](params, emit, signal);
+      'pod.logs': async (params, emit, signal) => {
+        if (ctx.cluster) return (await onCluster()).topics['pod.logs'](params, emit, signal);
         const { name, namespace, containers, follow, since, tail, maxLineBytes } = params;
         return streamPodLogs(ctx.engine.docker, { pod: name, namespace, containers, follow, since, tail, maxLineBytes }, emit, signal);
       },
       'pod.exec.session': async (params, emit, signal) => {
-        if (ctx.cluster) return cluster.topics['pod.exec.session'](params, emit, signal);
+        if (ctx.cluster) return (await onCluster()).topics['pod.exec.session'](params, emit, signal);
         const { name, namespace, container, command, tty, cols, rows, env, workingDir, user } = params;
         // The session id goes first, so output that arrives while the TTY is being sized waits for it.
         let started = false;

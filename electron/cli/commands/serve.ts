@@ -22,7 +22,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   // The engine the user picked (engine.select), else DOCKER_HOST / docker context / default socket.
   const engine = createSelectedEngine();
   // A Kubernetes context chosen earlier (kube.select) is the engine in use again.
-  const cluster = createSelectedCluster();
+  const cluster = await createSelectedCluster();
   const host = await startBrowserHost({
     handlers: createHandlers({ host: 'browser', engine, cluster, remember: (choice) => rememberCluster(choice) }),
     staticDir: rendererDist,
