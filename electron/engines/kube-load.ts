@@ -2,9 +2,10 @@
 // to a container engine should not pay for it at start. The handlers of the API dispatch through here.
 import type { CallHandlers, TopicHandlers } from '../../shared/api';
 import { clusterCalls } from '../../shared/api/contract';
+import type * as Kube from './kube';
 import type { ClusterHolder } from './kube';
 
-type KubeModule = typeof import('./kube');
+type KubeModule = typeof Kube;
 type PodHandlers = ReturnType<KubeModule['clusterPodHandlers']>;
 type ClusterCallName = keyof typeof clusterCalls;
 

@@ -33,6 +33,7 @@ export class ClusterEngine {
   readonly forwards: PortForwards;
   readonly namespace: string;
   private readonly listeners = new Set<Listener>();
+  private readonly enders = new Set<() => void>();
   private feed: AbortController | undefined;
   private table: RunTable | undefined;
 
@@ -149,17 +150,17 @@ export class ClusterEngine {
     };
     this.listeners.add(listener);
     this.startFeed();
-    return new Promise((resolve) =>
-      signal.addEventListener(
-        'abort',
-        () => {
-          this.listeners.delete(listener);
-          if (this.listeners.size === 0) this.stopFeed();
-          resolve();
-        },
-        { once: true },
-      ),
-    );
+    return new Promise((resolve) => {
+      const end = (): void => {
+        this.listeners.delete(listener);
+        this.enders.delete(end);
+        if (this.listeners.size === 0) this.stopFeed();
+        resolve();
+      };
+      // Closing the engine (another context chosen) ends its subscriptions, so subscribers open new ones.
+      this.enders.add(end);
+      signal.addEventListener('abort', end, { once: true });
+    });
   }
 
   /** Sends an event to every status subscriber (run progress from an apply). */
@@ -201,6 +202,7 @@ export class ClusterEngine {
   }
 
   close(): void {
+    for (const end of [...this.enders]) end();
     this.stopFeed();
     this.forwards.stopAll();
   }

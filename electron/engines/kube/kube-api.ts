@@ -11,6 +11,9 @@ import { loadKubeconfig } from './kubeconfig/kubeconfig';
 import { streamClusterLogs } from './logs/logs';
 import { Cluster } from './connection/cluster';
 
+/** The steps of a cluster run that pod.status's progress events name (the run bar words them). */
+type ClusterStage = 'kube-check' | 'kube-apply';
+
 /** The engine in use, as the back end holds it: a cluster engine when a context is chosen. */
 export interface ClusterHolder {
   cluster?: ClusterEngine;
@@ -103,12 +106,15 @@ export async function listContexts(holder: ClusterHolder, timeoutMs = 3000): Pro
 }
 
 export function clusterCallHandlers(holder: ClusterHolder): ClusterCalls {
-  const progress = (engine: ClusterEngine, name: string, stage: 'check' | 'create' | 'running', message: string): void =>
+  const progress = (engine: ClusterEngine, name: string, stage: ClusterStage, message: string): void =>
     engine.publish({ kind: 'progress', name, namespace: engine.namespace, stage, message });
   return {
     'kube.contexts': () => guard(() => listContexts(holder)),
     'kube.select': ({ context, namespace }) =>
       guard(async (): Promise<EngineStatus> => {
+        // The same context and namespace again: the engine in use stays (its watches and port-forwards with it).
+        const current = holder.cluster;
+        if (current && current.context === context && (namespace === undefined || namespace === current.namespace)) return current.info();
         const engine = new ClusterEngine(loadKubeconfig(), context, namespace);
         const info = await engine.info();
         if (!info.reachable) {
@@ -152,12 +158,12 @@ function planOf(engine: ClusterEngine, input: CallInput<'kube.preview'>): Return
 export async function applyRun(
   engine: ClusterEngine,
   input: CallInput<'kube.apply'>,
-  progress: (engine: ClusterEngine, name: string, stage: 'check' | 'create' | 'running', message: string) => void,
+  progress: (engine: ClusterEngine, name: string, stage: ClusterStage, message: string) => void,
 ): Promise<CallOutput<'kube.apply'>> {
   const plan = planOf(engine, input);
-  progress(engine, plan.name, 'check', `Dry run of ${plan.objects.length} objects on ${engine.context}`);
+  progress(engine, plan.name, 'kube-check', `Dry run of ${plan.objects.length} objects on ${engine.context}`);
   const result = await engine.deployer.apply(plan, { force: input.force });
-  progress(engine, plan.name, 'create', `Applied ${result.applied.map((a) => `${a.object.kind} ${a.object.name}`).join(', ')} (field manager ${FIELD_MANAGER})`);
+  progress(engine, plan.name, 'kube-apply', `Applied ${result.applied.map((a) => `${a.object.kind} ${a.object.name}`).join(', ')} (field manager ${FIELD_MANAGER})`);
   const snapshot = await engine.snapshot(plan.name);
   return snapshot ?? { name: plan.name, namespace: plan.namespace, design: plan.design, phase: 'Pending', restartPolicy: 'Always', containers: [] };
 }

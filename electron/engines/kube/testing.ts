@@ -3,3 +3,4 @@
 export { StandIn, defaultNodes, defaultUsers, type StandInOptions, type StandInUser, type NodeSetting } from './testing/server';
 export { kubeconfigFor, writeKubeconfig, type ContextSpec, type KubeconfigSpec } from './testing/kubeconfig';
 export { kubectl, kubectlPath, type KubectlResult } from './testing/kubectl';
+export { typeByKind } from './testing/resources';

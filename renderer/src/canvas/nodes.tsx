@@ -10,6 +10,7 @@ import { diagnosticText } from '../problems-text';
 import { ContainerRunStatus, PodRunPhase } from '../run/ContainerRunStatus';
 import { useRun } from '../run/store';
 import { PodGroupTag } from './PodGroupTag';
+import { useVerdictAt } from '../kube/verdict';
 
 const noDiagnostics: Diagnostic[] = [];
 
@@ -30,7 +31,10 @@ function useShowsRun(pod: number | undefined): boolean {
 
 function useNodeDiagnostics(id: string): Diagnostic[] {
   const { pod, local } = usePodNode(id);
-  return useDocument((s) => podDiagnosticsAt(s, pod).byNode.get(local) ?? noDiagnostics);
+  const rules = useDocument((s) => podDiagnosticsAt(s, pod).byNode.get(local) ?? noDiagnostics);
+  // A cluster's dry-run verdict marks the node its field is about, beside the rules (issue 18).
+  const verdict = useVerdictAt(local, pod);
+  return useMemo(() => (verdict.length === 0 ? rules : [...rules, ...verdict]), [rules, verdict]);
 }
 
 /**

@@ -42,6 +42,18 @@ describe('logs', () => {
     expect(new Set(order.slice(0, Math.min(order.length, 6))).size).toBeGreaterThan(1);
   });
 
+  it('follows running replicas from their backlog on, while their other containers print nothing', async () => {
+    const events: PodLogEvent[] = [];
+    const abort = new AbortController();
+    const done = streamClusterLogs(fx.engine.cluster, { namespace: 'default', name: 'helloworld', follow: true, tail: 50_000 }, (e) => events.push(e), abort.signal);
+    // The backlog of the three "main" containers comes at once; api, log and compute stay silent all along.
+    await eventually(() => new Set(events.map((e) => e.kind === 'line' && e.replica)).size, (n) => n >= 3, 5000);
+    const count = events.length;
+    await eventually(() => events.length, (n) => n > count, 5000);
+    abort.abort();
+    await done;
+  });
+
   it('follows a container across its restarts, the crashed run first', async () => {
     const crash = [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'crashy' }, spec: { containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'echo before the crash; exit 7'] }] } }];
     await fx.engine.deployer.apply(fx.engine.plan({ documents: crash, design: 'crashy' }));

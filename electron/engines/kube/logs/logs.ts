@@ -2,6 +2,7 @@
 // timestamps), merged in time order into pod.logs's events. With follow, a container that exits is followed into its
 // next run (the kubelet ends a log stream when its container ends), a crashed run's lines come from `previous`, and
 // replicas that appear later join the stream.
+import { setMaxListeners } from 'node:events';
 import type { PodLogEvent } from '../../../../shared/api/contract';
 import { runSelector } from '../../../../shared/plan/kube';
 import { resourcePath, type Cluster } from '../connection/cluster';
@@ -139,6 +140,8 @@ export async function streamClusterLogs(cluster: Cluster, options: ClusterLogOpt
   };
   const local = new AbortController();
   const stop = AbortSignal.any([signal, local.signal]);
+  // One listener per container stream and waiter: many for a Deployment of several replicas.
+  setMaxListeners(0, stop);
   const waitFor = (test: () => boolean): Promise<boolean> =>
     new Promise((resolve) => {
       if (test()) return resolve(true);
@@ -163,10 +166,20 @@ export async function streamClusterLogs(cluster: Cluster, options: ClusterLogOpt
     onBacklog?: () => void,
   ): Promise<number> => {
     let count = 0;
-    const res = await cluster.stream(resourcePath({ apiVersion: 'v1', resource: 'pods', namespace: options.namespace, name: pod, subresource: 'log' }), {
-      query: { container, timestamps: true, ...query },
-      signal: stop,
-    });
+    // The backlog is what the first chunk brings; a quiet container has none (and a server may not even answer the
+    // request's headers before its first line), so the merge waits for it only briefly.
+    const backlog = setTimeout(() => onBacklog?.(), 150);
+    let res: Awaited<ReturnType<Cluster['stream']>>;
+    try {
+      res = await cluster.stream(resourcePath({ apiVersion: 'v1', resource: 'pods', namespace: options.namespace, name: pod, subresource: 'log' }), {
+        query: { container, timestamps: true, ...query },
+        signal: stop,
+      });
+    } catch (err) {
+      clearTimeout(backlog);
+      onBacklog?.();
+      throw err;
+    }
     let buffered = '';
     const line = (raw: string): void => {
       const { time, t, text } = splitLogLine(raw);
@@ -176,8 +189,6 @@ export async function streamClusterLogs(cluster: Cluster, options: ClusterLogOpt
       out({ kind: 'line', container, stream: 'stdout', time, t, text: shown, truncated, attempt, replica: pod });
       count++;
     };
-    // The backlog is what the first chunk brings; a quiet container has none.
-    const backlog = setTimeout(() => onBacklog?.(), 150);
     try {
       for await (const chunk of res) {
         clearTimeout(backlog);
@@ -275,7 +286,8 @@ export async function streamClusterLogs(cluster: Cluster, options: ClusterLogOpt
     }
   };
   for (const p of initial) startPod(p, true);
-  void Promise.all(backlogs).then(() => reorder.release());
+  // Without follow everything is held to the end and let out sorted; with follow, once the backlogs are in.
+  if (options.follow) void Promise.all(backlogs).then(() => reorder.release());
 
   let feed: Promise<unknown> | undefined;
   if (options.follow) {
@@ -307,7 +319,10 @@ export async function streamClusterLogs(cluster: Cluster, options: ClusterLogOpt
     // With follow, new tasks may join while these run: wait until every task (old and new) has ended.
     for (;;) {
       const running = [...tasks.values()];
-      await Promise.all(running);
+      await Promise.all(running).catch((err: unknown) => {
+        // Stopped by the caller (or the run is gone): the streams' aborts are the end, not a failure.
+        if (!stop.aborted) throw err;
+      });
       if (tasks.size === running.length || stop.aborted) break;
     }
   } finally {

@@ -202,6 +202,8 @@ export class ClusterSimulation {
   private readonly due = new Set<string>();
   private readonly waiting = new Map<string, NodeJS.Timeout>();
   private tickQueued = false;
+  /** Failures of the simulation itself (a test can assert there are none). */
+  readonly errors: string[] = [];
   private stopped = false;
   private nextIP = 10;
   private readonly unsubscribe: () => void;
@@ -262,7 +264,14 @@ export class ClusterSimulation {
     this.tickQueued = true;
     setImmediate(() => {
       this.tickQueued = false;
-      if (!this.stopped) this.tick();
+      if (this.stopped) return;
+      try {
+        this.tick();
+      } catch (err) {
+        // A broken simulation must say so, not leave Pods waiting forever.
+        this.errors.push(err instanceof Error ? (err.stack ?? err.message) : String(err));
+        if (process.env.STANDIN_DEBUG) console.error('stand-in simulation:', err);
+      }
     });
   }
 

@@ -481,6 +481,7 @@ export class StandIn {
     const wanted = (c: Change): boolean =>
       c.resource === route.type && (route.namespace === undefined || metaOf(c.object).namespace === route.namespace) && match(c.object);
     res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+    res.flushHeaders();
     const send = (type: string, object: unknown): boolean => !res.writableEnded && !res.destroyed && res.write(`${JSON.stringify({ type, object })}\n`);
     res.on('error', () => undefined);
     if (rv === '' || rv === '0') {
@@ -837,6 +838,7 @@ export class StandIn {
     if (tail !== null) lines = lines.slice(Math.max(0, lines.length - Number(tail)));
     const format = (l: { time: string; text: string }): string => `${stamps ? `${l.time} ` : ''}${l.text}\n`;
     res.writeHead(200, { 'Content-Type': 'text/plain', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
+    res.flushHeaders();
     for (const l of lines) res.write(format(l));
     if (!queryFlag(q, 'follow') || attempt.finishedAt) return void res.end();
     res.on('error', () => undefined);

@@ -144,3 +144,13 @@ describe('watches that survive', () => {
     w.stop();
   });
 });
+
+describe('the engine in use changes', () => {
+  it("ends the old engine's status subscriptions, so the UI opens new ones", async () => {
+    const other = clusterOn(standIn);
+    const ended = other.engine.watch({}, () => undefined, new AbortController().signal).then(() => 'ended');
+    other.engine.close();
+    expect(await Promise.race([ended, new Promise((r) => setTimeout(() => r('still open'), 2000))])).toBe('ended');
+  });
+});
+
