@@ -99,41 +99,23 @@ function planEnv(ctx: PlanContext, c: Container, path: string): { env: [string, 
   const env = new Map<string, string>();
   let needsPodIP = false;
   (c.envFrom ?? []).forEach((source, i) => {
-    const prefix = source.prefix ?? '';
-    if (source.configMapRef) {
-      const ref = source.configMapRef;
-      const cm = ctx.companions.configMaps?.find((x) => x.metadata?.name === ref.name);
-      if (!cm) {
-        if (!ref.optional)
-          report(
-            ctx,
-            'CONFIGMAP_NOT_FOUND',
-            `Container "${c.name}" reads env from ConfigMap "${ref.name}", which is not in the document.`,
-            `${path}.envFrom[${i}]`,
-            { container: c.name, name: String(ref.name) },
-            'env',
-          );
-        return;
-      }
-      for (const [k, v] of Object.entries(cm.data ?? {})) env.set(prefix + k, String(v));
-    } else if (source.secretRef) {
-      const ref = source.secretRef;
-      const secret = ctx.companions.secrets?.find((x) => x.metadata?.name === ref.name);
-      if (!secret) {
-        if (!ref.optional)
-          report(
-            ctx,
-            'SECRET_NOT_FOUND',
-            `Container "${c.name}" reads env from Secret "${ref.name}", which is not in the document.`,
-            `${path}.envFrom[${i}]`,
-            { container: c.name, name: String(ref.name) },
-            'env',
-          );
-        return;
-      }
-      for (const [k, v] of secretEntries(secret, () => {}))
-        env.set(prefix + k, v.encoding === 'base64' ? decodeBase64Text(v.content) : v.content);
+    const ref = source.configMapRef ?? source.secretRef;
+    if (!ref) return;
+    const kind = source.configMapRef ? 'ConfigMap' : 'Secret';
+    const values = kind === 'ConfigMap' ? configMapValues(ctx, ref.name) : secretValues(ctx, ref.name);
+    if (!values) {
+      if (!ref.optional)
+        report(
+          ctx,
+          kind === 'ConfigMap' ? 'CONFIGMAP_NOT_FOUND' : 'SECRET_NOT_FOUND',
+          `Container "${c.name}" reads env from ${kind} "${ref.name}", which is not in the document.`,
+          `${path}.envFrom[${i}]`,
+          { container: c.name, name: String(ref.name) },
+          'env',
+        );
+      return;
     }
+    for (const [k, v] of values) env.set((source.prefix ?? '') + k, v);
   });
   (c.env ?? []).forEach((e: EnvVar, i) => {
     let value = envValue(ctx, c, e, `${path}.env[${i}]`);
@@ -144,6 +126,18 @@ function planEnv(ctx: PlanContext, c: Container, path: string): { env: [string, 
     env.set(e.name, value);
   });
   return { env: [...env], needsPodIP };
+}
+
+/** A design ConfigMap's data as env values, or undefined when the design does not hold it. */
+function configMapValues(ctx: PlanContext, name: string | undefined): [string, string][] | undefined {
+  const cm = ctx.companions.configMaps?.find((x) => x.metadata?.name === name);
+  return cm && Object.entries(cm.data ?? {}).map(([k, v]) => [k, String(v)]);
+}
+
+/** A design Secret's entries decoded as env values, or undefined when the design does not hold it. */
+function secretValues(ctx: PlanContext, name: string | undefined): [string, string][] | undefined {
+  const secret = ctx.companions.secrets?.find((x) => x.metadata?.name === name);
+  return secret && [...secretEntries(secret, () => {})].map(([k, v]) => [k, v.encoding === 'base64' ? decodeBase64Text(v.content) : v.content]);
 }
 
 function envValue(ctx: PlanContext, c: Container, e: EnvVar, path: string): string | undefined {
