@@ -83,7 +83,7 @@ describe('the podwright launcher', { timeout: 120_000 }, () => {
     expect((await podwright(['--help'])).stdout).toContain('DESIGN KUBERNETES PODS');
   });
 
-  it('loads only what the command uses: validate never reaches dockerode, ws or electron', async () => {
+  it('loads only what the command uses: validate never reaches dockerode, ws, electron or the Kubernetes client', async () => {
     const log = join(root, 'resolved.log');
     const hooks = join(root, 'hooks.mjs');
     writeFileSync(
@@ -95,17 +95,24 @@ export async function resolve(specifier, context, next) {
 }`,
     );
     const register = `data:text/javascript,import{register}from'node:module';register(${encodeURIComponent(JSON.stringify(`file://${hooks}`))});`;
-    const packagesFor = async (args: string[]): Promise<string[]> => {
+    const packagesFor = async (args: string[], env?: Record<string, string>): Promise<string[]> => {
       writeFileSync(log, '');
-      await podwright(args, { nodeArgs: ['--import', register] });
+      await podwright(args, { nodeArgs: ['--import', register], env });
       return [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))];
     };
     const file = join(repo, 'assets', 'examples', 'helloworld.pod.yaml');
     const validate = await packagesFor(['validate', file]);
-    for (const name of ['dockerode', 'ws', 'electron']) expect(validate).not.toContain(name);
+    for (const name of ['dockerode', 'ws', 'electron', '@kubernetes/client-node']) expect(validate).not.toContain(name);
     expect(await packagesFor(['--version'])).not.toContain('dockerode');
     // The same watch sees the engine client where a command does use it.
-    expect(await packagesFor(['ps', '--help'])).toContain('dockerode');
+    const ps = await packagesFor(['ps', '--help']);
+    expect(ps).toContain('dockerode');
+    expect(ps).not.toContain('@kubernetes/client-node');
+    expect(await packagesFor(['deploy', '--help'])).not.toContain('@kubernetes/client-node');
+    // A cluster command loads the Kubernetes client, from node_modules (kept out of the bundle), only when it runs.
+    const deploy = await packagesFor(['deploy', file, '--context', 'nowhere'], { KUBECONFIG: join(root, 'no-kubeconfig') });
+    expect(deploy).toContain('@kubernetes/client-node');
+    expect(deploy).not.toContain('dockerode');
   });
 
   it('runs from the sources, saying why, when it cannot build', async () => {
