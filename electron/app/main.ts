@@ -4,7 +4,8 @@ import { app, BrowserWindow, dialog, ipcMain, session, shell, type WebContents }
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ApiSession } from '../../shared/api';
-import { createHandlers } from '../api/handlers';
+import { createHandlers, type BackendContext } from '../api/handlers';
+import { createSelectedCluster, rememberCluster } from '../engines/choice/clusters';
 import { createSelectedEngine } from '../engines/choice/engines';
 import { nativeFileDialogs } from './file-dialogs';
 import { API_CHANNEL, ELECTRON_CSP, isAppUrl, secureWebPreferences } from './security';
@@ -14,7 +15,17 @@ const indexFile = join(__dirname, '..', 'renderer', 'index.html');
 const indexUrl = pathToFileURL(indexFile).toString();
 // The back end stays free of Electron: it gets the native file dialogs as a capability.
 const dialogs = nativeFileDialogs(dialog, () => BrowserWindow.getFocusedWindow());
-const handlers = createHandlers({ host: 'electron', engine: createSelectedEngine(), files: { dialogs } });
+const backend: BackendContext = {
+  host: 'electron',
+  engine: createSelectedEngine(),
+  remember: (choice) => rememberCluster(choice),
+  files: { dialogs },
+};
+const handlers = createHandlers(backend);
+// A Kubernetes context chosen earlier is the engine again once its engine has loaded (the handlers read it per call).
+void createSelectedCluster().then((cluster) => {
+  if (cluster && !backend.cluster) backend.cluster = cluster;
+});
 const sessions = new Map<number, ApiSession>();
 
 function sessionFor(contents: WebContents): ApiSession {

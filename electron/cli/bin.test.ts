@@ -15,6 +15,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -83,29 +84,48 @@ describe('the podwright launcher', { timeout: 120_000 }, () => {
     expect((await podwright(['--help'])).stdout).toContain('DESIGN KUBERNETES PODS');
   });
 
-  it('loads only what the command uses: validate never reaches dockerode, ws or electron', async () => {
+  it('loads only what the command uses: validate never reaches dockerode, ws, electron or the Kubernetes client', async () => {
     const log = join(root, 'resolved.log');
     const hooks = join(root, 'hooks.mjs');
     writeFileSync(
       hooks,
       `import { appendFileSync } from 'node:fs';
 export async function resolve(specifier, context, next) {
+  const resolved = await next(specifier, context);
   if (!specifier.startsWith('.') && !specifier.startsWith('file:') && !specifier.startsWith('node:')) appendFileSync(${JSON.stringify(log)}, specifier + '\\n');
-  return next(specifier, context);
+  else if (resolved.url.startsWith('file:')) appendFileSync(${JSON.stringify(log)}, resolved.url + '\\n');
+  return resolved;
 }`,
     );
     const register = `data:text/javascript,import{register}from'node:module';register(${encodeURIComponent(JSON.stringify(`file://${hooks}`))});`;
-    const packagesFor = async (args: string[]): Promise<string[]> => {
+    const packagesFor = async (args: string[], env?: Record<string, string>): Promise<string[]> => {
       writeFileSync(log, '');
-      await podwright(args, { nodeArgs: ['--import', register] });
+      await podwright(args, { nodeArgs: ['--import', register], env });
       return [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))];
     };
     const file = join(repo, 'assets', 'examples', 'helloworld.pod.yaml');
     const validate = await packagesFor(['validate', file]);
-    for (const name of ['dockerode', 'ws', 'electron']) expect(validate).not.toContain(name);
+    for (const name of ['dockerode', 'ws', 'electron', '@kubernetes/client-node']) expect(validate).not.toContain(name);
     expect(await packagesFor(['--version'])).not.toContain('dockerode');
     // The same watch sees the engine client where a command does use it.
-    expect(await packagesFor(['ps', '--help'])).toContain('dockerode');
+    const ps = await packagesFor(['ps', '--help']);
+    expect(ps).toContain('dockerode');
+    // The Kubernetes client is bundled into a chunk of its own (KUBERNETES_SERVICE_HOST is its in-cluster
+    // configuration), which only a cluster command loads when it runs: not validate, ps or deploy --help.
+    const folder = join(root, 'dist', 'cli', stamp().build);
+    const kubeChunks = readdirSync(folder)
+      .filter((f) => f.endsWith('.mjs') && readFileSync(join(folder, f), 'utf8').includes('KUBERNETES_SERVICE_HOST'))
+      .map((f) => pathToFileURL(join(folder, f)).href);
+    expect(kubeChunks).toHaveLength(1);
+    const deployHelp = await packagesFor(['deploy', '--help']);
+    for (const loaded of [validate, ps, deployHelp]) {
+      expect(loaded).not.toContain('@kubernetes/client-node');
+      expect(loaded).not.toContain(kubeChunks[0]);
+    }
+    const deploy = await packagesFor(['deploy', file, '--context', 'nowhere'], { KUBECONFIG: join(root, 'no-kubeconfig') });
+    expect(deploy).toContain(kubeChunks[0]);
+    expect(deploy).not.toContain('@kubernetes/client-node');
+    expect(deploy).not.toContain('dockerode');
   });
 
   it('runs from the sources, saying why, when it cannot build', async () => {

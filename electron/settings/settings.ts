@@ -17,6 +17,8 @@ export interface SettingsPlace {
 const Settings = z
   .object({
     engine: z.object({ host: z.string().max(1100) }).optional(),
+    /** A kubeconfig context (and namespace) chosen as the engine; it takes precedence over `engine` (issue 18). */
+    cluster: z.object({ context: z.string().max(253), namespace: z.string().max(63) }).optional(),
   })
   .loose();
 export type Settings = z.infer<typeof Settings>;

@@ -7,7 +7,7 @@ import { importCalls } from './imports';
 /** Where Podwright looked for the engine, so an error can say exactly which socket was tried. */
 export const EngineEndpoint = z.object({
   /** How the endpoint was chosen: DOCKER_HOST, a docker context, or the platform default. */
-  source: z.enum(['DOCKER_HOST', 'context', 'default', 'setting']),
+  source: z.enum(['DOCKER_HOST', 'context', 'default', 'setting', 'kubeconfig']),
   /** The docker context name, when source is `context`. */
   context: z.string().optional(),
   /** A URL-like description: unix:///var/run/docker.sock, npipe:////./pipe/docker_engine, tcp://host:2376. */
@@ -34,6 +34,8 @@ export const EngineInfo = z.object({
   /** /info SecurityOptions, e.g. "name=seccomp,profile=builtin", "name=cgroupns", "name=userns" (userns-remap on). */
   securityOptions: z.array(z.string()).optional(),
   endpoint: EngineEndpoint,
+  /** Set when the engine is a Kubernetes cluster (a kubeconfig context): issue 18. */
+  cluster: z.lazy(() => ClusterEngineInfo).optional(),
 });
 export type EngineInfo = z.infer<typeof EngineInfo>;
 
@@ -45,6 +47,8 @@ export const EngineUnreachable = z.object({
   /** What the user can do about it, in plain words. */
   hint: z.string(),
   endpoint: EngineEndpoint,
+  /** Set when the engine is a Kubernetes cluster (a kubeconfig context): issue 18. */
+  cluster: z.lazy(() => ClusterEngineInfo).optional(),
 });
 export type EngineUnreachable = z.infer<typeof EngineUnreachable>;
 
@@ -100,6 +104,10 @@ export const ContainerStatus = z.object({
   id: z.string().optional(),
   state: ContainerState,
   restartCount: z.number().int().nonnegative(),
+  /** On a cluster: the container passes its readiness (Kubernetes' ready flag). */
+  ready: z.boolean().optional(),
+  /** On a cluster: how the previous run ended (CrashLoopBackOff's last exit code). */
+  lastTerminated: z.object({ exitCode: z.number().int(), reason: z.string(), finishedAt: z.string().optional() }).optional(),
 });
 
 export const PodSnapshot = z.object({
@@ -110,6 +118,16 @@ export const PodSnapshot = z.object({
   restartPolicy: z.enum(['Always', 'OnFailure', 'Never']),
   podIP: z.string().optional(),
   containers: z.array(ContainerStatus),
+  /** On a cluster (issue 18): the Pod's conditions, the scheduler's words among them. */
+  conditions: z.array(z.lazy(() => PodCondition)).optional(),
+  /** On a cluster: the node the Pod runs on. */
+  node: z.string().optional(),
+  /** On a cluster: each replica Pod of the Deployment (a bare Pod is its own only replica). */
+  replicas: z.array(z.lazy(() => ReplicaSnapshot)).optional(),
+  /** On a cluster: the Deployment around the Pod and how many replicas are ready ("2/3"). */
+  workload: z.lazy(() => WorkloadStatus).optional(),
+  /** On a cluster: links to the Pod's ports, forwarded to 127.0.0.1. */
+  forwards: z.array(z.lazy(() => PortForwardInfo)).optional(),
 });
 export type PodSnapshot = z.infer<typeof PodSnapshot>;
 
@@ -158,8 +176,17 @@ export const PodLogEvent = z.discriminatedUnion('kind', [
     truncated: z.boolean(),
     /** 0 for the run the stream started on, +1 for each restart seen since. */
     attempt: z.number().int().nonnegative(),
+    /** On a cluster: the replica Pod the line came from. */
+    replica: z.string().optional(),
   }),
-  z.object({ kind: z.literal('attempt'), container: z.string(), attempt: z.number().int(), time: z.string(), t: z.number() }),
+  z.object({
+    kind: z.literal('attempt'),
+    container: z.string(),
+    attempt: z.number().int(),
+    time: z.string(),
+    t: z.number(),
+    replica: z.string().optional(),
+  }),
   z.object({
     kind: z.literal('stopped'),
     container: z.string(),
@@ -167,6 +194,7 @@ export const PodLogEvent = z.discriminatedUnion('kind', [
     exitCode: z.number().int(),
     time: z.string(),
     t: z.number(),
+    replica: z.string().optional(),
   }),
 ]);
 export type PodLogEvent = z.infer<typeof PodLogEvent>;
@@ -201,7 +229,7 @@ export type ExecSessionEvent = z.infer<typeof ExecSessionEvent>;
 
 /** An engine found on this machine, whether it answers, and whether it is the one in use. */
 export const EngineChoice = z.object({
-  kind: z.enum(['DOCKER_HOST', 'context', 'docker', 'docker-desktop', 'podman-rootful', 'podman-rootless', 'setting']),
+  kind: z.enum(['DOCKER_HOST', 'context', 'docker', 'docker-desktop', 'podman-rootful', 'podman-rootless', 'setting', 'kube-context']),
   host: z.string(),
   context: z.string().optional(),
   label: z.string(),
@@ -211,8 +239,147 @@ export const EngineChoice = z.object({
   version: z.string().optional(),
   apiVersion: z.string().optional(),
   reason: z.string().optional(),
+  /** A kubeconfig context (kind kube-context): its namespace, its server, and what the user may do there. */
+  cluster: z.lazy(() => ClusterEngineInfo).optional(),
 });
 export type EngineChoice = z.infer<typeof EngineChoice>;
+
+// ---- Kubernetes clusters as engines (issue 18) ----
+// Only names, URLs and flags cross: never a token, a key, a certificate or a credential plugin's command.
+
+const KubeName = z.string().min(1).max(253);
+const NamespaceName = z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/).max(63);
+
+export const ClusterEngineInfo = z.object({
+  context: z.string(),
+  cluster: z.string().optional(),
+  user: z.string().optional(),
+  /** The API server's URL, without any user:password. */
+  server: z.string(),
+  namespace: z.string(),
+  /** insecure-skip-tls-verify is set: the server's certificate is not checked. */
+  insecure: z.boolean(),
+  /** How the user signs in: exec plugin, client certificate, token... (never the credential itself). */
+  auth: z.enum(['exec', 'client-certificate', 'token', 'basic', 'auth-provider', 'none']).optional(),
+  /** SelfSubjectAccessReview: may the user create Pods in the namespace (undefined: not asked or not answered). */
+  mayCreatePods: z.boolean().optional(),
+  /** Whether the namespace exists (undefined: not known, e.g. the user may not read namespaces). */
+  namespaceExists: z.boolean().optional(),
+  /** The kubeconfig's current context. */
+  current: z.boolean().optional(),
+  /** Why the context cannot be used (a missing cluster entry...). */
+  problem: z.string().optional(),
+});
+export type ClusterEngineInfo = z.infer<typeof ClusterEngineInfo>;
+
+export const PodCondition = z.object({
+  type: z.string(),
+  status: z.string(),
+  reason: z.string().optional(),
+  message: z.string().optional(),
+});
+
+export const WorkloadStatus = z.object({
+  kind: z.literal('Deployment'),
+  name: z.string(),
+  replicas: z.number().int().nonnegative(),
+  ready: z.number().int().nonnegative(),
+  available: z.number().int().nonnegative(),
+  updated: z.number().int().nonnegative(),
+  /** The Deployment's own conditions (Available, Progressing, ReplicaFailure). */
+  conditions: z.array(PodCondition).optional(),
+});
+
+export const ReplicaSnapshot = z.object({
+  name: z.string(),
+  phase: z.enum(['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown']),
+  podIP: z.string().optional(),
+  node: z.string().optional(),
+  containers: z.array(ContainerStatus),
+  conditions: z.array(PodCondition).optional(),
+  /** Terminating (deleted, stopping). */
+  terminating: z.boolean().optional(),
+});
+export type ReplicaSnapshot = z.infer<typeof ReplicaSnapshot>;
+
+export const PortForwardInfo = z.object({
+  container: z.string(),
+  containerPort: z.number().int(),
+  /** The port on 127.0.0.1. */
+  localPort: z.number().int(),
+  replica: z.string(),
+  name: z.string().optional(),
+});
+
+/** The server's verdict on one field or object, in the rules' vocabulary (issue 18 dry run). */
+export const ClusterProblem = z.object({
+  code: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  /** A field path inside the Pod (spec.containers[0].image) when the cause points into it, else ''. */
+  path: z.string(),
+  /** The object it is about: "Deployment helloworld". */
+  object: z.string(),
+  message: z.string(),
+  messageId: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type ClusterProblem = z.infer<typeof ClusterProblem>;
+
+export const ClusterObjectPreview = z.object({
+  kind: z.string(),
+  name: z.string(),
+  namespace: z.string(),
+  action: z.enum(['create', 'update', 'unchanged', 'refused', 'replace']),
+  /** The change against what is live, line by line (YAML): ' ' same, '+' added, '-' removed. */
+  diff: z.array(z.object({ op: z.enum([' ', '+', '-']), text: z.string() })).max(5000),
+});
+
+export const ClusterPreview = z.object({
+  context: z.string(),
+  server: z.string(),
+  namespace: z.string(),
+  name: z.string(),
+  as: z.enum(['pod', 'deployment']),
+  replicas: z.number().int(),
+  /** The server accepted every object in the dry run (conflicts aside: they need force). */
+  accepted: z.boolean(),
+  objects: z.array(ClusterObjectPreview),
+  problems: z.array(ClusterProblem),
+  /** Fields another field manager owns with another value: applied only with force. */
+  conflicts: z.array(z.object({ object: z.string(), field: z.string(), manager: z.string() })),
+  notes: z.array(z.string()),
+});
+export type ClusterPreview = z.infer<typeof ClusterPreview>;
+
+export const ClusterRunInput = z
+  .object({
+    documents: z.array(z.record(z.string(), z.unknown())).min(1).max(100),
+    design: z.string().min(1).max(63),
+    as: z.enum(['pod', 'deployment']).optional(),
+    replicas: z.number().int().min(0).max(1000).optional(),
+  })
+  .strict();
+
+export const clusterCalls = {
+  /** Every kubeconfig context, each asked for its version, namespace and may-create-Pods (asked once, cached). */
+  'kube.contexts': { input: z.object({}).strict(), output: z.array(ClusterEngineInfo.extend({ reachable: z.boolean(), version: z.string().optional(), reason: z.string().optional(), selected: z.boolean() })) },
+  /** Makes a context (and namespace) the engine: Run, status, logs and terminal then use the cluster. */
+  'kube.select': {
+    input: z.object({ context: KubeName, namespace: NamespaceName.optional() }).strict(),
+    output: EngineStatus,
+  },
+  /** The namespaces of a context the user may list (undefined names: listing is forbidden; type one). */
+  'kube.namespaces': {
+    input: z.object({ context: KubeName }).strict(),
+    output: z.object({ names: z.array(z.string()).optional(), reason: z.string().optional() }),
+  },
+  /** Creates a namespace (offered when the chosen one does not exist). */
+  'kube.namespace.create': { input: z.object({ context: KubeName, namespace: NamespaceName }).strict(), output: z.object({}) },
+  /** The server's dry run (dryRun=All) of the design's objects and their diff against what is live. */
+  'kube.preview': { input: ClusterRunInput, output: ClusterPreview },
+  /** Applies the design (server-side apply, field manager podwright) once its dry run passes; force takes conflicting fields. */
+  'kube.apply': { input: ClusterRunInput.extend({ force: z.boolean().optional() }).strict(), output: PodSnapshot },
+} as const;
 
 /**
  * Every request/response call. `input` validates what the UI sends, `output` what the back end returns;
@@ -280,6 +447,8 @@ export const calls = {
   ...draftCalls,
   // ---- Bring what you have (issue 19): a Compose file's side files, running containers (shared/api/imports.ts).
   ...importCalls,
+  /** Kubernetes clusters as engines (issue 18), declared with their schemas above. */
+  ...clusterCalls,
 } as const;
 
 /** Every subscription topic: its parameters and the shape of one event. */

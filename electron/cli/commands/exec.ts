@@ -3,34 +3,62 @@ import type { Command } from 'commander';
 import { createSelectedEngine } from '../../engines/choice/engines';
 import { ExecSession } from '../../engines/docker';
 import { warn, writeData } from '../terminal';
+import { withUsage } from './cluster';
 import type { RegisterCommand } from './index';
 
 export interface ExecCliOptions {
   container: string;
   namespace?: string;
+  /** A kubeconfig context: run it in a replica of a run deployed there. */
+  context?: string;
   stdin: boolean;
   tty: boolean;
 }
 
+/** What both engines' sessions offer the CLI. */
+interface Session {
+  readonly exited: Promise<number | null>;
+  write(data: Buffer): void;
+  endInput(): void;
+  resize(cols: number, rows: number): Promise<void>;
+}
+
 export async function execInPod(pod: string, command: string[], options: ExecCliOptions): Promise<number> {
-  const engine = createSelectedEngine();
-  const status = await engine.info();
-  if (!status.reachable) {
-    warn(`podwright: ${status.reason} ${status.hint}`);
-    return 1;
+  const kube = options.context ? await import('../cluster/engine-load') : undefined;
+  const cluster = kube?.clusterEngine(options);
+  const engine = cluster ? undefined : createSelectedEngine();
+  if (engine) {
+    const status = await engine.info();
+    if (!status.reachable) {
+      warn(`podwright: ${status.reason} ${status.hint}`);
+      return 1;
+    }
   }
   const input = process.stdin;
   const terminal = options.tty && input.isTTY;
-  let session: ExecSession;
+  let session: Session;
+  // A command's own output passes through as it is (a shell's prompt and colours must work).
+  const write = (output: { stream: string; data: string }): void =>
+    writeData(output.data, output.stream === 'stderr' ? 'stderr' : 'stdout');
   try {
-    session = await ExecSession.start(
-      engine.docker,
-      { pod, namespace: options.namespace, container: options.container },
-      command,
-      { tty: options.tty, stdin: options.stdin, cols: process.stdout.columns, rows: process.stdout.rows },
-      (output) => writeData(output.data, output.stream === 'stderr' ? 'stderr' : 'stdout'),
-    );
+    session =
+      cluster && kube
+        ? await kube.ClusterExecSession.start(
+            cluster.cluster,
+            { namespace: cluster.namespace, pod, container: options.container },
+            command,
+            { tty: options.tty, stdin: options.stdin, cols: process.stdout.columns, rows: process.stdout.rows },
+            write,
+          )
+        : await ExecSession.start(
+            engine!.docker,
+            { pod, namespace: options.namespace, container: options.container },
+            command,
+            { tty: options.tty, stdin: options.stdin, cols: process.stdout.columns, rows: process.stdout.rows },
+            write,
+          );
   } catch (err) {
+    cluster?.close();
     warn(`podwright: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   }
@@ -58,6 +86,7 @@ export async function execInPod(pod: string, command: string[], options: ExecCli
     input.off('data', onData);
     input.off('end', onEnd);
     input.pause();
+    cluster?.close();
   }
 }
 
@@ -71,5 +100,11 @@ export const registerExec: RegisterCommand = (program: Command, setExitCode) => 
     .option('-n, --namespace <namespace>', 'the Pod namespace')
     .option('-i, --stdin', 'pass stdin to the command', false)
     .option('-t, --tty', 'allocate a terminal (for a shell: -it)', false)
-    .action(async (pod: string, command: string[], opts: ExecCliOptions) => setExitCode(await execInPod(pod, command, opts)));
+    .option(
+      '--context <name>',
+      'a kubeconfig context: run it in a replica of a run deployed there (or name the replica Pod)',
+    )
+    .action(async (pod: string, command: string[], opts: ExecCliOptions) =>
+      setExitCode(await withUsage(() => execInPod(pod, command, opts))),
+    );
 };

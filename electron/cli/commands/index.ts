@@ -23,4 +23,6 @@ export const commands: CommandModule[] = [
   { name: 'ps', load: async () => (await import('./ps')).registerPs },
   { name: 'logs', load: async () => (await import('./logs')).registerLogs },
   { name: 'exec', load: async () => (await import('./exec')).registerExec },
+  { name: 'deploy', load: async () => (await import('./cluster')).registerDeploy },
+  { name: 'undeploy', load: async () => (await import('./cluster')).registerUndeploy },
 ];

@@ -1,13 +1,19 @@
 // `podwright logs NAME`: a Pod's logs merged across its containers, each line prefixed `[container] `, like kubectl.
 import type { Command } from 'commander';
 import { createSelectedEngine } from '../../engines/choice/engines';
-import { streamPodLogs, type LogFlow, type PodLogEvent, parseSince } from '../../engines/docker';
+import type { PodLogEvent } from '../../../shared/api/contract';
+import { streamPodLogs, type LogFlow, parseSince } from '../../engines/docker';
 import { paint, printable, warn, type Colour } from '../terminal';
+import { withUsage } from './cluster';
 import type { RegisterCommand } from './index';
 
 export interface LogsOptions {
   container: string[];
   namespace?: string;
+  /** A kubeconfig context: the logs of a run deployed to that cluster (every replica). */
+  context?: string;
+  /** Only the previous (crashed) run of each container (a cluster's kubelet keeps it). */
+  previous?: boolean;
   follow: boolean;
   since?: string;
   tail?: number;
@@ -54,20 +60,26 @@ class LineWriter implements LogFlow {
 }
 
 export async function showLogs(pod: string, options: LogsOptions): Promise<number> {
-  if (options.since) parseSince(options.since); // a bad value is the user's mistake: say so before connecting
-  const engine = createSelectedEngine();
-  const status = await engine.info();
-  if (!status.reachable) {
-    warn(`podwright: ${status.reason} ${status.hint}`);
-    return 1;
+  const kube = options.context ? await import('../cluster/engine-load') : undefined;
+  if (options.since) (kube ? kube.sinceQuery : parseSince)(options.since); // a bad value: say so before connecting
+  const cluster = kube?.clusterEngine(options);
+  const engine = cluster ? undefined : createSelectedEngine();
+  if (engine) {
+    const status = await engine.info();
+    if (!status.reachable) {
+      warn(`podwright: ${status.reason} ${status.hint}`);
+      return 1;
+    }
   }
   const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   const palette = new Map<string, Colour>();
   // The prefix and notes are ours and printable; the line itself is the container's own output, passed on as it is
   // (like docker and kubectl logs do), so colour and progress bars a program writes still work.
-  const prefix = (container: string): string => {
+  const prefix = (container: string, replica?: string): string => {
+    // On a cluster each replica is told apart by its name's last part, as `kubectl logs --prefix` does with the whole.
+    const who = replica ? `${replica.split('-').pop()}/${container}` : container;
     if (!palette.has(container)) palette.set(container, COLOURS[palette.size % COLOURS.length]!);
-    return `${paint(palette.get(container)!, `[${printable(container)}]`, colour)} `;
+    return `${paint(palette.get(container)!, `[${printable(who)}]`, colour)} `;
   };
   const note = (text: string): string => paint(2, text, colour);
   const writer = new LineWriter(process.stdout);
@@ -84,16 +96,34 @@ export async function showLogs(pod: string, options: LogsOptions): Promise<numbe
     const stamp = options.timestamps && event.time ? `${event.time} ` : '';
     switch (event.kind) {
       case 'line':
-        return `${prefix(event.container)}${stamp}${event.text}${event.truncated ? note(' [truncated]') : ''}\n`;
+        return `${prefix(event.container, event.replica)}${stamp}${event.text}${event.truncated ? note(' [truncated]') : ''}\n`;
       case 'attempt':
-        return `${prefix(event.container)}${stamp}${note(`--- restarted (attempt ${event.attempt + 1}) ---`)}\n`;
+        return `${prefix(event.container, event.replica)}${stamp}${note(`--- restarted (attempt ${event.attempt + 1}) ---`)}\n`;
       case 'stopped':
-        return `${prefix(event.container)}${stamp}${note(`--- exited with code ${event.exitCode} ---`)}\n`;
+        return `${prefix(event.container, event.replica)}${stamp}${note(`--- exited with code ${event.exitCode} ---`)}\n`;
     }
   };
   try {
+    if (cluster && kube) {
+      await kube.streamClusterLogs(
+        cluster.cluster,
+        {
+          namespace: cluster.namespace,
+          name: pod,
+          containers: options.container,
+          follow: options.follow,
+          since: options.since,
+          tail: options.tail,
+          previous: options.previous,
+        },
+        (event) => writer.push(render(event)),
+        abort.signal,
+      );
+      writer.flush();
+      return 0;
+    }
     await streamPodLogs(
-      engine.docker,
+      engine!.docker,
       {
         pod,
         namespace: options.namespace,
@@ -115,6 +145,7 @@ export async function showLogs(pod: string, options: LogsOptions): Promise<numbe
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
+    cluster?.close();
   }
 }
 
@@ -130,13 +161,20 @@ export const registerLogs: RegisterCommand = (program: Command, setExitCode) => 
     .command('logs')
     .description("Print a Pod's logs, merged across its containers in time order.")
     .argument('<pod>', 'the Pod name')
-    .option('-c, --container <name>', 'only this container (repeat for more)', (v: string, all: string[]) => [...all, v], [])
+    .option(
+      '-c, --container <name>',
+      'only this container (repeat for more)',
+      (v: string, all: string[]) => [...all, v],
+      [],
+    )
     .option('-n, --namespace <namespace>', 'the Pod namespace')
     .option('-f, --follow', 'keep streaming new lines (across restarts) until interrupted', false)
     .option('--since <when>', 'only lines newer than a duration (5m, 1h) or an RFC 3339 time')
     .option('--tail <lines>', 'lines from the end of each container log to show first', parseTail)
     .option('--timestamps', "show each line's timestamp", false)
+    .option('--context <name>', 'a kubeconfig context: the logs of a run deployed there, every replica merged')
+    .option('-p, --previous', "with --context: only each container's previous (crashed) run", false)
     .action(async (pod: string, opts: Omit<LogsOptions, 'tail'> & { tail?: number }) =>
-      setExitCode(await showLogs(pod, { ...opts, tail: opts.tail === -1 ? undefined : opts.tail })),
+      setExitCode(await withUsage(() => showLogs(pod, { ...opts, tail: opts.tail === -1 ? undefined : opts.tail }))),
     );
 };

@@ -2,10 +2,39 @@
 import type { Command } from 'commander';
 import { Engine, PodRuntime } from '../../engines/docker';
 import { say, warn, writeData } from '../terminal';
+import { withUsage } from './cluster';
 import { formatPod } from './run';
 import type { RegisterCommand } from './index';
 
-export async function listPods(options: { json: boolean }): Promise<number> {
+export interface PsOptions {
+  json: boolean;
+  /** A kubeconfig context: list the runs podwright deployed there instead. */
+  context?: string;
+  namespace?: string;
+}
+
+/** The runs Podwright deployed in a cluster's namespace, found by label. */
+async function listClusterRuns(options: PsOptions): Promise<number> {
+  const { ClusterError, clusterEngine, describeCluster, formatRun } = await import('../cluster/engine-load');
+  const engine = clusterEngine(options);
+  try {
+    const runs = await engine.list();
+    if (options.json) writeData(`${JSON.stringify(runs, null, 2)}\n`);
+    else if (runs.length === 0)
+      say(`Nothing of podwright's in ${describeCluster(engine)}. Deploy with: podwright deploy FILE`);
+    else for (const run of runs) say(formatRun(run).join('\n'));
+    return 0;
+  } catch (e) {
+    if (!(e instanceof ClusterError)) throw e;
+    warn(`podwright: ${e.message}`);
+    return 1;
+  } finally {
+    engine.close();
+  }
+}
+
+export async function listPods(options: PsOptions): Promise<number> {
+  if (options.context) return listClusterRuns(options);
   const engine = new Engine();
   const info = await engine.info();
   if (!info.reachable) {
@@ -28,7 +57,11 @@ export async function listPods(options: { json: boolean }): Promise<number> {
 export const registerPs: RegisterCommand = (program: Command, setExitCode) => {
   program
     .command('ps')
-    .description('List the Pods podwright started on this engine, with their containers.')
+    .description(
+      'List the Pods podwright started on this engine (or, with --context, deployed to a cluster), with their containers.',
+    )
     .option('--json', 'print JSON', false)
-    .action(async (opts: { json: boolean }) => setExitCode(await listPods(opts)));
+    .option('--context <name>', 'a kubeconfig context: list what podwright deployed to that cluster')
+    .option('-n, --namespace <namespace>', "with --context: the namespace (default: the context's)")
+    .action(async (opts: PsOptions) => setExitCode(await withUsage(() => listPods(opts))));
 };

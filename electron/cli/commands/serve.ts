@@ -16,12 +16,15 @@ export interface ServeOptions {
 
 /** The engine the user picked (engine.select), else DOCKER_HOST / docker context / default socket, and the handlers. */
 async function loadBackend() {
-  const [{ createHandlers }, { createSelectedEngine }] = await Promise.all([
+  const [{ createHandlers }, { createSelectedEngine }, { createSelectedCluster, rememberCluster }] = await Promise.all([
     import('../../api/handlers'),
     import('../../engines/choice/engines'),
+    import('../../engines/choice/clusters'),
   ]);
   const engine = createSelectedEngine();
-  return { engine, handlers: createHandlers({ host: 'browser', engine }) };
+  // A Kubernetes context chosen earlier (kube.select) is the engine in use again.
+  const cluster = await createSelectedCluster();
+  return { engine, cluster, handlers: createHandlers({ host: 'browser', engine, cluster, remember: (choice) => rememberCluster(choice) }) };
 }
 
 /**
@@ -41,11 +44,11 @@ export async function serve(options: ServeOptions): Promise<void> {
   });
   say(`Podwright is running at ${host.url}`);
   listening();
-  const { engine } = await backend.catch(async (err: unknown) => {
+  const { engine, cluster } = await backend.catch(async (err: unknown) => {
     await host.close();
     throw err;
   });
-  const status = await engine.info();
+  const status = await (cluster ?? engine).info();
   log(
     status.reachable
       ? `Engine: ${status.name} ${status.version} (API ${status.apiVersion}) at ${status.endpoint.host}`

@@ -12,6 +12,7 @@ import { useRun } from '../run/store';
 import { PodGroupTag } from './PodGroupTag';
 import { Badge } from './Badge';
 import { DeploymentTag } from '../workloads/DeploymentTag';
+import { useVerdictAt } from '../kube/verdict';
 
 const noDiagnostics: Diagnostic[] = [];
 
@@ -32,7 +33,10 @@ function useShowsRun(pod: number | undefined): boolean {
 
 function useNodeDiagnostics(id: string): Diagnostic[] {
   const { pod, local } = usePodNode(id);
-  return useDocument((s) => podDiagnosticsAt(s, pod).byNode.get(local) ?? noDiagnostics);
+  const rules = useDocument((s) => podDiagnosticsAt(s, pod).byNode.get(local) ?? noDiagnostics);
+  // A cluster's dry-run verdict marks the node its field is about, beside the rules (issue 18).
+  const verdict = useVerdictAt(local, pod);
+  return useMemo(() => (verdict.length === 0 ? rules : [...rules, ...verdict]), [rules, verdict]);
 }
 
 /**

@@ -158,6 +158,7 @@ export function LogList({ colourOf, nameCh }: LogListProps) {
         className={`log-line log-c${slot} log-${line.stream}${current ? ' current' : ''}`}
         data-testid="log-line"
         data-container={line.container}
+        data-replica={line.replica}
         data-stream={line.stream}
         style={{ height }}
       >
@@ -166,8 +167,10 @@ export function LogList({ colourOf, nameCh }: LogListProps) {
             {clockTime(line.t)}
           </span>
         )}
-        <span className="log-container" title={line.container}>
+        <span className="log-container" title={line.replica ? `${line.container} · ${line.replica}` : line.container}>
           {line.container}
+          {/* A cluster run's replicas share container names: the end of the Pod's name tells them apart. */}
+          {line.replica && <span className="log-replica"> {line.replica.slice(-5)}</span>}
         </span>
         <span className="log-text">
           {line.meta ? (

@@ -32,7 +32,9 @@ export function LogPanel({ snapshot }: { snapshot: PodSnapshot | undefined }) {
   const podName = useDocument((s) => s.doc.pod.metadata?.name ?? '');
   const notice = useNotice((s) => s.show);
   const colourOf = useMemo(() => (name: string) => colourSlot(name, names), [names]);
-  const nameCh = Math.min(18, Math.max(4, ...names.map((n) => n.length))) + 1;
+  // A cluster run's lines also name their replica (the last 5 characters of its Pod's name).
+  const replicaCh = (snapshot?.replicas?.length ?? 0) > 1 ? 6 : 0;
+  const nameCh = Math.min(18, Math.max(4, ...names.map((n) => n.length))) + 1 + replicaCh;
   const matchCount = view.query ? logBuffer.matchCount : 0;
 
   /** The view index of the top line on screen, where search steps start from. */

@@ -15,6 +15,8 @@ export interface LogLine {
   text: string;
   /** The line was longer than the back end's limit; text is its beginning. */
   truncated?: boolean;
+  /** On a cluster: the replica Pod the line came from (one run, several Pods). */
+  replica?: string;
   /** For stream 'meta': what happened, so the panel can say it in the user's language. */
   meta?: { kind: 'stopped'; exitCode: number } | { kind: 'attempt'; attempt: number };
 }

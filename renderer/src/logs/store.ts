@@ -68,8 +68,8 @@ export function toLine(event: PodLogEvent): NewLogLine {
   }
 }
 
-function metaBase(event: PodLogEvent): Pick<NewLogLine, 'container' | 'time' | 't' | 'stream'> {
-  return { container: event.container, time: event.time, t: event.t, stream: 'meta' };
+function metaBase(event: PodLogEvent): Pick<NewLogLine, 'container' | 'time' | 't' | 'stream' | 'replica'> {
+  return { container: event.container, time: event.time, t: event.t, stream: 'meta', ...(event.replica ? { replica: event.replica } : {}) };
 }
 
 /**

@@ -9,6 +9,7 @@ import { useRun } from './store';
 import { useClock } from './clock';
 import type { Translate } from '../problems-text';
 import { runErrorText } from '../run-errors-text';
+import { ForwardLinks, ReplicaDots } from '../kube/ReplicaStatus';
 import './run.css';
 
 /** The container's shown state, serialised so the selector's result compares by value; a failure in the UI language. */
@@ -41,10 +42,12 @@ function useHostPorts(name: string): number[] {
   return text ? text.split(',').map(Number) : [];
 }
 
-/** Published ports as links to the app, only while the container runs. */
+/** Published ports as links to the app, only while the container runs; on a cluster, its forwarded ports. */
 function PortLinks({ name }: { name: string }) {
   const { t } = useTranslation();
   const hostPorts = useHostPorts(name);
+  const forwarded = useRun((s) => s.snapshot?.forwards !== undefined || s.snapshot?.replicas !== undefined);
+  if (forwarded) return <ForwardLinks name={name} />;
   return (
     <>
       {hostPorts.map((port) => (
@@ -103,6 +106,7 @@ export const ContainerRunStatus = memo(function ContainerRunStatus({ name }: { n
           {t('run.restarts', { count: shown.restartCount })}
         </span>
       )}
+      <ReplicaDots name={name} />
       {shown.state === 'running' && <PortLinks name={name} />}
     </div>
   );

@@ -15,6 +15,9 @@ import { HostAccessQuestion } from './HostAccessQuestion';
 import { LeftoverPods } from './LeftoverPods';
 import { ActionButton } from '../components/ActionButton';
 import { runActionEnabled, runActions, type RunActionId } from './actions';
+import { ClusterBar, ClusterRunState } from '../kube/ClusterBar';
+import { PreviewDialog } from '../kube/PreviewDialog';
+import { clusterOf, useCluster } from '../kube/store';
 import './run.css';
 
 function EnginePicker() {
@@ -24,12 +27,17 @@ function EnginePicker() {
   const loadChoices = useEngine((s) => s.loadChoices);
   const select = useEngine((s) => s.select);
   const loading = useEngine((s) => s.loading);
+  // Kubernetes contexts of the kubeconfig are engines too (issue 18): listed below the container engines.
+  const contexts = useCluster((s) => s.contexts);
+  const loadContexts = useCluster((s) => s.loadContexts);
   useEffect(() => {
     void loadChoices();
-  }, [loadChoices]);
+    void loadContexts();
+  }, [loadChoices, loadContexts]);
   const state = !status ? 'pending' : status.reachable ? 'ok' : 'down';
+  const cluster = clusterOf(status);
   // The engine in use; "" (Automatic) goes back to DOCKER_HOST, the docker context or the default socket.
-  const value = choices.find((c) => c.selected)?.host ?? '';
+  const value = cluster ? `kube:${cluster.context}` : (choices.find((c) => c.selected)?.host ?? '');
   return (
     <label className="run-engine" title={status?.reachable ? status.endpoint.host : status?.hint}>
       <span className={`engine-dot ${state}`} role="img" aria-label={t(`run.engineState.${state}`)} />
@@ -39,7 +47,11 @@ function EnginePicker() {
         data-testid="run-engine"
         value={value}
         disabled={loading}
-        onChange={(e) => void select(e.target.value === '' ? null : e.target.value)}
+        onChange={(e) => {
+          const v = e.target.value;
+          if (v.startsWith('kube:')) void useCluster.getState().select(v.slice('kube:'.length));
+          else void select(v === '' ? null : v);
+        }}
       >
         <option value="">{t('run.engineAuto')}</option>
         {choices.map((c) => (
@@ -48,6 +60,18 @@ function EnginePicker() {
             {c.reachable ? (c.version ? ` · ${c.name ?? ''} ${c.version}` : '') : ` · ${t('run.engineDown')}`}
           </option>
         ))}
+        {contexts.length > 0 && (
+          <optgroup label={t('kube.contexts')}>
+            {contexts.map((c) => (
+              <option key={`kube:${c.context}`} value={`kube:${c.context}`} data-testid="kube-context-option" disabled={Boolean(c.problem)}>
+                {c.context}
+                {c.reachable ? ` · ${t('kube.version', { version: c.version ?? '' })} · ${c.namespace}` : ` · ${t('kube.unreachable')}`}
+                {c.mayCreatePods === false ? ` · ${t('kube.mayNotCreate')}` : ''}
+                {c.insecure ? ` · ⚠ ${t('kube.insecure')}` : ''}
+              </option>
+            ))}
+          </optgroup>
+        )}
       </select>
     </label>
   );
@@ -327,8 +351,10 @@ export function RunBar() {
     <section className="run-bar" aria-label={t('run.bar')} data-testid="run-bar">
       <div className="run-row">
         <EnginePicker />
+        <ClusterBar />
         <RunButtons />
         <PhaseBadge />
+        <ClusterRunState />
         <AttachedNotice />
         <StageLine />
         <div className="spacer" />
@@ -336,6 +362,7 @@ export function RunBar() {
       </div>
       <RunErrorBox />
       <RunQuestionDialog />
+      <PreviewDialog />
     </section>
   );
 }

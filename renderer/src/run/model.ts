@@ -284,6 +284,11 @@ export function stageLine(event: ProgressEvent, inits: readonly string[], pulls:
       return { key: 'run.stage.rollback', args: {} };
     case 'running':
       return { key: 'run.stage.running', args: {} };
+    // A cluster run (issue 18): the server's dry run, then the apply.
+    case 'kube-check':
+      return { key: 'kube.stage.check', args: {} };
+    case 'kube-apply':
+      return { key: 'kube.stage.create', args: {} };
     default:
       return { key: 'run.stage.other', args: { message: event.message } };
   }

@@ -10,6 +10,7 @@ import { withDefaults } from '../../../shared/model';
 import { companionsOf, type CanvasDocument } from '../../../shared/design';
 import type { KubeObject } from '../../../shared/manifest';
 import { useEngine } from '../store/engine';
+import { clusterDocuments, onCluster, runOnCluster } from '../kube/store';
 import type { Diagnostic } from '../../../shared/rules';
 import {
   applyPull,
@@ -17,7 +18,7 @@ import {
   designIdFor,
   initNames,
   podKey,
-  podRefOf,
+  podRefOf as designRefOf,
   runDecision,
   runDocuments,
   runErrorOf,
@@ -99,6 +100,16 @@ export interface RunState {
   clearError: () => void;
 }
 
+/**
+ * The Pod the document describes, where the engine in use runs it: on a cluster, in the namespace chosen for it (a
+ * design's Pod rarely names one), else as the design says.
+ */
+function podRefOf(doc: Parameters<typeof designRefOf>[0]): PodKey {
+  const ref = designRefOf(doc);
+  const cluster = useEngine.getState().status?.cluster;
+  return cluster ? { name: ref.name, namespace: cluster.namespace } : ref;
+}
+
 function followed(state: Pick<RunState, 'pinned'>): PodKey {
   return state.pinned ?? podRefOf(useDocument.getState().doc);
 }
@@ -130,7 +141,8 @@ function graceOf(ref: PodKey): number | undefined {
 function gateProblems(): Diagnostic[] {
   const { doc, companions } = useDocument.getState();
   const status = useEngine.getState().status;
-  const engine = status?.reachable
+  // A cluster judges the design itself in its dry run: the gate is the rules alone, without Docker's engine checks.
+  const engine = status?.reachable && !status.cluster
     ? { name: status.name, apiVersion: status.apiVersion, cpus: status.cpus, memoryBytes: status.memoryBytes }
     : undefined;
   return checkRun(doc.pod, engine, {
@@ -199,14 +211,20 @@ export const useRun = create<RunState>((set, get) => {
     try {
       // Run means "this design, now": an earlier run of the same design is replaced. A Pod of the same name from
       // another design is left alone, and the engine's POD_EXISTS says so.
+      // On a cluster, Run applies the design over what runs (server-side apply): nothing is removed first.
+      const cluster = onCluster();
       const existing = snapshotFor(get().pods, ref);
-      if (existing && (existing.design === undefined || existing.design === design)) await down(ref);
+      if (!cluster && existing && (existing.design === undefined || existing.design === design)) await down(ref);
       // Cancelled while the earlier run was removed: there is nothing of this run to roll back.
       if (get().cancelling) return backToDesign(ref);
-      const pod = await api().call('pod.run', {
-        documents: runDocuments(doc, useDocument.getState().companions),
-        design,
-      });
+      const pod = cluster
+        ? await runOnCluster(clusterDocuments(doc, useDocument.getState().companions), design)
+        : await api().call('pod.run', {
+            documents: runDocuments(doc, useDocument.getState().companions),
+            design,
+          });
+      // The user did not apply the dry run: nothing changed on the cluster.
+      if (!pod) return settle({ ...(existing ? {} : { pinned: undefined }), progress: undefined, stage: undefined, pulls: {} });
       const pods = { ...get().pods, [podKey(pod)]: pod };
       const pinned = get().pinned;
       // Another design was opened while this one started: its Pod is now a leftover, not the canvas's.
@@ -538,5 +556,6 @@ export function startRunWatch(): () => void {
 }
 
 function endpointOf(status: ReturnType<typeof useEngine.getState>['status']): string | undefined {
-  return status?.endpoint.host;
+  // A cluster is its context and namespace: another namespace of the same server is another set of Pods.
+  return status?.cluster ? `${status.endpoint.host}#${status.cluster.context}/${status.cluster.namespace}` : status?.endpoint.host;
 }

@@ -29,6 +29,10 @@ export function TerminalPanel({ snapshot, visible }: { snapshot: PodSnapshot | u
   const running = (snapshot?.containers ?? []).filter((c) => c.role !== 'infra' && c.state.state === 'running');
   const [chosen, setChosen] = useState('');
   const container = running.some((c) => c.name === chosen) ? chosen : (running[0]?.name ?? '');
+  // On a cluster, a Deployment's replicas are separate Pods: the terminal opens in the one chosen (issue 18).
+  const replicas = (snapshot?.replicas ?? []).filter((r) => !r.terminating && r.containers.some((c) => c.name === container && c.state.state === 'running'));
+  const [chosenReplica, setChosenReplica] = useState('');
+  const replica = replicas.some((r) => r.name === chosenReplica) ? chosenReplica : (replicas[0]?.name ?? '');
   const [commandText, setCommandText] = useState('sh');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const screen = useRef<HTMLDivElement>(null);
@@ -111,7 +115,7 @@ export function TerminalPanel({ snapshot, visible }: { snapshot: PodSnapshot | u
     setStatus({ kind: 'connecting', container: target, command: command.join(' ') });
     const started = new TerminalSession(
       api(),
-      { pod: snapshot.name, namespace: snapshot.namespace, container: target, command },
+      { pod: replica || snapshot.name, namespace: snapshot.namespace, container: target, command },
       { cols: current.terminal.cols, rows: current.terminal.rows },
       {
         output: (data) => {
@@ -190,6 +194,18 @@ export function TerminalPanel({ snapshot, visible }: { snapshot: PodSnapshot | u
             ))}
           </select>
         </label>
+        {replicas.length > 0 && (
+          <label>
+            {t('kube.replica')}
+            <select data-testid="terminal-replica" value={replica} onChange={(e) => setChosenReplica(e.target.value)}>
+              {replicas.map((r) => (
+                <option key={r.name} value={r.name}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label title={t('terminal.commandHint')}>
           {t('terminal.command')}
           <input

@@ -1,0 +1,184 @@
+// `podwright deploy FILE`, its work (loaded only when the command runs, with the Kubernetes engine): runs the design on a Kubernetes cluster, kubectl-like: the server's dry run (its verdict and
+// the diff against what is live), then server-side apply, then the status until every replica is ready. Exit 0 when
+// it runs, 1 when the server refused it or it failed, 2 for usage or unreadable input.
+import type { ClusterPreview, PodSnapshot } from '../../../shared/api/contract';
+import { choosePod } from '../../../shared/manifest/pod-choice';
+import { readDesign, type DesignPod, type DesignRead } from '../../../shared/manifest/read';
+import { ClusterError, DeployRefused, watchRuns, type ClusterEngine } from '../../engines/kube';
+import { clusterEngine, describeCluster, UsageError } from './cluster-choice';
+import { failure, formatRun, isReady } from './format';
+import { readInput } from '../read-input';
+
+export interface DeployOptions {
+  context?: string;
+  namespace?: string;
+  as?: string;
+  replicas?: string;
+  dryRun: boolean;
+  forceConflicts: boolean;
+  pod?: string;
+  design?: string;
+  timeout?: string;
+}
+
+const out = (line: string): void => void process.stdout.write(`${line}\n`);
+const err = (line: string): void => void process.stderr.write(`${line}\n`);
+
+/** The design's objects a cluster run takes: the chosen Pod (or the Deployment around it), its Services, ConfigMaps, Secrets. */
+export function clusterDocuments(read: DesignRead, chosen: DesignPod): { documents: Record<string, unknown>[]; notes: string[] } {
+  const notes: string[] = [];
+  const documents: Record<string, unknown>[] = [];
+  const wrapper = read.objects.find(
+    (o) => o.document === chosen.origin.document && JSON.stringify(o.path) === JSON.stringify(chosen.origin.objectPath) && o.object.kind === chosen.origin.kind,
+  );
+  if (chosen.origin.kind === 'Deployment' && wrapper) documents.push(wrapper.object);
+  else {
+    if (chosen.origin.kind !== 'Pod') notes.push(`The ${chosen.origin.kind}'s Pod template runs as a Pod (or a Deployment with --as deployment).`);
+    documents.push(chosen.pod as unknown as Record<string, unknown>);
+  }
+  for (const { object } of read.objects) if (['Service', 'ConfigMap', 'Secret'].includes(String(object.kind))) documents.push(object);
+  return { documents, notes };
+}
+
+/** The design id of a file: its name without the .yaml, as a label value. */
+export function designIdOf(file: string): string {
+  const base = (file.split(/[\\/]/).pop() ?? '').replace(/\.(pod\.)?(ya?ml|json)$/i, '');
+  const slug = base.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').slice(0, 63).replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+  return slug || 'untitled';
+}
+
+function printPreview(preview: ClusterPreview): void {
+  out(`Dry run on the server (dryRun=All): ${preview.accepted ? 'accepted' : 'refused'}`);
+  for (const o of preview.objects) {
+    out(`  ${o.kind.toLowerCase()}/${o.name}: ${o.action}`);
+    if (o.action === 'update' || o.action === 'replace') for (const l of o.diff) out(`    ${l.op} ${l.text}`);
+  }
+  for (const note of preview.notes) out(`  note: ${note}`);
+  for (const p of preview.problems.filter((x) => x.code !== 'KUBE_FIELD_CONFLICT'))
+    err(`  ${p.severity}: ${p.object}${p.path ? ` ${p.path}` : ''}: ${p.message}`);
+  for (const c of preview.conflicts) err(`  conflict: ${c.object} ${c.field} is managed by "${c.manager}"`);
+}
+
+function parseWorkload(value: string | undefined): 'pod' | 'deployment' | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'pod' && value !== 'deployment') throw new UsageError(`--as must be pod or deployment, not ${value}`);
+  return value;
+}
+
+function parseCount(value: string | undefined, flag: string, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > max) throw new UsageError(`${flag} must be a whole number from 0 to ${max}, not ${value}`);
+  return n;
+}
+
+/** Waits for the run to be ready (0), to fail (1) or for the timeout (1), printing the status as it changes. */
+export async function waitForRun(engine: ClusterEngine, name: string, timeoutMs: number, print = true): Promise<{ code: number; last?: PodSnapshot }> {
+  const abort = new AbortController();
+  let last: PodSnapshot | undefined;
+  let shown = '';
+  let code = 1;
+  let why = `Not ready after ${Math.round(timeoutMs / 1000)} s.`;
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
+  const stop = (): void => abort.abort();
+  process.once('SIGINT', stop);
+  try {
+    await watchRuns(
+      engine.cluster,
+      engine.namespace,
+      (event) => {
+        if (event.kind !== 'status') return;
+        last = event.pod;
+        const text = formatRun(event.pod).join('\n');
+        if (print && text !== shown) {
+          shown = text;
+          out(text);
+        }
+        if (isReady(event.pod)) {
+          code = 0;
+          abort.abort();
+          return;
+        }
+        const failed = failure(event.pod);
+        if (failed) {
+          why = failed;
+          abort.abort();
+        }
+      },
+      abort.signal,
+      { name },
+    );
+  } finally {
+    clearTimeout(timer);
+    process.off('SIGINT', stop);
+  }
+  if (code !== 0) err(`podwright: ${why}`);
+  return { code, last };
+}
+
+export async function deploy(file: string, options: DeployOptions): Promise<number> {
+  let read: DesignRead;
+  let chosen: DesignPod;
+  const as = parseWorkload(options.as);
+  const replicas = parseCount(options.replicas, '--replicas', 1000);
+  const timeoutSeconds = parseCount(options.timeout, '--timeout', 86_400) ?? 300;
+  try {
+    read = readDesign(await readInput(file), { name: file });
+  } catch (e) {
+    err(`podwright: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+  const unreadable = read.problems.filter((d) => d.severity === 'error' && !d.path);
+  if (unreadable.length > 0 && read.pods.length === 0) {
+    for (const d of unreadable) err(`${file}: ${d.message}`);
+    return 2;
+  }
+  try {
+    chosen = choosePod(read, options.pod);
+  } catch (e) {
+    err(`podwright: ${(e as Error).message}`);
+    return 2;
+  }
+  const engine = clusterEngine(options, chosen.pod.metadata?.namespace || undefined);
+  try {
+    const { documents, notes } = clusterDocuments(read, chosen);
+    const plan = engine.plan({ documents, design: options.design ?? designIdOf(file), ...(as ? { as } : {}), ...(replicas !== undefined ? { replicas } : {}) });
+    plan.notes.unshift(...notes);
+    err(`Deploying ${plan.as === 'deployment' ? `Deployment ${plan.name} (${plan.replicas} replica${plan.replicas === 1 ? '' : 's'})` : `Pod ${plan.name}`} to ${describeCluster(engine)}`);
+    const preview = await engine.deployer.preview(plan);
+    printPreview(preview);
+    if (!preview.accepted) {
+      err('podwright: the server refused the design in its dry run; nothing was applied.');
+      return 1;
+    }
+    if (preview.conflicts.length > 0 && !options.forceConflicts) {
+      err('podwright: other field managers own fields this design sets; nothing was applied. Re-run with --force-conflicts to take them over.');
+      return 1;
+    }
+    if (options.dryRun) return 0;
+    const { applied } = await engine.deployer.apply(plan, { force: options.forceConflicts, preview });
+    for (const a of applied) {
+      const group = a.object.apiVersion.includes('/') ? `.${a.object.apiVersion.split('/')[0]}` : '';
+      const verb = { create: 'created', update: 'configured', unchanged: 'unchanged', replace: 'replaced' }[a.action];
+      out(`${a.object.kind.toLowerCase()}${group}/${a.object.name} ${verb} (server-side apply, field manager podwright)`);
+    }
+    return (await waitForRun(engine, plan.name, timeoutSeconds * 1000)).code;
+  } catch (e) {
+    if (e instanceof DeployRefused) {
+      printPreview(e.preview);
+      err(`podwright: ${e.message}`);
+      return 1;
+    }
+    if (e instanceof ClusterError) {
+      err(`podwright: ${e.message}`);
+      return 1;
+    }
+    if (e instanceof Error && /Pod has no metadata.name|holds no Pod/.test(e.message)) {
+      err(`podwright: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  } finally {
+    engine.close();
+  }
+}

@@ -1,0 +1,144 @@
+// The CLI on a cluster, as a user runs it: deploy (dry run, apply, status until ready), ps, logs, exec and undeploy
+// with --context/--namespace, against the strict stand-in; exit codes 0 / 1 / 2 as kubectl users expect.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { stringify } from 'yaml';
+import { kubectl, requireKubectl, StandIn, writeKubeconfig } from '../../engines/kube/testing';
+
+// Each case runs the CLI several times (a Node process each); the shared machine can make that slow.
+vi.setConfig({ testTimeout: 180_000 });
+
+let standIn: StandIn;
+let kubeconfig: string;
+let dir: string;
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(...args: string[]): Promise<Result> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['electron/cli/bin.mjs', ...args],
+      { env: { ...process.env, KUBECONFIG: kubeconfig, NO_COLOR: '1', PODWRIGHT_CONFIG_DIR: dir }, timeout: 60_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout: String(stdout), stderr: String(stderr) }),
+    );
+  });
+}
+
+beforeAll(async () => {
+  standIn = await StandIn.start({ namespaces: ['default', 'team-a'], timing: { logIntervalMs: 100 } });
+  dir = mkdtempSync(join(tmpdir(), 'podwright-cli-kube-'));
+  kubeconfig = writeKubeconfig(
+    standIn,
+    {
+      contexts: [
+        { context: 'lab', user: 'admin', auth: 'token', namespace: 'team-a' },
+        { context: 'other', user: 'admin', auth: 'token' },
+      ],
+      current: 'other',
+    },
+    dir,
+    'config',
+  );
+});
+
+afterAll(async () => {
+  await standIn?.close();
+});
+
+const example = 'assets/examples/helloworld.pod.yaml';
+
+// Each case builds on the one before and checks with kubectl: under CI a missing kubectl fails, elsewhere they skip.
+const noKubectl = await requireKubectl();
+
+describe.skipIf(noKubectl)(`podwright deploy${noKubectl ? ` (skipped: ${noKubectl})` : ''}`, () => {
+  it('deploys helloworld as a Deployment of 3 replicas and waits until they are ready', async () => {
+    const r = await cli('deploy', example, '--context', 'lab', '--as', 'deployment', '--replicas', '3');
+    expect(r.stderr).toContain('Deploying Deployment helloworld (3 replicas) to context lab');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Dry run on the server (dryRun=All): accepted');
+    expect(r.stdout).toContain('service/helloworld created (server-side apply, field manager podwright)');
+    expect(r.stdout).toContain('deployment.apps/helloworld created');
+    expect(r.stdout).toMatch(/Deployment helloworld \(namespace team-a\): 3\/3 ready, Running/);
+    expect(r.stdout).toMatch(/Deployment helloworld \(namespace team-a\): 0\/3 ready, Pending/);
+    const pods = await kubectl(['get', 'pods', '-n', 'team-a', '-l', 'dev.podwright.design=helloworld', '-o', 'name'], kubeconfig);
+    expect(pods.stdout.trim().split('\n')).toHaveLength(3);
+  });
+
+  it('lists it with ps, merges its three replicas in logs, and runs a command in one with exec', async () => {
+    const ps = await cli('ps', '--context', 'lab');
+    expect(ps.code).toBe(0);
+    expect(ps.stdout).toMatch(/Deployment helloworld \(namespace team-a\): 3\/3 ready/);
+    expect(ps.stdout.match(/^ {2}helloworld-\S+ {2}Running/gm)).toHaveLength(3);
+    const logs = await cli('logs', 'helloworld', '--context', 'lab', '-c', 'main');
+    expect(logs.code, logs.stderr).toBe(0);
+    const prefixes = new Set([...logs.stdout.matchAll(/^\[(\w+)\/main\] hello world$/gm)].map((m) => m[1]));
+    expect(prefixes.size).toBe(3);
+    const host = await cli('exec', 'helloworld', '--context', 'lab', '-c', 'main', '--', 'hostname');
+    expect(host.code).toBe(0);
+    expect(host.stdout.trim()).toMatch(/^helloworld-[a-z0-9]+-[a-z0-9]{5}$/);
+    const failing = await cli('exec', host.stdout.trim(), '--context', 'lab', '-c', 'main', '--', 'sh', '-c', 'exit 3');
+    expect(failing.code).toBe(3);
+  });
+
+  it('shows the diff of a change in the dry run and applies nothing with --dry-run', async () => {
+    const r = await cli('deploy', example, '--context', 'lab', '--as', 'deployment', '--replicas', '2', '--dry-run');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('deployment/helloworld: update');
+    expect(r.stdout).toMatch(/^ {4}- {3}replicas: 3$/m);
+    expect(r.stdout).toMatch(/^ {4}\+ {3}replicas: 2$/m);
+    const live = await kubectl(['get', 'deployment', 'helloworld', '-n', 'team-a', '-o', 'jsonpath={.spec.replicas}'], kubeconfig);
+    expect(live.stdout).toBe('3');
+  });
+
+  it('undeploys, leaving nothing labelled for the design', async () => {
+    const r = await cli('undeploy', example, '--context', 'lab');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Deleted helloworld from context lab .*: 2 objects, 3 Pods gone/);
+    const left = await kubectl(['get', 'deployments,replicasets,pods,services', '-n', 'team-a', '-l', 'dev.podwright.design=helloworld', '-o', 'name'], kubeconfig);
+    expect(left.stdout.trim()).toBe('');
+  });
+
+  it("exits 1 when the server refuses the design or a replica cannot be scheduled, in the server's words", async () => {
+    const broken = join(dir, 'broken.yaml');
+    writeFileSync(broken, stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'broken' }, spec: { containers: [{ name: 'App_1', image: 'busybox:1.36' }] } }));
+    const refused = await cli('deploy', broken, '--context', 'lab');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Pod broken spec.containers[0].name: spec.containers[0].name: Invalid value: "App_1"');
+    expect(refused.stderr).toContain('nothing was applied');
+    const big = join(dir, 'big.yaml');
+    writeFileSync(big, stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'big' }, spec: { containers: [{ name: 'app', image: 'busybox:1.36', resources: { requests: { memory: '64Gi' } } }] } }));
+    const stuck = await cli('deploy', big, '--context', 'lab');
+    expect(stuck.code).toBe(1);
+    expect(stuck.stderr).toContain('cannot be scheduled: 0/3 nodes are available: 3 Insufficient memory.');
+    expect((await cli('undeploy', 'big', '--context', 'lab')).code).toBe(0);
+  });
+
+  it('uses the current context and the namespace it names when --context is left out', async () => {
+    const pod = join(dir, 'tiny.yaml');
+    writeFileSync(pod, stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'tiny' }, spec: { containers: [{ name: 'app', image: 'busybox:1.36' }] } }));
+    const r = await cli('deploy', pod);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('to context other');
+    expect(r.stdout).toContain('Pod tiny (namespace default): Running');
+    expect((await cli('undeploy', 'tiny')).code).toBe(0);
+  });
+
+  it('exits 2 for usage and unreadable input', async () => {
+    expect((await cli('deploy', example, '--as', 'statefulset')).code).toBe(2);
+    expect((await cli('deploy', example, '--replicas', 'many')).code).toBe(2);
+    const missing = await cli('deploy', join(dir, 'nope.yaml'));
+    expect(missing.code).toBe(2);
+    const context = await cli('deploy', example, '--context', 'nowhere');
+    expect(context.code).toBe(2);
+    expect(context.stderr).toContain('The kubeconfig has no context "nowhere" (it has: lab, other)');
+    expect((await cli('deploy', example, '--frobnicate')).code).toBe(2);
+  });
+});
