@@ -8,6 +8,7 @@ import { ClusterError, DeployRefused, watchRuns, type ClusterEngine } from '../.
 import { clusterEngine, describeCluster, UsageError } from './cluster-choice';
 import { failure, formatRun, isReady } from './format';
 import { readInput } from '../read-input';
+import { say, warn } from '../terminal';
 
 export interface DeployOptions {
   context?: string;
@@ -21,29 +22,41 @@ export interface DeployOptions {
   timeout?: string;
 }
 
-const out = (line: string): void => void process.stdout.write(`${line}\n`);
-const err = (line: string): void => void process.stderr.write(`${line}\n`);
+const out = (line: string): void => say(line);
+const err = (line: string): void => warn(line);
 
 /** The design's objects a cluster run takes: the chosen Pod (or the Deployment around it), its Services, ConfigMaps, Secrets. */
-export function clusterDocuments(read: DesignRead, chosen: DesignPod): { documents: Record<string, unknown>[]; notes: string[] } {
+export function clusterDocuments(
+  read: DesignRead,
+  chosen: DesignPod,
+): { documents: Record<string, unknown>[]; notes: string[] } {
   const notes: string[] = [];
   const documents: Record<string, unknown>[] = [];
   const wrapper = read.objects.find(
-    (o) => o.document === chosen.origin.document && JSON.stringify(o.path) === JSON.stringify(chosen.origin.objectPath) && o.object.kind === chosen.origin.kind,
+    (o) =>
+      o.document === chosen.origin.document &&
+      JSON.stringify(o.path) === JSON.stringify(chosen.origin.objectPath) &&
+      o.object.kind === chosen.origin.kind,
   );
   if (chosen.origin.kind === 'Deployment' && wrapper) documents.push(wrapper.object);
   else {
-    if (chosen.origin.kind !== 'Pod') notes.push(`The ${chosen.origin.kind}'s Pod template runs as a Pod (or a Deployment with --as deployment).`);
+    if (chosen.origin.kind !== 'Pod')
+      notes.push(`The ${chosen.origin.kind}'s Pod template runs as a Pod (or a Deployment with --as deployment).`);
     documents.push(chosen.pod as unknown as Record<string, unknown>);
   }
-  for (const { object } of read.objects) if (['Service', 'ConfigMap', 'Secret'].includes(String(object.kind))) documents.push(object);
+  for (const { object } of read.objects)
+    if (['Service', 'ConfigMap', 'Secret'].includes(String(object.kind))) documents.push(object);
   return { documents, notes };
 }
 
 /** The design id of a file: its name without the .yaml, as a label value. */
 export function designIdOf(file: string): string {
   const base = (file.split(/[\\/]/).pop() ?? '').replace(/\.(pod\.)?(ya?ml|json)$/i, '');
-  const slug = base.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').slice(0, 63).replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+  const slug = base
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .slice(0, 63)
+    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
   return slug || 'untitled';
 }
 
@@ -68,12 +81,18 @@ function parseWorkload(value: string | undefined): 'pod' | 'deployment' | undefi
 function parseCount(value: string | undefined, flag: string, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > max) throw new UsageError(`${flag} must be a whole number from 0 to ${max}, not ${value}`);
+  if (!Number.isInteger(n) || n < 0 || n > max)
+    throw new UsageError(`${flag} must be a whole number from 0 to ${max}, not ${value}`);
   return n;
 }
 
 /** Waits for the run to be ready (0), to fail (1) or for the timeout (1), printing the status as it changes. */
-export async function waitForRun(engine: ClusterEngine, name: string, timeoutMs: number, print = true): Promise<{ code: number; last?: PodSnapshot }> {
+export async function waitForRun(
+  engine: ClusterEngine,
+  name: string,
+  timeoutMs: number,
+  print = true,
+): Promise<{ code: number; last?: PodSnapshot }> {
   const abort = new AbortController();
   let last: PodSnapshot | undefined;
   let shown = '';
@@ -142,9 +161,16 @@ export async function deploy(file: string, options: DeployOptions): Promise<numb
   const engine = clusterEngine(options, chosen.pod.metadata?.namespace || undefined);
   try {
     const { documents, notes } = clusterDocuments(read, chosen);
-    const plan = engine.plan({ documents, design: options.design ?? designIdOf(file), ...(as ? { as } : {}), ...(replicas !== undefined ? { replicas } : {}) });
+    const plan = engine.plan({
+      documents,
+      design: options.design ?? designIdOf(file),
+      ...(as ? { as } : {}),
+      ...(replicas !== undefined ? { replicas } : {}),
+    });
     plan.notes.unshift(...notes);
-    err(`Deploying ${plan.as === 'deployment' ? `Deployment ${plan.name} (${plan.replicas} replica${plan.replicas === 1 ? '' : 's'})` : `Pod ${plan.name}`} to ${describeCluster(engine)}`);
+    err(
+      `Deploying ${plan.as === 'deployment' ? `Deployment ${plan.name} (${plan.replicas} replica${plan.replicas === 1 ? '' : 's'})` : `Pod ${plan.name}`} to ${describeCluster(engine)}`,
+    );
     const preview = await engine.deployer.preview(plan);
     printPreview(preview);
     if (!preview.accepted) {
@@ -152,7 +178,9 @@ export async function deploy(file: string, options: DeployOptions): Promise<numb
       return 1;
     }
     if (preview.conflicts.length > 0 && !options.forceConflicts) {
-      err('podwright: other field managers own fields this design sets; nothing was applied. Re-run with --force-conflicts to take them over.');
+      err(
+        'podwright: other field managers own fields this design sets; nothing was applied. Re-run with --force-conflicts to take them over.',
+      );
       return 1;
     }
     if (options.dryRun) return 0;
@@ -160,7 +188,9 @@ export async function deploy(file: string, options: DeployOptions): Promise<numb
     for (const a of applied) {
       const group = a.object.apiVersion.includes('/') ? `.${a.object.apiVersion.split('/')[0]}` : '';
       const verb = { create: 'created', update: 'configured', unchanged: 'unchanged', replace: 'replaced' }[a.action];
-      out(`${a.object.kind.toLowerCase()}${group}/${a.object.name} ${verb} (server-side apply, field manager podwright)`);
+      out(
+        `${a.object.kind.toLowerCase()}${group}/${a.object.name} ${verb} (server-side apply, field manager podwright)`,
+      );
     }
     return (await waitForRun(engine, plan.name, timeoutSeconds * 1000)).code;
   } catch (e) {

@@ -6,6 +6,7 @@ import { readDesign } from '../../../shared/manifest/read';
 import { ClusterError } from '../../engines/kube';
 import { clusterEngine, describeCluster, UsageError } from './cluster-choice';
 import { readInput } from '../read-input';
+import { say, warn } from '../terminal';
 
 export interface UndeployOptions {
   context?: string;
@@ -30,7 +31,7 @@ export async function undeploy(target: string, options: UndeployOptions): Promis
       name = pod.metadata?.name ?? '';
       namespace = pod.metadata?.namespace || undefined;
     } catch (e) {
-      process.stderr.write(`podwright: cannot read ${target}: ${(e as Error).message}\n`);
+      warn(`podwright: cannot read ${target}: ${(e as Error).message}`);
       return 2;
     }
     if (!name) throw new UsageError(`${target}: the Pod has no metadata.name.`);
@@ -38,20 +39,21 @@ export async function undeploy(target: string, options: UndeployOptions): Promis
   let graceSeconds: number | undefined;
   if (options.grace !== undefined) {
     graceSeconds = Number(options.grace);
-    if (!Number.isInteger(graceSeconds) || graceSeconds < 0) throw new UsageError(`--grace must be a whole number of seconds, not ${options.grace}`);
+    if (!Number.isInteger(graceSeconds) || graceSeconds < 0)
+      throw new UsageError(`--grace must be a whole number of seconds, not ${options.grace}`);
   }
   const engine = clusterEngine(options, namespace);
   try {
     const gone = await engine.deployer.down(engine.namespace, name, { graceSeconds });
-    process.stdout.write(
+    say(
       gone.objects === 0
-        ? `Nothing of ${name} in ${describeCluster(engine)}; nothing to delete.\n`
-        : `Deleted ${name} from ${describeCluster(engine)}: ${gone.objects} object${gone.objects === 1 ? '' : 's'}, ${gone.pods} Pod${gone.pods === 1 ? '' : 's'} gone.\n`,
+        ? `Nothing of ${name} in ${describeCluster(engine)}; nothing to delete.`
+        : `Deleted ${name} from ${describeCluster(engine)}: ${gone.objects} object${gone.objects === 1 ? '' : 's'}, ${gone.pods} Pod${gone.pods === 1 ? '' : 's'} gone.`,
     );
     return 0;
   } catch (e) {
     if (e instanceof ClusterError) {
-      process.stderr.write(`podwright: ${e.message}\n`);
+      warn(`podwright: ${e.message}`);
       return 1;
     }
     throw e;

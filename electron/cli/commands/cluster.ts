@@ -4,6 +4,7 @@ import { type Command, CommanderError } from 'commander';
 import type { DeployOptions } from '../cluster/deploy-run';
 import type { UndeployOptions } from '../cluster/undeploy-run';
 import type { RegisterCommand } from './index';
+import { warn } from '../terminal';
 
 /** Usage errors of these commands exit 2, as kubectl's do. */
 export function usageExitsTwo(command: Command): Command {
@@ -19,7 +20,7 @@ export async function withUsage(run: () => Promise<number>): Promise<number> {
     return await run();
   } catch (e) {
     if (e instanceof Error && e.name === 'UsageError') {
-      process.stderr.write(`podwright: ${e.message}\n`);
+      warn(`podwright: ${e.message}`);
       return 2;
     }
     throw e;
@@ -30,7 +31,9 @@ export const registerDeploy: RegisterCommand = (program: Command, setExitCode) =
   usageExitsTwo(
     program
       .command('deploy')
-      .description('Run the design in FILE on a Kubernetes cluster: server dry run and diff, server-side apply, then its status until ready.')
+      .description(
+        'Run the design in FILE on a Kubernetes cluster: server dry run and diff, server-side apply, then its status until ready.',
+      )
       .argument('<file>', 'a Pod or Deployment manifest (with its Services, ConfigMaps and Secrets), or "-" for stdin')
       .option('--context <name>', "the kubeconfig context (default: the kubeconfig's current context)")
       .option('-n, --namespace <namespace>', "the namespace (default: the design's, else the context's)")
@@ -50,12 +53,14 @@ export const registerUndeploy: RegisterCommand = (program: Command, setExitCode)
   usageExitsTwo(
     program
       .command('undeploy')
-      .description('Delete what podwright deployed for a design on a Kubernetes cluster (by name, or by the file it came from).')
+      .description(
+        'Delete what podwright deployed for a design on a Kubernetes cluster (by name, or by the file it came from).',
+      )
       .argument('<target>', 'the run name (the Pod or Deployment), or its manifest file')
       .option('--context <name>', "the kubeconfig context (default: the kubeconfig's current context)")
       .option('-n, --namespace <namespace>', "the namespace (default: the design's, else the context's)")
       .option('--pod <name>', 'with a file of several Pods: the one to delete')
-      .option('--grace <seconds>', "seconds the Pods get to stop (default: their terminationGracePeriodSeconds)"),
+      .option('--grace <seconds>', 'seconds the Pods get to stop (default: their terminationGracePeriodSeconds)'),
   ).action(async (target: string, opts: UndeployOptions) =>
     setExitCode(await withUsage(async () => (await import('../cluster/undeploy-run')).undeploy(target, opts))),
   );

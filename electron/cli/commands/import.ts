@@ -9,6 +9,7 @@ import { readComposeProject, type ComposeRead, type PodsMode } from '../../../sh
 import { readComposeInputs, type ComposeInputs } from '../../files/compose-inputs';
 import { readText } from '../../files/files-api';
 import type { RegisterCommand } from './index';
+import { warn, writeData } from '../terminal';
 
 export interface ImportOptions {
   out: string;
@@ -99,20 +100,20 @@ export const registerImport: RegisterCommand = (program: Command, setExitCode) =
         if (opts.out !== '-' && resolve(opts.out) === resolve(file))
           throw new Error('--out must not be the Compose file itself');
         const result = await importCompose(file, opts);
-        for (const line of importReport(file, result)) process.stderr.write(`${line}\n`);
+        for (const line of importReport(file, result)) warn(line);
         if (result.text === undefined) {
-          process.stderr.write(`podwright import: ${file} holds no service that could become a Pod\n`);
+          warn(`podwright import: ${file} holds no service that could become a Pod`);
           setExitCode(2);
           return;
         }
-        if (opts.out === '-') process.stdout.write(result.text);
+        if (opts.out === '-') writeData(result.text);
         else {
           await writeFile(opts.out, result.text);
-          process.stderr.write(`wrote ${opts.out}\n`);
+          warn(`wrote ${opts.out}`);
         }
         if (result.read.read.problems.some((p) => p.severity === 'error')) setExitCode(1);
       } catch (err) {
-        process.stderr.write(`podwright import: ${err instanceof Error ? err.message : String(err)}\n`);
+        warn(`podwright import: ${err instanceof Error ? err.message : String(err)}`);
         setExitCode(2);
       }
     });
