@@ -17,14 +17,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deferredPackages } from '../build-docker-client.mjs';
+import { loadedCode } from './loaded-code.test-support';
 
 const run = promisify(execFile);
 const repo = process.cwd();
 let root: string;
 
-function podwright(args: string[], options: { env?: Record<string, string>; nodeArgs?: string[] } = {}) {
-  return run(process.execPath, [...(options.nodeArgs ?? []), join(root, 'electron', 'cli', 'bin.mjs'), ...args], {
-    env: { ...process.env, PODWRIGHT_FROM_SOURCE: '', ...options.env },
+/** The launcher runs the bundle here, whatever the test run was started with. */
+const launcherEnv = { ...process.env, PODWRIGHT_FROM_SOURCE: '' };
+
+function podwright(args: string[], options: { env?: Record<string, string> } = {}) {
+  return run(process.execPath, [join(root, 'electron', 'cli', 'bin.mjs'), ...args], {
+    env: { ...launcherEnv, ...options.env },
   }).then(
     (r) => ({ code: 0, ...r }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
@@ -84,28 +89,43 @@ describe('the podwright launcher', { timeout: 120_000 }, () => {
   });
 
   it('loads only what the command uses: validate never reaches dockerode, ws or electron', async () => {
-    const log = join(root, 'resolved.log');
-    const hooks = join(root, 'hooks.mjs');
-    writeFileSync(
-      hooks,
-      `import { appendFileSync } from 'node:fs';
-export async function resolve(specifier, context, next) {
-  if (!specifier.startsWith('.') && !specifier.startsWith('file:') && !specifier.startsWith('node:')) appendFileSync(${JSON.stringify(log)}, specifier + '\\n');
-  return next(specifier, context);
-}`,
-    );
-    const register = `data:text/javascript,import{register}from'node:module';register(${encodeURIComponent(JSON.stringify(`file://${hooks}`))});`;
-    const packagesFor = async (args: string[]): Promise<string[]> => {
-      writeFileSync(log, '');
-      await podwright(args, { nodeArgs: ['--import', register] });
-      return [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))];
-    };
+    const packagesFor = async (args: string[]): Promise<string[]> =>
+      (await loadedCode(join(root, 'electron', 'cli', 'bin.mjs'), args, { env: launcherEnv })).packages;
     const file = join(repo, 'assets', 'examples', 'helloworld.pod.yaml');
     const validate = await packagesFor(['validate', file]);
-    for (const name of ['dockerode', 'ws', 'electron']) expect(validate).not.toContain(name);
+    for (const name of ['dockerode', 'docker-modem', 'ws', 'electron']) expect(validate).not.toContain(name);
+    expect(validate).toContain('yaml');
     expect(await packagesFor(['--version'])).not.toContain('dockerode');
     // The same watch sees the engine client where a command does use it.
     expect(await packagesFor(['ps', '--help'])).toContain('dockerode');
+  });
+
+  it('run, down and ps load the engine client without what only image builds and ssh:// hosts use', async () => {
+    const file = join(repo, 'assets', 'examples', 'helloworld.pod.yaml');
+    // No engine answers here: each command loads everything it needs, asks the engine, and stops.
+    const env = { ...launcherEnv, DOCKER_HOST: `unix://${join(root, 'no-engine.sock')}` };
+    for (const args of [['run', file, '--detach'], ['down', 'helloworld'], ['ps']]) {
+      const r = await loadedCode(join(root, 'electron', 'cli', 'bin.mjs'), args, { env });
+      expect(r.stderr).toContain('No Docker Engine socket at unix://');
+      expect(r.packages).toContain('dockerode');
+      for (const name of deferredPackages) expect(r.packages, `${args[0]} loads ${name}`).not.toContain(name);
+      // Nor the API contract: the engine's door re-exports the API handlers, which a command apart does not load.
+      expect(r.packages, `${args[0]} loads zod`).not.toContain('zod');
+    }
+  });
+
+  it('refuses an ssh:// DOCKER_HOST, saying what to do instead, without loading ssh2', async () => {
+    const file = join(repo, 'assets', 'examples', 'helloworld.pod.yaml');
+    for (const args of [['run', file, '--detach'], ['down', 'helloworld'], ['ps']]) {
+      const r = await loadedCode(join(root, 'electron', 'cli', 'bin.mjs'), args, {
+        env: { ...launcherEnv, DOCKER_HOST: 'ssh://me:secret@engine.invalid:2222' },
+      });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('podwright: Podwright does not connect to engines over SSH: ssh://me@engine.invalid:2222 (from DOCKER_HOST).');
+      expect(r.stderr).toContain('ssh -NL /tmp/docker.sock:/var/run/docker.sock me@engine.invalid');
+      expect(r.stderr).not.toContain('secret');
+      expect(r.packages).not.toContain('ssh2');
+    }
   });
 
   it('runs from the sources, saying why, when it cannot build', async () => {
