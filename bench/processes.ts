@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freshStamp } from '../electron/build-stamp.mjs';
 import { summarize, type Summary } from './harness';
 
 export const projectRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -90,6 +91,17 @@ export function baselineTree(): Tree | { missing: string } {
   if (!existsSync(bin)) return { missing: `${bin} does not exist` };
   if (!existsSync(join(root, 'node_modules'))) return { missing: `${root} has no node_modules (npm ci there)` };
   return { label: 'baseline', root: resolve(root), bin: [process.execPath, bin] };
+}
+
+/**
+ * Throws unless `tree`'s built CLI matches its sources: a timed `podwright` must run the bundle, never build it first or
+ * fall back to the sources through tsx. Call it after the untimed warm-up, which builds a stale bundle.
+ */
+export function requireFreshBuild(tree: Tree): void {
+  const cli = join(tree.root, 'dist', 'cli');
+  if (!freshStamp(join(cli, 'current.json'), tree.root, (s) => [join(s.build ?? '', s.entry ?? '')])) {
+    throw new Error(`${tree.label}: dist/cli does not match its sources; the timed runs would build it first`);
+  }
 }
 
 /** A ratio of medians, to two decimals. */

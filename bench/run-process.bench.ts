@@ -22,7 +22,7 @@ import {
   podmanUsable,
   podYaml,
 } from './pod-run.bench';
-import { baselineTree, ratio, thisTree, timeProcess, type Tree } from './processes';
+import { baselineTree, ratio, requireFreshBuild, thisTree, timeProcess, type Tree } from './processes';
 
 const exec = promisify(execFile);
 const ROUNDS = Number(process.env.PODWRIGHT_BENCH_ROUNDS ?? 5);
@@ -75,6 +75,7 @@ const bench: Benchmark = {
           cwd: tree.root,
         });
         if (r.code !== 0) throw new Error(`${method}: podwright run exited ${r.code}: ${r.stderr.slice(0, 400)}`);
+        if (r.stderr.includes('running from source')) throw new Error(`${method}: podwright ran through tsx: ${r.stderr}`);
         ms = r.ms;
         down = () => runtime.down({ name }, { graceSeconds: 0 });
       } else if (method === 'docker CLI') {
@@ -101,6 +102,7 @@ const bench: Benchmark = {
     try {
       // The project network the plan uses, made once by a warm-up run, as on any machine that ran podwright before.
       for (const apps of SIZES) for (const method of methods) await once(method, apps, false);
+      for (const tree of trees.values()) requireFreshBuild(tree);
       for (let round = 0; round < ROUNDS; round++) {
         const order = methods.map((_, i) => methods[(i + round) % methods.length]!);
         for (const apps of round % 2 === 0 ? SIZES : [...SIZES].reverse())

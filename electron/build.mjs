@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Bundles the back end with esbuild: the CLI (ESM, a chunk per command that loads only when that command runs) and the
-// Electron main process and preload (CommonJS, as a sandboxed preload requires). `npm install` runs it (the prepare
+// Bundles the back end with esbuild: the CLI (ESM: main.mjs and a bundle per command, which loads only when that
+// command runs) and the Electron main process and preload (CommonJS, as a sandboxed preload requires). `npm install` runs it (the prepare
 // script); `podwright` runs buildCli again when a source changed since (electron/cli/bin.mjs).
 //   node electron/build.mjs [cli] [electron]     (no argument: both)
 import { createHash } from 'node:crypto';
@@ -8,21 +8,42 @@ import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } f
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import {
+  COMMANDS_DIR,
+  LOADS_LATER,
+  partEntries,
+  partsApartPlugin,
+  MAIN_ENTRY,
+  commanderFromMainPlugin,
+  commandsApartPlugin,
+  mainEntryPlugin,
+} from './build-cli-parts.mjs';
+import { checkDockerClient, dockerClientPlugin } from './build-docker-client.mjs';
+import { pureModulesPlugin } from './build-pure-modules.mjs';
 import { writeStamp } from './build-stamp.mjs';
 
 export const projectRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 /**
  * Packages that stay out of the bundles and load from node_modules when used: native code and its optional native
- * dependencies (dockerode reaches ssh2 and cpu-features; ws its bufferutil), and Electron, which runs the bundle. A
- * package that cannot be bundled is one more line here; the CLI loads it only in the commands that import it.
- * @kubernetes/client-node is bundled (into the chunk only the cluster commands load): from node_modules its few hundred
- * modules took about 1 s of every `podwright deploy` (bench/cluster.bench.ts, a Pod until Ready: 2.1 s, bundled 0.8 s).
+ * dependencies (ws reaches bufferutil), and Electron, which runs the bundle. A package that cannot be bundled is one
+ * more line here; the CLI loads it only in the commands that import it. dockerode is bundled without the parts that
+ * would load ssh2 and gRPC (electron/build-docker-client.mjs). @kubernetes/client-node is bundled (into the chunk only
+ * the cluster commands load): from node_modules its few hundred modules took about 1 s of every `podwright deploy`
+ * (bench/cluster.bench.ts, a Pod until Ready: 2.1 s, bundled 0.8 s).
  */
-export const external = ['electron', 'dockerode', 'ws'];
+export const external = ['electron', 'ws'];
 
 /** Files that shape every bundle without being imported by it. */
-const BUILD_INPUTS = ['electron/build.mjs', 'electron/build-stamp.mjs', 'package.json', 'tsconfig.json'];
+const BUILD_INPUTS = [
+  'electron/build.mjs',
+  'electron/build-cli-parts.mjs',
+  'electron/build-docker-client.mjs',
+  'electron/build-pure-modules.mjs',
+  'electron/build-stamp.mjs',
+  'package.json',
+  'tsconfig.json',
+];
 
 /** Where the CLI's builds live; `current.json` names the one that matches the sources. */
 export const cliDir = join(projectRoot, 'dist', 'cli');
@@ -36,6 +57,7 @@ const common = {
   platform: 'node',
   target: 'node20',
   external,
+  plugins: [dockerClientPlugin(projectRoot), pureModulesPlugin(projectRoot)],
   logLevel: 'silent',
   metafile: true,
   write: false,
@@ -53,36 +75,63 @@ function writeAtomically(file, contents) {
   renameSync(temporary, file);
 }
 
+/** What every CLI bundle shares: ES modules with a require() of their own, minified, with source maps beside them. */
+const cliCommon = {
+  ...common,
+  format: 'esm',
+  outdir: cliDir,
+  entryNames: '[name]',
+  outExtension: { '.js': '.mjs' },
+  sourcemap: 'linked',
+  minify: true,
+  // Bundled CommonJS packages (commander, dockerode) call require(); an ES module has none of its own.
+  banner: { js: "import { createRequire as __pwRequire } from 'node:module'; const require = __pwRequire(import.meta.url);" },
+};
+
 /**
- * Builds the CLI into dist/cli/<content hash>/ and points current.json at it. Each build gets a folder of its own, so
- * a podwright already running keeps its files, and two starts building at once (parallel tests after an edit) write
- * the same folder under the same name without ever exposing half of it. Returns the entry's path.
+ * Builds the CLI into dist/cli/<content hash>/ and points current.json at it: main.mjs, and a bundle per command that
+ * main.mjs loads when that command runs (electron/build-cli-parts.mjs). Each build gets a folder of its own, so a
+ * podwright already running keeps its files, and two starts building at once (parallel tests after an edit) write the
+ * same folder under the same name without ever exposing half of it. Returns the entry's path.
  */
 export async function buildCli() {
   const startedAt = Date.now();
-  const result = await build({
-    ...common,
-    entryPoints: { main: 'electron/cli/main.ts' },
-    format: 'esm',
-    splitting: true,
-    outdir: cliDir,
-    entryNames: '[name]',
-    chunkNames: '[name]-[hash]',
-    outExtension: { '.js': '.mjs' },
-    sourcemap: 'linked',
-    minify: true,
-    // Bundled CommonJS packages (commander) call require(); an ES module has none of its own.
-    banner: { js: "import { createRequire as __pwRequire } from 'node:module'; const require = __pwRequire(import.meta.url);" },
+  const commands = [];
+  const main = await build({
+    ...cliCommon,
+    entryPoints: { main: MAIN_ENTRY },
+    plugins: [...common.plugins, mainEntryPlugin(projectRoot), commandsApartPlugin(projectRoot, commands)],
   });
+  const entries = (names) => Object.fromEntries(names.map((name) => [name, `${COMMANDS_DIR}/${name}.ts`]));
+  const plugins = [...common.plugins, commanderFromMainPlugin, partsApartPlugin(projectRoot)];
+  const parts = await Promise.all([
+    // Without splitting, esbuild tree-shakes each entry on its own: one self-contained file per command, and one per
+    // part a command loads later (PARTS_APART).
+    build({
+      ...cliCommon,
+      entryPoints: { ...entries(commands.filter((c) => !LOADS_LATER.includes(c))), ...partEntries() },
+      plugins,
+    }),
+    build({
+      ...cliCommon,
+      entryPoints: entries(commands.filter((c) => LOADS_LATER.includes(c))),
+      splitting: true,
+      chunkNames: '[name]-[hash]',
+      plugins,
+    }),
+  ]);
+  const results = [main, ...parts];
+  for (const result of results) checkDockerClient(result.metafile, 'the CLI');
+  const outputs = results.flatMap((result) => result.outputFiles);
   const hash = createHash('sha256');
-  for (const file of [...result.outputFiles].sort((a, b) => a.path.localeCompare(b.path))) {
+  for (const file of [...outputs].sort((a, b) => a.path.localeCompare(b.path))) {
     hash.update(relative(cliDir, file.path)).update(file.contents);
   }
   const id = hash.digest('hex').slice(0, 16);
   const folder = join(cliDir, id);
   const temporary = join(cliDir, `.${id}.${process.pid}.tmp`);
   rmSync(temporary, { recursive: true, force: true });
-  for (const file of result.outputFiles) {
+  for (const file of outputs) {
     mkdirSync(dirname(join(temporary, relative(cliDir, file.path))), { recursive: true });
     writeFileSync(join(temporary, relative(cliDir, file.path)), file.contents);
   }
@@ -92,7 +141,8 @@ export async function buildCli() {
     // Another start built the same sources first: its folder holds the same bytes.
     rmSync(temporary, { recursive: true, force: true });
   }
-  writeStamp(cliStamp, projectRoot, [...inputsOf(result.metafile), ...BUILD_INPUTS], startedAt, {
+  const inputs = results.flatMap((result) => inputsOf(result.metafile));
+  writeStamp(cliStamp, projectRoot, [...inputs, ...BUILD_INPUTS], startedAt, {
     build: id,
     entry: 'main.mjs',
   });
@@ -123,6 +173,7 @@ export async function buildElectron() {
     ['electron/app/preload.ts', 'preload.cjs'],
   ]) {
     const result = await build({ ...common, entryPoints: [entry], format: 'cjs', sourcemap: true, outfile: join(electronDir, outfile) });
+    checkDockerClient(result.metafile, outfile);
     for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
     inputs.push(...inputsOf(result.metafile));
   }

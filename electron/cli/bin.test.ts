@@ -15,24 +15,29 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deferredPackages } from '../build-docker-client.mjs';
+import { loadedCode } from './loaded-code.test-support';
 
 const run = promisify(execFile);
 const repo = process.cwd();
 let root: string;
 
-function podwright(args: string[], options: { env?: Record<string, string>; nodeArgs?: string[] } = {}) {
-  return run(process.execPath, [...(options.nodeArgs ?? []), join(root, 'electron', 'cli', 'bin.mjs'), ...args], {
-    env: { ...process.env, PODWRIGHT_FROM_SOURCE: '', ...options.env },
+/** The launcher runs the bundle here, whatever the test run was started with. */
+const launcherEnv = { ...process.env, PODWRIGHT_FROM_SOURCE: '' };
+
+function podwright(args: string[], options: { env?: Record<string, string> } = {}) {
+  return run(process.execPath, [join(root, 'electron', 'cli', 'bin.mjs'), ...args], {
+    env: { ...launcherEnv, ...options.env },
   }).then(
     (r) => ({ code: 0, ...r }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );
 }
 
-const stamp = (): { build: string; entry: string } => JSON.parse(readFileSync(join(root, 'dist', 'cli', 'current.json'), 'utf8'));
+const stamp = (): { build: string; entry: string } =>
+  JSON.parse(readFileSync(join(root, 'dist', 'cli', 'current.json'), 'utf8'));
 const builds = (): string[] => readdirSync(join(root, 'dist', 'cli')).filter((f) => !f.endsWith('.json'));
 
 /** The files the tests edit carry whole-second times, as an unpacked archive's do, so an edit can put them back exactly. */
@@ -76,56 +81,69 @@ describe('the podwright launcher', { timeout: 120_000 }, () => {
 
   it('builds again when a source changed, even with its size and modification time kept', async () => {
     const before = stamp().build;
-    editKeepingMtime('package.json', (text) => text.replace(/"version": "(\d+)\./, (_m, major: string) => `"version": "${(Number(major) + 1) % 10}.`));
+    editKeepingMtime('package.json', (text) =>
+      text.replace(/"version": "(\d+)\./, (_m, major: string) => `"version": "${(Number(major) + 1) % 10}.`),
+    );
     const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version as string;
     expect((await podwright(['--version'])).stdout).toBe(`${version}\n`);
     expect(stamp().build).not.toBe(before);
-    editKeepingMtime('electron/cli/main.ts', (text) => text.replace("'Design Kubernetes Pods", "'DESIGN KUBERNETES PODS"));
+    editKeepingMtime('electron/cli/main.ts', (text) =>
+      text.replace("'Design Kubernetes Pods", "'DESIGN KUBERNETES PODS"),
+    );
     expect((await podwright(['--help'])).stdout).toContain('DESIGN KUBERNETES PODS');
   });
 
   it('loads only what the command uses: validate never reaches dockerode, ws, electron or the Kubernetes client', async () => {
-    const log = join(root, 'resolved.log');
-    const hooks = join(root, 'hooks.mjs');
-    writeFileSync(
-      hooks,
-      `import { appendFileSync } from 'node:fs';
-export async function resolve(specifier, context, next) {
-  const resolved = await next(specifier, context);
-  if (!specifier.startsWith('.') && !specifier.startsWith('file:') && !specifier.startsWith('node:')) appendFileSync(${JSON.stringify(log)}, specifier + '\\n');
-  else if (resolved.url.startsWith('file:')) appendFileSync(${JSON.stringify(log)}, resolved.url + '\\n');
-  return resolved;
-}`,
-    );
-    const register = `data:text/javascript,import{register}from'node:module';register(${encodeURIComponent(JSON.stringify(`file://${hooks}`))});`;
-    const packagesFor = async (args: string[], env?: Record<string, string>): Promise<string[]> => {
-      writeFileSync(log, '');
-      await podwright(args, { nodeArgs: ['--import', register], env });
-      return [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))];
-    };
+    const packagesFor = async (args: string[], env: Record<string, string> = {}): Promise<string[]> =>
+      (await loadedCode(join(root, 'electron', 'cli', 'bin.mjs'), args, { env: { ...launcherEnv, ...env } })).packages;
     const file = join(repo, 'assets', 'examples', 'helloworld.pod.yaml');
     const validate = await packagesFor(['validate', file]);
-    for (const name of ['dockerode', 'ws', 'electron', '@kubernetes/client-node']) expect(validate).not.toContain(name);
+    for (const name of ['dockerode', 'docker-modem', 'ws', 'electron', '@kubernetes/client-node'])
+      expect(validate).not.toContain(name);
+    expect(validate).toContain('yaml');
     expect(await packagesFor(['--version'])).not.toContain('dockerode');
     // The same watch sees the engine client where a command does use it.
     const ps = await packagesFor(['ps', '--help']);
     expect(ps).toContain('dockerode');
-    // The Kubernetes client is bundled into a chunk of its own (KUBERNETES_SERVICE_HOST is its in-cluster
-    // configuration), which only a cluster command loads when it runs: not validate, ps or deploy --help.
-    const folder = join(root, 'dist', 'cli', stamp().build);
-    const kubeChunks = readdirSync(folder)
-      .filter((f) => f.endsWith('.mjs') && readFileSync(join(folder, f), 'utf8').includes('KUBERNETES_SERVICE_HOST'))
-      .map((f) => pathToFileURL(join(folder, f)).href);
-    expect(kubeChunks).toHaveLength(1);
+    // The Kubernetes client is bundled into a chunk of its own, which only a cluster command loads when it runs: not
+    // validate, ps or deploy --help.
     const deployHelp = await packagesFor(['deploy', '--help']);
-    for (const loaded of [validate, ps, deployHelp]) {
-      expect(loaded).not.toContain('@kubernetes/client-node');
-      expect(loaded).not.toContain(kubeChunks[0]);
-    }
-    const deploy = await packagesFor(['deploy', file, '--context', 'nowhere'], { KUBECONFIG: join(root, 'no-kubeconfig') });
-    expect(deploy).toContain(kubeChunks[0]);
-    expect(deploy).not.toContain('@kubernetes/client-node');
+    for (const loaded of [validate, ps, deployHelp]) expect(loaded).not.toContain('@kubernetes/client-node');
+    const deploy = await packagesFor(['deploy', file, '--context', 'nowhere'], {
+      KUBECONFIG: join(root, 'no-kubeconfig'),
+    });
+    expect(deploy).toContain('@kubernetes/client-node');
     expect(deploy).not.toContain('dockerode');
+  });
+
+  it('run, down and ps load the engine client without what only image builds and ssh:// hosts use', async () => {
+    const file = join(repo, 'assets', 'examples', 'helloworld.pod.yaml');
+    // No engine answers here: each command loads everything it needs, asks the engine, and stops.
+    const env = { ...launcherEnv, DOCKER_HOST: `unix://${join(root, 'no-engine.sock')}` };
+    for (const args of [['run', file, '--detach'], ['down', 'helloworld'], ['ps']]) {
+      const r = await loadedCode(join(root, 'electron', 'cli', 'bin.mjs'), args, { env });
+      expect(r.stderr).toContain('No Docker Engine socket at unix://');
+      expect(r.packages).toContain('dockerode');
+      for (const name of deferredPackages) expect(r.packages, `${args[0]} loads ${name}`).not.toContain(name);
+      // Nor the API contract: the engine's door re-exports the API handlers, which a command apart does not load.
+      expect(r.packages, `${args[0]} loads zod`).not.toContain('zod');
+    }
+  });
+
+  it('refuses an ssh:// DOCKER_HOST, saying what to do instead, without loading ssh2', async () => {
+    const file = join(repo, 'assets', 'examples', 'helloworld.pod.yaml');
+    for (const args of [['run', file, '--detach'], ['down', 'helloworld'], ['ps']]) {
+      const r = await loadedCode(join(root, 'electron', 'cli', 'bin.mjs'), args, {
+        env: { ...launcherEnv, DOCKER_HOST: 'ssh://me:secret@engine.invalid:2222' },
+      });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(
+        'podwright: Podwright does not connect to engines over SSH: ssh://me@engine.invalid:2222 (from DOCKER_HOST).',
+      );
+      expect(r.stderr).toContain('ssh -NL /tmp/docker.sock:/var/run/docker.sock me@engine.invalid');
+      expect(r.stderr).not.toContain('secret');
+      expect(r.packages).not.toContain('ssh2');
+    }
   });
 
   it('runs from the sources, saying why, when it cannot build', async () => {

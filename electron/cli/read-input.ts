@@ -3,7 +3,6 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { defaultLimits } from '../../shared/manifest/parse';
 import { detectFormat, type DesignSource } from '../../shared/manifest/read';
-import { readComposeInputs } from '../files/compose-inputs';
 
 export class InputError extends Error {
   override name = 'InputError';
@@ -26,6 +25,8 @@ export async function readInput(file: string, limit = defaultLimits.maxLength): 
 export async function designSource(file: string, text: string): Promise<DesignSource> {
   const name = label(file);
   if (file === '-' || detectFormat(text) !== 'compose') return { name };
+  // Loaded only for a Compose file: it reaches the file API's checks (and zod), which a Pod's run does not need.
+  const { readComposeInputs } = await import('../files/compose-inputs');
   const inputs = await readComposeInputs(await realpath(file), text);
   return { name, files: inputs.files, env: inputs.env, compose: { directory: inputs.directory } };
 }

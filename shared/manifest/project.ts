@@ -5,8 +5,9 @@ import type { Pod } from '../model';
 import { deleteIn, getIn, setIn } from './edit';
 import { isRecord, type ManifestFile } from './parse';
 import { writeObjects } from './write';
+import { layoutAnnotation } from './layout-annotation';
 
-export const layoutAnnotation = 'podwright.dev/layout';
+export { layoutAnnotation, stripLayout } from './layout-annotation';
 export const projectFileSuffix = '.pod.yaml';
 
 /** Where canvas nodes sit. Keys are node ids (container, volume or namespace ids); unknown fields are kept. */
@@ -53,17 +54,6 @@ export function removeLayout(file: ManifestFile, docIndex: number): ManifestFile
   if (!isRecord(annotations) || !(layoutAnnotation in annotations)) return file;
   if (Object.keys(annotations).length === 1) return deleteIn(file, docIndex, ['metadata', 'annotations']);
   return deleteIn(file, docIndex, ['metadata', 'annotations', layoutAnnotation]);
-}
-
-/** A copy of a Kubernetes object without Podwright's annotation (for exports); other annotations are untouched. */
-export function stripLayout<T>(obj: T): T {
-  if (!isRecord(obj) || !isRecord(obj.metadata) || !isRecord(obj.metadata.annotations)) return obj;
-  if (!(layoutAnnotation in obj.metadata.annotations)) return obj;
-  const annotations = { ...obj.metadata.annotations };
-  delete annotations[layoutAnnotation];
-  const metadata = { ...obj.metadata, annotations };
-  if (Object.keys(annotations).length === 0) delete (metadata as Record<string, unknown>).annotations;
-  return { ...obj, metadata } as T;
 }
 
 /** A new project file's text: the Pod (with its layout, if any) first, then companions such as ConfigMaps. */

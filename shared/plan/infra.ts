@@ -1,6 +1,6 @@
 // The infra container: it owns the Pod's network, IPC and UTS namespaces, publishes every hostPort and carries the
 // Pod's DNS settings and sysctls, as the kubelet's sandbox does.
-import { stripLayout } from '../manifest/project';
+import { stripLayout } from '../manifest/layout-annotation';
 import { Labels } from '../model/labels';
 import { labelsFor, report, type PlanContext } from './context';
 import type { Pod } from './pod';

@@ -81,6 +81,20 @@ describe('resolveEndpoint', () => {
     );
   });
 
+  it('refuses an ssh:// context, naming the context, and points nowhere', () => {
+    const digest = createHash('sha256').update('remote').digest('hex');
+    const files = {
+      '/home/u/.docker/config.json': JSON.stringify({ currentContext: 'remote' }),
+      [join('/home/u/.docker/contexts/meta', digest, 'meta.json')]: JSON.stringify({
+        Endpoints: { docker: { Host: 'ssh://ops@build-box' } },
+      }),
+    };
+    const r = resolveEndpoint(undefined, env({}, files));
+    expect(r.endpoint).toEqual({ source: 'context', context: 'remote', host: 'ssh://ops@build-box', tls: false });
+    expect(r.refused?.reason).toBe('Podwright does not connect to engines over SSH: ssh://ops@build-box (a docker context).');
+    expect(r.modem).toMatchObject({ socketPath: '/dev/null/podwright-refused-endpoint', host: undefined, protocol: undefined });
+  });
+
   it('falls back to the default socket when the context has no metadata', () => {
     const files = { '/home/u/.docker/config.json': JSON.stringify({ currentContext: 'gone' }) };
     expect(resolveEndpoint(undefined, env({}, files)).endpoint.source).toBe('default');

@@ -6,17 +6,44 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { EngineEndpoint } from '../../../../shared/api';
 
+/** Options for dockerode / docker-modem. */
+export interface ModemOptions {
+  socketPath?: string;
+  host?: string;
+  port?: number;
+  protocol?: 'http' | 'https';
+  ca?: Buffer;
+  cert?: Buffer;
+  key?: Buffer;
+  username?: string;
+}
+
 export interface ResolvedEndpoint {
   endpoint: EngineEndpoint;
-  /** Options for dockerode / docker-modem. */
-  modem: {
-    socketPath?: string;
-    host?: string;
-    port?: number;
-    protocol?: 'http' | 'https';
-    ca?: Buffer;
-    cert?: Buffer;
-    key?: Buffer;
+  modem: ModemOptions;
+  /**
+   * Why Podwright will not talk to this endpoint (an ssh:// host): what Engine.info() says instead of calling it. The
+   * modem then points at a socket that cannot exist, so no call reaches any engine.
+   */
+  refused?: { reason: string; hint: string };
+}
+
+/**
+ * docker-modem fills every option it is not given from DOCKER_HOST, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH, whatever
+ * else it is given: with DOCKER_HOST=tcp://x set, a socket the user picked went to x, and with DOCKER_HOST=ssh://x
+ * the calls went over SSH to x (loading ssh2). So every option it reads is given, unset where unused.
+ */
+function modemOptions(options: ModemOptions): ModemOptions {
+  return {
+    socketPath: undefined,
+    host: undefined,
+    port: undefined,
+    protocol: undefined,
+    ca: undefined,
+    cert: undefined,
+    key: undefined,
+    username: undefined,
+    ...options,
   };
 }
 
@@ -87,6 +114,37 @@ function contextHost(name: string, deps: EndpointEnv): { host: string; tlsDir?: 
   }
 }
 
+/** A socket path no one can create (nothing can live under /dev/null): calls through it fail at once. */
+function nowhere(platform: NodeJS.Platform): string {
+  return platform === 'win32' ? '//./pipe/podwright-refused-endpoint/none' : '/dev/null/podwright-refused-endpoint';
+}
+
+/**
+ * An ssh:// host (DOCKER_HOST, a docker context) is refused with what to do instead: Podwright talks to sockets and
+ * TCP only. Read as TCP, it used to send the Docker API unencrypted to port 2375 of the SSH host.
+ */
+function refuseSsh(host: string, source: EngineEndpoint['source'], deps: EndpointEnv): ResolvedEndpoint {
+  let shown = 'ssh://…';
+  let target = 'user@host';
+  try {
+    const url = new URL(host);
+    // The user's name helps them recognise it; a password in the URL is never repeated.
+    target = `${url.username ? `${decodeURIComponent(url.username)}@` : ''}${url.hostname}`;
+    shown = `ssh://${target}${url.port ? `:${url.port}` : ''}`;
+  } catch {
+    // Not even a URL: say only that it is an ssh:// host.
+  }
+  const from = source === 'DOCKER_HOST' ? ' (from DOCKER_HOST)' : source === 'context' ? ' (a docker context)' : '';
+  return {
+    endpoint: { source, host: shown, tls: false },
+    modem: modemOptions({ socketPath: nowhere(deps.platform) }),
+    refused: {
+      reason: `Podwright does not connect to engines over SSH: ${shown}${from}.`,
+      hint: `Forward the engine's socket and point DOCKER_HOST at it: "ssh -NL /tmp/docker.sock:/var/run/docker.sock ${target}", then DOCKER_HOST=unix:///tmp/docker.sock.`,
+    },
+  };
+}
+
 function fromHost(
   host: string,
   source: EngineEndpoint['source'],
@@ -94,15 +152,16 @@ function fromHost(
   tlsDir?: string,
 ): ResolvedEndpoint {
   if (host.startsWith('unix://')) {
-    return { endpoint: { source, host, tls: false }, modem: { socketPath: host.slice('unix://'.length) } };
+    return { endpoint: { source, host, tls: false }, modem: modemOptions({ socketPath: host.slice('unix://'.length) }) };
   }
   if (host.startsWith('npipe://')) {
     // npipe:////./pipe/docker_engine → //./pipe/docker_engine
-    return { endpoint: { source, host, tls: false }, modem: { socketPath: host.slice('npipe://'.length) } };
+    return { endpoint: { source, host, tls: false }, modem: modemOptions({ socketPath: host.slice('npipe://'.length) }) };
   }
   if (host.startsWith('/')) {
-    return { endpoint: { source, host: `unix://${host}`, tls: false }, modem: { socketPath: host } };
+    return { endpoint: { source, host: `unix://${host}`, tls: false }, modem: modemOptions({ socketPath: host }) };
   }
+  if (/^ssh:\/\//i.test(host)) return refuseSsh(host, source, deps);
   const url = new URL(host.replace(/^tcp:\/\//, 'http://'));
   const verify = deps.env.DOCKER_TLS_VERIFY ? deps.env.DOCKER_TLS_VERIFY !== '0' : false;
   const certDir = source === 'DOCKER_HOST' ? deps.env.DOCKER_CERT_PATH : tlsDir;
@@ -111,7 +170,7 @@ function fromHost(
   const port = url.port ? Number(url.port) : tls ? 2376 : 2375;
   return {
     endpoint: { source, host: `tcp://${url.hostname}:${port}`, tls },
-    modem: { host: url.hostname, port, protocol: tls ? 'https' : 'http', ...(tls ? (tlsFiles ?? {}) : {}) },
+    modem: modemOptions({ host: url.hostname, port, protocol: tls ? 'https' : 'http', ...(tls ? (tlsFiles ?? {}) : {}) }),
   };
 }
 

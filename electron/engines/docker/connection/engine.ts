@@ -27,6 +27,8 @@ export class Engine {
 
   /** Engine facts for the status bar, or why the engine cannot be reached. Never throws. */
   async info(): Promise<EngineStatus> {
+    const { refused, endpoint } = this.resolved;
+    if (refused) return { reachable: false, code: 'ENGINE_ERROR', ...refused, endpoint };
     try {
       const [version, info] = await Promise.all([this.docker.version(), this.docker.info()]);
       const components = (version as { Components?: { Name?: string }[] }).Components ?? [];

@@ -2,8 +2,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ApiError, calls, PodStatusEvent, topics } from '../../../../shared/api';
 import { Labels } from '../../../../shared/plan';
-import { infraImageSetting, podHandlers, toApiError } from './pod-api';
+import { podHandlers, toApiError } from './pod-api';
 import { PodError } from './pod-errors';
+import { infraImageSetting } from './run-settings';
 import { dockerReason, requireDocker, uniqueSuffix } from '../testing';
 
 const engine = await requireDocker();

@@ -1,5 +1,4 @@
 // The pod.* API calls and the pod.status topic, on top of PodRuntime; errors cross the boundary as ApiErrors.
-import { randomBytes } from 'node:crypto';
 import { ApiError, type ApiErrorCode, type ApiHandlers } from '../../../../shared/api';
 import { checkRun, type Plan, type PlanEngine, type PlanOptions } from '../../../../shared/plan';
 import type { Engine } from '../connection/engine';
@@ -8,11 +7,7 @@ import { podMessages } from './pod-messages';
 import { choosePod, designCompanions } from '../../../../shared/manifest/pod-choice';
 import { readDesign, type DesignPod, type DesignRead } from '../../../../shared/manifest/read';
 import { PodRuntime } from './pod-runtime';
-
-/** The infra image: an explicit choice, else PODWRIGHT_INFRA_IMAGE, else the plan's default (pause:3.10). */
-export function infraImageSetting(explicit?: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  return explicit || env.PODWRIGHT_INFRA_IMAGE?.trim() || undefined;
-}
+import { infraImageSetting, newRunId } from './run-settings';
 
 /**
  * The one gate (checkRun), as every entrance applies it: a Pod the API server or this engine would refuse is refused
@@ -28,11 +23,6 @@ function gate(read: DesignRead, chosen: DesignPod, info: PlanEngine, options: Pl
     });
   }
   return check.plan!;
-}
-
-/** A fresh suffix per run, so a run's emptyDirs always start empty. */
-export function newRunId(): string {
-  return randomBytes(4).toString('hex');
 }
 
 const apiCodes: Partial<Record<PodErrorCode, ApiErrorCode>> = {

@@ -148,7 +148,11 @@ const list = (v: Json | undefined): JsonObject[] => (Array.isArray(v) ? v.filter
 /** The first `echo` text of a command (what the container prints each interval) and an `exit N` it ends with. */
 export function programOf(container: JsonObject): { text?: string; exitCode?: number } {
   const argv = [container.command, container.args].flatMap((v) => (Array.isArray(v) ? v : []));
-  const words = argv.map(String).join(' ');
+  // A `trap "exit 0" TERM` says what happens on a stop signal, not how the program ends: it is left out.
+  const words = argv
+    .map(String)
+    .join(' ')
+    .replace(/\btrap\s+(?:"[^"]*"|'[^']*'|\S+)(?:\s+[A-Z]+)+/g, '');
   const echo = /\becho\s+(?:"([^"]*)"|'([^']*)'|([^;&|]+))([^;&|]*)/.exec(words);
   // An echo redirected to a file (`echo x >> /data/f`) writes nothing to the log.
   const redirected = echo ? /[<>]/.test(`${echo[3] ?? ''}${echo[4] ?? ''}`) : false;
