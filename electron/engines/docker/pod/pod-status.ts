@@ -1,0 +1,236 @@
+// A running Pod's status as the engine shows it: snapshots from its labelled containers, the list of Podwright's Pods,
+// and a watch that turns the engine's events into fresh snapshots (no polling).
+import type Docker from 'dockerode';
+import {
+  Labels,
+  podPhase,
+  podSelector,
+  terminatedReason,
+  type ContainerStatus,
+  type PodPhase,
+} from '../../../../shared/plan';
+import type { Engine } from '../connection/engine';
+import { lineSplitter } from '../connection/json-lines';
+import { isNotFound, labelFilters } from './settle';
+
+export interface PodRef {
+  name: string;
+  namespace?: string;
+}
+
+export interface PodSnapshot {
+  name: string;
+  namespace: string;
+  design?: string;
+  phase: PodPhase;
+  restartPolicy: 'Always' | 'OnFailure' | 'Never';
+  podIP?: string;
+  /** The infra first, then init containers, then apps, in spec order. */
+  containers: ContainerStatus[];
+}
+
+export interface RunProgress {
+  stage: 'check' | 'network' | 'image' | 'pull' | 'volume' | 'create' | 'start' | 'init' | 'rollback' | 'running';
+  message: string;
+  container?: string;
+  /** Pull progress of one layer. */
+  layer?: { id: string; status: string; current?: number; total?: number };
+}
+
+export type PodStatusEvent =
+  | { kind: 'status'; pod: PodSnapshot }
+  | { kind: 'removed'; name: string; namespace: string }
+  | ({ kind: 'progress'; name: string; namespace: string } & RunProgress);
+
+type ContainerInfo = Docker.ContainerInspectInfo;
+
+const ROLE_ORDER: Record<string, number> = { infra: 0, init: 1, sidecar: 1, app: 2 };
+
+/** Reads Pods' status from the engine; `progress` subscribes to the runs in progress, which a watch passes on. */
+export class PodStatusReader {
+  constructor(
+    private readonly engine: Engine,
+    private readonly progress: (listener: (event: PodStatusEvent) => void) => () => void,
+  ) {}
+
+  private get docker(): Docker {
+    return this.engine.docker;
+  }
+
+  /** The Pod's status now, or undefined when none of its containers exists. */
+  async snapshot(ref: PodRef): Promise<PodSnapshot | undefined> {
+    const namespace = ref.namespace ?? 'default';
+    const list = await this.docker.listContainers({
+      all: true,
+      filters: { label: labelFilters(podSelector(ref.name, namespace)) },
+    });
+    const infos = await Promise.all(
+      list
+        .filter((c) => c.Labels[Labels.role] !== 'volume')
+        .map((c) =>
+          this.docker
+            .getContainer(c.Id)
+            .inspect()
+            .catch((err: unknown) => (isNotFound(err) ? undefined : Promise.reject(err))),
+        ),
+    );
+    const present = infos.filter((i): i is ContainerInfo => i !== undefined);
+    if (present.length === 0) return undefined;
+    return snapshotOf(ref.name, namespace, present);
+  }
+
+  /** Every Pod Podwright created on this engine, found by label (also those of an earlier run of the app). */
+  async list(): Promise<PodSnapshot[]> {
+    const all = await this.docker.listContainers({ all: true, filters: { label: [`${Labels.managed}=true`] } });
+    const pods = new Map<string, PodRef>();
+    for (const c of all) {
+      const name = c.Labels[Labels.pod];
+      if (!name || c.Labels[Labels.role] === 'volume') continue;
+      const namespace = c.Labels[Labels.namespace] ?? 'default';
+      pods.set(`${namespace}/${name}`, { name, namespace });
+    }
+    const snapshots = await Promise.all([...pods.values()].map((ref) => this.snapshot(ref)));
+    return snapshots
+      .filter((s): s is PodSnapshot => s !== undefined)
+      .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+  }
+
+  /**
+   * Streams status changes from the engine's events (no polling) until `signal` aborts: first the current status of
+   * the matching Pods, then a fresh snapshot of a Pod whenever one of its containers changes, and this runtime's
+   * run progress.
+   */
+  async watch(filter: Partial<PodRef>, emit: (event: PodStatusEvent) => void, signal: AbortSignal): Promise<void> {
+    const namespace = filter.namespace ?? (filter.name ? 'default' : undefined);
+    const matches = (name: string, ns: string): boolean =>
+      (filter.name === undefined || filter.name === name) && (namespace === undefined || namespace === ns);
+    const unsubscribe = this.progress((event) => {
+      const ns = event.kind === 'status' ? event.pod.namespace : event.namespace;
+      const name = event.kind === 'status' ? event.pod.name : event.name;
+      if (event.kind === 'progress' && matches(name, ns)) emit(event);
+    });
+    const labels = [`${Labels.managed}=true`];
+    if (filter.name) labels.push(`${Labels.pod}=${filter.name}`);
+    if (namespace) labels.push(`${Labels.namespace}=${namespace}`);
+    const stream = (await this.engine.streams.getEvents({
+      filters: { type: ['container'], label: labels },
+    })) as NodeJS.ReadableStream & {
+      destroy?: () => void;
+    };
+    const pending = new Map<string, NodeJS.Timeout>();
+    const refresh = (ref: PodRef & { namespace: string }): void => {
+      const key = `${ref.namespace}/${ref.name}`;
+      if (pending.has(key)) return;
+      // Coalesce a burst (create, start, attach...) into one snapshot.
+      pending.set(
+        key,
+        setTimeout(() => {
+          pending.delete(key);
+          if (signal.aborted) return;
+          this.snapshot(ref).then(
+            (pod) => {
+              if (signal.aborted) return;
+              emit(pod ? { kind: 'status', pod } : { kind: 'removed', name: ref.name, namespace: ref.namespace });
+            },
+            () => {},
+          );
+        }, 15),
+      );
+    };
+    try {
+      const initial = filter.name
+        ? [await this.snapshot({ name: filter.name, namespace })].filter(Boolean)
+        : await this.list();
+      for (const pod of initial as PodSnapshot[]) if (matches(pod.name, pod.namespace)) emit({ kind: 'status', pod });
+      await new Promise<void>((resolve, reject) => {
+        const onAbort = (): void => {
+          stream.destroy?.();
+          resolve();
+        };
+        if (signal.aborted) return onAbort();
+        signal.addEventListener('abort', onAbort, { once: true });
+        stream.on(
+          'data',
+          lineSplitter((line) => {
+            try {
+              const event = JSON.parse(line) as { Actor?: { Attributes?: Record<string, string> } };
+              const attrs = event.Actor?.Attributes ?? {};
+              const name = attrs[Labels.pod];
+              const ns = attrs[Labels.namespace] ?? 'default';
+              if (name && attrs[Labels.role] !== 'volume' && matches(name, ns)) refresh({ name, namespace: ns });
+            } catch {
+              // A line that is not JSON is not an event.
+            }
+          }),
+        );
+        stream.on('end', () => resolve());
+        stream.on('error', (err) => (signal.aborted ? resolve() : reject(err)));
+      });
+    } finally {
+      unsubscribe();
+      for (const t of pending.values()) clearTimeout(t);
+      stream.destroy?.();
+    }
+  }
+}
+
+function containerStatus(info: ContainerInfo, initPending: boolean): ContainerStatus {
+  const labels = info.Config.Labels ?? {};
+  const role = (labels[Labels.role] ?? 'app') as ContainerStatus['role'];
+  const s = info.State;
+  let state: ContainerStatus['state'];
+  if (s.Running && !s.Restarting) state = { state: 'running', startedAt: s.StartedAt };
+  else if (s.Restarting)
+    state = { state: 'waiting', reason: 'CrashLoopBackOff', message: `restarting after exit code ${s.ExitCode}` };
+  else if (s.Status === 'created')
+    state = { state: 'waiting', reason: role === 'app' && initPending ? 'PodInitializing' : 'ContainerCreating' };
+  else {
+    state = {
+      state: 'terminated',
+      exitCode: s.ExitCode,
+      reason: terminatedReason(s.ExitCode, s.OOMKilled),
+      startedAt: s.StartedAt,
+      finishedAt: s.FinishedAt,
+    };
+    if (s.Error) state.message = s.Error;
+  }
+  const status: ContainerStatus = {
+    name: labels[Labels.container] ?? info.Name.replace(/^\//, ''),
+    role,
+    image: info.Config.Image,
+    id: info.Id,
+    state,
+    restartCount: info.RestartCount ?? 0,
+  };
+  return status;
+}
+
+/** The Pod's snapshot from its containers' inspect results, in spec order, with the phase as the kubelet computes it. */
+export function snapshotOf(name: string, namespace: string, infos: ContainerInfo[]): PodSnapshot {
+  const sorted = [...infos].sort((a, b) => {
+    const la = a.Config.Labels ?? {};
+    const lb = b.Config.Labels ?? {};
+    return (
+      (ROLE_ORDER[la[Labels.role] ?? 'app'] ?? 3) - (ROLE_ORDER[lb[Labels.role] ?? 'app'] ?? 3) ||
+      Number(la[Labels.index] ?? 0) - Number(lb[Labels.index] ?? 0)
+    );
+  });
+  const initPending = sorted.some(
+    (i) => i.Config.Labels?.[Labels.role] === 'init' && !(i.State.Status === 'exited' && i.State.ExitCode === 0),
+  );
+  const containers = sorted.map((i) => containerStatus(i, initPending));
+  const infra = sorted.find((i) => i.Config.Labels?.[Labels.role] === 'infra');
+  const restartPolicy = (infra?.Config.Labels?.[Labels.restartPolicy] ?? 'Always') as PodSnapshot['restartPolicy'];
+  const snapshot: PodSnapshot = {
+    name,
+    namespace,
+    phase: podPhase(restartPolicy, containers),
+    restartPolicy,
+    containers,
+  };
+  const design = infra?.Config.Labels?.[Labels.design];
+  if (design) snapshot.design = design;
+  const ip = infra ? Object.values(infra.NetworkSettings.Networks ?? {})[0]?.IPAddress : undefined;
+  if (ip) snapshot.podIP = ip;
+  return snapshot;
+}
