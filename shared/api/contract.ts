@@ -154,7 +154,10 @@ export const PodLogEvent = z.discriminatedUnion('kind', [
     text: z.string(),
     /** The line was longer than maxLineBytes; text is its beginning. */
     truncated: z.boolean(),
-    /** 0 for the run the stream started on, +1 for each restart seen since. */
+    /**
+     * 0 for the first run of the container the stream shows, +1 for each run after it (placed by the engine's
+     * record of the container's exits).
+     */
     attempt: z.number().int().nonnegative(),
   }),
   z.object({ kind: z.literal('attempt'), container: z.string(), attempt: z.number().int(), time: z.string(), t: z.number() }),

@@ -13,6 +13,7 @@ import {
   type LogStream,
 } from './logs-parse';
 import { lineSplitter } from '../connection/json-lines';
+import { ContainerRuns, type EngineTime } from './container-runs';
 import { rawGet, type RawBody } from './logs-http';
 import { engineLostError, findPodContainers, isEngineLost, type PodContainer, type PodSelector } from './logs-targets';
 import { streamingClient } from '../connection/streaming-client';
@@ -29,7 +30,10 @@ export type PodLogEvent =
       t: number;
       text: string;
       truncated: boolean;
-      /** 0 for the run the stream started on, +1 for each restart seen since. */
+      /**
+       * 0 for the first run of the container the stream shows, +1 for each run after it (placed by the engine's
+       * record of the container's exits).
+       */
       attempt: number;
     }
   | { kind: 'attempt'; container: string; attempt: number; time: string; t: number }
@@ -79,8 +83,17 @@ type SourceState = 'connecting' | 'open' | 'waiting' | 'ended';
 class Source {
   state: SourceState = 'connecting';
   connectedAt = 0;
-  attempt = 0;
+  /** Counts the streams opened after the first: a recheck of an earlier stream's end is stale once this moved on. */
+  reopens = 0;
   startedAt = '';
+  /** Which run wrote a line: the container's exits, as the engine recorded them. */
+  readonly runs: ContainerRuns;
+  /** Where the engine's history is first asked from: the container's creation, or the reader's `since`. */
+  historyFrom: EngineTime | undefined;
+  /** The highest attempt shown so far: a later one gets a restart marker first. */
+  shown = 0;
+  /** The sort key of the newest item queued: this container's items leave in the order they were queued. */
+  lastKey: EngineTime | undefined;
   restartPending = false;
   /** How often the stream closed while inspect still showed the same run; see streamEnded. */
   sameRunCloses = 0;
@@ -97,7 +110,10 @@ class Source {
   constructor(
     public id: string,
     readonly container: string,
-  ) {}
+    docker: Docker,
+  ) {
+    this.runs = new ContainerRuns(docker, id);
+  }
 
   get size(): number {
     return this.queue.length - this.head;
@@ -108,6 +124,12 @@ class Source {
   }
 
   push(item: Item): void {
+    // Never before the item queued last (a stop recorded before the run's last output was copied, say).
+    if (this.lastKey && compareTime(item, this.lastKey) < 0) {
+      item.sec = this.lastKey.sec;
+      item.nano = this.lastKey.nano;
+    }
+    if (!Number.isNaN(item.sec)) this.lastKey = { sec: item.sec, nano: item.nano };
     this.queue.push(item);
   }
 
@@ -184,7 +206,7 @@ class PodLogMerge {
     this.signal.addEventListener('abort', onAbort, { once: true });
     void done.finally(() => this.signal.removeEventListener('abort', onAbort)).catch(() => undefined);
     for (const target of targets) {
-      const source = new Source(target.id, target.container);
+      const source = new Source(target.id, target.container, this.docker);
       this.sources.push(source);
     }
     if (this.follow) void this.watchStarts();
@@ -230,11 +252,11 @@ class PodLogMerge {
     if (!source) {
       // A container this stream did not pick, or the Pod's infra: only new app containers join an unfiltered stream.
       if (this.options.containers?.length || attributes[Labels.role] === 'infra') return;
-      source = new Source(id, name);
+      source = new Source(id, name, this.docker);
       source.state = 'waiting';
-      source.attempt = -1;
       this.sources.push(source);
     }
+    if (source.id !== id) source.runs.follow(id);
     source.id = id;
     if (source.state === 'waiting' || source.state === 'ended') this.reopen(source);
     else source.restartPending = true;
@@ -243,12 +265,12 @@ class PodLogMerge {
   private reopen(source: Source): void {
     clearTimeout(source.graceTimer);
     source.restartPending = false;
-    source.attempt++;
+    source.reopens++;
     source.floor = source.last;
-    void this.open(source, { since: source.last ? toSinceParam(source.last) : undefined, marker: true });
+    void this.open(source, { since: source.last ? toSinceParam(source.last) : undefined });
   }
 
-  private async open(source: Source, from: { since?: string; tail?: number; marker?: boolean }): Promise<void> {
+  private async open(source: Source, from: { since?: string; tail?: number }): Promise<void> {
     source.state = 'connecting';
     source.sameRunCloses = 0;
     let tty: boolean;
@@ -256,21 +278,7 @@ class PodLogMerge {
       const info = await this.docker.getContainer(source.id).inspect();
       tty = Boolean(info.Config.Tty);
       source.startedAt = info.State.StartedAt;
-      // A start after a stop is a new attempt; the first start of a container that was waiting is not news.
-      if (from.marker && source.attempt > 0) {
-        const at = parseTimestamp(info.State.StartedAt);
-        this.enqueue(
-          source,
-          {
-            kind: 'attempt',
-            container: source.container,
-            attempt: source.attempt,
-            time: info.State.StartedAt,
-            t: toMs(at),
-          },
-          at,
-        );
-      }
+      source.historyFrom ??= from.since ? sinceTime(from.since) : parseTimestamp(info.Created);
     } catch (err) {
       if (this.finished) return;
       if (isEngineLost(err)) return this.lost(err);
@@ -281,21 +289,49 @@ class PodLogMerge {
     const query: Record<string, unknown> = { follow: this.follow, stdout: true, stderr: true, timestamps: true };
     if (from.since) query.since = from.since;
     if (from.tail !== undefined) query.tail = from.tail;
+    // A stream's lines wait here until the runs that wrote them are known (see container-runs.ts).
+    const batch: { lines: DecodedLine[]; ready: boolean; newest: EngineTime | undefined } = {
+      lines: [],
+      ready: false,
+      newest: undefined,
+    };
     const decoder = new LogDecoder({
       tty,
       timestamps: true,
       maxLineBytes: this.options.maxLineBytes,
-      onLine: (line) => this.onLine(source, line),
+      onLine: (line) => {
+        if (source.floor && !Number.isNaN(line.sec) && compareTime(line, source.floor) <= 0) return;
+        if (!Number.isNaN(line.sec)) source.last = batch.newest = { sec: line.sec, nano: line.nano };
+        if (batch.ready) this.onLine(source, line);
+        else batch.lines.push(line);
+      },
     });
+    /** Tags and queues what waited, in order; from here on lines are tagged as they come. */
+    const release = (): void => {
+      if (batch.ready) return;
+      batch.ready = true;
+      for (const line of batch.lines.splice(0)) this.onLine(source, line);
+      this.drain();
+    };
     let body: RawBody | undefined;
     let endedEarly: boolean | undefined;
     const ended = (complete: boolean): void => {
       if (source.stream !== body || this.finished) return;
       decoder.end();
       source.stream = undefined;
-      // A body cut short is the engine going away, not the end of the logs.
-      if (!complete) return this.lost(Object.assign(new Error('the log stream was cut off'), { code: 'ECONNRESET' }));
-      void this.streamEnded(source);
+      // A body cut short is the engine going away, not the end of the logs: deliver what came, tagged as far as known.
+      if (!complete) {
+        release();
+        return this.lost(Object.assign(new Error('the log stream was cut off'), { code: 'ECONNRESET' }));
+      }
+      // The stream is done: what it carried is all older than its newest line, so the exits up to there place it.
+      void (
+        batch.ready || !batch.newest ? Promise.resolve() : source.runs.learn(batch.newest, source.historyFrom!)
+      ).then(() => {
+        if (this.finished) return;
+        release();
+        return this.streamEnded(source);
+      });
     };
     try {
       body = await rawGet(this.docker, `/containers/${source.id}/logs`, query, {
@@ -307,7 +343,7 @@ class PodLogMerge {
             source.paused = true;
             body.pause();
           }
-          this.drain();
+          if (batch.ready) this.drain();
         },
         onEnd: (complete) => (body ? ended(complete) : (endedEarly = complete)),
       });
@@ -322,12 +358,35 @@ class PodLogMerge {
     source.paused = false;
     source.state = 'open';
     source.connectedAt = Date.now();
-    if (endedEarly !== undefined) ended(endedEarly);
+    if (endedEarly !== undefined) return ended(endedEarly);
+    void this.placeLiveRun(source, release);
+  }
+
+  /**
+   * The engine has answered the request: the run it follows is the one live now, or an earlier one. Once the exits up
+   * to the live run's start are known, every line of the stream can be placed, and a restart is marked.
+   */
+  private async placeLiveRun(source: Source, release: () => void): Promise<void> {
+    let info: Docker.ContainerInspectInfo;
+    try {
+      info = await this.docker.getContainer(source.id).inspect();
+    } catch {
+      // The stream itself reports a lost engine or a removed container; its end places the lines.
+      return;
+    }
+    if (this.finished || !(info.State.Running && !info.State.Restarting)) return;
+    const started = parseTimestamp(info.State.StartedAt);
+    await source.runs.learn(started, source.historyFrom!);
+    if (this.finished) return;
+    release();
+    const attempt = source.runs.attemptAt(started);
+    if (attempt > source.shown) this.markAttempt(source, attempt, info.State.StartedAt, started);
+    this.drain();
   }
 
   private onLine(source: Source, line: DecodedLine): void {
-    if (source.floor && !Number.isNaN(line.sec) && compareTime(line, source.floor) <= 0) return;
-    if (!Number.isNaN(line.sec)) source.last = { sec: line.sec, nano: line.nano };
+    const attempt = source.runs.attemptAt(line);
+    if (attempt > source.shown) this.markAttempt(source, attempt, undefined, line);
     const event: PodLogEvent = {
       kind: 'line',
       container: source.container,
@@ -336,9 +395,18 @@ class PodLogMerge {
       t: Number.isNaN(line.sec) ? this.now : toMs(line),
       text: line.text,
       truncated: line.truncated,
-      attempt: Math.max(0, source.attempt),
+      attempt,
     };
     source.push({ event, sec: line.sec, nano: line.nano, arrived: this.now });
+  }
+
+  /** A restart marker before the first thing of a new attempt: at its start when known, else at the exit before it. */
+  private markAttempt(source: Source, attempt: number, startedAt: string | undefined, at: EngineTime): void {
+    source.shown = attempt;
+    const exit = source.runs.exitBefore(at) ?? at;
+    const time = startedAt ?? toRfc3339(exit);
+    const t = startedAt ? toMs(parseTimestamp(startedAt)) : toMs(exit);
+    this.enqueue(source, { kind: 'attempt', container: source.container, attempt, time, t }, exit);
   }
 
   private enqueue(source: Source, event: PodLogEvent, at: { sec: number; nano: number }): void {
@@ -370,10 +438,10 @@ class PodLogMerge {
       // dockerd closes a follow stream as the process exits, a moment before inspect shows it stopped (a crash loop
       // hits this every time). The engine just answered, so it is not gone: look again shortly.
       source.sameRunCloses++;
-      // Only for this run of the container: a start event may reopen (and a new stream close) before the timer fires.
-      const attempt = source.attempt;
+      // Only for this stream of the container: a start event may reopen (and a new stream close) before the timer fires.
+      const reopens = source.reopens;
       setTimeout(() => {
-        if (this.finished || source.attempt !== attempt) return;
+        if (this.finished || source.reopens !== reopens) return;
         if (source.state === 'waiting' && source.stream === undefined) void this.streamEnded(source);
       }, SAME_RUN_RECHECK_MS);
       return;
@@ -383,7 +451,6 @@ class PodLogMerge {
       // Not started yet (an app container while the init containers run): it has not stopped, and its zero
       // FinishedAt ("0001-01-01") put a bogus "exited with code 0" before every other line. Its start event
       // reopens the stream, as its first run, not a restart.
-      source.attempt = -1;
       this.gone(source);
       return;
     }
@@ -394,12 +461,14 @@ class PodLogMerge {
       );
     }
     const at = parseTimestamp(info.State.FinishedAt);
+    await source.runs.learn(at, source.historyFrom!);
+    if (this.finished) return;
     this.enqueue(
       source,
       {
         kind: 'stopped',
         container: source.container,
-        attempt: Math.max(0, source.attempt),
+        attempt: source.runs.attemptAt(at),
         exitCode: info.State.ExitCode,
         time: info.State.FinishedAt,
         t: toMs(at),
@@ -535,4 +604,15 @@ class PodLogMerge {
 
 function toMs(t: { sec: number; nano: number }): number {
   return Number.isNaN(t.sec) ? Date.now() : t.sec * 1000 + t.nano / 1e6;
+}
+
+/** An engine time as RFC 3339 with nanoseconds, as the engine writes it. */
+function toRfc3339(t: EngineTime): string {
+  return `${new Date(t.sec * 1000).toISOString().slice(0, 19)}.${String(t.nano).padStart(9, '0')}Z`;
+}
+
+/** The engine time a `since` parameter (Unix seconds with a fraction) names. */
+function sinceTime(since: string): EngineTime {
+  const [sec, fraction = ''] = since.split('.');
+  return { sec: Number(sec), nano: Number(fraction.padEnd(9, '0').slice(0, 9)) };
 }
