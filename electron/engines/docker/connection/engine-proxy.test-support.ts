@@ -23,6 +23,9 @@ export class EngineProxy {
   private readonly target: string;
   private latencyMs: number;
   private trigger: { pattern: RegExp; then: (line: RequestLine) => void } | undefined;
+  private slowed: { pattern: RegExp; ms: number } | undefined;
+  /** Frozen: connections are accepted, and nothing goes through (an engine that hangs, not one that died). */
+  private frozen = false;
   /** Every request line seen, in order. */
   readonly requests: RequestLine[] = [];
 
@@ -68,6 +71,20 @@ export class EngineProxy {
     this.latencyMs = ms;
   }
 
+  /** Requests matching `pattern` reach the engine `ms` later (others as usual): one slow operation, a live engine. */
+  slow(pattern: RegExp, ms: number): void {
+    this.slowed = { pattern, ms };
+  }
+
+  /** The engine hangs: open connections and new ones stay open, and no byte goes either way until thaw(). */
+  freeze(): void {
+    this.frozen = true;
+  }
+
+  thaw(): void {
+    this.frozen = false;
+  }
+
   async close(): Promise<void> {
     await this.stop();
     rmSync(this.dir, { recursive: true, force: true });
@@ -85,7 +102,9 @@ export class EngineProxy {
       });
       s.on('error', () => undefined);
     }
-    upstream.on('data', (chunk: Buffer) => client.write(chunk));
+    upstream.on('data', (chunk: Buffer) => {
+      if (!this.frozen) client.write(chunk);
+    });
     // Requests go through in order, each after the latency; the request lines are read as they pass.
     let queue = Promise.resolve();
     client.on('data', (chunk: Buffer) => {
@@ -93,10 +112,11 @@ export class EngineProxy {
         .toString('latin1')
         .split('\r\n')
         .filter((l) => /^(GET|POST|PUT|DELETE|HEAD) \S+ HTTP\/1\.[01]$/.test(l));
-      const delay = lines.length > 0 ? this.latencyMs : 0;
+      const slowed = this.slowed && lines.some((l) => this.slowed!.pattern.test(l)) ? this.slowed.ms : 0;
+      const delay = lines.length > 0 ? this.latencyMs + slowed : 0;
       queue = queue.then(async () => {
         if (delay > 0) await new Promise((r) => setTimeout(r, delay));
-        if (upstream.destroyed) return;
+        if (upstream.destroyed || this.frozen) return;
         upstream.write(chunk);
         for (const line of lines) {
           this.requests.push(line);

@@ -6,7 +6,8 @@ import { StringDecoder } from 'node:string_decoder';
 import type Docker from 'dockerode';
 import { ApiError } from '../../../../shared/api';
 import { FrameReader } from '../logs/logs-parse';
-import { engineLostError, findPodContainers, isEngineLost } from '../logs/logs-targets';
+import { engineLostError, isEngineLost } from '../connection/engine-lost';
+import { findPodContainers } from '../logs/logs-targets';
 import { streamingClient } from '../connection/streaming-client';
 
 export interface ExecTarget {
@@ -44,7 +45,7 @@ async function containerId(docker: Docker, target: ExecTarget): Promise<string> 
     });
     return found!.id;
   } catch (err) {
-    throw isEngineLost(err) ? engineLostError(err) : err;
+    throw isEngineLost(err) ? engineLostError(docker, err) : err;
   }
 }
 
@@ -68,7 +69,7 @@ async function createExec(
       User: options.user,
     });
   } catch (err) {
-    if (isEngineLost(err)) throw engineLostError(err);
+    if (isEngineLost(err)) throw engineLostError(docker, err);
     const status = (err as { statusCode?: number }).statusCode;
     if (status === 409)
       throw new ApiError('CONFLICT', 'The container is not running, so nothing can run inside it.', { id });
@@ -77,11 +78,11 @@ async function createExec(
 }
 
 /** POST /exec/{id}/start, hijacked: the socket carries stdin one way and the (multiplexed) output the other. */
-async function startExec(exec: Docker.Exec, tty: boolean, stdin: boolean): Promise<Duplex> {
+async function startExec(docker: Docker, exec: Docker.Exec, tty: boolean, stdin: boolean): Promise<Duplex> {
   try {
     return (await exec.start({ hijack: true, stdin, Detach: false, Tty: tty })) as Duplex;
   } catch (err) {
-    throw isEngineLost(err) ? engineLostError(err) : err;
+    throw isEngineLost(err) ? engineLostError(docker, err) : err;
   }
 }
 
@@ -105,7 +106,7 @@ export async function execCapture(
   const id = await containerId(docker, target);
   const withStdin = options.stdin !== undefined;
   const exec = await createExec(docker, id, command, false, withStdin, options);
-  const stream = await startExec(streamingClient(docker).getExec(exec.id), false, withStdin);
+  const stream = await startExec(docker, streamingClient(docker).getExec(exec.id), false, withStdin);
   const max = options.maxBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
   const out = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
   const size = { stdout: 0, stderr: 0 };
@@ -126,7 +127,7 @@ export async function execCapture(
     options.signal?.addEventListener('abort', onAbort, { once: true });
     stream.on('data', (chunk: Buffer) => frames.write(chunk));
     stream.on('error', (err) => {
-      if (!timedOut && !options.signal?.aborted && isEngineLost(err)) reject(engineLostError(err));
+      if (!timedOut && !options.signal?.aborted && isEngineLost(err)) reject(engineLostError(docker, err));
     });
     stream.on('close', () => {
       clearTimeout(timer);
@@ -139,7 +140,7 @@ export async function execCapture(
   try {
     code = timedOut ? null : await exitCode(exec);
   } catch (err) {
-    throw isEngineLost(err) ? engineLostError(err) : err;
+    throw isEngineLost(err) ? engineLostError(docker, err) : err;
   }
   return {
     exitCode: code,
@@ -160,6 +161,7 @@ export class ExecSession {
   private closed = false;
 
   private constructor(
+    private readonly docker: Docker,
     private readonly exec: Docker.Exec,
     private readonly stream: Duplex,
     readonly tty: boolean,
@@ -183,12 +185,12 @@ export class ExecSession {
     this.exited = new Promise<number | null>((resolve, reject) => {
       let failure: unknown;
       stream.on('error', (err) => {
-        if (!this.closed && isEngineLost(err)) failure = engineLostError(err);
+        if (!this.closed && isEngineLost(err)) failure = engineLostError(docker, err);
       });
       stream.on('close', () => {
         this.closed = true;
         if (failure) return reject(failure);
-        exitCode(exec).then(resolve, (err: unknown) => reject(isEngineLost(err) ? engineLostError(err) : err));
+        exitCode(exec).then(resolve, (err: unknown) => reject(isEngineLost(err) ? engineLostError(docker, err) : err));
       });
     });
     // Callers that only await later must not see an unhandled rejection in between.
@@ -211,8 +213,8 @@ export class ExecSession {
     const stdin = options.stdin ?? true;
     const exec = await createExec(docker, id, command, options.tty, stdin, options);
     // Started on the client without an idle timeout: a terminal may sit quiet for as long as its user likes.
-    const stream = await startExec(streamingClient(docker).getExec(exec.id), options.tty, stdin);
-    const session = new ExecSession(exec, stream, options.tty, onOutput);
+    const stream = await startExec(docker, streamingClient(docker).getExec(exec.id), options.tty, stdin);
+    const session = new ExecSession(docker, exec, stream, options.tty, onOutput);
     if (options.tty && options.cols && options.rows) await session.resize(options.cols, options.rows);
     return session;
   }
@@ -232,7 +234,7 @@ export class ExecSession {
       await this.exec.resize({ h: rows, w: cols });
     } catch (err) {
       // The command may have exited between the check and the call; only a lost engine matters.
-      if (isEngineLost(err)) throw engineLostError(err);
+      if (isEngineLost(err)) throw engineLostError(this.docker, err);
     }
   }
 

@@ -27,7 +27,8 @@ describe('ContainerRuns', () => {
     // Two exits 1 ns apart from a line: a double would round them together.
     const { docker } = engineWith(['1700000001000000001', '1700000002500000000']);
     const runs = new ContainerRuns(docker, 'c1');
-    await runs.learn(at(1700000003), at(1700000000));
+    runs.from = at(1700000000);
+    await runs.learn(at(1700000003));
     expect(runs.attemptAt(at(1700000000, 900_000_000))).toBe(0);
     expect(runs.attemptAt(at(1700000001, 0))).toBe(0);
     expect(runs.attemptAt(at(1700000001, 2))).toBe(1);
@@ -38,11 +39,12 @@ describe('ContainerRuns', () => {
   it('starts attempt 0 at the first run shown, and asks the engine only for what it does not know yet', async () => {
     const { docker, asked } = engineWith(['1700000001000000000', '1700000002000000000', '1700000003000000000']);
     const runs = new ContainerRuns(docker, 'c1');
-    await runs.learn(at(1700000002, 500_000_000), at(1700000000));
+    runs.from = at(1700000000);
+    await runs.learn(at(1700000002, 500_000_000));
     // The first line shown was written after two exits: it is attempt 0, not 2.
     expect(runs.attemptAt(at(1700000002, 100))).toBe(0);
-    await runs.learn(at(1700000002, 100), at(1700000000));
-    await runs.learn(at(1700000004), at(1700000000));
+    await runs.learn(at(1700000002, 100));
+    await runs.learn(at(1700000004));
     expect(runs.attemptAt(at(1700000003, 1))).toBe(1);
     expect(asked).toEqual([
       { since: '1700000000.000000000', until: '1700000002.500000000' },
@@ -59,10 +61,11 @@ describe('ContainerRuns', () => {
       },
     } as unknown as Docker;
     const runs = new ContainerRuns(docker, 'c1');
-    await runs.learn(at(1700000002), at(1700000000));
+    runs.from = at(1700000000);
+    await runs.learn(at(1700000002));
     expect(runs.exitBefore(at(1700000002))).toBeUndefined();
     fail = false;
-    await runs.learn(at(1700000002), at(1700000000));
+    await runs.learn(at(1700000002));
     expect(runs.exitBefore(at(1700000002))).toEqual(at(1700000001));
   });
 });

@@ -24,6 +24,8 @@ export class ContainerRuns {
   private learning: Promise<void> = Promise.resolve();
   /** Exits before the first thing shown: attempt 0 is the first run the reader saw. */
   private base: number | undefined;
+  /** Where the first question to the history starts: the container's creation, or the reader's `since`. */
+  from: EngineTime = { sec: 0, nano: 0 };
 
   constructor(
     private readonly docker: Docker,
@@ -37,29 +39,46 @@ export class ContainerRuns {
 
   /**
    * Makes the exits complete up to `until` (an engine time in the past, so the engine answers from its history at
-   * once), asking only for what is not known yet. `from` is where the first question starts (the container's
-   * creation, or the reader's `since`). A failed question leaves the exits as they were.
+   * once), asking only for what is not known yet, from `from` on. Resolves false when the engine could not say (gone,
+   * or without event history): the exits stay as they were.
    */
-  learn(until: EngineTime, from: EngineTime): Promise<void> {
-    this.learning = this.learning.then(async () => {
-      const since = this.knownUntil ?? from;
-      if (compareTime(until, since) <= 0) return;
+  learn(until: EngineTime): Promise<boolean> {
+    const learnt = this.learning.then(async () => {
+      const since = this.knownUntil ?? this.from;
+      // Exits before `from` are not counted: up to there, nothing is missing.
+      this.knownUntil = since;
+      if (compareTime(until, since) <= 0) return true;
       try {
         const found = await exitsBetween(this.docker, this.id, since, until);
         for (const t of found) this.add(t);
         this.knownUntil = until;
+        return true;
       } catch {
-        // The engine could not say (gone, or an engine without event history): lines keep the runs known so far.
+        return false;
       }
     });
-    return this.learning;
+    this.learning = learnt.then(() => undefined);
+    return learnt;
   }
 
-  /** The attempt of the run that was live at engine time `t`: 0 for the first run shown, +1 per exit since. */
+  /** Whether every exit before `t` is known, so that a line written at `t` can be placed. */
+  knows(t: EngineTime): boolean {
+    return this.knownUntil !== undefined && compareTime(t, this.knownUntil) <= 0;
+  }
+
+  /**
+   * The attempt of the run that was live at engine time `t`: 0 for the first run shown, +1 per exit since. The first
+   * call shows something: call it in the order things are shown (a stream's lines come oldest first).
+   */
   attemptAt(t: EngineTime): number {
     const before = this.exitsBefore(t);
     this.base ??= before;
     return Math.max(0, before - this.base);
+  }
+
+  /** attemptAt without showing anything: undefined until something was shown (older lines may still come). */
+  attemptIfShown(t: EngineTime): number | undefined {
+    return this.base === undefined ? undefined : Math.max(0, this.exitsBefore(t) - this.base);
   }
 
   /** The exit that ended the run before the one live at `t` (where a restart marker sorts), if known. */

@@ -56,20 +56,3 @@ export async function findPodContainers(docker: Docker, selector: PodSelector): 
   }
   return all.filter((c) => wanted.includes(c.container));
 }
-
-/** Engine errors that mean the engine itself is gone (socket missing, refused, reset), not a bad request. */
-export function isEngineLost(err: unknown): boolean {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  return (
-    code === 'ECONNREFUSED' || code === 'ENOENT' || code === 'ECONNRESET' || code === 'EPIPE' || code === 'ETIMEDOUT'
-  );
-}
-
-export function engineLostError(err: unknown, details: Record<string, unknown> = {}): ApiError {
-  const message = err instanceof Error ? err.message : String(err);
-  return new ApiError(
-    'ENGINE_UNREACHABLE',
-    `The container engine went away (${message}). Start it again and resubscribe to resume.`,
-    details,
-  );
-}

@@ -15,7 +15,8 @@ import {
 import { lineSplitter } from '../connection/json-lines';
 import { ContainerRuns, type EngineTime } from './container-runs';
 import { rawGet, type RawBody } from './logs-http';
-import { engineLostError, findPodContainers, isEngineLost, type PodContainer, type PodSelector } from './logs-targets';
+import { engineLostError, isEngineLost } from '../connection/engine-lost';
+import { findPodContainers, type PodContainer, type PodSelector } from './logs-targets';
 import { streamingClient } from '../connection/streaming-client';
 
 export type PodLogEvent =
@@ -83,13 +84,13 @@ type SourceState = 'connecting' | 'open' | 'waiting' | 'ended';
 class Source {
   state: SourceState = 'connecting';
   connectedAt = 0;
-  /** Counts the streams opened after the first: a recheck of an earlier stream's end is stale once this moved on. */
-  reopens = 0;
   startedAt = '';
   /** Which run wrote a line: the container's exits, as the engine recorded them. */
   readonly runs: ContainerRuns;
-  /** Where the engine's history is first asked from: the container's creation, or the reader's `since`. */
-  historyFrom: EngineTime | undefined;
+  /** How many streams were opened for this container: a recheck of an earlier stream's end is stale once this moved on. */
+  opened = 0;
+  /** The open stream's lines that wait to be placed in their runs. */
+  placing: LinePlacement | undefined;
   /** The highest attempt shown so far: a later one gets a restart marker first. */
   shown = 0;
   /** The sort key of the newest item queued: this container's items leave in the order they were queued. */
@@ -164,11 +165,99 @@ export async function streamPodLogs(
   try {
     targets = await findPodContainers(docker, options);
   } catch (err) {
-    throw isEngineLost(err) ? engineLostError(err) : err;
+    throw isEngineLost(err) ? engineLostError(docker, err) : err;
   }
   if (signal.aborted) return;
   const merge = new PodLogMerge(streamingClient(docker), options, emit, signal, flow);
   return merge.run(targets, since);
+}
+
+/**
+ * One stream's lines on their way to the merge: each waits until the exits before it are known (container-runs.ts),
+ * asking the engine's history up to the newest line waiting, one question at a time; lines of the run the stream
+ * follows live, once its start is placed, go at once.
+ */
+class LinePlacement {
+  private readonly lines: DecodedLine[] = [];
+  private head = 0;
+  /** The latest time among the lines waiting (stdout and stderr may arrive a little out of order). */
+  private newest: EngineTime | undefined;
+  private asking: Promise<void> | undefined;
+  private live: EngineTime | undefined;
+  /** The engine could not say: lines go with the runs known so far. */
+  private blind = false;
+
+  constructor(
+    private readonly source: Source,
+    private readonly place: (line: DecodedLine) => void,
+    private readonly placed: () => void,
+  ) {}
+
+  /** Lines decoded but not placed yet (they count towards pausing the stream). */
+  get waiting(): number {
+    return this.lines.length - this.head;
+  }
+
+  /** The first line waiting: no later line of this stream goes to the merge before it. */
+  get first(): DecodedLine | undefined {
+    return this.lines[this.head];
+  }
+
+  add(line: DecodedLine): void {
+    this.lines.push(line);
+    if (!Number.isNaN(line.sec) && (!this.newest || compareTime(line, this.newest) > 0)) this.newest = line;
+    this.flush();
+  }
+
+  /** Lines from `started` on belong to the run the stream follows, whose earlier exits are known. */
+  liveFrom(started: EngineTime): void {
+    this.live = started;
+    this.flush();
+    this.placed();
+  }
+
+  /** Places what waits with the runs known now (the stream was cut). */
+  placeAll(): void {
+    this.blind = true;
+    this.flush();
+  }
+
+  /** Resolves once every line so far is placed. */
+  async settled(): Promise<void> {
+    for (;;) {
+      this.flush();
+      if (this.waiting === 0 || !this.asking) return;
+      await this.asking;
+    }
+  }
+
+  private ready(line: DecodedLine): boolean {
+    return (
+      this.blind ||
+      Number.isNaN(line.sec) ||
+      (this.live !== undefined && compareTime(line, this.live) >= 0) ||
+      this.source.runs.knows(line)
+    );
+  }
+
+  private flush(): void {
+    while (this.head < this.lines.length && this.ready(this.lines[this.head]!)) this.place(this.lines[this.head++]!);
+    if (this.head === this.lines.length) {
+      this.lines.length = 0;
+      this.head = 0;
+      this.newest = undefined;
+      return;
+    }
+    if (this.asking || !this.newest) return;
+    const newest = this.newest;
+    this.asking = this.source.runs.learn(newest).then((known) => {
+      this.asking = undefined;
+      // Not known, or known and still not placeable (never expected): place with what is known, never ask in a loop.
+      if (!known || !this.source.runs.knows(newest)) this.blind = true;
+      this.flush();
+      this.placed();
+    });
+  }
 }
 
 class PodLogMerge {
@@ -265,7 +354,6 @@ class PodLogMerge {
   private reopen(source: Source): void {
     clearTimeout(source.graceTimer);
     source.restartPending = false;
-    source.reopens++;
     source.floor = source.last;
     void this.open(source, { since: source.last ? toSinceParam(source.last) : undefined });
   }
@@ -273,12 +361,18 @@ class PodLogMerge {
   private async open(source: Source, from: { since?: string; tail?: number }): Promise<void> {
     source.state = 'connecting';
     source.sameRunCloses = 0;
+    const first = source.opened++ === 0;
     let tty: boolean;
+    /** When the container is stopped for good (not in a restart back-off): its last run's end. */
+    let stoppedAt: EngineTime | undefined;
     try {
       const info = await this.docker.getContainer(source.id).inspect();
       tty = Boolean(info.Config.Tty);
       source.startedAt = info.State.StartedAt;
-      source.historyFrom ??= from.since ? sinceTime(from.since) : parseTimestamp(info.Created);
+      // The runs are counted from where this reader starts: its `since`, else the container's creation.
+      if (first) source.runs.from = from.since ? sinceTime(from.since) : parseTimestamp(info.Created);
+      if (!info.State.Running && !info.State.Restarting && info.State.Status !== 'created')
+        stoppedAt = parseTimestamp(info.State.FinishedAt);
     } catch (err) {
       if (this.finished) return;
       if (isEngineLost(err)) return this.lost(err);
@@ -289,30 +383,28 @@ class PodLogMerge {
     const query: Record<string, unknown> = { follow: this.follow, stdout: true, stderr: true, timestamps: true };
     if (from.since) query.since = from.since;
     if (from.tail !== undefined) query.tail = from.tail;
-    // A stream's lines wait here until the runs that wrote them are known (see container-runs.ts).
-    const batch: { lines: DecodedLine[]; ready: boolean; newest: EngineTime | undefined } = {
-      lines: [],
-      ready: false,
-      newest: undefined,
-    };
+    const placing = new LinePlacement(
+      source,
+      (line) => this.onLine(source, line),
+      () => this.drain(),
+    );
+    source.placing = placing;
+    // A stopped container's exits are all known once those up to its last end are: lines after that end (copied after
+    // the process exited) are its last run's. One question, asked while the log is requested.
+    if (stoppedAt && !Number.isNaN(stoppedAt.sec)) {
+      const end = stoppedAt;
+      void source.runs.learn(end).then((known) => (known ? placing.liveFrom(end) : placing.placeAll()));
+    }
     const decoder = new LogDecoder({
       tty,
       timestamps: true,
       maxLineBytes: this.options.maxLineBytes,
       onLine: (line) => {
         if (source.floor && !Number.isNaN(line.sec) && compareTime(line, source.floor) <= 0) return;
-        if (!Number.isNaN(line.sec)) source.last = batch.newest = { sec: line.sec, nano: line.nano };
-        if (batch.ready) this.onLine(source, line);
-        else batch.lines.push(line);
+        if (!Number.isNaN(line.sec)) source.last = { sec: line.sec, nano: line.nano };
+        placing.add(line);
       },
     });
-    /** Tags and queues what waited, in order; from here on lines are tagged as they come. */
-    const release = (): void => {
-      if (batch.ready) return;
-      batch.ready = true;
-      for (const line of batch.lines.splice(0)) this.onLine(source, line);
-      this.drain();
-    };
     let body: RawBody | undefined;
     let endedEarly: boolean | undefined;
     const ended = (complete: boolean): void => {
@@ -321,16 +413,11 @@ class PodLogMerge {
       source.stream = undefined;
       // A body cut short is the engine going away, not the end of the logs: deliver what came, tagged as far as known.
       if (!complete) {
-        release();
+        placing.placeAll();
         return this.lost(Object.assign(new Error('the log stream was cut off'), { code: 'ECONNRESET' }));
       }
-      // The stream is done: what it carried is all older than its newest line, so the exits up to there place it.
-      void (
-        batch.ready || !batch.newest ? Promise.resolve() : source.runs.learn(batch.newest, source.historyFrom!)
-      ).then(() => {
-        if (this.finished) return;
-        release();
-        return this.streamEnded(source);
+      void placing.settled().then(() => {
+        if (!this.finished) return this.streamEnded(source);
       });
     };
     try {
@@ -339,11 +426,11 @@ class PodLogMerge {
           if (this.finished) return;
           this.now = Date.now();
           decoder.write(chunk);
-          if (source.size > HIGH_WATER && !source.paused && body) {
+          if (source.size + placing.waiting > HIGH_WATER && !source.paused && body) {
             source.paused = true;
             body.pause();
           }
-          if (batch.ready) this.drain();
+          this.drain();
         },
         onEnd: (complete) => (body ? ended(complete) : (endedEarly = complete)),
       });
@@ -359,28 +446,29 @@ class PodLogMerge {
     source.state = 'open';
     source.connectedAt = Date.now();
     if (endedEarly !== undefined) return ended(endedEarly);
-    void this.placeLiveRun(source, release);
+    void this.placeLiveRun(source, placing);
   }
 
   /**
    * The engine has answered the request: the run it follows is the one live now, or an earlier one. Once the exits up
    * to the live run's start are known, every line of the stream can be placed, and a restart is marked.
    */
-  private async placeLiveRun(source: Source, release: () => void): Promise<void> {
+  private async placeLiveRun(source: Source, placing: LinePlacement): Promise<void> {
     let info: Docker.ContainerInspectInfo;
     try {
       info = await this.docker.getContainer(source.id).inspect();
     } catch {
-      // The stream itself reports a lost engine or a removed container; its end places the lines.
+      // The stream itself reports a lost engine or a removed container.
       return;
     }
     if (this.finished || !(info.State.Running && !info.State.Restarting)) return;
     const started = parseTimestamp(info.State.StartedAt);
-    await source.runs.learn(started, source.historyFrom!);
-    if (this.finished) return;
-    release();
-    const attempt = source.runs.attemptAt(started);
-    if (attempt > source.shown) this.markAttempt(source, attempt, info.State.StartedAt, started);
+    if (!(await source.runs.learn(started)) || this.finished) return;
+    placing.liveFrom(started);
+    // A restart with nothing written yet is marked too; before anything was shown, the live run may be the first.
+    const attempt = source.runs.attemptIfShown(started);
+    if (attempt !== undefined && attempt > source.shown)
+      this.markAttempt(source, attempt, info.State.StartedAt, started);
     this.drain();
   }
 
@@ -439,9 +527,9 @@ class PodLogMerge {
       // hits this every time). The engine just answered, so it is not gone: look again shortly.
       source.sameRunCloses++;
       // Only for this stream of the container: a start event may reopen (and a new stream close) before the timer fires.
-      const reopens = source.reopens;
+      const opened = source.opened;
       setTimeout(() => {
-        if (this.finished || source.reopens !== reopens) return;
+        if (this.finished || source.opened !== opened) return;
         if (source.state === 'waiting' && source.stream === undefined) void this.streamEnded(source);
       }, SAME_RUN_RECHECK_MS);
       return;
@@ -461,7 +549,7 @@ class PodLogMerge {
       );
     }
     const at = parseTimestamp(info.State.FinishedAt);
-    await source.runs.learn(at, source.historyFrom!);
+    await source.runs.learn(at);
     if (this.finished) return;
     this.enqueue(
       source,
@@ -545,7 +633,14 @@ class PodLogMerge {
   private holdFor(owner: Source, item: Item, now: number): number {
     let hold = 0;
     for (const s of this.sources) {
-      if (s === owner || s.size > 0 || s.state === 'waiting' || s.state === 'ended') continue;
+      if (s === owner || s.size > 0) continue;
+      // An earlier line that waits for its run to be known goes first: its placing calls drain() again.
+      const waiting = s.placing?.first;
+      if (waiting) {
+        if (compareTime(waiting, item) < 0) return Infinity;
+        continue;
+      }
+      if (s.state === 'waiting' || s.state === 'ended') continue;
       if (!Number.isFinite(this.window)) return Infinity;
       // A line that waited a whole window goes; so does one whose engine time is a window old once the quiet
       // container has been connected that long (its backlog has arrived by then).
@@ -565,6 +660,7 @@ class PodLogMerge {
     );
     // Deliver what already arrived, then fail: the consumer resumes from the last line it saw.
     this.failure = engineLostError(
+      this.docker,
       err,
       last ? { lastTime: new Date(toMs(last)).toISOString(), since: toSinceParam(last) } : {},
     );
