@@ -189,6 +189,8 @@ export const ExecResult = z.object({
   /** Output past 1 MiB per stream was dropped. */
   truncated: z.boolean(),
   timedOut: z.boolean(),
+  /** Faults (issue 21): the command outlived its deadline and could not be ended in the container. */
+  stillRunning: z.boolean().optional(),
 });
 export type ExecResult = z.infer<typeof ExecResult>;
 

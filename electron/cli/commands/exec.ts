@@ -43,6 +43,10 @@ export async function execInPod(pod: string, command: string[], options: ExecCli
     input.resume();
   }
   if (terminal) process.stdout.on('resize', onResize);
+  // The terminal going away (or a kill) ends the command in the container too, not only this process.
+  const onHangUp = (): void => void session.close();
+  process.once('SIGHUP', onHangUp);
+  process.once('SIGTERM', onHangUp);
   try {
     const code = await session.exited;
     return code ?? 1;
@@ -50,6 +54,8 @@ export async function execInPod(pod: string, command: string[], options: ExecCli
     process.stderr.write(`podwright: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   } finally {
+    process.off('SIGHUP', onHangUp);
+    process.off('SIGTERM', onHangUp);
     if (terminal) {
       input.setRawMode(false);
       process.stdout.off('resize', onResize);
