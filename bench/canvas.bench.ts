@@ -55,7 +55,13 @@ export function trapIndex(containerCount: number): number {
  * behind the command palette's "Import from this computer…" (Open… shows the back end's files instead); builds from
  * before that command had Open… itself open the browser's picker.
  */
-export async function openDocument(page: Page, text: string, lastNodeId: string): Promise<void> {
+export async function openDocument(
+  page: Page,
+  text: string,
+  lastNodeId: string,
+  /** Called as the file is handed to the page, for a timer that leaves the palette steps out. */
+  handedOver?: () => void,
+): Promise<void> {
   const openButton = page.getByRole('button', { name: 'Open…' });
   await openButton.waitFor(); // the app is up and its shortcuts are listening
   const chooser = page.waitForEvent('filechooser', { timeout: 30_000 });
@@ -78,7 +84,9 @@ export async function openDocument(page: Page, text: string, lastNodeId: string)
     await page.keyboard.press('Escape');
     await openButton.click();
   }
-  await (await chooser).setFiles({ name: 'big.pod.yaml', mimeType: 'application/yaml', buffer: Buffer.from(text) });
+  const fileChooser = await chooser;
+  handedOver?.();
+  await fileChooser.setFiles({ name: 'big.pod.yaml', mimeType: 'application/yaml', buffer: Buffer.from(text) });
   await page.getByTestId(`node-${lastNodeId}`).waitFor();
 }
 

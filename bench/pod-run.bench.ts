@@ -14,9 +14,9 @@ import { Labels, plan, type ContainerPlan, type Plan, type Pod } from '../shared
 import { detail, summarize, type Benchmark, type Metric } from './harness';
 
 const exec = promisify(execFile);
-const DOCKER = '/usr/bin/docker';
-const BUSYBOX = 'podwright-test/busybox:1';
-const INFRA = 'podwright-test/pause:1';
+export const DOCKER = '/usr/bin/docker';
+export const BUSYBOX = 'podwright-test/busybox:1';
+export const INFRA = 'podwright-test/pause:1';
 const ROUNDS = Number(process.env.PODWRIGHT_BENCH_ROUNDS ?? 7);
 const SIZES = [2, 4] as const;
 const HTTPD = 'mkdir -p /www && echo ok > /www/index.html && exec httpd -f -p 80 -h /www';
@@ -35,7 +35,7 @@ interface Sample {
   down: number;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -47,7 +47,7 @@ function freePort(): Promise<number> {
 }
 
 /** The benchmark Pod: `web` serves "ok" on port 80 (published on the host), the other apps sleep. */
-function benchPod(name: string, apps: number, port: number): Pod {
+export function benchPod(name: string, apps: number, port: number): Pod {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -71,12 +71,12 @@ function benchPod(name: string, apps: number, port: number): Pod {
   };
 }
 
-function podYaml(pod: Pod): string {
+export function podYaml(pod: Pod): string {
   // JSON is YAML; podman kube play reads it as is.
   return JSON.stringify(pod, null, 2);
 }
 
-async function httpOk(port: number, timeoutMs = 5000): Promise<void> {
+export async function httpOk(port: number, timeoutMs = 5000): Promise<void> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const text = await fetch(`http://127.0.0.1:${port}/`).then(
@@ -89,7 +89,7 @@ async function httpOk(port: number, timeoutMs = 5000): Promise<void> {
   }
 }
 
-async function podmanUsable(): Promise<string | undefined> {
+export async function podmanUsable(): Promise<string | undefined> {
   if (!existsSync('/usr/bin/podman')) return 'podman is not installed';
   try {
     const { stdout } = await exec('podman', ['images', '--format', '{{.Repository}}:{{.Tag}}']);
@@ -101,6 +101,49 @@ async function podmanUsable(): Promise<string | undefined> {
   } catch (err) {
     return `podman is not usable here: ${(err as Error).message.split('\n')[0]}`;
   }
+}
+
+/**
+ * The docker CLI sequence for `pod`: the infra container owning the network (on `network`, with the web port
+ * published) and IPC, then one `docker run` per app joining it, one after another. Returns the containers' names.
+ */
+export async function dockerCliUp(name: string, pod: Pod, port: number, network: string): Promise<string[]> {
+  const infra = `${name}-infra`;
+  const names = [infra];
+  await exec(DOCKER, [
+    'run',
+    '-d',
+    '--name',
+    infra,
+    '--hostname',
+    'web',
+    '--ipc',
+    'shareable',
+    '--network',
+    network,
+    '-p',
+    `127.0.0.1:${port}:80`,
+    INFRA,
+  ]);
+  for (const c of pod.spec!.containers) {
+    const ctr = `${name}-${c.name}`;
+    names.push(ctr);
+    await exec(DOCKER, [
+      'run',
+      '-d',
+      '--name',
+      ctr,
+      '--network',
+      `container:${infra}`,
+      '--ipc',
+      `container:${infra}`,
+      '--entrypoint',
+      c.command![0]!,
+      BUSYBOX,
+      ...c.command!.slice(1),
+    ]);
+  }
+  return names;
 }
 
 type Docker = Engine['docker'];
@@ -207,42 +250,8 @@ const bench: Benchmark = {
         await runtime.down({ name });
         down = performance.now() - t;
       } else if (method === 'cli') {
-        const infra = `${name}-infra`;
-        const names = [infra];
         const start = performance.now();
-        await exec(DOCKER, [
-          'run',
-          '-d',
-          '--name',
-          infra,
-          '--hostname',
-          'web',
-          '--ipc',
-          'shareable',
-          '--network',
-          network,
-          '-p',
-          `127.0.0.1:${port}:80`,
-          INFRA,
-        ]);
-        for (const c of pod.spec!.containers) {
-          const ctr = `${name}-${c.name}`;
-          names.push(ctr);
-          await exec(DOCKER, [
-            'run',
-            '-d',
-            '--name',
-            ctr,
-            '--network',
-            `container:${infra}`,
-            '--ipc',
-            `container:${infra}`,
-            '--entrypoint',
-            c.command![0]!,
-            BUSYBOX,
-            ...c.command!.slice(1),
-          ]);
-        }
+        const names = await dockerCliUp(name, pod, port, network);
         up = performance.now() - start;
         await httpOk(port);
         const { stdout } = await exec(DOCKER, ['inspect', '-f', '{{.State.Running}}', ...names]);

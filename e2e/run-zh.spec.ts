@@ -70,7 +70,7 @@ test('a taken hostPort fails the run with the Chinese text and the port number, 
   }
 });
 
-test('a Pod the engine cannot plan is refused with the plan’s problems in Chinese', async ({ page }) => {
+test('a Pod the engine cannot run is refused before running, with the gate\'s problem in Chinese', async ({ page }) => {
   const name = unique('run-zh-subpath');
   engine.created.push(name);
   const yaml = podYaml(
@@ -78,18 +78,24 @@ test('a Pod the engine cannot plan is refused with the plan’s problems in Chin
     ['      volumeMounts:', '        - name: data', '          mountPath: /data', '          subPath: part'],
     ['  volumes:', '    - name: data', '      emptyDir: {}'],
   );
-  const error = await runInChinese(page, yaml);
-  // Engine API 1.45 (Docker 26) mounts part of a volume; an older engine refuses the plan (ENGINE_NO_SUBPATH).
+  await openWithEngine(page, engine.url);
+  // Engine API 1.45 (Docker 26) mounts part of a volume; an older engine cannot run this Pod (ENGINE_NO_SUBPATH).
   const api = (await page.getByTestId('engine-status').textContent()) ?? '';
   test.skip(!/API 1\.4[1-4]\b/.test(api), `the engine mounts subPaths (${api})`);
-  await expect(error).toHaveAttribute('data-code', 'PLAN_INVALID', { timeout: 30_000 });
-  const sentence =
-    /容器“web”挂载了卷“data”的 subPath“part”。Docker 从 Engine API 1\.45（Docker 26）起才能只挂载卷的一部分/;
-  await expect(error.getByTestId('run-error-message')).toHaveText(new RegExp(`^Pod“${name}”无法运行：`));
-  await expect(error.getByTestId('run-error-message')).toContainText(sentence);
-  await expect(error.locator('li')).toHaveCount(1);
-  await expect(error.locator('li')).toContainText(sentence);
-  await expect(error).not.toContainText('mounts subPath');
-  await shot(error, 'run-zh-plan-refused.png');
+  await typeYaml(page, yaml);
+  await expect(page.getByTestId('node-container:web')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(page.getByRole('combobox', { name: '语言' })).toBeVisible();
+  await page.getByTestId('run-start').click();
+  // The app applies the same gate as pod.run and podwright run: refused up front, nothing is created.
+  const refused = page.getByTestId('run-refused');
+  await expect(refused).toBeVisible();
+  const reason = refused.locator('[data-code="ENGINE_NO_SUBPATH"]');
+  await expect(reason).toContainText(
+    /容器“web”挂载了卷“data”的 subPath“part”。Docker 从 Engine API 1\.45（Docker 26）起才能只挂载卷的一部分/,
+  );
+  await expect(reason).toContainText('spec.containers[0].volumeMounts[0].subPath');
+  await expect(refused).not.toContainText('mounts subPath');
+  await shot(refused, 'run-zh-plan-refused.png');
   expect(await podContainers(name)).toBe('');
 });

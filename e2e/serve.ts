@@ -1,5 +1,6 @@
 // A real `podwright serve --no-build` process for journeys and benchmarks (no Playwright here, so benches can use it).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 
 export interface ServedApp {
   url: string;
@@ -9,9 +10,13 @@ export interface ServedApp {
   output: () => string;
 }
 
-/** Starts `podwright serve --no-build` with `env` added, and resolves with the URL it prints. */
-export async function serveApp(env: Record<string, string> = {}): Promise<ServedApp> {
-  const child = spawn(process.execPath, ['electron/cli/bin.mjs', 'serve', '--no-build'], {
+/**
+ * Starts `podwright serve --no-build` with `env` added, and resolves with the URL it prints. `root`: the checkout to
+ * serve (a benchmark compares this one with another).
+ */
+export async function serveApp(env: Record<string, string> = {}, root = process.cwd()): Promise<ServedApp> {
+  const child = spawn(process.execPath, [join(root, 'electron/cli/bin.mjs'), 'serve', '--no-build'], {
+    cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,7 +1,8 @@
-// Rebuilds the renderer or the Electron bundle when its output is missing or older than its sources.
+// Rebuilds the renderer or the Electron bundle when its output is missing or its sources changed since it was built.
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { freshStamp } from '../build-stamp.mjs';
 import { electronDist, projectRoot, rendererDist } from './paths';
 
 function newestMtime(dir: string): number {
@@ -47,7 +48,8 @@ export async function ensureRendererBuilt(log: (line: string) => void): Promise<
 }
 
 export async function ensureElectronBuilt(log: (line: string) => void): Promise<void> {
-  if (!isStale(join(electronDist, 'main.cjs'), ['electron', 'shared'])) return;
+  // The build's stamp lists every file the bundles were made from (electron/build.mjs).
+  if (freshStamp(join(electronDist, 'current.json'), projectRoot, () => ['main.cjs', 'preload.cjs'])) return;
   log('Building the Electron shell...');
   await runNpmScript('build:electron');
 }

@@ -2,6 +2,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
+import { commands } from './commands';
+import { commandsFor } from './main';
 
 const run = promisify(execFile);
 
@@ -42,5 +44,24 @@ describe('podwright CLI', () => {
     const r = await cli('serve', '--port', '70000');
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('not a port');
+  });
+});
+
+describe('commandsFor: which command modules a start loads', () => {
+  const names = (...args: string[]) => commandsFor(['node', 'podwright', ...args]).map((c) => c.name);
+  const every = commands.map((c) => c.name);
+
+  it('loads none for --version, only the named one for a command', () => {
+    expect(names('--version')).toEqual([]);
+    expect(names('-v')).toEqual([]);
+    expect(names('validate', 'a.yaml', '--format', 'json')).toEqual(['validate']);
+    expect(names('run', '--version')).toEqual(['run']);
+  });
+
+  it('loads every one where the program lists or suggests them', () => {
+    expect(names()).toEqual(every);
+    expect(names('--help')).toEqual(every);
+    expect(names('help', 'run')).toEqual(every);
+    expect(names('valdate')).toEqual(every);
   });
 });

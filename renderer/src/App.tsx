@@ -1,5 +1,5 @@
 // The app's chrome: toolbar on top, palette left, canvas centre, inspector right, panel below, status bar.
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Toolbar } from './components/Toolbar';
 import { Palette } from './components/Palette';
 import { Canvas } from './components/Canvas';
@@ -15,13 +15,22 @@ import { RunBar } from './run/RunBar';
 import { startRunWatch } from './run/store';
 import { PresenterLayer } from './workshop/presenter/PresenterLayer';
 import { useShownTheme } from './workshop/presenter/presenter';
-import { LessonPanel } from './workshop/lessons/LessonPanel';
-import { CapacityView } from './workshop/capacity/CapacityView';
+import { useLessons } from './workshop/lessons/store';
+import { useCapacity } from './workshop/capacity/store';
+import { later, laterComponent } from './lazy';
+
+// The lessons and the node-capacity view load after the first screen (./lazy.ts) and are drawn only while open.
+const lessons = later(() => import('./workshop/lessons/LessonPanel'));
+const LessonPanel = laterComponent(lessons, 'LessonPanel');
+const capacity = later(() => import('./workshop/capacity/CapacityView'));
+const CapacityView = laterComponent(capacity, 'CapacityView');
 
 export function App() {
   // High contrast while presenting, else the user's theme.
   const theme = useShownTheme();
   const refresh = useEngine((s) => s.refresh);
+  const lessonsOpen = useLessons((s) => s.open);
+  const capacityOpen = useCapacity((s) => s.open);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -64,8 +73,11 @@ export function App() {
       <StatusBar />
       <Dialogs />
       <PresenterLayer />
-      <LessonPanel />
-      <CapacityView />
+      {/* Both are overlays: they appear when loaded, and take no room before. */}
+      <Suspense fallback={null}>
+        {lessonsOpen && <LessonPanel />}
+        {capacityOpen && <CapacityView />}
+      </Suspense>
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // picker in the browser host), import/download through the browser, examples from the bundle, and autosave.
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import { emptyDocument, readDesign, writeDesign } from '../../shared/design';
+import { emptyDocument, openDesign, writeDesign } from '../../shared/design';
 import { ApiError } from '../../shared/api/errors';
 import type { RecentFile } from '../../shared/api/files';
 import type { Action } from './actions';
@@ -95,7 +95,7 @@ function notify(prefix: string, f: Failure | undefined): boolean {
 }
 
 export function loadText(text: string, fileName: string | null, path: string | null = null): boolean {
-  const result = readDesign(text);
+  const result = openDesign(text);
   if (!result.ok) {
     useNotice.getState().show(`${i18n.t('files.openFailed')}: ${result.error}`);
     return false;
@@ -169,7 +169,7 @@ export async function refreshRecent(): Promise<void> {
 async function openAt(path: string): Promise<Failure | undefined> {
   try {
     const file = await api().call('file.open', { path });
-    const result = readDesign(file.text);
+    const result = openDesign(file.text);
     if (!result.ok) return { text: result.error };
     loadText(file.text, file.name, file.path);
     return undefined;
@@ -326,7 +326,7 @@ export function pendingRecovery(): Recovery | undefined {
 }
 
 export function restoreRecovery(recovery: Recovery): void {
-  const result = readDesign(recovery.text);
+  const result = openDesign(recovery.text);
   if (result.ok) {
     // Restored work is unsaved work: compare against an empty design so the guard still protects it.
     useDocument.getState().loadDesign(result.design, recovery.fileName);

@@ -5,9 +5,11 @@ import './i18n';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { App } from './App';
+import { loadLaterPartsWhenIdle } from './lazy';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />
   </StrictMode>,
 );
+loadLaterPartsWhenIdle();

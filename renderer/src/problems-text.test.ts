@@ -2,7 +2,7 @@
 // comes from the rules catalogue, and text without a catalogue entry falls back to the engine's English.
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { loadPods } from '../../shared/manifest';
+import { readDesign } from '../../shared/manifest';
 import { validatePod, type Diagnostic } from '../../shared/rules';
 import portClash from '../../assets/examples/port-clash.pod.yaml?raw';
 import { catalogues } from './locales';
@@ -18,7 +18,7 @@ await i18n.init({
 const en = i18n.getFixedT('en');
 const zh = i18n.getFixedT('zh-CN');
 
-const pod = loadPods(portClash).pods[0]!.pod;
+const pod = readDesign(portClash, { name: 'port-clash' }).pods[0]!.pod;
 const clash = validatePod(pod).find((d) => d.code === 'POD_PORT_CLASH')!;
 
 describe('problem text', () => {

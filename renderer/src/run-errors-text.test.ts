@@ -2,7 +2,7 @@
 // runerrors catalogue (phrases too), a refused plan lists its problems in Chinese, and unknown ids fall back to English.
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { isRunnable, plan, type Pod } from '../../shared/plan';
+import { checkRun, type Pod } from '../../shared/plan';
 import { catalogues } from './locales';
 import { runErrorOf } from './run/model';
 import { planProblemText, runErrorText } from './run-errors-text';
@@ -42,13 +42,12 @@ const portTaken = {
 };
 
 describe('run error text', () => {
-  it('reads plan problems exactly as the plan wrote them in English, and in Chinese from the catalogue', () => {
-    const p = plan(refused, engine);
-    expect(isRunnable(p)).toBe(false);
-    expect(p.problems.length).toBeGreaterThanOrEqual(2);
-    for (const problem of p.problems) expect(planProblemText(en, problem)).toBe(problem.message);
-    const image = p.problems.find((x) => x.code === 'CONTAINER_NO_IMAGE')!;
-    expect(planProblemText(zh, image)).toBe('容器“app”没有镜像。');
+  it('reads the gate\'s problems (rules and engine alike) as written in English, and in Chinese from the catalogue', () => {
+    const { blockers } = checkRun(refused, engine);
+    expect(blockers.map((d) => d.code)).toEqual(['CONTAINER_IMAGE_REQUIRED', 'CONFIGMAP_NOT_FOUND']);
+    for (const problem of blockers) expect(planProblemText(en, problem)).toBe(problem.message);
+    expect(planProblemText(zh, blockers[0]!)).toBe('必填值');
+    expect(planProblemText(zh, blockers[1]!)).toContain('卷“conf”读取 ConfigMap“settings”');
   });
 
   it('shows a taken host port with its number in Chinese, and the back end’s English in English', () => {
@@ -61,7 +60,7 @@ describe('run error text', () => {
   });
 
   it('lists a refused plan’s problems in Chinese inside its sentence', () => {
-    const problems = plan(refused, engine).problems.filter((x) => x.severity === 'error');
+    const problems = checkRun(refused, engine).blockers;
     const all = problems.map((x) => x.message).join(' ');
     const error = runErrorOf({
       code: 'BAD_REQUEST',
@@ -75,13 +74,16 @@ describe('run error text', () => {
         },
       },
     });
-    expect(error.problems?.[0]?.messageId).toMatch(/^runerrors\.plan\./);
+    expect(error.problems?.map((p) => p.messageId)).toEqual([
+      'rules.CONTAINER_IMAGE_REQUIRED.messages.required',
+      'rules.CONFIGMAP_NOT_FOUND.messages.main',
+    ]);
     expect(runErrorText(en, error)).toBe(error.message);
     const text = runErrorText(zh, error);
     expect(text).toMatch(/^Pod“web”无法运行：/);
-    expect(text).toContain('容器“app”没有镜像。');
+    expect(text).toContain('必填值');
     expect(text).toContain('卷“conf”读取 ConfigMap“settings”');
-    expect(text).not.toContain('has no image');
+    expect(text).not.toContain('Required value');
   });
 
   it('falls back to the English message when the catalogue lacks the id or one of its phrases', () => {
@@ -90,7 +92,7 @@ describe('run error text', () => {
     expect(runErrorText(zh, { code: 'X', message })).toBe(message);
     const phraseless = { ...runErrorOf(portTaken), params: { port: 1, who: { id: 'runerrors.who.alien' } } };
     expect(runErrorText(zh, phraseless)).toBe(portTaken.message);
-    expect(planProblemText(zh, { message, messageId: 'runerrors.plan.NOT_YET', params: {} })).toBe(message);
+    expect(planProblemText(zh, { message, messageId: 'rules.NOT_YET.messages.main', params: {} })).toBe(message);
   });
 
   it('refuses details that do not match the contract, keeping the message', () => {

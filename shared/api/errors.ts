@@ -63,9 +63,14 @@ export const MessageParams = z.record(
 );
 export type MessageParams = z.infer<typeof MessageParams>;
 
-/** One problem of a refused plan: English `message`, and its catalogue key and values when the back end gave them. */
+/**
+ * One problem of a refused run, in the shared problem vocabulary: code, severity, category, path, the English
+ * `message`, and its catalogue key and values (the UI shows it in the user's language, like any rule's problem).
+ */
 export const PlanProblemBody = z.object({
   code: z.string(),
+  severity: z.enum(['error', 'warning', 'info']).optional(),
+  category: z.enum(['kubernetes', 'runtime', 'engine', 'practice']).optional(),
   message: z.string(),
   path: z.string().optional(),
   messageId: z.string().optional(),

@@ -12,7 +12,7 @@ import {
   podGap,
   podNodePrefix,
   splitPodNodeId,
-  readDesign,
+  openDesign,
   singlePodDesign,
   unplacedPods,
   writeDesign,
@@ -36,7 +36,7 @@ data:
 `;
 
 function mustRead(text: string): Design {
-  const r = readDesign(text);
+  const r = openDesign(text);
   if (!r.ok) throw new Error(r.error);
   return r.design;
 }
@@ -90,8 +90,8 @@ describe('reading a design', () => {
   });
 
   it('refuses a file with no Pod and reports one that does not parse', () => {
-    expect(readDesign(configMap).ok).toBe(false);
-    expect(readDesign('kind: [').ok).toBe(false);
+    expect(openDesign(configMap).ok).toBe(false);
+    expect(openDesign('kind: [').ok).toBe(false);
   });
 });
 

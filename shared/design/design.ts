@@ -1,8 +1,8 @@
 // A design: every Pod of one project file, each its own canvas document drawn as its own group, and the file's other
 // objects (ConfigMaps, Secrets, Services...) kept as they are so opening and saving loses nothing.
-import { getIn } from '../manifest/edit';
-import { importManifest, type KubeObject } from '../manifest/import';
-import { formatProblem, isRecord, parseManifest } from '../manifest/parse';
+import { isRecord } from '../manifest/parse';
+import { readDesign, type DesignSource, type KubeObject } from '../manifest/read';
+import { readingProblemText } from '../manifest/read-problems';
 import { writeObject } from '../manifest/write';
 import type { Pod } from '../model/pod';
 import { containersOf, emptyDocument, uniqueName, type CanvasDocument, type Point } from './document';
@@ -28,28 +28,19 @@ export function singlePodDesign(doc: CanvasDocument = emptyDocument()): Design {
 }
 
 /**
- * Reads a project file or any manifest: every Pod (and every workload's Pod template) becomes a Pod of the design,
- * every other Kubernetes object a companion. Only what is not an object at all is left out, with a note.
+ * Opens a project file or any manifest through the one reader: every Pod (and every workload's Pod template) becomes
+ * a Pod of the design, every other Kubernetes object a companion, kept as it is.
  */
-export function readDesign(text: string): DesignReadResult {
-  const file = parseManifest(text);
-  const result = importManifest(file);
-  if (result.problems.length > 0) return { ok: false, error: result.problems.map((p) => formatProblem(p)).join('\n') };
-  if (result.pods.length === 0) return { ok: false, error: 'no Pod or Pod template found' };
-  const notes = result.pods.flatMap((p) => p.notes);
-  const found: { docIndex: number; object: KubeObject }[] = [...result.configMaps, ...result.secrets];
-  for (const aside of result.setAside) {
-    const document = file.documents.find((d) => d.index === aside.docIndex);
-    const object = getIn(document?.value, aside.path ?? []);
-    if (isRecord(object) && typeof object.kind === 'string' && object.kind !== '') {
-      found.push({ docIndex: aside.docIndex, object: object as KubeObject });
-    } else {
-      notes.push(`document ${aside.docIndex + 1} left out: ${aside.reason}`);
-    }
-  }
-  // A stable sort keeps objects of one List document in their order.
-  const companions = found.sort((a, b) => a.docIndex - b.docIndex).map((c) => c.object);
-  return { ok: true, design: { pods: result.pods.map((p) => documentOfPod(p.pod)), companions }, notes };
+export function openDesign(text: string, source: Partial<DesignSource> = {}): DesignReadResult {
+  const read = readDesign(text, { name: 'the design', ...source });
+  const fatal = read.problems.filter((d) => d.severity === 'error' && d.path === '');
+  if (fatal.length > 0) return { ok: false, error: fatal.map(readingProblemText).join('\n') };
+  if (read.pods.length === 0) return { ok: false, error: 'no Pod or Pod template found' };
+  const notes = read.notes.map((n) => n.message);
+  // A workload whose template became a Pod of the design is not kept beside it (its own fields stay in the source file).
+  const wrappers = new Set(read.pods.filter((p) => p.origin.kind !== 'Pod').map((p) => `${p.origin.document}/${p.origin.objectPath.join('.')}`));
+  const companions = read.objects.filter((o) => !wrappers.has(`${o.document}/${o.path.join('.')}`)).map((o) => o.object);
+  return { ok: true, design: { pods: read.pods.map((p) => documentOfPod(p.pod)), companions }, notes };
 }
 
 /**

@@ -11,3 +11,4 @@ export * from './layout';
 export * from './design';
 export * from './design-ports';
 export * from './design-names';
+export * from './export-design';

@@ -1,22 +1,27 @@
 // Reads and writes a canvas document as a project file (`*.pod.yaml`): the Pod with the layout in one annotation.
 import type { Pod } from '../model/pod';
-import { importManifest } from '../manifest/import';
-import { formatProblem } from '../manifest/parse';
+import { readDesign } from '../manifest/read';
+import { readingProblemText } from '../manifest/read-problems';
 import { newProjectFile, readLayout, stripLayout, type CanvasLayout } from '../manifest/project';
 import { writeObject } from '../manifest/write';
 import type { CanvasDocument, Point } from './document';
 import { pruneLayout } from './edit';
 
+
 export type ReadResult = { ok: true; doc: CanvasDocument; notes: string[] } | { ok: false; error: string };
 
-/** Parses a project file or any manifest holding a Pod (or a workload's Pod template); the first Pod wins. */
+/**
+ * Reads a project file or any manifest holding a Pod (or a workload's Pod template) through the one reader; the
+ * first Pod wins. Any problem that stops reading (YAML syntax, limits) refuses the text, in words with its place.
+ */
 export function readProject(text: string): ReadResult {
-  const result = importManifest(text);
-  if (result.problems.length > 0) return { ok: false, error: result.problems.map((p) => formatProblem(p)).join('\n') };
-  const first = result.pods[0];
+  const read = readDesign(text, { name: 'the YAML', format: 'kubernetes' });
+  const fatal = read.problems.filter((d) => d.severity === 'error' && d.path === '');
+  if (fatal.length > 0) return { ok: false, error: fatal.map(readingProblemText).join('\n') };
+  const first = read.pods[0];
   if (!first) return { ok: false, error: 'no Pod or Pod template found' };
-  const notes = [...first.notes, ...result.setAside.map((s) => `${s.kind ?? '?'} ${s.name ?? ''}: ${s.reason}`)];
-  if (result.pods.length > 1) notes.push(`${result.pods.length - 1} more Pod(s) left out: the canvas edits one Pod`);
+  const notes = read.notes.map((n) => n.message);
+  if (read.pods.length > 1) notes.push(`${read.pods.length - 1} more Pod(s) left out: the canvas edits one Pod`);
   return { ok: true, doc: documentOfPod(first.pod), notes };
 }
 

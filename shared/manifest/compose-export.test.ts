@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Pod } from '../model';
 import { defaultInfraImage, toCompose } from './compose-export';
-import { importManifest } from './import';
+import { readDesign } from './read';
 import { parseManifest } from './parse';
 import { layoutAnnotation } from './project';
 import { corpusDir, manifestFiles, ownDir } from './corpus.test-support';
@@ -121,7 +121,7 @@ describe.skipIf(noCompose)(`docker-compose config${noCompose ? ` (skipped: ${noC
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const pods = [...files(corpus), ...files(own)].flatMap((path) =>
-    importManifest(readFileSync(path, 'utf8')).pods.map((p) => p.pod),
+    readDesign(readFileSync(path, 'utf8'), { name: path }).pods.map((p) => p.pod),
   );
   pods.push(pod);
 

@@ -1,7 +1,7 @@
 // Exports a Pod as clean manifests: the Pod alone, or a Deployment plus a Service for its named ports, with the
 // ConfigMaps it references; as separate files or one multi-document file.
 import type { Container, Pod } from '../model';
-import type { KubeObject } from './import';
+import type { KubeObject } from './read';
 import { isRecord } from './parse';
 import { stripLayout } from './project';
 import { writeObjects } from './write';

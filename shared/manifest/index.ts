@@ -1,9 +1,11 @@
-// Manifests: faithful YAML read and write, the project file, import from any workload, export to Kubernetes and Compose.
+// Manifests: the one design reader, faithful YAML read and write, the project file, export to Kubernetes and Compose.
 export * from './parse';
 export * from './edit';
 export * from './write';
-export * from './import';
 export * from './project';
 export * from './export';
 export * from './compose-export';
-export * from './pods';
+export * from './read';
+export * from './read-problems';
+export * from './field-path';
+export * from './pod-choice';

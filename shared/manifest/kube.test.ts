@@ -1,5 +1,5 @@
-// Import from any workload, the project file's layout annotation, and Kubernetes exports checked against the
-// published OpenAPI schemas (kubernetes-models) and re-imported to the same Pod.
+// The project file's layout annotation, and Kubernetes exports checked against the published OpenAPI schemas
+// (kubernetes-models) and read back through the one reader to the same Pod. (Reading itself: read.test.ts.)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Pod } from '../model';
 import { acceptedByKubernetes, validatePod } from '../rules';
 import { cleanPod, exportFiles, exportKube, referencedConfigMaps } from './export';
-import { importManifest, type KubeObject } from './import';
+import { readDesign, type KubeObject } from './read';
 import { parseManifest } from './parse';
 import { layoutAnnotation, newProjectFile, readLayout, removeLayout, stripLayout, writeLayout } from './project';
 import { writeObjects } from './write';
@@ -21,6 +21,12 @@ const own = ownDir;
 const read = (path: string): string => readFileSync(path, 'utf8');
 
 const files = (dir: string): string[] => manifestFiles(dir);
+
+/** The design the one reader makes of `text`. */
+const design = (text: string) => readDesign(text, { name: 'test.yaml' });
+const podsIn = (text: string) => design(text).pods.map((p) => p.pod);
+const configMapsIn = (text: string) => design(text).objects.filter((o) => o.object.kind === 'ConfigMap').map((o) => o.object);
+
 
 function validate(obj: KubeObject): void {
   switch (obj.kind) {
@@ -45,104 +51,6 @@ function validate(obj: KubeObject): void {
 const knownInvalid = new Set(['invalid-pod.yaml', 'invalid-rc-with-empty-args.yaml', 'invalid.yaml']);
 
 const layout = { version: 1 as const, nodes: { 'container:web': { x: 10, y: 20 }, 'volume:data': { x: -5.5, y: 0 } } };
-
-describe('import', () => {
-  it('every document of every corpus file is imported or listed as set aside', () => {
-    for (const path of [...files(corpus), ...files(own)]) {
-      const file = parseManifest(read(path));
-      const result = importManifest(file);
-      const accounted = new Set([
-        ...result.pods.map((p) => p.docIndex),
-        ...result.configMaps.map((c) => c.docIndex),
-        ...result.secrets.map((s) => s.docIndex),
-        ...result.setAside.map((s) => s.docIndex),
-      ]);
-      const nonEmpty = file.documents.filter(
-        (d) => d.value !== null || file.problems.some((p) => p.document === d.index),
-      );
-      expect(accounted.size, path).toBe(nonEmpty.length);
-    }
-  });
-
-  it('takes the Pod template of every workload kind and says so', () => {
-    const kinds = new Map<string, string>([
-      ['k8s-examples/mongo-controller.yaml', 'ReplicationController'],
-      ['k8s-website/cronjob.yaml', 'CronJob'],
-      ['k8s-website/daemonset.yaml', 'DaemonSet'],
-      ['k8s-website/mysql-statefulset.yaml', 'StatefulSet'],
-      ['k8s-website/job-sidecar.yaml', 'Job'],
-      ['k8s-website/deployment-sidecar.yaml', 'Deployment'],
-    ]);
-    for (const [path, kind] of kinds) {
-      const result = importManifest(read(join(corpus, path)));
-      expect(result.pods, path).toHaveLength(1);
-      const imported = result.pods[0]!;
-      expect(imported.from.kind).toBe(kind);
-      expect(imported.pod.kind).toBe('Pod');
-      expect(imported.pod.metadata.name).toBeTruthy();
-      expect(imported.pod.spec.containers.length).toBeGreaterThan(0);
-      expect(imported.notes.join(' ')).toContain(`Pod template of ${kind}`);
-    }
-  });
-
-  it('takes a ReplicaSet template too', () => {
-    const rs =
-      'apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: rs\nspec:\n  selector:\n    matchLabels: {a: b}\n  template:\n    metadata:\n      labels: {a: b}\n    spec:\n      containers: [{name: c, image: i}]\n';
-    const result = importManifest(rs);
-    expect(result.pods[0]!.pod).toEqual({
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: { name: 'rs', labels: { a: 'b' } },
-      spec: { containers: [{ name: 'c', image: 'i' }] },
-    });
-    expect(result.pods[0]!.path).toEqual(['spec', 'template']);
-  });
-
-  it('keeps Services and other kinds aside, and names what has no kind', () => {
-    const guestbook = importManifest(read(join(corpus, 'k8s-examples/guestbook-all-in-one.yaml')));
-    expect(guestbook.pods).toHaveLength(3);
-    expect(guestbook.setAside.map((s) => s.kind)).toEqual(['Service', 'Service', 'Service']);
-    expect(guestbook.setAside[0]!.reason).toMatch(/kept aside/);
-    const broken = importManifest(read(join(corpus, 'k8s-hack-testdata/busybox-broken.yaml')));
-    expect(broken.pods).toHaveLength(0);
-    expect(broken.setAside[0]!.reason).toMatch(/no kind/);
-  });
-
-  it('opens a List (kubectl get -o yaml) item by item, with each item path', () => {
-    const list = [
-      'apiVersion: v1',
-      'kind: List',
-      'items:',
-      '  - {apiVersion: v1, kind: Pod, metadata: {name: a}, spec: {containers: [{name: c, image: i}]}}',
-      '  - {apiVersion: apps/v1, kind: Deployment, metadata: {name: d}, spec: {template: {spec: {containers: []}}}}',
-      '  - {apiVersion: v1, kind: Service, metadata: {name: s}}',
-      '',
-    ].join('\n');
-    const result = importManifest(list);
-    expect(result.pods.map((p) => [p.pod.metadata.name, p.path])).toEqual([
-      ['a', ['items', 0]],
-      ['d', ['items', 1, 'spec', 'template']],
-    ]);
-    expect(result.setAside).toMatchObject([{ docIndex: 0, path: ['items', 2], kind: 'Service' }]);
-  });
-
-  it('reads ConfigMaps and Secrets as companions', () => {
-    const result = importManifest(read(join(own, 'configmap-volume.yaml')));
-    expect(result.configMaps).toHaveLength(1);
-    expect(result.pods).toHaveLength(1);
-    const secret = importManifest('apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData: {a: b}\n');
-    expect(secret.secrets).toHaveLength(1);
-  });
-
-  it('a document with errors is set aside with the problem, the others are still read', () => {
-    const result = importManifest(
-      'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: []}\n---\na: 1\na: 2\n',
-    );
-    expect(result.pods).toHaveLength(1);
-    expect(result.setAside).toEqual([{ docIndex: 1, reason: 'the document has errors (see problems)' }]);
-    expect(result.problems[0]!.line).toBe(7);
-  });
-});
 
 describe('project file', () => {
   const podText = read(join(own, 'multi-port-pod.yaml'));
@@ -170,17 +78,17 @@ describe('project file', () => {
   });
 
   it('a new project file is plain Kubernetes YAML with the Pod first', () => {
-    const pod = importManifest(podText).pods[0]!.pod;
+    const pod = podsIn(podText)[0]!;
     const text = newProjectFile(
       pod,
       [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: 'b' } }],
       layout,
     );
-    const result = importManifest(text);
-    expect(result.pods[0]!.docIndex).toBe(0);
+    const result = design(text);
+    expect(result.pods[0]!.origin.document).toBe(0);
     expect(readLayout(result.pods[0]!.pod)).toEqual(layout);
     expect(stripLayout(result.pods[0]!.pod)).toEqual(pod);
-    expect(result.configMaps).toHaveLength(1);
+    expect(configMapsIn(text)).toHaveLength(1);
   });
 });
 
@@ -201,11 +109,11 @@ function withLayout(pod: Pod): Pod {
 
 describe('export to Kubernetes', () => {
   const corpusPods = [...files(corpus), ...files(own)].flatMap((path) =>
-    importManifest(read(path)).pods.map((p) => ({
+    podsIn(read(path)).map((pod) => ({
       path,
       file: path.split('/').at(-1)!,
-      pod: p.pod,
-      configMaps: importManifest(read(path)).configMaps.map((c) => c.object),
+      pod,
+      configMaps: configMapsIn(read(path)),
     })),
   );
 
@@ -221,7 +129,7 @@ describe('export to Kubernetes', () => {
       for (const obj of asPod.objects) validate(obj);
       const text = writeObjects(asPod.objects);
       expect(text).not.toContain(layoutAnnotation);
-      const reread = importManifest(text).pods[0]!.pod;
+      const reread = podsIn(text)[0]!;
       expect(reread).toEqual(cleanPod(pod));
       // `podwright validate` (the rule engine) sees the exported Pod exactly as it saw the design.
       expect(verdict(reread)).toEqual(verdict(cleanPod(pod)));
@@ -235,7 +143,7 @@ describe('export to Kubernetes', () => {
       expect(deployment.spec.selector.matchLabels).toEqual(deployment.spec.template.metadata.labels);
       const deploymentText = writeObjects(asDeployment.objects);
       expect(deploymentText).not.toContain(layoutAnnotation);
-      const back = importManifest(deploymentText).pods[0]!.pod;
+      const back = podsIn(deploymentText)[0]!;
       const expected = cleanPod(pod);
       // The Deployment adds the labels it needs and drops what a Deployment forbids; all else comes back as it was.
       expect(back.spec).toEqual(
@@ -262,7 +170,7 @@ describe('export to Kubernetes', () => {
 
   it('our own classic examples export as Pods that Kubernetes accepts', () => {
     for (const path of files(own)) {
-      for (const { pod } of importManifest(read(path)).pods) {
+      for (const pod of podsIn(read(path))) {
         const exported = exportKube(withLayout(pod), { as: 'pod' }).objects[0] as unknown as Pod;
         const diagnostics = validatePod(exported);
         expect(acceptedByKubernetes(diagnostics), `${path}: ${verdict(exported).join(', ')}`).toBe(true);
@@ -271,7 +179,7 @@ describe('export to Kubernetes', () => {
   });
 
   it('a Deployment comes with a Service for the named ports', () => {
-    const pod = importManifest(read(join(own, 'multi-port-pod.yaml'))).pods[0]!.pod;
+    const pod = podsIn(read(join(own, 'multi-port-pod.yaml')))[0]!;
     const { objects, notes } = exportKube(pod, { as: 'deployment' });
     expect(objects.map((o) => o.kind)).toEqual(['Deployment', 'Service']);
     const service = objects[1] as { spec: { selector: unknown; ports: unknown[] } };
@@ -286,11 +194,11 @@ describe('export to Kubernetes', () => {
   });
 
   it('exports the ConfigMaps the Pod references, and says which are missing', () => {
-    const result = importManifest(read(join(own, 'configmap-volume.yaml')));
-    const pod = result.pods[0]!.pod;
+    const text = read(join(own, 'configmap-volume.yaml'));
+    const pod = podsIn(text)[0]!;
     expect(referencedConfigMaps(pod)).toEqual(['special-config']);
     const extra = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'unrelated' }, data: {} };
-    const { objects } = exportKube(pod, { as: 'pod', configMaps: [...result.configMaps.map((c) => c.object), extra] });
+    const { objects } = exportKube(pod, { as: 'pod', configMaps: [...configMapsIn(text), extra] });
     expect(objects.map((o) => `${String(o.kind)}/${String((o.metadata as { name: string }).name)}`)).toEqual([
       'Pod/dapi-test-pod',
       'ConfigMap/special-config',
@@ -300,7 +208,7 @@ describe('export to Kubernetes', () => {
   });
 
   it('writes separate files or one multi-document file', () => {
-    const pod = importManifest(read(join(own, 'multi-port-pod.yaml'))).pods[0]!.pod;
+    const pod = podsIn(read(join(own, 'multi-port-pod.yaml')))[0]!;
     const { objects } = exportKube(pod, { as: 'deployment' });
     const separate = exportFiles(objects, 'multi-port', false);
     expect(separate.map((f) => f.name)).toEqual(['multi-port-deployment.yaml', 'multi-port-service.yaml']);

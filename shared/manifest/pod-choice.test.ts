@@ -1,47 +1,32 @@
-// Which Pod a manifest file gives `podwright run` / `down`: the only one, or the one named, with its companions.
+// Which Pod of a design `podwright run` / `down` / pod.run take: the only one, or the one named, with its companions.
 import { describe, expect, it } from 'vitest';
-import { loadPodText, podFromDocuments, podsFromDocuments } from './pod-choice';
+import { choosePod, designCompanions } from './pod-choice';
+import { readDesign } from './read';
 
-const pod = (name: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { containers: [] } });
-const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: { MODE: 'x' } };
+const pod = (name: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}}\nspec: {containers: [{name: c, image: x:1}]}\n`;
+const configMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {MODE: x}\n';
+const read = (...docs: string[]) => readDesign(docs.join('---\n'), { name: 'design.yaml' });
 
-describe('podFromDocuments', () => {
+describe('choosePod', () => {
   it('takes the only Pod, with the ConfigMaps and Secrets beside it', () => {
-    const loaded = podFromDocuments([configMap, pod('web')], 'web.yaml');
-    expect(loaded.pod.metadata?.name).toBe('web');
-    expect(loaded.companions.configMaps).toEqual([configMap]);
+    const design = read(configMap, pod('web'));
+    expect(choosePod(design).pod.metadata?.name).toBe('web');
+    expect(designCompanions(design).configMaps?.map((c) => c.metadata?.name)).toEqual(['settings']);
   });
 
   it('asks which Pod when the file holds several, naming them', () => {
-    expect(() => podFromDocuments([pod('a'), pod('b')], 'design.yaml')).toThrow(
-      'design.yaml holds 2 Pods (a, b); choose one with --pod NAME.',
-    );
+    expect(() => choosePod(read(pod('a'), pod('b')))).toThrow('design.yaml holds 2 Pods (a, b); choose one with --pod NAME.');
   });
 
   it('takes the named Pod, and says which Pods there are when none has that name', () => {
-    expect(podFromDocuments([pod('a'), configMap, pod('b')], 'design.yaml', 'b').pod.metadata?.name).toBe('b');
-    expect(() => podFromDocuments([pod('a'), pod('b')], 'design.yaml', 'c')).toThrow(
-      'design.yaml holds no Pod named c (it holds: a, b).',
-    );
+    expect(choosePod(read(pod('a'), configMap, pod('b')), 'b').pod.metadata?.name).toBe('b');
+    expect(() => choosePod(read(pod('a'), pod('b')), 'c')).toThrow('design.yaml holds no Pod named c (it holds: a, b).');
   });
 
-  it('refuses a file without a Pod, and a Pod without containers', () => {
-    expect(() => podFromDocuments([configMap], 'cm.yaml')).toThrow('cm.yaml holds no Pod (kind: Pod).');
-    expect(() => podFromDocuments([{ kind: 'Pod', metadata: { name: 'x' }, spec: {} }], 'x.yaml')).toThrow(
-      'x.yaml: the Pod x has no spec.containers.',
-    );
-  });
-});
-
-describe('podsFromDocuments and loadPodText', () => {
-  it('lists every Pod of a file, in order', () => {
-    expect(podsFromDocuments([pod('a'), configMap, pod('b')]).pods.map((p) => p.metadata?.name)).toEqual(['a', 'b']);
-  });
-
-  it('reads YAML text with several documents and picks by name', () => {
-    const text =
-      'kind: Pod\nmetadata: {name: a}\nspec: {containers: []}\n---\nkind: Pod\nmetadata: {name: b}\nspec: {containers: []}\n';
-    expect(loadPodText(text, 'two.yaml', 'a').pod.metadata?.name).toBe('a');
-    expect(() => loadPodText(text, 'two.yaml')).toThrow('choose one with --pod NAME');
+  it('takes a workload by its Pod template, and refuses a file without any', () => {
+    const deployment =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c, image: x:1}]}\n';
+    expect(choosePod(read(deployment)).origin).toMatchObject({ kind: 'Deployment', fieldPrefix: 'spec.template' });
+    expect(() => choosePod(read(configMap))).toThrow('design.yaml holds no Pod or Pod template (it holds: ConfigMap).');
   });
 });

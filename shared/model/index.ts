@@ -4,3 +4,4 @@ export * from './defaults';
 export * from './quantity';
 export * from './companions';
 export * from './labels';
+export * from './diagnostic';

@@ -3,7 +3,10 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Pod as ModelPod } from '../model';
 import { Labels } from '../model/labels';
 import type { Pod } from './pod';
-import { compareApiVersions, defaultPullPolicy, isRunnable, plan, podHostname } from './plan';
+import { checkRun } from './check-run';
+import { isRunnable, plan } from './plan';
+import { compareApiVersions } from './engine-api';
+import { podHostname } from './infra';
 import { parseQuantity } from '../model/quantity';
 import { expand } from './expand';
 import { POD_IP_PLACEHOLDER, type Plan } from './types';
@@ -38,7 +41,7 @@ describe('infra container', () => {
       HostConfig: { NetworkMode: 'podwright', IpcMode: 'shareable' },
       NetworkingConfig: { EndpointsConfig: { podwright: { Aliases: ['web'] } } },
     });
-    expect(p.infra.name).toBe('web-infra');
+    expect(p.infra.name).toBe('web_POD');
     expect(isRunnable(p)).toBe(true);
   });
 
@@ -77,18 +80,19 @@ describe('infra container', () => {
     }
   });
 
-  it('refuses the same hostPort twice', () => {
-    const p = plan(
+  it('refuses the same hostPort twice (through the gate)', () => {
+    const p0 = () =>
       pod({
         containers: [
           { name: 'a', image: 'x:1', ports: [{ containerPort: 80, hostPort: 8080 }] },
           { name: 'b', image: 'x:1', ports: [{ containerPort: 81, hostPort: 8080 }] },
         ],
-      }),
-      docker,
-    );
-    expect(codes(p)).toContain('PORT_DUPLICATE_HOSTPORT');
-    expect(isRunnable(p)).toBe(false);
+      });
+    const p = plan(p0(), docker);
+    // The gate refuses it with the rules' code; the plan itself publishes the port once and does not judge.
+    expect(checkRun(p0(), docker).blockers.map((d) => d.code)).toContain('HOST_PORT_DUPLICATE');
+    expect(codes(p)).toEqual([]);
+    expect(p.infra.body.HostConfig.PortBindings).toEqual({ '80/tcp': [{ HostIp: '', HostPort: '8080' }] });
   });
 
   it('puts DNS, host aliases and sysctls on the infra (test "HostAliases")', () => {
@@ -114,13 +118,13 @@ describe('infra container', () => {
 describe('namespaces', () => {
   it('apps join the infra network and IPC, not its PID by default', () => {
     const hc = app(plan(pod(), docker)).body.HostConfig;
-    expect(hc).toMatchObject({ NetworkMode: 'container:web-infra', IpcMode: 'container:web-infra' });
+    expect(hc).toMatchObject({ NetworkMode: 'container:web_POD', IpcMode: 'container:web_POD' });
     expect(hc.PidMode).toBeUndefined();
     expect(hc.UTSMode).toBeUndefined();
   });
 
   it('shares PID with shareProcessNamespace', () => {
-    expect(app(plan(pod({ shareProcessNamespace: true }), docker)).body.HostConfig.PidMode).toBe('container:web-infra');
+    expect(app(plan(pod({ shareProcessNamespace: true }), docker)).body.HostConfig.PidMode).toBe('container:web_POD');
   });
 
   it('maps hostNetwork, hostPID and hostIPC; no hostname, no network with hostNetwork', () => {
@@ -133,7 +137,7 @@ describe('namespaces', () => {
   });
 
   it('joins the infra UTS namespace on a Podman backend (reference §7)', () => {
-    expect(app(plan(pod(), { ...docker, name: 'Podman' })).body.HostConfig.UTSMode).toBe('container:web-infra');
+    expect(app(plan(pod(), { ...docker, name: 'Podman' })).body.HostConfig.UTSMode).toBe('container:web_POD');
   });
 });
 
@@ -207,7 +211,7 @@ describe('command, args, env (tests "correct command" 19-23)', () => {
     ]);
     expect(c.body.Cmd).toEqual(['web', 'one']);
     expect(c.needsPodIP).toBe(true);
-    expect(c.name).toBe('shop-web-app');
+    expect(c.name).toBe('shop_web_app');
     expect(isRunnable(p)).toBe(true);
   });
 
@@ -276,22 +280,23 @@ describe('lifecycle fields', () => {
     ]);
     expect(app(p, 'side').body.HostConfig.RestartPolicy).toEqual({ Name: 'always' });
     const calls = p.steps.map((s) => s.call);
-    const startInfra = calls.indexOf('POST /containers/web-infra/start');
-    expect(calls.indexOf('POST /containers/web-one/start')).toBeGreaterThan(startInfra);
-    expect(calls.indexOf('POST /containers/web-two/start')).toBeGreaterThan(
-      calls.indexOf('POST /containers/web-one/start'),
+    const startInfra = calls.indexOf('POST /containers/web_POD/start');
+    expect(calls.indexOf('POST /containers/web_one/start')).toBeGreaterThan(startInfra);
+    expect(calls.indexOf('POST /containers/web_two/start')).toBeGreaterThan(
+      calls.indexOf('POST /containers/web_one/start'),
     );
-    expect(calls.indexOf('POST /containers/web-app/start')).toBeGreaterThan(
-      calls.indexOf('POST /containers/web-two/start'),
+    expect(calls.indexOf('POST /containers/web_app/start')).toBeGreaterThan(
+      calls.indexOf('POST /containers/web_two/start'),
     );
   });
 
-  it('rejects duplicate names across init and app containers (test "duplicate container name")', () => {
-    expect(codes(plan(pod({ initContainers: [{ name: 'app', image: 'x:1' }] }), docker))).toContain(
-      'CONTAINER_DUPLICATE_NAME',
-    );
-    expect(codes(plan({ spec: { containers: [{ name: 'a', image: 'x' }] } }, docker))).toContain('POD_NO_NAME');
-    expect(codes(plan(pod({ containers: [{ name: 'a' }] }), docker))).toContain('CONTAINER_NO_IMAGE');
+  it('leaves judging the Pod to the rules: the gate refuses with their codes (test "duplicate container name")', () => {
+    const refused = (p: Pod) => checkRun(p, docker).blockers.map((d) => d.code);
+    expect(refused(pod({ initContainers: [{ name: 'app', image: 'x:1' }] }))).toContain('CONTAINER_NAME_DUPLICATE');
+    expect(refused({ spec: { containers: [{ name: 'a', image: 'x' }] } })).toContain('POD_NAME_INVALID');
+    expect(refused(pod({ containers: [{ name: 'a' }] }))).toContain('CONTAINER_IMAGE_REQUIRED');
+    // The plan repeats none of it.
+    expect(codes(plan(pod({ initContainers: [{ name: 'app', image: 'x:1' }] }), docker))).toEqual([]);
   });
 
   it('labels every object with the Pod, role, container and design', () => {
@@ -309,12 +314,13 @@ describe('lifecycle fields', () => {
     expect(p.infra.body.Labels[Labels.role]).toBe('infra');
   });
 
-  it('defaults imagePullPolicy the Kubernetes way', () => {
-    expect(defaultPullPolicy('nginx')).toBe('Always');
-    expect(defaultPullPolicy('nginx:latest')).toBe('Always');
-    expect(defaultPullPolicy('localhost:5000/nginx')).toBe('Always');
-    expect(defaultPullPolicy('localhost:5000/nginx:1.2')).toBe('IfNotPresent');
-    expect(defaultPullPolicy('nginx@sha256:abc')).toBe('IfNotPresent');
+  it('defaults imagePullPolicy the Kubernetes way (through withDefaults, not a second copy)', () => {
+    const policy = (image: string) => app(plan(pod({ containers: [{ name: 'app', image }] }), docker)).pullPolicy;
+    expect(policy('nginx')).toBe('Always');
+    expect(policy('nginx:latest')).toBe('Always');
+    expect(policy('localhost:5000/nginx')).toBe('Always');
+    expect(policy('localhost:5000/nginx:1.2')).toBe('IfNotPresent');
+    expect(policy('nginx@sha256:abc')).toBe('IfNotPresent');
   });
 });
 
@@ -348,9 +354,8 @@ describe('resources and security (tests "resource limits", "RunAsUser", "cap add
         plan(pod({ containers: [{ name: 'app', image: 'x:1', resources: { limits: { memory: '1Mi' } } }] }), docker),
       ),
     ).toContain('RESOURCE_MEMORY_TOO_SMALL');
-    expect(
-      codes(plan(pod({ containers: [{ name: 'app', image: 'x:1', resources: { limits: { cpu: 'lots' } } }] }), docker)),
-    ).toContain('RESOURCE_BAD_QUANTITY');
+    const lots = pod({ containers: [{ name: 'app', image: 'x:1', resources: { limits: { cpu: 'lots' } } }] });
+    expect(checkRun(lots, docker).blockers.map((d) => d.code)).toEqual(['RESOURCE_QUANTITY_INVALID']);
   });
 
   it('container runAsUser overrides the pod, others inherit; capabilities, read-only root, no-new-privileges', () => {
@@ -413,20 +418,20 @@ describe('volumes', () => {
         kind: 'emptyDir',
         persistent: false,
         body: {
-          Name: 'web-data-r1',
+          Name: 'web_data_r1',
           Driver: 'local',
           Labels: expect.objectContaining({ [Labels.pod]: 'web', [Labels.role]: 'volume', [Labels.volume]: 'data' }),
         },
       },
     ]);
     expect(app(p, 'a').body.HostConfig.Mounts).toEqual([
-      { Type: 'volume', Source: 'web-data-r1', Target: '/data', ReadOnly: false, VolumeOptions: { NoCopy: true } },
+      { Type: 'volume', Source: 'web_data_r1', Target: '/data', ReadOnly: false, VolumeOptions: { NoCopy: true } },
     ]);
     expect(app(p, 'b').body.HostConfig.Mounts?.[0]?.ReadOnly).toBe(true);
-    expect(p.volumeHelper?.worldWritable).toEqual(['web-data-r1']);
+    expect(p.volumeHelper?.worldWritable).toEqual(['web_data_r1']);
     expect(
       plan(pod({ volumes: [{ name: 'data', emptyDir: {} }] }), docker, { runId: 'r2' }).volumes[0]?.body.Name,
-    ).toBe('web-data-r2');
+    ).toBe('web_data_r2');
   });
 
   it('emptyDir medium Memory → a tmpfs volume, still shared', () => {
@@ -460,12 +465,15 @@ describe('volumes', () => {
       }),
       docker,
     );
-    expect(p.hostPaths).toEqual([{ volume: 'h', path: '/srv/data', type: 'DirectoryOrCreate' }]);
+    expect(p.hostPaths[0]).toEqual({ volume: 'h', path: '/srv/data', type: 'DirectoryOrCreate' });
     expect(app(p).body.HostConfig.Mounts).toEqual([
       { Type: 'bind', Source: '/srv/data', Target: '/data', ReadOnly: true },
       { Type: 'bind', Source: '/srv/data/a/b', Target: '/sub', ReadOnly: false },
     ]);
-    expect(codes(p)).toEqual(['HOSTPATH_BAD_TYPE']);
+    // The second volume's type is the rules' to refuse, before any plan runs.
+    expect(codes(p)).toEqual([]);
+    const refused = checkRun({ ...pod(), spec: { containers: [{ name: 'a', image: 'x:1' }], volumes: [{ name: 'bad', hostPath: { path: '/x', type: 'Folder' } }] } }, docker);
+    expect(refused.blockers.map((d) => [d.code, d.path])).toEqual([['VOLUME_SOURCE_INVALID', 'spec.volumes[0].hostPath.type']]);
   });
 
   it('configMap and secret volumes are filled from the document, items remap keys, modes apply (tests 45, 46)', () => {
@@ -496,9 +504,9 @@ describe('volumes', () => {
       },
     );
     expect(p.volumeHelper?.files).toEqual([
-      { dockerVolume: 'web-cfg-r', path: 'BAR', content: 'foobar', encoding: 'utf8', mode: 0o777 },
-      { dockerVolume: 'web-sec-r', path: 'token', content: btoa('t0k'), encoding: 'base64', mode: 0o644 },
-      { dockerVolume: 'web-sec-r', path: 'plain', content: 'p', encoding: 'utf8', mode: 0o644 },
+      { dockerVolume: 'web_cfg_r', path: 'BAR', content: 'foobar', encoding: 'utf8', mode: 0o777 },
+      { dockerVolume: 'web_sec_r', path: 'token', content: btoa('t0k'), encoding: 'base64', mode: 0o644 },
+      { dockerVolume: 'web_sec_r', path: 'plain', content: 'p', encoding: 'utf8', mode: 0o644 },
     ]);
     expect(app(p).body.HostConfig.Mounts?.every((m) => m.ReadOnly)).toBe(true);
   });
@@ -525,15 +533,10 @@ describe('volumes', () => {
     expect(app(p).body.HostConfig.Mounts?.[0]?.VolumeOptions).toEqual({ NoCopy: true, Subpath: 'sub' });
   });
 
-  it('refuses a mount of an undeclared volume and unsupported volume types', () => {
-    expect(
-      codes(
-        plan(
-          pod({ containers: [{ name: 'app', image: 'x:1', volumeMounts: [{ name: 'nope', mountPath: '/x' }] }] }),
-          docker,
-        ),
-      ),
-    ).toEqual(['MOUNT_UNKNOWN_VOLUME']);
+  it('refuses a mount of an undeclared volume (rules) and volume types the engine cannot make (plan)', () => {
+    const undeclared = pod({ containers: [{ name: 'app', image: 'x:1', volumeMounts: [{ name: 'nope', mountPath: '/x' }] }] });
+    expect(checkRun(undeclared, docker).blockers.map((d) => d.code)).toEqual(['MOUNT_VOLUME_NOT_FOUND']);
+    expect(app(plan(undeclared, docker)).body.HostConfig.Mounts).toBeUndefined();
     expect(codes(plan(pod({ volumes: [{ name: 'n', nfs: { server: 'x', path: '/' } }] }), docker))).toEqual([
       'VOLUME_UNSUPPORTED',
     ]);

@@ -1,4 +1,5 @@
 // The shape of a plan: the Docker Engine API calls that run one Pod, with their bodies, in order.
+import type { Diagnostic } from '../model/diagnostic';
 import type { Role } from '../model/labels';
 
 export const DEFAULT_INFRA_IMAGE = 'registry.k8s.io/pause:3.10';
@@ -11,25 +12,7 @@ export const HOST_IP_PLACEHOLDER = '$(podwright:status.hostIP)';
 
 export type PullPolicy = 'Always' | 'IfNotPresent' | 'Never';
 
-export interface PlanProblem {
-  severity: 'error' | 'warning';
-  code: string;
-  /** Plain words: what is wrong and what to do. */
-  message: string;
-  /** The field it is about, e.g. spec.containers[1].volumeMounts[0].subPath. */
-  path?: string;
-  /** Catalogue key of `message` (assets/locales/runerrors: `runerrors.plan.<id>`) and its placeholders. */
-  messageId?: string;
-  params?: PlanMessageParams;
-}
-
-/** The values a problem's sentence names (a container, a port...), for the UI to put into its own words. */
-export type PlanMessageParams = Record<string, string | number>;
-
-/** The catalogue key of a plan problem's sentence; most codes have one sentence, so `id` is usually the code. */
-export function planMessageId(id: string): string {
-  return `runerrors.plan.${id}`;
-}
+export type { MessageParams } from '../model/diagnostic';
 
 /** The engine facts the plan depends on (a subset of the API's EngineInfo). */
 export interface PlanEngine {
@@ -193,5 +176,6 @@ export interface Plan {
   apps: ContainerPlan[];
   /** The calls in order, for display and review. */
   steps: PlanStep[];
-  problems: PlanProblem[];
+  /** What only the engine adds to the rules (an old Docker, a ConfigMap the design lacks); see check-run.ts. */
+  problems: Diagnostic[];
 }

@@ -7,3 +7,4 @@ export { parseQuantity, formatQuantity } from '../model/quantity';
 export { createContext, type RuleContext } from './context';
 export { msg, fixTitle, type RuleMessage } from './message';
 export { fieldProblems, fieldProblemId } from './problems';
+export { checkDesign, inObject, registerObjectChecker, type CheckedPod, type DesignCheck, type ObjectCheck, type ObjectChecker } from './check-design';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { corpusDir, manifestFiles } from '../manifest/corpus.test-support';
-import { loadPods } from '../manifest/pods';
+import { readDesign } from '../manifest/read';
 import type { Diagnostic } from './types';
 import type * as ValidateModule from './validate';
 import { rules } from './registry';
@@ -61,8 +61,8 @@ describe('rule message catalogue', () => {
     const { validatePod } = await import('./validate');
     const files = manifestFiles(corpusDir);
     expect(files.length).toBeGreaterThan(20);
-    for (const file of files) for (const { pod } of loadPods(readFileSync(file, 'utf8')).pods) validatePod(pod);
-    for (const name of readdirExamples()) for (const { pod } of loadPods(name).pods) validatePod(pod);
+    for (const file of files) for (const { pod } of readDesign(readFileSync(file, 'utf8'), { name: file }).pods) validatePod(pod);
+    for (const name of readdirExamples()) for (const { pod } of readDesign(name, { name: 'example' }).pods) validatePod(pod);
   });
 
   it('has a title and an explanation for every rule in both languages', () => {

@@ -1,8 +1,10 @@
 // `podwright down NAME|FILE`: stops and removes a Pod Podwright started, with its own volumes. Idempotent.
 import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { choosePod } from '../../../shared/manifest/pod-choice';
+import { readDesign } from '../../../shared/manifest/read';
 import { Engine, PodRuntime } from '../../engines/docker';
-import { loadPodFile, loadPodsFile } from '../pod-load';
+import { readInput } from '../read-input';
 import type { RegisterCommand } from './index';
 
 export interface DownOptions {
@@ -22,7 +24,9 @@ async function isFile(path: string): Promise<boolean> {
 /** The Pods `target` names: itself, or the Pods of the file it is (every one, or the one `--pod` names). */
 async function podsOf(target: string, options: DownOptions): Promise<{ name: string; namespace?: string }[]> {
   if (!(await isFile(target))) return [{ name: target, namespace: options.namespace }];
-  const pods = options.pod ? [(await loadPodFile(target, options.pod)).pod] : await loadPodsFile(target);
+  const read = readDesign(await readInput(target), { name: target });
+  const pods = options.pod ? [choosePod(read, options.pod).pod] : read.pods.map((p) => p.pod);
+  if (pods.length === 0) choosePod(read);
   return pods.map((pod) => {
     const name = pod.metadata?.name ?? '';
     if (!name) throw new Error(`${target}: the Pod has no metadata.name.`);

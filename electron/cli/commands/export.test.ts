@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { importManifest, layoutAnnotation, parseManifest } from '../../../shared/manifest';
+import { layoutAnnotation, parseManifest, readDesign } from '../../../shared/manifest';
 import { dockerReason, requireDocker, uniqueSuffix } from '../../engines/docker/testing';
 
 const run = promisify(execFile);
@@ -67,8 +67,8 @@ describe('podwright export', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('apiVersion: v1\nkind: Pod\nmetadata:\n  name: pw-compose\n')).toBe(true);
     expect(r.stdout).not.toContain(layoutAnnotation);
-    const pod = importManifest(r.stdout).pods[0]!.pod;
-    const original = importManifest(design).pods[0]!.pod;
+    const pod = readDesign(r.stdout, { name: 'out' }).pods[0]!.pod;
+    const original = readDesign(design, { name: 'design' }).pods[0]!.pod;
     expect(pod.spec).toEqual(original.spec);
   });
 
@@ -100,7 +100,31 @@ describe('podwright export', () => {
     writeFileSync(bad, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  name: b\n');
     const r = await cli('export', bad);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${bad}:5:3: duplicate key "name"`);
+    expect(r.stderr).toContain(`${bad}:5:3 `);
+    expect(r.stderr).toContain('duplicate key "name"');
+  });
+
+  it('exports the Kubernetes docs\' StatefulSet as a Pod that validates, its claim kept as a volume', async () => {
+    const r = await cli('export', '../shared/testdata/manifests/k8s-website/zookeeper.yaml', '--out', '-');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('claimName: datadir-zk-0');
+    const out = join(dir, 'zk-pod.yaml');
+    writeFileSync(out, r.stdout);
+    const validate = await cli('validate', out);
+    expect(validate.code).toBe(0);
+    expect(validate.stdout).toContain('pod zk: accepted by Kubernetes');
+  });
+
+  it('refuses to write an export Kubernetes would refuse, with the problems at their lines', async () => {
+    const bad = join(dir, 'bad-name.yaml');
+    writeFileSync(bad, 'apiVersion: v1\nkind: Pod\nmetadata: {name: Bad_Name}\nspec:\n  containers: [{name: a, image: busybox}]\n');
+    const outDir = join(dir, 'not-written');
+    const r = await cli('export', bad, '--out', outDir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('would be refused by Kubernetes, so it is not exported');
+    expect(r.stderr).toContain(`${bad}:3:`);
+    expect(r.stderr).toContain('metadata.name  POD_NAME_INVALID [kubernetes]');
+    expect(existsSync(outDir)).toBe(false);
   });
 
   it('refuses binary input and files without a Pod', async () => {
@@ -121,7 +145,7 @@ describe('podwright export', () => {
     writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 0x61));
     const r = await cli('export', big);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/is 52428800 bytes; the limit is 10485760/);
+    expect(r.stderr).toMatch(/is 52428800 bytes, over the limit of 10485760/);
     rmSync(big);
   });
 

@@ -1,98 +1,33 @@
 // `podwright export FILE`: writes a design (or any manifest with a Pod in it) as a Pod, a Deployment + Service, or a
 // Compose file, to a directory or stdout.
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { defaultInfraImage, projectFileSuffix } from '../../../shared/manifest';
 import {
-  defaultInfraImage,
-  defaultLimits,
-  exportFiles,
-  exportKube,
-  formatProblem,
-  importManifest,
-  parseManifest,
-  projectFileSuffix,
-  toCompose,
-  type ExportFile,
-} from '../../../shared/manifest';
+  exportDesignText,
+  ExportRefused,
+  type DesignExport,
+  type DesignExportOptions,
+  type ExportAs,
+} from '../../../shared/design/export-design';
+import { colorFor, palette, problemLines } from '../problem-lines';
+import { readInput } from '../read-input';
 import type { RegisterCommand } from './index';
 
-export type ExportAs = 'pod' | 'deployment' | 'compose';
+export type { ExportAs };
 
-export interface ExportOptions {
-  as: ExportAs;
+export interface ExportOptions extends DesignExportOptions {
   /** A directory, or `-` for stdout (one multi-document stream). */
   out: string;
-  single: boolean;
-  replicas: number;
-  pod?: string;
-  infraImage: string;
 }
 
 /** What an export produced: files (relative names) with their text, and remarks for the user. */
-export interface ExportResult {
-  files: ExportFile[];
-  notes: string[];
-}
-
-export class ExportError extends Error {
-  override name = 'ExportError';
-}
-
-/** Reads `path` as hostile input: size first, then strict UTF-8, then the YAML limits. */
-export async function readDesign(path: string): Promise<string> {
-  const info = await stat(path);
-  if (!info.isFile()) throw new ExportError(`${path} is not a file`);
-  if (info.size > defaultLimits.maxLength) {
-    throw new ExportError(`${path} is ${info.size} bytes; the limit is ${defaultLimits.maxLength}`);
-  }
-  const bytes = await readFile(path);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ExportError(`${path} is not UTF-8 text`);
-  }
-}
-
-/** The export itself, without touching the file system (the CLI and the API both use it). */
-export function exportDesign(source: string, fileName: string, options: Omit<ExportOptions, 'out'>): ExportResult {
-  const file = parseManifest(source);
-  if (file.problems.length > 0) {
-    throw new ExportError(file.problems.map((p) => formatProblem(p, fileName)).join('\n'));
-  }
-  const imported = importManifest(file);
-  const notes: string[] = [];
-  if (imported.pods.length === 0) {
-    const aside = imported.setAside.map((s) => s.kind ?? '?').join(', ');
-    throw new ExportError(`${fileName} has no Pod or Pod template${aside ? ` (found: ${aside})` : ''}`);
-  }
-  const chosen = options.pod ? imported.pods.find((p) => p.pod.metadata?.name === options.pod) : imported.pods[0];
-  if (!chosen) {
-    const names = imported.pods.map((p) => p.pod.metadata?.name).join(', ');
-    throw new ExportError(`${fileName} has no Pod named ${options.pod} (it has: ${names})`);
-  }
-  if (!options.pod && imported.pods.length > 1) {
-    notes.push(
-      `${fileName} holds ${imported.pods.length} Pods; exporting the first, "${chosen.pod.metadata?.name}" (choose with --pod).`,
-    );
-  }
-  notes.push(...chosen.notes);
-  const name = chosen.pod.metadata?.name || basename(fileName).replace(/(\.pod)?\.ya?ml$/, '');
-  if (options.as === 'compose') {
-    const compose = toCompose(chosen.pod, { infraImage: options.infraImage });
-    return { files: [{ name: 'compose.yaml', text: compose.text }], notes: [...notes, ...compose.notes] };
-  }
-  const kube = exportKube(chosen.pod, {
-    as: options.as,
-    replicas: options.replicas,
-    configMaps: imported.configMaps.map((c) => c.object),
-  });
-  return { files: exportFiles(kube.objects, name, options.single), notes: [...notes, ...kube.notes] };
-}
+export type ExportResult = DesignExport;
 
 export async function runExport(path: string, options: ExportOptions): Promise<ExportResult> {
-  const source = await readDesign(path);
-  const result = exportDesign(source, path, { ...options, single: options.single || options.out === '-' });
+  const source = await readInput(path);
+  const result = exportDesignText(source, path, { ...options, single: options.single || options.out === '-' });
   if (options.out === '-') {
     process.stdout.write(result.files.map((f) => f.text).join(''));
   } else {
@@ -130,6 +65,10 @@ export const registerExport: RegisterCommand = (program: Command, setExitCode) =
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         process.stderr.write(`podwright export: ${message}\n`);
+        if (err instanceof ExportRefused) {
+          const c = palette(colorFor(process.stderr));
+          for (const d of err.problems) process.stderr.write(`${problemLines(d, c, { indent: '  ', file }).join('\n')}\n`);
+        }
         setExitCode(1);
       }
     });

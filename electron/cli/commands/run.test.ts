@@ -130,7 +130,7 @@ describe.skipIf(dockerReason)(`podwright run / ps / down${dockerReason ? ` (skip
     expect(await labelled(name)).toBe(0);
   });
 
-  it('explains a plan error with the field path and exits 1', async () => {
+  it('refuses what validate rejects, printing the same codes and paths at their lines, and exits 1', async () => {
     const file = join(dir, 'bad.yaml');
     await writeFile(
       file,
@@ -141,7 +141,41 @@ describe.skipIf(dockerReason)(`podwright run / ps / down${dockerReason ? ` (skip
     );
     const r = await cli('run', file);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('spec.containers[0].volumeMounts[0].name');
-    expect(r.stderr).toContain('mounts volume "nowhere", which the Pod does not declare');
+    const validate = await cli('validate', '--format', 'json', file);
+    const [report] = JSON.parse(validate.stdout) as { diagnostics: { code: string; path: string; severity: string; line?: number }[] }[];
+    const errors = report!.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.code)).toEqual(['MOUNT_VOLUME_NOT_FOUND']);
+    for (const d of errors) {
+      expect(r.stderr).toContain(`${file}:${d.line}:`);
+      expect(r.stderr).toContain(`${d.path}  ${d.code} [kubernetes]`);
+    }
+    expect(await labelled(`cli-bad-${suffix}`)).toBe(0);
+  });
+
+  it('asks before a run the app would ask about, and runs it with --force', async () => {
+    const name = `cli-clash-${suffix}`;
+    names.push(name);
+    const file = join(dir, 'clash.yaml');
+    const clash = manifest(name, 'sleep 3600').replace(
+      '      volumeMounts: [{name: scratch, mountPath: /scratch}]\n',
+      '      volumeMounts: [{name: scratch, mountPath: /scratch}]\n      ports: [{containerPort: 8080}]\n    - name: other\n      image: podwright-test/busybox:1\n      imagePullPolicy: Never\n      command: [sleep, "3600"]\n      ports: [{containerPort: 8080}]\n',
+    );
+    await writeFile(file, clash);
+    const asked = await cli('run', file, '--detach');
+    expect(asked.code).toBe(1);
+    expect(asked.stderr).toContain('POD_PORT_CLASH [runtime]');
+    expect(asked.stderr).toContain('Run it anyway with --force');
+    expect(await labelled(name)).toBe(0);
+    const forced = await cli('run', file, '--detach', '--force');
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain(`Pod ${name}`);
+  });
+
+  it('runs the Pod template of a workload file, and refuses a file with nothing to run', async () => {
+    const file = join(dir, 'configmap.yaml');
+    await writeFile(file, 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: only}\ndata: {a: b}\n');
+    const r = await cli('run', file, '--detach');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('holds no Pod or Pod template (it holds: ConfigMap)');
   });
 });

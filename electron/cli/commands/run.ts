@@ -1,12 +1,20 @@
 // `podwright run FILE`: runs the Pod in FILE on the local engine the way Kubernetes would, shows progress and status.
+import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
-import { describeState, isRunnable, plan, type PlanOptions } from '../../../shared/plan';
+import type { Diagnostic } from '../../../shared/model/diagnostic';
+import { choosePod, designCompanions } from '../../../shared/manifest/pod-choice';
+import { readDesign, type DesignPod, type DesignRead } from '../../../shared/manifest/read';
+import { checkRun, describeState, type Plan, type PlanEngine, type PlanOptions } from '../../../shared/plan';
+import { inObject } from '../../../shared/rules';
 import { Engine, infraImageSetting, newRunId, PodError, PodRuntime, type PodSnapshot, type RunProgress } from '../../engines/docker';
-import { loadPodFile } from '../pod-load';
+import { colorFor, palette, problemLines } from '../problem-lines';
+import { readInput } from '../read-input';
 import type { RegisterCommand } from './index';
 
 export interface RunOptions {
   detach: boolean;
+  /** Run despite the problems the app asks about ("Run anyway"), without asking. */
+  force?: boolean;
   /** Which Pod to run when the file holds several. */
   pod?: string;
   infraImage?: string;
@@ -49,8 +57,72 @@ export function reportFailure(e: unknown): void {
   err(`podwright: ${e instanceof Error ? e.message : String(e)}`);
 }
 
+/** Reads the file through the one reader and picks its Pod; problems that stop reading exit 2 with their places. */
+async function readPodFile(file: string, name: string | undefined): Promise<{ read: DesignRead; chosen: DesignPod } | number> {
+  let read: DesignRead;
+  try {
+    read = readDesign(await readInput(file), { name: file });
+  } catch (e) {
+    err(`podwright: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+  const unreadable = read.problems.filter((d) => d.severity === 'error' && !d.path);
+  if (unreadable.length > 0 && read.pods.length === 0) {
+    printProblems(file, unreadable);
+    return 2;
+  }
+  try {
+    return { read, chosen: choosePod(read, name) };
+  } catch (e) {
+    err(`podwright: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}
+
+function printProblems(file: string, problems: readonly Diagnostic[]): void {
+  const c = palette(colorFor(process.stderr));
+  for (const d of problems) err(problemLines(d, c, { indent: '  ', file }).join('\n'));
+}
+
+/** Asks on a terminal whether to run anyway; anywhere else the answer is no (use --force). */
+async function confirm(question: string): Promise<boolean> {
+  if (!process.stdin.isTTY || !process.stderr.isTTY) return false;
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+/**
+ * The gate, as the app's Run applies it: what refuses the run exits 1 with the problems (the same codes and paths
+ * `podwright validate` prints); what the app asks about is asked here (or passed with --force).
+ */
+async function gate(file: string, read: DesignRead, chosen: DesignPod, info: PlanEngine, planOptions: PlanOptions, force: boolean): Promise<Plan | number> {
+  const check = checkRun(chosen.pod, info, { companions: designCompanions(read), planOptions });
+  const placed = (list: readonly Diagnostic[]) => list.map((d) => inObject(read, d, chosen));
+  const name = chosen.pod.metadata?.name ?? '';
+  if (check.blockers.length > 0) {
+    err(`podwright: Pod ${name} cannot run: ${check.blockers.length} problem${check.blockers.length === 1 ? '' : 's'} Kubernetes or the engine would refuse:`);
+    printProblems(file, placed(check.blockers));
+    return 1;
+  }
+  if (check.questions.length > 0) {
+    err(`Pod ${name} runs, but:`);
+    printProblems(file, placed(check.questions));
+    if (!force && !(await confirm('Run anyway?'))) {
+      err('Not started. Run it anyway with --force.');
+      return 1;
+    }
+  }
+  return check.plan!;
+}
+
 export async function runPod(file: string, options: RunOptions): Promise<number> {
-  const { pod, companions } = await loadPodFile(file, options.pod);
+  const loaded = await readPodFile(file, options.pod);
+  if (typeof loaded === 'number') return loaded;
+  const { read, chosen } = loaded;
   const engine = new Engine();
   const info = await engine.info();
   if (!info.reachable) {
@@ -61,14 +133,8 @@ export async function runPod(file: string, options: RunOptions): Promise<number>
   const infraImage = infraImageSetting(options.infraImage);
   if (infraImage) planOptions.infraImage = infraImage;
   if (options.design) planOptions.design = options.design;
-  const p = plan(pod, info, planOptions, companions);
-  for (const w of p.problems.filter((x) => x.severity === 'warning'))
-    err(`warning: ${w.path ? `${w.path}: ` : ''}${w.message}`);
-  if (!isRunnable(p)) {
-    for (const e of p.problems.filter((x) => x.severity === 'error'))
-      err(`${file}: ${e.path ? `${e.path}: ` : ''}${e.message}`);
-    return 1;
-  }
+  const p = await gate(file, read, chosen, info, planOptions, options.force === true);
+  if (typeof p === 'number') return p;
   const runtime = new PodRuntime(engine);
   const ref = { name: p.pod.name, namespace: p.pod.namespace };
   const cancel = new AbortController();
@@ -156,6 +222,7 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
     .argument('<file>', 'a Pod manifest (YAML or JSON; ConfigMaps and Secrets it reads may sit in the same file)')
     .option('-d, --detach', 'start the Pod and return, leaving it running', false)
     .option('--pod <name>', 'which Pod to run when the file holds several')
+    .option('-f, --force', 'run despite the warnings and runtime errors the app asks about (never despite errors that refuse it)', false)
     .option(
       '--infra-image <image>',
       'image of the infra ("pause") container (default: $PODWRIGHT_INFRA_IMAGE or registry.k8s.io/pause:3.10)',

@@ -1,8 +1,7 @@
 // `podwright serve`: the browser host, for machines without Electron, workshops and tests.
 import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
-import { createHandlers } from '../../api/handlers';
-import { createSelectedEngine } from '../../engines/choice/engines';
+import { deferredHandlers } from '../../api/deferred';
 import { startBrowserHost } from '../../host/host';
 import { ensureRendererBuilt } from '../build-if-needed';
 import { rendererDist } from '../paths';
@@ -14,19 +13,37 @@ export interface ServeOptions {
   build: boolean;
 }
 
-/** Starts the host and keeps it running until SIGINT/SIGTERM. */
+/** The engine the user picked (engine.select), else DOCKER_HOST / docker context / default socket, and the handlers. */
+async function loadBackend() {
+  const [{ createHandlers }, { createSelectedEngine }] = await Promise.all([
+    import('../../api/handlers'),
+    import('../../engines/choice/engines'),
+  ]);
+  const engine = createSelectedEngine();
+  return { engine, handlers: createHandlers({ host: 'browser', engine }) };
+}
+
+/**
+ * Starts the host and keeps it running until SIGINT/SIGTERM. The URL is printed as soon as the socket listens: the
+ * engine client loads after it (a call that comes first waits for it), and the engine is probed after that.
+ */
 export async function serve(options: ServeOptions): Promise<void> {
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   if (options.build) await ensureRendererBuilt(log);
-  // The engine the user picked (engine.select), else DOCKER_HOST / docker context / default socket.
-  const engine = createSelectedEngine();
+  let listening: () => void = () => {};
+  const backend = new Promise<void>((resolve) => (listening = resolve)).then(loadBackend);
   const host = await startBrowserHost({
-    handlers: createHandlers({ host: 'browser', engine }),
+    handlers: deferredHandlers(backend.then((b) => b.handlers)),
     staticDir: rendererDist,
     port: options.port,
     log: process.env.PODWRIGHT_DEBUG ? log : undefined,
   });
   process.stdout.write(`Podwright is running at ${host.url}\n`);
+  listening();
+  const { engine } = await backend.catch(async (err: unknown) => {
+    await host.close();
+    throw err;
+  });
   const status = await engine.info();
   log(
     status.reachable

@@ -56,6 +56,9 @@ describe('podwright validate: the teaching examples', () => {
         path: 'spec.containers[1].ports[0].containerPort',
         message:
           "admin and web both listen on 80/TCP in the Pod's shared network namespace; the second one to start fails to bind",
+        line: 19,
+        column: 11,
+        document: 0,
       },
     ]);
     const text = await cli(['validate', '--explain', join(examples, 'port-clash.pod.yaml')]);
@@ -88,7 +91,7 @@ describe('podwright validate: input and exit codes', () => {
       'kind: Pod\nspec:\n  containers: [\n',
     );
     expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(/<stdin>:\d+:\d+: /);
+    expect(r.stdout).toMatch(/<stdin>:\d+:\d+ .*YAML_SYNTAX/);
     expect(r.stdout).toContain('pod helloworld');
   });
 
@@ -108,18 +111,52 @@ describe('podwright validate: input and exit codes', () => {
     const [report] = JSON.parse(r.stdout) as FileReport[];
     expect(report?.valid).toBe(true);
     expect(report?.diagnostics.map((d) => `${d.code} ${d.message.slice(0, 10)}`)).toEqual([
-      'KIND_NOT_VALIDATED document 2',
       'VOLUME_UNUSED (pod a) vo',
       'ENV_DUPLICATE (pod b) hi',
+      'KIND_NOT_CHECKED Service "s',
     ]);
     const text = await cli(['validate', '-'], two);
-    expect(text.stdout).toContain('Service skipped: only Pods are validated');
+    expect(text.stdout).toContain('Podwright does not check Service objects');
   });
 
   it('refuses hostile input quickly with a clear message (exit 2)', async () => {
     const r = await cli(['validate', '-'], '['.repeat(200_000));
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('nested more than 100 levels deep');
+  });
+
+  it('checks workloads instead of skipping them: the broken ReplicationController exits 1 with its errors at their lines', async () => {
+    const rc =
+      'kind: ReplicationController\nmetadata:\n  name: my-nginx\nspec:\n  replicas: asd"\n  templates:\n    spec:\n      containers: [{name: nginx, image: nginx}]\n';
+    const r = await cli(['validate', '--format', 'json', '-'], rc);
+    expect(r.code).toBe(1);
+    const [report] = JSON.parse(r.stdout) as FileReport[];
+    expect(report?.valid).toBe(false);
+    expect(report?.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.path, d.line])).toEqual(
+      expect.arrayContaining([
+        ['OBJECT_API_VERSION_MISSING', 'apiVersion', 1],
+        ['WORKLOAD_TEMPLATE_MISSING', 'spec.template.spec', 4],
+      ]),
+    );
+  });
+
+  it('a workload template\'s problems carry the paths of the workload', async () => {
+    const deployment =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: Web, image: nginx}]\n';
+    const r = await cli(['validate', '--format', 'json', '-'], deployment);
+    expect(r.code).toBe(1);
+    const [report] = JSON.parse(r.stdout) as FileReport[];
+    expect(report?.diagnostics.map((d) => [d.code, d.path, d.line])).toContainEqual([
+      'CONTAINER_NAME_INVALID',
+      'spec.template.spec.containers[0].name',
+      9,
+    ]);
+  });
+
+  it('exits 2 when nothing in a file could be checked, and says so', async () => {
+    const r = await cli(['validate', '-'], 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\n');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('nothing in <stdin> could be checked: it holds no Pod and no workload (found: ConfigMap)');
   });
 
   it('rejects an unknown --format', async () => {
@@ -152,7 +189,7 @@ describe('podwright validate over the real-world manifests', () => {
     );
     expect(byName.get('k8s-hack-testdata/invalid-pod.yaml')?.valid).toBe(false);
     expect(byName.get('k8s-hack-testdata/busybox-broken.yaml')?.diagnostics[0]?.message).toMatch(/Kind' is missing/);
-    expect(byName.get('k8s-website/envars-file-container.yaml')?.diagnostics[0]?.code).toBe('PARSE_ERROR');
+    expect(byName.get('k8s-website/envars-file-container.yaml')?.diagnostics[0]?.code).toBe('YAML_SYNTAX');
     expect(byName.get('kubeconform/duplicate_property.yaml')?.diagnostics[0]?.message).toMatch(
       /Map keys must be unique/,
     );

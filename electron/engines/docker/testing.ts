@@ -4,6 +4,7 @@
 // Usage:
 //   const engine = await requireDocker();
 //   describe.skipIf(dockerReason)(`pods on Docker${dockerReason ? ` (skipped: ${dockerReason})` : ''}`, () => { ... });
+import type { Container, Pod, PodSpec } from '../../../shared/plan';
 import { Engine } from './connection/engine';
 import { demux } from './pod/container-output';
 
@@ -61,4 +62,23 @@ export async function execIn(engine: Engine, id: string, cmd: string[]): Promise
   });
   const { ExitCode } = await e.inspect();
   return { out: demux(Buffer.concat(chunks)).trim(), code: ExitCode ?? -1 };
+}
+
+/** The local test images (`e2e/images/build.sh`): a busybox and the infra ("pause") container. */
+export const TEST_BUSYBOX = 'podwright-test/busybox:1';
+export const TEST_INFRA = 'podwright-test/pause:1';
+
+/** A container of the test busybox running `script` under sh, never pulled. */
+export function box(name: string, script: string, extra: Partial<Container> = {}): Container {
+  return { name, image: TEST_BUSYBOX, imagePullPolicy: 'Never', command: ['sh', '-c', script], ...extra };
+}
+
+/** A Pod that stops at once (grace 0), for tests; `metadata` adds a namespace or labels. */
+export function testPod(name: string, spec: Partial<PodSpec>, metadata: Partial<NonNullable<Pod['metadata']>> = {}): Pod {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, ...metadata },
+    spec: { terminationGracePeriodSeconds: 0, containers: [], ...spec },
+  };
 }

@@ -7,21 +7,20 @@ import {
   type LayoutOutput,
   type Point,
 } from '../../../shared/design';
+import { later } from '../lazy';
 
 type Elk = { layout: (graph: ReturnType<typeof layoutInput>) => Promise<unknown> };
-let elk: Promise<Elk> | undefined;
+let elk: Elk | undefined;
 
-/** ELK is large (about 1.5 MB), so it loads the first time a layout is asked for, not with the app. */
-function loadElk(): Promise<Elk> {
-  // The bundled build runs ELK in-process (a fake worker), so no worker script has to be served.
-  elk ??= import('elkjs/lib/elk.bundled.js').then(
-    (m) => new m.default() as Elk,
-    (error: unknown) => {
-      // Let a later call try again (a chunk that failed to load once may load next time).
-      elk = undefined;
-      throw error;
-    },
-  );
+/**
+ * ELK is large (about 1.5 MB), so it loads the first time a layout is asked for, or in idle time after the first
+ * screen (../lazy.ts), not with the app. The bundled build runs ELK in-process (a fake worker), so no worker script
+ * has to be served.
+ */
+const elkModule = later(() => import('elkjs/lib/elk.bundled.js'));
+
+async function loadElk(): Promise<Elk> {
+  elk ??= new (await elkModule.load()).default() as Elk;
   return elk;
 }
 

@@ -8,6 +8,7 @@ import { layoutOpenedPods } from './pods-layout';
 import { useNotice } from '../store/notice';
 import { layeredPositions } from './elk';
 import { flow } from './flow';
+import { BIG_DESIGN, gridPositions, legibleViewport } from './big-design';
 
 /** The sizes React Flow measured, so tall containers (many ports) get the room they take. */
 function measuredSizes(): Record<string, { width: number; height: number }> {
@@ -55,16 +56,20 @@ export async function autoLayout(): Promise<void> {
 async function layoutOpened(doc: CanvasDocument): Promise<void> {
   const graph = graphOf(doc);
   if (!hasNoPositions(doc.layout) || !graph.nodes.some((n) => n.kind !== 'namespace')) return;
+  // A big design gets a grid at once (canvas/big-design.ts); ELK would block the page for as long as it works.
+  const big = graph.nodes.length > BIG_DESIGN;
   let positions: Record<string, Point>;
   try {
-    positions = await computeLayout(doc);
+    positions = big ? gridPositions(graph.nodes) : await computeLayout(doc);
   } catch {
     return; // The fallback rows stay: a usable drawing, and Auto layout can be asked for again.
   }
   const state = useDocument.getState();
   if (state.doc !== doc || Object.keys(positions).length === 0) return;
-  replacePodsQuietly(new Map([[doc, moveNodes(doc, positions)]]));
-  fitSoon();
+  const placed = moveNodes(doc, positions);
+  replacePodsQuietly(new Map([[doc, placed]]));
+  if (big) void flow()?.setViewport(legibleViewport(graphOf(placed).nodes));
+  else fitSoon();
 }
 
 /** Runs the opened-document layout after every load, once the new nodes have been measured (two frames). */

@@ -1,13 +1,36 @@
 // The bottom panel with its tabs: Problems, YAML, Logs, Terminal. Panels stay mounted so the editor keeps its place
 // and the log keeps collecting while another tab is open.
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
-import { useDiagnostics } from '../store/document';
+import type { PodSnapshot } from '../../../shared/api/contract';
+import { graphOf, useDiagnostics, useDocument } from '../store/document';
+import { BIG_DESIGN } from '../canvas/big-design';
 import { ProblemsPanel } from './ProblemsPanel';
 import { LogPanel } from '../logs/LogPanel';
-import { TerminalPanel } from '../terminal/TerminalPanel';
 import { useRun } from '../run/store';
-import { YamlEditor } from './YamlEditor';
+import { later, laterComponent, useLoaded } from '../lazy';
+
+// The YAML editor (CodeMirror) and the terminal (xterm) load after the first screen (../lazy.ts). Each is mounted once
+// it has loaded or its tab is opened, and stays mounted, except that the YAML editor of a big design is mounted only
+// while its tab is open: hidden, it would still follow every change of thousands of containers.
+const yamlEditor = later(() => import('./YamlEditor'));
+const YamlEditor = laterComponent<{ visible: boolean }>(yamlEditor, 'YamlEditor');
+const terminalPanel = later(() => import('../terminal/TerminalPanel'));
+const TerminalPanel = laterComponent<{ snapshot: PodSnapshot | undefined; visible: boolean }>(
+  terminalPanel,
+  'TerminalPanel',
+);
+
+/** Fills the tab while its panel loads, so nothing moves when it arrives. */
+function PanelLoading() {
+  const { t } = useTranslation();
+  return (
+    <p className="panel-loading" role="status">
+      {t('later.loading')}
+    </p>
+  );
+}
 
 const tabs = ['problems', 'yaml', 'logs', 'terminal'] as const;
 export type PanelTab = (typeof tabs)[number];
@@ -22,6 +45,13 @@ export function BottomPanel() {
   const { tab, setTab } = usePanel();
   const count = useDiagnostics().all.length;
   const snapshot = useRun((s) => s.snapshot);
+  const big = useDocument((s) => graphOf(s.doc).nodes.length > BIG_DESIGN);
+  const [opened, setOpened] = useState<ReadonlySet<PanelTab>>(() => new Set([tab]));
+  if (!opened.has(tab)) setOpened(new Set([...opened, tab]));
+  const yamlLoaded = useLoaded(yamlEditor);
+  const terminalLoaded = useLoaded(terminalPanel);
+  const yamlMounted = tab === 'yaml' || (!big && (opened.has('yaml') || yamlLoaded));
+  const terminalMounted = opened.has('terminal') || terminalLoaded || tab === 'terminal';
   return (
     <section className="bottom-panel" aria-label={t('panel.label')}>
       <div role="tablist" className="tabs">
@@ -54,9 +84,17 @@ export function BottomPanel() {
           hidden={tab !== name}
         >
           {name === 'problems' && <ProblemsPanel />}
-          {name === 'yaml' && <YamlEditor visible={tab === 'yaml'} />}
+          {name === 'yaml' && yamlMounted && (
+            <Suspense fallback={<PanelLoading />}>
+              <YamlEditor visible={tab === 'yaml'} />
+            </Suspense>
+          )}
           {name === 'logs' && <LogPanel snapshot={snapshot} />}
-          {name === 'terminal' && <TerminalPanel snapshot={snapshot} visible={tab === 'terminal'} />}
+          {name === 'terminal' && terminalMounted && (
+            <Suspense fallback={<PanelLoading />}>
+              <TerminalPanel snapshot={snapshot} visible={tab === 'terminal'} />
+            </Suspense>
+          )}
         </div>
       ))}
     </section>

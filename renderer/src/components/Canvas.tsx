@@ -43,6 +43,7 @@ import { edgeTypes, LabelViewContext, useLabelView } from '../canvas/edges';
 import { DragEdges, dragEdgesClass } from '../canvas/drag-edges';
 import { cullOutsideView, LiveDrag, minimapNodeClass, type Box } from '../canvas/live-drag';
 import { useLayoutOnLoad } from '../canvas/layout';
+import { BIG_DESIGN, BIG_DESIGN_MIN_ZOOM, legibleViewport, meetsWindow, useDrawnWindow } from '../canvas/big-design';
 import { useClipboardEvents } from '../canvas/clipboard';
 import { otherPodAt, otherPodEdges, otherPodNodes } from '../canvas/other-pods';
 import { graphOf, useDocument, type DocumentState } from '../store/document';
@@ -187,13 +188,22 @@ function Flow() {
   useClipboardEvents();
   const [measured, setMeasured] = useState<Record<string, Size>>({});
   const loads = useDocument((s) => s.loads);
+  const graph = graphOf(doc);
+  // A big design is drawn only in and around the view (canvas/big-design.ts).
+  const big = graph.nodes.length > BIG_DESIGN;
+  const drawn = useDrawnWindow(big);
   useEffect(() => {
+    const { doc } = useDocument.getState();
+    const nodes = graphOf(doc).nodes;
+    if (nodes.length > BIG_DESIGN) {
+      void flow.setViewport(legibleViewport(nodes));
+      return;
+    }
     // Wait a frame so the new nodes are measured before fitting the view around them.
     const handle = requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView({ maxZoom: 1 })));
     return () => cancelAnimationFrame(handle);
   }, [loads, flow]);
 
-  const graph = graphOf(doc);
   // Below this zoom the canvas draws less detail (level-of-detail.css): what sits on a node's edge is neither legible
   // nor grabbable there, and mount edges are drawn as plain curves (their label view costs work on every frame).
   const zoomedOut = useStore((s) => s.transform[2] < detailZoom);
@@ -222,6 +232,7 @@ function Flow() {
       },
     ];
     for (const node of graph.nodes) {
+      if (drawn && !selected.has(node.id) && !meetsWindow(node, measured[node.id], drawn)) continue;
       out.push({
         id: node.id,
         type: node.kind,
@@ -234,10 +245,13 @@ function Flow() {
     out.push(...otherNodes);
     out.push(...overlayNodes(overlayOn, box, measured[overlayNodeId], others.length > 0));
     return nodeCache.list(out);
-  }, [graph, selected, measured, doc.pod.metadata?.name, t, overlayOn, nodeCache, otherNodes, others.length]);
+  }, [graph, selected, measured, doc.pod.metadata?.name, t, overlayOn, nodeCache, otherNodes, others.length, drawn]);
 
   const edges = useMemo<Edge[]>(() => {
-    const out = graph.edges.map((edge): Edge => {
+    // With a big design's nodes drawn only near the view, an edge is drawn when both its ends are.
+    const present = drawn ? new Set(nodes.map((n) => n.id)) : undefined;
+    const shown = present ? graph.edges.filter((e) => present.has(e.source) && present.has(e.target)) : graph.edges;
+    const out = shown.map((edge): Edge => {
       if (edge.kind === 'mount') {
         const mount = doc.pod.spec[edge.list]?.[edge.index]?.volumeMounts?.[edge.mountIndex];
         return {
@@ -269,7 +283,7 @@ function Flow() {
     });
     out.push(...otherEdges);
     return edgeCache.list(out);
-  }, [graph, doc.pod.spec, selected, t, edgeCache, zoomedOut, otherEdges]);
+  }, [graph, doc.pod.spec, selected, t, edgeCache, zoomedOut, otherEdges, drawn, nodes]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -402,7 +416,7 @@ function Flow() {
         fitView
         fitViewOptions={fitViewOptions}
         className={[zoomedOut && 'zoomed-out', dragActive && dragEdgesClass].filter(Boolean).join(' ') || undefined}
-        minZoom={0.1}
+        minZoom={big ? BIG_DESIGN_MIN_ZOOM : 0.1}
         proOptions={proOptions}
         ariaLabelConfig={ariaLabelConfig}
       >

@@ -6,6 +6,7 @@ import type { CanvasDocument } from '../../../shared/design';
 import { companionsOf, containersOf } from '../../../shared/design';
 import type { KubeObject } from '../../../shared/manifest';
 import type { Diagnostic } from '../../../shared/rules';
+import { asksBeforeRun, blocksRun } from '../../../shared/plan/check-run';
 
 export type ContainerStatus = PodSnapshot['containers'][number];
 export type ProgressEvent = Extract<PodStatusEvent, { kind: 'progress' }>;
@@ -36,24 +37,15 @@ export interface RunDecision {
   warnings: Diagnostic[];
 }
 
-/**
- * Which diagnostics stop a run. A `kubernetes` error is one the API server rejects, so Kubernetes would never run the
- * Pod and the plan refuses it too. A `runtime` error (POD_PORT_CLASH: two containers on one port) is accepted by
- * Kubernetes and fails only once running; showing that failure is the point of running it, so it only asks.
- */
-export function blocksRun(d: Diagnostic): boolean {
-  return d.severity === 'error' && d.category === 'kubernetes';
-}
-
-export function asksBeforeRun(d: Diagnostic): boolean {
-  return !blocksRun(d) && (d.severity === 'error' || d.severity === 'warning');
-}
+// What refuses a run and what asks first is decided once, by the gate every entrance uses (shared/plan/check-run).
+export { asksBeforeRun, blocksRun } from '../../../shared/plan/check-run';
 
 /** A stable key for "this warning was confirmed", so a confirmed warning does not ask again. */
 export function warningKey(d: Diagnostic): string {
   return `${d.code}@${d.path}`;
 }
 
+/** The run bar's decision over the gate's problems (checkRun), leaving out warnings the user already confirmed. */
 export function runDecision(diagnostics: readonly Diagnostic[], confirmed: ReadonlySet<string>): RunDecision {
   return {
     blockers: diagnostics.filter(blocksRun),

@@ -4,6 +4,9 @@ import { create } from 'zustand';
 import type { PodSnapshot, PodStatusEvent } from '../../../shared/api/contract';
 import { api } from '../api';
 import { diagnosticsOf, useDocument } from '../store/document';
+import { checkRun, type Companions } from '../../../shared/plan';
+import { companionsOf, type CanvasDocument } from '../../../shared/design';
+import type { KubeObject } from '../../../shared/manifest';
 import { useEngine } from '../store/engine';
 import type { Diagnostic } from '../../../shared/rules';
 import {
@@ -86,6 +89,30 @@ function followed(state: Pick<RunState, 'pinned'>): PodKey {
 
 function snapshotFor(pods: Record<string, PodSnapshot>, ref: PodKey): PodSnapshot | undefined {
   return ref.name ? pods[podKey(ref)] : undefined;
+}
+
+/**
+ * The gate's problems for the active Pod on the chosen engine: the rules the canvas already shows (with what only the
+ * canvas knows), plus what the engine adds (an old engine, a ConfigMap the design lacks), as pod.run will check them.
+ */
+function companionsFor(pod: CanvasDocument['pod'], companions: readonly KubeObject[]): Companions {
+  const objects = companionsOf(pod, companions);
+  return {
+    configMaps: objects.filter((o) => o.kind === 'ConfigMap') as unknown as Companions['configMaps'],
+    secrets: objects.filter((o) => o.kind === 'Secret') as unknown as Companions['secrets'],
+  };
+}
+
+function gateProblems(): Diagnostic[] {
+  const { doc, companions } = useDocument.getState();
+  const status = useEngine.getState().status;
+  const engine = status?.reachable
+    ? { name: status.name, apiVersion: status.apiVersion, cpus: status.cpus, memoryBytes: status.memoryBytes }
+    : undefined;
+  return checkRun(doc.pod, engine, {
+    ruleProblems: diagnosticsOf(doc).all,
+    companions: companionsFor(doc.pod, companions),
+  }).problems;
 }
 
 export const useRun = create<RunState>((set, get) => {
@@ -196,7 +223,7 @@ export const useRun = create<RunState>((set, get) => {
 
     run: async (options = {}) => {
       if (get().busy) return;
-      const decision = runDecision(diagnosticsOf(useDocument.getState().doc).all, get().confirmed);
+      const decision = runDecision(gateProblems(), get().confirmed);
       if (decision.blockers.length > 0) {
         set({ question: { kind: 'refused', diagnostics: decision.blockers } });
         return;

@@ -1,15 +1,33 @@
 // The pod.* API calls and the pod.status topic, on top of PodRuntime; errors cross the boundary as ApiErrors.
 import { randomBytes } from 'node:crypto';
 import { ApiError, type ApiErrorCode, type ApiHandlers } from '../../../../shared/api';
-import { plan, type PlanOptions } from '../../../../shared/plan';
+import { checkRun, type Plan, type PlanEngine, type PlanOptions } from '../../../../shared/plan';
 import type { Engine } from '../connection/engine';
 import { PodError, type PodErrorCode } from './pod-errors';
-import { podFromDocuments } from '../../../../shared/manifest/pod-choice';
+import { podMessages } from './pod-messages';
+import { choosePod, designCompanions } from '../../../../shared/manifest/pod-choice';
+import { readDesign, type DesignPod, type DesignRead } from '../../../../shared/manifest/read';
 import { PodRuntime } from './pod-runtime';
 
 /** The infra image: an explicit choice, else PODWRIGHT_INFRA_IMAGE, else the plan's default (pause:3.10). */
 export function infraImageSetting(explicit?: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   return explicit || env.PODWRIGHT_INFRA_IMAGE?.trim() || undefined;
+}
+
+/**
+ * The one gate (checkRun), as every entrance applies it: a Pod the API server or this engine would refuse is refused
+ * here too, whatever the caller decided before asking.
+ */
+function gate(read: DesignRead, chosen: DesignPod, info: PlanEngine, options: PlanOptions): Plan {
+  const check = checkRun(chosen.pod, info, { companions: designCompanions(read), planOptions: options });
+  if (check.blockers.length > 0) {
+    const name = chosen.pod.metadata?.name ?? '';
+    const problems = check.blockers;
+    throw new PodError('PLAN_INVALID', podMessages.PLAN_INVALID({ name, problems: problems.map((p) => p.message).join(' ') }), {
+      problems,
+    });
+  }
+  return check.plan!;
 }
 
 /** A fresh suffix per run, so a run's emptyDirs always start empty. */
@@ -48,9 +66,14 @@ export function podHandlers(engine: Engine, runtime = new PodRuntime(engine)): {
     calls: {
       'pod.run': (input) =>
         guard(async () => {
-          let loaded;
+          // The renderer's objects go through the one reader, like a file would (as JSON, which is YAML).
+          const read = readDesign(input.documents.map((d) => JSON.stringify(d)).join('\n---\n'), {
+            name: 'the design',
+            format: 'kubernetes',
+          });
+          let loaded: DesignPod;
           try {
-            loaded = podFromDocuments(input.documents, 'the design');
+            loaded = choosePod(read);
           } catch (err) {
             throw new ApiError('BAD_REQUEST', (err as Error).message);
           }
@@ -64,7 +87,7 @@ export function podHandlers(engine: Engine, runtime = new PodRuntime(engine)): {
             const infraImage = infraImageSetting(input.infraImage);
             if (infraImage) options.infraImage = infraImage;
             if (input.design) options.design = input.design;
-            return runtime.run(plan(loaded.pod, info, options, loaded.companions), { signal });
+            return runtime.run(gate(read, loaded, info, options), { signal });
           });
         }),
       'pod.cancel': (input) => guard(async () => ({ outcome: await runtime.cancel(input) })),

@@ -2,7 +2,7 @@
 // English exactly as the runtime's message, Chinese present; and the errors the engine's words turn into carry the ids.
 import { describe, expect, it } from 'vitest';
 import { PodErrorDetails } from '../../../../shared/api/errors';
-import { keys, render } from '../../../../shared/plan/runerrors-catalogue.test-support';
+import { keys, render } from '../../../../shared/plan/catalogue.test-support';
 import { toApiError } from './pod-api';
 import { explainEngineError, type PodMessage } from './pod-errors';
 import {

@@ -1,8 +1,11 @@
 // Draws the canvas (the current view or the whole design, with or without the namespace overlay) into a PNG or SVG
 // with html-to-image, as React Flow's "download image" example does, and downloads it through a Blob link.
-import { toBlob, toSvg } from 'html-to-image';
+import type { toSvg } from 'html-to-image';
+import { later } from '../../lazy';
 
 type Options = NonNullable<Parameters<typeof toSvg>[1]>;
+// html-to-image loads with the first export, or in idle time after the first screen (../../lazy.ts).
+const htmlToImage = later(() => import('html-to-image'));
 import { flow } from '../../canvas/flow';
 import { downloadBlob } from '../../download';
 import { useDocument } from '../../store/document';
@@ -71,6 +74,8 @@ function drawn(root: HTMLElement, id: string): boolean {
 
 /** Renders the picture; does not download it. */
 export async function renderCanvasImage(request: ImageRequest): Promise<CanvasImage> {
+  // Loaded before the view is touched, so a first export that waits for it leaves nothing half changed meanwhile.
+  const { toBlob, toSvg } = await htmlToImage.load();
   const instance = flow();
   const root = document.querySelector<HTMLElement>('.canvas .react-flow');
   const viewportElement = root?.querySelector<HTMLElement>('.react-flow__viewport');

@@ -1,0 +1,45 @@
+// A design of 5,000 containers (issue 21, finding 12): it opens without losing the page, only the part in view is drawn,
+// and the user can still scroll to another part of it and select a container there.
+import { writeProject } from '../shared/design';
+import { designDocument, openDocument } from '../bench/canvas.bench';
+import { expect, openApp, shot, test } from './fixtures';
+
+test('a 5,000-container design opens, scrolls and selects', async ({ page, app }) => {
+  test.setTimeout(240_000);
+  let crashed = false;
+  page.on('crash', () => (crashed = true));
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApp(page, app.url);
+  await openDocument(page, writeProject(designDocument(5000, 100)), 'container:c-0');
+  const inspector = page.getByRole('complementary', { name: 'Properties of the selection' });
+
+  // Only the nodes near the view are drawn: the first rows are there, a container forty rows down is not.
+  expect(await page.locator('.react-flow__node').count()).toBeLessThan(400);
+  await expect(page.getByTestId('node-container:c-41')).toBeVisible();
+  const far = page.getByTestId('node-container:c-800');
+  await expect(far).toHaveCount(0);
+
+  // Scroll down by dragging the pane (left of the Pod's box, where nothing else is), a third of the pane at a time,
+  // until that container sits in the upper part of the pane.
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const placed = async (): Promise<boolean> => {
+    const box = (await far.isVisible()) ? await far.boundingBox() : null;
+    return box !== null && box.y > pane.y && box.y + box.height < pane.y + pane.height * 0.7;
+  };
+  for (let i = 0; i < 30 && !(await placed()); i++) {
+    await page.mouse.move(pane.x + 8, pane.y + pane.height * 0.6);
+    await page.mouse.down();
+    await page.mouse.move(pane.x + 8, pane.y + pane.height * 0.25, { steps: 4 });
+    await page.mouse.up();
+  }
+  expect(await placed()).toBe(true);
+  expect(await page.locator('.react-flow__node').count()).toBeLessThan(400);
+  await expect(page.getByTestId('node-container:c-0')).toHaveCount(0);
+
+  // Select it: the inspector shows it, and the page keeps answering.
+  await far.click();
+  await expect(inspector.getByLabel('Name', { exact: true })).toHaveValue('c-800');
+  await expect(far).toHaveClass(/selected/);
+  await shot(page, 'big-design-5000.png');
+  expect(crashed).toBe(false);
+});
