@@ -25,6 +25,11 @@ export const Labels = {
   grace: `${LABEL_PREFIX}grace`,
   /** On the infra: the Pod's restartPolicy, which the Pod phase depends on. */
   restartPolicy: `${LABEL_PREFIX}restart-policy`,
+  /**
+   * The run that created the object, "<host>/<pid>/<random>" (set by the engine back end, not the plan): a rollback
+   * finds by it what a lost answer hid.
+   */
+  run: `${LABEL_PREFIX}run`,
 } as const;
 
 export type Role = 'infra' | 'init' | 'app' | 'sidecar' | 'volume' | 'network';

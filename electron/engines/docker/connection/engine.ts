@@ -34,6 +34,22 @@ export class Engine {
     this.streams = streamingClient(this.docker);
   }
 
+  /** Whether the engine answers a ping within `timeoutMs`, on a connection of its own. Never throws. */
+  ping(timeoutMs = 2000): Promise<boolean> {
+    return pingEngine(this.resolved.modem, timeoutMs);
+  }
+
+  /** Resolves true as soon as the engine answers again, false after `withinMs` or once `signal` aborts. */
+  async back(withinMs: number, signal?: AbortSignal): Promise<boolean> {
+    const deadline = Date.now() + withinMs;
+    while (!signal?.aborted) {
+      if (await this.ping(Math.min(2000, Math.max(100, deadline - Date.now())))) return true;
+      if (Date.now() >= deadline) return false;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    return false;
+  }
+
   /** Engine facts for the status bar, or why the engine cannot be reached. Never throws. */
   async info(): Promise<EngineStatus> {
     try {

@@ -3,6 +3,7 @@
 import type Docker from 'dockerode';
 import type { ContainerPlan, Plan } from '../../../../shared/plan';
 import type { Engine } from '../connection/engine';
+import { isEngineLost } from '../connection/engine-lost';
 import { explainEngineError, PodError } from './pod-errors';
 import { podMessages, pullReasons, type Phrase } from './pod-messages';
 import type { RunProgress } from './pod-status';
@@ -82,12 +83,16 @@ async function pull(
   const stopped = (): Error => new Error('the pull was cancelled');
   try {
     const stream = await abortable(request, signal, stopped);
+    // docker-modem reports a stream that closed before its end as a finished pull: that is the engine gone.
+    let ended = false;
+    stream.once('end', () => (ended = true));
     const done = new Promise<void>((resolve, reject) => {
       engine.streams.modem.followProgress(
         stream,
         (err: Error | null, output: { error?: string }[]) => {
           const failed = output?.find((o) => o.error);
           if (err || failed) reject(err ?? new Error(failed?.error));
+          else if (!ended) reject(Object.assign(new Error('the pull was cut off'), { code: 'ECONNRESET' }));
           else resolve();
         },
         (event: { id?: string; status?: string; progressDetail?: { current?: number; total?: number } }) => {
@@ -110,7 +115,7 @@ async function pull(
     // A destroyed stream may never report its end: the cancel does not wait for it.
     await abortable(done, signal, stopped);
   } catch (err) {
-    if (signal?.aborted) throw err;
+    if (signal?.aborted || isEngineLost(err)) throw err;
     const cause = (
       (err as { json?: { message?: string } }).json?.message ??
       (err as Error).message ??

@@ -15,9 +15,10 @@ import { lastLines } from './container-output';
 import { checkHostPaths, hostAddress } from './host-paths';
 import { tarball, type ArchiveEntry } from './pod-archive';
 import { explainEngineError, PodError } from './pod-errors';
-import { phrases, podMessages } from './pod-messages';
+import { doing, phrases, podMessages, type Phrase } from './pod-messages';
 import { ensureImages } from './pod-pull';
 import { runCancelled, RunsInProgress } from './pod-runs';
+import { RunLedger } from './run-ledger';
 import {
   PodStatusReader,
   snapshotOf,
@@ -34,14 +35,8 @@ export interface RunOptions {
   onProgress?: (progress: RunProgress) => void;
   /** Aborting cancels the run at its next safe point and rolls back what it created (PodError RUN_CANCELLED). */
   signal?: AbortSignal;
-}
-
-/** What a run created so far: the rollback removes exactly this. */
-interface Created {
-  containers: { id: string; container: string }[];
-  volumes: string[];
-  /** The network, when this run had to create it. */
-  network?: string;
+  /** How long a run that lost the engine waits for it to come back to remove what it created (ms, default 10 s). */
+  reconnectMs?: number;
 }
 
 export class PodRuntime {
@@ -51,7 +46,7 @@ export class PodRuntime {
   private readonly status: PodStatusReader;
 
   constructor(readonly engine: Engine) {
-    this.status = new PodStatusReader(engine, (listener) => this.subscribe(listener));
+    this.status = new PodStatusReader(engine, (listener) => this.subscribe(listener), this.runs);
   }
 
   private get docker(): Docker {
@@ -89,11 +84,14 @@ export class PodRuntime {
   private async start(plan: Plan, options: RunOptions & { signal: AbortSignal }): Promise<PodSnapshot> {
     const { name, namespace } = plan.pod;
     const { signal } = options;
+    // What the run is doing, for a report if the engine goes away: the step of its last progress.
+    let step: Phrase = doing.check();
     const progress = (p: RunProgress): void => {
+      step = stepOf(p) ?? step;
       options.onProgress?.(p);
       this.publish({ kind: 'progress', name, namespace, ...p });
     };
-    const created: Created = { containers: [], volumes: [] };
+    const created = new RunLedger();
     const cancelled = (): void => {
       if (signal.aborted) throw runCancelled(name);
     };
@@ -113,11 +111,17 @@ export class PodRuntime {
       const pullFirst = plan.images.some((i) => i.image === plan.infra.body.Image && i.pullPolicy === 'Always');
       const infraCreate: Promise<{ container?: Docker.Container; error?: unknown }> = pullFirst
         ? Promise.resolve({})
-        : this.docker
-            .createContainer({ name: plan.infra.name, ...plan.infra.body } as Docker.ContainerCreateOptions)
+        : created
+            .asking(plan.infra.name, () =>
+              this.docker.createContainer({
+                name: plan.infra.name,
+                ...plan.infra.body,
+                Labels: created.labelled(plan.infra.body.Labels),
+              } as Docker.ContainerCreateOptions),
+            )
             .then(
               (container) => {
-                created.containers.push({ id: container.id, container: plan.infra.container });
+                created.containers.push({ id: container.id, container: plan.infra.container, name: plan.infra.name });
                 return { container };
               },
               (error: unknown) => ({ error }),
@@ -205,6 +209,7 @@ export class PodRuntime {
     } catch (err) {
       // Once cancelled, whatever broke on the way out (a destroyed pull stream, say) is the cancel, not a failure.
       const error = signal.aborted ? runCancelled(name) : explainEngineError(err, 'run', undefined);
+      if (error.code === 'ENGINE_LOST') throw await this.afterLostEngine(plan, created, step, error, progress, options);
       progress({
         stage: 'rollback',
         message: signal.aborted
@@ -216,8 +221,41 @@ export class PodRuntime {
     }
   }
 
+  /**
+   * The engine went away during the run: waits a while for it to come back, removes what the run created if it does,
+   * and says what it was doing and what is left on the engine, by name.
+   */
+  private async afterLostEngine(
+    plan: Plan,
+    created: RunLedger,
+    step: Phrase,
+    lost: PodError,
+    progress: (p: RunProgress) => void,
+    options: RunOptions & { signal: AbortSignal },
+  ): Promise<PodError> {
+    const engine = this.engine.resolved.endpoint.host;
+    let back = false;
+    let left = created.names();
+    if (left.length > 0) {
+      const waitMs = options.reconnectMs ?? 10_000;
+      progress({
+        stage: 'rollback',
+        message: `Lost the connection to the Docker Engine at ${engine} while ${step.text}; waiting up to ${Math.round(waitMs / 1000)} s for it to come back to remove what the run created`,
+      });
+      back = await this.engine.back(waitMs, options.signal);
+      if (back) left = await this.rollback(created, plan.pod, { sweep: true });
+    }
+    const error = new PodError(
+      'ENGINE_LOST',
+      podMessages.ENGINE_LOST({ engine, doing: step, name: plan.pod.name, namespace: plan.pod.namespace, left, back }),
+      { cause: lost.details.cause, left },
+    );
+    progress({ stage: 'rollback', message: error.message });
+    return error;
+  }
+
   /** The Pod's volumes, filled; a claim's volume is created only when missing and never rolled back. */
-  private async createVolumes(plan: Plan, created: Created, progress: (p: RunProgress) => void): Promise<void> {
+  private async createVolumes(plan: Plan, created: RunLedger, progress: (p: RunProgress) => void): Promise<void> {
     await settleAll(
       plan.volumes.map(async (v) => {
         if (v.persistent) {
@@ -229,8 +267,11 @@ export class PodRuntime {
           if (exists) return;
         }
         progress({ stage: 'volume', message: `Creating volume "${v.volume}" (${v.kind})` });
-        await this.docker.createVolume(v.body);
-        if (!v.persistent) created.volumes.push(v.body.Name);
+        if (v.persistent) return void (await this.docker.createVolume(v.body));
+        await created.asking(v.body.Name, () =>
+          this.docker.createVolume({ ...v.body, Labels: created.labelled(v.body.Labels) }),
+        );
+        created.volumes.push(v.body.Name);
       }),
     );
     if (plan.volumeHelper) await this.prepareVolumes(plan, created);
@@ -251,13 +292,19 @@ export class PodRuntime {
 
   private async create(
     c: ContainerPlan,
-    created: { containers: { id: string; container: string }[] },
+    created: RunLedger,
     progress: (p: RunProgress) => void,
   ): Promise<Docker.Container> {
     progress({ stage: 'create', container: c.container, message: `Creating ${c.role} container "${c.container}"` });
     try {
-      const container = await this.docker.createContainer({ name: c.name, ...c.body } as Docker.ContainerCreateOptions);
-      created.containers.push({ id: container.id, container: c.container });
+      const container = await created.asking(c.name, () =>
+        this.docker.createContainer({
+          name: c.name,
+          ...c.body,
+          Labels: created.labelled(c.body.Labels),
+        } as Docker.ContainerCreateOptions),
+      );
+      created.containers.push({ id: container.id, container: c.container, name: c.name });
       return container;
     } catch (err) {
       throw explainEngineError(err, 'create', c.container, c.body.Image);
@@ -296,11 +343,36 @@ export class PodRuntime {
     }
   }
 
-  private async rollback(created: Created, pod: PodRef): Promise<void> {
-    await Promise.allSettled(
-      created.containers.map((c) => this.engine.streams.getContainer(c.id).remove({ force: true, v: false })),
+  /**
+   * Removes what the run created; returns the Docker names of what could not be removed (already gone counts as
+   * removed). With `sweep` (after the engine came back), also whatever carries the run's token: a create whose answer
+   * was lost.
+   */
+  private async rollback(created: RunLedger, pod: PodRef, options: { sweep?: boolean } = {}): Promise<string[]> {
+    const gone = (err: unknown): boolean =>
+      isNotFound(err) || /removal of container .* is already in progress/i.test(String((err as Error)?.message));
+    const containers = [...created.containers];
+    const volumes = [...created.volumes];
+    if (options.sweep) {
+      const label = [`${Labels.run}=${created.token}`];
+      const [found, { Volumes }] = await Promise.all([
+        this.docker.listContainers({ all: true, filters: { label } }).catch(() => []),
+        this.docker.listVolumes({ filters: { label } }).catch(() => ({ Volumes: [] })),
+      ]);
+      for (const c of found)
+        if (!containers.some((k) => k.id === c.Id))
+          containers.push({ id: c.Id, container: '', name: c.Names[0]?.replace(/^\//, '') ?? c.Id });
+      for (const v of Volumes ?? []) if (!volumes.includes(v.Name)) volumes.push(v.Name);
+    }
+    const removedContainers = await Promise.allSettled(
+      containers.map((c) => this.engine.streams.getContainer(c.id).remove({ force: true, v: false })),
     );
-    await Promise.allSettled(created.volumes.map((v) => this.engine.streams.getVolume(v).remove()));
+    const removedVolumes = await Promise.allSettled(volumes.map((v) => this.engine.streams.getVolume(v).remove()));
+    const failed = (r: PromiseSettledResult<unknown>): boolean => r.status === 'rejected' && !gone(r.reason);
+    const left = [
+      ...containers.filter((_, i) => failed(removedContainers[i]!)).map((c) => c.name),
+      ...volumes.filter((_, i) => failed(removedVolumes[i]!)),
+    ];
     // A network this run created goes too, unless another run here may be about to join it or another Pod's
     // container joined it meanwhile. The engine refuses only while such a container runs: it removes the network
     // from under a created or stopped one, which then cannot start.
@@ -309,6 +381,7 @@ export class PodRuntime {
         .getNetwork(created.network)
         .remove()
         .catch(() => undefined);
+    return left;
   }
 
   /** Whether any container, running or not, is attached to the network (or the engine cannot say). */
@@ -319,7 +392,7 @@ export class PodRuntime {
     );
   }
 
-  private async ensureNetwork(plan: Plan, created: Created, progress: (p: RunProgress) => void): Promise<void> {
+  private async ensureNetwork(plan: Plan, created: RunLedger, progress: (p: RunProgress) => void): Promise<void> {
     if (!plan.network) return;
     try {
       await this.docker.getNetwork(plan.network.name).inspect();
@@ -339,21 +412,21 @@ export class PodRuntime {
   }
 
   /** Makes emptyDirs world-writable and writes configMap / secret / downwardAPI files through a never-started helper. */
-  private async prepareVolumes(
-    plan: Plan,
-    created: { containers: { id: string; container: string }[] },
-  ): Promise<void> {
+  private async prepareVolumes(plan: Plan, created: RunLedger): Promise<void> {
     const helper = plan.volumeHelper!;
     let container: Docker.Container;
     try {
-      container = await this.docker.createContainer({
-        name: helper.name,
-        ...helper.body,
-      } as Docker.ContainerCreateOptions);
+      container = await created.asking(helper.name, () =>
+        this.docker.createContainer({
+          name: helper.name,
+          ...helper.body,
+          Labels: created.labelled(helper.body.Labels),
+        } as Docker.ContainerCreateOptions),
+      );
     } catch (err) {
       throw explainEngineError(err, 'prepare the volumes of', undefined, helper.body.Image);
     }
-    created.containers.push({ id: container.id, container: 'volumes' });
+    created.containers.push({ id: container.id, container: 'volumes', name: helper.name });
     const entries: ArchiveEntry[] = [];
     const dirs = new Set<string>();
     for (const [volume, mountPoint] of Object.entries(helper.mountPoints)) {
@@ -499,4 +572,28 @@ function substituteAddresses(c: ContainerPlan, podIP: string, hostIP: string): C
   if (body.Entrypoint) body.Entrypoint = body.Entrypoint.map(fill);
   if (body.Cmd) body.Cmd = body.Cmd.map(fill);
   return { ...c, body };
+}
+
+/** The step a progress report names, as a phrase for "while ...". */
+function stepOf(p: RunProgress): Phrase | undefined {
+  switch (p.stage) {
+    case 'check':
+      return doing.check();
+    case 'network':
+      return doing.network();
+    case 'pull':
+      return doing.pull(p.container);
+    case 'volume':
+      return doing.volume();
+    case 'create':
+      return doing.create(p.container);
+    case 'start':
+      return p.container ? doing.start(p.container) : doing.startApps();
+    case 'init':
+      return p.container ? doing.init(p.container) : undefined;
+    case 'rollback':
+      return doing.rollback();
+    default:
+      return undefined;
+  }
 }

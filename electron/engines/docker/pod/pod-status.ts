@@ -10,7 +10,9 @@ import {
   type PodPhase,
 } from '../../../../shared/plan';
 import type { Engine } from '../connection/engine';
+import { engineLostError, isEngineLost } from '../connection/engine-lost';
 import { lineSplitter } from '../connection/json-lines';
+import type { RunsInProgress } from './pod-runs';
 import { isNotFound, labelFilters } from './settle';
 
 export interface PodRef {
@@ -51,6 +53,7 @@ export class PodStatusReader {
   constructor(
     private readonly engine: Engine,
     private readonly progress: (listener: (event: PodStatusEvent) => void) => () => void,
+    private readonly runs: RunsInProgress,
   ) {}
 
   private get docker(): Docker {
@@ -109,6 +112,26 @@ export class PodStatusReader {
       const name = event.kind === 'status' ? event.pod.name : event.name;
       if (event.kind === 'progress' && matches(name, ns)) emit(event);
     });
+    try {
+      await this.follow(filter, namespace, matches, emit, signal);
+    } catch (err) {
+      if (signal.aborted || !isEngineLost(err)) throw err;
+      // The engine went away: a run of these Pods still reports (what it was doing, what is left) before the stream
+      // ends, as it says so.
+      await this.runs.settled(matches);
+      throw engineLostError(this.engine.docker, err);
+    } finally {
+      unsubscribe();
+    }
+  }
+
+  private async follow(
+    filter: Partial<PodRef>,
+    namespace: string | undefined,
+    matches: (name: string, ns: string) => boolean,
+    emit: (event: PodStatusEvent) => void,
+    signal: AbortSignal,
+  ): Promise<void> {
     const labels = [`${Labels.managed}=true`];
     if (filter.name) labels.push(`${Labels.pod}=${filter.name}`);
     if (namespace) labels.push(`${Labels.namespace}=${namespace}`);
@@ -163,11 +186,19 @@ export class PodStatusReader {
             }
           }),
         );
-        stream.on('end', () => resolve());
+        let ended = false;
+        stream.on('end', () => {
+          ended = true;
+          resolve();
+        });
         stream.on('error', (err) => (signal.aborted ? resolve() : reject(err)));
+        // Closed before its end, without an error: the engine went away.
+        stream.on('close', () => {
+          if (!ended && !signal.aborted)
+            reject(Object.assign(new Error('the event stream was cut off'), { code: 'ECONNRESET' }));
+        });
       });
     } finally {
-      unsubscribe();
       for (const t of pending.values()) clearTimeout(t);
       stream.destroy?.();
     }
