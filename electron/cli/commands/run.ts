@@ -1,12 +1,13 @@
 // `podwright run FILE`: runs the Pod in FILE on the local engine the way Kubernetes would, shows progress and status.
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
+import { ApiError } from '../../../shared/api';
 import type { Diagnostic } from '../../../shared/model/diagnostic';
 import { choosePod, designCompanions } from '../../../shared/manifest/pod-choice';
 import { readDesign, type DesignPod, type DesignRead } from '../../../shared/manifest/read';
 import { checkRun, describeState, type Plan, type PlanEngine, type PlanOptions } from '../../../shared/plan';
 import { inObject } from '../../../shared/rules';
-import { Engine, infraImageSetting, newRunId, PodError, PodRuntime, type PodSnapshot, type RunProgress } from '../../engines/docker';
+import { downCommand, Engine, infraImageSetting, newRunId, PodError, PodRuntime, type PodSnapshot, type RunProgress } from '../../engines/docker';
 import { colorFor, palette, problemLines } from '../problem-lines';
 import { readInput } from '../read-input';
 import type { RegisterCommand } from './index';
@@ -185,27 +186,35 @@ async function follow(
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    await runtime.watch(
-      ref,
-      (event) => {
-        if (event.kind === 'removed') {
-          watch.abort();
-          return;
-        }
-        if (event.kind !== 'status') return;
-        const lines = formatPod(event.pod);
-        const text = JSON.stringify(lines);
-        if (text !== last) {
-          last = text;
-          for (const line of lines) out(line);
-        }
-        if (event.pod.phase === 'Succeeded' || event.pod.phase === 'Failed') {
-          finished = event.pod;
-          watch.abort();
-        }
-      },
-      watch.signal,
-    );
+    try {
+      await runtime.watch(
+        ref,
+        (event) => {
+          if (event.kind === 'removed') {
+            watch.abort();
+            return;
+          }
+          if (event.kind !== 'status') return;
+          const lines = formatPod(event.pod);
+          const text = JSON.stringify(lines);
+          if (text !== last) {
+            last = text;
+            for (const line of lines) out(line);
+          }
+          if (event.pod.phase === 'Succeeded' || event.pod.phase === 'Failed') {
+            finished = event.pod;
+            watch.abort();
+          }
+        },
+        watch.signal,
+      );
+    } catch (e) {
+      if (!(e instanceof ApiError && e.code === 'ENGINE_UNREACHABLE')) throw e;
+      // The Pod cannot be removed from an engine that is gone: say that it is left, and how to remove it later.
+      err(`podwright: ${e.message}`);
+      err(`Pod ${ref.name} is left on the engine; once it is back, remove it with "${downCommand(ref.name, ref.namespace)}".`);
+      return 1;
+    }
     const result = await runtime.down(ref, interrupted > 1 ? { graceSeconds: 0 } : {});
     err(`Removed Pod ${ref.name} (${result.containers} containers, ${result.volumes} volumes).`);
   } finally {
