@@ -1,5 +1,6 @@
 // The one API contract between the UI and the back end: every call, result and event, as zod schemas.
 import { z } from 'zod';
+import { MessageParams } from './errors';
 import { fileCalls } from './files';
 
 /** Where Podwright looked for the engine, so an error can say exactly which socket was tried. */
@@ -108,6 +109,14 @@ export const PodSnapshot = z.object({
   restartPolicy: z.enum(['Always', 'OnFailure', 'Never']),
   podIP: z.string().optional(),
   containers: z.array(ContainerStatus),
+  /**
+   * Why the Pod is in its phase when that is not its containers' doing (issue 21, finding 11): "InfraStopped",
+   * "InfraMissing" or "ContainerMissing", with the sentence and its runerrors catalogue entry.
+   */
+  reason: z.string().optional(),
+  message: z.string().optional(),
+  messageId: z.string().optional(),
+  params: MessageParams.optional(),
 });
 export type PodSnapshot = z.infer<typeof PodSnapshot>;
 

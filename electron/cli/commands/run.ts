@@ -35,6 +35,7 @@ export function formatPod(pod: PodSnapshot): string[] {
     const restarts = c.restartCount > 0 ? `, ${c.restartCount} restart${c.restartCount === 1 ? '' : 's'}` : '';
     lines.push(`  ${c.name.padEnd(width)}  ${c.role.padEnd(7)}  ${describeState(c.state)}${restarts}`);
   }
+  if (pod.message) lines.push(`  ${pod.message}`);
   return lines;
 }
 

@@ -78,6 +78,9 @@ const samples: { [K in keyof typeof podMessages]: PodMessage[] } = {
       }),
     ),
   ),
+  INFRA_STOPPED: [podMessages.INFRA_STOPPED({ name: 'web', namespace: 'default' })],
+  INFRA_MISSING: [podMessages.INFRA_MISSING({ name: 'web', namespace: 'shop' })],
+  CONTAINER_MISSING: [podMessages.CONTAINER_MISSING({ name: 'web', namespace: 'default', containers: ['app', 'log'] })],
   ENGINE_LOST_NOW: [podMessages.ENGINE_LOST_NOW({ cause: 'socket hang up' })],
   ENGINE_ERROR: [...Object.keys(actionIds), 'frobnicate'].flatMap((a) =>
     whos.map((w) => podMessages.ENGINE_ERROR({ action: action(a), who: w, cause: 'boom' })),

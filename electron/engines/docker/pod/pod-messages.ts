@@ -232,6 +232,26 @@ export const podMessages = {
       ? message('ENGINE_LOST_CLEANED', values, `${lost}. It came back, and what the run had created was removed.`)
       : message('ENGINE_LOST_NOTHING', values, `${lost}; the run had not created anything yet.`);
   },
+  /** The Pod's status: its infra stopped (or went) under its containers, which lost their namespaces. */
+  INFRA_STOPPED: (p: { name: string; namespace: string }) =>
+    message(
+      'INFRA_STOPPED',
+      { name: p.name, down: downCommand(p.name, p.namespace) },
+      `The Pod's infra container stopped, so its containers lost the network and IPC they share, and nothing restarts it. Remove the Pod with "${downCommand(p.name, p.namespace)}" and run it again.`,
+    ),
+  INFRA_MISSING: (p: { name: string; namespace: string }) =>
+    message(
+      'INFRA_MISSING',
+      { name: p.name, down: downCommand(p.name, p.namespace) },
+      `The Pod's infra container was removed from the engine, so its containers lost the network and IPC they share. Remove the Pod with "${downCommand(p.name, p.namespace)}" and run it again.`,
+    ),
+  /** The Pod's status: a container it should have was removed behind Podwright's back. */
+  CONTAINER_MISSING: (p: { name: string; namespace: string; containers: string[] }) =>
+    message(
+      'CONTAINER_MISSING',
+      { containers: p.containers.join(', '), down: downCommand(p.name, p.namespace) },
+      `Removed from the engine, and nothing recreates it: ${p.containers.join(', ')}. Remove the Pod with "${downCommand(p.name, p.namespace)}" and run it again.`,
+    ),
   /** A call that lost the engine, before the run says what it was doing. */
   ENGINE_LOST_NOW: (p: { cause: string }) =>
     message('ENGINE_LOST_NOW', p, `Lost the connection to the Docker Engine: ${p.cause}`),

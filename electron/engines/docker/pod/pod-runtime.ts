@@ -22,6 +22,7 @@ import { RunLedger } from './run-ledger';
 import {
   PodStatusReader,
   snapshotOf,
+  withExpected,
   type PodRef,
   type PodSnapshot,
   type PodStatusEvent,
@@ -92,6 +93,8 @@ export class PodRuntime {
       this.publish({ kind: 'progress', name, namespace, ...p });
     };
     const created = new RunLedger();
+    // The infra says which containers the Pod has, so its status can show one that was removed later.
+    const infraPlan = { ...plan.infra, body: { ...plan.infra.body, Labels: withExpected(plan) } };
     const cancelled = (): void => {
       if (signal.aborted) throw runCancelled(name);
     };
@@ -115,8 +118,8 @@ export class PodRuntime {
             .asking(plan.infra.name, () =>
               this.docker.createContainer({
                 name: plan.infra.name,
-                ...plan.infra.body,
-                Labels: created.labelled(plan.infra.body.Labels),
+                ...infraPlan.body,
+                Labels: created.labelled(infraPlan.body.Labels),
               } as Docker.ContainerCreateOptions),
             )
             .then(
@@ -146,7 +149,7 @@ export class PodRuntime {
       // Reported after the checks, as before, so that progress reads in the order a user expects.
       if (first.container)
         progress({ stage: 'create', container: plan.infra.container, message: 'Creating infra container "POD"' });
-      const infra = first.container ?? (await this.create(plan.infra, created, progress));
+      const infra = first.container ?? (await this.create(infraPlan, created, progress));
       const early = [...plan.init, ...plan.apps].filter((c) => !c.needsPodIP);
       const late = [...plan.init, ...plan.apps].filter((c) => c.needsPodIP);
       // Creating only needs the infra to exist; starting needs it running (pod-start-anchors.md, finding 4). So the

@@ -7,12 +7,15 @@ import {
   podSelector,
   terminatedReason,
   type ContainerStatus,
+  type Plan,
   type PodPhase,
 } from '../../../../shared/plan';
 import type { Engine } from '../connection/engine';
 import { engineLostError, isEngineLost } from '../connection/engine-lost';
 import { lineSplitter } from '../connection/json-lines';
 import type { RunsInProgress } from './pod-runs';
+import type { PodMessage, PodMessageParams } from './pod-errors';
+import { podMessages } from './pod-messages';
 import { isNotFound, labelFilters } from './settle';
 
 export interface PodRef {
@@ -29,6 +32,11 @@ export interface PodSnapshot {
   podIP?: string;
   /** The infra first, then init containers, then apps, in spec order. */
   containers: ContainerStatus[];
+  /** Why the Pod failed when its containers did not: the infra stopped or went, a container was removed. */
+  reason?: 'InfraStopped' | 'InfraMissing' | 'ContainerMissing';
+  message?: string;
+  messageId?: string;
+  params?: PodMessageParams;
 }
 
 export interface RunProgress {
@@ -236,6 +244,35 @@ function containerStatus(info: ContainerInfo, initPending: boolean): ContainerSt
   return status;
 }
 
+/** The infra's labels with the Pod's init and app containers (Labels.containers), for status to miss a removed one. */
+export function withExpected(plan: Plan): Record<string, string> {
+  const expected = [...plan.init, ...plan.apps].map((c) => [c.role, c.container, c.body.Image]);
+  return { ...plan.infra.body.Labels, [Labels.containers]: JSON.stringify(expected) };
+}
+
+/** The containers the infra says the Pod has, or none when it does not say (a Pod of an older Podwright). */
+function expectedOf(
+  infra: ContainerInfo | undefined,
+): { role: ContainerStatus['role']; name: string; image: string }[] {
+  try {
+    const raw: unknown = JSON.parse(infra?.Config.Labels?.[Labels.containers] ?? '[]');
+    if (!Array.isArray(raw)) return [];
+    return raw.flatMap((e: unknown) =>
+      Array.isArray(e) &&
+      (e[0] === 'init' || e[0] === 'sidecar' || e[0] === 'app') &&
+      typeof e[1] === 'string' &&
+      typeof e[2] === 'string'
+        ? [{ role: e[0] as ContainerStatus['role'], name: e[1], image: e[2] }]
+        : [],
+    );
+  } catch {
+    return [];
+  }
+}
+
+/** Docker's "never started" time. */
+const NEVER = /^0001-01-01/;
+
 /** The Pod's snapshot from its containers' inspect results, in spec order, with the phase as the kubelet computes it. */
 export function snapshotOf(name: string, namespace: string, infos: ContainerInfo[]): PodSnapshot {
   const sorted = [...infos].sort((a, b) => {
@@ -249,8 +286,33 @@ export function snapshotOf(name: string, namespace: string, infos: ContainerInfo
   const initPending = sorted.some(
     (i) => i.Config.Labels?.[Labels.role] === 'init' && !(i.State.Status === 'exited' && i.State.ExitCode === 0),
   );
-  const containers = sorted.map((i) => containerStatus(i, initPending));
+  const present = sorted.map((i) => containerStatus(i, initPending));
   const infra = sorted.find((i) => i.Config.Labels?.[Labels.role] === 'infra');
+  // Every container is created before the first init container starts: once one has started, an expected container
+  // that is not there was removed behind Podwright's back (Kubernetes would recreate it; nothing here does).
+  const begun = sorted.some((i) => i.Config.Labels?.[Labels.role] !== 'infra' && !NEVER.test(i.State.StartedAt));
+  const expected = begun ? expectedOf(infra) : [];
+  const missing = expected.filter((e) => !present.some((c) => c.name === e.name && c.role !== 'infra'));
+  const containers = [
+    ...present.filter((c) => c.role === 'infra'),
+    ...expected.map(
+      (e) =>
+        present.find((c) => c.name === e.name && c.role !== 'infra') ?? {
+          name: e.name,
+          role: e.role,
+          image: e.image,
+          // What the kubelet reports for a container it cannot find.
+          state: {
+            state: 'terminated' as const,
+            exitCode: 137,
+            reason: 'ContainerStatusUnknown',
+            message: 'The container could not be located: it was removed from the engine',
+          },
+          restartCount: 0,
+        },
+    ),
+    ...present.filter((c) => c.role !== 'infra' && !expected.some((e) => e.name === c.name)),
+  ];
   const restartPolicy = (infra?.Config.Labels?.[Labels.restartPolicy] ?? 'Always') as PodSnapshot['restartPolicy'];
   const snapshot: PodSnapshot = {
     name,
@@ -259,6 +321,30 @@ export function snapshotOf(name: string, namespace: string, infos: ContainerInfo
     restartPolicy,
     containers,
   };
+  // A Pod still meant to run whose infra or a container is gone: nothing restarts or recreates them, so it has failed.
+  // (A Pod that already ended keeps its phase; a container missing from it is still said.)
+  const meant = snapshot.phase === 'Running' || snapshot.phase === 'Pending';
+  if (meant || (snapshot.phase === 'Failed' && missing.length > 0)) {
+    const ref = { name, namespace };
+    // Stopped under containers that still run (a Pod stopped on purpose has its infra stopped last, after them).
+    const infraDown =
+      infra &&
+      !infra.State.Running &&
+      !NEVER.test(infra.State.StartedAt) &&
+      sorted.some((i) => i !== infra && i.State.Running);
+    const why: [PodSnapshot['reason'], PodMessage] | undefined =
+      meant && !infra && begun
+        ? ['InfraMissing', podMessages.INFRA_MISSING(ref)]
+        : meant && infraDown
+          ? ['InfraStopped', podMessages.INFRA_STOPPED(ref)]
+          : missing.length > 0
+            ? ['ContainerMissing', podMessages.CONTAINER_MISSING({ ...ref, containers: missing.map((m) => m.name) })]
+            : undefined;
+    if (why) {
+      const [reason, m] = why;
+      Object.assign(snapshot, { phase: 'Failed', reason, message: m.text, messageId: m.id, params: m.params });
+    }
+  }
   const design = infra?.Config.Labels?.[Labels.design];
   if (design) snapshot.design = design;
   const ip = infra ? Object.values(infra.NetworkSettings.Networks ?? {})[0]?.IPAddress : undefined;
