@@ -49,6 +49,7 @@ const samples: { [K in keyof typeof podMessages]: PodMessage[] } = {
   ),
   NAME_CONFLICT: whos.map((w) => podMessages.NAME_CONFLICT({ who: w })),
   RUN_CANCELLED: [podMessages.RUN_CANCELLED({ name: 'web' })],
+  REMOVED_DURING_RUN: [podMessages.REMOVED_DURING_RUN({ name: 'web' })],
   ENGINE_LOST: [
     doing.check(),
     doing.network(),

@@ -208,6 +208,12 @@ export const podMessages = {
     ),
   RUN_CANCELLED: (p: { name: string }) =>
     message('RUN_CANCELLED', p, `Starting Pod "${p.name}" was cancelled; what it had created was removed.`),
+  REMOVED_DURING_RUN: (p: { name: string }) =>
+    message(
+      'REMOVED_DURING_RUN',
+      p,
+      `Pod "${p.name}" was removed (podwright down) while it was starting; the run stopped there.`,
+    ),
   /** The engine went away during a run: what it was doing, and what is left on it (or that nothing is). */
   ENGINE_LOST: (p: {
     engine: string;

@@ -28,7 +28,7 @@ import {
   type PodStatusEvent,
   type RunProgress,
 } from './pod-status';
-import { abortable, isNotFound, labelFilters, settleAll } from './settle';
+import { abortable, isGone, isNotFound, labelFilters, settleAll } from './settle';
 
 export type { PodRef, PodSnapshot, PodStatusEvent, RunProgress } from './pod-status';
 
@@ -211,7 +211,11 @@ export class PodRuntime {
       return snapshot;
     } catch (err) {
       // Once cancelled, whatever broke on the way out (a destroyed pull stream, say) is the cancel, not a failure.
-      const error = signal.aborted ? runCancelled(name) : explainEngineError(err, 'run', undefined);
+      let error = signal.aborted ? runCancelled(name) : explainEngineError(err, 'run', undefined);
+      // An init container killed or a container not found because the Pod was removed meanwhile (podwright down from
+      // another process): that is what to say, not the exit code the removal caused.
+      if (!signal.aborted && error.code !== 'ENGINE_LOST' && (await this.infraRemoved(created)))
+        error = new PodError('RUN_CANCELLED', podMessages.REMOVED_DURING_RUN({ name }), { cause: error.message });
       if (error.code === 'ENGINE_LOST') throw await this.afterLostEngine(plan, created, step, error, progress, options);
       progress({
         stage: 'rollback',
@@ -346,14 +350,25 @@ export class PodRuntime {
     }
   }
 
+  /** Whether the run's infra, once created, is gone or being removed: the Pod was removed under the run. */
+  private async infraRemoved(created: RunLedger): Promise<boolean> {
+    const infra = created.containers.find((c) => c.container === 'POD');
+    if (!infra) return false;
+    return this.docker
+      .getContainer(infra.id)
+      .inspect()
+      .then(
+        (info) => info.State.Status === 'removing' || info.State.Dead,
+        (err: unknown) => isNotFound(err),
+      );
+  }
+
   /**
    * Removes what the run created; returns the Docker names of what could not be removed (already gone counts as
    * removed). With `sweep` (after the engine came back), also whatever carries the run's token: a create whose answer
    * was lost.
    */
   private async rollback(created: RunLedger, pod: PodRef, options: { sweep?: boolean } = {}): Promise<string[]> {
-    const gone = (err: unknown): boolean =>
-      isNotFound(err) || /removal of container .* is already in progress/i.test(String((err as Error)?.message));
     const containers = [...created.containers];
     const volumes = [...created.volumes];
     if (options.sweep) {
@@ -371,7 +386,7 @@ export class PodRuntime {
       containers.map((c) => this.engine.streams.getContainer(c.id).remove({ force: true, v: false })),
     );
     const removedVolumes = await Promise.allSettled(volumes.map((v) => this.engine.streams.getVolume(v).remove()));
-    const failed = (r: PromiseSettledResult<unknown>): boolean => r.status === 'rejected' && !gone(r.reason);
+    const failed = (r: PromiseSettledResult<unknown>): boolean => r.status === 'rejected' && !isGone(r.reason);
     const left = [
       ...containers.filter((_, i) => failed(removedContainers[i]!)).map((c) => c.name),
       ...volumes.filter((_, i) => failed(removedVolumes[i]!)),
@@ -535,9 +550,8 @@ export class PodRuntime {
       const container = this.engine.streams.getContainer(c.Id);
       const t = graceOf(c);
       if (t > 0) await container.stop({ t }).catch(() => undefined);
-      await container
-        .remove({ force: true })
-        .catch((err: unknown) => (isNotFound(err) ? undefined : Promise.reject(err)));
+      // A removal already under way (a run rolling back, another down) is this one's work done.
+      await container.remove({ force: true }).catch((err: unknown) => (isGone(err) ? undefined : Promise.reject(err)));
     };
     if (list.some((c) => c.Labels[Labels.role] !== 'infra' && graceOf(c) > 0)) {
       // The apps get their grace period with the network and IPC still in place; the infra goes last.

@@ -2,7 +2,9 @@
 // keep running with only `lo`) or one of its containers removed behind Podwright's back. Nothing recovers either, so
 // the Pod has failed, and its status says why and how to start again, instead of "Running" or a container vanishing.
 import { afterAll, describe, expect, it } from 'vitest';
-import { plan, type Pod } from '../../../../shared/plan';
+import { Labels, plan, type Pod } from '../../../../shared/plan';
+import { Engine } from '../connection/engine';
+import { PodError } from './pod-errors';
 import { PodRuntime, type PodSnapshot } from './pod-runtime';
 import { box, dockerReason, requireDocker, TEST_INFRA, testPod, uniqueSuffix } from '../testing';
 
@@ -91,5 +93,39 @@ describe.skipIf(dockerReason)(`a Pod's state after faults${dockerReason ? ` (ski
     const now = (await runtime.stop({ name: pod.metadata!.name! }, { graceSeconds: 0 }))!;
     expect(now.containers.every((c) => c.state.state === 'terminated')).toBe(true);
     expect(now.reason).toBeUndefined();
+  }, 60_000);
+
+  it('down from elsewhere while the run waits on an init container: both settle, the run says the Pod was removed', async () => {
+    const name = `removed-${suffix}`;
+    started.push(name);
+    const pod = testPod(name, {
+      volumes: [{ name: 'scratch', emptyDir: {} }],
+      initContainers: [box('migrate', 'sleep 30', { volumeMounts: [{ name: 'scratch', mountPath: '/s' }] })],
+      containers: [box('web', 'sleep 3600')],
+    });
+    const info = await engine.info();
+    if (!info.reachable) throw new Error(info.reason);
+    // The down comes from another runtime (another podwright process): it knows nothing of this run.
+    const elsewhere = new PodRuntime(new Engine());
+    let downed: Promise<unknown> | undefined;
+    const running = runtime.run(plan(pod, info, { infraImage: TEST_INFRA, runId: uniqueSuffix() }), {
+      onProgress: (p) => {
+        if (p.stage === 'init' && !downed) downed = elsewhere.down({ name }, { graceSeconds: 0 });
+      },
+    });
+    const error = await running.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(downed).toBeDefined();
+    await expect(downed).resolves.toBeDefined(); // not a raw 409 "removal already in progress"
+    expect(error).toBeInstanceOf(PodError);
+    expect((error as PodError).code).toBe('RUN_CANCELLED');
+    expect((error as PodError).message).toBe(
+      `Pod "${name}" was removed (podwright down) while it was starting; the run stopped there.`,
+    );
+    const label = [`${Labels.pod}=${name}`];
+    expect(await engine.docker.listContainers({ all: true, filters: { label } })).toEqual([]);
+    expect((await engine.docker.listVolumes({ filters: { label } })).Volumes ?? []).toEqual([]);
   }, 60_000);
 });

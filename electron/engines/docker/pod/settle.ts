@@ -28,3 +28,8 @@ export function labelFilters(labels: Record<string, string>): string[] {
 export function isNotFound(err: unknown): boolean {
   return (err as { statusCode?: number })?.statusCode === 404;
 }
+
+/** The object is gone, or going: not found, or a removal (another `podwright down`, say) is already under way. */
+export function isGone(err: unknown): boolean {
+  return isNotFound(err) || /removal of container .* is already in progress/i.test(String((err as Error)?.message));
+}
