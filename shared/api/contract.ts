@@ -111,7 +111,7 @@ export const PodSnapshot = z.object({
   containers: z.array(ContainerStatus),
   /**
    * Why the Pod is in its phase when that is not its containers' doing (issue 21, finding 11): "InfraStopped",
-   * "InfraMissing" or "ContainerMissing", with the sentence and its runerrors catalogue entry.
+   * "InfraMissing", "ContainerMissing" or "RunInterrupted", with the sentence and its runerrors catalogue entry.
    */
   reason: z.string().optional(),
   message: z.string().optional(),

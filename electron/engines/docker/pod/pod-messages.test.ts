@@ -50,6 +50,10 @@ const samples: { [K in keyof typeof podMessages]: PodMessage[] } = {
   NAME_CONFLICT: whos.map((w) => podMessages.NAME_CONFLICT({ who: w })),
   RUN_CANCELLED: [podMessages.RUN_CANCELLED({ name: 'web' })],
   REMOVED_DURING_RUN: [podMessages.REMOVED_DURING_RUN({ name: 'web' })],
+  POD_INTERRUPTED: [
+    podMessages.POD_INTERRUPTED({ name: 'web', namespace: 'default', count: 1 }),
+    podMessages.POD_INTERRUPTED({ name: 'web', namespace: 'shop', count: 3 }),
+  ],
   ENGINE_LOST: [
     doing.check(),
     doing.network(),

@@ -214,6 +214,13 @@ export const podMessages = {
       p,
       `Pod "${p.name}" was removed (podwright down) while it was starting; the run stopped there.`,
     ),
+  /** The Pod's status: the run that made it was killed mid-way, leaving containers that will never start. */
+  POD_INTERRUPTED: (p: { name: string; namespace: string; count: number }) =>
+    message(
+      p.count === 1 ? 'POD_INTERRUPTED_ONE' : 'POD_INTERRUPTED',
+      { name: p.name, count: p.count, down: downCommand(p.name, p.namespace) },
+      `The run that started Pod "${p.name}" was interrupted (its process is gone) and left ${p.count} container${p.count === 1 ? '' : 's'} that nothing will start. Remove ${p.count === 1 ? 'it' : 'them'} with "${downCommand(p.name, p.namespace)}".`,
+    ),
   /** The engine went away during a run: what it was doing, and what is left on it (or that nothing is). */
   ENGINE_LOST: (p: {
     engine: string;

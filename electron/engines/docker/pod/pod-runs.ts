@@ -54,6 +54,11 @@ export class RunsInProgress {
     }
   }
 
+  /** Whether a run of `ref` is in progress here. */
+  has(ref: PodRef): boolean {
+    return this.runs.has(keyOf(ref));
+  }
+
   /** Whether a run of a Pod other than `ref` is in progress (it may be about to use a network `ref`'s rollback sees). */
   othersThan(ref: PodRef): boolean {
     const own = keyOf(ref);

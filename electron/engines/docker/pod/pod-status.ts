@@ -16,6 +16,7 @@ import { lineSplitter } from '../connection/json-lines';
 import type { RunsInProgress } from './pod-runs';
 import type { PodMessage, PodMessageParams } from './pod-errors';
 import { podMessages } from './pod-messages';
+import { runOwnerGone } from './run-ledger';
 import { isNotFound, labelFilters } from './settle';
 
 export interface PodRef {
@@ -33,7 +34,7 @@ export interface PodSnapshot {
   /** The infra first, then init containers, then apps, in spec order. */
   containers: ContainerStatus[];
   /** Why the Pod failed when its containers did not: the infra stopped or went, a container was removed. */
-  reason?: 'InfraStopped' | 'InfraMissing' | 'ContainerMissing';
+  reason?: 'InfraStopped' | 'InfraMissing' | 'ContainerMissing' | 'RunInterrupted';
   message?: string;
   messageId?: string;
   params?: PodMessageParams;
@@ -87,7 +88,23 @@ export class PodStatusReader {
     );
     const present = infos.filter((i): i is ContainerInfo => i !== undefined);
     if (present.length === 0) return undefined;
-    return snapshotOf(ref.name, namespace, present);
+    const snapshot = snapshotOf(ref.name, namespace, present);
+    // Containers that will never start, made by a run whose process is gone (killed mid-run): say so, not
+    // "ContainerCreating" forever.
+    const infra = present.find((i) => i.Config.Labels?.[Labels.role] === 'infra');
+    const token = infra?.Config.Labels?.[Labels.run];
+    const stranded = present.some((i) => i.State.Status === 'created' && NEVER.test(i.State.StartedAt));
+    if (!snapshot.reason && stranded && token && runOwnerGone(token, this.runs.has({ name: ref.name, namespace }))) {
+      const m = podMessages.POD_INTERRUPTED({ name: ref.name, namespace, count: present.length });
+      Object.assign(snapshot, {
+        phase: 'Failed',
+        reason: 'RunInterrupted',
+        message: m.text,
+        messageId: m.id,
+        params: m.params,
+      });
+    }
+    return snapshot;
   }
 
   /** Every Pod Podwright created on this engine, found by label (also those of an earlier run of the app). */

@@ -15,7 +15,7 @@ export interface CreatedContainer {
 
 /**
  * A run's token, on every object it creates (Labels.run): "<host>/<pid>/<random>". The rollback finds by it what a lost
- * answer hid.
+ * answer hid, and status finds by it a run whose process is gone (runOwnerGone).
  */
 export function newRunToken(): string {
   return `${hostname()}/${process.pid}/${randomBytes(4).toString('hex')}`;
@@ -63,5 +63,23 @@ export class RunLedger {
     const made = [...this.containers.map((c) => c.name), ...this.volumes];
     const unanswered = [...this.asked].filter((n) => !made.includes(n));
     return [...made, ...unanswered, ...(this.network ? [this.network] : [])];
+  }
+}
+
+/**
+ * Whether the process that made a run's objects is known to be gone: on this host, its PID no longer exists (this
+ * process: it has no run of the Pod in progress). On another host nobody can tell, so it is not. A PID reused since is
+ * taken for the run's, as `kill -0` cannot tell them apart.
+ */
+export function runOwnerGone(token: string, inProgressHere: boolean): boolean {
+  const [host, pidText] = token.split('/');
+  const pid = Number(pidText);
+  if (host !== hostname() || !Number.isSafeInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return !inProgressHere;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
