@@ -56,6 +56,17 @@ describe.skipIf(dockerReason)(`a Pod's state after faults${dockerReason ? ` (ski
     expect(listed.reason).toBe('InfraStopped');
   }, 60_000);
 
+  it('infra removed: the Pod has failed, saying so', async () => {
+    const pod = podOf('infra-removed');
+    const name = pod.metadata!.name!;
+    const first = await run(pod);
+    await engine.docker.getContainer(idOf(first, 'POD')).remove({ force: true });
+    const now = (await runtime.snapshot({ name }))!;
+    expect(now.phase).toBe('Failed');
+    expect(now.reason).toBe('InfraMissing');
+    expect(now.messageId).toBe('runerrors.pod.INFRA_MISSING');
+  }, 60_000);
+
   it('an app container removed: it stays in the status as the kubelet reports a lost one, and the Pod has failed', async () => {
     const pod = podOf('app-removed');
     const name = pod.metadata!.name!;
