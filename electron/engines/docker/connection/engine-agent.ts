@@ -10,6 +10,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
+import type { ResolvedEndpoint } from './endpoint';
 
 export interface ProgressWatch {
   /** Milliseconds without a byte either way before the engine is asked whether it is still there. */
@@ -102,18 +103,7 @@ export function engineAgent(protocol: 'http' | 'https', watch: ProgressWatch): h
 }
 
 /** Whether the engine answers GET /_ping within `timeoutMs`, on a connection of its own (never queued). */
-export function pingEngine(
-  target: {
-    socketPath?: string;
-    host?: string;
-    port?: number;
-    protocol?: 'http' | 'https';
-    ca?: Buffer;
-    cert?: Buffer;
-    key?: Buffer;
-  },
-  timeoutMs: number,
-): Promise<boolean> {
+export function pingEngine(target: ResolvedEndpoint['modem'], timeoutMs: number): Promise<boolean> {
   return new Promise((resolve) => {
     const client = target.protocol === 'https' ? https : http;
     const req = client.request(
