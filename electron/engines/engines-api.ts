@@ -74,7 +74,7 @@ export function logsExecEngineHandlers(ctx: EngineHolder, options: { settings?: 
           { tty: tty ?? true, cols, rows, env, workingDir, user },
           (output) => (started ? emit({ kind: 'output', ...output }) : early.push(output)),
         );
-        if (signal.aborted) return session.close();
+        if (signal.aborted) return void (await session.close());
         sessions.add(session);
         emit({ kind: 'started', session: session.id });
         started = true;

@@ -1,5 +1,6 @@
 // The one API contract between the UI and the back end: every call, result and event, as zod schemas.
 import { z } from 'zod';
+import { MessageParams } from './errors';
 import { fileCalls } from './files';
 import { draftCalls } from './drafts';
 import { importCalls } from './imports';
@@ -128,6 +129,14 @@ export const PodSnapshot = z.object({
   workload: z.lazy(() => WorkloadStatus).optional(),
   /** On a cluster: links to the Pod's ports, forwarded to 127.0.0.1. */
   forwards: z.array(z.lazy(() => PortForwardInfo)).optional(),
+  /**
+   * Why the Pod is in its phase when that is not its containers' doing (issue 21, finding 11): "InfraStopped",
+   * "InfraMissing", "ContainerMissing" or "RunInterrupted", with the sentence and its runerrors catalogue entry.
+   */
+  reason: z.string().optional(),
+  message: z.string().optional(),
+  messageId: z.string().optional(),
+  params: MessageParams.optional(),
 });
 export type PodSnapshot = z.infer<typeof PodSnapshot>;
 
@@ -174,7 +183,10 @@ export const PodLogEvent = z.discriminatedUnion('kind', [
     text: z.string(),
     /** The line was longer than maxLineBytes; text is its beginning. */
     truncated: z.boolean(),
-    /** 0 for the run the stream started on, +1 for each restart seen since. */
+    /**
+     * 0 for the first run of the container the stream shows, +1 for each run after it (placed by the engine's
+     * record of the container's exits).
+     */
     attempt: z.number().int().nonnegative(),
     /** On a cluster: the replica Pod the line came from. */
     replica: z.string().optional(),
@@ -216,6 +228,8 @@ export const ExecResult = z.object({
   /** Output past 1 MiB per stream was dropped. */
   truncated: z.boolean(),
   timedOut: z.boolean(),
+  /** Faults (issue 21): the command outlived its deadline and could not be ended in the container. */
+  stillRunning: z.boolean().optional(),
 });
 export type ExecResult = z.infer<typeof ExecResult>;
 

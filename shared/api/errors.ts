@@ -87,6 +87,8 @@ export const PodErrorDetails = z.object({
     problems: z.array(PlanProblemBody).optional(),
     messageId: z.string().optional(),
     params: MessageParams.optional(),
+    /** Faults (issue 21): ENGINE_LOST, the Docker names of what the run created and could not remove. */
+    left: z.array(z.string()).optional(),
   }),
 });
 export type PodErrorDetails = z.infer<typeof PodErrorDetails>;

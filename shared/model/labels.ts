@@ -23,10 +23,20 @@ export const Labels = {
   persistent: `${LABEL_PREFIX}persistent`,
   /** Seconds of grace on stop (terminationGracePeriodSeconds), so `down` can stop the way the Pod asked without an inspect. */
   grace: `${LABEL_PREFIX}grace`,
+  /**
+   * On the infra: the Pod's init and app containers, JSON [[role, name, image], ...] in spec order (set by the engine
+   * back end), so the Pod's status shows one that was removed behind Podwright's back instead of losing it.
+   */
+  containers: `${LABEL_PREFIX}containers`,
   /** On the infra: the Pod's restartPolicy, which the Pod phase depends on. */
   restartPolicy: `${LABEL_PREFIX}restart-policy`,
   /** On the infra: the Pod it was run from (JSON), so "New design from running containers" gives that design back. */
   spec: `${LABEL_PREFIX}spec`,
+  /**
+   * The run that created the object, "<host>/<pid>/<random>" (set by the engine back end, not the plan): a rollback
+   * finds by it what a lost answer hid.
+   */
+  run: `${LABEL_PREFIX}run`,
 } as const;
 
 export type Role = 'infra' | 'init' | 'app' | 'sidecar' | 'volume' | 'network';

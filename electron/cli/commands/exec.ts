@@ -21,6 +21,8 @@ interface Session {
   write(data: Buffer): void;
   endInput(): void;
   resize(cols: number, rows: number): Promise<void>;
+  /** Ends the command in the container (the terminal went away). */
+  close(): unknown;
 }
 
 export async function execInPod(pod: string, command: string[], options: ExecCliOptions): Promise<number> {
@@ -72,6 +74,10 @@ export async function execInPod(pod: string, command: string[], options: ExecCli
     input.resume();
   }
   if (terminal) process.stdout.on('resize', onResize);
+  // The terminal going away (or a kill) ends the command in the container too, not only this process.
+  const onHangUp = (): void => void session.close();
+  process.once('SIGHUP', onHangUp);
+  process.once('SIGTERM', onHangUp);
   try {
     const code = await session.exited;
     return code ?? 1;
@@ -79,6 +85,8 @@ export async function execInPod(pod: string, command: string[], options: ExecCli
     warn(`podwright: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   } finally {
+    process.off('SIGHUP', onHangUp);
+    process.off('SIGTERM', onHangUp);
     if (terminal) {
       input.setRawMode(false);
       process.stdout.off('resize', onResize);

@@ -6,15 +6,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Labels } from '../../../shared/model/labels';
 import { dockerReason, requireDocker, uniqueSuffix } from '../../engines/docker/testing';
 import { podwright } from '../cli-process.test-support';
-import { downCommand } from './run';
+import { downCommand } from '../../engines/docker';
 
 const engine = await requireDocker();
 const cli = (args: string[]) => podwright(...args);
 
 describe('the run --detach hint', () => {
   it('names the namespace of a Pod outside the default one, and stays short in the default one', () => {
-    expect(downCommand({ name: 'web', namespace: 'shop' })).toBe('podwright down web -n shop');
-    expect(downCommand({ name: 'web', namespace: 'default' })).toBe('podwright down web');
+    expect(downCommand('web', 'shop')).toBe('podwright down web -n shop');
+    expect(downCommand('web', 'default')).toBe('podwright down web');
   });
 });
 

@@ -1,12 +1,22 @@
 // `podwright run FILE`: runs the Pod in FILE on the local engine the way Kubernetes would, shows progress and status.
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
+import { ApiError } from '../../../shared/api';
 import type { Diagnostic } from '../../../shared/model/diagnostic';
 import { choosePod, designCompanions } from '../../../shared/manifest/pod-choice';
 import { readDesign, type DesignPod, type DesignRead } from '../../../shared/manifest/read';
 import { checkRun, describeState, type Plan, type PlanEngine, type PlanOptions } from '../../../shared/plan';
 import { inObject, isHostAccess } from '../../../shared/rules';
-import { Engine, infraImageSetting, newRunId, PodError, PodRuntime, type PodSnapshot, type RunProgress } from '../../engines/docker';
+import {
+  downCommand,
+  Engine,
+  infraImageSetting,
+  newRunId,
+  PodError,
+  PodRuntime,
+  type PodSnapshot,
+  type RunProgress,
+} from '../../engines/docker';
 import { colorFor, palette, problemLines } from '../problem-lines';
 import { designSource, readInput } from '../read-input';
 import { say, warn, warnPainted } from '../terminal';
@@ -35,6 +45,7 @@ export function formatPod(pod: PodSnapshot): string[] {
     const restarts = c.restartCount > 0 ? `, ${c.restartCount} restart${c.restartCount === 1 ? '' : 's'}` : '';
     lines.push(`  ${c.name.padEnd(width)}  ${c.role.padEnd(7)}  ${describeState(c.state)}${restarts}`);
   }
+  if (pod.message) lines.push(`  ${pod.message}`);
   return lines;
 }
 
@@ -42,11 +53,6 @@ function progressLine(p: RunProgress): string | undefined {
   // Per-layer pull chatter is for a UI progress bar; the terminal shows finished layers only.
   if (p.layer && !/complete|already exists/i.test(p.layer.status)) return undefined;
   return `  ${p.message}`;
-}
-
-/** The command that removes the Pod `ref`: its namespace too, unless it is the default one `down` assumes. */
-export function downCommand(ref: { name: string; namespace: string }): string {
-  return `podwright down ${ref.name}${ref.namespace === 'default' ? '' : ` -n ${ref.namespace}`}`;
 }
 
 /** Explains a failed run; init container logs help the user see why. */
@@ -64,7 +70,10 @@ export function reportFailure(e: unknown): void {
 }
 
 /** Reads the file through the one reader and picks its Pod; problems that stop reading exit 2 with their places. */
-async function readPodFile(file: string, name: string | undefined): Promise<{ read: DesignRead; chosen: DesignPod } | number> {
+async function readPodFile(
+  file: string,
+  name: string | undefined,
+): Promise<{ read: DesignRead; chosen: DesignPod } | number> {
   let read: DesignRead;
   try {
     const text = await readInput(file);
@@ -107,12 +116,21 @@ async function confirm(question: string): Promise<boolean> {
  * `podwright validate` prints); what the app asks about is asked here (or passed with --force), once, with what hands
  * this computer to a container (the host-access family) named first.
  */
-async function gate(file: string, read: DesignRead, chosen: DesignPod, info: PlanEngine, planOptions: PlanOptions, force: boolean): Promise<Plan | number> {
+async function gate(
+  file: string,
+  read: DesignRead,
+  chosen: DesignPod,
+  info: PlanEngine,
+  planOptions: PlanOptions,
+  force: boolean,
+): Promise<Plan | number> {
   const check = checkRun(chosen.pod, info, { companions: designCompanions(read), planOptions });
   const placed = (list: readonly Diagnostic[]) => list.map((d) => inObject(read, d, chosen));
   const name = chosen.pod.metadata?.name ?? '';
   if (check.blockers.length > 0) {
-    err(`podwright: Pod ${name} cannot run: ${check.blockers.length} problem${check.blockers.length === 1 ? '' : 's'} Kubernetes or the engine would refuse:`);
+    err(
+      `podwright: Pod ${name} cannot run: ${check.blockers.length} problem${check.blockers.length === 1 ? '' : 's'} Kubernetes or the engine would refuse:`,
+    );
     printProblems(file, placed(check.blockers));
     return 1;
   }
@@ -129,7 +147,11 @@ async function gate(file: string, read: DesignRead, chosen: DesignPod, info: Pla
   }
   const question = hostAccess.length > 0 ? 'Give it that access and run it?' : 'Run anyway?';
   if (!force && !(await confirm(question))) {
-    err(hostAccess.length > 0 ? 'Not started. Run it with --force to give it that access.' : 'Not started. Run it anyway with --force.');
+    err(
+      hostAccess.length > 0
+        ? 'Not started. Run it with --force to give it that access.'
+        : 'Not started. Run it anyway with --force.',
+    );
     return 1;
   }
   return check.plan!;
@@ -176,7 +198,7 @@ export async function runPod(file: string, options: RunOptions): Promise<number>
   }
   for (const line of formatPod(snapshot)) out(line);
   if (options.detach) {
-    out(`Running in the background; stop it with: ${downCommand(ref)}`);
+    out(`Running in the background; stop it with: ${downCommand(ref.name, ref.namespace)}`);
     return 0;
   }
   return follow(runtime, ref, snapshot);
@@ -201,27 +223,37 @@ async function follow(
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    await runtime.watch(
-      ref,
-      (event) => {
-        if (event.kind === 'removed') {
-          watch.abort();
-          return;
-        }
-        if (event.kind !== 'status') return;
-        const lines = formatPod(event.pod);
-        const text = JSON.stringify(lines);
-        if (text !== last) {
-          last = text;
-          for (const line of lines) out(line);
-        }
-        if (event.pod.phase === 'Succeeded' || event.pod.phase === 'Failed') {
-          finished = event.pod;
-          watch.abort();
-        }
-      },
-      watch.signal,
-    );
+    try {
+      await runtime.watch(
+        ref,
+        (event) => {
+          if (event.kind === 'removed') {
+            watch.abort();
+            return;
+          }
+          if (event.kind !== 'status') return;
+          const lines = formatPod(event.pod);
+          const text = JSON.stringify(lines);
+          if (text !== last) {
+            last = text;
+            for (const line of lines) out(line);
+          }
+          if (event.pod.phase === 'Succeeded' || event.pod.phase === 'Failed') {
+            finished = event.pod;
+            watch.abort();
+          }
+        },
+        watch.signal,
+      );
+    } catch (e) {
+      if (!(e instanceof ApiError && e.code === 'ENGINE_UNREACHABLE')) throw e;
+      // The Pod cannot be removed from an engine that is gone: say that it is left, and how to remove it later.
+      err(`podwright: ${e.message}`);
+      err(
+        `Pod ${ref.name} is left on the engine; once it is back, remove it with "${downCommand(ref.name, ref.namespace)}".`,
+      );
+      return 1;
+    }
     const result = await runtime.down(ref, interrupted > 1 ? { graceSeconds: 0 } : {});
     err(`Removed Pod ${ref.name} (${result.containers} containers, ${result.volumes} volumes).`);
   } finally {
@@ -238,7 +270,11 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
     .argument('<file>', 'a Pod manifest (YAML or JSON; ConfigMaps and Secrets it reads may sit in the same file)')
     .option('-d, --detach', 'start the Pod and return, leaving it running', false)
     .option('--pod <name>', 'which Pod to run when the file holds several')
-    .option('-f, --force', 'run despite the warnings and runtime errors the app asks about, access to this computer included (hostPath into the host, privileged...); never despite errors that refuse it', false)
+    .option(
+      '-f, --force',
+      'run despite the warnings and runtime errors the app asks about, access to this computer included (hostPath into the host, privileged...); never despite errors that refuse it',
+      false,
+    )
     .option(
       '--infra-image <image>',
       'image of the infra ("pause") container (default: $PODWRIGHT_INFRA_IMAGE or registry.k8s.io/pause:3.10)',

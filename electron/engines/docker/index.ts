@@ -4,6 +4,7 @@ export { Engine } from './connection/engine';
 export { defaultSocket, resolveEndpoint } from './connection/endpoint';
 export { PodRuntime, type PodSnapshot, type RunProgress } from './pod/pod-runtime';
 export { PodError } from './pod/pod-errors';
+export { downCommand } from './pod/pod-messages';
 export { podHandlers } from './pod/pod-api';
 export { infraImageSetting, newRunId } from './pod/run-settings';
 export { streamPodLogs, type LogFlow, type PodLogEvent } from './logs/logs';

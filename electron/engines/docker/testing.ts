@@ -6,7 +6,7 @@
 //   describe.skipIf(dockerReason)(`pods on Docker${dockerReason ? ` (skipped: ${dockerReason})` : ''}`, () => { ... });
 import type { Container, Pod, PodSpec } from '../../../shared/plan';
 import { Engine } from './connection/engine';
-import { demux } from './pod/pod-runtime';
+import { demux } from './pod/container-output';
 
 /** Why Docker tests are skipped here (engine unreachable, not under CI), or undefined when the engine answers. */
 export let dockerReason: string | undefined;

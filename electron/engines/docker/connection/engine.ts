@@ -1,6 +1,7 @@
 // The connection to one container engine (Docker, or Podman's Docker-compatible socket) through dockerode.
 import Docker from 'dockerode';
 import type { EngineEvent, EngineStatus, EngineUnreachable } from '../../../../shared/api';
+import { engineAgent, pingEngine, sharedLiveness } from './engine-agent';
 import { resolveEndpoint, type ResolvedEndpoint } from './endpoint';
 import { lineSplitter } from './json-lines';
 import { streamingClient } from './streaming-client';
@@ -8,21 +9,45 @@ import { streamingClient } from './streaming-client';
 export interface EngineOptions {
   /** A host the user chose (unix://..., tcp://...); otherwise DOCKER_HOST / context / default. */
   host?: string;
-  /** Milliseconds before a call to an engine that does not answer is given up. */
+  /**
+   * Milliseconds a call may go without progress (no byte either way) before the engine is pinged; an engine that
+   * does not answer the ping within the same time loses the call. A working engine is never cut off.
+   */
   timeoutMs?: number;
 }
 
 export class Engine {
   readonly resolved: ResolvedEndpoint;
-  /** For request/response calls: gives up on an engine that does not answer. */
+  /** For request/response calls. */
   readonly docker: Docker;
-  /** For long-lived streams (events, follow logs, waits): a quiet stream is not a dead engine. */
+  /** For long-lived streams (events, follow logs, waits): the same connection, named for what it carries. */
   readonly streams: Docker;
 
   constructor(options: EngineOptions = {}) {
     this.resolved = resolveEndpoint(options.host);
-    this.docker = new Docker({ ...this.resolved.modem, timeout: options.timeoutMs ?? 10_000 });
+    const idleMs = options.timeoutMs ?? 10_000;
+    const { modem } = this.resolved;
+    const alive = sharedLiveness(() => pingEngine(modem, idleMs), idleMs);
+    const agent = engineAgent(modem.protocol === 'https' ? 'https' : 'http', { idleMs, alive });
+    // No fixed timeout: the agent measures progress instead (engine-agent.ts).
+    this.docker = new Docker({ ...modem, timeout: 0, agent } as Docker.DockerOptions);
     this.streams = streamingClient(this.docker);
+  }
+
+  /** Whether the engine answers a ping within `timeoutMs`, on a connection of its own. Never throws. */
+  ping(timeoutMs = 2000): Promise<boolean> {
+    return pingEngine(this.resolved.modem, timeoutMs);
+  }
+
+  /** Resolves true as soon as the engine answers again, false after `withinMs` or once `signal` aborts. */
+  async back(withinMs: number, signal?: AbortSignal): Promise<boolean> {
+    const deadline = Date.now() + withinMs;
+    while (!signal?.aborted) {
+      if (await this.ping(Math.min(2000, Math.max(100, deadline - Date.now())))) return true;
+      if (Date.now() >= deadline) return false;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    return false;
   }
 
   /** Engine facts for the status bar, or why the engine cannot be reached. Never throws. */

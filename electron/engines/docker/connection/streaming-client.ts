@@ -4,8 +4,9 @@ import Docker from 'dockerode';
 const streaming = new WeakMap<Docker, Docker>();
 
 /**
- * The same engine connection without the idle timeout: docker-modem applies its timeout to the socket for the
- * whole request, so a quiet log follow, a paused stream or an idle terminal would be cut after it.
+ * The same engine connection without a fixed timeout: docker-modem applies its timeout to the socket for the whole
+ * request, so a quiet log follow, a paused stream or an idle terminal would be cut after it. An Engine's own clients
+ * have none (its agent measures progress instead); this keeps a client made elsewhere with one safe for streams.
  */
 export function streamingClient(docker: Docker): Docker {
   let client = streaming.get(docker);

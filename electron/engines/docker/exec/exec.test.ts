@@ -85,4 +85,37 @@ describe.skipIf(dockerReason)(`exec on Docker${dockerReason ? ` (skipped: ${dock
     expect(output.filter((o) => o.stream === 'stdout').map((o) => o.data).join('')).toBe('line one\n');
     expect(output.filter((o) => o.stream === 'stderr').map((o) => o.data).join('')).toBe('bye\n');
   });
+
+  /** The container's processes whose command line mentions `needle` (busybox ps), from an exec of its own. */
+  async function processes(needle: string): Promise<string[]> {
+    const ps = await execCapture(docker, { pod: pod.pod, container: 'app' }, ['ps', '-o', 'pid,args']);
+    return ps.stdout.split('\n').filter((line) => line.includes(needle) && !line.includes('ps -o'));
+  }
+
+  it('closing a TTY session ends its shell and what the shell started', async () => {
+    const output: ExecOutput[] = [];
+    const session = await ExecSession.start(docker, { pod: pod.pod, container: 'app' }, ['sh'], { tty: true }, (o) =>
+      output.push(o),
+    );
+    session.write('sleep 4242 &\n');
+    session.write('echo started; sleep 4343\n');
+    await until(() => output.some((o) => /started\r?\n/.test(o.data)));
+    expect(await processes('sleep 4242')).toHaveLength(1);
+    expect(await processes('sleep 4343')).toHaveLength(1);
+    // Before the fix: the connection closed, and the shell and both sleeps stayed in the container.
+    expect(await session.close()).toBe(true);
+    expect((await docker.getExec(session.execId).inspect()).Running).toBe(false);
+    expect(await processes('sleep 4242')).toEqual([]);
+    expect(await processes('sleep 4343')).toEqual([]);
+  }, 20_000);
+
+  it('a captured exec past its deadline is ended, not left running', async () => {
+    const slow = await execCapture(docker, { pod: pod.pod, container: 'app' }, ['sh', '-c', 'sleep 4444; echo late'], {
+      timeoutMs: 300,
+    });
+    expect(slow).toMatchObject({ timedOut: true, exitCode: null });
+    expect(slow.stillRunning).toBeUndefined();
+    // Before the fix: "sleep 4444" kept running after the call had answered timedOut.
+    expect(await processes('4444')).toEqual([]);
+  }, 20_000);
 });

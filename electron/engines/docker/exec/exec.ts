@@ -6,8 +6,10 @@ import { StringDecoder } from 'node:string_decoder';
 import type Docker from 'dockerode';
 import { ApiError } from '../../../../shared/api';
 import { FrameReader } from '../logs/logs-parse';
-import { engineLostError, findPodContainers, isEngineLost } from '../logs/logs-targets';
+import { engineAddress, engineLostError, isEngineLost } from '../connection/engine-lost';
+import { findPodContainers } from '../logs/logs-targets';
 import { streamingClient } from '../connection/streaming-client';
+import { endExec, newExecMark, type EndSignal } from './exec-end';
 
 export interface ExecTarget {
   pod: string;
@@ -30,6 +32,8 @@ export interface ExecResult {
   /** Output past `maxBytes` was dropped. */
   truncated: boolean;
   timedOut: boolean;
+  /** The command outlived its deadline and could not be ended (no shell in the image, and an engine elsewhere). */
+  stillRunning?: boolean;
 }
 
 /** Output kept per stream by a captured exec. */
@@ -44,8 +48,15 @@ async function containerId(docker: Docker, target: ExecTarget): Promise<string> 
     });
     return found!.id;
   } catch (err) {
-    throw isEngineLost(err) ? engineLostError(err) : err;
+    throw isEngineLost(err) ? engineLostError(docker, err) : err;
   }
+}
+
+/** An exec in one container, with the mark its processes carry (exec-end.ts). */
+interface MarkedExec {
+  exec: Docker.Exec;
+  containerId: string;
+  mark: string;
 }
 
 async function createExec(
@@ -55,20 +66,22 @@ async function createExec(
   tty: boolean,
   stdin: boolean,
   options: ExecOptions,
-): Promise<Docker.Exec> {
+): Promise<MarkedExec> {
+  const mark = newExecMark();
   try {
-    return await docker.getContainer(id).exec({
+    const exec = await docker.getContainer(id).exec({
       Cmd: command,
       AttachStdin: stdin,
       AttachStdout: true,
       AttachStderr: true,
       Tty: tty,
-      Env: options.env,
+      Env: [...(options.env ?? []), mark],
       WorkingDir: options.workingDir,
       User: options.user,
     });
+    return { exec, containerId: id, mark };
   } catch (err) {
-    if (isEngineLost(err)) throw engineLostError(err);
+    if (isEngineLost(err)) throw engineLostError(docker, err);
     const status = (err as { statusCode?: number }).statusCode;
     if (status === 409)
       throw new ApiError('CONFLICT', 'The container is not running, so nothing can run inside it.', { id });
@@ -77,12 +90,19 @@ async function createExec(
 }
 
 /** POST /exec/{id}/start, hijacked: the socket carries stdin one way and the (multiplexed) output the other. */
-async function startExec(exec: Docker.Exec, tty: boolean, stdin: boolean): Promise<Duplex> {
+async function startExec(docker: Docker, marked: MarkedExec, tty: boolean, stdin: boolean): Promise<Duplex> {
   try {
+    const exec = streamingClient(docker).getExec(marked.exec.id);
     return (await exec.start({ hijack: true, stdin, Detach: false, Tty: tty })) as Duplex;
   } catch (err) {
-    throw isEngineLost(err) ? engineLostError(err) : err;
+    throw isEngineLost(err) ? engineLostError(docker, err) : err;
   }
+}
+
+/** Ends the exec's processes (exec-end.ts); true once they are gone. */
+function endProcesses(docker: Docker, marked: MarkedExec, signal: EndSignal): Promise<boolean> {
+  const local = /^(unix|npipe):/.test(engineAddress(docker));
+  return endExec(docker, marked.containerId, marked.exec, marked.mark, signal, local);
 }
 
 /** The exit code once the engine has it; Podman and a busy Docker can lag the stream's end a little. */
@@ -104,8 +124,9 @@ export async function execCapture(
 ): Promise<ExecResult> {
   const id = await containerId(docker, target);
   const withStdin = options.stdin !== undefined;
-  const exec = await createExec(docker, id, command, false, withStdin, options);
-  const stream = await startExec(streamingClient(docker).getExec(exec.id), false, withStdin);
+  const marked = await createExec(docker, id, command, false, withStdin, options);
+  const { exec } = marked;
+  const stream = await startExec(docker, marked, false, withStdin);
   const max = options.maxBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
   const out = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
   const size = { stdout: 0, stderr: 0 };
@@ -126,7 +147,7 @@ export async function execCapture(
     options.signal?.addEventListener('abort', onAbort, { once: true });
     stream.on('data', (chunk: Buffer) => frames.write(chunk));
     stream.on('error', (err) => {
-      if (!timedOut && !options.signal?.aborted && isEngineLost(err)) reject(engineLostError(err));
+      if (!timedOut && !options.signal?.aborted && isEngineLost(err)) reject(engineLostError(docker, err));
     });
     stream.on('close', () => {
       clearTimeout(timer);
@@ -136,18 +157,23 @@ export async function execCapture(
     if (withStdin) stream.end(options.stdin);
   });
   let code: number | null = null;
+  let stillRunning = false;
   try {
-    code = timedOut ? null : await exitCode(exec);
+    // Past its deadline (or cancelled) the command is ended, not left running in the container.
+    if (timedOut || options.signal?.aborted) stillRunning = !(await endProcesses(docker, marked, 'KILL'));
+    else code = await exitCode(exec);
   } catch (err) {
-    throw isEngineLost(err) ? engineLostError(err) : err;
+    throw isEngineLost(err) ? engineLostError(docker, err) : err;
   }
-  return {
+  const result: ExecResult = {
     exitCode: code,
     stdout: Buffer.concat(out.stdout).toString('utf8'),
     stderr: Buffer.concat(out.stderr).toString('utf8'),
     truncated,
     timedOut,
   };
+  if (stillRunning) result.stillRunning = true;
+  return result;
 }
 
 export type ExecOutput = { stream: 'stdout' | 'stderr' | 'tty'; data: string };
@@ -158,9 +184,11 @@ export class ExecSession {
   /** Resolves with the exit code when the command ends (null if the engine could not say). */
   readonly exited: Promise<number | null>;
   private closed = false;
+  private ending: Promise<boolean> | undefined;
 
   private constructor(
-    private readonly exec: Docker.Exec,
+    private readonly docker: Docker,
+    private readonly marked: MarkedExec,
     private readonly stream: Duplex,
     readonly tty: boolean,
     onOutput: (output: ExecOutput) => void,
@@ -183,12 +211,14 @@ export class ExecSession {
     this.exited = new Promise<number | null>((resolve, reject) => {
       let failure: unknown;
       stream.on('error', (err) => {
-        if (!this.closed && isEngineLost(err)) failure = engineLostError(err);
+        if (!this.closed && isEngineLost(err)) failure = engineLostError(docker, err);
       });
       stream.on('close', () => {
         this.closed = true;
         if (failure) return reject(failure);
-        exitCode(exec).then(resolve, (err: unknown) => reject(isEngineLost(err) ? engineLostError(err) : err));
+        exitCode(marked.exec).then(resolve, (err: unknown) =>
+          reject(isEngineLost(err) ? engineLostError(docker, err) : err),
+        );
       });
     });
     // Callers that only await later must not see an unhandled rejection in between.
@@ -209,10 +239,10 @@ export class ExecSession {
   ): Promise<ExecSession> {
     const id = await containerId(docker, target);
     const stdin = options.stdin ?? true;
-    const exec = await createExec(docker, id, command, options.tty, stdin, options);
-    // Started on the client without an idle timeout: a terminal may sit quiet for as long as its user likes.
-    const stream = await startExec(streamingClient(docker).getExec(exec.id), options.tty, stdin);
-    const session = new ExecSession(exec, stream, options.tty, onOutput);
+    const marked = await createExec(docker, id, command, options.tty, stdin, options);
+    // Started on the streams client: a terminal may sit quiet for as long as its user likes.
+    const stream = await startExec(docker, marked, options.tty, stdin);
+    const session = new ExecSession(docker, marked, stream, options.tty, onOutput);
     if (options.tty && options.cols && options.rows) await session.resize(options.cols, options.rows);
     return session;
   }
@@ -229,18 +259,29 @@ export class ExecSession {
   async resize(cols: number, rows: number): Promise<void> {
     if (!this.tty || this.closed) return;
     try {
-      await this.exec.resize({ h: rows, w: cols });
+      await this.marked.exec.resize({ h: rows, w: cols });
     } catch (err) {
       // The command may have exited between the check and the call; only a lost engine matters.
-      if (isEngineLost(err)) throw engineLostError(err);
+      if (isEngineLost(err)) throw engineLostError(this.docker, err);
     }
   }
 
-  /** Hangs up: the TTY's controlling process gets SIGHUP, a plain command sees its stdin close. */
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.stream.destroy();
+  /** The exec's id on the engine (`exec inspect` says whether its process still runs). */
+  get execId(): string {
+    return this.marked.exec.id;
+  }
+
+  /**
+   * Hangs up: closes the connection and ends what the session started (SIGHUP, as a terminal does, then SIGKILL for
+   * what is left). Resolves true once its processes are gone, false when they could not be ended.
+   */
+  close(): Promise<boolean> {
+    if (!this.ending) {
+      this.closed = true;
+      this.stream.destroy();
+      this.ending = endProcesses(this.docker, this.marked, 'HUP').catch(() => false);
+    }
+    return this.ending;
   }
 }
 
@@ -252,7 +293,7 @@ export class ExecSessions {
 
   add(session: ExecSession): void {
     if (this.sessions.size >= this.max) {
-      session.close();
+      void session.close();
       throw new ApiError('CONFLICT', `At most ${this.max} exec sessions may be open at once.`);
     }
     this.sessions.set(session.id, session);
@@ -266,7 +307,7 @@ export class ExecSessions {
   }
 
   remove(id: string): void {
-    this.sessions.get(id)?.close();
+    void this.sessions.get(id)?.close();
     this.sessions.delete(id);
   }
 }

@@ -57,14 +57,6 @@ export async function findPodContainers(docker: Docker, selector: PodSelector): 
   return all.filter((c) => wanted.includes(c.container));
 }
 
-/** Engine errors that mean the engine itself is gone (socket missing, refused, reset), not a bad request. */
-export function isEngineLost(err: unknown): boolean {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  return (
-    code === 'ECONNREFUSED' || code === 'ENOENT' || code === 'ECONNRESET' || code === 'EPIPE' || code === 'ETIMEDOUT'
-  );
-}
-
 /**
  * Engine errors that mean the container is gone or going: not found (404), or dead or marked for removal (409, while
  * Down removes it). Its log has ended; it is not a failure of the log stream.
@@ -75,14 +67,5 @@ export function isContainerGone(err: unknown): boolean {
   const message = err instanceof Error ? err.message : String(err);
   return (
     status === 409 && /\b(dead|marked for removal|removal of container .* is already in progress)\b/i.test(message)
-  );
-}
-
-export function engineLostError(err: unknown, details: Record<string, unknown> = {}): ApiError {
-  const message = err instanceof Error ? err.message : String(err);
-  return new ApiError(
-    'ENGINE_UNREACHABLE',
-    `The container engine went away (${message}). Start it again and resubscribe to resume.`,
-    details,
   );
 }

@@ -1,11 +1,9 @@
 // Integration tests on the real Docker Engine: a Pod's merged logs (order, tags, stderr), follow across a restart.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { connect, createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../../shared/api';
 import { Engine } from '../connection/engine';
+import { EngineProxy } from '../connection/engine-proxy.test-support';
 import { streamPodLogs, type PodLogEvent } from './logs';
 import { startFakePod, waitExited, type FakePod } from './logs-testing';
 import { dockerReason, requireDocker } from '../testing';
@@ -173,9 +171,23 @@ describe.skipIf(dockerReason)(`Pod logs on Docker${dockerReason ? ` (skipped: ${
   // A crash loop (the port-clash lesson): dockerd closes each run's stream a moment before inspect shows it stopped,
   // which once ended the follow with ENGINE_UNREACHABLE after the first crash.
   // Past the first few crashes Docker backs off, and the container sits in "restarting" (Running and Restarting both).
+  // Each run prints its own number (kept in the container's file system, which survives a restart), so every line's
+  // attempt can be checked against the run that wrote it.
+  const crashLoop = 'n=$(cat /runs 2>/dev/null || echo 0); echo $((n+1)) > /runs; echo "crash $n"; exit 1';
+
+  /** Every crash line is delivered once, tagged with the attempt of the run that wrote it (counted from the first). */
+  function expectOneLinePerRun(events: PodLogEvent[]): void {
+    const crashes = lines(events).filter((l) => l.text.startsWith('crash'));
+    expect(crashes.length).toBeGreaterThanOrEqual(6);
+    const runs = crashes.map((l) => Number(l.text.split(' ')[1]));
+    expect(new Set(runs).size).toBe(runs.length);
+    expect(crashes.map((l) => l.attempt - crashes[0]!.attempt)).toEqual(runs.map((r) => r - runs[0]!));
+    expect(events.filter((e) => e.kind === 'attempt' && e.container === 'crash').length).toBeGreaterThanOrEqual(3);
+  }
+
   it('follows a crash-looping container through several attempts without calling the engine lost', async () => {
     pod = await startFakePod(docker, [
-      { name: 'crash', script: 'echo "crash $(date +%s%N)"; exit 1', restart: 'always' },
+      { name: 'crash', script: crashLoop, restart: 'always' },
       { name: 'quiet', script: 'sleep 60' },
     ]);
     const events = await collect(
@@ -183,14 +195,11 @@ describe.skipIf(dockerReason)(`Pod logs on Docker${dockerReason ? ` (skipped: ${
       (es) => lines(es).filter((l) => l.text.startsWith('crash')).length >= 6,
       30_000,
     );
-    const crashes = lines(events).filter((l) => l.text.startsWith('crash'));
-    expect(crashes.length).toBeGreaterThanOrEqual(6);
-    expect(new Set(crashes.map((l) => l.attempt)).size).toBe(crashes.length);
-    expect(events.filter((e) => e.kind === 'attempt' && e.container === 'crash').length).toBeGreaterThanOrEqual(3);
+    expectOneLinePerRun(events);
   }, 40_000);
 
   // The node shows the engine's restart count; a log opened late in a crash loop called the next start "attempt 1".
-  it("numbers a crash loop's attempts by the engine's restart count, however late the log is opened", async () => {
+  it("numbers a crash loop's runs from the container's first, as the engine's restart count does, however late the log is opened", async () => {
     pod = await startFakePod(docker, [{ name: 'crash', script: 'echo "crash"; exit 1', restart: 'always' }]);
     const container = docker.getContainer(pod.ids.crash!);
     const deadline = Date.now() + 20_000;
@@ -200,12 +209,50 @@ describe.skipIf(dockerReason)(`Pod logs on Docker${dockerReason ? ` (skipped: ${
       before = (await container.inspect()).RestartCount;
     }
     expect(before).toBeGreaterThanOrEqual(3);
-    const events = await collect({ pod: pod.pod, follow: true }, (es) => es.some((e) => e.kind === 'attempt'), 30_000);
-    const attempt = events.find((e) => e.kind === 'attempt');
-    expect(attempt?.kind === 'attempt' && attempt.attempt).toBeGreaterThan(before);
-    // Every line carries the number of the start it came from, never below the restarts already made.
-    for (const l of lines(events)) expect(l.attempt).toBeGreaterThanOrEqual(before);
+    const events = await collect(
+      { pod: pod.pod, follow: true },
+      (es) => es.some((e) => e.kind === 'attempt' && e.attempt > before),
+      30_000,
+    );
+    // The earlier runs' lines come first, each under its own run (0 is the container's first), and a start made
+    // after the log was opened is numbered past the restarts the engine had counted.
+    const attempts = lines(events).map((l) => l.attempt);
+    expect(attempts[0]).toBe(0);
+    expect(attempts).toEqual([...attempts].sort((a, b) => a - b));
+    expect(Math.max(...attempts)).toBeGreaterThan(before);
   }, 40_000);
+
+  // On a busy machine (CI: a CPU hog beside the crash loop, and an engine slow to answer), the logs of the next run
+  // were asked for after that run had already started, or a run later: the stream carried two runs' lines under the
+  // one attempt it was opened for (6 crash lines, 5 attempts).
+  it('tags each line of a crash loop with its own run on a busy machine (CPU hogs, a slow engine)', async () => {
+    const hogs = Array.from({ length: 2 }, () => spawn('sh', ['-c', 'while :; do :; done'], { stdio: 'ignore' }));
+    const proxy = new EngineProxy({ target: engine.resolved.modem.socketPath, latencyMs: 150 });
+    try {
+      await proxy.start();
+      const slow = new Engine({ host: proxy.host });
+      pod = await startFakePod(docker, [
+        { name: 'crash', script: crashLoop, restart: 'always' },
+        { name: 'quiet', script: 'sleep 60' },
+      ]);
+      const events: PodLogEvent[] = [];
+      const abort = new AbortController();
+      const enough = setInterval(() => {
+        if (lines(events).filter((l) => l.text.startsWith('crash')).length >= 6) abort.abort();
+      }, 20);
+      const timer = setTimeout(() => abort.abort(), 40_000);
+      try {
+        await streamPodLogs(slow.docker, { pod: pod.pod, follow: true }, (e) => events.push(e), abort.signal);
+      } finally {
+        clearInterval(enough);
+        clearTimeout(timer);
+      }
+      expectOneLinePerRun(events);
+    } finally {
+      for (const hog of hogs) hog.kill();
+      await proxy.close();
+    }
+  }, 60_000);
 
   it("keeps a quiet follow open past the engine client's idle timeout", async () => {
     pod = await startFakePod(docker, [{ name: 'slow', script: 'echo first; sleep 2.5; echo second; sleep 30' }]);
@@ -234,48 +281,17 @@ describe.skipIf(dockerReason)(`Pod logs on Docker${dockerReason ? ` (skipped: ${
   });
 });
 
-/** A unix-socket relay to the real engine that a test can stop and start, as if the daemon went away and came back. */
-class EngineRelay {
-  private server: Server | undefined;
-  private readonly sockets = new Set<Socket>();
-  constructor(
-    readonly path: string,
-    private readonly target: string,
-  ) {}
-  async start(): Promise<void> {
-    this.server = createServer((client) => {
-      const upstream = connect(this.target);
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => undefined);
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((r) => this.server!.listen(this.path, r));
-  }
-  async stop(): Promise<void> {
-    const closed = new Promise<void>((r) => this.server?.close(() => r()));
-    for (const s of this.sockets) s.destroy();
-    await closed;
-  }
-}
-
 describe.skipIf(dockerReason)(
   `Pod logs when the engine goes away${dockerReason ? ` (skipped: ${dockerReason})` : ''}`,
   () => {
     it('ends with ENGINE_UNREACHABLE and a since to resume from, and resumes without a gap once it is back', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'pw-relay-'));
-      const relay = new EngineRelay(
-        join(dir, 'engine.sock'),
-        engine.resolved.modem.socketPath ?? '/var/run/docker.sock',
-      );
+      const relay = new EngineProxy({ target: engine.resolved.modem.socketPath });
       const pod = await startFakePod(docker, [
         { name: 'ticker', script: 'i=0; while true; do echo "tick $i"; i=$((i+1)); sleep 0.05; done' },
       ]);
       try {
         await relay.start();
-        const viaRelay = new Engine({ host: `unix://${relay.path}` });
+        const viaRelay = new Engine({ host: relay.host });
         const seen: Line[] = [];
         const first = streamPodLogs(
           viaRelay.docker,
@@ -315,9 +331,8 @@ describe.skipIf(dockerReason)(
         expect(tick(resumed[0]!)).toBeGreaterThanOrEqual(last);
         expect(tick(resumed[0]!)).toBeLessThanOrEqual(last + 1);
       } finally {
-        await relay.stop().catch(() => undefined);
+        await relay.close();
         await pod.remove();
-        rmSync(dir, { recursive: true, force: true });
       }
     });
   },

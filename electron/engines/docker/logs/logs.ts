@@ -13,15 +13,10 @@ import {
   type LogStream,
 } from './logs-parse';
 import { lineSplitter } from '../connection/json-lines';
+import { ContainerRuns, type EngineTime } from './container-runs';
 import { rawGet, type RawBody } from './logs-http';
-import {
-  engineLostError,
-  findPodContainers,
-  isContainerGone,
-  isEngineLost,
-  type PodContainer,
-  type PodSelector,
-} from './logs-targets';
+import { engineLostError, isEngineLost } from '../connection/engine-lost';
+import { findPodContainers, isContainerGone, type PodContainer, type PodSelector } from './logs-targets';
 import { streamingClient } from '../connection/streaming-client';
 
 export type PodLogEvent =
@@ -36,7 +31,10 @@ export type PodLogEvent =
       t: number;
       text: string;
       truncated: boolean;
-      /** 0 for the run the stream started on, +1 for each restart seen since. */
+      /**
+       * 0 for the first run of the container the stream shows, +1 for each run after it (placed by the engine's
+       * record of the container's exits).
+       */
       attempt: number;
     }
   | { kind: 'attempt'; container: string; attempt: number; time: string; t: number }
@@ -86,8 +84,17 @@ type SourceState = 'connecting' | 'open' | 'waiting' | 'ended';
 class Source {
   state: SourceState = 'connecting';
   connectedAt = 0;
-  attempt = 0;
   startedAt = '';
+  /** Which run wrote a line: the container's exits, as the engine recorded them. */
+  readonly runs: ContainerRuns;
+  /** How many streams were opened for this container: a recheck of an earlier stream's end is stale once this moved on. */
+  opened = 0;
+  /** The open stream's lines that wait to be placed in their runs. */
+  placing: LinePlacement | undefined;
+  /** The highest attempt shown so far: a later one gets a restart marker first. */
+  shown = 0;
+  /** The sort key of the newest item queued: this container's items leave in the order they were queued. */
+  lastKey: EngineTime | undefined;
   restartPending = false;
   /** How often the stream closed while inspect still showed the same run; see streamEnded. */
   sameRunCloses = 0;
@@ -104,7 +111,10 @@ class Source {
   constructor(
     public id: string,
     readonly container: string,
-  ) {}
+    docker: Docker,
+  ) {
+    this.runs = new ContainerRuns(docker, id);
+  }
 
   get size(): number {
     return this.queue.length - this.head;
@@ -115,6 +125,12 @@ class Source {
   }
 
   push(item: Item): void {
+    // Never before the item queued last (a stop recorded before the run's last output was copied, say).
+    if (this.lastKey && compareTime(item, this.lastKey) < 0) {
+      item.sec = this.lastKey.sec;
+      item.nano = this.lastKey.nano;
+    }
+    if (!Number.isNaN(item.sec)) this.lastKey = { sec: item.sec, nano: item.nano };
     this.queue.push(item);
   }
 
@@ -149,11 +165,99 @@ export async function streamPodLogs(
   try {
     targets = await findPodContainers(docker, options);
   } catch (err) {
-    throw isEngineLost(err) ? engineLostError(err) : err;
+    throw isEngineLost(err) ? engineLostError(docker, err) : err;
   }
   if (signal.aborted) return;
   const merge = new PodLogMerge(streamingClient(docker), options, emit, signal, flow);
   return merge.run(targets, since);
+}
+
+/**
+ * One stream's lines on their way to the merge: each waits until the exits before it are known (container-runs.ts),
+ * asking the engine's history up to the newest line waiting, one question at a time; lines of the run the stream
+ * follows live, once its start is placed, go at once.
+ */
+class LinePlacement {
+  private readonly lines: DecodedLine[] = [];
+  private head = 0;
+  /** The latest time among the lines waiting (stdout and stderr may arrive a little out of order). */
+  private newest: EngineTime | undefined;
+  private asking: Promise<void> | undefined;
+  private live: EngineTime | undefined;
+  /** The engine could not say: lines go with the runs known so far. */
+  private blind = false;
+
+  constructor(
+    private readonly source: Source,
+    private readonly place: (line: DecodedLine) => void,
+    private readonly placed: () => void,
+  ) {}
+
+  /** Lines decoded but not placed yet (they count towards pausing the stream). */
+  get waiting(): number {
+    return this.lines.length - this.head;
+  }
+
+  /** The first line waiting: no later line of this stream goes to the merge before it. */
+  get first(): DecodedLine | undefined {
+    return this.lines[this.head];
+  }
+
+  add(line: DecodedLine): void {
+    this.lines.push(line);
+    if (!Number.isNaN(line.sec) && (!this.newest || compareTime(line, this.newest) > 0)) this.newest = line;
+    this.flush();
+  }
+
+  /** Lines from `started` on belong to the run the stream follows, whose earlier exits are known. */
+  liveFrom(started: EngineTime): void {
+    this.live = started;
+    this.flush();
+    this.placed();
+  }
+
+  /** Places what waits with the runs known now (the stream was cut). */
+  placeAll(): void {
+    this.blind = true;
+    this.flush();
+  }
+
+  /** Resolves once every line so far is placed. */
+  async settled(): Promise<void> {
+    for (;;) {
+      this.flush();
+      if (this.waiting === 0 || !this.asking) return;
+      await this.asking;
+    }
+  }
+
+  private ready(line: DecodedLine): boolean {
+    return (
+      this.blind ||
+      Number.isNaN(line.sec) ||
+      (this.live !== undefined && compareTime(line, this.live) >= 0) ||
+      this.source.runs.knows(line)
+    );
+  }
+
+  private flush(): void {
+    while (this.head < this.lines.length && this.ready(this.lines[this.head]!)) this.place(this.lines[this.head++]!);
+    if (this.head === this.lines.length) {
+      this.lines.length = 0;
+      this.head = 0;
+      this.newest = undefined;
+      return;
+    }
+    if (this.asking || !this.newest) return;
+    const newest = this.newest;
+    this.asking = this.source.runs.learn(newest).then((known) => {
+      this.asking = undefined;
+      // Not known, or known and still not placeable (never expected): place with what is known, never ask in a loop.
+      if (!known || !this.source.runs.knows(newest)) this.blind = true;
+      this.flush();
+      this.placed();
+    });
+  }
 }
 
 class PodLogMerge {
@@ -191,7 +295,7 @@ class PodLogMerge {
     this.signal.addEventListener('abort', onAbort, { once: true });
     void done.finally(() => this.signal.removeEventListener('abort', onAbort)).catch(() => undefined);
     for (const target of targets) {
-      const source = new Source(target.id, target.container);
+      const source = new Source(target.id, target.container, this.docker);
       this.sources.push(source);
     }
     if (this.follow) void this.watchStarts();
@@ -237,11 +341,11 @@ class PodLogMerge {
     if (!source) {
       // A container this stream did not pick, or the Pod's infra: only new app containers join an unfiltered stream.
       if (this.options.containers?.length || attributes[Labels.role] === 'infra') return;
-      source = new Source(id, name);
+      source = new Source(id, name, this.docker);
       source.state = 'waiting';
-      source.attempt = -1;
       this.sources.push(source);
     }
+    if (source.id !== id) source.runs.follow(id);
     source.id = id;
     if (source.state === 'waiting' || source.state === 'ended') this.reopen(source);
     else source.restartPending = true;
@@ -250,38 +354,29 @@ class PodLogMerge {
   private reopen(source: Source): void {
     clearTimeout(source.graceTimer);
     source.restartPending = false;
-    source.attempt++;
     source.floor = source.last;
-    void this.open(source, { since: source.last ? toSinceParam(source.last) : undefined, marker: true });
+    void this.open(source, { since: source.last ? toSinceParam(source.last) : undefined });
   }
 
-  private async open(source: Source, from: { since?: string; tail?: number; marker?: boolean }): Promise<void> {
+  private async open(source: Source, from: { since?: string; tail?: number }): Promise<void> {
     source.state = 'connecting';
     source.sameRunCloses = 0;
+    const first = source.opened++ === 0;
     let tty: boolean;
+    /** When the container is stopped for good (not in a restart back-off): its last run's end. */
+    let stoppedAt: EngineTime | undefined;
     try {
       const info = await this.docker.getContainer(source.id).inspect();
       tty = Boolean(info.Config.Tty);
       source.startedAt = info.State.StartedAt;
-      // The attempt is the engine's restart count for this start, so the log names the same number as the container's
-      // node (a stream opened after nine restarts would otherwise call the tenth start "attempt 1").
-      if (typeof info.RestartCount === 'number' && info.RestartCount > source.attempt)
-        source.attempt = info.RestartCount;
-      // A start after a stop is a new attempt; the first start of a container that was waiting is not news.
-      if (from.marker && source.attempt > 0) {
-        const at = parseTimestamp(info.State.StartedAt);
-        this.enqueue(
-          source,
-          {
-            kind: 'attempt',
-            container: source.container,
-            attempt: source.attempt,
-            time: info.State.StartedAt,
-            t: toMs(at),
-          },
-          at,
-        );
+      // The runs are counted from where this reader starts: its `since`, else the container's creation.
+      if (first && from.since) source.runs.from = sinceTime(from.since);
+      else if (first) {
+        source.runs.from = parseTimestamp(info.Created);
+        source.runs.countFromCreation();
       }
+      if (!info.State.Running && !info.State.Restarting && info.State.Status !== 'created')
+        stoppedAt = parseTimestamp(info.State.FinishedAt);
     } catch (err) {
       if (this.finished) return;
       if (isEngineLost(err)) return this.lost(err);
@@ -292,11 +387,27 @@ class PodLogMerge {
     const query: Record<string, unknown> = { follow: this.follow, stdout: true, stderr: true, timestamps: true };
     if (from.since) query.since = from.since;
     if (from.tail !== undefined) query.tail = from.tail;
+    const placing = new LinePlacement(
+      source,
+      (line) => this.onLine(source, line),
+      () => this.drain(),
+    );
+    source.placing = placing;
+    // A stopped container's exits are all known once those up to its last end are: lines after that end (copied after
+    // the process exited) are its last run's. One question, asked while the log is requested.
+    if (stoppedAt && !Number.isNaN(stoppedAt.sec)) {
+      const end = stoppedAt;
+      void source.runs.learn(end).then((known) => (known ? placing.liveFrom(end) : placing.placeAll()));
+    }
     const decoder = new LogDecoder({
       tty,
       timestamps: true,
       maxLineBytes: this.options.maxLineBytes,
-      onLine: (line) => this.onLine(source, line),
+      onLine: (line) => {
+        if (source.floor && !Number.isNaN(line.sec) && compareTime(line, source.floor) <= 0) return;
+        if (!Number.isNaN(line.sec)) source.last = { sec: line.sec, nano: line.nano };
+        placing.add(line);
+      },
     });
     let body: RawBody | undefined;
     let endedEarly: boolean | undefined;
@@ -304,9 +415,14 @@ class PodLogMerge {
       if (source.stream !== body || this.finished) return;
       decoder.end();
       source.stream = undefined;
-      // A body cut short is the engine going away, not the end of the logs.
-      if (!complete) return this.lost(Object.assign(new Error('the log stream was cut off'), { code: 'ECONNRESET' }));
-      void this.streamEnded(source);
+      // A body cut short is the engine going away, not the end of the logs: deliver what came, tagged as far as known.
+      if (!complete) {
+        placing.placeAll();
+        return this.lost(Object.assign(new Error('the log stream was cut off'), { code: 'ECONNRESET' }));
+      }
+      void placing.settled().then(() => {
+        if (!this.finished) return this.streamEnded(source);
+      });
     };
     try {
       body = await rawGet(this.docker, `/containers/${source.id}/logs`, query, {
@@ -314,7 +430,7 @@ class PodLogMerge {
           if (this.finished) return;
           this.now = Date.now();
           decoder.write(chunk);
-          if (source.size > HIGH_WATER && !source.paused && body) {
+          if (source.size + placing.waiting > HIGH_WATER && !source.paused && body) {
             source.paused = true;
             body.pause();
           }
@@ -333,12 +449,36 @@ class PodLogMerge {
     source.paused = false;
     source.state = 'open';
     source.connectedAt = Date.now();
-    if (endedEarly !== undefined) ended(endedEarly);
+    if (endedEarly !== undefined) return ended(endedEarly);
+    void this.placeLiveRun(source, placing);
+  }
+
+  /**
+   * The engine has answered the request: the run it follows is the one live now, or an earlier one. Once the exits up
+   * to the live run's start are known, every line of the stream can be placed, and a restart is marked.
+   */
+  private async placeLiveRun(source: Source, placing: LinePlacement): Promise<void> {
+    let info: Docker.ContainerInspectInfo;
+    try {
+      info = await this.docker.getContainer(source.id).inspect();
+    } catch {
+      // The stream itself reports a lost engine or a removed container.
+      return;
+    }
+    if (this.finished || !(info.State.Running && !info.State.Restarting)) return;
+    const started = parseTimestamp(info.State.StartedAt);
+    if (!(await source.runs.learn(started)) || this.finished) return;
+    placing.liveFrom(started);
+    // A restart with nothing written yet is marked too; before anything was shown, the live run may be the first.
+    const attempt = source.runs.attemptIfShown(started);
+    if (attempt !== undefined && attempt > source.shown)
+      this.markAttempt(source, attempt, info.State.StartedAt, started);
+    this.drain();
   }
 
   private onLine(source: Source, line: DecodedLine): void {
-    if (source.floor && !Number.isNaN(line.sec) && compareTime(line, source.floor) <= 0) return;
-    if (!Number.isNaN(line.sec)) source.last = { sec: line.sec, nano: line.nano };
+    const attempt = source.runs.attemptAt(line);
+    if (attempt > source.shown) this.markAttempt(source, attempt, undefined, line);
     const event: PodLogEvent = {
       kind: 'line',
       container: source.container,
@@ -347,9 +487,18 @@ class PodLogMerge {
       t: Number.isNaN(line.sec) ? this.now : toMs(line),
       text: line.text,
       truncated: line.truncated,
-      attempt: Math.max(0, source.attempt),
+      attempt,
     };
     source.push({ event, sec: line.sec, nano: line.nano, arrived: this.now });
+  }
+
+  /** A restart marker before the first thing of a new attempt: at its start when known, else at the exit before it. */
+  private markAttempt(source: Source, attempt: number, startedAt: string | undefined, at: EngineTime): void {
+    source.shown = attempt;
+    const exit = source.runs.exitBefore(at) ?? at;
+    const time = startedAt ?? toRfc3339(exit);
+    const t = startedAt ? toMs(parseTimestamp(startedAt)) : toMs(exit);
+    this.enqueue(source, { kind: 'attempt', container: source.container, attempt, time, t }, exit);
   }
 
   private enqueue(source: Source, event: PodLogEvent, at: { sec: number; nano: number }): void {
@@ -381,10 +530,10 @@ class PodLogMerge {
       // dockerd closes a follow stream as the process exits, a moment before inspect shows it stopped (a crash loop
       // hits this every time). The engine just answered, so it is not gone: look again shortly.
       source.sameRunCloses++;
-      // Only for this run of the container: a start event may reopen (and a new stream close) before the timer fires.
-      const attempt = source.attempt;
+      // Only for this stream of the container: a start event may reopen (and a new stream close) before the timer fires.
+      const opened = source.opened;
       setTimeout(() => {
-        if (this.finished || source.attempt !== attempt) return;
+        if (this.finished || source.opened !== opened) return;
         if (source.state === 'waiting' && source.stream === undefined) void this.streamEnded(source);
       }, SAME_RUN_RECHECK_MS);
       return;
@@ -394,7 +543,6 @@ class PodLogMerge {
       // Not started yet (an app container while the init containers run): it has not stopped, and its zero
       // FinishedAt ("0001-01-01") put a bogus "exited with code 0" before every other line. Its start event
       // reopens the stream, as its first run, not a restart.
-      source.attempt = -1;
       this.gone(source);
       return;
     }
@@ -405,12 +553,14 @@ class PodLogMerge {
       );
     }
     const at = parseTimestamp(info.State.FinishedAt);
+    await source.runs.learn(at);
+    if (this.finished) return;
     this.enqueue(
       source,
       {
         kind: 'stopped',
         container: source.container,
-        attempt: Math.max(0, source.attempt),
+        attempt: source.runs.attemptAt(at),
         exitCode: info.State.ExitCode,
         time: info.State.FinishedAt,
         t: toMs(at),
@@ -487,7 +637,14 @@ class PodLogMerge {
   private holdFor(owner: Source, item: Item, now: number): number {
     let hold = 0;
     for (const s of this.sources) {
-      if (s === owner || s.size > 0 || s.state === 'waiting' || s.state === 'ended') continue;
+      if (s === owner || s.size > 0) continue;
+      // An earlier line that waits for its run to be known goes first: its placing calls drain() again.
+      const waiting = s.placing?.first;
+      if (waiting) {
+        if (compareTime(waiting, item) < 0) return Infinity;
+        continue;
+      }
+      if (s.state === 'waiting' || s.state === 'ended') continue;
       if (!Number.isFinite(this.window)) return Infinity;
       // A line that waited a whole window goes; so does one whose engine time is a window old once the quiet
       // container has been connected that long (its backlog has arrived by then).
@@ -507,6 +664,7 @@ class PodLogMerge {
     );
     // Deliver what already arrived, then fail: the consumer resumes from the last line it saw.
     this.failure = engineLostError(
+      this.docker,
       err,
       last ? { lastTime: new Date(toMs(last)).toISOString(), since: toSinceParam(last) } : {},
     );
@@ -546,4 +704,15 @@ class PodLogMerge {
 
 function toMs(t: { sec: number; nano: number }): number {
   return Number.isNaN(t.sec) ? Date.now() : t.sec * 1000 + t.nano / 1e6;
+}
+
+/** An engine time as RFC 3339 with nanoseconds, as the engine writes it. */
+function toRfc3339(t: EngineTime): string {
+  return `${new Date(t.sec * 1000).toISOString().slice(0, 19)}.${String(t.nano).padStart(9, '0')}Z`;
+}
+
+/** The engine time a `since` parameter (Unix seconds with a fraction) names. */
+function sinceTime(since: string): EngineTime {
+  const [sec, fraction = ''] = since.split('.');
+  return { sec: Number(sec), nano: Number(fraction.padEnd(9, '0').slice(0, 9)) };
 }

@@ -2,6 +2,7 @@
 import { ApiError, type ApiErrorCode, type ApiHandlers } from '../../../../shared/api';
 import { checkRun, type Plan, type PlanEngine, type PlanOptions } from '../../../../shared/plan';
 import type { Engine } from '../connection/engine';
+import { engineLostError, isEngineLost } from '../connection/engine-lost';
 import { PodError, type PodErrorCode } from './pod-errors';
 import { podMessages } from './pod-messages';
 import { choosePod, designCompanions } from '../../../../shared/manifest/pod-choice';
@@ -33,10 +34,15 @@ const apiCodes: Partial<Record<PodErrorCode, ApiErrorCode>> = {
   IMAGE_MISSING: 'NOT_FOUND',
   HOSTPATH_INVALID: 'BAD_REQUEST',
   RUN_CANCELLED: 'CANCELLED',
+  ENGINE_LOST: 'ENGINE_UNREACHABLE',
 };
 
-/** A PodError as an ApiError: the API code for the UI's branch, the pod error's own code and context in details. */
-export function toApiError(err: unknown): unknown {
+/**
+ * A PodError as an ApiError: the API code for the UI's branch, the pod error's own code and context in details. A call
+ * that lost the engine (`engine` given) says so in words instead of crossing as INTERNAL.
+ */
+export function toApiError(err: unknown, engine?: Engine): unknown {
+  if (engine && !(err instanceof PodError) && isEngineLost(err)) return engineLostError(engine.docker, err);
   if (!(err instanceof PodError)) return err;
   return new ApiError(apiCodes[err.code] ?? 'INTERNAL', err.message, { pod: { code: err.code, ...err.details } });
 }
@@ -49,7 +55,7 @@ export function podHandlers(engine: Engine, runtime = new PodRuntime(engine)): {
     try {
       return await fn();
     } catch (err) {
-      throw toApiError(err);
+      throw toApiError(err, engine);
     }
   };
   return {

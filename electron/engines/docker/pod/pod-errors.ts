@@ -1,4 +1,5 @@
 // Typed errors for running a Pod: a stable code, the container it is about, and the cause in plain words.
+import { isEngineLost } from '../connection/engine-lost';
 import { action as actionPhrase, podMessages, who as whoPhrase } from './pod-messages';
 
 export type PodErrorCode =
@@ -12,8 +13,10 @@ export type PodErrorCode =
   | 'HOSTPATH_INVALID'
   | 'INIT_FAILED'
   | 'NAME_CONFLICT'
-  /** The user cancelled the run; what it had created was removed (not a failure). */
+  /** The user cancelled the run (or removed the Pod); what it had created was removed (not a failure). */
   | 'RUN_CANCELLED'
+  /** The engine went away during the run: details.left says what is still on it. */
+  | 'ENGINE_LOST'
   | 'ENGINE_ERROR';
 
 /** A phrase inside a message (who, which action, why), translated on its own: a catalogue key and its values. */
@@ -53,6 +56,8 @@ export interface PodErrorDetails {
   logs?: string;
   /** The engine's own message, for the curious. */
   cause?: string;
+  /** ENGINE_LOST: the Docker names of what the run had created and could not remove. */
+  left?: string[];
   problems?: { code: string; message: string; path?: string; messageId?: string; params?: object }[];
   /** Catalogue key and values of the message, set from a PodMessage. */
   messageId?: string;
@@ -77,6 +82,9 @@ export function explainEngineError(
 ): PodError {
   if (err instanceof PodError) return err;
   const raw = engineMessage(err);
+  // The run says what it was doing and what is left (pod-runtime); the error only says the engine is gone.
+  if (isEngineLost(err))
+    return new PodError('ENGINE_LOST', podMessages.ENGINE_LOST_NOW({ cause: raw }), { cause: raw });
   const who = whoPhrase(container);
   const details = { container, cause: raw };
   const port =

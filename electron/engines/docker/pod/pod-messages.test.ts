@@ -8,6 +8,7 @@ import { explainEngineError, type PodMessage } from './pod-errors';
 import {
   action,
   actionIds,
+  doing,
   hostPathReasons,
   phrases,
   podMessages,
@@ -48,6 +49,44 @@ const samples: { [K in keyof typeof podMessages]: PodMessage[] } = {
   ),
   NAME_CONFLICT: whos.map((w) => podMessages.NAME_CONFLICT({ who: w })),
   RUN_CANCELLED: [podMessages.RUN_CANCELLED({ name: 'web' })],
+  REMOVED_DURING_RUN: [podMessages.REMOVED_DURING_RUN({ name: 'web' })],
+  POD_INTERRUPTED: [
+    podMessages.POD_INTERRUPTED({ name: 'web', namespace: 'default', count: 1 }),
+    podMessages.POD_INTERRUPTED({ name: 'web', namespace: 'shop', count: 3 }),
+  ],
+  ENGINE_LOST: [
+    doing.check(),
+    doing.network(),
+    doing.pull('web'),
+    doing.pull('POD'),
+    doing.volume(),
+    doing.create('web'),
+    doing.create('POD'),
+    doing.start('web'),
+    doing.start('POD'),
+    doing.init('migrate'),
+    doing.startApps(),
+    doing.rollback(),
+  ].flatMap((d) =>
+    [
+      { left: ['web-infra', 'web-migrate'], back: false },
+      { left: ['web-infra'], back: false, namespace: 'shop' },
+      { left: [], back: true },
+      { left: [], back: false },
+    ].map((o) =>
+      podMessages.ENGINE_LOST({
+        engine: 'unix:///var/run/docker.sock',
+        doing: d,
+        name: 'web',
+        namespace: 'default',
+        ...o,
+      }),
+    ),
+  ),
+  INFRA_STOPPED: [podMessages.INFRA_STOPPED({ name: 'web', namespace: 'default' })],
+  INFRA_MISSING: [podMessages.INFRA_MISSING({ name: 'web', namespace: 'shop' })],
+  CONTAINER_MISSING: [podMessages.CONTAINER_MISSING({ name: 'web', namespace: 'default', containers: ['app', 'log'] })],
+  ENGINE_LOST_NOW: [podMessages.ENGINE_LOST_NOW({ cause: 'socket hang up' })],
   ENGINE_ERROR: [...Object.keys(actionIds), 'frobnicate'].flatMap((a) =>
     whos.map((w) => podMessages.ENGINE_ERROR({ action: action(a), who: w, cause: 'boom' })),
   ),
@@ -97,6 +136,21 @@ describe('Pod runtime errors in the runerrors catalogue', () => {
     const taken = explainEngineError(cases[0]![0], 'start', 'POD');
     expect(render('zh-CN', taken.details.messageId!, taken.details.params)).toBe(
       '本机的主机端口 18080 已被占用，因此该 Pod 的 infra 容器无法发布它。请停止占用该端口的程序，或换一个 hostPort。',
+    );
+  });
+
+  it('a lost engine names what is left and the down command (with the namespace) in Chinese too', () => {
+    const m = podMessages.ENGINE_LOST({
+      engine: 'unix:///var/run/docker.sock',
+      doing: doing.init('migrate'),
+      name: 'web',
+      namespace: 'shop',
+      left: ['shop_web_POD', 'shop_web_migrate'],
+      back: false,
+    });
+    expect(render('zh-CN', m.id, m.params)).toBe(
+      '在等待 init 容器“migrate”时与 unix:///var/run/docker.sock 上的 Docker Engine 失去连接；' +
+        '引擎上还留有：shop_web_POD, shop_web_migrate。引擎恢复后，请用“podwright down web -n shop”移除它们。',
     );
   });
 });

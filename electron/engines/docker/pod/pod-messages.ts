@@ -55,6 +55,33 @@ export const phrases = {
   podStopped: () => phrase('phrase.podStopped', 'Kubernetes would retry it; Podwright stops the Pod'),
 };
 
+/** The command that removes a Pod, as the user types it: a Pod outside "default" needs its namespace to be found. */
+export function downCommand(name: string, namespace = 'default'): string {
+  return `podwright down ${name}${namespace === 'default' ? '' : ` -n ${namespace}`}`;
+}
+
+/** What a run was doing when something happened to it (the engine went away): the step of its last progress. */
+export const doing = {
+  check: () => phrase('doing.check', 'checking images, network and host paths'),
+  network: () => phrase('doing.network', 'creating the network'),
+  pull: (container: string | undefined) =>
+    container && container !== 'POD'
+      ? phrase('doing.pull', `pulling the image of container "${container}"`, { container })
+      : phrase('doing.pullInfra', "pulling the infra container's image"),
+  volume: () => phrase('doing.volume', 'creating the volumes'),
+  create: (container: string | undefined) =>
+    container && container !== 'POD'
+      ? phrase('doing.create', `creating container "${container}"`, { container })
+      : phrase('doing.createInfra', 'creating the infra container'),
+  start: (container: string | undefined) =>
+    container && container !== 'POD'
+      ? phrase('doing.start', `starting container "${container}"`, { container })
+      : phrase('doing.startInfra', 'starting the infra container'),
+  init: (container: string) => phrase('doing.init', `waiting for init container "${container}"`, { container }),
+  startApps: () => phrase('doing.startApps', 'starting the app containers'),
+  rollback: () => phrase('doing.rollback', 'removing what the run had created'),
+};
+
 /** Why a pull failed, by what the registry said. */
 export const pullReasons = {
   noManifest: (registry: string) =>
@@ -181,6 +208,66 @@ export const podMessages = {
     ),
   RUN_CANCELLED: (p: { name: string }) =>
     message('RUN_CANCELLED', p, `Starting Pod "${p.name}" was cancelled; what it had created was removed.`),
+  REMOVED_DURING_RUN: (p: { name: string }) =>
+    message(
+      'REMOVED_DURING_RUN',
+      p,
+      `Pod "${p.name}" was removed (podwright down) while it was starting; the run stopped there.`,
+    ),
+  /** The Pod's status: the run that made it was killed mid-way, leaving containers that will never start. */
+  POD_INTERRUPTED: (p: { name: string; namespace: string; count: number }) =>
+    message(
+      p.count === 1 ? 'POD_INTERRUPTED_ONE' : 'POD_INTERRUPTED',
+      { name: p.name, count: p.count, down: downCommand(p.name, p.namespace) },
+      `The run that started Pod "${p.name}" was interrupted (its process is gone) and left ${p.count} container${p.count === 1 ? '' : 's'} that nothing will start. Remove ${p.count === 1 ? 'it' : 'them'} with "${downCommand(p.name, p.namespace)}".`,
+    ),
+  /** The engine went away during a run: what it was doing, and what is left on it (or that nothing is). */
+  ENGINE_LOST: (p: {
+    engine: string;
+    doing: Phrase;
+    name: string;
+    namespace: string;
+    left: string[];
+    back: boolean;
+  }) => {
+    const lost = `Lost the connection to the Docker Engine at ${p.engine} while ${p.doing.text}`;
+    const values = { engine: p.engine, doing: p.doing, name: p.name };
+    if (p.left.length > 0) {
+      const left = p.left.join(', ');
+      const down = downCommand(p.name, p.namespace);
+      return message(
+        'ENGINE_LOST_LEFT',
+        { ...values, left, down },
+        `${lost}; left on the engine: ${left}. Once it is back, remove them with "${down}".`,
+      );
+    }
+    return p.back
+      ? message('ENGINE_LOST_CLEANED', values, `${lost}. It came back, and what the run had created was removed.`)
+      : message('ENGINE_LOST_NOTHING', values, `${lost}; the run had not created anything yet.`);
+  },
+  /** The Pod's status: its infra stopped (or went) under its containers, which lost their namespaces. */
+  INFRA_STOPPED: (p: { name: string; namespace: string }) =>
+    message(
+      'INFRA_STOPPED',
+      { name: p.name, down: downCommand(p.name, p.namespace) },
+      `The Pod's infra container stopped, so its containers lost the network and IPC they share, and nothing restarts it. Remove the Pod with "${downCommand(p.name, p.namespace)}" and run it again.`,
+    ),
+  INFRA_MISSING: (p: { name: string; namespace: string }) =>
+    message(
+      'INFRA_MISSING',
+      { name: p.name, down: downCommand(p.name, p.namespace) },
+      `The Pod's infra container was removed from the engine, so its containers lost the network and IPC they share. Remove the Pod with "${downCommand(p.name, p.namespace)}" and run it again.`,
+    ),
+  /** The Pod's status: a container it should have was removed behind Podwright's back. */
+  CONTAINER_MISSING: (p: { name: string; namespace: string; containers: string[] }) =>
+    message(
+      'CONTAINER_MISSING',
+      { containers: p.containers.join(', '), down: downCommand(p.name, p.namespace) },
+      `Removed from the engine, and nothing recreates it: ${p.containers.join(', ')}. Remove the Pod with "${downCommand(p.name, p.namespace)}" and run it again.`,
+    ),
+  /** A call that lost the engine, before the run says what it was doing. */
+  ENGINE_LOST_NOW: (p: { cause: string }) =>
+    message('ENGINE_LOST_NOW', p, `Lost the connection to the Docker Engine: ${p.cause}`),
   ENGINE_ERROR: (p: { action: Phrase | string; who: Phrase; cause: string }) =>
     message('ENGINE_ERROR', p, `Could not ${textOf(p.action)} ${p.who.text}: ${p.cause}`),
 };

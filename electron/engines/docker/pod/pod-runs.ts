@@ -7,6 +7,7 @@ import { podMessages } from './pod-messages';
 export type CancelOutcome = 'cancelled' | 'finished' | 'not-running';
 
 interface RunInProgress {
+  ref: { name: string; namespace: string };
   abort: AbortController;
   done: Promise<unknown>;
 }
@@ -40,7 +41,7 @@ export class RunsInProgress {
     // there), and the work started at once (a throw becomes a rejection) so a cancel right after this call reaches it.
     let started!: (work: Promise<T>) => void;
     const done = new Promise<T>((resolve) => (started = resolve));
-    const run: RunInProgress = { abort, done };
+    const run: RunInProgress = { ref: { name: ref.name, namespace: ref.namespace || 'default' }, abort, done };
     const runs = this.runs.get(key) ?? new Set<RunInProgress>();
     runs.add(run);
     this.runs.set(key, runs);
@@ -53,10 +54,27 @@ export class RunsInProgress {
     }
   }
 
+  /** Whether a run of `ref` is in progress here. */
+  has(ref: PodRef): boolean {
+    return this.runs.has(keyOf(ref));
+  }
+
   /** Whether a run of a Pod other than `ref` is in progress (it may be about to use a network `ref`'s rollback sees). */
   othersThan(ref: PodRef): boolean {
     const own = keyOf(ref);
     return [...this.runs.keys()].some((key) => key !== own);
+  }
+
+  /** Resolves once no run of a Pod that `matches` is in progress (a run that starts meanwhile is waited for too). */
+  async settled(matches: (name: string, namespace: string) => boolean): Promise<void> {
+    for (;;) {
+      const pending = [...this.runs.values()]
+        .flatMap((runs) => [...runs])
+        .filter((run) => matches(run.ref.name, run.ref.namespace))
+        .map((run) => run.done);
+      if (pending.length === 0) return;
+      await Promise.allSettled(pending);
+    }
   }
 
   /** Cancels every run of `ref` and waits until each has stopped and rolled back. Cancelling no run is a no-op. */

@@ -1,111 +1,54 @@
 // Executes a Pod plan on the engine (dockerode) and manages what it created: run with progress and rollback,
 // status from the engine's events, graceful stop, and a `down` that finds everything by label, even after a crash.
-import { lstat, mkdir, open, stat } from 'node:fs/promises';
-import { networkInterfaces } from 'node:os';
-import { dirname } from 'node:path';
 import type Docker from 'dockerode';
 import {
   HOST_IP_PLACEHOLDER,
   isRunnable,
   Labels,
   POD_IP_PLACEHOLDER,
-  podPhase,
   podSelector,
-  terminatedReason,
   type ContainerPlan,
-  type ContainerStatus,
-  type HostPathCheck,
   type Plan,
-  type PodPhase,
 } from '../../../../shared/plan';
 import type { Engine } from '../connection/engine';
-import { lineSplitter } from '../connection/json-lines';
+import { lastLines } from './container-output';
+import { checkHostPaths, hostAddress } from './host-paths';
 import { tarball, type ArchiveEntry } from './pod-archive';
 import { explainEngineError, PodError } from './pod-errors';
-import { hostPathReasons, phrases, podMessages, pullReasons, type Phrase } from './pod-messages';
+import { doing, phrases, podMessages, type Phrase } from './pod-messages';
+import { ensureImages } from './pod-pull';
 import { runCancelled, RunsInProgress } from './pod-runs';
+import { RunLedger } from './run-ledger';
+import {
+  PodStatusReader,
+  snapshotOf,
+  withExpected,
+  type PodRef,
+  type PodSnapshot,
+  type PodStatusEvent,
+  type RunProgress,
+} from './pod-status';
+import { abortable, isGone, isNotFound, labelFilters, settleAll } from './settle';
 
-export interface PodRef {
-  name: string;
-  namespace?: string;
-}
-
-export interface PodSnapshot {
-  name: string;
-  namespace: string;
-  design?: string;
-  phase: PodPhase;
-  restartPolicy: 'Always' | 'OnFailure' | 'Never';
-  podIP?: string;
-  /** The infra first, then init containers, then apps, in spec order. */
-  containers: ContainerStatus[];
-}
-
-export interface RunProgress {
-  stage: 'check' | 'network' | 'image' | 'pull' | 'volume' | 'create' | 'start' | 'init' | 'rollback' | 'running';
-  message: string;
-  container?: string;
-  /** Pull progress of one layer. */
-  layer?: { id: string; status: string; current?: number; total?: number };
-}
+export type { PodRef, PodSnapshot, PodStatusEvent, RunProgress } from './pod-status';
 
 export interface RunOptions {
   onProgress?: (progress: RunProgress) => void;
   /** Aborting cancels the run at its next safe point and rolls back what it created (PodError RUN_CANCELLED). */
   signal?: AbortSignal;
-}
-
-/** What a run created so far: the rollback removes exactly this. */
-interface Created {
-  containers: { id: string; container: string }[];
-  volumes: string[];
-  /** The network, when this run had to create it. */
-  network?: string;
-}
-
-/** `promise`, or a rejection with `reason()` as soon as `signal` aborts; the abandoned promise's failure is ignored. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined, reason: () => Error): Promise<T> {
-  if (!signal) return promise;
-  promise.catch(() => undefined);
-  if (signal.aborted) return Promise.reject(reason());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(reason());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
-export type PodStatusEvent =
-  | { kind: 'status'; pod: PodSnapshot }
-  | { kind: 'removed'; name: string; namespace: string }
-  | ({ kind: 'progress'; name: string; namespace: string } & RunProgress);
-
-type ContainerInfo = Docker.ContainerInspectInfo;
-
-const ROLE_ORDER: Record<string, number> = { infra: 0, init: 1, sidecar: 1, app: 2 };
-
-/** Runs every promise to the end (so rollback sees everything created), then throws the first failure. */
-async function settleAll<T>(promises: Promise<T>[]): Promise<T[]> {
-  const results = await Promise.allSettled(promises);
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
-  return results.map((r) => (r as PromiseFulfilledResult<T>).value);
-}
-
-function labelFilters(labels: Record<string, string>): string[] {
-  return Object.entries(labels).map(([k, v]) => `${k}=${v}`);
-}
-
-function isNotFound(err: unknown): boolean {
-  return (err as { statusCode?: number })?.statusCode === 404;
+  /** How long a run that lost the engine waits for it to come back to remove what it created (ms, default 10 s). */
+  reconnectMs?: number;
 }
 
 export class PodRuntime {
   private readonly listeners = new Set<(event: PodStatusEvent) => void>();
   /** Runs in progress, by Pod: cancel() stops one from another call. */
   readonly runs = new RunsInProgress();
+  private readonly status: PodStatusReader;
 
-  constructor(readonly engine: Engine) {}
+  constructor(readonly engine: Engine) {
+    this.status = new PodStatusReader(engine, (listener) => this.subscribe(listener), this.runs);
+  }
 
   private get docker(): Docker {
     return this.engine.docker;
@@ -142,11 +85,16 @@ export class PodRuntime {
   private async start(plan: Plan, options: RunOptions & { signal: AbortSignal }): Promise<PodSnapshot> {
     const { name, namespace } = plan.pod;
     const { signal } = options;
+    // What the run is doing, for a report if the engine goes away: the step of its last progress.
+    let step: Phrase = doing.check();
     const progress = (p: RunProgress): void => {
+      step = stepOf(p) ?? step;
       options.onProgress?.(p);
       this.publish({ kind: 'progress', name, namespace, ...p });
     };
-    const created: Created = { containers: [], volumes: [] };
+    const created = new RunLedger();
+    // The infra says which containers the Pod has, so its status can show one that was removed later.
+    const infraPlan = { ...plan.infra, body: { ...plan.infra.body, Labels: withExpected(plan) } };
     const cancelled = (): void => {
       if (signal.aborted) throw runCancelled(name);
     };
@@ -166,11 +114,17 @@ export class PodRuntime {
       const pullFirst = plan.images.some((i) => i.image === plan.infra.body.Image && i.pullPolicy === 'Always');
       const infraCreate: Promise<{ container?: Docker.Container; error?: unknown }> = pullFirst
         ? Promise.resolve({})
-        : this.docker
-            .createContainer({ name: plan.infra.name, ...plan.infra.body } as Docker.ContainerCreateOptions)
+        : created
+            .asking(plan.infra.name, () =>
+              this.docker.createContainer({
+                name: plan.infra.name,
+                ...infraPlan.body,
+                Labels: created.labelled(infraPlan.body.Labels),
+              } as Docker.ContainerCreateOptions),
+            )
             .then(
               (container) => {
-                created.containers.push({ id: container.id, container: plan.infra.container });
+                created.containers.push({ id: container.id, container: plan.infra.container, name: plan.infra.name });
                 return { container };
               },
               (error: unknown) => ({ error }),
@@ -181,8 +135,8 @@ export class PodRuntime {
           // when its image is pulled first nothing is being created yet, so a leftover infra counts too.
           this.ensureAbsent(name, namespace, pullFirst ? undefined : plan.infra.name),
           this.ensureNetwork(plan, created, progress),
-          this.ensureImages(plan, progress, signal),
-          this.checkHostPaths(plan.hostPaths),
+          ensureImages(this.engine, plan, progress, signal),
+          checkHostPaths(this.engine, plan.hostPaths),
         ]),
         infraCreate,
       ]);
@@ -195,7 +149,7 @@ export class PodRuntime {
       // Reported after the checks, as before, so that progress reads in the order a user expects.
       if (first.container)
         progress({ stage: 'create', container: plan.infra.container, message: 'Creating infra container "POD"' });
-      const infra = first.container ?? (await this.create(plan.infra, created, progress));
+      const infra = first.container ?? (await this.create(infraPlan, created, progress));
       const early = [...plan.init, ...plan.apps].filter((c) => !c.needsPodIP);
       const late = [...plan.init, ...plan.apps].filter((c) => c.needsPodIP);
       // Creating only needs the infra to exist; starting needs it running (pod-start-anchors.md, finding 4). So the
@@ -257,7 +211,12 @@ export class PodRuntime {
       return snapshot;
     } catch (err) {
       // Once cancelled, whatever broke on the way out (a destroyed pull stream, say) is the cancel, not a failure.
-      const error = signal.aborted ? runCancelled(name) : explainEngineError(err, 'run', undefined);
+      let error = signal.aborted ? runCancelled(name) : explainEngineError(err, 'run', undefined);
+      // An init container killed or a container not found because the Pod was removed meanwhile (podwright down from
+      // another process): that is what to say, not the exit code the removal caused.
+      if (!signal.aborted && error.code !== 'ENGINE_LOST' && (await this.infraRemoved(created)))
+        error = new PodError('RUN_CANCELLED', podMessages.REMOVED_DURING_RUN({ name }), { cause: error.message });
+      if (error.code === 'ENGINE_LOST') throw await this.afterLostEngine(plan, created, step, error, progress, options);
       progress({
         stage: 'rollback',
         message: signal.aborted
@@ -269,8 +228,41 @@ export class PodRuntime {
     }
   }
 
+  /**
+   * The engine went away during the run: waits a while for it to come back, removes what the run created if it does,
+   * and says what it was doing and what is left on the engine, by name.
+   */
+  private async afterLostEngine(
+    plan: Plan,
+    created: RunLedger,
+    step: Phrase,
+    lost: PodError,
+    progress: (p: RunProgress) => void,
+    options: RunOptions & { signal: AbortSignal },
+  ): Promise<PodError> {
+    const engine = this.engine.resolved.endpoint.host;
+    let back = false;
+    let left = created.names();
+    if (left.length > 0) {
+      const waitMs = options.reconnectMs ?? 10_000;
+      progress({
+        stage: 'rollback',
+        message: `Lost the connection to the Docker Engine at ${engine} while ${step.text}; waiting up to ${Math.round(waitMs / 1000)} s for it to come back to remove what the run created`,
+      });
+      back = await this.engine.back(waitMs, options.signal);
+      if (back) left = await this.rollback(created, plan.pod, { sweep: true });
+    }
+    const error = new PodError(
+      'ENGINE_LOST',
+      podMessages.ENGINE_LOST({ engine, doing: step, name: plan.pod.name, namespace: plan.pod.namespace, left, back }),
+      { cause: lost.details.cause, left },
+    );
+    progress({ stage: 'rollback', message: error.message });
+    return error;
+  }
+
   /** The Pod's volumes, filled; a claim's volume is created only when missing and never rolled back. */
-  private async createVolumes(plan: Plan, created: Created, progress: (p: RunProgress) => void): Promise<void> {
+  private async createVolumes(plan: Plan, created: RunLedger, progress: (p: RunProgress) => void): Promise<void> {
     await settleAll(
       plan.volumes.map(async (v) => {
         if (v.persistent) {
@@ -282,8 +274,11 @@ export class PodRuntime {
           if (exists) return;
         }
         progress({ stage: 'volume', message: `Creating volume "${v.volume}" (${v.kind})` });
-        await this.docker.createVolume(v.body);
-        if (!v.persistent) created.volumes.push(v.body.Name);
+        if (v.persistent) return void (await this.docker.createVolume(v.body));
+        await created.asking(v.body.Name, () =>
+          this.docker.createVolume({ ...v.body, Labels: created.labelled(v.body.Labels) }),
+        );
+        created.volumes.push(v.body.Name);
       }),
     );
     if (plan.volumeHelper) await this.prepareVolumes(plan, created);
@@ -304,13 +299,19 @@ export class PodRuntime {
 
   private async create(
     c: ContainerPlan,
-    created: { containers: { id: string; container: string }[] },
+    created: RunLedger,
     progress: (p: RunProgress) => void,
   ): Promise<Docker.Container> {
     progress({ stage: 'create', container: c.container, message: `Creating ${c.role} container "${c.container}"` });
     try {
-      const container = await this.docker.createContainer({ name: c.name, ...c.body } as Docker.ContainerCreateOptions);
-      created.containers.push({ id: container.id, container: c.container });
+      const container = await created.asking(c.name, () =>
+        this.docker.createContainer({
+          name: c.name,
+          ...c.body,
+          Labels: created.labelled(c.body.Labels),
+        } as Docker.ContainerCreateOptions),
+      );
+      created.containers.push({ id: container.id, container: c.container, name: c.name });
       return container;
     } catch (err) {
       throw explainEngineError(err, 'create', c.container, c.body.Image);
@@ -338,7 +339,7 @@ export class PodRuntime {
     const info = await container.inspect();
     const exitCode = info.State.ExitCode;
     if (info.State.Running || exitCode !== 0) {
-      const logs = await this.tail(container);
+      const logs = await lastLines(container);
       const then = restartPolicy === 'Never' ? phrases.podFailed() : phrases.podStopped();
       const oom = info.State.OOMKilled ? phrases.outOfMemory() : '';
       throw new PodError('INIT_FAILED', podMessages.INIT_FAILED({ container: c.container, exitCode, oom, then }), {
@@ -349,25 +350,47 @@ export class PodRuntime {
     }
   }
 
-  private async tail(container: Docker.Container, lines = 20): Promise<string> {
-    try {
-      const raw = (await container.logs({
-        stdout: true,
-        stderr: true,
-        tail: lines,
-        follow: false,
-      })) as unknown as Buffer;
-      return demux(raw).trimEnd();
-    } catch {
-      return '';
-    }
+  /** Whether the run's infra, once created, is gone or being removed: the Pod was removed under the run. */
+  private async infraRemoved(created: RunLedger): Promise<boolean> {
+    const infra = created.containers.find((c) => c.container === 'POD');
+    if (!infra) return false;
+    return this.docker
+      .getContainer(infra.id)
+      .inspect()
+      .then(
+        (info) => info.State.Status === 'removing' || info.State.Dead,
+        (err: unknown) => isNotFound(err),
+      );
   }
 
-  private async rollback(created: Created, pod: PodRef): Promise<void> {
-    await Promise.allSettled(
-      created.containers.map((c) => this.engine.streams.getContainer(c.id).remove({ force: true, v: false })),
+  /**
+   * Removes what the run created; returns the Docker names of what could not be removed (already gone counts as
+   * removed). With `sweep` (after the engine came back), also whatever carries the run's token: a create whose answer
+   * was lost.
+   */
+  private async rollback(created: RunLedger, pod: PodRef, options: { sweep?: boolean } = {}): Promise<string[]> {
+    const containers = [...created.containers];
+    const volumes = [...created.volumes];
+    if (options.sweep) {
+      const label = [`${Labels.run}=${created.token}`];
+      const [found, { Volumes }] = await Promise.all([
+        this.docker.listContainers({ all: true, filters: { label } }).catch(() => []),
+        this.docker.listVolumes({ filters: { label } }).catch(() => ({ Volumes: [] })),
+      ]);
+      for (const c of found)
+        if (!containers.some((k) => k.id === c.Id))
+          containers.push({ id: c.Id, container: '', name: c.Names[0]?.replace(/^\//, '') ?? c.Id });
+      for (const v of Volumes ?? []) if (!volumes.includes(v.Name)) volumes.push(v.Name);
+    }
+    const removedContainers = await Promise.allSettled(
+      containers.map((c) => this.engine.streams.getContainer(c.id).remove({ force: true, v: false })),
     );
-    await Promise.allSettled(created.volumes.map((v) => this.engine.streams.getVolume(v).remove()));
+    const removedVolumes = await Promise.allSettled(volumes.map((v) => this.engine.streams.getVolume(v).remove()));
+    const failed = (r: PromiseSettledResult<unknown>): boolean => r.status === 'rejected' && !isGone(r.reason);
+    const left = [
+      ...containers.filter((_, i) => failed(removedContainers[i]!)).map((c) => c.name),
+      ...volumes.filter((_, i) => failed(removedVolumes[i]!)),
+    ];
     // A network this run created goes too, unless another run here may be about to join it or another Pod's
     // container joined it meanwhile. The engine refuses only while such a container runs: it removes the network
     // from under a created or stopped one, which then cannot start.
@@ -376,19 +399,18 @@ export class PodRuntime {
         .getNetwork(created.network)
         .remove()
         .catch(() => undefined);
+    return left;
   }
 
   /** Whether any container, running or not, is attached to the network (or the engine cannot say). */
   private async networkInUse(network: string): Promise<boolean> {
-    return this.docker
-      .listContainers({ all: true, filters: { network: [network] } })
-      .then(
-        (containers) => containers.length > 0,
-        () => true,
-      );
+    return this.docker.listContainers({ all: true, filters: { network: [network] } }).then(
+      (containers) => containers.length > 0,
+      () => true,
+    );
   }
 
-  private async ensureNetwork(plan: Plan, created: Created, progress: (p: RunProgress) => void): Promise<void> {
+  private async ensureNetwork(plan: Plan, created: RunLedger, progress: (p: RunProgress) => void): Promise<void> {
     if (!plan.network) return;
     try {
       await this.docker.getNetwork(plan.network.name).inspect();
@@ -407,144 +429,22 @@ export class PodRuntime {
     }
   }
 
-  private async ensureImages(plan: Plan, progress: (p: RunProgress) => void, signal?: AbortSignal): Promise<void> {
-    const containersByImage = new Map<string, ContainerPlan[]>();
-    for (const c of [plan.infra, ...plan.init, ...plan.apps]) {
-      containersByImage.set(c.body.Image, [...(containersByImage.get(c.body.Image) ?? []), c]);
-    }
-    await settleAll(
-      plan.images.map(async (image) => {
-        const first = containersByImage.get(image.image)?.[0]?.container;
-        let info: Docker.ImageInspectInfo | undefined;
-        if (image.pullPolicy !== 'Always') {
-          info = await this.docker
-            .getImage(image.image)
-            .inspect()
-            .catch((err: unknown) =>
-              isNotFound(err) ? undefined : Promise.reject(explainEngineError(err, 'inspect the image of', first)),
-            );
-        }
-        if (!info) {
-          if (image.pullPolicy === 'Never') {
-            throw new PodError(
-              'IMAGE_MISSING',
-              podMessages.IMAGE_NEVER_PULL({ image: image.image, container: String(first) }),
-              { container: first },
-            );
-          }
-          await this.pull(image.image, first, progress, signal);
-          info = await this.docker.getImage(image.image).inspect();
-        }
-        for (const c of containersByImage.get(image.image) ?? []) {
-          if (!c.requireNonRoot) continue;
-          const user = (info.Config?.User ?? '').split(':')[0] ?? '';
-          if (user === '' || user === '0' || user === 'root') {
-            throw new PodError(
-              'IMAGE_RUNS_AS_ROOT',
-              podMessages.IMAGE_RUNS_AS_ROOT({ container: c.container, image: image.image, user: user || 'root' }),
-              { container: c.container },
-            );
-          }
-          if (!/^\d+$/.test(user)) {
-            throw new PodError('IMAGE_RUNS_AS_ROOT', podMessages.IMAGE_USER_NAME({ container: c.container, user }), {
-              container: c.container,
-            });
-          }
-        }
-      }),
-    );
-  }
-
-  private async pull(
-    image: string,
-    container: string | undefined,
-    progress: (p: RunProgress) => void,
-    signal?: AbortSignal,
-  ): Promise<void> {
-    progress({ stage: 'pull', container, message: `Pulling ${image}` });
-    const request = this.engine.streams.pull(image) as Promise<NodeJS.ReadableStream & { destroy?: () => void }>;
-    // A cancel closes the pull's connection, and the engine abandons the download (unless another client pulls it too).
-    const onAbort = (): void =>
-      void request.then(
-        (stream) => stream.destroy?.(),
-        () => undefined,
-      );
-    signal?.addEventListener('abort', onAbort, { once: true });
-    // The run's own catch turns any failure after a cancel into RUN_CANCELLED.
-    const stopped = (): Error => new Error('the pull was cancelled');
-    try {
-      const stream = await abortable(request, signal, stopped);
-      const done = new Promise<void>((resolve, reject) => {
-        this.engine.streams.modem.followProgress(
-          stream,
-          (err: Error | null, output: { error?: string }[]) => {
-            const failed = output?.find((o) => o.error);
-            if (err || failed) reject(err ?? new Error(failed?.error));
-            else resolve();
-          },
-          (event: { id?: string; status?: string; progressDetail?: { current?: number; total?: number } }) => {
-            // "Pulling from <repository>" carries the tag as its id: it is about the image, not a layer.
-            if (!event.id || event.status?.startsWith('Pulling from ')) return;
-            progress({
-              stage: 'pull',
-              container,
-              message: `${image}: ${event.id} ${event.status ?? ''}`.trim(),
-              layer: {
-                id: event.id,
-                status: event.status ?? '',
-                current: event.progressDetail?.current,
-                total: event.progressDetail?.total,
-              },
-            });
-          },
-        );
-      });
-      // A destroyed stream may never report its end: the cancel does not wait for it.
-      await abortable(done, signal, stopped);
-    } catch (err) {
-      if (signal?.aborted) throw err;
-      const cause = (
-        (err as { json?: { message?: string } }).json?.message ??
-        (err as Error).message ??
-        String(err)
-      ).trim();
-      const reason = pullFailureReason(cause, registryOf(image));
-      throw new PodError(
-        'IMAGE_PULL_FAILED',
-        podMessages.IMAGE_PULL_FAILED({ image, container: String(container), reason }),
-        { container, cause },
-      );
-    } finally {
-      signal?.removeEventListener('abort', onAbort);
-    }
-  }
-
-  /** hostPath type checks, as the kubelet makes them; only possible when the engine runs on this machine. */
-  private async checkHostPaths(checks: HostPathCheck[]): Promise<void> {
-    if (checks.length === 0 || !this.engineIsLocal()) return;
-    await settleAll(checks.map((c) => checkHostPath(c)));
-  }
-
-  private engineIsLocal(): boolean {
-    return /^(unix|npipe):/.test(this.engine.resolved.endpoint.host);
-  }
-
   /** Makes emptyDirs world-writable and writes configMap / secret / downwardAPI files through a never-started helper. */
-  private async prepareVolumes(
-    plan: Plan,
-    created: { containers: { id: string; container: string }[] },
-  ): Promise<void> {
+  private async prepareVolumes(plan: Plan, created: RunLedger): Promise<void> {
     const helper = plan.volumeHelper!;
     let container: Docker.Container;
     try {
-      container = await this.docker.createContainer({
-        name: helper.name,
-        ...helper.body,
-      } as Docker.ContainerCreateOptions);
+      container = await created.asking(helper.name, () =>
+        this.docker.createContainer({
+          name: helper.name,
+          ...helper.body,
+          Labels: created.labelled(helper.body.Labels),
+        } as Docker.ContainerCreateOptions),
+      );
     } catch (err) {
       throw explainEngineError(err, 'prepare the volumes of', undefined, helper.body.Image);
     }
-    created.containers.push({ id: container.id, container: 'volumes' });
+    created.containers.push({ id: container.id, container: 'volumes', name: helper.name });
     const entries: ArchiveEntry[] = [];
     const dirs = new Set<string>();
     for (const [volume, mountPoint] of Object.entries(helper.mountPoints)) {
@@ -590,119 +490,18 @@ export class PodRuntime {
   // ------------------------------------------------------------------ status
 
   /** The Pod's status now, or undefined when none of its containers exists. */
-  async snapshot(ref: PodRef): Promise<PodSnapshot | undefined> {
-    const namespace = ref.namespace ?? 'default';
-    const list = await this.docker.listContainers({
-      all: true,
-      filters: { label: labelFilters(podSelector(ref.name, namespace)) },
-    });
-    const infos = await Promise.all(
-      list
-        .filter((c) => c.Labels[Labels.role] !== 'volume')
-        .map((c) =>
-          this.docker
-            .getContainer(c.Id)
-            .inspect()
-            .catch((err: unknown) => (isNotFound(err) ? undefined : Promise.reject(err))),
-        ),
-    );
-    const present = infos.filter((i): i is ContainerInfo => i !== undefined);
-    if (present.length === 0) return undefined;
-    return snapshotOf(ref.name, namespace, present);
+  snapshot(ref: PodRef): Promise<PodSnapshot | undefined> {
+    return this.status.snapshot(ref);
   }
 
   /** Every Pod Podwright created on this engine, found by label (also those of an earlier run of the app). */
-  async list(): Promise<PodSnapshot[]> {
-    const all = await this.docker.listContainers({ all: true, filters: { label: [`${Labels.managed}=true`] } });
-    const pods = new Map<string, PodRef>();
-    for (const c of all) {
-      const name = c.Labels[Labels.pod];
-      if (!name || c.Labels[Labels.role] === 'volume') continue;
-      const namespace = c.Labels[Labels.namespace] ?? 'default';
-      pods.set(`${namespace}/${name}`, { name, namespace });
-    }
-    const snapshots = await Promise.all([...pods.values()].map((ref) => this.snapshot(ref)));
-    return snapshots
-      .filter((s): s is PodSnapshot => s !== undefined)
-      .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+  list(): Promise<PodSnapshot[]> {
+    return this.status.list();
   }
 
-  /**
-   * Streams status changes from the engine's events (no polling) until `signal` aborts: first the current status of
-   * the matching Pods, then a fresh snapshot of a Pod whenever one of its containers changes, and this runtime's
-   * run progress.
-   */
-  async watch(filter: Partial<PodRef>, emit: (event: PodStatusEvent) => void, signal: AbortSignal): Promise<void> {
-    const namespace = filter.namespace ?? (filter.name ? 'default' : undefined);
-    const matches = (name: string, ns: string): boolean =>
-      (filter.name === undefined || filter.name === name) && (namespace === undefined || namespace === ns);
-    const unsubscribe = this.subscribe((event) => {
-      const ns = event.kind === 'status' ? event.pod.namespace : event.namespace;
-      const name = event.kind === 'status' ? event.pod.name : event.name;
-      if (event.kind === 'progress' && matches(name, ns)) emit(event);
-    });
-    const labels = [`${Labels.managed}=true`];
-    if (filter.name) labels.push(`${Labels.pod}=${filter.name}`);
-    if (namespace) labels.push(`${Labels.namespace}=${namespace}`);
-    const stream = (await this.engine.streams.getEvents({
-      filters: { type: ['container'], label: labels },
-    })) as NodeJS.ReadableStream & {
-      destroy?: () => void;
-    };
-    const pending = new Map<string, NodeJS.Timeout>();
-    const refresh = (ref: PodRef & { namespace: string }): void => {
-      const key = `${ref.namespace}/${ref.name}`;
-      if (pending.has(key)) return;
-      // Coalesce a burst (create, start, attach...) into one snapshot.
-      pending.set(
-        key,
-        setTimeout(() => {
-          pending.delete(key);
-          if (signal.aborted) return;
-          this.snapshot(ref).then(
-            (pod) => {
-              if (signal.aborted) return;
-              emit(pod ? { kind: 'status', pod } : { kind: 'removed', name: ref.name, namespace: ref.namespace });
-            },
-            () => {},
-          );
-        }, 15),
-      );
-    };
-    try {
-      const initial = filter.name
-        ? [await this.snapshot({ name: filter.name, namespace })].filter(Boolean)
-        : await this.list();
-      for (const pod of initial as PodSnapshot[]) if (matches(pod.name, pod.namespace)) emit({ kind: 'status', pod });
-      await new Promise<void>((resolve, reject) => {
-        const onAbort = (): void => {
-          stream.destroy?.();
-          resolve();
-        };
-        if (signal.aborted) return onAbort();
-        signal.addEventListener('abort', onAbort, { once: true });
-        stream.on(
-          'data',
-          lineSplitter((line) => {
-            try {
-              const event = JSON.parse(line) as { Actor?: { Attributes?: Record<string, string> } };
-              const attrs = event.Actor?.Attributes ?? {};
-              const name = attrs[Labels.pod];
-              const ns = attrs[Labels.namespace] ?? 'default';
-              if (name && attrs[Labels.role] !== 'volume' && matches(name, ns)) refresh({ name, namespace: ns });
-            } catch {
-              // A line that is not JSON is not an event.
-            }
-          }),
-        );
-        stream.on('end', () => resolve());
-        stream.on('error', (err) => (signal.aborted ? resolve() : reject(err)));
-      });
-    } finally {
-      unsubscribe();
-      for (const t of pending.values()) clearTimeout(t);
-      stream.destroy?.();
-    }
+  /** Status changes from the engine's events and this runtime's run progress, until `signal` aborts. */
+  watch(filter: Partial<PodRef>, emit: (event: PodStatusEvent) => void, signal: AbortSignal): Promise<void> {
+    return this.status.watch(filter, emit, signal);
   }
 
   // ------------------------------------------------------------------ stop / down
@@ -751,9 +550,8 @@ export class PodRuntime {
       const container = this.engine.streams.getContainer(c.Id);
       const t = graceOf(c);
       if (t > 0) await container.stop({ t }).catch(() => undefined);
-      await container
-        .remove({ force: true })
-        .catch((err: unknown) => (isNotFound(err) ? undefined : Promise.reject(err)));
+      // A removal already under way (a run rolling back, another down) is this one's work done.
+      await container.remove({ force: true }).catch((err: unknown) => (isGone(err) ? undefined : Promise.reject(err)));
     };
     if (list.some((c) => c.Labels[Labels.role] !== 'infra' && graceOf(c) > 0)) {
       // The apps get their grace period with the network and IPC still in place; the infra goes last.
@@ -793,156 +591,26 @@ function substituteAddresses(c: ContainerPlan, podIP: string, hostIP: string): C
   return { ...c, body };
 }
 
-/** The registry an image reference names (its first component when that looks like a host), else Docker Hub. */
-export function registryOf(image: string): string {
-  const first = image.split('/')[0]!;
-  return image.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')
-    ? first
-    : 'docker.io';
-}
-
-/** The engine's pull error in plain words (it comes as "(HTTP code 500) server error - Get \"http://...\": dial tcp ..."). */
-export function pullFailure(cause: string, registry: string): string {
-  const reason = pullFailureReason(cause, registry);
-  return typeof reason === 'string' ? reason : reason.text;
-}
-
-/** pullFailure's reason as a catalogue phrase; the registry's own words otherwise. */
-function pullFailureReason(cause: string, registry: string): Phrase | string {
-  if (/manifest unknown|manifest for .* not found|not found: manifest/i.test(cause))
-    return pullReasons.noManifest(registry);
-  if (/pull access denied|unauthorized|authentication required|requested access to the resource is denied/i.test(cause))
-    return pullReasons.denied(registry);
-  const corrupt = /verification failed for digest (sha256:[0-9a-f]{12})/i.exec(cause);
-  if (corrupt) return pullReasons.corrupt(registry, corrupt[1]!);
-  if (/server gave HTTP response to HTTPS client/i.test(cause)) return pullReasons.plainHttp(registry);
-  if (
-    /connection refused|no such host|dial tcp|i\/o timeout|context deadline exceeded|network is unreachable|TLS handshake timeout|no route to host/i.test(
-      cause,
-    )
-  )
-    return pullReasons.unreachable(registry);
-  return cause.replace(/^\(HTTP code \d+\) [a-z ]+ - /, '');
-}
-
-/** The host's first external IPv4 address: the Pod IP of a hostNetwork Pod. */
-function hostAddress(): string {
-  for (const addresses of Object.values(networkInterfaces())) {
-    for (const a of addresses ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+/** The step a progress report names, as a phrase for "while ...". */
+function stepOf(p: RunProgress): Phrase | undefined {
+  switch (p.stage) {
+    case 'check':
+      return doing.check();
+    case 'network':
+      return doing.network();
+    case 'pull':
+      return doing.pull(p.container);
+    case 'volume':
+      return doing.volume();
+    case 'create':
+      return doing.create(p.container);
+    case 'start':
+      return p.container ? doing.start(p.container) : doing.startApps();
+    case 'init':
+      return p.container ? doing.init(p.container) : undefined;
+    case 'rollback':
+      return doing.rollback();
+    default:
+      return undefined;
   }
-  return '127.0.0.1';
-}
-
-async function checkHostPath(c: HostPathCheck): Promise<void> {
-  const fail = (why: keyof typeof hostPathReasons): never => {
-    throw new PodError(
-      'HOSTPATH_INVALID',
-      podMessages.HOSTPATH_INVALID({ volume: c.volume, path: c.path, why: hostPathReasons[why]() }),
-    );
-  };
-  const info = await lstat(c.path).catch(() => undefined);
-  const target = info?.isSymbolicLink() ? await stat(c.path).catch(() => undefined) : info;
-  switch (c.type) {
-    case '':
-      return;
-    case 'DirectoryOrCreate':
-      if (!target) await mkdir(c.path, { recursive: true, mode: 0o755 });
-      else if (!target.isDirectory()) fail('existsNotDirectory');
-      return;
-    case 'Directory':
-      if (!target) fail('missingDirectory');
-      else if (!target.isDirectory()) fail('notDirectory');
-      return;
-    case 'FileOrCreate':
-      if (!target) {
-        await mkdir(dirname(c.path), { recursive: true, mode: 0o755 });
-        await (await open(c.path, 'a', 0o644)).close();
-      } else if (!target.isFile()) fail('existsNotFile');
-      return;
-    case 'File':
-      if (!target) fail('missingFile');
-      else if (!target.isFile()) fail('notFile');
-      return;
-    case 'Socket':
-      if (!target?.isSocket()) fail(target ? 'notSocket' : 'missingSocket');
-      return;
-    case 'CharDevice':
-      if (!target?.isCharacterDevice()) fail('notCharDevice');
-      return;
-    case 'BlockDevice':
-      if (!target?.isBlockDevice()) fail('notBlockDevice');
-  }
-}
-
-/** Splits Docker's multiplexed log stream (8-byte frame headers) into text; plain text passes through. */
-export function demux(raw: Buffer): string {
-  if (raw.length < 8 || raw[1] !== 0 || raw[2] !== 0 || raw[3] !== 0 || raw[0]! > 2) return raw.toString('utf8');
-  const parts: Buffer[] = [];
-  let offset = 0;
-  while (offset + 8 <= raw.length) {
-    const size = raw.readUInt32BE(offset + 4);
-    parts.push(raw.subarray(offset + 8, offset + 8 + size));
-    offset += 8 + size;
-  }
-  return Buffer.concat(parts).toString('utf8');
-}
-
-function containerStatus(info: ContainerInfo, initPending: boolean): ContainerStatus {
-  const labels = info.Config.Labels ?? {};
-  const role = (labels[Labels.role] ?? 'app') as ContainerStatus['role'];
-  const s = info.State;
-  let state: ContainerStatus['state'];
-  if (s.Running && !s.Restarting) state = { state: 'running', startedAt: s.StartedAt };
-  else if (s.Restarting)
-    state = { state: 'waiting', reason: 'CrashLoopBackOff', message: `restarting after exit code ${s.ExitCode}` };
-  else if (s.Status === 'created')
-    state = { state: 'waiting', reason: role === 'app' && initPending ? 'PodInitializing' : 'ContainerCreating' };
-  else {
-    state = {
-      state: 'terminated',
-      exitCode: s.ExitCode,
-      reason: terminatedReason(s.ExitCode, s.OOMKilled),
-      startedAt: s.StartedAt,
-      finishedAt: s.FinishedAt,
-    };
-    if (s.Error) state.message = s.Error;
-  }
-  const status: ContainerStatus = {
-    name: labels[Labels.container] ?? info.Name.replace(/^\//, ''),
-    role,
-    image: info.Config.Image,
-    id: info.Id,
-    state,
-    restartCount: info.RestartCount ?? 0,
-  };
-  return status;
-}
-
-function snapshotOf(name: string, namespace: string, infos: ContainerInfo[]): PodSnapshot {
-  const sorted = [...infos].sort((a, b) => {
-    const la = a.Config.Labels ?? {};
-    const lb = b.Config.Labels ?? {};
-    return (
-      (ROLE_ORDER[la[Labels.role] ?? 'app'] ?? 3) - (ROLE_ORDER[lb[Labels.role] ?? 'app'] ?? 3) ||
-      Number(la[Labels.index] ?? 0) - Number(lb[Labels.index] ?? 0)
-    );
-  });
-  const initPending = sorted.some(
-    (i) => i.Config.Labels?.[Labels.role] === 'init' && !(i.State.Status === 'exited' && i.State.ExitCode === 0),
-  );
-  const containers = sorted.map((i) => containerStatus(i, initPending));
-  const infra = sorted.find((i) => i.Config.Labels?.[Labels.role] === 'infra');
-  const restartPolicy = (infra?.Config.Labels?.[Labels.restartPolicy] ?? 'Always') as PodSnapshot['restartPolicy'];
-  const snapshot: PodSnapshot = {
-    name,
-    namespace,
-    phase: podPhase(restartPolicy, containers),
-    restartPolicy,
-    containers,
-  };
-  const design = infra?.Config.Labels?.[Labels.design];
-  if (design) snapshot.design = design;
-  const ip = infra ? Object.values(infra.NetworkSettings.Networks ?? {})[0]?.IPAddress : undefined;
-  if (ip) snapshot.podIP = ip;
-  return snapshot;
 }

@@ -5,7 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Labels, plan, type Container, type Pod } from '../../../../shared/plan';
 import type { Engine } from '../connection/engine';
 import { PodError } from './pod-errors';
-import { PodRuntime, pullFailure, registryOf, type PodSnapshot, type PodStatusEvent } from './pod-runtime';
+import { PodRuntime, type PodSnapshot, type PodStatusEvent } from './pod-runtime';
+import { pullFailure, registryOf } from './pod-pull';
 import { imageFromEngine, startRegistry, type RegistryImage, type TestRegistry } from './registry.test-support';
 import { dockerReason, execIn, requireDocker, uniqueSuffix } from '../testing';
 
