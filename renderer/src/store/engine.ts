@@ -51,7 +51,8 @@ export const useEngine = create<EngineState>((set, get) => ({
 /** "Docker 20.10.24 · API 1.41 · 2 CPUs · 23.5 GiB", in the UI language. */
 export function describeEngine(status: Extract<EngineStatus, { reachable: true }>, t: Translate): string {
   const gib = (status.memoryBytes / 2 ** 30).toFixed(1);
-  const cpus = t('editing.engine.cpus', { count: status.cpus });
+  const cpus =
+    status.cpus === 1 ? t('editing.engine.cpu', { count: 1 }) : t('editing.engine.cpus', { count: status.cpus });
   return `${status.name} ${status.version} · API ${status.apiVersion} · ${cpus} · ${t('editing.engine.gib', { gib })}`;
 }
 
