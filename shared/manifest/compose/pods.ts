@@ -75,7 +75,9 @@ export function mapProject(project: ProjectModel, options: MapOptions): Mapped {
   const pods: MappedPod[] = grouping.groups.map((group) => {
     // One Pod for the whole project is named after it; a group the user made keeps its first service's name.
     const base =
-      single && options.pods === 'one' && !options.groups ? project.name : (podwrightPodName(group, byName) ?? group.root);
+      single && options.pods === 'one' && !options.groups
+        ? project.name
+        : (podwrightPodName(group, byName) ?? group.root);
     const name = uniqueIn(podNames, dnsLabel(base, 'pod'));
     for (const s of group.services) podOf.set(s, name);
     return {
@@ -245,7 +247,8 @@ function podNetworkFields(
   if (extra.length > 0 && regular.length > 1) ctx.say('podWide', { pod, field: 'extra_hosts' });
 
   const nameservers = [...new Set(regular.flatMap((s) => s.dns))];
-  const searches = [...new Set(regular.flatMap((s) => s.dnsSearch))];
+  // An empty dns_search (`dns_search: ""`) sets no search domain in Docker; in dnsConfig it would be invalid.
+  const searches = [...new Set(regular.flatMap((s) => s.dnsSearch))].filter((domain) => domain.trim() !== '');
   const options = [...new Set(regular.flatMap((s) => s.dnsOpt))];
   if (nameservers.length + searches.length + options.length > 0) {
     const dns: NonNullable<PodSpec['dnsConfig']> = {};
@@ -294,7 +297,12 @@ function explainGrouping(
   for (const g of grouping.groups) {
     const pod = podOf.get(g.services[0]!) ?? '';
     for (const t of g.ties) {
-      ctx.say(`podTogether${kind[t.kind]}`, t.kind === 'volume' ? { pod, from: t.from, to: t.to, volume: t.volume ?? '' } : { pod, from: t.from, to: t.to, mode: mode(t) });
+      ctx.say(
+        `podTogether${kind[t.kind]}`,
+        t.kind === 'volume'
+          ? { pod, from: t.from, to: t.to, volume: t.volume ?? '' }
+          : { pod, from: t.from, to: t.to, mode: mode(t) },
+      );
     }
   }
   for (const t of grouping.broken) {
