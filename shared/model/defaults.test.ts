@@ -122,6 +122,17 @@ describe('withDefaults', () => {
     ]);
   });
 
+  it('reads a null in the list of containers as a zero-valued container, defaulted (Go decodes it so)', () => {
+    const out = withDefaults({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p' },
+      spec: { containers: [null] },
+    } as never);
+    expect(out.spec.containers[0]).toMatchObject({ terminationMessagePolicy: 'File' });
+    expect(out.spec.containers[0]?.name).toBeUndefined();
+  });
+
   it('reads null fields as absent, but keeps null values inside maps (labels, limits)', () => {
     const out = withDefaults({
       apiVersion: 'v1',

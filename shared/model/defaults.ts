@@ -203,7 +203,8 @@ function defaultVolume(volume: Volume): Volume {
 
 function defaultContainers(containers: Container[], hostNetwork: boolean): Container[] {
   const out: Container[] = [];
-  for (const c of containers) out.push(defaultContainer(c, hostNetwork));
+  // A null in a list of containers decodes to a zero-valued container (no name, no image), which is then defaulted.
+  for (const c of containers) out.push(defaultContainer(c === null ? ({} as Container) : c, hostNetwork));
   return out;
 }
 
@@ -224,7 +225,8 @@ export function withDefaults(input: Pod): Pod {
     spec.serviceAccountName = spec.serviceAccount;
   if (Array.isArray(spec.containers)) spec.containers = defaultContainers(spec.containers, hostNetwork);
   if (Array.isArray(spec.initContainers)) spec.initContainers = defaultContainers(spec.initContainers, hostNetwork);
-  if (Array.isArray(spec.volumes)) spec.volumes = spec.volumes.map(defaultVolume);
+  if (Array.isArray(spec.volumes))
+    spec.volumes = spec.volumes.map((v) => defaultVolume(v === null ? ({} as typeof v) : v));
   const out = copy(pod);
   out.spec = spec;
   return out;
