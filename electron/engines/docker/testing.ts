@@ -74,11 +74,24 @@ export function box(name: string, script: string, extra: Partial<Container> = {}
 }
 
 /** A Pod that stops at once (grace 0), for tests; `metadata` adds a namespace or labels. */
-export function testPod(name: string, spec: Partial<PodSpec>, metadata: Partial<NonNullable<Pod['metadata']>> = {}): Pod {
+export function testPod(
+  name: string,
+  spec: Partial<PodSpec>,
+  metadata: Partial<NonNullable<Pod['metadata']>> = {},
+): Pod {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name, ...metadata },
     spec: { terminationGracePeriodSeconds: 0, containers: [], ...spec },
   };
+}
+
+/** Waits until `ok` holds, asking every `stepMs`; throws after `timeoutMs` (a test's engine never got there). */
+export async function waitUntil(ok: () => boolean | Promise<boolean>, timeoutMs = 20_000, stepMs = 50): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await ok())) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
 }

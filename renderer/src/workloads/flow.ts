@@ -148,8 +148,9 @@ export function addService(at?: Point): string {
   state.changeDesign((d) => ({ ...d, companions: [...d.companions, service] }));
   const id = servicesOf(useDocument.getState().companions).at(-1)!.id;
   state.select([id]);
-  // Added by click or command, it goes beside the Pods, maybe out of view: show it with the active Pod.
-  if (!at)
+  // Added by click or command, it goes beside the Pods, maybe out of view: show it with the active Pod (once the
+  // canvas has drawn it; a store without a page, as in the editing tests, has nothing to show).
+  if (!at && typeof requestAnimationFrame === 'function')
     requestAnimationFrame(() =>
       requestAnimationFrame(() => void flow()?.fitView({ nodes: [{ id: 'pod' }, { id }], maxZoom: 1, duration: 200 })),
     );

@@ -11,6 +11,7 @@ import {
   connect,
   emptyDocument,
   removeSelection,
+  servicesOf,
   updateVolume,
   type CanvasDocument,
 } from '../../../shared/design';
@@ -270,11 +271,13 @@ function expectAgreement(editor: HeadlessEditor, history: string): void {
   expect(plain(reading.pod), history).toEqual(plain(state.doc.pod));
   // The canvas draws what the YAML says: the same nodes and edges from the text's Pod as from the document's.
   expect(graphShape({ ...state.doc, pod: reading.pod }), history).toEqual(graphShape(state.doc));
-  // The inspector shows the selected thing of this document: every selected id is a node or edge of it (or the Pod).
+  // The inspector shows the selected thing of this document: every selected id is a node or edge of it, the Pod, or
+  // one of the design's Services (drawn beside the Pods, not in one).
   const graph = buildGraph(state.doc);
+  const services = new Set(servicesOf(state.companions).map((service) => service.id));
   for (const id of state.selection)
     expect(
-      id === 'pod' || graph.byId.has(id) || graph.edges.some((x) => x.id === id),
+      id === 'pod' || graph.byId.has(id) || graph.edges.some((x) => x.id === id) || services.has(id),
       `${history}\nselected ${id}`,
     ).toBe(true);
 }

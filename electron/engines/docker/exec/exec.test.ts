@@ -3,28 +3,33 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../connection/engine';
 import { execCapture, ExecSession, type ExecOutput } from './exec';
 import { startFakePod, type FakePod } from '../logs/logs-testing';
-import { dockerReason, requireDocker } from '../testing';
+import { dockerReason, requireDocker, waitUntil } from '../testing';
 
 const engine = await requireDocker();
 const docker = engine.docker;
 
-async function until(check: () => boolean, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const until = (check: () => boolean, ms = 10_000): Promise<void> => waitUntil(check, ms, 20);
 
 describe.skipIf(dockerReason)(`exec on Docker${dockerReason ? ` (skipped: ${dockerReason})` : ''}`, () => {
   let pod: FakePod;
   beforeAll(async () => {
-    pod = await startFakePod(docker, [{ name: 'app', script: 'sleep 300' }, { name: 'done', script: 'true' }], 'pw-exec');
+    pod = await startFakePod(
+      docker,
+      [
+        { name: 'app', script: 'sleep 300' },
+        { name: 'done', script: 'true' },
+      ],
+      'pw-exec',
+    );
   });
   afterAll(() => pod?.remove());
 
   it('captures stdout, stderr and the exit code', async () => {
-    const ok = await execCapture(docker, { pod: pod.pod, container: 'app' }, ['sh', '-c', 'echo out; echo err >&2; hostname']);
+    const ok = await execCapture(docker, { pod: pod.pod, container: 'app' }, [
+      'sh',
+      '-c',
+      'echo out; echo err >&2; hostname',
+    ]);
     expect(ok).toMatchObject({ exitCode: 0, stderr: 'err\n', truncated: false, timedOut: false });
     expect(ok.stdout.split('\n')[0]).toBe('out');
     const failed = await execCapture(docker, { pod: pod.pod, container: 'app' }, ['sh', '-c', 'exit 42']);
@@ -35,9 +40,16 @@ describe.skipIf(dockerReason)(`exec on Docker${dockerReason ? ` (skipped: ${dock
   });
 
   it('feeds stdin, caps output, and gives up at a deadline', async () => {
-    const echoed = await execCapture(docker, { pod: pod.pod, container: 'app' }, ['sh', '-c', 'tr a-z A-Z'], { stdin: 'hello pod\n' });
+    const echoed = await execCapture(docker, { pod: pod.pod, container: 'app' }, ['sh', '-c', 'tr a-z A-Z'], {
+      stdin: 'hello pod\n',
+    });
     expect(echoed).toMatchObject({ exitCode: 0, stdout: 'HELLO POD\n' });
-    const big = await execCapture(docker, { pod: pod.pod, container: 'app' }, ['sh', '-c', 'head -c 100000 /dev/zero'], { maxBytes: 1000 });
+    const big = await execCapture(
+      docker,
+      { pod: pod.pod, container: 'app' },
+      ['sh', '-c', 'head -c 100000 /dev/zero'],
+      { maxBytes: 1000 },
+    );
     expect(big.stdout).toHaveLength(1000);
     expect(big.truncated).toBe(true);
     const slow = await execCapture(docker, { pod: pod.pod, container: 'app' }, ['sleep', '30'], { timeoutMs: 300 });
@@ -46,15 +58,23 @@ describe.skipIf(dockerReason)(`exec on Docker${dockerReason ? ` (skipped: ${dock
 
   it('refuses a stopped container and an unknown one with typed errors', async () => {
     await docker.getContainer(pod.ids.done!).wait();
-    await expect(execCapture(docker, { pod: pod.pod, container: 'done' }, ['true'])).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(execCapture(docker, { pod: pod.pod, container: 'nope' }, ['true'])).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(execCapture(docker, { pod: pod.pod, container: 'done' }, ['true'])).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await expect(execCapture(docker, { pod: pod.pod, container: 'nope' }, ['true'])).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('runs a TTY session: input, resize seen by stty, and the exit code', async () => {
     const output: ExecOutput[] = [];
     const text = (): string => output.map((o) => o.data).join('');
-    const session = await ExecSession.start(docker, { pod: pod.pod, container: 'app' }, ['sh'], { tty: true, cols: 80, rows: 24 }, (o) =>
-      output.push(o),
+    const session = await ExecSession.start(
+      docker,
+      { pod: pod.pod, container: 'app' },
+      ['sh'],
+      { tty: true, cols: 80, rows: 24 },
+      (o) => output.push(o),
     );
     session.write('stty size\n');
     await until(() => /24 80/.test(text()));
@@ -63,7 +83,13 @@ describe.skipIf(dockerReason)(`exec on Docker${dockerReason ? ` (skipped: ${dock
     await until(() => /43 132/.test(text()));
     // Idle longer than the engine client's timeout: the session must survive it.
     const impatient = new Engine({ timeoutMs: 500 });
-    const idle = await ExecSession.start(impatient.docker, { pod: pod.pod, container: 'app' }, ['sh'], { tty: true }, (o) => output.push(o));
+    const idle = await ExecSession.start(
+      impatient.docker,
+      { pod: pod.pod, container: 'app' },
+      ['sh'],
+      { tty: true },
+      (o) => output.push(o),
+    );
     await new Promise((r) => setTimeout(r, 1500));
     idle.write('echo still-here\n');
     await until(() => /still-here\r?\n/.test(text()));
@@ -76,14 +102,28 @@ describe.skipIf(dockerReason)(`exec on Docker${dockerReason ? ` (skipped: ${dock
 
   it('runs a session without a TTY, with separate streams', async () => {
     const output: ExecOutput[] = [];
-    const session = await ExecSession.start(docker, { pod: pod.pod, container: 'app' }, ['sh', '-c', 'cat; echo bye >&2; exit 5'], { tty: false }, (o) =>
-      output.push(o),
+    const session = await ExecSession.start(
+      docker,
+      { pod: pod.pod, container: 'app' },
+      ['sh', '-c', 'cat; echo bye >&2; exit 5'],
+      { tty: false },
+      (o) => output.push(o),
     );
     session.write('line one\n');
     session.endInput();
     expect(await session.exited).toBe(5);
-    expect(output.filter((o) => o.stream === 'stdout').map((o) => o.data).join('')).toBe('line one\n');
-    expect(output.filter((o) => o.stream === 'stderr').map((o) => o.data).join('')).toBe('bye\n');
+    expect(
+      output
+        .filter((o) => o.stream === 'stdout')
+        .map((o) => o.data)
+        .join(''),
+    ).toBe('line one\n');
+    expect(
+      output
+        .filter((o) => o.stream === 'stderr')
+        .map((o) => o.data)
+        .join(''),
+    ).toBe('bye\n');
   });
 
   /** The container's processes whose command line mentions `needle` (busybox ps), from an exec of its own. */

@@ -8,10 +8,10 @@ import { podHandlers } from './pod-api';
 import { PodError } from './pod-errors';
 import { PodRuntime, type PodSnapshot, type PodStatusEvent } from './pod-runtime';
 import { imageFromEngine, startRegistry, type TestRegistry } from './registry.test-support';
-import { dockerReason, requireDocker, uniqueSuffix } from '../testing';
+import { box, dockerReason, requireDocker, TEST_BUSYBOX, testPod, uniqueSuffix, waitUntil } from '../testing';
 
 const engine: Engine = await requireDocker();
-const BUSYBOX = 'podwright-test/busybox:1';
+const BUSYBOX = TEST_BUSYBOX;
 const INFRA = 'podwright-test/pause:1';
 const suffix = uniqueSuffix();
 const runtime = new PodRuntime(engine);
@@ -19,19 +19,15 @@ const started: string[] = [];
 /** Networks made for one test each (a run creates its network when missing, so its rollback must remove it). */
 const networks: string[] = [];
 
-function box(name: string, script: string, image = BUSYBOX, pull: Container['imagePullPolicy'] = 'Never'): Container {
-  return { name, image, imagePullPolicy: pull, command: ['sh', '-c', script] };
+/** The test busybox, or another image pulled as `pull` says (the pull tests' registry images). */
+function boxOf(name: string, script: string, image = BUSYBOX, pull: Container['imagePullPolicy'] = 'Never'): Container {
+  return box(name, script, { image, imagePullPolicy: pull });
 }
 
 function podOf(base: string, containers: Container[], initContainers: Container[] = []): Pod {
   const name = `${base}-${suffix}`;
   started.push(name);
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name },
-    spec: { terminationGracePeriodSeconds: 0, initContainers, containers },
-  };
+  return testPod(name, { initContainers, containers });
 }
 
 function freshNetwork(): string {
@@ -61,13 +57,7 @@ async function start(
   return { events, run };
 }
 
-async function until(ok: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await ok())) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const until = waitUntil;
 
 /** What `docker ps -a` and `docker volume ls` show of the Pod. */
 async function leftovers(name: string): Promise<string[]> {
@@ -93,7 +83,7 @@ function progressOf(events: PodStatusEvent[]): Extract<PodStatusEvent, { kind: '
 
 /** Starts a Pod whose init container sleeps 30 s, on a network of its own, and waits until the run waits on it. */
 async function runUntilInit(base: string, network = freshNetwork()) {
-  const pod = podOf(base, [box('app', 'sleep 3600')], [box('slow', 'sleep 30')]);
+  const pod = podOf(base, [boxOf('app', 'sleep 3600')], [boxOf('slow', 'sleep 30')]);
   const started = await start(pod, network);
   await until(() => progressOf(started.events).some((e) => e.stage === 'init'));
   return { network, name: pod.metadata!.name!, ...started };
@@ -196,7 +186,7 @@ describe.skipIf(dockerReason)(`cancelling a run${dockerReason ? ` (skipped: ${do
     registry.publish('podwright-test/busybox', tag, image);
     const ref = `${registry.host}/podwright-test/busybox:${tag}`;
     images.push(ref);
-    const pod = podOf('pull', [box('web', 'sleep 3600', ref, 'IfNotPresent')]);
+    const pod = podOf('pull', [boxOf('web', 'sleep 3600', ref, 'IfNotPresent')]);
     const name = pod.metadata!.name!;
     const { events, run } = await start(pod, network);
     // Some bytes of the big layer have arrived: the pull is under way.
@@ -235,7 +225,7 @@ describe.skipIf(dockerReason)(`cancelling a run${dockerReason ? ` (skipped: ${do
       const slowRef = `${registry.host}/podwright-test/busybox:${tag}`;
       const fastRef = `${fast.host}/podwright-test/busybox:${tag}`;
       images.push(slowRef, fastRef);
-      const first = podOf('again1', [box('web', 'sleep 3600', slowRef, 'IfNotPresent')]);
+      const first = podOf('again1', [boxOf('web', 'sleep 3600', slowRef, 'IfNotPresent')]);
       const { events, run } = await start(first, freshNetwork());
       await until(() =>
         progressOf(events).some((e) => e.layer?.status === 'Downloading' && (e.layer.current ?? 0) > 0),
@@ -245,7 +235,7 @@ describe.skipIf(dockerReason)(`cancelling a run${dockerReason ? ` (skipped: ${do
 
       // Right away, the same layers (same digests) from another registry: the engine's abandoned download of them
       // must not be joined or leave a half layer behind.
-      const second = podOf('again2', [box('web', 'sleep 3600', fastRef, 'IfNotPresent')]);
+      const second = podOf('again2', [boxOf('web', 'sleep 3600', fastRef, 'IfNotPresent')]);
       const again = await (await start(second, freshNetwork())).run;
       expect(again).not.toBeInstanceOf(Error);
       expect((again as PodSnapshot).phase).toBe('Running');
@@ -257,7 +247,7 @@ describe.skipIf(dockerReason)(`cancelling a run${dockerReason ? ` (skipped: ${do
   it('a cancel at any stage before the apps start (checks, network, creates, volumes, infra start) leaves nothing behind', async () => {
     for (const stage of ['check', 'network', 'create', 'volume', 'start'] as const) {
       const network = freshNetwork();
-      const pod = podOf(`stage-${stage}`, [box('app', 'sleep 3600')], [box('prep', 'true')]);
+      const pod = podOf(`stage-${stage}`, [boxOf('app', 'sleep 3600')], [boxOf('prep', 'true')]);
       pod.spec!.volumes = [{ name: 'scratch', emptyDir: {} }];
       pod.spec!.containers[0]!.volumeMounts = [{ name: 'scratch', mountPath: '/scratch' }];
       const name = pod.metadata!.name!;
@@ -280,7 +270,7 @@ describe.skipIf(dockerReason)(`cancelling a run${dockerReason ? ` (skipped: ${do
 
   it('cancelling a run that already finished is a no-op: the Pod keeps running', async () => {
     const network = freshNetwork();
-    const pod = podOf('done', [box('app', 'sleep 3600')]);
+    const pod = podOf('done', [boxOf('app', 'sleep 3600')]);
     const name = pod.metadata!.name!;
     const { run } = await start(pod, network);
     const snapshot = (await run) as PodSnapshot;
@@ -296,7 +286,7 @@ describe.skipIf(dockerReason)(`cancelling a run${dockerReason ? ` (skipped: ${do
     process.env.PODWRIGHT_INFRA_IMAGE = INFRA;
     try {
       const api = podHandlers(engine, runtime);
-      const pod = podOf('api', [box('app', 'sleep 3600')], [box('slow', 'sleep 30')]);
+      const pod = podOf('api', [boxOf('app', 'sleep 3600')], [boxOf('slow', 'sleep 30')]);
       const name = pod.metadata!.name!;
       const input = calls['pod.run'].input.parse({ documents: [pod] });
       const running = api.calls['pod.run'](input).then(

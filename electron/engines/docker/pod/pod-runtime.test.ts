@@ -4,33 +4,24 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Labels, plan, type Companions, type Container, type Pod, type PodSpec } from '../../../../shared/plan';
+import { Labels, plan, type Companions, type Pod, type PodSpec } from '../../../../shared/plan';
 import type { Engine } from '../connection/engine';
 import { PodError } from './pod-errors';
 import { PodRuntime, type PodSnapshot, type PodStatusEvent } from './pod-runtime';
-import { dockerReason, execIn, requireDocker, uniqueSuffix } from '../testing';
+import { box, dockerReason, execIn, requireDocker, TEST_BUSYBOX, testPod, uniqueSuffix } from '../testing';
 
 const engine: Engine = await requireDocker();
-const BUSYBOX = 'podwright-test/busybox:1';
+const BUSYBOX = TEST_BUSYBOX;
 const INFRA = 'podwright-test/pause:1';
 const suffix = uniqueSuffix();
 const network = `pw-test-${suffix}`;
 const runtime = new PodRuntime(engine);
 const started: string[] = [];
 
-function box(name: string, script: string, extra: Partial<Container> = {}): Container {
-  return { name, image: BUSYBOX, imagePullPolicy: 'Never', command: ['sh', '-c', script], ...extra };
-}
-
 function podOf(base: string, spec: Partial<PodSpec>): Pod {
   const name = `${base}-${suffix}`;
   started.push(name);
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name },
-    spec: { terminationGracePeriodSeconds: 0, containers: [], ...spec },
-  };
+  return testPod(name, spec);
 }
 
 async function run(pod: Pod, companions: Companions = {}): Promise<PodSnapshot> {
