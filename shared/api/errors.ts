@@ -1,18 +1,11 @@
 // Typed errors that cross the API boundary: a stable code the UI can branch on, and words for the user.
 import { z } from 'zod';
 
-export const ApiErrorCode = z.enum([
-  'BAD_REQUEST', // the message did not match the contract
-  'UNKNOWN_METHOD',
-  'UNKNOWN_TOPIC',
-  'UNAUTHORIZED',
-  'ENGINE_UNREACHABLE',
-  'NOT_FOUND',
-  'CONFLICT',
-  'CANCELLED', // the user cancelled it (pod.cancel): not a failure
-  'DISCONNECTED', // the connection to the back end is gone
-  'INTERNAL',
-]);
+import { API_ERROR_CODES, ApiError } from './api-error';
+
+export { ApiError } from './api-error';
+
+export const ApiErrorCode = z.enum(API_ERROR_CODES);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
 
 export const ApiErrorBody = z.object({
@@ -22,25 +15,6 @@ export const ApiErrorBody = z.object({
   details: z.unknown().optional(),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
-
-export class ApiError extends Error {
-  readonly code: ApiErrorCode;
-  readonly details: unknown;
-  constructor(code: ApiErrorCode, message: string, details?: unknown) {
-    super(message);
-    this.name = 'ApiError';
-    this.code = code;
-    this.details = details;
-  }
-  toBody(): ApiErrorBody {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details };
-  }
-  static from(body: ApiErrorBody): ApiError {
-    return new ApiError(body.code, body.message, body.details);
-  }
-}
 
 /** Turns anything thrown by a handler into a body that is safe to send (no stack traces cross the boundary). */
 export function toErrorBody(err: unknown): ApiErrorBody {
