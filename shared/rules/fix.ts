@@ -55,8 +55,9 @@ function applyAt(node: unknown, keys: string[], op: PatchOperation): unknown {
     return copy;
   }
   if (!isRecord(node)) {
-    // Missing parents of an `add` are created, so a fix can add `volumes` to a Pod that has none.
-    if (node === undefined && op.op === 'add') return applyAt(/^(0|-)$/.test(key) ? [] : {}, keys, op);
+    // Missing parents of an `add` are created, so a fix can add `volumes` to a Pod that has none; a null parent is
+    // the zero value Go reads it as (a `containers: [null]` entry is an empty container), so it is created too.
+    if ((node === undefined || node === null) && op.op === 'add') return applyAt(/^(0|-)$/.test(key) ? [] : {}, keys, op);
     throw new Error(`cannot apply ${op.op} below a non-object at ${key}`);
   }
   const copy: Record<string, unknown> = { ...node };
