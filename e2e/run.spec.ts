@@ -293,6 +293,8 @@ test('a published hostPort becomes a link that opens the running app in a new ta
   await page.keyboard.press('Escape');
 
   await page.getByTestId('run-down').click();
-  await expect(page.getByTestId('run-port-link')).toHaveCount(0, { timeout: 30_000 });
+  // Down is done when the canvas is a design again (the links went with Stop already).
+  await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design', { timeout: 30_000 });
+  await expect(page.getByTestId('run-port-link')).toHaveCount(0);
   expect(await podContainers(name)).toBe('');
 });

@@ -7,6 +7,7 @@ import type { Pod } from '../../../shared/model';
 import {
   buildGraph,
   isServiceNodeId,
+  servicesOf,
   moveServicesTo,
   emptyDocument,
   makeRoomRightOf,
@@ -110,7 +111,7 @@ export const useDocument = create<DocumentState>()(
         const before = get().doc;
         const after = recipe(before);
         if (after === before) return;
-        const selection = liveSelection(get().selection, after);
+        const selection = liveSelection(get().selection, after, get().companions);
         inGroup(options.group, () => set({ doc: after, others: othersMadeRoom(get(), before, after), selection }));
       },
       typeText: (text, pod, group) => {
@@ -120,7 +121,9 @@ export const useDocument = create<DocumentState>()(
         if (after === before && state.typed?.text === text) return;
         const typed = { text, pod: after.pod };
         const moved = after === before ? {} : { doc: after, others: othersMadeRoom(state, before, after) };
-        inGroup(group, () => set({ ...moved, typed, selection: liveSelection(state.selection, after) }));
+        inGroup(group, () =>
+          set({ ...moved, typed, selection: liveSelection(state.selection, after, state.companions) }),
+        );
       },
       changeDesign: (recipe, options = {}) => {
         const state = get();
@@ -128,7 +131,7 @@ export const useDocument = create<DocumentState>()(
         const after = recipe(before);
         if (after.doc === before.doc && after.others === before.others && after.companions === before.companions)
           return;
-        const selection = liveSelection(state.selection, after.doc);
+        const selection = liveSelection(state.selection, after.doc, after.companions);
         inGroup(options.group, () =>
           set({ doc: after.doc, others: after.others, companions: after.companions, selection }),
         );
@@ -281,17 +284,24 @@ function restore(step: () => void): void {
   step();
   const after = useDocument.getState();
   const otherPod = after.active !== before.active || after.others.length !== before.others.length;
-  useDocument.setState({ dragging: {}, selection: otherPod ? [] : liveSelection(after.selection, after.doc) });
+  useDocument.setState({
+    dragging: {},
+    selection: otherPod ? [] : liveSelection(after.selection, after.doc, after.companions),
+  });
 }
 
 /**
- * The part of `selection` that is still in `doc`: what an edit, undo or redo took away (a node, an edge, a renamed
+ * The part of `selection` that is still in `doc` (or, for a Service node, in the design's `companions`): what an edit, undo or redo took away (a node, an edge, a renamed
  * container's old id) is no longer selected, so the inspector never shows a form for something gone.
  */
-function liveSelection(selection: string[], doc: CanvasDocument): string[] {
+function liveSelection(selection: string[], doc: CanvasDocument, companions: KubeObject[]): string[] {
   if (selection.length === 0) return selection;
   const graph = graphOf(doc);
-  const live = selection.filter((id) => id === 'pod' || graph.byId.has(id) || graph.edges.some((e) => e.id === id));
+  // A Service node belongs to the design, not the Pod: it stays selected while the design has that Service.
+  const services = selection.some(isServiceNodeId) ? new Set(servicesOf(companions).map((s) => s.id)) : undefined;
+  const live = selection.filter(
+    (id) => id === 'pod' || graph.byId.has(id) || graph.edges.some((e) => e.id === id) || services?.has(id) === true,
+  );
   return live.length === selection.length ? selection : live;
 }
 
