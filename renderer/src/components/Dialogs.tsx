@@ -1,13 +1,18 @@
 // Modal dialogs: the command palette (Ctrl/Cmd+K), the examples gallery, the restore prompt, and passing notices.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actions, actionLabel, shortcutText, useDialogs } from '../actions';
 import { examples, loadExample, recentActions, useFiles } from '../files';
 import { RecoveryPrompt } from '../recovery/RecoveryPrompt';
 import { FilePicker } from './files/FilePicker';
-import { SaveConflictDialog } from './files/SaveConflictDialog';
 import { useDocument } from '../store/document';
 import { useNotice } from '../store/notice';
+import { later, laterComponent } from '../lazy';
+
+// The save-conflict dialog compares the two texts in a CodeMirror merge view: it loads with its first conflict (or in
+// idle time), so CodeMirror stays out of the first screen's code.
+const saveConflict = later(() => import('./files/SaveConflictDialog'));
+const SaveConflictDialog = laterComponent(saveConflict, 'SaveConflictDialog');
 
 function CommandPalette() {
   const { t } = useTranslation();
@@ -132,6 +137,7 @@ function Notice() {
 
 export function Dialogs() {
   const dialog = useDialogs((s) => s.dialog);
+  const conflict = useFiles((s) => s.conflict);
   return (
     <>
       <RecoveryPrompt />
@@ -139,7 +145,11 @@ export function Dialogs() {
       {dialog === 'commands' && <CommandPalette />}
       {dialog === 'examples' && <ExamplesGallery />}
       <FilePicker />
-      <SaveConflictDialog />
+      {conflict && (
+        <Suspense fallback={null}>
+          <SaveConflictDialog />
+        </Suspense>
+      )}
     </>
   );
 }
