@@ -289,7 +289,10 @@ test('Run runs the active Pod with the ConfigMap it reads; the other Pod does no
     );
 
     await page.getByTestId('run-down').click();
-    await expect(page.getByTestId('run-status')).toHaveCount(0, { timeout: 40_000 });
+    // Down is done when the canvas is a design again: the nodes' status goes as the app containers go, before the
+    // infra is removed.
+    await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design', { timeout: 40_000 });
+    await expect(page.getByTestId('run-status')).toHaveCount(0);
     expect(await podContainers(runs)).toBe('');
   } finally {
     await sweep(runs);
