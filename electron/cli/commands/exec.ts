@@ -1,6 +1,6 @@
 // `podwright exec NAME -c CONTAINER -- CMD...`: runs a command in one of a Pod's containers, with a TTY on -t.
 import type { Command } from 'commander';
-import { createSelectedEngine } from '../../engines/choice/engines';
+import { readyEngine } from '../ready-engine';
 import { ExecSession } from '../../engines/docker';
 import { warn, writeData } from '../terminal';
 import { withUsage } from './cluster';
@@ -28,14 +28,8 @@ interface Session {
 export async function execInPod(pod: string, command: string[], options: ExecCliOptions): Promise<number> {
   const kube = options.context ? await import('../cluster/engine-load') : undefined;
   const cluster = kube?.clusterEngine(options);
-  const engine = cluster ? undefined : createSelectedEngine();
-  if (engine) {
-    const status = await engine.info();
-    if (!status.reachable) {
-      warn(`podwright: ${status.reason} ${status.hint}`);
-      return 1;
-    }
-  }
+  const engine = cluster ? undefined : await readyEngine();
+  if (!cluster && !engine) return 1;
   const input = process.stdin;
   const terminal = options.tty && input.isTTY;
   let session: Session;

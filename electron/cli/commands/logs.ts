@@ -1,6 +1,6 @@
 // `podwright logs NAME`: a Pod's logs merged across its containers, each line prefixed `[container] `, like kubectl.
 import type { Command } from 'commander';
-import { createSelectedEngine } from '../../engines/choice/engines';
+import { readyEngine } from '../ready-engine';
 import type { PodLogEvent } from '../../../shared/api/contract';
 import { streamPodLogs, type LogFlow, parseSince } from '../../engines/docker';
 import { paint, printable, warn, type Colour } from '../terminal';
@@ -63,14 +63,8 @@ export async function showLogs(pod: string, options: LogsOptions): Promise<numbe
   const kube = options.context ? await import('../cluster/engine-load') : undefined;
   if (options.since) (kube ? kube.sinceQuery : parseSince)(options.since); // a bad value: say so before connecting
   const cluster = kube?.clusterEngine(options);
-  const engine = cluster ? undefined : createSelectedEngine();
-  if (engine) {
-    const status = await engine.info();
-    if (!status.reachable) {
-      warn(`podwright: ${status.reason} ${status.hint}`);
-      return 1;
-    }
-  }
+  const engine = cluster ? undefined : await readyEngine();
+  if (!cluster && !engine) return 1;
   const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   const palette = new Map<string, Colour>();
   // The prefix and notes are ours and printable; the line itself is the container's own output, passed on as it is
