@@ -76,11 +76,12 @@ export function applyValue(
     if (deepEqual(before, after)) return;
     if (isRecord(before) && isRecord(after) && Object.keys(before).length > 0 && Object.keys(after).length > 0) {
       for (const key of Object.keys(before)) {
-        if (!(key in after) || after[key] === undefined) current = deleteIn(current, docIndex, [...path, key], limits);
+        if (!Object.hasOwn(after, key) || after[key] === undefined)
+          current = deleteIn(current, docIndex, [...path, key], limits);
       }
       for (const [key, value] of Object.entries(after)) {
         if (value === undefined) continue;
-        if (key in before) visit([...path, key], before[key], value);
+        if (Object.hasOwn(before, key)) visit([...path, key], before[key], value);
         else current = setIn(current, docIndex, [...path, key], value, limits);
       }
       return;

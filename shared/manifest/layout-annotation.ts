@@ -7,7 +7,7 @@ export const layoutAnnotation = 'podwright.dev/layout';
 /** `obj` without the layout annotation (the same object when it has none). */
 export function stripLayout<T>(obj: T): T {
   if (!isRecord(obj) || !isRecord(obj.metadata) || !isRecord(obj.metadata.annotations)) return obj;
-  if (!(layoutAnnotation in obj.metadata.annotations)) return obj;
+  if (!Object.hasOwn(obj.metadata.annotations, layoutAnnotation)) return obj;
   const annotations = { ...obj.metadata.annotations };
   delete annotations[layoutAnnotation];
   const metadata = { ...obj.metadata, annotations };

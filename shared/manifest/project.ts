@@ -51,7 +51,7 @@ export function writeLayout(file: ManifestFile, docIndex: number, layout: Canvas
 /** Removes the layout from document `docIndex`, and the annotations map if the layout was all it held. */
 export function removeLayout(file: ManifestFile, docIndex: number): ManifestFile {
   const annotations = getIn(file.documents[docIndex]?.value, ['metadata', 'annotations']);
-  if (!isRecord(annotations) || !(layoutAnnotation in annotations)) return file;
+  if (!isRecord(annotations) || !Object.hasOwn(annotations, layoutAnnotation)) return file;
   if (Object.keys(annotations).length === 1) return deleteIn(file, docIndex, ['metadata', 'annotations']);
   return deleteIn(file, docIndex, ['metadata', 'annotations', layoutAnnotation]);
 }

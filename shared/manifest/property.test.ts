@@ -285,3 +285,24 @@ describe('non-characters', () => {
     expect((edited.documents[0]!.value as typeof p).spec.containers[0]!.env[0]!.value).toBe('x\uFFFEy');
   });
 });
+
+// Found by the property above in CI (seed -1415912688): keys named like Object.prototype's members (`valueOf`,
+// `constructor`, `toString`) are the file's own keys, never inherited ones.
+describe("keys named like an object's built-in members", () => {
+  const withExtra = (extra: Record<string, unknown>) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'a' },
+    spec: { containers: [{ name: 'a', image: 'nginx', 'x-unknown': extra }] },
+  });
+
+  it('removes and adds them by edits in place', () => {
+    for (const key of ['valueOf', 'constructor', 'toString', 'hasOwnProperty']) {
+      const removed = applyValue(parseManifest(writeObject(withExtra({ [key]: '' }))), 0, withExtra({ '': false }));
+      expect(removed.problems).toEqual([]);
+      expect(removed.documents[0]!.value).toEqual(withExtra({ '': false }));
+      const added = applyValue(parseManifest(writeObject(withExtra({ '': false }))), 0, withExtra({ [key]: 'x' }));
+      expect(added.documents[0]!.value).toEqual(withExtra({ [key]: 'x' }));
+    }
+  });
+});

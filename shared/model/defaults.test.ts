@@ -61,6 +61,11 @@ describe('withDefaults', () => {
     expect(out.spec.containers[0]?.resources?.requests).toEqual({ cpu: '500m', memory: '1Gi' });
   });
 
+  it('copies a limit named like an object member into requests too (no inherited key counts as set)', () => {
+    const out = withDefaults(pod({ containers: [{ name: 'a', resources: { limits: { toString: '1' } } }] }));
+    expect(out.spec.containers[0]?.resources?.requests).toEqual({ toString: '1' });
+  });
+
   it('defaults restartPolicy, dnsPolicy, grace period, pull policy by tag', () => {
     const out = withDefaults(
       pod({

@@ -105,7 +105,7 @@ function defaultProbe(probe: Probe | undefined): Probe | undefined {
 
 function coveredByRequests(limits: Record<string, unknown>, requests: unknown): boolean {
   if (!isObject(requests)) return Object.keys(limits).length === 0;
-  for (const key in limits) if (!(key in requests)) return false;
+  for (const key in limits) if (!Object.hasOwn(requests, key)) return false;
   return true;
 }
 
@@ -135,7 +135,7 @@ function defaultContainer(container: Container, hostNetwork: boolean): Container
   if (isObject(res) && isObject(res.limits) && !coveredByRequests(res.limits, res.requests)) {
     // SetDefaults_Pod: a limit without a request implies a request of the same size.
     const requests: Record<string, Quantity> = isObject(res.requests) ? copy(res.requests) : {};
-    for (const [key, value] of Object.entries(res.limits)) if (!(key in requests)) requests[key] = value;
+    for (const [key, value] of Object.entries(res.limits)) if (!Object.hasOwn(requests, key)) requests[key] = value;
     const resources = copy(res);
     resources.requests = requests;
     out.resources = resources;

@@ -59,10 +59,10 @@ export function readQuantityText(text: string): ExactQuantity | QuantityError {
   let format: QuantityFormat;
   let exponent10 = 0;
   let exponent2 = 0;
-  if (suffix in decimalSuffixes) {
+  if (Object.hasOwn(decimalSuffixes, suffix)) {
     format = 'DecimalSI';
     exponent10 = decimalSuffixes[suffix]!;
-  } else if (suffix in binarySuffixes) {
+  } else if (Object.hasOwn(binarySuffixes, suffix)) {
     format = 'BinarySI';
     exponent2 = binarySuffixes[suffix]!;
   } else if (suffix.length > 1 && (suffix[0] === 'e' || suffix[0] === 'E') && /^[+-]?[0-9]+$/.test(suffix.slice(1))) {

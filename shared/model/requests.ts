@@ -13,7 +13,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function scheduledRequest(resources: unknown, resource: string): number {
   if (!isRecord(resources)) return 0;
   const read = (list: unknown): number | undefined => {
-    if (!isRecord(list) || !(resource in list)) return undefined;
+    if (!isRecord(list) || !Object.hasOwn(list, resource)) return undefined;
     const v = parseQuantity(list[resource]);
     return v !== undefined && v > 0 ? v : 0;
   };

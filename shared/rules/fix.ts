@@ -57,13 +57,14 @@ function applyAt(node: unknown, keys: string[], op: PatchOperation): unknown {
   if (!isRecord(node)) {
     // Missing parents of an `add` are created, so a fix can add `volumes` to a Pod that has none; a null parent is
     // the zero value Go reads it as (a `containers: [null]` entry is an empty container), so it is created too.
-    if ((node === undefined || node === null) && op.op === 'add') return applyAt(/^(0|-)$/.test(key) ? [] : {}, keys, op);
+    if ((node === undefined || node === null) && op.op === 'add')
+      return applyAt(/^(0|-)$/.test(key) ? [] : {}, keys, op);
     throw new Error(`cannot apply ${op.op} below a non-object at ${key}`);
   }
   const copy: Record<string, unknown> = { ...node };
   if (rest.length > 0) copy[key] = applyAt(node[key], rest, op);
   else if (op.op === 'remove') {
-    if (!(key in node)) throw new Error(`nothing to remove at ${key}`);
+    if (!Object.hasOwn(node, key)) throw new Error(`nothing to remove at ${key}`);
     delete copy[key];
   } else copy[key] = op.value;
   return copy;

@@ -39,7 +39,7 @@ export const resourceRequestExceedsLimit: Rule = {
         if (name === 'cpu' || name === 'memory') cpuOrMemory = true;
         const rawLimit = limits[name];
         const overcommit = isOvercommittable(name);
-        if (!(name in limits)) {
+        if (!Object.hasOwn(limits, name)) {
           if (!overcommit)
             report(
               `${c.path}.resources.limits`,

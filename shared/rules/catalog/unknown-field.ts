@@ -81,7 +81,7 @@ function reportUnknown(
       patch: [{ op: 'remove', path: pointer(...segments, key) }],
     },
   ];
-  if (suggestion && !(suggestion in record))
+  if (suggestion && !Object.hasOwn(record, suggestion))
     fixes.unshift({
       ...fixTitle('rename', { value: suggestion }, `Rename to ${suggestion}`),
       patch: [

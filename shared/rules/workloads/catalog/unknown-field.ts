@@ -42,7 +42,7 @@ function unknown(
   const fixes: QuickFix[] = [
     { ...fixTitle('remove', { field: key }, `Remove ${key}`), patch: [{ op: 'remove', path: pointer(...trail, key) }] },
   ];
-  if (suggestion && !(suggestion in record))
+  if (suggestion && !Object.hasOwn(record, suggestion))
     fixes.unshift({
       ...fixTitle('rename', { value: suggestion }, `Rename to ${suggestion}`),
       patch: [
