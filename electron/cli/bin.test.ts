@@ -1,9 +1,10 @@
 // The `podwright` launcher in a copy of the project: it runs the built bundle, builds it when a source changed (even an
 // edit that keeps the file's size and modification time), builds once when several start at once, loads only what a
 // command needs, and falls back to the sources when it cannot build.
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import {
   cpSync,
+  existsSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
@@ -70,9 +71,19 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('the podwright launcher', { timeout: 120_000 }, () => {
   it('builds the bundle once when several start at once, and runs it', async () => {
     const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version as string;
+    // The copy's build notes each time it runs, in a file beside the project.
+    const buildFile = join(root, 'electron', 'build.mjs');
+    const counted = readFileSync(buildFile, 'utf8').replace(
+      'export async function buildCli() {',
+      "export async function buildCli() {\n  (await import('node:fs')).appendFileSync(new URL('../builds.log', import.meta.url), 'built\\n');",
+    );
+    expect(counted).toContain('builds.log');
+    writeFileSync(buildFile, counted);
     const runs = await Promise.all([1, 2, 3, 4].map(() => podwright(['--version'])));
     for (const r of runs) expect(r).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' });
     expect(builds()).toEqual([stamp().build]);
+    // One of the four built; the other three waited for its stamp rather than run esbuild each.
+    expect(readFileSync(join(root, 'builds.log'), 'utf8')).toBe('built\n');
     // It runs the bundle, not the sources: a mark written into the built entry shows.
     const entry = join(root, 'dist', 'cli', stamp().build, stamp().entry);
     writeFileSync(entry, `${readFileSync(entry, 'utf8')}\nprocess.stderr.write('from the bundle\\n');\n`);
@@ -91,6 +102,18 @@ describe('the podwright launcher', { timeout: 120_000 }, () => {
       text.replace("'Design Kubernetes Pods", "'DESIGN KUBERNETES PODS"),
     );
     expect((await podwright(['--help'])).stdout).toContain('DESIGN KUBERNETES PODS');
+  });
+
+  it('takes over the build lock of a start that died while building', async () => {
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    writeFileSync(join(root, 'dist', 'cli', '.build.lock'), String(dead));
+    editKeepingMtime('electron/cli/main.ts', (text) =>
+      text.replace("'DESIGN KUBERNETES PODS", "'Design Kubernetes Pods"),
+    );
+    const before = readFileSync(join(root, 'builds.log'), 'utf8');
+    expect((await podwright(['--help'])).stdout).toContain('Design Kubernetes Pods');
+    expect(readFileSync(join(root, 'builds.log'), 'utf8')).toBe(`${before}built\n`);
+    expect(existsSync(join(root, 'dist', 'cli', '.build.lock'))).toBe(false);
   });
 
   it('loads only what the command uses: validate never reaches dockerode, ws, electron or the Kubernetes client', async () => {
