@@ -15,8 +15,8 @@ test('shows the port clash problem and its fix in Chinese', async ({ page, app }
   await expect(problem.locator('.problem-message')).toHaveText(
     'admin 和 web 都在 Pod 共享的网络命名空间中监听 80/TCP；后启动的那个会绑定失败',
   );
-  const fix = problem.getByRole('button', { name: /^修复: / });
-  await expect(fix).toHaveText('修复: 把 admin 改到端口 81（其进程也必须监听该端口）');
+  const fix = problem.getByRole('button', { name: /^修复：/ });
+  await expect(fix).toHaveText('修复：把 admin 改到端口 81（其进程也必须监听该端口）');
   await problem.getByRole('button', { name: '为什么？' }).click();
   await expect(problem.locator('.explanation')).toContainText('Pod 的所有容器共享一个网络命名空间');
   await expect(problem).not.toContainText('both listen');

@@ -44,8 +44,8 @@ export interface Action {
 
 /** UI state the actions open: the command palette and the examples gallery. */
 export const useDialogs = create<{
-  dialog: 'commands' | 'examples' | undefined;
-  open: (d: 'commands' | 'examples' | undefined) => void;
+  dialog: 'commands' | 'examples' | 'shortcuts' | undefined;
+  open: (d: 'commands' | 'examples' | 'shortcuts' | undefined) => void;
 }>((set) => ({ dialog: undefined, open: (dialog) => set({ dialog }) }));
 
 const always = (): boolean => true;
@@ -142,6 +142,15 @@ export const actions: Action[] = [
     enabled: always,
     perform: () => useDialogs.getState().open('commands'),
   },
+  {
+    // The keyboard shortcut sheet: every shortcut of this registry, listed from it (components/ShortcutSheet.tsx).
+    id: 'shortcuts',
+    label: 'action.shortcuts',
+    shortcut: { key: '/', mod: true },
+    alsoShortcuts: [{ key: '?' }],
+    enabled: always,
+    perform: () => useDialogs.getState().open('shortcuts'),
+  },
   ...editingActions,
   ...podActions,
   ...runActions,
@@ -173,11 +182,14 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 
 const arrowGlyphs: Record<string, string> = { ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓' };
 
+/** Keys that are typed with or without Shift depending on the keyboard layout: they match either way. */
+const shiftFree = new Set(['?']);
+
 export function shortcutText(s: Shortcut | undefined): string {
   if (!s) return '';
   const parts: string[] = [];
   if (s.mod) parts.push(isMac ? '⌘' : 'Ctrl');
-  if (s.shift) parts.push(isMac ? '⇧' : 'Shift');
+  if (s.shift && !shiftFree.has(s.key)) parts.push(isMac ? '⇧' : 'Shift');
   parts.push(s.key.length === 1 ? s.key.toUpperCase() : (arrowGlyphs[s.key] ?? s.key));
   return parts.join(isMac ? '' : '+');
 }
@@ -187,19 +199,23 @@ export function ariaKeyShortcut(s: Shortcut | undefined): string | undefined {
   if (!s) return undefined;
   const parts: string[] = [];
   if (s.mod) parts.push(isMac ? 'Meta' : 'Control');
-  if (s.shift) parts.push('Shift');
+  if (s.shift && !shiftFree.has(s.key)) parts.push('Shift');
   parts.push(s.key.length === 1 ? s.key.toUpperCase() : s.key);
   return parts.join('+');
 }
 
 function matches(s: Shortcut, e: KeyboardEvent): boolean {
   const mod = isMac ? e.metaKey : e.ctrlKey;
-  return e.key.toLowerCase() === s.key.toLowerCase() && !!s.mod === mod && !!s.shift === e.shiftKey && !e.altKey;
+  const shift = shiftFree.has(s.key) || !!s.shift === e.shiftKey;
+  return e.key.toLowerCase() === s.key.toLowerCase() && !!s.mod === mod && shift && !e.altKey;
 }
 
+/** A field that takes typed keys: a text field, or a select (closed, or its list open, where an option has the key). */
 function inTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+  return (
+    target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || !!target.closest('select')
+  );
 }
 
 const allowedWhileEditing = new Set(['undo', 'redo', 'save', 'saveAs', 'open', 'commandPalette']);
@@ -229,3 +245,20 @@ export function handleKeyDown(e: KeyboardEvent): void {
 }
 
 export { isDirty };
+
+/** One line of the shortcut sheet: an action's label and every shortcut it has, as shown on keys. */
+export interface ShortcutLine {
+  id: string;
+  label: string;
+  keys: string[];
+}
+
+/** Every action of the registry that has a shortcut, in registry order: the shortcut sheet is a view of it. */
+export function shortcutLines(list: readonly Action[] = actions): ShortcutLine[] {
+  return list.flatMap((a) => {
+    const keys = [a.shortcut, ...(a.alsoShortcuts ?? [])]
+      .filter((s): s is Shortcut => s !== undefined)
+      .map(shortcutText);
+    return keys.length === 0 ? [] : [{ id: a.id, label: actionLabel(a), keys }];
+  });
+}

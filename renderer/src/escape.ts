@@ -1,9 +1,12 @@
 // Who owns the Escape key: the dialog, menu or popup it was pressed in closes; only otherwise is it a shortcut
 // (Escape cancels a run in progress).
 
-/** What Escape closes when pressed inside it: a dialog (modal or a popover), a menu, a list, an open popup's button. */
+/**
+ * What Escape closes when pressed inside it: a dialog (modal or a popover), a menu, a list, an open popup's button, a
+ * select's open list (an option has the key only while the list is open: the selects draw it in the page).
+ */
 export const ESCAPE_OWNERS =
-  '[role=dialog], [role=alertdialog], dialog, [role=menu], [role=listbox], [aria-haspopup][aria-expanded="true"]';
+  '[role=dialog], [role=alertdialog], dialog, [role=menu], [role=listbox], [aria-haspopup][aria-expanded="true"], select option';
 
 /**
  * Whether a dialog, menu or popup took this Escape: pressed inside one (closing it may already have unmounted it,

@@ -14,6 +14,7 @@ import { designOf, isDirty, useDocument } from './store/document';
 import { useNotice } from './store/notice';
 import { importComposeAt, importComposeText, isComposeText } from './import/open';
 import i18n from './i18n';
+import { labelled } from './punctuation';
 
 const exampleSources = import.meta.glob('../../assets/examples/*.pod.yaml', {
   query: '?raw',
@@ -127,7 +128,7 @@ export function loadText(text: string, fileName: string | null, path: string | n
   }
   const result = openDesign(text);
   if (!result.ok) {
-    useNotice.getState().show(`${i18n.t('files.openFailed')}: ${result.error}`);
+    useNotice.getState().show(labelled(i18n.t, i18n.t('files.openFailed'), result.error));
     return false;
   }
   useDocument.getState().loadDesign(result.design, fileName);

@@ -21,10 +21,17 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
 });
 
+// <html lang> follows the language in use from the first render (a reload in Chinese too), not only after a change:
+// screen readers, fonts and line breaking read it.
+const followLanguage = (language: string): void => {
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+};
+followLanguage(i18n.language);
+i18n.on('languageChanged', followLanguage);
+
 export function setLanguage(language: Language): void {
   localStorage.setItem(LANGUAGE_KEY, language);
   void i18n.changeLanguage(language);
-  document.documentElement.lang = language;
 }
 
 export default i18n;

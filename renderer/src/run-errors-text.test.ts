@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { checkRun, type Pod } from '../../shared/plan';
 import { catalogues } from './locales';
 import { runErrorOf } from './run/model';
-import { planProblemText, runErrorText } from './run-errors-text';
+import { planProblemText, podFaultText, runErrorText } from './run-errors-text';
 
 const i18n = i18next.createInstance();
 await i18n.init({
@@ -42,7 +42,7 @@ const portTaken = {
 };
 
 describe('run error text', () => {
-  it('reads the gate\'s problems (rules and engine alike) as written in English, and in Chinese from the catalogue', () => {
+  it("reads the gate's problems (rules and engine alike) as written in English, and in Chinese from the catalogue", () => {
     const { blockers } = checkRun(refused, engine);
     expect(blockers.map((d) => d.code)).toEqual(['CONTAINER_IMAGE_REQUIRED', 'CONFIGMAP_NOT_FOUND']);
     for (const problem of blockers) expect(planProblemText(en, problem)).toBe(problem.message);
@@ -117,5 +117,42 @@ describe('run error text when only English has the entry', () => {
       interpolation: { escapeValue: false },
     });
     expect(runErrorText(partial.getFixedT('zh-CN'), runErrorOf(portTaken))).toBe(portTaken.message);
+  });
+});
+
+describe('a Pod that failed under its containers, in the app', () => {
+  // What pod.status sends for a Pod whose infra was killed (electron/engines/docker/pod/pod-status.ts).
+  const infraStopped = {
+    message:
+      'The Pod\'s infra container stopped, so its containers lost the network and IPC they share, and nothing restarts it. Remove the Pod with "podwright down web" and run it again.',
+    messageId: 'runerrors.pod.INFRA_STOPPED',
+    params: { name: 'web', down: 'podwright down web' },
+  };
+
+  it('says why in both languages, without the CLI command the app offers as a button', () => {
+    expect(podFaultText(en, infraStopped)).toBe(
+      "The Pod's infra container stopped, so its containers lost the network and IPC they share, and nothing restarts it.",
+    );
+    expect(podFaultText(zh, infraStopped)).toBe(
+      '该 Pod 的 infra 容器已停止，它的容器因此失去了共享的网络和 IPC，且不会有任何东西重启它。',
+    );
+    const missing = {
+      message:
+        'Removed from the engine, and nothing recreates it: api. Remove the Pod with "podwright down web" and run it again.',
+      messageId: 'runerrors.pod.CONTAINER_MISSING',
+      params: { containers: 'api', down: 'podwright down web' },
+    };
+    expect(podFaultText(zh, missing)).toBe('已从引擎中被移除，且不会被重新创建：api。');
+    for (const id of ['INFRA_MISSING', 'POD_INTERRUPTED', 'POD_INTERRUPTED_ONE']) {
+      const m = { message: 'x', messageId: `runerrors.pod.${id}`, params: { name: 'web', count: 2, down: 'd' } };
+      expect(podFaultText(en, m)).not.toContain('podwright down');
+      expect(podFaultText(zh, m)).not.toBe('x');
+    }
+  });
+
+  it('falls back to the CLI sentence for a message with no app variant, and to English for one the catalogue lacks', () => {
+    const taken = { message: 'taken', messageId: 'runerrors.pod.RUN_CANCELLED', params: { name: 'web' } };
+    expect(podFaultText(zh, taken)).toBe('已取消启动 Pod“web”；它已创建的内容都已移除。');
+    expect(podFaultText(zh, { message: 'new words', messageId: 'runerrors.pod.NOT_YET' })).toBe('new words');
   });
 });

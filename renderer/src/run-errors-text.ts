@@ -20,9 +20,10 @@ export interface RunErrorMessage extends CataloguedMessage {
  * `key` rendered with `params` in the UI language only, else `english`: no fallback to the English catalogue, so a
  * sentence never mixes a Chinese phrase into English words (or the reverse) when one entry is missing.
  */
-function inLanguage(t: Translate, key: string, params: object | undefined, english: string): string {
+function inLanguage(t: Translate, key: string, params: object | undefined, english: string, context?: string): string {
   return (t as (key: string, options: Record<string, unknown>) => string)(key, {
     ...params,
+    ...(context && { context }),
     defaultValue: english,
     fallbackLng: false,
     // Params are names and values from the Pod and the engine, shown as text, never markup.
@@ -37,7 +38,7 @@ function phraseText(t: Translate, value: MessageParams[string]): string | number
   return text === '' ? undefined : text;
 }
 
-function messageText(t: Translate, m: CataloguedMessage, extra: Record<string, string> = {}): string {
+function messageText(t: Translate, m: CataloguedMessage, extra: Record<string, string> = {}, context?: string): string {
   if (!m.messageId) return m.message;
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(m.params ?? {})) {
@@ -46,7 +47,7 @@ function messageText(t: Translate, m: CataloguedMessage, extra: Record<string, s
     if (text === undefined) return m.message;
     params[name] = text;
   }
-  return inLanguage(t, m.messageId, { ...params, ...extra }, m.message);
+  return inLanguage(t, m.messageId, { ...params, ...extra }, m.message, context);
 }
 
 /** One problem of a refused plan, e.g. "Container "web" has no image." */
@@ -59,4 +60,13 @@ export function runErrorText(t: Translate, error: RunErrorMessage): string {
   const listed = error.code === 'PLAN_INVALID' && error.problems?.length && typeof error.params?.problems === 'string';
   const extra = listed ? { problems: error.problems!.map((p) => planProblemText(t, p)).join(' ') } : undefined;
   return messageText(t, error, extra);
+}
+
+/**
+ * Why the Pod failed under its containers (PodSnapshot.reason), in the app's words: the catalogue entry of its messageId
+ * with the context "app" (`runerrors.pod.INFRA_STOPPED_app`), which leaves out the CLI's "podwright down" advice since
+ * the app offers the recovery as buttons; the CLI's sentence when no app variant exists, the English when neither.
+ */
+export function podFaultText(t: Translate, snapshot: Partial<CataloguedMessage>): string {
+  return messageText(t, { ...snapshot, message: snapshot.message ?? '' }, {}, 'app');
 }

@@ -4,11 +4,12 @@ import { writeDesign } from '../../shared/design';
 import { api } from './api';
 import { openAt, saveAt, useFiles } from './files';
 import i18n from './i18n';
+import { labelled } from './punctuation';
 import { designOf, useDocument } from './store/document';
 import { useNotice } from './store/notice';
 
 function notifyFailure(prefix: string, text: string): void {
-  useNotice.getState().show(`${i18n.t(prefix)}: ${text}`);
+  useNotice.getState().show(labelled(i18n.t, i18n.t(prefix), text));
 }
 
 /**

@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import { podNodePrefix, type CanvasDocument, type Graph } from '../../../shared/design';
 import { podGraph, useDocument } from '../store/document';
 import { noNodeData } from './stable-elements';
+import { edgeWords } from './edge-words';
 
 type Size = { width: number; height: number };
 
@@ -65,11 +66,12 @@ export function otherPodNodes(
   return out;
 }
 
-export function otherPodEdges(others: readonly CanvasDocument[], active: number): Edge[] {
+export function otherPodEdges(others: readonly CanvasDocument[], active: number, t: TFunction): Edge[] {
   const out: Edge[] = [];
   others.forEach((doc, i) => {
     const prefix = podNodePrefix(designIndex(i, active));
-    for (const edge of podGraph(doc).edges) {
+    const graph = podGraph(doc);
+    for (const edge of graph.edges) {
       const common = {
         id: `${prefix}${edge.id}`,
         source: `${prefix}${edge.source}`,
@@ -78,6 +80,7 @@ export function otherPodEdges(others: readonly CanvasDocument[], active: number)
         selectable: false,
         focusable: false,
         deletable: false,
+        ariaLabel: edgeWords(t, edge, graph, doc),
       };
       if (edge.kind === 'mount') {
         const mount = doc.pod.spec[edge.list]?.[edge.index]?.volumeMounts?.[edge.mountIndex];

@@ -46,6 +46,7 @@ import { useLayoutOnLoad } from '../canvas/layout';
 import { BIG_DESIGN, BIG_DESIGN_MIN_ZOOM, legibleViewport, meetsWindow, useDrawnWindow } from '../canvas/big-design';
 import { useClipboardEvents } from '../canvas/clipboard';
 import { otherPodAt, otherPodEdges, otherPodNodes } from '../canvas/other-pods';
+import { edgeWords } from '../canvas/edge-words';
 import { graphOf, useDocument, type DocumentState } from '../store/document';
 import { useNotice } from '../store/notice';
 import { setFlow } from '../canvas/flow';
@@ -213,7 +214,7 @@ function Flow() {
   const zoomedOut = useStore((s) => s.transform[2] < detailZoom);
   const selected = useMemo(() => new Set(selection), [selection]);
   const otherNodes = useMemo(() => otherPodNodes(others, active, measured, t), [others, active, measured, t]);
-  const otherEdges = useMemo(() => otherPodEdges(others, active), [others, active]);
+  const otherEdges = useMemo(() => otherPodEdges(others, active, t), [others, active, t]);
 
   const nodes = useMemo<Node[]>(() => {
     const box = podBox(graph.nodes);
@@ -258,7 +259,6 @@ function Flow() {
     const shown = present ? graph.edges.filter((e) => present.has(e.source) && present.has(e.target)) : graph.edges;
     const out = shown.map((edge): Edge => {
       if (edge.kind === 'mount') {
-        const mount = doc.pod.spec[edge.list]?.[edge.index]?.volumeMounts?.[edge.mountIndex];
         return {
           id: edge.id,
           source: edge.source,
@@ -271,7 +271,7 @@ function Flow() {
           className: 'edge-mount',
           markerEnd: { type: MarkerType.ArrowClosed },
           selected: selected.has(edge.id),
-          ariaLabel: t('canvas.mountEdge', { path: mount?.mountPath ?? '' }),
+          ariaLabel: edgeWords(t, edge, graph, doc),
         };
       }
       return {
@@ -281,6 +281,7 @@ function Flow() {
         sourceHandle: 'ns',
         targetHandle: 'in',
         className: `edge-join edge-${edge.namespace}`,
+        ariaLabel: edgeWords(t, edge, graph, doc),
         selectable: edge.namespace === 'pid',
         deletable: edge.namespace === 'pid',
         selected: selected.has(edge.id),

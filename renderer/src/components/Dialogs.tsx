@@ -1,10 +1,11 @@
-// Modal dialogs: the command palette (Ctrl/Cmd+K), the examples gallery, the restore prompt, and passing notices.
+// Modal dialogs: the command palette (Ctrl/Cmd+K), the examples gallery, the shortcut sheet, the restore prompt, and passing notices.
 import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actions, actionLabel, shortcutText, useDialogs } from '../actions';
 import { examples, loadExample, recentActions, useFiles } from '../files';
 import { RecoveryPrompt } from '../recovery/RecoveryPrompt';
 import { FilePicker } from './files/FilePicker';
+import { ShortcutSheet } from './ShortcutSheet';
 import { useDocument } from '../store/document';
 import { useNotice } from '../store/notice';
 import { later, laterComponent } from '../lazy';
@@ -144,6 +145,7 @@ export function Dialogs() {
       <Notice />
       {dialog === 'commands' && <CommandPalette />}
       {dialog === 'examples' && <ExamplesGallery />}
+      {dialog === 'shortcuts' && <ShortcutSheet />}
       <FilePicker />
       {conflict && (
         <Suspense fallback={null}>

@@ -11,6 +11,7 @@ import { flow } from '../canvas/flow';
 import { useNotice } from '../store/notice';
 import { diagnosticText, explanationText, fixText } from '../problems-text';
 import { useObjectProblems } from '../workloads/problems';
+import { labelled } from '../punctuation';
 
 /** Applies a rule's fix as one undoable change; a Pod-wide PID share replaces any partial join drawn on the canvas. */
 export function applyQuickFix(fix: QuickFix): boolean {
@@ -91,7 +92,7 @@ export function ProblemRow({
         </button>
         {d.fixes.map((fix, i) => (
           <button key={i} className="fix" onClick={() => onFix(fix)} title={t('problems.fixHint')}>
-            {t('problems.fix')}: {fixText(t, fix)}
+            {labelled(t, t('problems.fix'), fixText(t, fix))}
           </button>
         ))}
       </div>

@@ -1,6 +1,7 @@
 // The status bar: which engine the app talks to, or why it cannot.
 import { useTranslation } from 'react-i18next';
 import { describeEngine, useEngine } from '../store/engine';
+import { labelled } from '../punctuation';
 
 export function StatusBar() {
   const { t } = useTranslation();
@@ -10,7 +11,7 @@ export function StatusBar() {
   let state: 'ok' | 'down' | 'pending';
   if (error) {
     state = 'down';
-    text = `${t('engine.backendLost')}: ${error}`;
+    text = labelled(t, t('engine.backendLost'), error);
   } else if (!status) {
     state = 'pending';
     text = t('engine.connecting');
@@ -20,7 +21,7 @@ export function StatusBar() {
     title = status.endpoint.host;
   } else {
     state = 'down';
-    text = `${t('engine.unreachable')}: ${status.reason}`;
+    text = labelled(t, t('engine.unreachable'), status.reason);
     title = status.hint;
   }
   return (

@@ -4,11 +4,19 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphOf, useDocument } from '../store/document';
-import { formatUptime, shownPhase, shownState, stoppedByStop, type ShownState } from './model';
+import {
+  containerFault,
+  formatUptime,
+  podFault,
+  shownPhase,
+  shownState,
+  stoppedByStop,
+  type ShownState,
+} from './model';
 import { useRun } from './store';
 import { useClock } from './clock';
 import type { Translate } from '../problems-text';
-import { runErrorText } from '../run-errors-text';
+import { podFaultText, runErrorText } from '../run-errors-text';
 import { ForwardLinks, ReplicaDots } from '../kube/ReplicaStatus';
 import './run.css';
 
@@ -79,6 +87,8 @@ export const ContainerRunStatus = memo(function ContainerRunStatus({ name }: { n
   const { t } = useTranslation();
   const shown = useShownState(name, t);
   const phase = useRun((s) => (s.snapshot ? shownPhase(s.snapshot) : undefined));
+  // What a fault of the Pod did to this container, in words instead of "exited 137: ContainerStatusUnknown".
+  const fault = useRun((s) => containerFault(s.snapshot, name));
   if (!shown) return null;
   const exitCode = shown.state === 'terminated' ? shown.exitCode : undefined;
   // Exited because the user stopped the Pod: that is not a failure, and it is not red.
@@ -86,7 +96,7 @@ export const ContainerRunStatus = memo(function ContainerRunStatus({ name }: { n
   const failed = shown.state === 'terminated' && shown.exitCode !== 0 && !stopped;
   return (
     <div
-      className={`run-status run-${shown.state}${failed ? ' run-failed' : ''}${stopped ? ' run-stopped' : ''}`}
+      className={`run-status run-${shown.state}${failed || fault ? ' run-failed' : ''}${stopped ? ' run-stopped' : ''}`}
       data-testid="run-status"
       data-run-state={shown.state}
       data-exit-code={exitCode}
@@ -94,20 +104,33 @@ export const ContainerRunStatus = memo(function ContainerRunStatus({ name }: { n
     >
       <span className="run-dot" aria-hidden="true" />
       <span className="run-text">
-        {shown.state === 'waiting' && t('run.state.waiting', { reason: shown.reason })}
-        {shown.state === 'running' && <RunningText since={shown.startedAt} />}
-        {shown.state === 'terminated' &&
-          (stopped
-            ? t('editing.stop.stoppedState', { code: shown.exitCode })
-            : t('run.state.terminated', { code: shown.exitCode, reason: shown.reason }))}
+        {fault === 'removed' || fault === 'neverStarted' ? (
+          <span data-testid="run-fault" data-fault={fault}>
+            {t(`run.fault.node.${fault}`)}
+          </span>
+        ) : (
+          <>
+            {shown.state === 'waiting' && t('run.state.waiting', { reason: shown.reason })}
+            {shown.state === 'running' && <RunningText since={shown.startedAt} />}
+            {shown.state === 'terminated' &&
+              (stopped
+                ? t('editing.stop.stoppedState', { code: shown.exitCode })
+                : t('run.state.terminated', { code: shown.exitCode, reason: shown.reason }))}
+          </>
+        )}
       </span>
+      {fault === 'networkGone' && (
+        <span className="run-fault-note" data-testid="run-fault" data-fault={fault}>
+          {t(`run.fault.node.${fault}`)}
+        </span>
+      )}
       {shown.restartCount > 0 && (
         <span className="run-restarts" title={t('run.restartsLabel', { count: shown.restartCount })}>
           {t('run.restarts', { count: shown.restartCount })}
         </span>
       )}
       <ReplicaDots name={name} />
-      {shown.state === 'running' && <PortLinks name={name} />}
+      {shown.state === 'running' && !fault && <PortLinks name={name} />}
     </div>
   );
 });
@@ -116,15 +139,23 @@ export const ContainerRunStatus = memo(function ContainerRunStatus({ name }: { n
 export const PodRunPhase = memo(function PodRunPhase() {
   const { t } = useTranslation();
   const phase = useRun((s) => (s.snapshot ? shownPhase(s.snapshot) : undefined));
+  const fault = useRun((s) => podFault(s.snapshot));
+  // The whole sentence as the badge's tooltip: the group says why in a word or two, the run bar says the rest.
+  const why = useRun((s) => (s.snapshot && podFault(s.snapshot) ? podFaultText(t, s.snapshot) : undefined));
   if (!phase) return null;
+  const text = fault
+    ? t('run.fault.badge', { phase: t(`run.phase.${phase}`), why: t(`run.fault.short.${fault}`) })
+    : t(`run.phase.${phase}`);
   return (
     <span
       className={`run-phase phase-${phase.toLowerCase()}`}
       data-testid="pod-phase"
       data-phase={phase}
-      aria-label={t('run.phaseLabel', { phase: t(`run.phase.${phase}`) })}
+      data-reason={fault}
+      title={why}
+      aria-label={t('run.phaseLabel', { phase: text })}
     >
-      {t(`run.phase.${phase}`)}
+      {text}
     </span>
   );
 });

@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { engineChoiceLabel, useEngine } from '../store/engine';
 import { useDocument } from '../store/document';
 import { usePanel } from '../components/panel-tabs';
-import { graceLeft, pullPercent, shownPhase } from './model';
+import { graceLeft, podFault, pullPercent, shownPhase } from './model';
 import { useClock } from './clock';
 import { useRun } from './store';
 import { diagnosticText } from '../problems-text';
-import { planProblemText, runErrorText } from '../run-errors-text';
+import { planProblemText, podFaultText, runErrorText } from '../run-errors-text';
 import { RunDialog } from './RunDialog';
 import { HostAccessQuestion } from './HostAccessQuestion';
 import { LeftoverPods } from './LeftoverPods';
@@ -63,9 +63,16 @@ function EnginePicker() {
         {contexts.length > 0 && (
           <optgroup label={t('kube.contexts')}>
             {contexts.map((c) => (
-              <option key={`kube:${c.context}`} value={`kube:${c.context}`} data-testid="kube-context-option" disabled={Boolean(c.problem)}>
+              <option
+                key={`kube:${c.context}`}
+                value={`kube:${c.context}`}
+                data-testid="kube-context-option"
+                disabled={Boolean(c.problem)}
+              >
                 {c.context}
-                {c.reachable ? ` · ${t('kube.version', { version: c.version ?? '' })} · ${c.namespace}` : ` · ${t('kube.unreachable')}`}
+                {c.reachable
+                  ? ` · ${t('kube.version', { version: c.version ?? '' })} · ${c.namespace}`
+                  : ` · ${t('kube.unreachable')}`}
                 {c.mayCreatePods === false ? ` · ${t('kube.mayNotCreate')}` : ''}
                 {c.insecure ? ` · ⚠ ${t('kube.insecure')}` : ''}
               </option>
@@ -125,15 +132,19 @@ function RunButtons() {
 function PhaseBadge() {
   const { t } = useTranslation();
   const phase = useRun((s) => (s.snapshot ? shownPhase(s.snapshot) : undefined));
+  const fault = useRun((s) => podFault(s.snapshot));
+  const text = phase ? t(`run.phase.${phase}`) : t('run.design');
+  const shown = fault ? t('run.fault.badge', { phase: text, why: t(`run.fault.short.${fault}`) }) : text;
   return (
     <span
       className={`run-phase ${phase ? `phase-${phase.toLowerCase()}` : 'phase-design'}`}
       data-testid="run-phase"
       data-phase={phase ?? 'design'}
+      data-reason={fault}
       title={phase ? undefined : t('run.designHint')}
-      aria-label={phase ? t('run.phaseLabel', { phase: t(`run.phase.${phase}`) }) : t('run.designHint')}
+      aria-label={phase ? t('run.phaseLabel', { phase: shown }) : t('run.designHint')}
     >
-      {phase ? t(`run.phase.${phase}`) : t('run.design')}
+      {shown}
     </span>
   );
 }
@@ -271,6 +282,53 @@ function RunErrorBox() {
   );
 }
 
+const restartAction = runActions.find((a) => a.id === 'restart')!;
+const downAction = runActions.find((a) => a.id === 'down')!;
+
+/**
+ * A Pod that failed under its containers (its infra killed or removed, a container removed, its run killed): what
+ * happened in words, and the recovery there is, since nothing on the engine repairs it (issue 21, finding 11).
+ * Recreate is the registry's Restart (Down, then Run of the design); a Pod attached from another design can only go.
+ */
+function PodFaultBox() {
+  const { t } = useTranslation();
+  const snapshot = useRun((s) => s.snapshot);
+  const busy = useRun((s) => s.busy);
+  const attached = useRun((s) => s.attached);
+  const fault = podFault(snapshot);
+  if (!snapshot || !fault || busy === 'run') return null;
+  return (
+    <div className="run-error run-fault" role="alert" data-testid="pod-fault" data-reason={fault}>
+      <div className="run-error-head">
+        <strong>{t(`run.fault.title.${fault}`)}</strong>
+      </div>
+      <p data-testid="pod-fault-message">{podFaultText(t, snapshot)}</p>
+      <p>{attached ? t('run.fault.recoverAttached') : t('run.fault.recover')}</p>
+      <div className="run-dialog-buttons">
+        {!attached && (
+          <ActionButton
+            action={restartAction}
+            className="primary"
+            testId="pod-fault-recreate"
+            label={t('run.fault.recreateLabel')}
+            disabled={busy !== undefined}
+          >
+            {t('run.fault.recreate')}
+          </ActionButton>
+        )}
+        <ActionButton
+          action={downAction}
+          testId="pod-fault-remove"
+          label={t('run.fault.removeLabel')}
+          disabled={busy !== undefined}
+        >
+          {t('run.fault.remove')}
+        </ActionButton>
+      </div>
+    </div>
+  );
+}
+
 function RunQuestionDialog() {
   const { t } = useTranslation();
   const question = useRun((s) => s.question);
@@ -361,6 +419,7 @@ export function RunBar() {
         <LeftoverPods />
       </div>
       <RunErrorBox />
+      <PodFaultBox />
       <RunQuestionDialog />
       <PreviewDialog />
     </section>

@@ -7,10 +7,12 @@ import type { Pod } from '../../../shared/model/pod';
 import {
   applyPull,
   applyStatusEvent,
+  containerFault,
   designIdFor,
   formatUptime,
   graceLeft,
   initNames,
+  podFault,
   podRefOf,
   type ProgressEvent,
   pullPercent,
@@ -310,5 +312,60 @@ describe('a stopped Pod', () => {
     expect(graceLeft(stopping, 3500)).toBe(28);
     expect(graceLeft(stopping, 60_000)).toBe(0);
     expect(graceLeft({ ...stopping, graceSeconds: undefined }, 5000)).toBeUndefined();
+  });
+});
+
+describe('a Pod that failed under its containers (issue 21, finding 11)', () => {
+  const running = { state: 'running' as const, startedAt: '2026-01-01T00:00:00Z' };
+  const faulted = (reason: string | undefined, web: PodSnapshot['containers'][number]['state'], id?: string) =>
+    ({
+      name: 'p',
+      namespace: 'default',
+      phase: 'Failed' as const,
+      restartPolicy: 'Always' as const,
+      ...(reason ? { reason } : {}),
+      containers: [
+        {
+          name: 'POD',
+          role: 'infra' as const,
+          image: 'pause',
+          restartCount: 0,
+          id: 'i',
+          state: { state: 'terminated' as const, exitCode: 137, reason: 'Error' },
+        },
+        { name: 'web', role: 'app' as const, image: 'x', restartCount: 0, ...(id ? { id } : {}), state: web },
+      ],
+    }) satisfies PodSnapshot;
+
+  it('knows the reasons the engine gives, and no other', () => {
+    expect(podFault(faulted('InfraStopped', running, 'w'))).toBe('InfraStopped');
+    expect(podFault(faulted('RunInterrupted', running, 'w'))).toBe('RunInterrupted');
+    expect(podFault(faulted(undefined, running, 'w'))).toBeUndefined();
+    expect(podFault(faulted('SomethingNew', running, 'w'))).toBeUndefined();
+    expect(podFault(undefined)).toBeUndefined();
+  });
+
+  it('says a container still running lost its network when the infra stopped or went', () => {
+    expect(containerFault(faulted('InfraStopped', running, 'w'), 'web')).toBe('networkGone');
+    expect(containerFault(faulted('InfraMissing', running, 'w'), 'web')).toBe('networkGone');
+    // One that has ended lost nothing more; the infra itself is no node of the canvas.
+    const ended = { state: 'terminated' as const, exitCode: 0, reason: 'Completed' };
+    expect(containerFault(faulted('InfraStopped', ended, 'w'), 'web')).toBeUndefined();
+    expect(containerFault(faulted('InfraStopped', running, 'w'), 'POD')).toBeUndefined();
+    expect(containerFault(faulted(undefined, running, 'w'), 'web')).toBeUndefined();
+  });
+
+  it('says a container was removed when the kubelet would not find it (and not for a real exit of that reason)', () => {
+    const lost = { state: 'terminated' as const, exitCode: 137, reason: 'ContainerStatusUnknown', message: 'gone' };
+    expect(containerFault(faulted('ContainerMissing', lost), 'web')).toBe('removed');
+    // Even when the Pod's first fault is its infra: the container is still gone.
+    expect(containerFault(faulted('InfraStopped', lost), 'web')).toBe('removed');
+    expect(containerFault(faulted('ContainerMissing', lost, 'w'), 'web')).toBeUndefined();
+  });
+
+  it('says a container of an interrupted run will never start', () => {
+    const creating = { state: 'waiting' as const, reason: 'ContainerCreating' };
+    expect(containerFault(faulted('RunInterrupted', creating, 'w'), 'web')).toBe('neverStarted');
+    expect(containerFault(faulted(undefined, creating, 'w'), 'web')).toBeUndefined();
   });
 });

@@ -144,6 +144,34 @@ export function shownPhase(snapshot: PodSnapshot): ShownPhase {
   return infra && allExited ? 'Stopped' : snapshot.phase;
 }
 
+/** Why a Pod failed when its containers did not (the back end's PodSnapshot.reason, issue 21 finding 11). */
+export const podFaults = ['InfraStopped', 'InfraMissing', 'ContainerMissing', 'RunInterrupted'] as const;
+export type PodFault = (typeof podFaults)[number];
+
+/** The Pod's fault, when the engine reports one this build knows how to say. */
+export function podFault(snapshot: PodSnapshot | undefined): PodFault | undefined {
+  const reason = snapshot?.reason;
+  return (podFaults as readonly string[]).includes(reason ?? '') ? (reason as PodFault) : undefined;
+}
+
+/**
+ * What a fault means for one container, said on its node: it still runs but has lost the network its infra owned, it
+ * was removed from the engine (the kubelet's ContainerStatusUnknown, with no container behind it), or a run that was
+ * interrupted created it and nothing will start it.
+ */
+export type ContainerFault = 'networkGone' | 'removed' | 'neverStarted';
+
+export function containerFault(snapshot: PodSnapshot | undefined, name: string): ContainerFault | undefined {
+  const status = snapshot?.containers.find((c) => c.name === name && c.role !== 'infra');
+  if (!snapshot || !status) return undefined;
+  const s = status.state;
+  if (s.state === 'terminated' && s.reason === 'ContainerStatusUnknown' && status.id === undefined) return 'removed';
+  const fault = podFault(snapshot);
+  if ((fault === 'InfraStopped' || fault === 'InfraMissing') && s.state !== 'terminated') return 'networkGone';
+  if (fault === 'RunInterrupted' && s.state === 'waiting') return 'neverStarted';
+  return undefined;
+}
+
 /** Exit codes of a process ended by a signal a stop sends: SIGTERM (143), SIGKILL (137), or a clean exit on it (0). */
 const stopExitCodes = new Set([0, 137, 143]);
 

@@ -6,6 +6,7 @@ import type { Diagnostic, QuickFix } from '../../../../shared/rules';
 import { fixText } from '../../problems-text';
 import { fieldDiagnostics, Problems } from './form';
 import '../../workloads/workloads.css';
+import { labelled } from '../../punctuation';
 
 export function ObjectField({
   label,
@@ -63,7 +64,7 @@ export function ObjectProblems({
         .flatMap((d) => d.fixes)
         .map((fix, i) => (
           <button key={i} type="button" className="fix" onClick={() => onFix(fix)}>
-            {t('problems.fix')}: {fixText(t, fix)}
+            {labelled(t, t('problems.fix'), fixText(t, fix))}
           </button>
         ))}
     </div>

@@ -14,6 +14,7 @@ import { useDocument } from '../../store/document';
 import { useEngine } from '../../store/engine';
 import { namespaceEngine } from './engine-facts';
 import './overlay.css';
+import { labelled } from '../../punctuation';
 
 /** Grid column of the host and of member i (1-based, after the lane label). */
 const HOST_COLUMN = 2;
@@ -45,7 +46,7 @@ function Lane({ lane, members }: { lane: NamespaceLane; members: readonly Namesp
     <div
       className={`ns-lane ns-${lane.type} verdict-${lane.verdict}`}
       role="group"
-      aria-label={`${t(`nsOverlay.type.${lane.type}`)}: ${t(`nsOverlay.${lane.reason.key}`, lane.reason.args)}`}
+      aria-label={labelled(t, t(`nsOverlay.type.${lane.type}`), t(`nsOverlay.${lane.reason.key}`, lane.reason.args))}
       data-testid={`ns-lane-${lane.type}`}
       data-verdict={lane.verdict}
       data-group-count={lane.groups.length}
