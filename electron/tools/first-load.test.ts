@@ -80,7 +80,11 @@ describe('the renderer first load', () => {
   }, 300_000);
 
   it('holds the first screen', () => {
-    for (const pattern of FIRST) expect(output.first.some((id) => pattern.test(id)), String(pattern)).toBe(true);
+    for (const pattern of FIRST)
+      expect(
+        output.first.some((id) => pattern.test(id)),
+        String(pattern),
+      ).toBe(true);
   });
 
   it.each(Object.entries(LATER))('leaves out the %s, which loads later', (_name, pattern) => {
