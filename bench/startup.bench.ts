@@ -21,7 +21,8 @@ import {
 
 const ROUNDS = Number(process.env.PODWRIGHT_BENCH_ROUNDS ?? 15);
 const SMALL_POD = join(projectRoot, 'assets', 'examples', 'sidecar-logs.pod.yaml');
-const MANIFESTS = join(projectRoot, '..', 'shared', 'testdata', 'manifests');
+/** The shared test data beside the checkout (../shared), or where PODWRIGHT_SHARED says (a worktree elsewhere). */
+const MANIFESTS = join(process.env.PODWRIGHT_SHARED ?? join(projectRoot, '..', 'shared'), 'testdata', 'manifests');
 
 /** The peers' commands, found on PATH as a user's shell finds them; a missing one is left out with a note. */
 function peer(command: string, args: string[]): { command: string; args: string[]; version: string } | undefined {

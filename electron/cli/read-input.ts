@@ -3,6 +3,8 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { defaultLimits } from '../../shared/manifest/parse';
 import { detectFormat, type DesignSource } from '../../shared/manifest/read';
+// Every command that reads a design reads Compose files too: the Compose reader registers itself with readDesign.
+import '../../shared/manifest/compose/read';
 
 export class InputError extends Error {
   override name = 'InputError';

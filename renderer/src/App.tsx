@@ -17,9 +17,9 @@ import { PresenterLayer } from './workshop/presenter/PresenterLayer';
 import { useShownTheme } from './workshop/presenter/presenter';
 import { useLessons } from './workshop/lessons/store';
 import { useCapacity } from './workshop/capacity/store';
-import { ImportDialog } from './import/ImportDialog';
 import { ContainersDialog } from './import/ContainersDialog';
 import { useFileDrop } from './import/drop';
+import { useImport } from './import/store';
 import { later, laterComponent } from './lazy';
 
 // The lessons and the node-capacity view load after the first screen (./lazy.ts) and are drawn only while open.
@@ -27,6 +27,9 @@ const lessons = later(() => import('./workshop/lessons/LessonPanel'));
 const LessonPanel = laterComponent(lessons, 'LessonPanel');
 const capacity = later(() => import('./workshop/capacity/CapacityView'));
 const CapacityView = laterComponent(capacity, 'CapacityView');
+// The import dialog carries the Compose reader: it loads when a Compose file is first opened (or in idle time).
+const importDialog = later(() => import('./import/ImportDialog'));
+const ImportDialog = laterComponent(importDialog, 'ImportDialog');
 
 export function App() {
   // High contrast while presenting, else the user's theme.
@@ -34,6 +37,7 @@ export function App() {
   const refresh = useEngine((s) => s.refresh);
   const lessonsOpen = useLessons((s) => s.open);
   const capacityOpen = useCapacity((s) => s.open);
+  const importing = useImport((s) => s.source !== undefined);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -84,7 +88,7 @@ export function App() {
         {capacityOpen && <CapacityView />}
       </Suspense>
       <ContainersDialog />
-      <ImportDialog />
+      <Suspense fallback={null}>{importing && <ImportDialog />}</Suspense>
     </div>
   );
 }

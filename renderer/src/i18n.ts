@@ -1,12 +1,19 @@
-// Every UI string goes through i18next; English and Simplified Chinese ship complete.
+// Every UI string goes through i18next; English and Simplified Chinese ship complete. English (the fallback) loads with
+// the app; another language's catalogue loads before the first screen when it is the user's, else when chosen.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { catalogues } from './locales';
+import type { Catalogue } from './catalogue';
+import { catalogue as en } from './language-en';
 
 export const languages = ['en', 'zh-CN'] as const;
 export type Language = (typeof languages)[number];
 
 const LANGUAGE_KEY = 'podwright.language';
+
+const catalogueLoaders: Record<Language, () => Promise<Catalogue>> = {
+  en: () => Promise.resolve(en),
+  'zh-CN': async () => (await import('./language-zh-CN')).catalogue,
+};
 
 function initialLanguage(): Language {
   const saved = localStorage.getItem(LANGUAGE_KEY);
@@ -14,9 +21,11 @@ function initialLanguage(): Language {
   return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
+const initial = initialLanguage();
+
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: catalogues.en }, 'zh-CN': { translation: catalogues['zh-CN'] } },
-  lng: initialLanguage(),
+  resources: { en: { translation: en } },
+  lng: initial,
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
 });
@@ -29,9 +38,18 @@ const followLanguage = (language: string): void => {
 followLanguage(i18n.language);
 i18n.on('languageChanged', followLanguage);
 
+/** Adds `language`'s catalogue to i18next (loading it the first time). */
+async function loadLanguage(language: Language): Promise<void> {
+  if (i18n.hasResourceBundle(language, 'translation')) return;
+  i18n.addResourceBundle(language, 'translation', await catalogueLoaders[language]());
+}
+
+/** Resolves once the first screen's language is there: the app renders after it (at once in English). */
+export const languageReady: Promise<void> = loadLanguage(initial);
+
 export function setLanguage(language: Language): void {
   localStorage.setItem(LANGUAGE_KEY, language);
-  void i18n.changeLanguage(language);
+  void loadLanguage(language).then(() => i18n.changeLanguage(language));
 }
 
 export default i18n;

@@ -7,7 +7,6 @@ import { getIn, type ManifestPath } from './edit';
 import { fieldSegments, locateField } from './field-path';
 import { isRecord, parseManifest, type ManifestFile, type ManifestLimits } from './parse';
 import { parseProblemCode, readerProblem } from './read-problems';
-import { readCompose } from './compose/read';
 
 export type DesignFormat = 'kubernetes' | 'compose';
 
@@ -97,7 +96,11 @@ export const podTemplatePaths: Readonly<Record<string, ManifestPath>> = {
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
 };
 
-/** A reader for one format; the Kubernetes reader is below, others (Compose) register theirs. */
+/**
+ * A reader for one format; the Kubernetes reader is below, others register theirs when their module loads (Compose:
+ * shared/manifest/compose/read.ts, which the CLI's commands import with their input and the app loads when a Compose
+ * file is first opened, so its first screen does not carry it).
+ */
 export type FormatReader = (text: string, source: DesignSource) => DesignRead;
 
 const formatReaders: Partial<Record<DesignFormat, FormatReader>> = {};
@@ -315,7 +318,3 @@ function claimTemplateVolumes(read: DesignRead, obj: KubeObject, pod: Pod, setNa
     path: `${fieldPrefix}.spec.volumes`,
   });
 }
-
-// The Compose format (shared/manifest/compose): its modules use this one's types only, so importing it here makes no
-// cycle, and every entrance that reads a design through readDesign reads Compose files too.
-registerFormat('compose', readCompose);

@@ -1,7 +1,8 @@
 // Opening a Compose file starts an import instead of loading a design: from the back end's disk (Open, recent files),
 // the side files and variables come from compose.inputs; dropped or uploaded, the side files are whatever was dropped
 // with it (a .env beside compose.yaml), matched by name.
-import { isComposeText } from '../../../shared/manifest/compose';
+// Only the detection: the Compose reader itself loads with the import dialog.
+import { isComposeText } from '../../../shared/manifest/compose/detect';
 import { api } from '../api';
 import { useImport } from './store';
 

@@ -42,4 +42,4 @@ export function createDesign(read: ComposeRead, asked = false): void {
   useImport.getState().cancel();
 }
 
-export { moveService, proposal, type ImportChoices, type ImportSource } from './proposal';
+export type { ImportChoices, ImportSource } from './proposal';

@@ -4,6 +4,8 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRun } from '../run/store';
+// The cluster's styles stay with the first screen (the log panel's replica prefixes use them too); the bar loads later.
+import './kube.css';
 
 interface Dot {
   replica: string;

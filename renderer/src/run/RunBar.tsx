@@ -1,6 +1,6 @@
 // The run bar above the canvas: the engine picker with its status, Run / Stop / Down / Restart, the Pod's phase,
 // what a run is doing right now (stage line, pull bars), what went wrong, and the dialogs they open.
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { engineChoiceLabel, useEngine } from '../store/engine';
 import { useDocument } from '../store/document';
@@ -15,10 +15,17 @@ import { HostAccessQuestion } from './HostAccessQuestion';
 import { LeftoverPods } from './LeftoverPods';
 import { ActionButton } from '../components/ActionButton';
 import { runActionEnabled, runActions, type RunActionId } from './actions';
-import { ClusterBar, ClusterRunState } from '../kube/ClusterBar';
-import { PreviewDialog } from '../kube/PreviewDialog';
 import { clusterOf, useCluster } from '../kube/store';
+import { later, laterComponent } from '../lazy';
 import './run.css';
+
+// The cluster's bar and its dry-run dialog load when a Kubernetes context is first the engine (or in idle time): a
+// design run on Docker or Podman never needs them on its first screen.
+const clusterBar = later(() => import('../kube/ClusterBar'));
+const ClusterBar = laterComponent(clusterBar, 'ClusterBar');
+const ClusterRunState = laterComponent(clusterBar, 'ClusterRunState');
+const previewDialog = later(() => import('../kube/PreviewDialog'));
+const PreviewDialog = laterComponent(previewDialog, 'PreviewDialog');
 
 function EnginePicker() {
   const { t } = useTranslation();
@@ -405,14 +412,24 @@ function RunQuestionDialog() {
 
 export function RunBar() {
   const { t } = useTranslation();
+  const onCluster = useEngine((s) => clusterOf(s.status) !== undefined);
+  const previewing = useCluster((s) => s.preview !== undefined);
   return (
     <section className="run-bar" aria-label={t('run.bar')} data-testid="run-bar">
       <div className="run-row">
         <EnginePicker />
-        <ClusterBar />
+        {onCluster && (
+          <Suspense fallback={null}>
+            <ClusterBar />
+          </Suspense>
+        )}
         <RunButtons />
         <PhaseBadge />
-        <ClusterRunState />
+        {onCluster && (
+          <Suspense fallback={null}>
+            <ClusterRunState />
+          </Suspense>
+        )}
         <AttachedNotice />
         <StageLine />
         <div className="spacer" />
@@ -421,7 +438,11 @@ export function RunBar() {
       <RunErrorBox />
       <PodFaultBox />
       <RunQuestionDialog />
-      <PreviewDialog />
+      {previewing && (
+        <Suspense fallback={null}>
+          <PreviewDialog />
+        </Suspense>
+      )}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 // The Compose input format of the one reader: a Compose file (with its side files and environment, passed in by the
 // caller) becomes a design of Pods, Services named like the Compose services, ConfigMaps/Secrets/claims, notes for
 // everything a Pod cannot carry, and problems where Compose itself would refuse the file.
-import { isRecord, parseManifest } from '../parse';
+import { registerFormat } from '../read';
 import type { DiagnosticLocation } from '../../model/diagnostic';
 import type { ManifestPath } from '../edit';
 import type { DesignRead, DesignSource } from './design-read';
@@ -151,14 +151,8 @@ export function mapDesign(
   return { read, grouping: mapped.grouping, project, mapped };
 }
 
-/**
- * Whether a text is a Compose file rather than Kubernetes YAML: its first document is a mapping with `services:` and
- * no `kind` or `apiVersion` (the one reader's detection rule).
- */
-export function isComposeText(text: string): boolean {
-  // A cheap look first: most Kubernetes files never mention services at the top level.
-  if (!/^\s*["']?services["']?\s*:/m.test(text) && !/"services"\s*:/.test(text)) return false;
-  const file = parseManifest(text, { maxDocuments: 100 });
-  const first = file.documents.find((d) => d.value !== null && d.value !== undefined)?.value;
-  return isRecord(first) && 'services' in first && !('kind' in first) && !('apiVersion' in first);
-}
+export { isComposeText } from './detect';
+
+// The one reader reads Compose files once this module has loaded: the CLI's commands import it with the reader
+// (electron/cli/read-input.ts), the app when a Compose file is first opened (or in idle time).
+registerFormat('compose', readCompose);

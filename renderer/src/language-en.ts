@@ -1,0 +1,10 @@
+// The English catalogue: the first screen's words (and every other language's fallback), loaded with the app.
+import core from '../../assets/locales/en.json';
+import { catalogueOf, type Catalogue } from './catalogue';
+
+const features = import.meta.glob('../../assets/locales/*/en.json', { eager: true, import: 'default' }) as Record<
+  string,
+  Catalogue
+>;
+
+export const catalogue = catalogueOf('en', core, features);

@@ -1,0 +1,10 @@
+// The Simplified Chinese catalogue: loaded before the first screen when it is the user's language, else when chosen.
+import core from '../../assets/locales/zh-CN.json';
+import { catalogueOf, type Catalogue } from './catalogue';
+
+const features = import.meta.glob('../../assets/locales/*/zh-CN.json', { eager: true, import: 'default' }) as Record<
+  string,
+  Catalogue
+>;
+
+export const catalogue = catalogueOf('zh-CN', core, features);
