@@ -1,7 +1,7 @@
 // What `podwright down` (and a foreground `podwright run` stopping its Pod) says while a Pod stops: which containers
 // it waits for and for how long, a countdown to SIGKILL on a terminal (plain lines anywhere else), what stopped.
 import type { DownProgress, PodRuntime } from '../engines/docker';
-import { type StatusLine, warn } from './terminal';
+import { printable, type StatusLine, warn } from './terminal';
 
 export interface StopReporter {
   onProgress: (p: DownProgress) => void;
@@ -19,9 +19,11 @@ export interface StopReporterOptions {
   now?: () => number;
 }
 
-const list = (names: readonly string[]): string => names.join(', ');
+/** Names from the engine, each on the one line it belongs to (a line break in a label is shown, not made). */
+const list = (names: readonly string[]): string => names.map(printable).join(', ');
 
-export function stopReporter(pod: string, options: StopReporterOptions): StopReporter {
+export function stopReporter(name: string, options: StopReporterOptions): StopReporter {
+  const pod = printable(name);
   const now = options.now ?? Date.now;
   const live = options.line?.live ? options.line : undefined;
   let started = 0;
@@ -69,11 +71,12 @@ export function stopReporter(pod: string, options: StopReporterOptions): StopRep
       if (!options.eachContainer) return;
       const after = Math.round((now() - started) / 1000);
       const killed = p.exitCode === 137 && after >= grace;
+      const container = printable(p.container);
       const code = p.exitCode === undefined ? '' : ` (exit code ${p.exitCode})`;
       plain(
         killed
-          ? `  ${p.container} was killed when its ${grace} s grace period ran out${code}`
-          : `  ${p.container} stopped ${after === 0 ? 'at once' : `after ${after} s`}${code}`,
+          ? `  ${container} was killed when its ${grace} s grace period ran out${code}`
+          : `  ${container} stopped ${after === 0 ? 'at once' : `after ${after} s`}${code}`,
       );
     },
     done: () => {

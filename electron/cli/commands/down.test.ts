@@ -72,6 +72,22 @@ describe('the stop report', () => {
   });
 });
 
+describe('the stop report with names from the engine', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('shows control characters in a Pod or container name instead of acting on them', () => {
+    const out = screen(false);
+    const report = stopReporter('web\x1b]0;PWNED\x07', { eachContainer: true, line: out.line, now: () => 0 });
+    report.onProgress({ step: 'stopping', containers: ['app\nFAKE LINE', 'b\r\x1b[2J'], graceSeconds: 5 });
+    report.onProgress({ step: 'stopped', container: 'app\nFAKE LINE', exitCode: 0 });
+    report.done();
+    expect(out.text()).toBe(
+      'Stopping Pod web\\e]0;PWNED\\a (grace 5 s): sent SIGTERM to app\\nFAKE LINE, b\\r\\e[2J; whatever still runs after 5 s gets SIGKILL.\n' +
+        '  app\\nFAKE LINE stopped at once (exit code 0)\n',
+    );
+  });
+});
+
 describe.skipIf(dockerReason)(`podwright down on Docker${dockerReason ? ` (skipped: ${dockerReason})` : ''}`, () => {
   const suffix = uniqueSuffix();
   let dir: string;
