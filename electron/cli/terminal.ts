@@ -68,6 +68,34 @@ export function warn(text: string): void {
 }
 
 /**
+ * A line on stderr that redraws itself in place (a countdown), on a terminal only: where `live` is false the caller
+ * writes plain lines instead. Its text is made printable like every other line and cut to the terminal's width (a
+ * wrapped line could not be redrawn); the carriage return and erase-line sequence are this module's own.
+ */
+export class StatusLine {
+  private shown = false;
+
+  constructor(private readonly stream: NodeJS.WriteStream = process.stderr) {}
+
+  get live(): boolean {
+    return Boolean(this.stream.isTTY) && process.env.TERM !== 'dumb';
+  }
+
+  show(text: string): void {
+    const width = this.stream.columns > 1 ? this.stream.columns - 1 : 79;
+    const safe = printable(text);
+    this.stream.write(`\r\x1b[2K${safe.length > width ? `${safe.slice(0, width - 1)}…` : safe}`);
+    this.shown = true;
+  }
+
+  /** Takes the line away, so that a plain line can be written where it was. */
+  clear(): void {
+    if (this.shown) this.stream.write('\r\x1b[2K');
+    this.shown = false;
+  }
+}
+
+/**
  * Writes text that was already made printable piece by piece (painted output such as validate's report) to stdout.
  * Only paint()'s own colour codes may be left in it; anything else interpreted is made visible here too.
  */

@@ -79,14 +79,59 @@ export function podPhase(restartPolicy: 'Always' | 'OnFailure' | 'Never', contai
   return 'Pending';
 }
 
-/** One line per container for a terminal: "web  running  since 10:01:02". */
-export function describeState(s: ContainerState): string {
+/**
+ * How long `ms` milliseconds is, in the words `docker ps` uses (go-units' HumanDuration), lower-cased to sit inside a
+ * sentence: "less than a second", "3 seconds", "about a minute", "5 minutes", "about an hour", "3 days".
+ */
+export function humanDuration(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  if (!(seconds >= 1)) return 'less than a second';
+  if (seconds === 1) return '1 second';
+  if (seconds < 60) return `${seconds} seconds`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes === 1) return 'about a minute';
+  if (minutes < 60) return `${minutes} minutes`;
+  const hours = Math.floor(ms / 3_600_000 + 0.5);
+  if (hours === 1) return 'about an hour';
+  if (hours < 48) return `${hours} hours`;
+  if (hours < 24 * 7 * 2) return `${Math.floor(hours / 24)} days`;
+  if (hours < 24 * 30 * 2) return `${Math.floor(hours / 24 / 7)} weeks`;
+  if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24 / 30)} months`;
+  return `${Math.floor(ms / 3_600_000 / 24 / 365)} years`;
+}
+
+/**
+ * The engine's time (RFC 3339, nanoseconds and all) in epoch ms; undefined for none, an unreadable one, or the zero
+ * time ("0001-01-01T00:00:00Z") an engine gives a container that never started or stopped.
+ */
+export function engineTime(time: string | undefined): number | undefined {
+  if (!time) return undefined;
+  const ms = Date.parse(time);
+  return Number.isFinite(ms) && ms > 0 ? ms : undefined;
+}
+
+/** How long ago `time` was, from `now` (ms); an engine clock a little ahead of this one counts as just now. */
+export function durationSince(time: number, now: number): string {
+  return humanDuration(Math.max(0, now - time));
+}
+
+/**
+ * One line per container for a terminal, with human times from `now` (epoch ms) as `docker ps` shows them:
+ * "running, up 3 minutes", "terminated (Completed, exit code 0) 2 hours ago", "waiting (ContainerCreating)".
+ * Machine-readable output (--json) keeps the engine's own timestamps.
+ */
+export function describeState(s: ContainerState, now: number): string {
   switch (s.state) {
     case 'waiting':
       return `waiting (${s.reason})`;
-    case 'running':
-      return `running since ${s.startedAt}`;
-    case 'terminated':
-      return `terminated (${s.reason}, exit code ${s.exitCode})`;
+    case 'running': {
+      const started = engineTime(s.startedAt);
+      return started === undefined ? 'running' : `running, up ${durationSince(started, now)}`;
+    }
+    case 'terminated': {
+      const finished = engineTime(s.finishedAt);
+      const when = finished === undefined ? '' : ` ${durationSince(finished, now)} ago`;
+      return `terminated (${s.reason}, exit code ${s.exitCode})${when}`;
+    }
   }
 }

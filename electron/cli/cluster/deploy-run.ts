@@ -108,10 +108,11 @@ export async function waitForRun(
       (event) => {
         if (event.kind !== 'status') return;
         last = event.pod;
-        const text = formatRun(event.pod).join('\n');
+        // Told from one fixed instant, the text changes with the run's state only, not with the clock.
+        const text = formatRun(event.pod, 0).join('\n');
         if (print && text !== shown) {
           shown = text;
-          out(text);
+          out(formatRun(event.pod).join('\n'));
         }
         if (isReady(event.pod)) {
           code = 0;

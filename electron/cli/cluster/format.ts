@@ -5,14 +5,15 @@ import { readyText, unschedulable } from '../../../shared/plan/kube-status';
 
 type Container = PodSnapshot['containers'][number];
 
-function containerLine(c: Container, width: number): string {
+function containerLine(c: Container, width: number, now: number): string {
   const restarts = c.restartCount > 0 ? `, ${c.restartCount} restart${c.restartCount === 1 ? '' : 's'}` : '';
   const last = c.lastTerminated ? `, last exit code ${c.lastTerminated.exitCode}` : '';
   const why = c.state.state === 'waiting' && c.state.message ? `: ${c.state.message}` : '';
-  return `    ${c.name.padEnd(width)}  ${c.role.padEnd(7)}  ${describeState(c.state)}${restarts}${last}${why}`;
+  return `    ${c.name.padEnd(width)}  ${c.role.padEnd(7)}  ${describeState(c.state, now)}${restarts}${last}${why}`;
 }
 
-export function formatRun(run: PodSnapshot): string[] {
+/** The run as lines, with times told from `now` (epoch ms). */
+export function formatRun(run: PodSnapshot, now = Date.now()): string[] {
   const head = run.workload
     ? `Deployment ${run.name} (namespace ${run.namespace}): ${readyText(run)} ready, ${run.phase}`
     : `Pod ${run.name} (namespace ${run.namespace}): ${run.phase}`;
@@ -25,16 +26,19 @@ export function formatRun(run: PodSnapshot): string[] {
     lines.push(`  ${r.name}  ${r.terminating ? 'Terminating' : r.phase}${where ? `  (${where})` : ''}`);
     const pending = unschedulable(r.conditions ?? []);
     if (pending?.message) lines.push(`    unschedulable: ${pending.message}`);
-    else for (const c of r.containers) lines.push(containerLine(c, width));
+    else for (const c of r.containers) lines.push(containerLine(c, width, now));
   }
-  for (const f of run.forwards ?? []) lines.push(`  http://127.0.0.1:${f.localPort} → ${f.container}:${f.containerPort}`);
+  for (const f of run.forwards ?? [])
+    lines.push(`  http://127.0.0.1:${f.localPort} → ${f.container}:${f.containerPort}`);
   return lines;
 }
 
 /** Whether the run is up: every replica ready (a Deployment's ready count reached), or a bare Pod Ready. */
 export function isReady(run: PodSnapshot): boolean {
   const replicas = (run.replicas ?? []).filter((r) => !r.terminating);
-  const ready = replicas.filter((r) => (r.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True')).length;
+  const ready = replicas.filter((r) =>
+    (r.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'),
+  ).length;
   const want = run.workload ? run.workload.replicas : 1;
   return replicas.length >= want && ready >= want;
 }
@@ -48,7 +52,11 @@ export function failure(run: PodSnapshot): string | undefined {
     if (pending) return `Pod ${r.name} cannot be scheduled: ${pending.message ?? pending.reason ?? ''}`;
     for (const c of r.containers) {
       if (c.state.state !== 'waiting') continue;
-      if (c.state.reason === 'ImagePullBackOff' || c.state.reason === 'ErrImagePull' || c.state.reason === 'InvalidImageName')
+      if (
+        c.state.reason === 'ImagePullBackOff' ||
+        c.state.reason === 'ErrImagePull' ||
+        c.state.reason === 'InvalidImageName'
+      )
         return `Container ${c.name} of Pod ${r.name} cannot start: ${c.state.message ?? c.state.reason} (image ${c.image}).`;
       if (c.state.reason === 'CrashLoopBackOff')
         return `Container ${c.name} of Pod ${r.name} keeps crashing${c.lastTerminated ? ` (last exit code ${c.lastTerminated.exitCode})` : ''}.`;

@@ -5,7 +5,8 @@ import { choosePod } from '../../../shared/manifest/pod-choice';
 import { readDesign } from '../../../shared/manifest/read';
 import { Engine, PodRuntime } from '../../engines/docker';
 import { designSource, readInput } from '../read-input';
-import { say, warn } from '../terminal';
+import { removePod, stopReporter } from '../stop-progress';
+import { say, StatusLine, warn } from '../terminal';
 import type { RegisterCommand } from './index';
 
 export interface DownOptions {
@@ -51,8 +52,27 @@ export async function downPod(target: string, options: DownOptions): Promise<num
     return 1;
   }
   const runtime = new PodRuntime(engine);
+  const line = new StatusLine();
   for (const { name, namespace } of pods) {
-    const result = await runtime.down({ name, namespace }, { graceSeconds });
+    // While the containers get their grace period: what it waits for, and a countdown on a terminal, where Ctrl+C
+    // stops waiting and kills what is left (a second one leaves at once).
+    const progress = stopReporter(name, { eachContainer: true, line, hint: line.live ? 'Ctrl+C: now' : undefined });
+    const removal = removePod(runtime, { name, namespace }, { graceSeconds, onProgress: progress.onProgress });
+    let interrupted = 0;
+    const onSignal = (): void => {
+      if (++interrupted > 1) process.exit(130);
+      progress.done();
+      warn(`Stopping Pod ${name} now (grace 0)…`);
+      removal.now();
+    };
+    process.on('SIGINT', onSignal);
+    let result: { containers: number; volumes: number };
+    try {
+      result = await removal.done;
+    } finally {
+      process.off('SIGINT', onSignal);
+      progress.done();
+    }
     say(
       result.containers === 0 && result.volumes === 0
         ? `Pod ${name} does not exist; nothing to remove.`
@@ -66,7 +86,7 @@ export const registerDown: RegisterCommand = (program: Command, setExitCode) => 
   program
     .command('down')
     .description(
-      'Stop and remove a Pod started by podwright (by name, or by the file it was run from: every Pod in that file).',
+      'Stop and remove a Pod started by podwright (by name, or by the file it was run from: every Pod in that file), saying what it waits for during the grace period; Ctrl+C then stops the Pod at once.',
     )
     .argument('<pod>', 'the Pod name, or its manifest file')
     .option('--pod <name>', 'with a file of several Pods: remove only this one')

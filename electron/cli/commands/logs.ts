@@ -2,8 +2,9 @@
 import type { Command } from 'commander';
 import { readyEngine } from '../ready-engine';
 import type { PodLogEvent } from '../../../shared/api/contract';
-import { streamPodLogs, type LogFlow, parseSince } from '../../engines/docker';
-import { paint, printable, warn, type Colour } from '../terminal';
+import { streamPodLogs, parseSince } from '../../engines/docker';
+import { ContainerColours, LineWriter, logLine } from '../log-writer';
+import { paint, printable, warn } from '../terminal';
 import { withUsage } from './cluster';
 import type { RegisterCommand } from './index';
 
@@ -20,45 +21,6 @@ export interface LogsOptions {
   timestamps: boolean;
 }
 
-const COLOURS: Colour[] = [36, 32, 33, 35, 34, 91, 96, 92, 93, 95];
-
-/** Writes lines in large writes (one per turn of the event loop), and tells the merge when the pipe is full. */
-class LineWriter implements LogFlow {
-  private pending: string[] = [];
-  private scheduled = false;
-  closed = false;
-
-  constructor(private readonly out: NodeJS.WriteStream) {}
-
-  push(line: string): void {
-    if (this.closed) return;
-    this.pending.push(line);
-    if (this.pending.length >= 2000) this.flush();
-    else if (!this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => this.flush());
-    }
-  }
-
-  flush(): void {
-    this.scheduled = false;
-    if (this.pending.length === 0 || this.closed) return;
-    this.out.write(this.pending.join(''));
-    this.pending = [];
-  }
-
-  ready(): boolean {
-    return this.closed || !this.out.writableNeedDrain;
-  }
-
-  wait(): Promise<void> {
-    return new Promise((resolve) => {
-      this.out.once('drain', resolve);
-      this.out.once('close', resolve);
-    });
-  }
-}
-
 export async function showLogs(pod: string, options: LogsOptions): Promise<number> {
   const kube = options.context ? await import('../cluster/engine-load') : undefined;
   if (options.since) (kube ? kube.sinceQuery : parseSince)(options.since); // a bad value: say so before connecting
@@ -66,14 +28,13 @@ export async function showLogs(pod: string, options: LogsOptions): Promise<numbe
   const engine = cluster ? undefined : await readyEngine();
   if (!cluster && !engine) return 1;
   const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-  const palette = new Map<string, Colour>();
+  const colours = new ContainerColours();
   // The prefix and notes are ours and printable; the line itself is the container's own output, passed on as it is
   // (like docker and kubectl logs do), so colour and progress bars a program writes still work.
   const prefix = (container: string, replica?: string): string => {
     // On a cluster each replica is told apart by its name's last part, as `kubectl logs --prefix` does with the whole.
     const who = replica ? `${replica.split('-').pop()}/${container}` : container;
-    if (!palette.has(container)) palette.set(container, COLOURS[palette.size % COLOURS.length]!);
-    return `${paint(palette.get(container)!, `[${printable(who)}]`, colour)} `;
+    return `${paint(colours.of(container), `[${printable(who)}]`, colour)} `;
   };
   const note = (text: string): string => paint(2, text, colour);
   const writer = new LineWriter(process.stdout);
@@ -86,17 +47,13 @@ export async function showLogs(pod: string, options: LogsOptions): Promise<numbe
     writer.closed = true;
     abort.abort();
   });
-  const render = (event: PodLogEvent): string => {
-    const stamp = options.timestamps && event.time ? `${event.time} ` : '';
-    switch (event.kind) {
-      case 'line':
-        return `${prefix(event.container, event.replica)}${stamp}${event.text}${event.truncated ? note(' [truncated]') : ''}\n`;
-      case 'attempt':
-        return `${prefix(event.container, event.replica)}${stamp}${note(`--- restarted (attempt ${event.attempt + 1}) ---`)}\n`;
-      case 'stopped':
-        return `${prefix(event.container, event.replica)}${stamp}${note(`--- exited with code ${event.exitCode} ---`)}\n`;
-    }
-  };
+  const render = (event: PodLogEvent): string =>
+    logLine(
+      event,
+      prefix(event.container, event.replica),
+      note,
+      options.timestamps && event.time ? `${event.time} ` : '',
+    );
   try {
     if (cluster && kube) {
       await kube.streamClusterLogs(

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { Engine, PodRuntime } from '../../engines/docker';
 import { say, warn, writeData } from '../terminal';
 import { withUsage } from './cluster';
-import { formatPod } from './run';
+import { formatPod } from '../pod-lines';
 import type { RegisterCommand } from './index';
 
 export interface PsOptions {

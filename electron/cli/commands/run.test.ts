@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Labels } from '../../../shared/plan';
 import { dockerReason, requireDocker, uniqueSuffix } from '../../engines/docker/testing';
+import { podwrightOnTerminal } from '../cli-process.test-support';
 
 const engine = await requireDocker();
 const exec = promisify(execFile);
@@ -68,9 +69,16 @@ describe.skipIf(dockerReason)(`podwright run / ps / down${dockerReason ? ` (skip
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Pod ${name}: Running`);
     const ps = await cli('ps', '--json');
-    expect(JSON.parse(ps.stdout)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ name, phase: 'Running' })]),
+    const listed = (JSON.parse(ps.stdout) as { name: string; containers: { state: { startedAt?: string } }[] }[]).find(
+      (p) => p.name === name,
     );
+    expect(listed).toMatchObject({ name, phase: 'Running' });
+    // Programs get the engine's own timestamps; people get how long it has been up, as docker ps says it.
+    expect(listed!.containers[0]!.state.startedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z$/);
+    const table = (await cli('ps')).stdout;
+    expect(table).toMatch(new RegExp(`^Pod ${name}: Running \\(IP [\\d.]+\\), started .+ ago$`, 'm'));
+    expect(table).toMatch(/^ {2}app +app +running, up [a-z0-9 ]+$/m);
+    expect(table).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
     const down = await cli('down', file, '--grace', '0');
     expect(down.stdout).toContain(`Removed Pod ${name}: 2 containers, 1 volume.`);
     expect(await labelled(name)).toBe(0);
@@ -100,21 +108,110 @@ describe.skipIf(dockerReason)(`podwright run / ps / down${dockerReason ? ` (skip
     expect(await labelled(second)).toBe(0);
   });
 
-  it('in the foreground, Ctrl-C stops and removes the Pod', async () => {
-    const name = `cli-fg-${suffix}`;
-    names.push(name);
-    const file = join(dir, 'fg.yaml');
-    await writeFile(file, manifest(name, 'sleep 3600'));
+  /** `podwright run FILE` in the foreground, off a terminal, with what it has written so far. */
+  function foreground(file: string) {
     const child = spawn(process.execPath, ['electron/cli/bin.mjs', 'run', file], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let stdout = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    const seen = { stdout: '', stderr: '' };
+    child.stdout.on('data', (d: Buffer) => (seen.stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (seen.stderr += d.toString()));
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-    await expect.poll(() => stdout, { timeout: 30_000 }).toContain('Press Ctrl-C');
+    return { child, seen, exited };
+  }
+
+  it("in the foreground, streams the Pod's logs after each container's name, across restarts, and Ctrl-C stops and removes the Pod", async () => {
+    const name = `cli-fg-${suffix}`;
+    names.push(name);
+    const file = join(dir, 'fg.yaml');
+    await writeFile(
+      file,
+      manifest(name, 'echo "run of app"; sleep 0.5; exit 3').replace(
+        '  containers:\n',
+        `  containers:
+    - name: talkative-sidecar
+      image: podwright-test/busybox:1
+      imagePullPolicy: Never
+      command: [sh, -c, 'echo "hello from the sidecar"; sleep 3600']
+`,
+      ),
+    );
+    const { child, seen, exited } = foreground(file);
+    await expect.poll(() => seen.stderr, { timeout: 30_000 }).toContain('press Ctrl+C to stop the Pod');
+    expect(seen.stderr).toContain('Attaching to talkative-sidecar, app;');
+    // Both containers, names padded to the longest, in one stream; app's second run follows its restart.
+    await expect
+      .poll(() => seen.stdout, { timeout: 30_000 })
+      .toMatch(
+        /^app {15}\| run of app\n(.*\n)*app {15}\| --- restarted \(attempt 2\) ---\n(.*\n)*app {15}\| run of app$/m,
+      );
+    expect(seen.stdout).toMatch(/^talkative-sidecar \| hello from the sidecar$/m);
+    expect(seen.stdout).toMatch(/^app {15}\| --- exited with code 3 ---$/m);
+    // Off a terminal, no colour.
+    expect(seen.stdout).not.toContain('\x1b');
     child.kill('SIGINT');
     expect(await exited).toBe(0);
+    expect(seen.stderr).toMatch(new RegExp(`Removed Pod ${name}: 3 containers, 1 volume\\.\\n$`));
+    expect(await labelled(name)).toBe(0);
+  });
+
+  it('in the foreground, Ctrl-C waits for the grace period while the logs go on, and a second Ctrl-C stops the Pod at once', async () => {
+    const name = `cli-fg2-${suffix}`;
+    names.push(name);
+    const file = join(dir, 'fg2.yaml');
+    // sh as PID 1 ignores SIGTERM: only SIGKILL, after 600 s or at once, ends it. It says when it gets SIGTERM.
+    await writeFile(
+      file,
+      manifest(name, 'trap "echo got SIGTERM" TERM; echo started; while true; do sleep 1; done').replace(
+        'terminationGracePeriodSeconds: 0',
+        'terminationGracePeriodSeconds: 600',
+      ),
+    );
+    const { child, seen, exited } = foreground(file);
+    await expect.poll(() => seen.stdout, { timeout: 30_000 }).toMatch(/^app \| started$/m);
+    child.kill('SIGINT');
+    await expect
+      .poll(() => seen.stderr, { timeout: 30_000 })
+      .toContain(
+        `Stopping Pod ${name} (grace 600 s): sent SIGTERM to app; whatever still runs after 600 s gets SIGKILL (Ctrl+C again to stop it now).`,
+      );
+    // The Pod is still there, its logs still shown: what the container says on SIGTERM.
+    await expect.poll(() => seen.stdout, { timeout: 30_000 }).toMatch(/^app \| got SIGTERM$/m);
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(seen.stderr).toContain(`Stopping Pod ${name} now (grace 0)…`);
+    expect(seen.stdout).toMatch(/^app \| --- exited with code 137 ---$/m);
+    expect(seen.stderr).toContain(`Removed Pod ${name}: 2 containers, 1 volume.`);
+    expect(await labelled(name)).toBe(0);
+  });
+
+  it('in the foreground on a terminal, paints each container its own colour, and ends with the Pod', async () => {
+    const name = `cli-tty-${suffix}`;
+    names.push(name);
+    const file = join(dir, 'tty.yaml');
+    await writeFile(
+      file,
+      manifest(name, 'echo one; sleep 0.3; echo two', 'Never').replace(
+        '  containers:\n',
+        `  containers:
+    - name: other
+      image: podwright-test/busybox:1
+      imagePullPolicy: Never
+      command: [sh, -c, 'echo three']
+`,
+      ),
+    );
+    const r = await podwrightOnTerminal('', 'run', file);
+    expect(r.code, r.screen).toBe(0);
+    const prefix = (colour: number, text: string) => `\x1b[${colour}m${text}\x1b[0m `;
+    expect(r.screen).toContain(`${prefix(36, 'other |')}three`);
+    expect(r.screen).toContain(`${prefix(32, 'app   |')}one`);
+    expect(r.screen).toContain(`${prefix(32, 'app   |')}two`);
+    // Every line of the Pod's, then how it ended, then what was removed.
+    const ended = r.screen.indexOf(`Pod ${name}: Succeeded`);
+    expect(ended).toBeGreaterThan(r.screen.indexOf('two'));
+    expect(r.screen.indexOf(`Removed Pod ${name}`)).toBeGreaterThan(ended);
     expect(await labelled(name)).toBe(0);
   });
 
@@ -142,7 +239,9 @@ describe.skipIf(dockerReason)(`podwright run / ps / down${dockerReason ? ` (skip
     const r = await cli('run', file);
     expect(r.code).toBe(1);
     const validate = await cli('validate', '--format', 'json', file);
-    const [report] = JSON.parse(validate.stdout) as { diagnostics: { code: string; path: string; severity: string; line?: number }[] }[];
+    const [report] = JSON.parse(validate.stdout) as {
+      diagnostics: { code: string; path: string; severity: string; line?: number }[];
+    }[];
     const errors = report!.diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => d.code)).toEqual(['MOUNT_VOLUME_NOT_FOUND']);
     for (const d of errors) {

@@ -5,7 +5,7 @@ import { ApiError } from '../../../shared/api';
 import type { Diagnostic } from '../../../shared/model/diagnostic';
 import { choosePod, designCompanions } from '../../../shared/manifest/pod-choice';
 import { readDesign, type DesignPod, type DesignRead } from '../../../shared/manifest/read';
-import { checkRun, describeState, type Plan, type PlanEngine, type PlanOptions } from '../../../shared/plan';
+import { checkRun, engineTime, type Plan, type PlanEngine, type PlanOptions } from '../../../shared/plan';
 import { inObject, isHostAccess } from '../../../shared/rules';
 import {
   downCommand,
@@ -14,12 +14,17 @@ import {
   newRunId,
   PodError,
   PodRuntime,
+  streamPodLogs,
+  type PodLogEvent,
   type PodSnapshot,
   type RunProgress,
 } from '../../engines/docker';
+import { ContainerColours, LineWriter, logLine } from '../log-writer';
+import { formatPod } from '../pod-lines';
 import { colorFor, palette, problemLines } from '../problem-lines';
 import { designSource, readInput } from '../read-input';
-import { say, warn, warnPainted } from '../terminal';
+import { removePod, stopReporter, type Removal } from '../stop-progress';
+import { paint, printable, say, warn, warnPainted } from '../terminal';
 import type { RegisterCommand } from './index';
 
 export interface RunOptions {
@@ -35,30 +40,37 @@ export interface RunOptions {
 const out = say;
 const err = warn;
 
-/** The Pod and its containers as a small table. */
-export function formatPod(pod: PodSnapshot): string[] {
-  const lines = [
-    `Pod ${pod.namespace === 'default' ? '' : `${pod.namespace}/`}${pod.name}: ${pod.phase}${pod.podIP ? ` (IP ${pod.podIP})` : ''}`,
-  ];
-  const width = Math.max(...pod.containers.map((c) => c.name.length), 4);
-  for (const c of pod.containers) {
-    const restarts = c.restartCount > 0 ? `, ${c.restartCount} restart${c.restartCount === 1 ? '' : 's'}` : '';
-    lines.push(`  ${c.name.padEnd(width)}  ${c.role.padEnd(7)}  ${describeState(c.state)}${restarts}`);
-  }
-  if (pod.message) lines.push(`  ${pod.message}`);
-  return lines;
-}
-
 function progressLine(p: RunProgress): string | undefined {
   // Per-layer pull chatter is for a UI progress bar; the terminal shows finished layers only.
   if (p.layer && !/complete|already exists/i.test(p.layer.status)) return undefined;
   return `  ${p.message}`;
 }
 
+/** Where the infra image of a run came from: `--infra-image`, PODWRIGHT_INFRA_IMAGE, or Podwright's default. */
+export interface InfraChoice {
+  image: string;
+  from: 'option' | 'env' | 'default';
+}
+
+/** What to do when the infra image is not there and cannot be pulled (offline, say): where it came from, how to choose. */
+export function infraImageHint(e: PodError, infra: InfraChoice): string | undefined {
+  if (e.details.container !== 'POD' || (e.code !== 'IMAGE_PULL_FAILED' && e.code !== 'IMAGE_MISSING')) return undefined;
+  switch (infra.from) {
+    case 'default':
+      return `The infra ("pause") image is ${infra.image} unless you choose another: load a pause image into the engine (docker load) and run with --infra-image IMAGE, or set PODWRIGHT_INFRA_IMAGE=IMAGE for every run.`;
+    case 'env':
+      return `The infra ("pause") image ${infra.image} comes from PODWRIGHT_INFRA_IMAGE: set it (or pass --infra-image) to a pause image this engine has ("docker images" lists them).`;
+    case 'option':
+      return `The infra ("pause") image ${infra.image} comes from --infra-image: pass a pause image this engine has ("docker images" lists them).`;
+  }
+}
+
 /** Explains a failed run; init container logs help the user see why. */
-export function reportFailure(e: unknown): void {
+export function reportFailure(e: unknown, infra?: InfraChoice): void {
   if (e instanceof PodError) {
     err(`podwright: ${e.message}`);
+    const hint = infra && infraImageHint(e, infra);
+    if (hint) err(hint);
     if (e.details.problems) for (const p of e.details.problems) err(`  ${p.path ? `${p.path}: ` : ''}${p.message}`);
     if (e.details.logs) {
       err(`Last lines of "${e.details.container}":`);
@@ -190,7 +202,10 @@ export async function runPod(file: string, options: RunOptions): Promise<number>
       },
     });
   } catch (e) {
-    reportFailure(e);
+    reportFailure(e, {
+      image: p.infra.body.Image,
+      from: options.infraImage ? 'option' : infraImage ? 'env' : 'default',
+    });
     return 1;
   } finally {
     process.off('SIGINT', onSignal);
@@ -201,44 +216,115 @@ export async function runPod(file: string, options: RunOptions): Promise<number>
     out(`Running in the background; stop it with: ${downCommand(ref.name, ref.namespace)}`);
     return 0;
   }
-  return follow(runtime, ref, snapshot);
+  return attach(engine, runtime, ref, snapshot);
 }
 
-/** Prints status changes until the Pod finishes or the user presses Ctrl-C; then removes the Pod. */
-async function follow(
+/** How long a finished Pod's last lines may take to arrive before it is removed, at most. */
+const LAST_LINES_MS = 5000;
+
+/** Whether the log stream has shown each container's last exit (and so all it wrote) in the finished Pod `pod`. */
+function logsCaughtUp(pod: PodSnapshot, exits: ReadonlyMap<string, number>): boolean {
+  return pod.containers.every((c) => {
+    if (c.role === 'infra' || c.state.state !== 'terminated') return true;
+    const finished = engineTime(c.state.finishedAt);
+    return finished === undefined || (exits.get(c.name) ?? -Infinity) >= finished;
+  });
+}
+
+/**
+ * A foreground run, as `docker compose up` is: the Pod's logs (every container but the infra, merged in time order by
+ * the one log stream `podwright logs` reads, each line after its container's name, across restarts) until the Pod
+ * ends or the user presses Ctrl+C; then the Pod is removed, after its grace period, or at once on a second Ctrl+C.
+ */
+async function attach(
+  engine: Engine,
   runtime: PodRuntime,
   ref: { name: string; namespace: string },
   first: PodSnapshot,
 ): Promise<number> {
-  out('Press Ctrl-C to stop the Pod.');
+  const containers = first.containers.filter((c) => c.role !== 'infra').map((c) => c.name);
+  const names = containers.map(printable);
+  const width = Math.max(0, ...names.map((n) => n.length));
+  const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  // Colours in the Pod's order, whichever container speaks first.
+  const colours = new ContainerColours();
+  for (const c of containers) colours.of(c);
+  const prefix = (container: string): string =>
+    `${paint(colours.of(container), `${printable(container).padEnd(width)} |`, colour)} `;
+  const note = (text: string): string => paint(2, text, colour);
+  const writer = new LineWriter(process.stdout);
+  // Our own messages wait for the log lines before them.
+  const tell = (text: string): void => {
+    writer.flush();
+    err(text);
+  };
+  tell(`Attaching to ${names.join(', ')}; press Ctrl+C to stop the Pod.`);
+
   const watch = new AbortController();
-  let last = JSON.stringify(formatPod(first));
+  const logs = new AbortController();
+  /** Each container's latest exit the log stream has shown (epoch ms). */
+  const exits = new Map<string, number>();
   let finished: PodSnapshot | undefined;
+  let removedElsewhere = false;
+  let lost: ApiError | undefined;
   let interrupted = 0;
+  let removal: Removal | undefined;
+  let settle: (() => void) | undefined;
+
   const onSignal = (): void => {
     interrupted++;
-    if (interrupted === 1) err(`Stopping Pod ${ref.name} (Ctrl-C again to kill it now)...`);
-    watch.abort();
+    if (interrupted === 1) {
+      watch.abort();
+      settle?.();
+    } else if (interrupted === 2) {
+      tell(`Stopping Pod ${ref.name} now (grace 0)…`);
+      removal?.now();
+    }
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+
+  const isLost = (e: unknown): e is ApiError => e instanceof ApiError && e.code === 'ENGINE_UNREACHABLE';
+  const streaming = streamPodLogs(
+    engine.docker,
+    // No restart to wait for once a container with no restart policy stopped, nor once the Pod is removed.
+    { pod: ref.name, namespace: ref.namespace, follow: true, restartGraceMs: 0 },
+    (event: PodLogEvent) => {
+      writer.push(logLine(event, prefix(event.container), note));
+      if (event.kind !== 'stopped') return;
+      exits.set(event.container, Math.max(exits.get(event.container) ?? -Infinity, event.t));
+      if (finished && logsCaughtUp(finished, exits)) settle?.();
+    },
+    logs.signal,
+    writer,
+  ).then(
+    () => undefined,
+    (e: unknown) => {
+      if (isLost(e)) {
+        lost ??= e;
+        watch.abort();
+      } else tell(`podwright: the logs stopped: ${e instanceof Error ? e.message : String(e)}`);
+    },
+  );
+  const logsEnded = (ms: number): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      settle = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      void streaming.then(settle);
+    }).finally(() => (settle = undefined));
+
   try {
     try {
       await runtime.watch(
         ref,
         (event) => {
           if (event.kind === 'removed') {
+            removedElsewhere = true;
             watch.abort();
-            return;
-          }
-          if (event.kind !== 'status') return;
-          const lines = formatPod(event.pod);
-          const text = JSON.stringify(lines);
-          if (text !== last) {
-            last = text;
-            for (const line of lines) out(line);
-          }
-          if (event.pod.phase === 'Succeeded' || event.pod.phase === 'Failed') {
+          } else if (event.kind === 'status' && (event.pod.phase === 'Succeeded' || event.pod.phase === 'Failed')) {
             finished = event.pod;
             watch.abort();
           }
@@ -246,17 +332,55 @@ async function follow(
         watch.signal,
       );
     } catch (e) {
-      if (!(e instanceof ApiError && e.code === 'ENGINE_UNREACHABLE')) throw e;
+      if (!isLost(e)) throw e;
+      lost ??= e;
+    }
+    if (lost) {
+      logs.abort();
       // The Pod cannot be removed from an engine that is gone: say that it is left, and how to remove it later.
-      err(`podwright: ${e.message}`);
-      err(
+      tell(`podwright: ${lost.message}`);
+      tell(
         `Pod ${ref.name} is left on the engine; once it is back, remove it with "${downCommand(ref.name, ref.namespace)}".`,
       );
       return 1;
     }
-    const result = await runtime.down(ref, interrupted > 1 ? { graceSeconds: 0 } : {});
-    err(`Removed Pod ${ref.name} (${result.containers} containers, ${result.volumes} volumes).`);
+    if (removedElsewhere) {
+      await logsEnded(LAST_LINES_MS);
+      tell(`Pod ${ref.name} was removed.`);
+      return 0;
+    }
+    if (finished && !interrupted) {
+      // Everything the containers wrote comes first, up to each one's last exit, then how the Pod ended.
+      if (!logsCaughtUp(finished, exits)) await logsEnded(LAST_LINES_MS);
+      writer.flush();
+      for (const line of formatPod(finished)) out(line);
+    }
+    // The logs go on while the Pod stops: what its containers say on SIGTERM shows.
+    const progress = stopReporter(ref.name, {
+      eachContainer: false,
+      hint: interrupted === 1 ? 'Ctrl+C again to stop it now' : undefined,
+    });
+    removal = removePod(runtime, ref, {
+      graceSeconds: interrupted > 1 ? 0 : undefined,
+      onProgress: (p) => {
+        writer.flush();
+        progress.onProgress(p);
+      },
+    });
+    let result: { containers: number; volumes: number };
+    try {
+      result = await removal.done;
+    } finally {
+      progress.done();
+    }
+    // Its containers are gone: the stream ends with their last lines.
+    await logsEnded(LAST_LINES_MS);
+    tell(
+      `Removed Pod ${ref.name}: ${result.containers} container${result.containers === 1 ? '' : 's'}, ${result.volumes} volume${result.volumes === 1 ? '' : 's'}.`,
+    );
   } finally {
+    logs.abort();
+    writer.flush();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
@@ -266,7 +390,9 @@ async function follow(
 export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
   program
     .command('run')
-    .description('Run the Pod in FILE on the local engine: infra container, init containers, then the apps.')
+    .description(
+      "Run the Pod in FILE on the local engine: infra container, init containers, then the apps. Without --detach, show the Pod's logs as docker compose up does (each line after its container's name, across restarts) until the Pod ends or Ctrl+C stops it (within its grace period; a second Ctrl+C: at once), then remove it.",
+    )
     .argument('<file>', 'a Pod manifest (YAML or JSON; ConfigMaps and Secrets it reads may sit in the same file)')
     .option('-d, --detach', 'start the Pod and return, leaving it running', false)
     .option('--pod <name>', 'which Pod to run when the file holds several')

@@ -2,7 +2,7 @@
 // The layers check refuses imports that reach past this file into the engine's rooms.
 export { Engine } from './connection/engine';
 export { defaultSocket, resolveEndpoint } from './connection/endpoint';
-export { PodRuntime, type PodSnapshot, type RunProgress } from './pod/pod-runtime';
+export { PodRuntime, type DownProgress, type PodSnapshot, type RunProgress } from './pod/pod-runtime';
 export { PodError } from './pod/pod-errors';
 export { downCommand } from './pod/pod-messages';
 export { podHandlers } from './pod/pod-api';

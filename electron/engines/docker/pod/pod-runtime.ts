@@ -32,6 +32,14 @@ import { abortable, isGone, isNotFound, labelFilters, settleAll } from './settle
 
 export type { PodRef, PodSnapshot, PodStatusEvent, RunProgress } from './pod-status';
 
+/**
+ * What a Pod's removal waits for, as it happens: `stopping` once the apps that still run were sent SIGTERM (they get
+ * up to `graceSeconds` before SIGKILL), then `stopped` as each of them exits.
+ */
+export type DownProgress =
+  | { step: 'stopping'; containers: string[]; graceSeconds: number }
+  | { step: 'stopped'; container: string; exitCode?: number };
+
 export interface RunOptions {
   onProgress?: (progress: RunProgress) => void;
   /** Aborting cancels the run at its next safe point and rolls back what it created (PodError RUN_CANCELLED). */
@@ -533,7 +541,10 @@ export class PodRuntime {
    * Removes the Pod: stops its containers gracefully, removes them and its own volumes (emptyDir, configMap, secret;
    * never a claim's). Idempotent, and works after a crash: everything is found by label.
    */
-  async down(ref: PodRef, options: { graceSeconds?: number } = {}): Promise<{ containers: number; volumes: number }> {
+  async down(
+    ref: PodRef,
+    options: { graceSeconds?: number; onProgress?: (p: DownProgress) => void } = {},
+  ): Promise<{ containers: number; volumes: number }> {
     const namespace = ref.namespace ?? 'default';
     const selector = labelFilters(podSelector(ref.name, namespace));
     // The volumes are listed together with the containers to save a round trip (a Pod being downed is not mid-run:
@@ -546,20 +557,35 @@ export class PodRuntime {
       c.State === 'running' || c.State === 'restarting'
         ? (options.graceSeconds ?? Number(c.Labels[Labels.grace] ?? 10))
         : 0;
-    const removeOne = async (c: Docker.ContainerInfo): Promise<void> => {
+    const report = options.onProgress;
+    const nameOf = (c: Docker.ContainerInfo): string =>
+      c.Labels[Labels.container] ?? c.Names[0]?.replace(/^\//, '') ?? c.Id.slice(0, 12);
+    const removeOne = async (c: Docker.ContainerInfo, reported = false): Promise<void> => {
       const container = this.engine.streams.getContainer(c.Id);
       const t = graceOf(c);
-      if (t > 0) await container.stop({ t }).catch(() => undefined);
+      if (t > 0) {
+        await container.stop({ t }).catch(() => undefined);
+        if (reported && report) {
+          const exitCode = await container.inspect().then(
+            (i) => i.State.ExitCode,
+            () => undefined,
+          );
+          report({ step: 'stopped', container: nameOf(c), exitCode });
+        }
+      }
       // A removal already under way (a run rolling back, another down) is this one's work done.
       await container.remove({ force: true }).catch((err: unknown) => (isGone(err) ? undefined : Promise.reject(err)));
     };
     if (list.some((c) => c.Labels[Labels.role] !== 'infra' && graceOf(c) > 0)) {
       // The apps get their grace period with the network and IPC still in place; the infra goes last.
-      await settleAll(list.filter((c) => c.Labels[Labels.role] !== 'infra').map(removeOne));
-      await settleAll(list.filter((c) => c.Labels[Labels.role] === 'infra').map(removeOne));
+      const apps = list.filter((c) => c.Labels[Labels.role] !== 'infra');
+      const waited = apps.filter((c) => graceOf(c) > 0);
+      report?.({ step: 'stopping', containers: waited.map(nameOf), graceSeconds: Math.max(...waited.map(graceOf)) });
+      await settleAll(apps.map((c) => removeOne(c, true)));
+      await settleAll(list.filter((c) => c.Labels[Labels.role] === 'infra').map((c) => removeOne(c)));
     } else {
       // Nothing to wait for: kill and remove everything at once.
-      await settleAll(list.map(removeOne));
+      await settleAll(list.map((c) => removeOne(c)));
     }
     const own = (Volumes ?? []).filter((v) => v.Labels?.[Labels.persistent] !== 'true');
     await settleAll(
