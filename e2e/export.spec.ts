@@ -93,6 +93,8 @@ test('export compose from the palette: to the clipboard and to a file through th
   expect(readFileSync(join(root, 'hello-compose.yaml'), 'utf8')).toBe(expected);
   // An export is not the design's file: the title still names the example, and the recent files do not list it.
   await expect(page.getByTestId('document-title')).not.toContainText('hello-compose');
+  await page.getByRole('button', { name: 'Recent ▾' }).click();
+  await expect(page.getByRole('menu', { name: 'Recent' })).toContainText('No recent files');
 });
 
 test('export a Deployment + Service into a new folder, one file per object, and replace them when asked', async ({

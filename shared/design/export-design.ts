@@ -51,7 +51,14 @@ export function exportDesign(
     notes.push(
       `${read.name} holds ${check.pods.length} Pods; exporting the first, "${chosen.name}" (choose with --pod).`,
     );
-  notes.push(...read.notes.filter((n) => n.document === chosen.origin.document).map((n) => n.message));
+  // Exported as the Deployment it came from, the workload keeps its replicas, selector and strategy: the reader's note
+  // that they are not part of a Pod is about a Pod export only.
+  const keepsWorkload = options.as === 'deployment' && chosen.origin.kind === 'Deployment';
+  notes.push(
+    ...read.notes
+      .filter((n) => n.document === chosen.origin.document && !(keepsWorkload && n.code === 'WORKLOAD_TEMPLATE'))
+      .map((n) => n.message),
+  );
   if (options.as === 'compose') {
     const compose = toCompose(chosen.pod, { infraImage: options.infraImage });
     return { files: [{ name: 'compose.yaml', text: compose.text }], notes: [...notes, ...compose.notes] };
