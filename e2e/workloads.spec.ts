@@ -4,7 +4,7 @@
 // the selector edge follow the Pod's labels; each Deployment and Service problem with its fix; export of what is drawn,
 // the same text from the app as from the CLI; the canvas at 1280×720 and 1440×900 in both languages.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';

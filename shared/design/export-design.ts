@@ -4,6 +4,7 @@
 import type { Diagnostic } from '../model/diagnostic';
 import { toCompose } from '../manifest/compose-export';
 import { exportFiles, exportKube, type ExportFile } from '../manifest/export';
+import { exportNoteText } from '../manifest/export-notes';
 import { readDesign, type DesignRead } from '../manifest/read';
 import { checkDesign, type CheckedPod, type DesignCheck } from '../rules/check-design';
 import { writeDesign, type Design } from './design';
@@ -48,9 +49,7 @@ export function exportDesign(
   const chosen = choosePod(read, check, options.pod);
   const notes: string[] = [];
   if (!options.pod && check.pods.length > 1)
-    notes.push(
-      `${read.name} holds ${check.pods.length} Pods; exporting the first, "${chosen.name}" (choose with --pod).`,
-    );
+    notes.push(exportNoteText('severalPods', { design: read.name, count: check.pods.length, pod: chosen.name }));
   // Exported as the Deployment it came from, the workload keeps its replicas, selector and strategy: the reader's note
   // that they are not part of a Pod is about a Pod export only.
   const keepsWorkload = options.as === 'deployment' && chosen.origin.kind === 'Deployment';

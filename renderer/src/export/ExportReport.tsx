@@ -3,9 +3,22 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePanel } from '../components/panel-tabs';
-import { diagnosticText } from '../problems-text';
+import { exportNoteOf } from '../../../shared/manifest/export-notes';
+import { diagnosticText, type Translate } from '../problems-text';
 import { useExportReport } from './export';
 import './export.css';
+
+/** A note in the UI language when it is one of the export's own (exportNoteOf), else as the exporter wrote it. */
+function noteText(t: Translate, message: string): string {
+  const note = exportNoteOf(message);
+  if (!note) return message;
+  return (t as (key: string, options: Record<string, unknown>) => string)(`export.notes.${note.code}`, {
+    ...note.params,
+    defaultValue: message,
+    // Values are names and paths from the Pod, shown as text, never markup.
+    interpolation: { escapeValue: false },
+  });
+}
 
 export function ExportReportDialog() {
   const { t } = useTranslation();
@@ -56,9 +69,9 @@ export function ExportReportDialog() {
               </ul>
             )}
             <h3>{t(`export.report.notes.${report.as}`, { count: report.notes.length })}</h3>
-            <ul className="manifest-export-list" dir="ltr">
+            <ul className="manifest-export-list">
               {report.notes.map((n, i) => (
-                <li key={i}>{n}</li>
+                <li key={i}>{noteText(t, n)}</li>
               ))}
             </ul>
           </>
