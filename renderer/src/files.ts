@@ -237,19 +237,33 @@ export async function openRecent(path: string): Promise<boolean> {
   return notify(i18n.t('files.openFailed'), await openAt(path));
 }
 
+/** The `saved` lists saves set, to tell them from the ones a load sets. */
+const setBySave = new WeakSet<object>();
+
 /**
  * Saves the design to `picked.path`. With `expected` (the version the design is based on) the back end refuses the
  * save if the file changed on disk since: the failure then carries `changed`.
  */
 export async function saveAt(picked: PickedPath, expected?: string): Promise<Failure | undefined> {
-  const design = designOf(useDocument.getState());
+  const state = useDocument.getState();
+  const design = designOf(state);
+  // Replaced by every load (New, Open, an example): tells whether the design on screen is still the one being saved.
+  const loaded = state.saved;
   try {
     const saved = await api().call('file.save', {
       path: picked.path,
       text: writeDesign(design),
       ...(expected === undefined ? { overwrite: picked.overwrite } : { expected }),
     });
+    // A design loaded while the write was in flight (New right after Save) is not bound to the file it never was in;
+    // another save of the same design meanwhile (Ctrl+S twice) is not a load.
+    const now = useDocument.getState().saved;
+    if (now !== loaded && !setBySave.has(now)) {
+      void refreshRecent();
+      return undefined;
+    }
     // Edits made while the write was in flight stay unsaved: the guard compares against what was written.
+    setBySave.add(design.pods);
     useDocument.setState({ saved: design.pods, fileName: saved.name });
     useFiles.setState({ path: saved.path, version: saved.version, conflict: undefined });
     void refreshRecent();
