@@ -4,7 +4,7 @@
 // the selector edge follow the Pod's labels; each Deployment and Service problem with its fix; export of what is drawn,
 // the same text from the app as from the CLI; the canvas at 1280×720 and 1440×900 in both languages.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -249,12 +249,10 @@ test('export the Deployment and its Service from the app and from the CLI: the s
   await typeInto(page, page.getByTestId('replicas-on-group'), '3');
   await addConnectedService(page);
 
-  const exported = page.waitForEvent('download');
-  await command(page, 'Export Deployment + Service');
-  const file = await exported;
-  expect(file.suggestedFilename()).toBe('helloworld.yaml');
-  const fromApp = readFileSync((await file.path())!, 'utf8');
-  await expect(page.locator('.notice')).toContainText('Saved helloworld.yaml (2 objects');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
+  await command(page, 'Export as Deployment + Service to the clipboard');
+  await expect(page.locator('.notice')).toContainText('Copied as Deployment + Service to the clipboard');
+  const fromApp = await page.evaluate(() => navigator.clipboard.readText());
   expect(fromApp).toMatch(/^apiVersion: apps\/v1\nkind: Deployment\nmetadata:\n/);
   expect(fromApp).toContain('replicas: 3');
   expect(fromApp).toContain('kind: Service');

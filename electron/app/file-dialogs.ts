@@ -23,6 +23,15 @@ export function nativeFileDialogs(
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
       return result.canceled ? undefined : result.filePaths[0];
     },
+    async showFolder({ defaultDirectory }) {
+      const options: OpenDialogOptions = {
+        defaultPath: defaultDirectory,
+        properties: ['openDirectory', 'createDirectory'],
+      };
+      const window = owner();
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? undefined : result.filePaths[0];
+    },
     async showSave({ defaultPath }) {
       const options: SaveDialogOptions = {
         defaultPath,

@@ -1,6 +1,6 @@
 // Where design files may be read and written: real paths (symlinks resolved) under one root folder, or paths the
 // user granted through a native dialog. Every check works on fs calls only; no path ever reaches a shell.
-import { lstat, realpath } from 'node:fs/promises';
+import { lstat, mkdir, realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import { DESIGN_FILE_PATTERN as DESIGN_NAME } from '../../shared/api/files';
@@ -83,6 +83,8 @@ export class FileAccess {
   private rootReal: Promise<string> | undefined;
   /** Real paths the user picked in a native dialog this session (or opened before: the recent files). */
   private readonly granted = new Set<string>();
+  /** Folders the user picked in a native dialog to export into: the files directly inside them are theirs to write. */
+  private readonly grantedFolders = new Set<string>();
 
   constructor(readonly root: string) {}
 
@@ -94,6 +96,14 @@ export class FileAccess {
 
   grant(path: string): void {
     this.granted.add(resolve(path));
+  }
+
+  grantFolder(path: string): void {
+    this.grantedFolders.add(resolve(path));
+  }
+
+  private isGranted(path: string): boolean {
+    return this.granted.has(path) || this.grantedFolders.has(dirname(path));
   }
 
   private absolute(path: string): string {
@@ -111,7 +121,7 @@ export class FileAccess {
    * is not listed. Paths the user picked in a dialog are theirs to open.
    */
   private async lexicallyVisible(requested: string): Promise<void> {
-    if (this.granted.has(requested)) return;
+    if (this.isGranted(requested)) return;
     for (const root of [resolve(this.root), await this.realRoot()]) {
       if (!isInside(root, requested)) continue;
       if (
@@ -124,7 +134,7 @@ export class FileAccess {
   }
 
   private async allowed(requested: string, real: string): Promise<boolean> {
-    if (this.granted.has(requested) || this.granted.has(real)) return true;
+    if (this.isGranted(requested) || this.isGranted(real)) return true;
     return isInside(await this.realRoot(), real);
   }
 
@@ -134,7 +144,7 @@ export class FileAccess {
    * does not list them either.
    */
   private async notHidden(requested: string, real: string): Promise<void> {
-    if (this.granted.has(requested) || this.granted.has(real)) return;
+    if (this.isGranted(requested) || this.isGranted(real)) return;
     const below = relative(await this.realRoot(), real);
     if (below.split(sep).some((segment) => segment.startsWith('.')))
       throw refuse('HIDDEN', `${requested} is a hidden file or inside a hidden folder.`, requested);
@@ -145,7 +155,7 @@ export class FileAccess {
    * outside must not depend on whether it exists (that would let the picker probe the whole disk).
    */
   private async lexicallyAllowed(requested: string): Promise<void> {
-    if (this.granted.has(requested)) return;
+    if (this.isGranted(requested)) return;
     if (isInside(resolve(this.root), requested) || isInside(await this.realRoot(), requested)) return;
     throw await this.outside(requested);
   }
@@ -170,6 +180,44 @@ export class FileAccess {
       throw refuse('HIDDEN', `${requested} is a hidden folder or inside one.`, requested);
     if (!(await lstat(real)).isDirectory()) throw refuse('NOT_A_DIRECTORY', `${requested} is not a folder.`, requested);
     return real;
+  }
+
+  /**
+   * The folder an export writes into: its real path. A folder picked in a native dialog is the user's; any other must
+   * pass the checks a listed folder passes. A missing folder is made inside an existing one, as `podwright export
+   * --out` makes it (one level only: a mistyped parent does not become a new tree).
+   */
+  async exportFolder(path: string): Promise<string> {
+    const requested = this.absolute(path);
+    const picked = this.grantedFolders.has(requested);
+    const existing = await realpath(requested).catch((err: unknown) => {
+      if (isMissing(err)) return undefined;
+      throw err;
+    });
+    if (existing !== undefined) {
+      if (!picked) return this.directory(requested);
+      if (!(await lstat(existing)).isDirectory())
+        throw refuse('NOT_A_DIRECTORY', `${requested} is not a folder.`, requested);
+      this.grantedFolders.add(existing);
+      return existing;
+    }
+    const name = basename(requested);
+    if (name.startsWith('.')) throw refuse('HIDDEN', `${requested} is a hidden folder.`, requested);
+    const parent = picked
+      ? await realpath(dirname(requested)).catch((err: unknown) => {
+          throw isMissing(err) ? notFound(dirname(requested)) : err;
+        })
+      : await this.directory(dirname(requested));
+    const made = join(parent, name);
+    await mkdir(made).catch((err: unknown) => {
+      // Made meanwhile by someone else: it is checked below like any folder that was there.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    });
+    if (picked) {
+      this.grantedFolders.add(made);
+      return made;
+    }
+    return this.directory(made);
   }
 
   /** An existing design file to read: its real path, which must be allowed and a regular file. */

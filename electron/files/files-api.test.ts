@@ -289,6 +289,58 @@ describe('file handlers in the browser host (no dialogs)', () => {
   });
 });
 
+describe('export into a folder (file.saveFolder)', () => {
+  const pod = { name: 'web-pod.yaml', text: design };
+  const configMap = { name: 'web-configmap.yaml', text: 'apiVersion: v1\nkind: ConfigMap\n' };
+
+  it('writes every file, makes a missing folder, and keeps exports out of the recent files', async () => {
+    const files = fileHandlers({ root, settings });
+    const directory = join(root, 'out');
+    const saved = await files['file.saveFolder']({ directory, files: [pod, configMap] });
+    expect(saved.files.map((f) => f.path)).toEqual([join(directory, pod.name), join(directory, configMap.name)]);
+    expect(readdirSync(directory).sort()).toEqual(['web-configmap.yaml', 'web-pod.yaml']);
+    expect(readFileSync(join(directory, configMap.name), 'utf8')).toBe(configMap.text);
+    const single = join(root, 'web.yaml');
+    await files['file.save']({ path: single, text: design, recent: false });
+    expect(await files['file.recent']({})).toEqual([]);
+  });
+
+  it('names the files already there and writes none of them unless told to replace them', async () => {
+    const files = fileHandlers({ root, settings });
+    const directory = join(root, 'out');
+    mkdirSync(directory);
+    writeFileSync(join(directory, pod.name), 'old\n');
+    let details: unknown;
+    try {
+      await files['file.saveFolder']({ directory, files: [configMap, pod] });
+    } catch (err) {
+      expect((err as ApiError).code).toBe('CONFLICT');
+      details = (err as ApiError).details;
+    }
+    expect(details).toEqual({ reason: 'FILES_EXIST', names: [pod.name] });
+    expect(readdirSync(directory)).toEqual([pod.name]);
+    await files['file.saveFolder']({ directory, files: [configMap, pod], overwrite: true });
+    expect(readFileSync(join(directory, pod.name), 'utf8')).toBe(design);
+  });
+
+  it('refuses a folder outside the root, a hidden one, and one whose parent is missing', async () => {
+    const files = fileHandlers({ root, settings });
+    const write = (directory: string) => refusal(files['file.saveFolder']({ directory, files: [pod] }));
+    expect(await write(join(outside, 'out'))).toMatchObject({ reason: 'OUTSIDE_ROOT' });
+    expect(await write(join(root, '.hidden'))).toMatchObject({ reason: 'HIDDEN' });
+    expect(await write(join(root, 'a', 'b'))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(existsSync(join(root, 'a'))).toBe(false);
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
+  it('takes plain YAML file names only, never a path', () => {
+    const input = (name: string) => ({ directory: '/tmp/out', files: [{ name, text: design }] });
+    expect(calls['file.saveFolder'].input.safeParse(input('web-pod.yaml')).success).toBe(true);
+    for (const name of ['../x.yaml', 'a/b.yaml', '.x.yaml', 'x.sh', 'x.yaml\0'])
+      expect(calls['file.saveFolder'].input.safeParse(input(name)).success, name).toBe(false);
+  });
+});
+
 describe('file handlers in Electron (native dialogs)', () => {
   function fakeDialogs(answer: string | undefined): FileDialogs & { asked: string[] } {
     const asked: string[] = [];
@@ -296,8 +348,28 @@ describe('file handlers in Electron (native dialogs)', () => {
       asked,
       showOpen: async ({ defaultDirectory }) => (asked.push(`open ${defaultDirectory}`), answer),
       showSave: async ({ defaultPath }) => (asked.push(`save ${defaultPath}`), answer),
+      showFolder: async ({ defaultDirectory }) => (asked.push(`folder ${defaultDirectory}`), answer),
     };
   }
+
+  it('exports into a folder picked in the dialog, even outside the root, and not beyond it', async () => {
+    const picked = join(outside, 'exports');
+    mkdirSync(picked);
+    const dialogs = fakeDialogs(picked);
+    const files = fileHandlers({ root, settings, dialogs });
+    expect(await files['file.pick']({ mode: 'folder' })).toEqual({ kind: 'picked', path: picked });
+    expect(dialogs.asked).toEqual([`folder ${root}`]);
+    await files['file.saveFolder']({ directory: picked, files: [{ name: 'web-pod.yaml', text: design }] });
+    expect(readFileSync(join(picked, 'web-pod.yaml'), 'utf8')).toBe(design);
+    // The grant is the folder's files, not its neighbours' nor a subfolder's.
+    expect(await refusal(files['file.save']({ path: join(outside, 'x.yaml'), text: design }))).toMatchObject({
+      reason: 'OUTSIDE_ROOT',
+    });
+    mkdirSync(join(picked, 'sub'));
+    expect(await refusal(files['file.save']({ path: join(picked, 'sub', 'x.yaml'), text: design }))).toMatchObject({
+      reason: 'OUTSIDE_ROOT',
+    });
+  });
 
   it('shows the native dialog and grants the picked file, even outside the root', async () => {
     const picked = join(outside, 'chosen.yaml');

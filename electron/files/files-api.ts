@@ -5,7 +5,13 @@ import { link, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { CallHandlers } from '../../shared/api';
-import { DESIGN_FILE_PATTERN, MAX_FILE_BYTES, type ChangedOnDisk, type DirectoryEntry } from '../../shared/api/files';
+import {
+  DESIGN_FILE_PATTERN,
+  MAX_FILE_BYTES,
+  type ChangedOnDisk,
+  type DirectoryEntry,
+  type ExistingFiles,
+} from '../../shared/api/files';
 import { ApiError } from '../../shared/api/errors';
 import { FileAccess, fromFileSystem, isInside, refuse } from './access';
 import { readComposeInputs } from './compose-inputs';
@@ -16,6 +22,8 @@ export interface FileDialogs {
   /** The chosen file, or undefined when the user cancelled. */
   showOpen(options: { defaultDirectory: string }): Promise<string | undefined>;
   showSave(options: { defaultPath: string }): Promise<string | undefined>;
+  /** A folder to export into (the dialog may make a new one). */
+  showFolder(options: { defaultDirectory: string }): Promise<string | undefined>;
 }
 
 export interface FileOptions {
@@ -32,7 +40,7 @@ export interface FileOptions {
 
 type Calls = Pick<
   CallHandlers,
-  'file.pick' | 'file.list' | 'file.open' | 'file.save' | 'file.recent' | 'compose.inputs'
+  'file.pick' | 'file.list' | 'file.open' | 'file.save' | 'file.saveFolder' | 'file.recent' | 'compose.inputs'
 >;
 
 export function defaultFileRoot(env: NodeJS.ProcessEnv = process.env): string {
@@ -57,6 +65,12 @@ export function fileHandlers(options: FileOptions = {}): Calls {
     'file.pick': async ({ mode, suggestedName }) => {
       const root = await access.realRoot();
       if (!dialogs) return { kind: 'browse', root, directory: root };
+      if (mode === 'folder') {
+        const folder = await dialogs.showFolder({ defaultDirectory: root });
+        if (!folder) return { kind: 'cancelled' };
+        access.grantFolder(folder);
+        return { kind: 'picked', path: folder };
+      }
       const name = suggestedName && DESIGN_FILE_PATTERN.test(suggestedName) ? basename(suggestedName) : 'pod.pod.yaml';
       const path =
         mode === 'open'
@@ -110,10 +124,8 @@ export function fileHandlers(options: FileOptions = {}): Calls {
       return { path, name: basename(path), text, version: versionOf(bytes) };
     },
 
-    'file.save': async ({ path, text, overwrite, expected }) => {
-      const bytes = Buffer.from(text, 'utf8');
-      if (bytes.length > maxBytes) throw refuse('TOO_LARGE', `The design is larger than ${maxBytes} bytes.`, path);
-      if (CONTROL_CHARACTER.test(text)) throw notText(path);
+    'file.save': async ({ path, text, overwrite, expected, recent: listed }) => {
+      const bytes = textBytes(text, path, maxBytes);
       const { target, exists } = await access.writable(path);
       const conflict = (): ApiError => new ApiError('CONFLICT', `${basename(path)} already exists.`, { path });
       /** Refuses the save when the file no longer holds the version the text was based on. */
@@ -134,8 +146,30 @@ export function fileHandlers(options: FileOptions = {}): Calls {
         if (overwrite) await writeAtomically(target, bytes);
         else if (!(await createAtomically(target, bytes))) throw conflict();
       }
-      remember(path);
+      if (listed === false) {
+        if (dialogs) access.grant(path);
+      } else remember(path);
       return { path, name: basename(path), version: versionOf(bytes) };
+    },
+
+    'file.saveFolder': async ({ directory, files, overwrite }) => {
+      const folder = await access.exportFolder(directory);
+      const planned = [];
+      for (const file of files) {
+        const path = join(directory, file.name);
+        const bytes = textBytes(file.text, path, maxBytes);
+        planned.push({ path, name: file.name, bytes, ...(await access.writable(join(folder, file.name))) });
+      }
+      const existing = planned.filter((f) => f.exists).map((f) => f.name);
+      if (existing.length > 0 && !overwrite) throw filesExist(existing);
+      for (const f of planned) {
+        if (overwrite) await writeAtomically(f.target, f.bytes);
+        else if (!(await createAtomically(f.target, f.bytes))) throw filesExist([f.name]);
+      }
+      return {
+        directory,
+        files: planned.map((f) => ({ path: f.path, name: f.name, version: versionOf(f.bytes) })),
+      };
     },
 
     // The side files of a Compose file the user opened: the file passes the same checks as file.open.
@@ -198,6 +232,19 @@ async function currentVersion(target: string, maxBytes: number): Promise<string 
   }
 }
 
+/** `text` as the bytes a save writes; refused when too large or not text. */
+function textBytes(text: string, path: string, maxBytes: number): Buffer {
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length > maxBytes) throw refuse('TOO_LARGE', `The design is larger than ${maxBytes} bytes.`, path);
+  if (CONTROL_CHARACTER.test(text)) throw notText(path);
+  return bytes;
+}
+
+function filesExist(names: string[]): ApiError {
+  const details: ExistingFiles = { reason: 'FILES_EXIST', names };
+  return new ApiError('CONFLICT', `${names.join(', ')} already ${names.length === 1 ? 'exists' : 'exist'}.`, details);
+}
+
 function changedOnDisk(path: string, version: string): ApiError {
   const details: ChangedOnDisk = { reason: 'CHANGED_ON_DISK', path, version };
   return new ApiError('CONFLICT', `${basename(path)} changed on disk since it was opened.`, details);
@@ -216,7 +263,11 @@ function notText(path: string): ApiError {
 }
 
 /** Reads a regular file of at most `maxBytes` as UTF-8; a FIFO, device or binary file is refused, not waited on. */
-export async function readText(real: string, shown: string, maxBytes: number): Promise<{ text: string; bytes: Buffer }> {
+export async function readText(
+  real: string,
+  shown: string,
+  maxBytes: number,
+): Promise<{ text: string; bytes: Buffer }> {
   // O_NOFOLLOW: the path was resolved and checked; a symlink swapped in since then is refused.
   // O_NONBLOCK: opening a FIFO swapped in since the check must not hang the back end.
   const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);

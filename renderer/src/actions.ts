@@ -15,6 +15,7 @@ import { workshopActions } from './workshop/overlay/actions';
 import { lessonActions } from './workshop/lessons/actions';
 import { importActions } from './import/actions';
 import { workloadActions } from './workloads/actions';
+import { manifestExportActions } from './export/actions';
 import { deleteSelection } from './workloads/flow';
 
 export interface Shortcut {
@@ -36,6 +37,8 @@ export interface Action {
   alsoShortcuts?: Shortcut[];
   enabled: (state: DocumentState) => boolean;
   perform: () => void;
+  /** i18n key of more words the command palette finds the action by (in the UI language and in English). */
+  keywords?: string;
   /** Shown in the palette only; not on the toolbar. */
   paletteOnly?: boolean;
   /** The browser delivers this shortcut as a clipboard event (copy, cut, paste); its keydown is left alone. */
@@ -158,6 +161,7 @@ export const actions: Action[] = [
   ...lessonActions,
   ...importActions,
   ...workloadActions,
+  ...manifestExportActions,
   // Keyboard adding: every palette item is a command too.
   ...paletteGroups.flatMap((group) =>
     group.items.map<Action>((item) => ({

@@ -52,13 +52,22 @@ export interface PickedPath {
  * The in-app picker the browser host uses instead of a native dialog. `attempt` opens or saves the picked path and
  * answers an error to show in the picker (it stays open), or undefined when done; `finish` closes the request.
  */
-export interface PickerRequest {
-  mode: 'open' | 'save';
+export interface PickerRequest extends PickerWording {
+  /** `folder`: the folder shown (or a new one named in it) is the answer, as an export into a folder takes it. */
+  mode: 'open' | 'save' | 'folder';
   root: string;
   directory: string;
   suggestedName?: string;
   attempt: (picked: PickedPath) => Promise<Failure | undefined>;
   finish: (done: boolean) => void;
+}
+
+/** What the picker says when it is not Open or Save As (an export): its title, its button, the name's extension. */
+export interface PickerWording {
+  title?: string;
+  confirmLabel?: string;
+  /** Added to a typed save name without a YAML extension; `.pod.yaml` (a design) when not given. */
+  extension?: string;
 }
 
 /**
@@ -102,7 +111,7 @@ export function confirmDiscard(): boolean {
   return window.confirm(i18n.t('files.discard'));
 }
 
-function failure(err: unknown): Failure {
+export function failure(err: unknown): Failure {
   if (err instanceof ApiError) {
     const changed = ChangedOnDisk.safeParse(err.details);
     if (err.code === 'CONFLICT' && changed.success) return { text: err.message, changed: changed.data };
@@ -115,7 +124,7 @@ function failure(err: unknown): Failure {
   return { text: err instanceof Error ? err.message : String(err) };
 }
 
-function notify(prefix: string, f: Failure | undefined): boolean {
+export function notify(prefix: string, f: Failure | undefined): boolean {
   if (f) useNotice.getState().show(`${prefix}: ${f.text}`);
   return f === undefined;
 }
@@ -152,17 +161,18 @@ export function loadExample(example: Example): boolean {
  * Asks the back end where to open from or save to, then runs `attempt` there. A native dialog answers itself; the
  * browser host answers `browse`, and the in-app picker (FilePicker) takes over until it finishes.
  */
-async function pickAndRun(
-  mode: 'open' | 'save',
+export async function pickAndRun(
+  mode: PickerRequest['mode'],
   attempt: (picked: PickedPath) => Promise<Failure | undefined>,
   failedPrefix: string,
   suggestedName?: string,
+  wording: PickerWording = {},
 ): Promise<boolean> {
   // Ctrl+O or Ctrl+Shift+S while the picker is open must not stack a second one on it.
   if (useFiles.getState().picker) return false;
   let answer;
   try {
-    answer = await api().call('file.pick', { mode, suggestedName });
+    answer = await api().call('file.pick', { mode, ...(mode !== 'folder' && { suggestedName }) });
   } catch (err) {
     return notify(failedPrefix, failure(err));
   }
@@ -179,6 +189,7 @@ async function pickAndRun(
         root: answer.root,
         directory,
         suggestedName,
+        ...wording,
         attempt,
         finish: (done) => {
           useFiles.setState({ picker: undefined });
@@ -227,19 +238,33 @@ export async function openRecent(path: string): Promise<boolean> {
   return notify(i18n.t('files.openFailed'), await openAt(path));
 }
 
+/** The `saved` lists saves set, to tell them from the ones a load sets. */
+const setBySave = new WeakSet<object>();
+
 /**
  * Saves the design to `picked.path`. With `expected` (the version the design is based on) the back end refuses the
  * save if the file changed on disk since: the failure then carries `changed`.
  */
 export async function saveAt(picked: PickedPath, expected?: string): Promise<Failure | undefined> {
-  const design = designOf(useDocument.getState());
+  const state = useDocument.getState();
+  const design = designOf(state);
+  // Replaced by every load (New, Open, an example): tells whether the design on screen is still the one being saved.
+  const loaded = state.saved;
   try {
     const saved = await api().call('file.save', {
       path: picked.path,
       text: writeDesign(design),
       ...(expected === undefined ? { overwrite: picked.overwrite } : { expected }),
     });
+    // A design loaded while the write was in flight (New right after Save) is not bound to the file it never was in;
+    // another save of the same design meanwhile (Ctrl+S twice) is not a load.
+    const now = useDocument.getState().saved;
+    if (now !== loaded && !setBySave.has(now)) {
+      void refreshRecent();
+      return undefined;
+    }
     // Edits made while the write was in flight stay unsaved: the guard compares against what was written.
+    setBySave.add(design.pods);
     useDocument.setState({ saved: design.pods, fileName: saved.name });
     useFiles.setState({ path: saved.path, version: saved.version, conflict: undefined });
     void refreshRecent();

@@ -37,6 +37,20 @@ export type SavedFile = z.infer<typeof SavedFile>;
 export const ChangedOnDisk = z.object({ reason: z.literal('CHANGED_ON_DISK'), path: z.string(), version: FileVersion });
 export type ChangedOnDisk = z.infer<typeof ChangedOnDisk>;
 
+/** Most files one export writes into a folder (a Pod, its ConfigMaps, a Deployment and its Services). */
+export const MAX_EXPORT_FILES = 64;
+
+/** A file an export writes into a folder: a plain YAML name, never a path. */
+export const ExportFileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.ya?ml$/, 'must be a plain .yaml or .yml file name');
+
+/** `details` of the CONFLICT file.saveFolder answers when some of the files are there already. */
+export const ExistingFiles = z.object({ reason: z.literal('FILES_EXIST'), names: z.array(z.string()) });
+export type ExistingFiles = z.infer<typeof ExistingFiles>;
+
 export const RecentFile = z.object({ path: z.string(), name: z.string() });
 export type RecentFile = z.infer<typeof RecentFile>;
 
@@ -75,11 +89,14 @@ export const DirectoryListing = z.object({
 export type DirectoryListing = z.infer<typeof DirectoryListing>;
 
 export const fileCalls = {
-  /** Asks where to open from or save to: a native dialog (Electron), or `browse` (the browser host). */
+  /**
+   * Asks where to open from or save to, or (`folder`) which folder to export into: a native dialog (Electron), or
+   * `browse` (the browser host).
+   */
   'file.pick': {
     input: z
       .object({
-        mode: z.enum(['open', 'save']),
+        mode: z.enum(['open', 'save', 'folder']),
         /** The file name a save dialog proposes. */
         suggestedName: z.string().min(1).max(255).optional(),
       })
@@ -103,9 +120,34 @@ export const fileCalls = {
         text: z.string().max(MAX_FILE_BYTES),
         overwrite: z.boolean().optional(),
         expected: FileVersion.optional(),
+        /** false for an export: the file is written, but it is not a design the user works on, so not a recent file. */
+        recent: z.boolean().optional(),
       })
       .strict(),
     output: SavedFile,
+  },
+  /**
+   * Writes an export's files into one folder (made when missing, if its parent exists), each as file.save writes one.
+   * Files already there are replaced only with `overwrite`; else CONFLICT with ExistingFiles details naming them, and
+   * nothing is written. Exports are not recent files.
+   */
+  'file.saveFolder': {
+    input: z
+      .object({
+        directory: FilePath,
+        files: z
+          .array(z.object({ name: ExportFileName, text: z.string().max(MAX_FILE_BYTES) }).strict())
+          .min(1)
+          .max(MAX_EXPORT_FILES)
+          .refine((files) => new Set(files.map((f) => f.name)).size === files.length, 'file names must differ')
+          .refine(
+            (files) => files.reduce((sum, f) => sum + f.text.length, 0) <= MAX_FILE_BYTES,
+            `all files together may hold at most ${MAX_FILE_BYTES} characters`,
+          ),
+        overwrite: z.boolean().optional(),
+      })
+      .strict(),
+    output: z.object({ directory: z.string(), files: z.array(SavedFile) }),
   },
   /** The last files opened or saved, newest first, at most 10; files that are gone are dropped. */
   'file.recent': { input: z.object({}).strict(), output: z.array(RecentFile) },

@@ -4,8 +4,10 @@
 import type { Diagnostic } from '../model/diagnostic';
 import { toCompose } from '../manifest/compose-export';
 import { exportFiles, exportKube, type ExportFile } from '../manifest/export';
+import { exportNoteText } from '../manifest/export-notes';
 import { readDesign, type DesignRead } from '../manifest/read';
 import { checkDesign, type CheckedPod, type DesignCheck } from '../rules/check-design';
+import { writeDesign, type Design } from './design';
 import { drawnDeployment } from './workloads/drawn-export';
 
 export type ExportAs = 'pod' | 'deployment' | 'compose';
@@ -38,21 +40,37 @@ export class ExportRefused extends Error {
 }
 
 /** Exports a design already read; `check` is its design check when the caller has it. */
-export function exportDesign(read: DesignRead, options: DesignExportOptions, check: DesignCheck = checkDesign(read)): DesignExport {
+export function exportDesign(
+  read: DesignRead,
+  options: DesignExportOptions,
+  check: DesignCheck = checkDesign(read),
+): DesignExport {
   if (!check.readable) throw new ExportRefused(`${read.name} cannot be read`, check.problems);
   const chosen = choosePod(read, check, options.pod);
   const notes: string[] = [];
   if (!options.pod && check.pods.length > 1)
-    notes.push(`${read.name} holds ${check.pods.length} Pods; exporting the first, "${chosen.name}" (choose with --pod).`);
-  notes.push(...read.notes.filter((n) => n.document === chosen.origin.document).map((n) => n.message));
+    notes.push(exportNoteText('severalPods', { design: read.name, count: check.pods.length, pod: chosen.name }));
+  // Exported as the Deployment it came from, the workload keeps its replicas, selector and strategy: the reader's note
+  // that they are not part of a Pod is about a Pod export only.
+  const keepsWorkload = options.as === 'deployment' && chosen.origin.kind === 'Deployment';
+  notes.push(
+    ...read.notes
+      .filter((n) => n.document === chosen.origin.document && !(keepsWorkload && n.code === 'WORKLOAD_TEMPLATE'))
+      .map((n) => n.message),
+  );
   if (options.as === 'compose') {
     const compose = toCompose(chosen.pod, { infraImage: options.infraImage });
     return { files: [{ name: 'compose.yaml', text: compose.text }], notes: [...notes, ...compose.notes] };
   }
   // The design's own errors first, at their lines in the file the user wrote.
-  const refused = [...check.problems, ...chosen.diagnostics].filter((d) => d.severity === 'error' && d.category === 'kubernetes');
+  const refused = [...check.problems, ...chosen.diagnostics].filter(
+    (d) => d.severity === 'error' && d.category === 'kubernetes',
+  );
   if (refused.length > 0)
-    throw new ExportRefused(`Pod ${chosen.name} of ${read.name} would be refused by Kubernetes, so it is not exported`, refused);
+    throw new ExportRefused(
+      `Pod ${chosen.name} of ${read.name} would be refused by Kubernetes, so it is not exported`,
+      refused,
+    );
   const configMaps = read.objects.filter((o) => o.object.kind === 'ConfigMap').map((o) => o.object);
   // A Deployment and Services drawn around the Pod are exported as drawn (workloads/drawn-export.ts).
   const drawn = options.as === 'deployment' ? drawnDeployment(read, chosen, options.replicas, configMaps) : undefined;
@@ -68,14 +86,28 @@ export function exportDesignText(text: string, name: string, options: DesignExpo
   return exportDesign(readDesign(text, { name }), options);
 }
 
+/**
+ * Exports a design as the app holds it: written as Save writes it and read back through the one reader, so the app
+ * writes the text `podwright export` writes from the saved file.
+ */
+export function exportHeldDesign(design: Design, name: string, options: DesignExportOptions): DesignExport {
+  return exportDesignText(writeDesign(design), name, options);
+}
+
 function choosePod(read: DesignRead, check: DesignCheck, name: string | undefined): CheckedPod {
   if (check.pods.length === 0) {
     const kinds = [...new Set(read.objects.map((o) => String(o.object.kind ?? '?')))].join(', ');
-    throw new ExportRefused(`${read.name} has no Pod or Pod template${kinds ? ` (found: ${kinds})` : ''}`, check.problems);
+    throw new ExportRefused(
+      `${read.name} has no Pod or Pod template${kinds ? ` (found: ${kinds})` : ''}`,
+      check.problems,
+    );
   }
   if (name === undefined) return check.pods[0]!;
   const found = check.pods.find((p) => p.pod.metadata?.name === name);
-  if (!found) throw new ExportRefused(`${read.name} has no Pod named ${name} (it has: ${check.pods.map((p) => p.name).join(', ')})`);
+  if (!found)
+    throw new ExportRefused(
+      `${read.name} has no Pod named ${name} (it has: ${check.pods.map((p) => p.name).join(', ')})`,
+    );
   return found;
 }
 

@@ -7,6 +7,7 @@ import { cleanPod } from './export';
 import type { KubeObject } from './read';
 import { toYamlText } from './write';
 import { Labels } from '../model/labels';
+import { exportNoteText as note } from './export-notes';
 
 export const defaultInfraImage = 'registry.k8s.io/pause:3.10';
 
@@ -143,9 +144,7 @@ function podServices(input: Pod, naming: Naming, options: ComposeOptions, aliase
       const volume = volumes.get(mount.name);
       const ro = mount.readOnly ? ':ro' : '';
       if (mount.subPath || mount.subPathExpr) {
-        notes.push(
-          `${c.name}: the mount of "${mount.name}" at ${mount.mountPath} uses subPath, which Compose cannot express; left out.`,
-        );
+        notes.push(note('subPathDropped', { container: c.name, volume: mount.name, mountPath: mount.mountPath }));
         continue;
       }
       if (volume?.emptyDir !== undefined) {
@@ -153,9 +152,7 @@ function podServices(input: Pod, naming: Naming, options: ComposeOptions, aliase
         namedVolumes.add(name);
         if (volume.emptyDir?.medium === 'Memory' && !volumeNotes.has(mount.name)) {
           volumeNotes.add(mount.name);
-          notes.push(
-            `Volume "${mount.name}" is a memory-backed emptyDir; Docker cannot share one tmpfs between containers, so it is a named volume on disk.`,
-          );
+          notes.push(note('memoryEmptyDir', { volume: mount.name }));
         }
         out.push(`${name}:${mount.mountPath}${ro}`);
       } else if (volume?.hostPath) {
@@ -165,15 +162,13 @@ function podServices(input: Pod, naming: Naming, options: ComposeOptions, aliase
         namedVolumes.add(claim);
         if (!volumeNotes.has(mount.name)) {
           volumeNotes.add(mount.name);
-          notes.push(
-            `Volume "${mount.name}" claims "${claim}"; Compose uses a local named volume of that name instead of a PersistentVolumeClaim.`,
-          );
+          notes.push(note('claimAsVolume', { volume: mount.name, claim }));
         }
         out.push(`${claim}:${mount.mountPath}${ro}`);
       } else {
         const source = volume ? (Object.keys(volume).find((k) => k !== 'name') ?? 'unknown') : 'missing';
         notes.push(
-          `${c.name}: volume "${mount.name}" (${source}) at ${mount.mountPath} has no Compose equivalent; left out.`,
+          note('volumeDropped', { container: c.name, volume: mount.name, source, mountPath: mount.mountPath }),
         );
       }
     }
@@ -191,7 +186,11 @@ function podServices(input: Pod, naming: Naming, options: ComposeOptions, aliase
           : undefined;
       if (!found) {
         notes.push(
-          `${c.name}: envFrom ${from.configMapRef ? 'ConfigMap' : 'Secret'} "${from.configMapRef?.name ?? from.secretRef?.name ?? ''}" is not in the design; left out.`,
+          note('envFromMissing', {
+            container: c.name,
+            kind: from.configMapRef ? 'ConfigMap' : 'Secret',
+            name: from.configMapRef?.name ?? from.secretRef?.name ?? '',
+          }),
         );
         continue;
       }
@@ -212,7 +211,7 @@ function podServices(input: Pod, naming: Naming, options: ComposeOptions, aliase
       if (value !== undefined) environment[env.name] = literal(value);
       else
         notes.push(
-          `${c.name}: env ${env.name} comes from ${Object.keys(env.valueFrom).join(', ')}, which Compose cannot read; left out.`,
+          note('envUnreadable', { container: c.name, env: env.name, sources: Object.keys(env.valueFrom).join(', ') }),
         );
     }
     return environment;
@@ -220,13 +219,11 @@ function podServices(input: Pod, naming: Naming, options: ComposeOptions, aliase
 
   const base = (c: Container, role: string): Service => {
     const s: Service = { image: c.image ?? '' };
-    if (!c.image) notes.push(`${c.name}: no image; Compose needs one.`);
+    if (!c.image) notes.push(note('noImage', { container: c.name }));
     if (c.command?.length) s.entrypoint = c.command.map(kubeValue);
     if (c.args?.length) s.command = c.args.map(kubeValue);
     if ([...(c.command ?? []), ...(c.args ?? [])].some((a) => /(^|[^$])\$\([A-Za-z_][A-Za-z0-9_]*\)/.test(String(a)))) {
-      notes.push(
-        `${c.name}: command or args use Kubernetes $(VAR) expansion, which Compose does not do; they run as written.`,
-      );
+      notes.push(note('kubeExpansion', { container: c.name }));
     }
     if (c.workingDir) s.working_dir = c.workingDir;
     const environment = environmentOf(c);
@@ -254,12 +251,9 @@ function podServices(input: Pod, naming: Naming, options: ComposeOptions, aliase
       const cores = cpuToCores(limits.cpu);
       if (cores !== undefined) s.cpus = cores;
     }
-    if (c.resources?.requests)
-      notes.push(`${c.name}: resource requests only matter to a scheduler; Compose ignores them.`);
+    if (c.resources?.requests) notes.push(note('requestsIgnored', { container: c.name }));
     if (c.livenessProbe || c.readinessProbe || c.startupProbe) {
-      notes.push(
-        `${c.name}: probes are not translated (Compose healthchecks do not restart or gate traffic the same way).`,
-      );
+      notes.push(note('probesDropped', { container: c.name }));
     }
     if (c.tty) s.tty = true;
     if (c.stdin) s.stdin_open = true;
@@ -311,9 +305,7 @@ function podServices(input: Pod, naming: Naming, options: ComposeOptions, aliase
     if (!sidecar) previous = { name, condition: 'service_completed_successfully' };
   }
   if (initContainers.some((c) => c.restartPolicy === 'Always')) {
-    notes.push(
-      'Native sidecars start in order, but Compose does not wait for their startup probes before the next container.',
-    );
+    notes.push(note('sidecarStartup'));
   }
   const appNames: string[] = [];
   for (const c of containers) {
@@ -325,11 +317,9 @@ function podServices(input: Pod, naming: Naming, options: ComposeOptions, aliase
     appNames.push(name);
   }
   if (spec.restartPolicy === 'OnFailure' || spec.restartPolicy === 'Never') {
-    notes.push(
-      `restartPolicy ${spec.restartPolicy} applies per container here; Kubernetes decides it for the whole Pod.`,
-    );
+    notes.push(note('restartPerContainer', { policy: spec.restartPolicy }));
   }
-  if (spec.hostNetwork) notes.push('hostNetwork: the infra service uses the host network, so ports are not published.');
+  if (spec.hostNetwork) notes.push(note('hostNetwork'));
   return { services, namedVolumes: [...namedVolumes], notes, infra, init: initNames, apps: appNames };
 }
 

@@ -5,6 +5,7 @@ import type { KubeObject } from './read';
 import { isRecord } from './parse';
 import { stripLayout } from './project';
 import { writeObjects } from './write';
+import { exportNoteText } from './export-notes';
 
 export interface ExportFile {
   /** A file name without directories. */
@@ -89,8 +90,7 @@ export function exportKube(pod: Pod, options: KubeExportOptions): KubeExport {
   for (const cmName of wanted) {
     const cm = available.get(cmName);
     if (cm) objects.push(stripLayout(structuredClone(cm)));
-    else
-      notes.push(`The Pod reads ConfigMap "${cmName}", which is not in the project; create it in the cluster first.`);
+    else notes.push(exportNoteText('configMapMissing', { name: cmName }));
   }
   return { objects, notes };
 }
@@ -108,7 +108,7 @@ function asDeployment(
   let labels = pod.metadata?.labels;
   if (!labels || Object.keys(labels).length === 0) {
     labels = { app: name };
-    notes.push(`The Pod has no labels, so the Deployment selects on app: ${name} and the template carries it.`);
+    notes.push(exportNoteText('selectorMadeUp', { name }));
   }
   const templateMeta: Record<string, unknown> = { labels };
   if (pod.metadata?.annotations && Object.keys(pod.metadata.annotations).length > 0) {
@@ -116,7 +116,7 @@ function asDeployment(
   }
   const spec = { ...pod.spec };
   if (spec.restartPolicy !== undefined && spec.restartPolicy !== 'Always') {
-    notes.push(`A Deployment's Pods must restart Always; restartPolicy ${spec.restartPolicy} was left out.`);
+    notes.push(exportNoteText('restartAlways', { policy: spec.restartPolicy }));
     delete spec.restartPolicy;
   }
   const metadata: Record<string, unknown> = { name, labels };
@@ -131,7 +131,7 @@ function asDeployment(
     (c.ports ?? []).filter((p) => typeof p.name === 'string' && p.name !== ''),
   );
   if (ports.length === 0) {
-    notes.push('No container port has a name, so no Service was written (a Service targets named ports).');
+    notes.push(exportNoteText('noNamedPort'));
     return { deployment };
   }
   const seen = new Set<string>();

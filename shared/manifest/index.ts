@@ -5,6 +5,7 @@ export * from './write';
 export * from './project';
 export * from './export';
 export * from './compose-export';
+export * from './export-notes';
 export * from './read';
 export * from './read-problems';
 export * from './field-path';

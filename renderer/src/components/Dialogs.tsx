@@ -9,6 +9,8 @@ import { ShortcutSheet } from './ShortcutSheet';
 import { useDocument } from '../store/document';
 import { useNotice } from '../store/notice';
 import { later, laterComponent } from '../lazy';
+import { commandMatches, searchTexts } from '../command-search';
+import { ExportReportDialog } from '../export/ExportReport';
 
 // The save-conflict dialog compares the two texts in a CodeMirror merge view: it loads with its first conflict (or in
 // idle time), so CodeMirror stays out of the first screen's code.
@@ -23,11 +25,10 @@ function CommandPalette() {
   const state = useDocument();
   const recent = useFiles((s) => s.recent);
   const matches = useMemo(() => {
-    const q = query.trim().toLowerCase();
     return [...actions, ...recentActions(recent)]
       .filter((a) => a.id !== 'commandPalette' && a.enabled(state))
       .map((a) => ({ action: a, label: actionLabel(a) }))
-      .filter((a) => q === '' || a.label.toLowerCase().includes(q) || a.action.id.toLowerCase().includes(q));
+      .filter((a) => commandMatches(query, searchTexts(a.action, a.label)));
   }, [query, state, recent]);
   const run = (i: number) => {
     const hit = matches[i];
@@ -147,6 +148,7 @@ export function Dialogs() {
       {dialog === 'examples' && <ExamplesGallery />}
       {dialog === 'shortcuts' && <ShortcutSheet />}
       <FilePicker />
+      <ExportReportDialog />
       {conflict && (
         <Suspense fallback={null}>
           <SaveConflictDialog />

@@ -9,6 +9,7 @@ import { ActionButton } from './ActionButton';
 import { useWindowTitle } from '../files';
 import { RecentMenu } from './files/RecentMenu';
 import { WorkshopTools } from '../workshop/overlay/WorkshopTools';
+import { ManifestMenu } from '../export/ManifestMenu';
 import type { Theme } from '../store/preferences';
 
 const toolbarActions = [
@@ -62,6 +63,7 @@ export function Toolbar() {
         </span>
       </div>
       <ActionButtons />
+      <ManifestMenu />
       <WorkshopTools />
       <div className="spacer" />
       <label className="field">

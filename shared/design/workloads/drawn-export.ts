@@ -2,13 +2,14 @@
 // strategy as they are) and the Services whose selector reaches the Pod, instead of a Deployment and a Service made up
 // from the Pod alone. export-design.ts uses it for the CLI and the app alike (the app exports the text it would save).
 import { cleanObject, exportKube } from '../../manifest/export';
+import { exportNoteText } from '../../manifest/export-notes';
 import type { DesignPod, DesignRead, KubeObject } from '../../manifest/read';
 import { mapSelectorMatches } from '../../rules/workloads';
 import { podLabels } from './deployment';
 import { serviceName, specOf } from './services';
 
 /** exportKube's remark for a Pod without named ports; a drawn export takes the Services that were drawn instead. */
-const noServiceNote = 'No container port has a name';
+const noServiceNote = exportNoteText('noNamedPort');
 
 export interface DrawnExport {
   objects: KubeObject[];
@@ -43,14 +44,14 @@ export function drawnDeployment(
     // A bare Pod with Services drawn around it: the Deployment the export has always made for it.
     const made = exportKube(chosen.pod, { as: 'deployment', replicas: replicas ?? 1 });
     objects.push(made.objects[0]!);
-    notes.push(...made.notes.filter((n) => !n.startsWith(noServiceNote)));
+    notes.push(...made.notes.filter((n) => n !== noServiceNote));
   }
   const labels = podLabels(chosen.pod);
   for (const service of services) {
     if (mapSelectorMatches(specOf(service).selector, labels)) objects.push(cleanObject(service));
-    else notes.push(`Service "${serviceName(service)}" does not select this Pod, so it was not exported with it.`);
+    else notes.push(exportNoteText('serviceNotSelecting', { service: serviceName(service) }));
   }
-  if (objects.length === 1) notes.push('No Service selects this Pod, so none was exported.');
+  if (objects.length === 1) notes.push(exportNoteText('noService'));
   // The ConfigMaps the Pod reads, as the Pod export finds them (everything after the Pod itself).
   const withPod = exportKube(chosen.pod, { as: 'pod', configMaps });
   return { objects: [...objects, ...withPod.objects.slice(1)], notes: [...notes, ...withPod.notes] };

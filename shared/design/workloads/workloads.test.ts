@@ -299,6 +299,12 @@ describe('export of what is drawn', () => {
     expect(result.files[0]!.text).toContain('replicas: 1');
   });
 
+  it('says the workload fields are not part of a Pod only when a Pod is exported', () => {
+    const aside = /Took the Pod template of Deployment "shop"/;
+    expect(exportDrawn(options).notes.join('\n')).not.toMatch(aside);
+    expect(exportDrawn({ ...options, as: 'pod' }).notes.join('\n')).toMatch(aside);
+  });
+
   it('keeps the drawn replicas unless asked for another count', () => {
     expect(exportDrawn(options).files[0]!.text).toContain('replicas: 3');
     expect(exportDrawn({ ...options, replicas: 5 }).files[0]!.text).toContain('replicas: 5');

@@ -28,11 +28,12 @@ async function listFolder(directory: string | undefined, fallBackToRoot: boolean
 function PickerDialog({ request }: { request: PickerRequest }) {
   const { t } = useTranslation();
   const [listing, setListing] = useState<DirectoryListing | undefined>();
-  const [name, setName] = useState(request.mode === 'save' ? (request.suggestedName ?? '') : '');
+  const [name, setName] = useState(request.mode === 'open' ? '' : (request.suggestedName ?? ''));
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const nameInput = useRef<HTMLInputElement>(null);
-  const title = request.mode === 'open' ? t('files.picker.openTitle') : t('files.picker.saveTitle');
+  const title = request.title ?? (request.mode === 'open' ? t('files.picker.openTitle') : t('files.picker.saveTitle'));
+  const folderMode = request.mode === 'folder';
 
   const browse = useCallback(async (directory: string | undefined, fallBackToRoot = false) => {
     try {
@@ -50,7 +51,7 @@ function PickerDialog({ request }: { request: PickerRequest }) {
       (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
     );
     nameInput.current?.focus();
-    if (request.mode === 'save') nameInput.current?.select();
+    if (request.mode !== 'open') nameInput.current?.select();
     return () => {
       live = false;
     };
@@ -58,14 +59,40 @@ function PickerDialog({ request }: { request: PickerRequest }) {
 
   const cancel = () => request.finish(false);
 
+  /** Runs the request's attempt on `path`; the picker closes when it succeeds and shows why when it does not. */
+  const attempt = async (path: string, overwrite: boolean, file: string) => {
+    setBusy(true);
+    try {
+      let failure = await request.attempt({ path, overwrite });
+      if (failure?.conflict && window.confirm(t('files.picker.replace', { name: file })))
+        failure = await request.attempt({ path, overwrite: true });
+      if (failure) setError(failure.text);
+      else request.finish(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** A folder: the one shown, or a folder named in it (made when missing); a file's name is not a folder. */
+  const confirmFolder = async () => {
+    if (!listing || busy) return;
+    const typed = name.trim();
+    if (listing.entries.some((e) => e.name === typed && e.kind === 'file')) {
+      setError(t('files.picker.notAFolder', { name: typed }));
+      return;
+    }
+    await attempt(typed === '' ? listing.directory : joinPath(listing.directory, typed), false, typed);
+  };
+
   const confirm = async (typed = name) => {
+    if (folderMode) return confirmFolder();
     if (!listing || busy) return;
     let file = typed.trim();
     if (file === '') {
       setError(t('files.picker.nameRequired'));
       return;
     }
-    if (request.mode === 'save' && !designName.test(file)) file = `${file}.pod.yaml`;
+    if (request.mode === 'save' && !designName.test(file)) file = `${file}${request.extension ?? '.pod.yaml'}`;
     const entry = listing.entries.find((e) => e.name === file);
     if (entry?.kind === 'directory') {
       setName('');
@@ -77,17 +104,7 @@ function PickerDialog({ request }: { request: PickerRequest }) {
       overwrite = true;
     }
     // What the user typed goes to the back end as it is: it, not this dialog, decides what lies inside the root.
-    const path = joinPath(listing.directory, file);
-    setBusy(true);
-    try {
-      let failure = await request.attempt({ path, overwrite });
-      if (failure?.conflict && window.confirm(t('files.picker.replace', { name: file })))
-        failure = await request.attempt({ path, overwrite: true });
-      if (failure) setError(failure.text);
-      else request.finish(true);
-    } finally {
-      setBusy(false);
-    }
+    await attempt(joinPath(listing.directory, file), overwrite, file);
   };
 
   const shown = listing?.directory ?? request.directory;
@@ -139,6 +156,8 @@ function PickerDialog({ request }: { request: PickerRequest }) {
               <button
                 type="button"
                 className={`picker-entry ${entry.kind}${entry.kind === 'file' && entry.name === name ? ' chosen' : ''}`}
+                // Choosing a folder to export into, the files are there to see what is in it, not to pick.
+                disabled={folderMode && entry.kind === 'file'}
                 aria-label={entry.kind === 'directory' ? t('files.picker.folder', { name: entry.name }) : entry.name}
                 onClick={() => {
                   if (entry.kind === 'directory') {
@@ -167,7 +186,7 @@ function PickerDialog({ request }: { request: PickerRequest }) {
           }}
         >
           <label>
-            <span>{t('files.picker.name')}</span>
+            <span>{folderMode ? t('files.picker.folderName') : t('files.picker.name')}</span>
             <input
               ref={nameInput}
               value={name}
@@ -190,7 +209,7 @@ function PickerDialog({ request }: { request: PickerRequest }) {
               {t('files.picker.cancel')}
             </button>
             <button type="submit" className="primary" disabled={busy || !listing}>
-              {request.mode === 'open' ? t('files.picker.open') : t('files.picker.save')}
+              {request.confirmLabel ?? (request.mode === 'open' ? t('files.picker.open') : t('files.picker.save'))}
             </button>
           </div>
         </form>
