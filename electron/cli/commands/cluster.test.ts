@@ -106,6 +106,51 @@ describe.skipIf(noKubectl)(`podwright deploy${noKubectl ? ` (skipped: ${noKubect
     expect(left.stdout.trim()).toBe('');
   });
 
+  it('deploys the Deployment a file draws, with its replicas, and the Services that select its Pod, as export writes them', async () => {
+    const file = join(dir, 'web.yaml');
+    const container = { name: 'api', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'], ports: [{ name: 'http', containerPort: 80 }] };
+    const service = (name: string, app: string) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name }, spec: { selector: { app }, ports: [{ port: 80, targetPort: 'http' }] } });
+    writeFileSync(
+      file,
+      [
+        { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [container] } } } },
+        service('web', 'web'),
+        service('elsewhere', 'other'),
+      ]
+        .map((o) => stringify(o))
+        .join('---\n'),
+    );
+    const r = await cli('deploy', file, '--context', 'lab');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Deploying Deployment web (2 replicas) to context lab');
+    expect(r.stdout).toContain('service/web created');
+    expect(r.stdout).toContain('note: Service "elsewhere" does not select this Pod, so it was not applied with it.');
+    expect(r.stdout).not.toContain('service/elsewhere');
+    const services = await kubectl(['get', 'services', '-n', 'team-a', '-l', 'dev.podwright.design=web', '-o', 'name'], kubeconfig);
+    expect(services.stdout.trim()).toBe('service/web');
+    const selector = await kubectl(['get', 'deployment', 'web', '-n', 'team-a', '-o', 'jsonpath={.spec.replicas} {.spec.selector.matchLabels}'], kubeconfig);
+    expect(selector.stdout).toBe('2 {"app":"web"}');
+    // --replicas replaces the drawn count; with --as pod it contradicts itself.
+    const more = await cli('deploy', file, '--context', 'lab', '--replicas', '3', '--dry-run');
+    expect(more.code, more.stderr).toBe(0);
+    expect(more.stdout).toMatch(/^ {4}\+ {3}replicas: 3$/m);
+    const both = await cli('deploy', file, '--context', 'lab', '--as', 'pod', '--replicas', '3');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--as pod runs one bare Pod');
+    expect((await cli('undeploy', file, '--context', 'lab')).code).toBe(0);
+    const left = await kubectl(['get', 'deployments,replicasets,pods,services', '-n', 'team-a', '-l', 'dev.podwright.design=web', '-o', 'name'], kubeconfig);
+    expect(left.stdout.trim()).toBe('');
+  });
+
+  it('runs a bare Pod as a Deployment when --replicas alone asks for replicas', async () => {
+    const pod = join(dir, 'solo.yaml');
+    writeFileSync(pod, stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'solo' }, spec: { containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'] }] } }));
+    const r = await cli('deploy', pod, '--context', 'lab', '--replicas', '2', '--dry-run');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Deploying Deployment solo (2 replicas)');
+    expect(r.stdout).toContain('deployment/solo: create');
+  });
+
   it("exits 1 when the server refuses the design or a replica cannot be scheduled, in the server's words", async () => {
     const broken = join(dir, 'broken.yaml');
     writeFileSync(broken, stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'broken' }, spec: { containers: [{ name: 'App_1', image: 'busybox:1.36' }] } }));
