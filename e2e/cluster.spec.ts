@@ -215,6 +215,8 @@ test('a replica the scheduler cannot place says so on the nodes, in its words', 
   await expect(page.getByTestId('node-container:app')).toBeVisible();
   await pickCluster(page, 'lab', 'team-a');
   // The cluster bar's offer wraps the Pod on the canvas; the count typed there is the group's.
+  await expect(page.getByTestId('kube-run-as')).toHaveAttribute('data-as', 'pod');
+  await shot(page, 'cluster-bar-pod-light-en.png');
   await page.getByTestId('kube-wrap').click();
   await typeInto(page, page.getByTestId('kube-replicas'), '4');
   await expect(page.getByTestId('node-pod').getByTestId('replicas-on-group')).toHaveValue('4');
