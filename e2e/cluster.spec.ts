@@ -20,7 +20,14 @@ test.beforeAll(async () => {
     namespaces: ['default', 'team-a', 'guarded'],
     // Slow enough to see each replica wait and start, quick enough for a journey.
     timing: { scheduleMs: 300, createMs: 1200, logIntervalMs: 400 },
-    denials: [{ webhook: 'images.policy.example.com', kind: 'Deployment', namespace: 'guarded', message: 'images must come from registry.example.com' }],
+    denials: [
+      {
+        webhook: 'images.policy.example.com',
+        kind: 'Deployment',
+        namespace: 'guarded',
+        message: 'images must come from registry.example.com',
+      },
+    ],
   });
   const dir = mkdtempSync(join(tmpdir(), 'podwright-e2e-kube-'));
   const kubeconfig = writeKubeconfig(
@@ -41,7 +48,13 @@ test.beforeAll(async () => {
 test.afterEach(() => {
   if (process.env.STANDIN_DEBUG)
     for (const p of standIn.store.list(typeByKind('Pod')!, undefined))
-      console.log('POD', JSON.stringify((p.metadata as { name: string }).name), JSON.stringify((p.spec as { nodeName?: string }).nodeName), JSON.stringify((p.status as { phase?: string; conditions?: unknown }).conditions), JSON.stringify((p.metadata as Record<string, unknown>).deletionTimestamp));
+      console.log(
+        'POD',
+        JSON.stringify((p.metadata as { name: string }).name),
+        JSON.stringify((p.spec as { nodeName?: string }).nodeName),
+        JSON.stringify((p.status as { phase?: string; conditions?: unknown }).conditions),
+        JSON.stringify((p.metadata as Record<string, unknown>).deletionTimestamp),
+      );
   // The stand-in's own simulation must not have failed under the journey.
   expect(standIn.simulation.errors).toEqual([]);
 });
@@ -67,7 +80,11 @@ const labelled = (name: string): number =>
 
 async function loadExample(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: 'Examples', exact: true }).click();
-  await page.getByRole('dialog', { name: 'Examples' }).locator('.example strong').getByText(title, { exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'Examples' })
+    .locator('.example strong')
+    .getByText(title, { exact: true })
+    .click();
   await expect(page.getByRole('dialog', { name: 'Examples' })).toBeHidden();
 }
 
@@ -87,7 +104,12 @@ async function recordDots(page: Page, container: string): Promise<void> {
         if (list[list.length - 1] !== state) list.push(state);
       }
     };
-    new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'data-reason'] });
+    new MutationObserver(look).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['data-state', 'data-reason'],
+    });
   }, container);
 }
 
@@ -105,7 +127,9 @@ async function pickCluster(page: Page, context: string, namespace: string): Prom
   await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
 }
 
-test('pick a context and namespace, wrap helloworld in a Deployment of 3 replicas with a Service on the canvas, run it, follow them, read their logs, open a terminal, Down', async ({ page }) => {
+test('pick a context and namespace, wrap helloworld in a Deployment of 3 replicas with a Service on the canvas, run it, follow them, read their logs, open a terminal, Down', async ({
+  page,
+}) => {
   await openExample(page, served.url, 'Hello world: four containers', 'node-container:api');
   // Every context is listed beside the container engines: reachability, version, namespace, the insecure marker.
   const options = page.getByTestId('kube-context-option');
@@ -146,7 +170,9 @@ test('pick a context and namespace, wrap helloworld in a Deployment of 3 replica
   const dots = page.getByTestId('node-container:main').getByTestId('replica-dot');
   await expect(dots).toHaveCount(3, { timeout: 30_000 });
   await expect(page.getByTestId('kube-ready')).toHaveAttribute('data-ready', '3', { timeout: 30_000 });
-  await expect(page.getByTestId('node-container:main').locator('[data-testid="replica-dot"][data-state="running"]')).toHaveCount(3);
+  await expect(
+    page.getByTestId('node-container:main').locator('[data-testid="replica-dot"][data-state="running"]'),
+  ).toHaveCount(3);
   const seen = await page.evaluate(() => (window as unknown as { __dots: Record<string, string[]> }).__dots);
   expect(Object.keys(seen)).toHaveLength(3);
   for (const states of Object.values(seen)) {
@@ -156,12 +182,24 @@ test('pick a context and namespace, wrap helloworld in a Deployment of 3 replica
   await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'Running');
   expect(labelled('helloworld')).toBeGreaterThan(0);
   // What was applied is what was drawn: the Deployment's count, labels and selector, and the Service drawn.
-  const [deployment] = standIn.store.list(typeByKind('Deployment')!, 'team-a', (o) => (o.metadata as { name: string }).name === 'helloworld');
-  const spec = deployment!.spec as { replicas: number; selector: unknown; template: { metadata: { labels: Record<string, string> } } };
+  const [deployment] = standIn.store.list(
+    typeByKind('Deployment')!,
+    'team-a',
+    (o) => (o.metadata as { name: string }).name === 'helloworld',
+  );
+  const spec = deployment!.spec as {
+    replicas: number;
+    selector: unknown;
+    template: { metadata: { labels: Record<string, string> } };
+  };
   expect(spec.replicas).toBe(3);
   expect(spec.selector).toEqual({ matchLabels: { app: 'helloworld' } });
   expect(spec.template.metadata.labels.app).toBe('helloworld');
-  const services = standIn.store.list(typeByKind('Service')!, 'team-a', (o) => ((o.metadata as { labels?: Record<string, string> }).labels ?? {})['dev.podwright.pod'] === 'helloworld');
+  const services = standIn.store.list(
+    typeByKind('Service')!,
+    'team-a',
+    (o) => ((o.metadata as { labels?: Record<string, string> }).labels ?? {})['dev.podwright.pod'] === 'helloworld',
+  );
   expect(services.map((s) => (s.metadata as { name: string }).name)).toEqual(['my-service']);
   expect((services[0]!.spec as { selector: unknown; ports: unknown[] }).selector).toEqual({ app: 'helloworld' });
   expect((services[0]!.spec as { ports: { targetPort: unknown }[] }).ports[0]!.targetPort).toBe('http');
@@ -169,7 +207,13 @@ test('pick a context and namespace, wrap helloworld in a Deployment of 3 replica
   // The merged log: lines of the three replicas, in one panel.
   await page.getByRole('tab', { name: 'Logs' }).click();
   await expect
-    .poll(async () => new Set(await page.getByTestId('log-line').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-replica')))).size, { timeout: 30_000 })
+    .poll(
+      async () =>
+        new Set(
+          await page.getByTestId('log-line').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-replica'))),
+        ).size,
+      { timeout: 30_000 },
+    )
     .toBe(3);
   await expect(page.getByTestId('log-line').first()).toContainText('hello world');
   await shot(page, 'cluster-running-light-en.png');
@@ -225,9 +269,14 @@ test('a replica the scheduler cannot place says so on the nodes, in its words', 
   // Three 4Gi nodes take three 3Gi replicas; the fourth waits, and the scheduler says why.
   const notice = page.getByTestId('kube-unschedulable');
   await expect(notice).toContainText('0/3 nodes are available: 3 Insufficient memory.', { timeout: 30_000 });
-  await expect(page.getByTestId('node-container:app').locator('[data-testid="replica-dot"][data-reason="Unschedulable"]')).toHaveCount(1);
+  await expect(
+    page.getByTestId('node-container:app').locator('[data-testid="replica-dot"][data-reason="Unschedulable"]'),
+  ).toHaveCount(1);
   await expect(page.getByTestId('kube-ready')).toHaveAttribute('data-ready', '3', { timeout: 30_000 });
-  await expect(page.getByTestId('node-container:app').getByTestId('run-status')).toHaveAttribute('data-run-state', 'waiting');
+  await expect(page.getByTestId('node-container:app').getByTestId('run-status')).toHaveAttribute(
+    'data-run-state',
+    'waiting',
+  );
   await shot(page, 'cluster-unschedulable-light-en.png');
   await page.getByTestId('run-down').click();
   await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design', { timeout: 60_000 });
