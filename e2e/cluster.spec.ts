@@ -1,13 +1,16 @@
 // Journeys on a Kubernetes cluster (issue 18), through the browser host against the strict stand-in API server: pick a
-// context and namespace; run helloworld as a Deployment of 3 replicas with a Service; the dry run's verdict; each
+// context and namespace; wrap helloworld in a Deployment on the canvas, type 3 replicas on its group and draw a Service
+// to its port with the mouse, and run that design (the Deployment and Service as drawn); the dry run's verdict; each
 // replica Pending → Running on the nodes; merged logs of the three replicas; a terminal in one replica; a replica the
-// scheduler cannot place, in its words; a webhook's refusal in the dry run; Down leaves nothing labelled.
+// scheduler cannot place, in its words, with the count typed in the cluster bar; a webhook's refusal in the dry run;
+// Down leaves nothing labelled. Typed text is typed a key at a time, clicks are the mouse's.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { StandIn, typeByKind, writeKubeconfig } from '../electron/engines/kube/testing';
 import { test, expect, openApp, serveApp, shot, stopApp, typeYaml, type ServedApp } from './fixtures';
+import { addConnectedService, command, openExample, typeInto } from './workloads-support';
 
 let standIn: StandIn;
 let served: ServedApp;
@@ -17,7 +20,14 @@ test.beforeAll(async () => {
     namespaces: ['default', 'team-a', 'guarded'],
     // Slow enough to see each replica wait and start, quick enough for a journey.
     timing: { scheduleMs: 300, createMs: 1200, logIntervalMs: 400 },
-    denials: [{ webhook: 'images.policy.example.com', kind: 'Deployment', namespace: 'guarded', message: 'images must come from registry.example.com' }],
+    denials: [
+      {
+        webhook: 'images.policy.example.com',
+        kind: 'Deployment',
+        namespace: 'guarded',
+        message: 'images must come from registry.example.com',
+      },
+    ],
   });
   const dir = mkdtempSync(join(tmpdir(), 'podwright-e2e-kube-'));
   const kubeconfig = writeKubeconfig(
@@ -38,7 +48,13 @@ test.beforeAll(async () => {
 test.afterEach(() => {
   if (process.env.STANDIN_DEBUG)
     for (const p of standIn.store.list(typeByKind('Pod')!, undefined))
-      console.log('POD', JSON.stringify((p.metadata as { name: string }).name), JSON.stringify((p.spec as { nodeName?: string }).nodeName), JSON.stringify((p.status as { phase?: string; conditions?: unknown }).conditions), JSON.stringify((p.metadata as Record<string, unknown>).deletionTimestamp));
+      console.log(
+        'POD',
+        JSON.stringify((p.metadata as { name: string }).name),
+        JSON.stringify((p.spec as { nodeName?: string }).nodeName),
+        JSON.stringify((p.status as { phase?: string; conditions?: unknown }).conditions),
+        JSON.stringify((p.metadata as Record<string, unknown>).deletionTimestamp),
+      );
   // The stand-in's own simulation must not have failed under the journey.
   expect(standIn.simulation.errors).toEqual([]);
 });
@@ -64,7 +80,11 @@ const labelled = (name: string): number =>
 
 async function loadExample(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: 'Examples', exact: true }).click();
-  await page.getByRole('dialog', { name: 'Examples' }).locator('.example strong').getByText(title, { exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'Examples' })
+    .locator('.example strong')
+    .getByText(title, { exact: true })
+    .click();
   await expect(page.getByRole('dialog', { name: 'Examples' })).toBeHidden();
 }
 
@@ -84,7 +104,12 @@ async function recordDots(page: Page, container: string): Promise<void> {
         if (list[list.length - 1] !== state) list.push(state);
       }
     };
-    new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'data-reason'] });
+    new MutationObserver(look).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['data-state', 'data-reason'],
+    });
   }, container);
 }
 
@@ -102,17 +127,30 @@ async function pickCluster(page: Page, context: string, namespace: string): Prom
   await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
 }
 
-test('pick a context and namespace, run helloworld as 3 replicas with a Service, follow them, read their logs, open a terminal, Down', async ({ page }) => {
-  await openApp(page, served.url);
-  await loadExample(page, 'Hello world: four containers');
+test('pick a context and namespace, wrap helloworld in a Deployment of 3 replicas with a Service on the canvas, run it, follow them, read their logs, open a terminal, Down', async ({
+  page,
+}) => {
+  await openExample(page, served.url, 'Hello world: four containers', 'node-container:api');
   // Every context is listed beside the container engines: reachability, version, namespace, the insecure marker.
   const options = page.getByTestId('kube-context-option');
   await expect(options).toHaveCount(2);
   await expect(page.locator('option[value="kube:shared-readonly"]')).toContainText('insecure');
   await pickCluster(page, 'lab', 'team-a');
   await expect(page.getByTestId('kube-may-create')).toHaveAttribute('data-allowed', 'true');
-  await page.getByTestId('kube-run-as').selectOption('deployment');
-  await page.getByTestId('kube-replicas').fill('3');
+  // A bare Pod runs as a Pod, and the cluster bar offers to wrap it.
+  await expect(page.getByTestId('kube-run-as')).toHaveAttribute('data-as', 'pod');
+  await expect(page.getByTestId('kube-wrap')).toBeVisible();
+
+  // On the canvas: wrap the Pod in a Deployment, type 3 replicas on its group, and draw a Service to its named port.
+  await command(page, 'Wrap in a Deployment');
+  const group = page.getByTestId('node-pod');
+  await typeInto(page, group.getByTestId('replicas-on-group'), '3');
+  await expect(group.getByTestId('replicas-on-group')).toHaveValue('3');
+  // The cluster bar shows the design's own count: there is one.
+  await expect(page.getByTestId('kube-run-as')).toHaveAttribute('data-as', 'deployment');
+  await expect(page.getByTestId('kube-replicas')).toHaveValue('3');
+  const service = await addConnectedService(page, 'api');
+  await expect(service.getByTestId('service-selector')).toHaveText('selects app=helloworld');
 
   // Run: the server's dry run comes first, with what it would create.
   await page.getByTestId('run-start').click();
@@ -122,6 +160,7 @@ test('pick a context and namespace, run helloworld as 3 replicas with a Service,
   await expect(preview.getByTestId('kube-preview-object')).toHaveCount(2);
   await expect(preview.locator('[data-kind="Deployment"]')).toHaveAttribute('data-action', 'create');
   await expect(preview.locator('[data-kind="Service"]')).toHaveAttribute('data-action', 'create');
+  await expect(preview.locator('[data-kind="Service"]')).toContainText('my-service');
   expect(labelled('helloworld')).toBe(0);
   await shot(page, 'cluster-dry-run-light-en.png');
   await recordDots(page, 'main');
@@ -131,7 +170,9 @@ test('pick a context and namespace, run helloworld as 3 replicas with a Service,
   const dots = page.getByTestId('node-container:main').getByTestId('replica-dot');
   await expect(dots).toHaveCount(3, { timeout: 30_000 });
   await expect(page.getByTestId('kube-ready')).toHaveAttribute('data-ready', '3', { timeout: 30_000 });
-  await expect(page.getByTestId('node-container:main').locator('[data-testid="replica-dot"][data-state="running"]')).toHaveCount(3);
+  await expect(
+    page.getByTestId('node-container:main').locator('[data-testid="replica-dot"][data-state="running"]'),
+  ).toHaveCount(3);
   const seen = await page.evaluate(() => (window as unknown as { __dots: Record<string, string[]> }).__dots);
   expect(Object.keys(seen)).toHaveLength(3);
   for (const states of Object.values(seen)) {
@@ -140,11 +181,39 @@ test('pick a context and namespace, run helloworld as 3 replicas with a Service,
   }
   await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'Running');
   expect(labelled('helloworld')).toBeGreaterThan(0);
+  // What was applied is what was drawn: the Deployment's count, labels and selector, and the Service drawn.
+  const [deployment] = standIn.store.list(
+    typeByKind('Deployment')!,
+    'team-a',
+    (o) => (o.metadata as { name: string }).name === 'helloworld',
+  );
+  const spec = deployment!.spec as {
+    replicas: number;
+    selector: unknown;
+    template: { metadata: { labels: Record<string, string> } };
+  };
+  expect(spec.replicas).toBe(3);
+  expect(spec.selector).toEqual({ matchLabels: { app: 'helloworld' } });
+  expect(spec.template.metadata.labels.app).toBe('helloworld');
+  const services = standIn.store.list(
+    typeByKind('Service')!,
+    'team-a',
+    (o) => ((o.metadata as { labels?: Record<string, string> }).labels ?? {})['dev.podwright.pod'] === 'helloworld',
+  );
+  expect(services.map((s) => (s.metadata as { name: string }).name)).toEqual(['my-service']);
+  expect((services[0]!.spec as { selector: unknown; ports: unknown[] }).selector).toEqual({ app: 'helloworld' });
+  expect((services[0]!.spec as { ports: { targetPort: unknown }[] }).ports[0]!.targetPort).toBe('http');
 
   // The merged log: lines of the three replicas, in one panel.
   await page.getByRole('tab', { name: 'Logs' }).click();
   await expect
-    .poll(async () => new Set(await page.getByTestId('log-line').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-replica')))).size, { timeout: 30_000 })
+    .poll(
+      async () =>
+        new Set(
+          await page.getByTestId('log-line').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-replica'))),
+        ).size,
+      { timeout: 30_000 },
+    )
     .toBe(3);
   await expect(page.getByTestId('log-line').first()).toContainText('hello world');
   await shot(page, 'cluster-running-light-en.png');
@@ -154,7 +223,7 @@ test('pick a context and namespace, run helloworld as 3 replicas with a Service,
   await page.getByTestId('terminal-container').selectOption('main');
   const replica = await page.getByTestId('terminal-replica').locator('option').nth(1).getAttribute('value');
   await page.getByTestId('terminal-replica').selectOption(replica!);
-  await page.getByTestId('terminal-command').fill('sh');
+  await typeInto(page, page.getByTestId('terminal-command'), 'sh');
   await page.getByTestId('terminal-start').click();
   await expect(page.getByTestId('terminal-screen')).toContainText('/ #', { timeout: 20_000 });
   await page.getByTestId('terminal-screen').click();
@@ -189,18 +258,28 @@ test('a replica the scheduler cannot place says so on the nodes, in its words', 
   );
   await expect(page.getByTestId('node-container:app')).toBeVisible();
   await pickCluster(page, 'lab', 'team-a');
-  await page.getByTestId('kube-run-as').selectOption('deployment');
-  await page.getByTestId('kube-replicas').fill('4');
+  // The cluster bar's offer wraps the Pod on the canvas; the count typed there is the group's.
+  await expect(page.getByTestId('kube-run-as')).toHaveAttribute('data-as', 'pod');
+  await shot(page, 'cluster-bar-pod-light-en.png');
+  await page.getByTestId('kube-wrap').click();
+  await typeInto(page, page.getByTestId('kube-replicas'), '4');
+  await expect(page.getByTestId('node-pod').getByTestId('replicas-on-group')).toHaveValue('4');
   await page.getByTestId('run-start').click();
   await page.getByTestId('kube-preview').getByTestId('kube-apply').click();
   // Three 4Gi nodes take three 3Gi replicas; the fourth waits, and the scheduler says why.
   const notice = page.getByTestId('kube-unschedulable');
   await expect(notice).toContainText('0/3 nodes are available: 3 Insufficient memory.', { timeout: 30_000 });
-  await expect(page.getByTestId('node-container:app').locator('[data-testid="replica-dot"][data-reason="Unschedulable"]')).toHaveCount(1);
+  await expect(
+    page.getByTestId('node-container:app').locator('[data-testid="replica-dot"][data-reason="Unschedulable"]'),
+  ).toHaveCount(1);
   await expect(page.getByTestId('kube-ready')).toHaveAttribute('data-ready', '3', { timeout: 30_000 });
-  await expect(page.getByTestId('node-container:app').getByTestId('run-status')).toHaveAttribute('data-run-state', 'waiting');
+  await expect(page.getByTestId('node-container:app').getByTestId('run-status')).toHaveAttribute(
+    'data-run-state',
+    'waiting',
+  );
   await shot(page, 'cluster-unschedulable-light-en.png');
   await page.getByTestId('run-down').click();
+  await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design', { timeout: 60_000 });
   await expect.poll(() => labelled('hungry'), { timeout: 30_000 }).toBe(0);
 });
 
@@ -208,7 +287,7 @@ test("the dry run shows a webhook's refusal on the design, and nothing is applie
   await openApp(page, served.url);
   await loadExample(page, 'Hello world: four containers');
   await pickCluster(page, 'lab', 'guarded');
-  await page.getByTestId('kube-run-as').selectOption('deployment');
+  await page.getByTestId('kube-wrap').click();
   await page.getByTestId('run-start').click();
   const preview = page.getByTestId('kube-preview');
   await expect(preview.getByTestId('kube-verdict')).toHaveAttribute('data-accepted', 'false', { timeout: 30_000 });
@@ -225,8 +304,9 @@ test('the same run in Chinese', async ({ page }) => {
   await pickCluster(page, 'lab', 'team-a');
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await expect(page.getByRole('combobox', { name: '语言' })).toBeVisible();
-  await page.getByTestId('kube-run-as').selectOption('deployment');
-  await page.getByTestId('kube-replicas').fill('3');
+  await expect(page.getByTestId('kube-wrap')).toHaveText('包装为 Deployment');
+  await page.getByTestId('kube-wrap').click();
+  await typeInto(page, page.getByTestId('kube-replicas'), '3');
   await page.getByTestId('run-start').click();
   await expect(page.getByTestId('kube-preview')).toContainText('集群接受该设计', { timeout: 30_000 });
   await page.getByTestId('kube-apply').click();
@@ -235,5 +315,6 @@ test('the same run in Chinese', async ({ page }) => {
   await expect(page.getByTestId('log-line').first()).toBeVisible({ timeout: 30_000 });
   await shot(page, 'cluster-running-light-zh-CN.png');
   await page.getByTestId('run-down').click();
+  await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design', { timeout: 60_000 });
   await expect.poll(() => labelled('helloworld'), { timeout: 30_000 }).toBe(0);
 });

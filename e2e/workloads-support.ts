@@ -43,3 +43,33 @@ export async function openExample(page: Page, url: string, title: string, node: 
     .click();
   await settled(page, page.getByTestId(node));
 }
+
+/** Drags with the real mouse from `from` to `to` in small steps, as a hand does. */
+export async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
+  const a = (await from.boundingBox())!;
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2 + 15, a.y + a.height / 2 + 5, { steps: 5 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 25 });
+  await page.mouse.up();
+}
+
+/**
+ * Adds a Service from the palette (its button, by its English name) and connects its new-port handle, with the mouse,
+ * to port `port` of container `container`; waits until the Service shows the port.
+ */
+export async function addConnectedService(page: Page, container: string, port = 0): Promise<Locator> {
+  await page.getByRole('button', { name: 'Add Service' }).click();
+  // React Flow's own fit control, the same in every language.
+  await page.locator('.react-flow__controls-fitview').click();
+  const service = page.getByTestId('node-service:my-service');
+  await settled(page, service);
+  await drag(
+    page,
+    service.locator('.react-flow__handle[data-handleid="new"]'),
+    page.getByTestId(`node-container:${container}`).locator(`.react-flow__handle[data-handleid="port-${port}"]`),
+  );
+  await expect(service.getByTestId('service-port')).toHaveCount(1);
+  return service;
+}

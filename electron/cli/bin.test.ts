@@ -124,6 +124,9 @@ describe('the podwright launcher', { timeout: 120_000 }, () => {
     for (const name of ['dockerode', 'docker-modem', 'ws', 'electron', '@kubernetes/client-node'])
       expect(validate).not.toContain(name);
     expect(validate).toContain('yaml');
+    // Nothing else either: the design checks it runs (the Services' against the Pods beside them too) need no schema
+    // library, so validate stays as light as it starts.
+    expect([...validate].sort()).toEqual(['commander', 'yaml']);
     expect(await packagesFor(['--version'])).not.toContain('dockerode');
     // The same watch sees the engine client where a command does use it.
     const ps = await packagesFor(['ps', '--help']);

@@ -2,6 +2,7 @@
 // the diff against what is live), then server-side apply, then the status until every replica is ready. Exit 0 when
 // it runs, 1 when the server refused it or it failed, 2 for usage or unreadable input.
 import type { ClusterPreview, PodSnapshot } from '../../../shared/api/contract';
+import { drawnRun } from '../../../shared/design/workloads/drawn-export';
 import { choosePod } from '../../../shared/manifest/pod-choice';
 import { readDesign, type DesignPod, type DesignRead } from '../../../shared/manifest/read';
 import { ClusterError, DeployRefused, watchRuns, type ClusterEngine } from '../../engines/kube';
@@ -25,28 +26,31 @@ export interface DeployOptions {
 const out = (line: string): void => say(line);
 const err = (line: string): void => warn(line);
 
-/** The design's objects a cluster run takes: the chosen Pod (or the Deployment around it), its Services, ConfigMaps, Secrets. */
+/**
+ * The design's objects a cluster run takes: the Deployment the chosen Pod is drawn in (else the Pod), the Services that
+ * select it, and the ConfigMaps and Secrets: the objects `export --as deployment` writes and the app's Run applies, by
+ * the same code (drawnRun).
+ */
 export function clusterDocuments(
   read: DesignRead,
   chosen: DesignPod,
 ): { documents: Record<string, unknown>[]; notes: string[] } {
   const notes: string[] = [];
-  const documents: Record<string, unknown>[] = [];
   const wrapper = read.objects.find(
     (o) =>
       o.document === chosen.origin.document &&
       JSON.stringify(o.path) === JSON.stringify(chosen.origin.objectPath) &&
       o.object.kind === chosen.origin.kind,
   );
-  if (chosen.origin.kind === 'Deployment' && wrapper) documents.push(wrapper.object);
-  else {
-    if (chosen.origin.kind !== 'Pod')
-      notes.push(`The ${chosen.origin.kind}'s Pod template runs as a Pod (or a Deployment with --as deployment).`);
-    documents.push(chosen.pod as unknown as Record<string, unknown>);
-  }
-  for (const { object } of read.objects)
-    if (['Service', 'ConfigMap', 'Secret'].includes(String(object.kind))) documents.push(object);
-  return { documents, notes };
+  const deployment = chosen.origin.kind === 'Deployment' && wrapper ? wrapper.object : undefined;
+  if (!deployment && chosen.origin.kind !== 'Pod')
+    notes.push(`The ${chosen.origin.kind}'s Pod template runs as a Pod (or a Deployment with --as deployment).`);
+  const drawn = drawnRun(
+    chosen.pod,
+    deployment,
+    read.objects.map((o) => o.object),
+  );
+  return { documents: drawn.objects, notes: [...notes, ...drawn.notes] };
 }
 
 /** The design id of a file: its name without the .yaml, as a label value. */
@@ -84,6 +88,20 @@ function parseCount(value: string | undefined, flag: string, max: number): numbe
   if (!Number.isInteger(n) || n < 0 || n > max)
     throw new UsageError(`${flag} must be a whole number from 0 to ${max}, not ${value}`);
   return n;
+}
+
+/**
+ * How the design runs: as `--as` says; else as the file says (a Deployment as drawn, a bare Pod as a Pod), except that
+ * `--replicas` alone asks for a Deployment (made up around a bare Pod, as `export --as deployment` makes it). A replica
+ * count for a bare Pod (`--as pod --replicas N`) is a contradiction, refused.
+ */
+export function runAs(
+  as: 'pod' | 'deployment' | undefined,
+  replicas: number | undefined,
+): 'pod' | 'deployment' | undefined {
+  if (as === 'pod' && replicas !== undefined)
+    throw new UsageError("--replicas counts the Deployment's Pods; --as pod runs one bare Pod (leave out one of them)");
+  return as ?? (replicas !== undefined ? 'deployment' : undefined);
 }
 
 /** Waits for the run to be ready (0), to fail (1) or for the timeout (1), printing the status as it changes. */
@@ -139,8 +157,8 @@ export async function waitForRun(
 export async function deploy(file: string, options: DeployOptions): Promise<number> {
   let read: DesignRead;
   let chosen: DesignPod;
-  const as = parseWorkload(options.as);
   const replicas = parseCount(options.replicas, '--replicas', 1000);
+  const as = runAs(parseWorkload(options.as), replicas);
   const timeoutSeconds = parseCount(options.timeout, '--timeout', 86_400) ?? 300;
   try {
     read = readDesign(await readInput(file), { name: file });

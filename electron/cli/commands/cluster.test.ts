@@ -27,7 +27,12 @@ function cli(...args: string[]): Promise<Result> {
       process.execPath,
       ['electron/cli/bin.mjs', ...args],
       { env: { ...process.env, KUBECONFIG: kubeconfig, NO_COLOR: '1', PODWRIGHT_CONFIG_DIR: dir }, timeout: 60_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout: String(stdout), stderr: String(stderr) }),
+      (error, stdout, stderr) =>
+        resolve({
+          code: error ? Number((error as { code?: number }).code ?? 1) : 0,
+          stdout: String(stdout),
+          stderr: String(stderr),
+        }),
     );
   });
 }
@@ -68,7 +73,10 @@ describe.skipIf(noKubectl)(`podwright deploy${noKubectl ? ` (skipped: ${noKubect
     expect(r.stdout).toContain('deployment.apps/helloworld created');
     expect(r.stdout).toMatch(/Deployment helloworld \(namespace team-a\): 3\/3 ready, Running/);
     expect(r.stdout).toMatch(/Deployment helloworld \(namespace team-a\): 0\/3 ready, Pending/);
-    const pods = await kubectl(['get', 'pods', '-n', 'team-a', '-l', 'dev.podwright.design=helloworld', '-o', 'name'], kubeconfig);
+    const pods = await kubectl(
+      ['get', 'pods', '-n', 'team-a', '-l', 'dev.podwright.design=helloworld', '-o', 'name'],
+      kubeconfig,
+    );
     expect(pods.stdout.trim().split('\n')).toHaveLength(3);
   });
 
@@ -94,7 +102,10 @@ describe.skipIf(noKubectl)(`podwright deploy${noKubectl ? ` (skipped: ${noKubect
     expect(r.stdout).toContain('deployment/helloworld: update');
     expect(r.stdout).toMatch(/^ {4}- {3}replicas: 3$/m);
     expect(r.stdout).toMatch(/^ {4}\+ {3}replicas: 2$/m);
-    const live = await kubectl(['get', 'deployment', 'helloworld', '-n', 'team-a', '-o', 'jsonpath={.spec.replicas}'], kubeconfig);
+    const live = await kubectl(
+      ['get', 'deployment', 'helloworld', '-n', 'team-a', '-o', 'jsonpath={.spec.replicas}'],
+      kubeconfig,
+    );
     expect(live.stdout).toBe('3');
   });
 
@@ -102,19 +113,130 @@ describe.skipIf(noKubectl)(`podwright deploy${noKubectl ? ` (skipped: ${noKubect
     const r = await cli('undeploy', example, '--context', 'lab');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Deleted helloworld from context lab .*: 2 objects, 3 Pods gone/);
-    const left = await kubectl(['get', 'deployments,replicasets,pods,services', '-n', 'team-a', '-l', 'dev.podwright.design=helloworld', '-o', 'name'], kubeconfig);
+    const left = await kubectl(
+      [
+        'get',
+        'deployments,replicasets,pods,services',
+        '-n',
+        'team-a',
+        '-l',
+        'dev.podwright.design=helloworld',
+        '-o',
+        'name',
+      ],
+      kubeconfig,
+    );
     expect(left.stdout.trim()).toBe('');
+  });
+
+  it('deploys the Deployment a file draws, with its replicas, and the Services that select its Pod, as export writes them', async () => {
+    const file = join(dir, 'web.yaml');
+    const container = {
+      name: 'api',
+      image: 'busybox:1.36',
+      command: ['sh', '-c', 'sleep 3600'],
+      ports: [{ name: 'http', containerPort: 80 }],
+    };
+    const service = (name: string, app: string) => ({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name },
+      spec: { selector: { app }, ports: [{ port: 80, targetPort: 'http' }] },
+    });
+    writeFileSync(
+      file,
+      [
+        {
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          metadata: { name: 'web' },
+          spec: {
+            replicas: 2,
+            selector: { matchLabels: { app: 'web' } },
+            template: { metadata: { labels: { app: 'web' } }, spec: { containers: [container] } },
+          },
+        },
+        service('web', 'web'),
+        service('elsewhere', 'other'),
+      ]
+        .map((o) => stringify(o))
+        .join('---\n'),
+    );
+    const r = await cli('deploy', file, '--context', 'lab');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Deploying Deployment web (2 replicas) to context lab');
+    expect(r.stdout).toContain('service/web created');
+    expect(r.stdout).toContain('note: Service "elsewhere" does not select this Pod, so it was not applied with it.');
+    expect(r.stdout).not.toContain('service/elsewhere');
+    const services = await kubectl(
+      ['get', 'services', '-n', 'team-a', '-l', 'dev.podwright.design=web', '-o', 'name'],
+      kubeconfig,
+    );
+    expect(services.stdout.trim()).toBe('service/web');
+    const selector = await kubectl(
+      ['get', 'deployment', 'web', '-n', 'team-a', '-o', 'jsonpath={.spec.replicas} {.spec.selector.matchLabels}'],
+      kubeconfig,
+    );
+    expect(selector.stdout).toBe('2 {"app":"web"}');
+    // --replicas replaces the drawn count; with --as pod it contradicts itself.
+    const more = await cli('deploy', file, '--context', 'lab', '--replicas', '3', '--dry-run');
+    expect(more.code, more.stderr).toBe(0);
+    expect(more.stdout).toMatch(/^ {4}\+ {3}replicas: 3$/m);
+    const both = await cli('deploy', file, '--context', 'lab', '--as', 'pod', '--replicas', '3');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--as pod runs one bare Pod');
+    expect((await cli('undeploy', file, '--context', 'lab')).code).toBe(0);
+    const left = await kubectl(
+      ['get', 'deployments,replicasets,pods,services', '-n', 'team-a', '-l', 'dev.podwright.design=web', '-o', 'name'],
+      kubeconfig,
+    );
+    expect(left.stdout.trim()).toBe('');
+  });
+
+  it('runs a bare Pod as a Deployment when --replicas alone asks for replicas', async () => {
+    const pod = join(dir, 'solo.yaml');
+    writeFileSync(
+      pod,
+      stringify({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'solo' },
+        spec: { containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'] }] },
+      }),
+    );
+    const r = await cli('deploy', pod, '--context', 'lab', '--replicas', '2', '--dry-run');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Deploying Deployment solo (2 replicas)');
+    expect(r.stdout).toContain('deployment/solo: create');
   });
 
   it("exits 1 when the server refuses the design or a replica cannot be scheduled, in the server's words", async () => {
     const broken = join(dir, 'broken.yaml');
-    writeFileSync(broken, stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'broken' }, spec: { containers: [{ name: 'App_1', image: 'busybox:1.36' }] } }));
+    writeFileSync(
+      broken,
+      stringify({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'broken' },
+        spec: { containers: [{ name: 'App_1', image: 'busybox:1.36' }] },
+      }),
+    );
     const refused = await cli('deploy', broken, '--context', 'lab');
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('Pod broken spec.containers[0].name: spec.containers[0].name: Invalid value: "App_1"');
+    expect(refused.stderr).toContain(
+      'Pod broken spec.containers[0].name: spec.containers[0].name: Invalid value: "App_1"',
+    );
     expect(refused.stderr).toContain('nothing was applied');
     const big = join(dir, 'big.yaml');
-    writeFileSync(big, stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'big' }, spec: { containers: [{ name: 'app', image: 'busybox:1.36', resources: { requests: { memory: '64Gi' } } }] } }));
+    writeFileSync(
+      big,
+      stringify({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'big' },
+        spec: { containers: [{ name: 'app', image: 'busybox:1.36', resources: { requests: { memory: '64Gi' } } }] },
+      }),
+    );
     const stuck = await cli('deploy', big, '--context', 'lab');
     expect(stuck.code).toBe(1);
     expect(stuck.stderr).toContain('cannot be scheduled: 0/3 nodes are available: 3 Insufficient memory.');
@@ -123,7 +245,15 @@ describe.skipIf(noKubectl)(`podwright deploy${noKubectl ? ` (skipped: ${noKubect
 
   it('uses the current context and the namespace it names when --context is left out', async () => {
     const pod = join(dir, 'tiny.yaml');
-    writeFileSync(pod, stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'tiny' }, spec: { containers: [{ name: 'app', image: 'busybox:1.36' }] } }));
+    writeFileSync(
+      pod,
+      stringify({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'tiny' },
+        spec: { containers: [{ name: 'app', image: 'busybox:1.36' }] },
+      }),
+    );
     const r = await cli('deploy', pod);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('to context other');

@@ -37,8 +37,14 @@ export const registerDeploy: RegisterCommand = (program: Command, setExitCode) =
       .argument('<file>', 'a Pod or Deployment manifest (with its Services, ConfigMaps and Secrets), or "-" for stdin')
       .option('--context <name>', "the kubeconfig context (default: the kubeconfig's current context)")
       .option('-n, --namespace <namespace>', "the namespace (default: the design's, else the context's)")
-      .option('--as <kind>', 'run as a bare "pod" or as a "deployment" (default: a Deployment when the file has one)')
-      .option('--replicas <n>', "the Deployment's replicas")
+      .option(
+        '--as <kind>',
+        'run as a bare "pod" or as a "deployment" (default: the Deployment and Services the file draws, else its Pod)',
+      )
+      .option(
+        '--replicas <n>',
+        "the Deployment's replicas (default: the file's count; alone, it means --as deployment)",
+      )
       .option('--dry-run', 'only ask the server (dryRun=All) and show its verdict and the diff', false)
       .option('--force-conflicts', 'take over fields another field manager owns', false)
       .option('--pod <name>', 'which Pod to deploy when the file holds several')

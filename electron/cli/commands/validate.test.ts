@@ -140,6 +140,22 @@ describe('podwright validate: input and exit codes', () => {
     );
   });
 
+  it("checks a Service against the file's Pods as the canvas does: no Pod selected, a targetPort name nobody declares", async () => {
+    const design =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: api, image: nginx, ports: [{name: http, containerPort: 80}]}]\n' +
+      '---\napiVersion: v1\nkind: Service\nmetadata: {name: lost}\nspec:\n  selector: {app: nothing}\n  ports: [{port: 80, targetPort: http}]\n' +
+      '---\napiVersion: v1\nkind: Service\nmetadata: {name: typo}\nspec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: htt}]\n';
+    const r = await cli(['validate', '--format', 'json', '-'], design);
+    expect(r.code).toBe(1);
+    const [report] = JSON.parse(r.stdout) as FileReport[];
+    expect(
+      report?.diagnostics.filter((d) => d.code.startsWith('SERVICE_')).map((d) => [d.code, d.path, d.line]),
+    ).toEqual([
+      ['SERVICE_SELECTS_NOTHING', 'spec.selector', 15],
+      ['SERVICE_TARGET_PORT_UNKNOWN', 'spec.ports[0].targetPort', 23],
+    ]);
+  });
+
   it("a workload template's problems carry the paths of the workload", async () => {
     const deployment =
       'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: Web, image: nginx}]\n';

@@ -1,16 +1,27 @@
 // Beside the engine picker when a Kubernetes context is the engine: the cluster's version, the namespace (pick one,
-// type one, or create a missing one), may-create-Pods and an insecure marker, how the design runs (Pod or Deployment
-// of N replicas), and while it runs the ready count and the scheduler's words.
+// type one, or create a missing one), may-create-Pods and an insecure marker, what of the design runs (its Deployment
+// of N replicas, or its Pod), and while it runs the ready count and the scheduler's words.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { replicasOf, setReplicas, wrapInDeployment } from '../../../shared/design';
 import { unschedulable } from '../../../shared/plan/kube-status';
 import { useRun } from '../run/store';
+import { useDocument } from '../store/document';
 import { useEngine } from '../store/engine';
+import { replicasFromText } from '../workloads/DeploymentTag';
 import { clusterOf, useCluster } from './store';
 import './kube.css';
 
 /** A namespace typed by hand (the user may not list them, or wants a new one); starts from the current one. */
-function TypedNamespace({ namespace, namespaces, choose }: { namespace: string; namespaces: string[] | undefined; choose: (ns: string) => void }) {
+function TypedNamespace({
+  namespace,
+  namespaces,
+  choose,
+}: {
+  namespace: string;
+  namespaces: string[] | undefined;
+  choose: (ns: string) => void;
+}) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState(namespace);
   return (
@@ -33,7 +44,11 @@ function TypedNamespace({ namespace, namespaces, choose }: { namespace: string; 
           onBlur={() => choose(typed.trim())}
         />
       </label>
-      <datalist id="kube-namespaces">{namespaces?.map((n) => <option key={n} value={n} />)}</datalist>
+      <datalist id="kube-namespaces">
+        {namespaces?.map((n) => (
+          <option key={n} value={n} />
+        ))}
+      </datalist>
     </form>
   );
 }
@@ -53,7 +68,12 @@ function NamespaceField({ context, namespace }: { context: string; namespace: st
     return (
       <label className="kube-field">
         <span>{t('kube.namespace')}</span>
-        <select data-testid="kube-namespace" aria-label={t('kube.namespace')} value={namespace} onChange={(e) => choose(e.target.value)}>
+        <select
+          data-testid="kube-namespace"
+          aria-label={t('kube.namespace')}
+          value={namespace}
+          onChange={(e) => choose(e.target.value)}
+        >
           {namespaces.map((n) => (
             <option key={n} value={n}>
               {n}
@@ -66,35 +86,50 @@ function NamespaceField({ context, namespace }: { context: string; namespace: st
   return <TypedNamespace key={namespace} namespace={namespace} namespaces={namespaces} choose={choose} />;
 }
 
+/**
+ * What runs on the cluster, as the design says it: the Deployment the Pod is wrapped in, with its replica count typed
+ * here or on the Pod's group (the one count, in the document, undoable), or the bare Pod with an offer to wrap it.
+ */
 function RunAs() {
   const { t } = useTranslation();
-  const as = useCluster((s) => s.as);
-  const replicas = useCluster((s) => s.replicas);
-  const setAs = useCluster((s) => s.setAs);
+  const replicas = useDocument((s) => (s.doc.workload ? replicasOf(s.doc) : undefined));
+  if (replicas === undefined)
+    return (
+      <span className="kube-field" data-testid="kube-run-as" data-as="pod">
+        <span>{t('kube.runsAsPod')}</span>
+        <button
+          type="button"
+          className="link"
+          data-testid="kube-wrap"
+          title={t('kube.wrapTitle')}
+          onClick={() => useDocument.getState().change((doc) => wrapInDeployment(doc, 1))}
+        >
+          {t('kube.wrap')}
+        </button>
+      </span>
+    );
+  const shown = typeof replicas === 'string' || typeof replicas === 'number' ? String(replicas) : '';
   return (
-    <span className="kube-field">
+    <span className="kube-field" data-testid="kube-run-as" data-as="deployment">
       <label>
-        <span>{t('kube.runAs')}</span>
-        <select data-testid="kube-run-as" value={as} onChange={(e) => setAs(e.target.value as 'pod' | 'deployment')}>
-          <option value="pod">{t('kube.asPod')}</option>
-          <option value="deployment">{t('kube.asDeployment')}</option>
-        </select>
+        <span>{t('kube.runsAsDeployment')}</span>
+        <span className="kube-times">×</span>
+        <input
+          className="kube-replicas"
+          data-testid="kube-replicas"
+          aria-label={t('kube.replicas')}
+          type="text"
+          inputMode="numeric"
+          size={3}
+          spellCheck={false}
+          value={shown}
+          onChange={(e) => {
+            const value = replicasFromText(e.target.value);
+            // The same edit (and undo group) as the count on the Pod's group.
+            useDocument.getState().change((doc) => setReplicas(doc, value), { group: 'deployment.replicas' });
+          }}
+        />
       </label>
-      {as === 'deployment' && (
-        <label>
-          <span className="kube-times">×</span>
-          <input
-            className="kube-replicas"
-            data-testid="kube-replicas"
-            aria-label={t('kube.replicas')}
-            type="number"
-            min={1}
-            max={100}
-            value={replicas}
-            onChange={(e) => setAs('deployment', Number(e.target.value) || 1)}
-          />
-        </label>
-      )}
     </span>
   );
 }
@@ -114,7 +149,13 @@ export function ClusterRunState() {
   return (
     <>
       {workload && (
-        <span className="kube-ready" data-testid="kube-ready" data-ready={workload.ready} data-replicas={workload.replicas} title={t('kube.readyTitle', { replicas: workload.replicas })}>
+        <span
+          className="kube-ready"
+          data-testid="kube-ready"
+          data-ready={workload.ready}
+          data-replicas={workload.replicas}
+          title={t('kube.readyTitle', { replicas: workload.replicas })}
+        >
           {t('kube.ready', { ready: workload.ready, replicas: workload.replicas })}
         </span>
       )}
@@ -141,7 +182,12 @@ export function ClusterBar() {
       {cluster.namespaceExists === false && (
         <span className="kube-missing" data-testid="kube-namespace-missing">
           {t('kube.namespaceMissing', { namespace: cluster.namespace })}{' '}
-          <button type="button" className="link" onClick={() => void createNamespace(cluster.context, cluster.namespace)} data-testid="kube-create-namespace">
+          <button
+            type="button"
+            className="link"
+            onClick={() => void createNamespace(cluster.context, cluster.namespace)}
+            data-testid="kube-create-namespace"
+          >
             {t('kube.createNamespace')}
           </button>
         </span>

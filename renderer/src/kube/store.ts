@@ -1,9 +1,10 @@
 // The UI's side of Kubernetes clusters as engines: the kubeconfig contexts (with reachability, version, namespace,
-// may-create-Pods), choosing one and its namespace, how the design runs there (as a Pod or a Deployment of N replicas),
-// and the dry run's verdict waiting for the user's answer before the first apply.
+// may-create-Pods), choosing one and its namespace, what of the design runs there (the Deployment drawn around the Pod
+// with its replicas, else the Pod, and the Services drawn: what Export as Deployment + Service writes), and the dry
+// run's verdict waiting for the user's answer before the first apply.
 import { create } from 'zustand';
 import type { CallOutput, ClusterPreview, EngineStatus, PodSnapshot } from '../../../shared/api/contract';
-import type { CanvasDocument } from '../../../shared/design';
+import { deploymentOf, drawnRun, type CanvasDocument } from '../../../shared/design';
 import type { KubeObject } from '../../../shared/manifest';
 import type { Diagnostic } from '../../../shared/rules';
 import { api } from '../api';
@@ -18,9 +19,6 @@ interface ClusterState {
   contexts: ContextChoice[];
   /** Namespaces of the chosen context the user may list; undefined when listing is forbidden (type one). */
   namespaces: string[] | undefined;
-  /** How a design runs on a cluster until the design itself draws a Deployment. */
-  as: 'pod' | 'deployment';
-  replicas: number;
   /** The dry run shown to the user, and the answer the run waits for. */
   preview: ClusterPreview | undefined;
   answer: ((answer: PreviewAnswer) => void) | undefined;
@@ -33,7 +31,6 @@ interface ClusterState {
   loadNamespaces: (context: string) => Promise<void>;
   select: (context: string, namespace?: string) => Promise<void>;
   createNamespace: (context: string, namespace: string) => Promise<void>;
-  setAs: (as: 'pod' | 'deployment', replicas?: number) => void;
   /** Answers the dry run shown (the dialog's buttons). */
   respond: (answer: PreviewAnswer) => void;
 }
@@ -41,8 +38,6 @@ interface ClusterState {
 export const useCluster = create<ClusterState>((set, get) => ({
   contexts: [],
   namespaces: undefined,
-  as: 'pod',
-  replicas: 1,
   preview: undefined,
   answer: undefined,
   verdict: [],
@@ -84,7 +79,6 @@ export const useCluster = create<ClusterState>((set, get) => ({
       set({ error: err instanceof Error ? err.message : String(err) });
     }
   },
-  setAs: (as, replicas) => set({ as, replicas: as === 'pod' ? 1 : Math.max(1, replicas ?? get().replicas) }),
   respond: (answer) => {
     const resolve = get().answer;
     set({ preview: undefined, answer: undefined });
@@ -93,7 +87,9 @@ export const useCluster = create<ClusterState>((set, get) => ({
 }));
 
 /** The cluster the engine in use is, when it is one. */
-export function clusterOf(status: EngineStatus | undefined): NonNullable<Extract<EngineStatus, { reachable: true }>['cluster']> | undefined {
+export function clusterOf(
+  status: EngineStatus | undefined,
+): NonNullable<Extract<EngineStatus, { reachable: true }>['cluster']> | undefined {
   return status?.cluster;
 }
 
@@ -101,12 +97,14 @@ export function onCluster(): boolean {
   return clusterOf(useEngine.getState().status) !== undefined;
 }
 
-/** What a cluster run takes of the design: its Pod, and its Services, ConfigMaps and Secrets (the plan picks what the Pod reads). */
+/**
+ * What a cluster run takes of the design: the Deployment the Pod is wrapped in (its replicas, labels and selector as
+ * drawn) or else the bare Pod, the Services drawn that select it (the objects Export as Deployment + Service writes, by
+ * the same code), and the design's ConfigMaps and Secrets (the plan picks those the Pod reads). The document is the one
+ * place the replica count lives: the cluster bar edits it there.
+ */
 export function clusterDocuments(doc: CanvasDocument, companions: readonly KubeObject[]): Record<string, unknown>[] {
-  return [
-    doc.pod as unknown as Record<string, unknown>,
-    ...companions.filter((o) => o.kind === 'Service' || o.kind === 'ConfigMap' || o.kind === 'Secret'),
-  ];
+  return drawnRun(doc.pod, deploymentOf(doc), companions).objects;
 }
 
 /** The verdict's problems as diagnostics of the Pod, so the canvas marks the container a problem is about. */
@@ -130,12 +128,17 @@ export function verdictDiagnostics(preview: ClusterPreview): Diagnostic[] {
  * the server has something to say, then server-side apply as they answer. Resolves with the run's snapshot, or
  * undefined when the user did not apply.
  */
-export async function runOnCluster(documents: Record<string, unknown>[], design: string): Promise<PodSnapshot | undefined> {
-  const { as, replicas } = useCluster.getState();
-  const input = { documents, design, as, ...(as === 'deployment' ? { replicas } : {}) };
+export async function runOnCluster(
+  doc: CanvasDocument,
+  companions: readonly KubeObject[],
+  design: string,
+): Promise<PodSnapshot | undefined> {
+  // No `as` or `replicas`: the documents say it (a Deployment runs as drawn, a bare Pod as a Pod).
+  const input = { documents: clusterDocuments(doc, companions), design };
   const preview = await api().call('kube.preview', input);
-  useCluster.setState({ verdict: verdictDiagnostics(preview), verdictFor: documents[0] });
-  const quiet = preview.accepted && preview.conflicts.length === 0 && preview.objects.every((o) => o.action === 'unchanged');
+  useCluster.setState({ verdict: verdictDiagnostics(preview), verdictFor: doc.pod });
+  const quiet =
+    preview.accepted && preview.conflicts.length === 0 && preview.objects.every((o) => o.action === 'unchanged');
   const answer: PreviewAnswer = quiet
     ? { apply: true, force: false }
     : await new Promise<PreviewAnswer>((resolve) => useCluster.setState({ preview, answer: resolve }));

@@ -7,10 +7,10 @@ import { useDocument } from '../store/document';
 import { diagnosticsOf } from '../store/diagnostics';
 import { checkRun, type Companions } from '../../../shared/plan';
 import { withDefaults } from '../../../shared/model';
-import { companionsOf, type CanvasDocument } from '../../../shared/design';
+import { companionsOf, deploymentDiagnostics, type CanvasDocument } from '../../../shared/design';
 import type { KubeObject } from '../../../shared/manifest';
 import { useEngine } from '../store/engine';
-import { clusterDocuments, onCluster, runOnCluster } from '../kube/store';
+import { onCluster, runOnCluster } from '../kube/store';
 import type { Diagnostic } from '../../../shared/rules';
 import {
   applyPull,
@@ -142,13 +142,18 @@ function gateProblems(): Diagnostic[] {
   const { doc, companions } = useDocument.getState();
   const status = useEngine.getState().status;
   // A cluster judges the design itself in its dry run: the gate is the rules alone, without Docker's engine checks.
-  const engine = status?.reachable && !status.cluster
-    ? { name: status.name, apiVersion: status.apiVersion, cpus: status.cpus, memoryBytes: status.memoryBytes }
-    : undefined;
-  return checkRun(doc.pod, engine, {
+  const engine =
+    status?.reachable && !status.cluster
+      ? { name: status.name, apiVersion: status.apiVersion, cpus: status.cpus, memoryBytes: status.memoryBytes }
+      : undefined;
+  const problems = checkRun(doc.pod, engine, {
     ruleProblems: diagnosticsOf(doc).all,
     companions: companionsFor(doc.pod, companions),
   }).problems;
+  // A cluster applies the Deployment the Pod is wrapped in: what the rules refuse in it (replicas that are not a
+  // count, a selector that misses its template) refuses the run too. Docker runs the Pod alone, without it.
+  if (!status?.cluster) return problems;
+  return [...problems, ...deploymentDiagnostics(doc).filter((d) => d.severity === 'error')];
 }
 
 export const useRun = create<RunState>((set, get) => {
@@ -218,13 +223,14 @@ export const useRun = create<RunState>((set, get) => {
       // Cancelled while the earlier run was removed: there is nothing of this run to roll back.
       if (get().cancelling) return backToDesign(ref);
       const pod = cluster
-        ? await runOnCluster(clusterDocuments(doc, useDocument.getState().companions), design)
+        ? await runOnCluster(doc, useDocument.getState().companions, design)
         : await api().call('pod.run', {
             documents: runDocuments(doc, useDocument.getState().companions),
             design,
           });
       // The user did not apply the dry run: nothing changed on the cluster.
-      if (!pod) return settle({ ...(existing ? {} : { pinned: undefined }), progress: undefined, stage: undefined, pulls: {} });
+      if (!pod)
+        return settle({ ...(existing ? {} : { pinned: undefined }), progress: undefined, stage: undefined, pulls: {} });
       const pods = { ...get().pods, [podKey(pod)]: pod };
       const pinned = get().pinned;
       // Another design was opened while this one started: its Pod is now a leftover, not the canvas's.
@@ -557,5 +563,7 @@ export function startRunWatch(): () => void {
 
 function endpointOf(status: ReturnType<typeof useEngine.getState>['status']): string | undefined {
   // A cluster is its context and namespace: another namespace of the same server is another set of Pods.
-  return status?.cluster ? `${status.endpoint.host}#${status.cluster.context}/${status.cluster.namespace}` : status?.endpoint.host;
+  return status?.cluster
+    ? `${status.endpoint.host}#${status.cluster.context}/${status.cluster.namespace}`
+    : status?.endpoint.host;
 }

@@ -5,14 +5,10 @@ import { isRecord } from '../../manifest/parse';
 import { stripLayout } from '../../manifest/project';
 import type { KubeObject } from '../../manifest/read';
 import type { Pod } from '../../model/pod';
+import { podLabels } from '../../rules/workloads/service-design';
 import type { CanvasDocument } from '../document';
 
-/** The Pod's labels as a plain map (strings only). */
-export function podLabels(pod: Pod): Record<string, string> {
-  const labels = pod.metadata?.labels;
-  if (!isRecord(labels)) return {};
-  return Object.fromEntries(Object.entries(labels).filter((e): e is [string, string] => typeof e[1] === 'string'));
-}
+export { podLabels };
 
 function podName(pod: Pod): string {
   return typeof pod.metadata?.name === 'string' && pod.metadata.name !== '' ? pod.metadata.name : 'app';

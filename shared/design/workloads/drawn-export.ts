@@ -1,9 +1,11 @@
 // "Export as Deployment + Service" of what is drawn: the Deployment the Pod is wrapped in (its replicas, selector and
 // strategy as they are) and the Services whose selector reaches the Pod, instead of a Deployment and a Service made up
-// from the Pod alone. export-design.ts uses it for the CLI and the app alike (the app exports the text it would save).
+// from the Pod alone. export-design.ts uses it for the CLI and the app alike (the app exports the text it would save),
+// and a run on a cluster applies the same objects (drawnRun).
 import { cleanObject, exportKube } from '../../manifest/export';
 import { exportNoteText } from '../../manifest/export-notes';
 import type { DesignPod, DesignRead, KubeObject } from '../../manifest/read';
+import type { Pod } from '../../model/pod';
 import { mapSelectorMatches } from '../../rules/workloads';
 import { podLabels } from './deployment';
 import { serviceName, specOf } from './services';
@@ -46,13 +48,50 @@ export function drawnDeployment(
     objects.push(made.objects[0]!);
     notes.push(...made.notes.filter((n) => n !== noServiceNote));
   }
-  const labels = podLabels(chosen.pod);
-  for (const service of services) {
-    if (mapSelectorMatches(specOf(service).selector, labels)) objects.push(cleanObject(service));
-    else notes.push(exportNoteText('serviceNotSelecting', { service: serviceName(service) }));
-  }
+  const drawn = drawnServices(chosen.pod, services);
+  objects.push(...drawn.objects);
+  notes.push(...drawn.notes);
   if (objects.length === 1) notes.push(exportNoteText('noService'));
   // The ConfigMaps the Pod reads, as the Pod export finds them (everything after the Pod itself).
   const withPod = exportKube(chosen.pod, { as: 'pod', configMaps });
   return { objects: [...objects, ...withPod.objects.slice(1)], notes: [...notes, ...withPod.notes] };
+}
+
+/**
+ * The Services among `services` that select `pod`, as an export writes them, and a note for each that does not (it
+ * was not `leftOut`: exported, applied).
+ */
+export function drawnServices(
+  pod: Pod,
+  services: readonly KubeObject[],
+  leftOut: 'exported' | 'applied' = 'exported',
+): DrawnExport {
+  const labels = podLabels(pod);
+  const objects: KubeObject[] = [];
+  const notes: string[] = [];
+  for (const service of services) {
+    if (mapSelectorMatches(specOf(service).selector, labels)) objects.push(cleanObject(service));
+    else if (leftOut === 'exported')
+      notes.push(exportNoteText('serviceNotSelecting', { service: serviceName(service) }));
+    else notes.push(`Service "${serviceName(service)}" does not select this Pod, so it was not applied with it.`);
+  }
+  return { objects, notes };
+}
+
+/**
+ * What a cluster run applies for a Pod, the same objects "Export as Deployment + Service" writes: the Deployment drawn
+ * around it (else the Pod itself), the Services that select it, then the design's ConfigMaps and Secrets (the cluster
+ * plan takes those the Pod reads). The app and `podwright deploy` both send these.
+ */
+export function drawnRun(pod: Pod, deployment: KubeObject | undefined, others: readonly KubeObject[]): DrawnExport {
+  const services = drawnServices(
+    pod,
+    others.filter((o) => o.kind === 'Service'),
+    'applied',
+  );
+  const data = others.filter((o) => o.kind === 'ConfigMap' || o.kind === 'Secret').map((o) => cleanObject(o));
+  return {
+    objects: [cleanObject(deployment ?? (pod as unknown as KubeObject)), ...services.objects, ...data],
+    notes: services.notes,
+  };
 }

@@ -8,16 +8,18 @@ import type { ContainerList, Pod } from '../../model/pod';
 import { mapSelectorMatches } from '../../rules/workloads';
 import { containersOf, uniqueName, type Point } from '../document';
 import { podLabels } from './deployment';
+import { specOf } from '../../rules/workloads/service-design';
 
-export interface ServicePortView {
-  index: number;
-  name?: string;
-  port: unknown;
-  /** After defaulting: the port itself when left out. */
-  targetPort: unknown;
-  protocol: string;
-  nodePort?: unknown;
-}
+// The Service's ports and the Pods and container ports it reaches are the rules' (checkDesign checks them too).
+export {
+  containerPortsOf,
+  portTargets,
+  selectedPods,
+  servicePorts,
+  specOf,
+  type PortTarget,
+  type ServicePortView,
+} from '../../rules/workloads/service-design';
 
 export interface ServiceRef {
   /** The Service's place among the design's other objects. */
@@ -54,94 +56,6 @@ export function servicesOf(companions: readonly KubeObject[]): ServiceRef[] {
 
 export function serviceById(companions: readonly KubeObject[], id: string): ServiceRef | undefined {
   return servicesOf(companions).find((s) => s.id === id);
-}
-
-export function specOf(service: KubeObject): Record<string, unknown> {
-  return isRecord(service.spec) ? service.spec : {};
-}
-
-/** The Service's ports as the canvas shows them, targetPort defaulted the way the API server defaults it. */
-export function servicePorts(service: KubeObject): ServicePortView[] {
-  const ports = specOf(service).ports;
-  if (!Array.isArray(ports)) return [];
-  return ports.map((raw, index) => {
-    const p = isRecord(raw) ? raw : {};
-    const target =
-      p.targetPort === undefined || p.targetPort === null || p.targetPort === 0 || p.targetPort === ''
-        ? p.port
-        : p.targetPort;
-    return {
-      index,
-      ...(typeof p.name === 'string' && p.name !== '' && { name: p.name }),
-      port: p.port,
-      targetPort: target,
-      protocol: typeof p.protocol === 'string' && p.protocol !== '' ? p.protocol : 'TCP',
-      ...(p.nodePort !== undefined && { nodePort: p.nodePort }),
-    };
-  });
-}
-
-/** The Pods (by design index) whose labels the Service's selector matches. */
-export function selectedPods(service: KubeObject, pods: readonly Pod[]): number[] {
-  const selector = specOf(service).selector;
-  const out: number[] = [];
-  pods.forEach((pod, i) => {
-    if (mapSelectorMatches(selector, podLabels(pod))) out.push(i);
-  });
-  return out;
-}
-
-/** A container port a Service port reaches: which Pod, container and port. */
-export interface PortTarget {
-  pod: number;
-  list: ContainerList;
-  container: number;
-  containerName: string;
-  port: number;
-  containerPort: unknown;
-  name?: string;
-  /** TCP when the container port leaves it out. */
-  protocol: string;
-}
-
-/** The container ports of `pod` that run beside the app (regular containers and init sidecars). */
-export function containerPortsOf(pod: Pod, podIndex: number): PortTarget[] {
-  const out: PortTarget[] = [];
-  for (const list of ['initContainers', 'containers'] as const) {
-    containersOf(pod, list).forEach((c, container) => {
-      if (list === 'initContainers' && c?.restartPolicy !== 'Always') return;
-      const ports = Array.isArray(c?.ports) ? c.ports : [];
-      ports.forEach((p, port) => {
-        if (!isRecord(p)) return;
-        out.push({
-          pod: podIndex,
-          list,
-          container,
-          containerName: typeof c.name === 'string' ? c.name : '',
-          port,
-          containerPort: p.containerPort,
-          ...(typeof p.name === 'string' && p.name !== '' && { name: p.name }),
-          protocol: typeof p.protocol === 'string' && p.protocol !== '' ? p.protocol : 'TCP',
-        });
-      });
-    });
-  }
-  return out;
-}
-
-/**
- * The container ports a Service port sends to, as the endpoints controller finds them (podutil.FindPort): by name and
- * protocol for a named targetPort, by number and protocol for a numeric one (a number is used even when no container
- * declares it; only declared ports are drawn).
- */
-export function portTargets(port: ServicePortView, pods: readonly Pod[], selected: readonly number[]): PortTarget[] {
-  return selected.flatMap((i) =>
-    containerPortsOf(pods[i]!, i).filter(
-      (t) =>
-        t.protocol === port.protocol &&
-        (typeof port.targetPort === 'string' ? t.name === port.targetPort : t.containerPort === port.targetPort),
-    ),
-  );
 }
 
 // ---- placement ----
