@@ -10,6 +10,7 @@ import { edgeForPath, type CanvasDocument } from '../../../shared/design';
 import { graphOf, useDocument } from '../store/document';
 import { diagnosticsOf } from '../store/diagnostics';
 import { diagnosticText } from '../problems-text';
+import { withoutBackticks } from '../components/WithCode';
 import './edges.css';
 
 /** Where the edge's mount lives in the Pod; the view reads the mount itself from the store. */
@@ -151,7 +152,7 @@ export const MountEdgeView = memo(function MountEdgeView(props: EdgeProps<MountE
           style={{ transform: mountLabelTransform(props) }}
           data-testid={`mount-label-${id}`}
           aria-label={t('editing.edge.select', { what: describe })}
-          title={diagnostics.map((d) => diagnosticText(t, d)).join('\n') || undefined}
+          title={diagnostics.map((d) => withoutBackticks(diagnosticText(t, d))).join('\n') || undefined}
           onClick={(e) => {
             e.stopPropagation();
             const state = useDocument.getState();
