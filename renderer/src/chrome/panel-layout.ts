@@ -16,15 +16,18 @@ export type PanelLayout = Record<PanelId, PanelSize> & {
 
 const KEY = 'podwright.layout';
 
+/** The window's height; a 720-pixel screen where there is no window (unit tests of modules that import this). */
+const shownHeight = (): number => (typeof window === 'undefined' ? 720 : window.innerHeight);
+
 /** Smallest and largest size of each panel; the bottom panel's largest depends on the window's height. */
-export function panelLimits(id: PanelId, windowHeight = window.innerHeight): { min: number; max: number } {
+export function panelLimits(id: PanelId, windowHeight = shownHeight()): { min: number; max: number } {
   if (id === 'palette') return { min: 140, max: 420 };
   if (id === 'inspector') return { min: 220, max: 600 };
   return { min: 100, max: Math.max(160, Math.round(windowHeight * 0.7)) };
 }
 
 /** The first layout: on a 720-pixel window the bottom panel takes under a third, so the canvas has most of it. */
-export function defaultLayout(windowHeight = window.innerHeight): PanelLayout {
+export function defaultLayout(windowHeight = shownHeight()): PanelLayout {
   return {
     palette: { size: 200, collapsed: false },
     inspector: { size: 300, collapsed: false },
@@ -33,13 +36,13 @@ export function defaultLayout(windowHeight = window.innerHeight): PanelLayout {
   };
 }
 
-export function clampSize(id: PanelId, size: number, windowHeight = window.innerHeight): number {
+export function clampSize(id: PanelId, size: number, windowHeight = shownHeight()): number {
   const { min, max } = panelLimits(id, windowHeight);
   return Math.round(Math.min(max, Math.max(min, size)));
 }
 
 /** What was kept, checked field by field: a hand-edited or older entry gives the defaults for what it lacks. */
-export function readLayout(raw: string | null, windowHeight = window.innerHeight): PanelLayout {
+export function readLayout(raw: string | null, windowHeight = shownHeight()): PanelLayout {
   const layout = defaultLayout(windowHeight);
   if (!raw) return layout;
   let kept: unknown;
@@ -79,6 +82,7 @@ function keep(state: PanelLayout): void {
 }
 
 function initial(): PanelLayout {
+  if (typeof localStorage === 'undefined') return defaultLayout();
   try {
     return readLayout(localStorage.getItem(KEY));
   } catch {
