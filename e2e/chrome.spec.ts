@@ -79,7 +79,16 @@ for (const size of screenSizes) {
         const added = await clickToAdd(page, w, what);
         // Settled: a pan that brings it into view has ended.
         let b = await box(added);
-        await expect.poll(async () => JSON.stringify((b = await box(added)))).toBe(JSON.stringify(b));
+        let last = '';
+        await expect
+          .poll(async () => {
+            b = await box(added);
+            const now = JSON.stringify(b);
+            const still = now === last;
+            last = now;
+            return still;
+          })
+          .toBe(true);
         area = await box(canvas);
         expect(b.x).toBeGreaterThanOrEqual(area.x);
         expect(b.y).toBeGreaterThanOrEqual(area.y);

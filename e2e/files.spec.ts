@@ -195,7 +195,9 @@ test('a liveness probe and a securityContext set in the inspector show in the YA
   // Settings that contradict each other: the rule's message shows on the section, the fields are marked.
   await inspector.getByLabel('Privileged').selectOption('true');
   await inspector.getByLabel('Allow privilege escalation').selectOption('false');
-  await expect(inspector.locator('.section-problems')).toContainText('cannot set `allowPrivilegeEscalation` to false');
+  // The message's `field` is drawn as code, not as backticks.
+  await expect(inspector.locator('.section-problems')).toContainText('cannot set allowPrivilegeEscalation to false');
+  await expect(inspector.locator('.section-problems code').first()).toHaveText('allowPrivilegeEscalation');
   await expect(inspector.getByLabel('Privileged')).toHaveAttribute('aria-invalid', 'true');
   await inspector.getByLabel('Privileged').selectOption('');
   await expect(inspector.locator('.section-problems .field-problems')).toHaveCount(0);

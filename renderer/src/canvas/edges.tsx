@@ -81,9 +81,10 @@ export interface LabelView {
 export const LabelViewContext = createContext<LabelView>({ layer: null, legible: true });
 
 /** The label view for the canvas to provide around React Flow; call it inside the ReactFlowProvider. */
-export function useLabelView(): LabelView {
+/** `always`: labels are drawn at any zoom (while an image of the design is drawn). */
+export function useLabelView(always = false): LabelView {
   const layer = useStore(labelLayerOf);
-  const legible = useStore((s) => s.transform[2] >= minLabelZoom);
+  const legible = useStore((s) => s.transform[2] >= minLabelZoom) || always;
   return useMemo(() => ({ layer, legible }), [layer, legible]);
 }
 

@@ -436,7 +436,7 @@ function Flow() {
   // Props React Flow copies into its store keep their identity between renders: a new object each render would update
   // that store (and run every node's and edge's selectors) once more per frame of a drag.
   const ariaLabelConfig = useMemo(() => ({ 'minimap.ariaLabel': t('canvas.minimap') }), [t]);
-  const labelView = useLabelView();
+  const labelView = useLabelView(exporting);
   // While nodes move, the edges are drawn as one svg (canvas/drag-edges.tsx: a drag in a big design stays smooth).
   const dragActive = drag !== null;
   // Small and see-through in a corner, and off when the user turns it off (View menu).
