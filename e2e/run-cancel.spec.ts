@@ -106,7 +106,7 @@ test('Escape that closes a menu or a dialog, or stays in the YAML editor, leaves
   const name = await slowPodUntilInit(page, 'cancel-keep');
   const stages = await recordStages(page);
   // The Recent files menu, open (no recent files: the focus stays on its button): Escape closes it.
-  const recent = page.getByRole('button', { name: /^Recent/ });
+  const recent = page.getByRole('button', { name: 'Recent', exact: true });
   await recent.click();
   await expect(recent).toHaveAttribute('aria-expanded', 'true');
   await page.keyboard.press('Escape');

@@ -206,9 +206,11 @@ test('each Deployment and Service problem is shown with its fix, and the fix put
   await page.keyboard.press('End');
   await page.keyboard.type('-name');
   const mismatch = problem(page, 'WORKLOAD_SELECTOR_MISMATCH');
+  // The message's `field` spans are drawn as code, not as backticks.
   await expect(mismatch.locator('.problem-message')).toHaveText(
-    'Invalid value: {"app-name":"helloworld"}: `selector` does not match template `labels`',
+    'Invalid value: {"app-name":"helloworld"}: selector does not match template labels',
   );
+  await expect(mismatch.locator('.problem-message code')).toHaveText(['selector', 'labels']);
   await expect(mismatch.getByRole('button', { name: /^Fix: / })).toHaveText([
     'Fix: Label the template app=helloworld',
     "Fix: Select the template's labels (app-name=helloworld)",

@@ -6,6 +6,7 @@ import { Canvas } from './components/Canvas';
 import { Inspector } from './components/inspector/Inspector';
 import { BottomPanel } from './components/BottomPanel';
 import { StatusBar } from './components/StatusBar';
+import { Workspace } from './chrome/Workspace';
 import { Dialogs } from './components/Dialogs';
 import { useEngine } from './store/engine';
 import { handleKeyDown } from './actions';
@@ -71,14 +72,7 @@ export function App() {
     <div className="app">
       <Toolbar />
       <RunBar />
-      <main className="workspace">
-        <Palette />
-        <section className="centre">
-          <Canvas />
-          <BottomPanel />
-        </section>
-        <Inspector />
-      </main>
+      <Workspace palette={<Palette />} canvas={<Canvas />} bottom={<BottomPanel />} inspector={<Inspector />} />
       <StatusBar />
       <Dialogs />
       <PresenterLayer />

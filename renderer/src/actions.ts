@@ -17,6 +17,8 @@ import { importActions } from './import/actions';
 import { workloadActions } from './workloads/actions';
 import { manifestExportActions } from './export/actions';
 import { deleteSelection } from './workloads/flow';
+import { chromeActions } from './chrome/actions';
+import type { MenuId } from './chrome/menus';
 
 export interface Shortcut {
   key: string;
@@ -43,6 +45,10 @@ export interface Action {
   paletteOnly?: boolean;
   /** The browser delivers this shortcut as a clipboard event (copy, cut, paste); its keydown is left alone. */
   clipboardEvent?: boolean;
+  /** The menu bar's menu it is in; without it, chrome/menus.ts places it (by its id). */
+  menu?: MenuId;
+  /** For a toggle: whether it is on now (a check mark in the menu, aria-pressed on a button). */
+  checked?: () => boolean;
 }
 
 /** UI state the actions open: the command palette and the examples gallery. */
@@ -162,6 +168,7 @@ export const actions: Action[] = [
   ...importActions,
   ...workloadActions,
   ...manifestExportActions,
+  ...chromeActions,
   // Keyboard adding: every palette item is a command too.
   ...paletteGroups.flatMap((group) =>
     group.items.map<Action>((item) => ({

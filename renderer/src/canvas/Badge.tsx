@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '../../../shared/rules';
 import { diagnosticText } from '../problems-text';
+import { withoutBackticks } from '../components/WithCode';
 
 function worst(diagnostics: readonly Diagnostic[]): 'error' | 'warning' | 'info' | undefined {
   if (diagnostics.some((d) => d.severity === 'error')) return 'error';
@@ -18,7 +19,7 @@ export function Badge({ diagnostics }: { diagnostics: readonly Diagnostic[] }) {
       className={`badge badge-${level}`}
       role="img"
       aria-label={t('canvas.problemCount', { count: diagnostics.length })}
-      title={diagnostics.map((d) => diagnosticText(t, d)).join('\n')}
+      title={diagnostics.map((d) => withoutBackticks(diagnosticText(t, d))).join('\n')}
     >
       {diagnostics.length}
     </span>

@@ -10,6 +10,7 @@ import { edgeForPath, type CanvasDocument } from '../../../shared/design';
 import { graphOf, useDocument } from '../store/document';
 import { diagnosticsOf } from '../store/diagnostics';
 import { diagnosticText } from '../problems-text';
+import { withoutBackticks } from '../components/WithCode';
 import './edges.css';
 
 /** Where the edge's mount lives in the Pod; the view reads the mount itself from the store. */
@@ -80,9 +81,10 @@ export interface LabelView {
 export const LabelViewContext = createContext<LabelView>({ layer: null, legible: true });
 
 /** The label view for the canvas to provide around React Flow; call it inside the ReactFlowProvider. */
-export function useLabelView(): LabelView {
+/** `always`: labels are drawn at any zoom (while an image of the design is drawn). */
+export function useLabelView(always = false): LabelView {
   const layer = useStore(labelLayerOf);
-  const legible = useStore((s) => s.transform[2] >= minLabelZoom);
+  const legible = useStore((s) => s.transform[2] >= minLabelZoom) || always;
   return useMemo(() => ({ layer, legible }), [layer, legible]);
 }
 
@@ -151,7 +153,7 @@ export const MountEdgeView = memo(function MountEdgeView(props: EdgeProps<MountE
           style={{ transform: mountLabelTransform(props) }}
           data-testid={`mount-label-${id}`}
           aria-label={t('editing.edge.select', { what: describe })}
-          title={diagnostics.map((d) => diagnosticText(t, d)).join('\n') || undefined}
+          title={diagnostics.map((d) => withoutBackticks(diagnosticText(t, d))).join('\n') || undefined}
           onClick={(e) => {
             e.stopPropagation();
             const state = useDocument.getState();

@@ -5,6 +5,7 @@ import {
   addVolume,
   containerPresets,
   nextPosition,
+  nodeSize,
   volumeKinds,
   volumeTemplate,
   type HostNamespace,
@@ -13,6 +14,7 @@ import {
 } from '../../../shared/design';
 import { graphOf, useDocument } from '../store/document';
 import { addService } from '../workloads/flow';
+import { placeInView } from './placement';
 
 export type PaletteItem =
   | { type: 'container'; preset: string }
@@ -63,17 +65,21 @@ export function addItem(item: PaletteItem, position?: Point): string | undefined
     if (item.type === 'container') {
       const preset = containerPresets.find((p) => p.id === item.preset);
       if (!preset) return doc;
-      const at = position ?? nextPosition(graph, preset.list === 'initContainers' ? 'init' : 'container');
+      const at =
+        position ??
+        placeInView(nextPosition(graph, preset.list === 'initContainers' ? 'init' : 'container'), nodeSize.container);
       const r = addContainer(doc, preset.container, preset.list, at);
       id = r.id;
       return r.doc;
     }
     if (item.type === 'volume') {
-      const r = addVolume(doc, volumeTemplate(item.kind), position ?? nextPosition(graph, 'volume'));
+      const at = position ?? placeInView(nextPosition(graph, 'volume'), nodeSize.volume);
+      const r = addVolume(doc, volumeTemplate(item.kind), at);
       id = r.id;
       return r.doc;
     }
-    const r = addNamespace(doc, item.kind, position ?? nextPosition(graph, 'namespace'));
+    const at = position ?? placeInView(nextPosition(graph, 'namespace'), nodeSize.namespace);
+    const r = addNamespace(doc, item.kind, at);
     id = r.id;
     return r.doc;
   });

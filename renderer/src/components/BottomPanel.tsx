@@ -11,6 +11,7 @@ import { LogPanel } from '../logs/LogPanel';
 import { useRun } from '../run/store';
 import { later, laterComponent, useLoaded } from '../lazy';
 import { panelTabs as tabs, usePanel, type PanelTab } from './panel-tabs';
+import { usePanelLayout } from '../chrome/panel-layout';
 
 // The YAML editor (CodeMirror) and the terminal (xterm) load after the first screen (../lazy.ts). Each is mounted once
 // it has loaded or its tab is opened, and stays mounted, except that the YAML editor of a big design is mounted only
@@ -33,7 +34,6 @@ function PanelLoading() {
   );
 }
 
-
 export function BottomPanel() {
   const { t } = useTranslation();
   const { tab, setTab } = usePanel();
@@ -48,27 +48,47 @@ export function BottomPanel() {
   const terminalLoaded = useLoaded(terminalPanel);
   const yamlMounted = tab === 'yaml' || (!big && (opened.has('yaml') || yamlLoaded));
   const terminalMounted = opened.has('terminal') || terminalLoaded || tab === 'terminal';
+  const collapsed = usePanelLayout((s) => s.bottom.collapsed);
   return (
-    <section className="bottom-panel" aria-label={t('panel.label')}>
-      <div role="tablist" className="tabs">
-        {tabs.map((name) => (
+    <section
+      className={collapsed ? 'bottom-panel collapsed' : 'bottom-panel'}
+      aria-label={t('panel.label')}
+      id="panel-bottom"
+    >
+      <div className="tabs">
+        <div role="tablist" className="tab-list">
+          {tabs.map((name) => (
+            <button
+              key={name}
+              role="tab"
+              id={`tab-${name}`}
+              aria-selected={tab === name}
+              aria-controls={`tabpanel-${name}`}
+              className={tab === name ? 'tab active' : 'tab'}
+              onClick={() => setTab(name)}
+            >
+              {name === 'terminal' ? t('terminal.tab') : t(`panel.${name}`)}
+              {name === 'problems' && count > 0 && (
+                <span className="tab-count" aria-hidden="true">
+                  {count}
+                </span>
+              )}
+            </button>
+          ))}
+        </div>
+        <div className="tabs-end">
           <button
-            key={name}
-            role="tab"
-            id={`tab-${name}`}
-            aria-selected={tab === name}
-            aria-controls={`tabpanel-${name}`}
-            className={tab === name ? 'tab active' : 'tab'}
-            onClick={() => setTab(name)}
+            type="button"
+            className="panel-toggle"
+            onClick={() => usePanelLayout.getState().toggle('bottom')}
+            aria-expanded={!collapsed}
+            aria-label={t(collapsed ? 'chrome.show.bottom' : 'chrome.hide.bottom')}
+            title={t(collapsed ? 'chrome.show.bottom' : 'chrome.hide.bottom')}
+            data-testid="toggle-bottom"
           >
-            {name === 'terminal' ? t('terminal.tab') : t(`panel.${name}`)}
-            {name === 'problems' && count > 0 && (
-              <span className="tab-count" aria-hidden="true">
-                {count}
-              </span>
-            )}
+            <span aria-hidden="true">{collapsed ? '▴' : '▾'}</span>
           </button>
-        ))}
+        </div>
       </div>
       {tabs.map((name) => (
         <div

@@ -53,11 +53,13 @@ import { setFlow } from '../canvas/flow';
 import { noNodeData, StableElements } from '../canvas/stable-elements';
 import '../canvas/level-of-detail.css';
 import { NamespaceOverlayNode } from '../workshop/overlay/NamespaceOverlay';
-import { overlayNodeId, overlayNodeType, overlayNodes } from '../workshop/overlay/node';
+import { overlayFitsBetterBelow, overlayNodeId, overlayNodeType, overlayNodes } from '../workshop/overlay/node';
 import { useNamespaceOverlay } from '../workshop/overlay/store';
-import { useShownTheme } from '../workshop/presenter/presenter';
+import { usePresenter, useShownTheme } from '../workshop/presenter/presenter';
 import { connectService, serviceEdges, serviceNodes, serviceNodeType } from '../workloads/flow';
 import { ServiceNode } from '../workloads/ServiceNode';
+import { usePanelLayout } from '../chrome/panel-layout';
+import { useCanvasExport } from '../workshop/export/store';
 
 // The workshop's namespace overlay is one more node type, drawn beside the Pod when it is on; the design's Services another.
 const canvasNodeTypes = { ...nodeTypes, [overlayNodeType]: NamespaceOverlayNode, [serviceNodeType]: ServiceNode };
@@ -113,21 +115,28 @@ function startDrag(
   return drag;
 }
 
+/** Where the overlay is while a drag moves the Pod's box: as the canvas placed it (see the nodes in Flow). */
+function overlayBelowDuringDrag(flow: ReturnType<typeof useStoreApi>, doc: CanvasDocument): boolean {
+  if (useDocument.getState().others.length > 0) return true;
+  if (!usePresenter.getState().active || !useNamespaceOverlay.getState().on) return false;
+  const { width, height, nodeLookup } = flow.getState();
+  const m = nodeLookup.get(overlayNodeId)?.measured;
+  const overlay = m?.width && m.height ? { width: m.width, height: m.height } : undefined;
+  return overlayFitsBetterBelow(podBox(graphOf(doc).nodes), overlay, { width, height });
+}
+
 /** One move of a drag: the dragged nodes, and the Pod's box and the overlay beside it as they will be after the drop. */
-function followDrag(drag: LiveDrag, doc: CanvasDocument, moved: Readonly<Record<string, Point>>): void {
+function followDrag(drag: LiveDrag, doc: CanvasDocument, moved: Readonly<Record<string, Point>>, below: boolean): void {
   drag.move(moved);
   const box = podBox(graphOf(doc).nodes, drag.positions);
   drag.place('pod', box, true);
-  const overlay = overlayNodes(
-    useNamespaceOverlay.getState().on,
-    box,
-    undefined,
-    useDocument.getState().others.length > 0,
-  )[0];
+  const overlay = overlayNodes(useNamespaceOverlay.getState().on, box, undefined, below)[0];
   if (overlay) drag.place(overlayNodeId, { ...box, ...overlay.position }, false);
 }
 
 const fitViewOptions = { maxZoom: 1 };
+const minimapStyle = { width: 150, height: 96 };
+const minimapMask = 'rgba(127, 127, 127, 0.18)';
 const detailZoom = 0.4;
 const proOptions = { hideAttribution: true };
 
@@ -150,6 +159,11 @@ function Flow() {
   const { t } = useTranslation();
   const theme = useShownTheme();
   const overlayOn = useNamespaceOverlay((s) => s.on);
+  const presenting = usePresenter((s) => s.active);
+  // The canvas's size, only while presenting (where the overlay goes depends on it); else it never changes.
+  const screenWidth = useStore((s) => (presenting ? s.width : 0));
+  const screenHeight = useStore((s) => (presenting ? s.height : 0));
+  const screen = useMemo(() => ({ width: screenWidth, height: screenHeight }), [screenWidth, screenHeight]);
   const doc = useDocument((s) => s.doc);
   const selection = useDocument((s) => s.selection);
   // The design's other Pods, drawn beside the active one (canvas/other-pods.ts).
@@ -211,7 +225,9 @@ function Flow() {
 
   // Below this zoom the canvas draws less detail (level-of-detail.css): what sits on a node's edge is neither legible
   // nor grabbable there, and mount edges are drawn as plain curves (their label view costs work on every frame).
-  const zoomedOut = useStore((s) => s.transform[2] < detailZoom);
+  // While an image of the whole design is drawn, every detail is: a picture keeps the mount labels on its edges.
+  const exporting = useCanvasExport((s) => s.renderAll);
+  const zoomedOut = useStore((s) => s.transform[2] < detailZoom) && !exporting;
   const selected = useMemo(() => new Set(selection), [selection]);
   const otherNodes = useMemo(() => otherPodNodes(others, active, measured, t), [others, active, measured, t]);
   const otherEdges = useMemo(() => otherPodEdges(others, active, t), [others, active, t]);
@@ -249,9 +265,27 @@ function Flow() {
     }
     out.push(...otherNodes);
     out.push(...serviceNodes({ doc, others, active, companions }, selected, measured, t));
-    out.push(...overlayNodes(overlayOn, box, measured[overlayNodeId], others.length > 0));
+    // Below the Pod with several Pods (beside, it would cover the next), and while presenting when that draws larger.
+    const below =
+      others.length > 0 || (presenting && overlayOn && overlayFitsBetterBelow(box, measured[overlayNodeId], screen));
+    out.push(...overlayNodes(overlayOn, box, measured[overlayNodeId], below));
     return nodeCache.list(out);
-  }, [graph, selected, measured, doc, t, overlayOn, nodeCache, otherNodes, others, active, companions, drawn]);
+  }, [
+    graph,
+    selected,
+    measured,
+    doc,
+    t,
+    overlayOn,
+    nodeCache,
+    otherNodes,
+    others,
+    active,
+    companions,
+    drawn,
+    presenting,
+    screen,
+  ]);
 
   const edges = useMemo<Edge[]>(() => {
     // With a big design's nodes drawn only near the view, an edge is drawn when both its ends are.
@@ -346,7 +380,7 @@ function Flow() {
           const started = live;
           flushSync(() => setDrag(started));
         }
-        if (live) followDrag(live, store.doc, moved);
+        if (live) followDrag(live, store.doc, moved, overlayBelowDuringDrag(storeApi, store.doc));
       }
       if (nextSelection) store.select([...nextSelection]);
       if (sizes) {
@@ -403,9 +437,11 @@ function Flow() {
   // Props React Flow copies into its store keep their identity between renders: a new object each render would update
   // that store (and run every node's and edge's selectors) once more per frame of a drag.
   const ariaLabelConfig = useMemo(() => ({ 'minimap.ariaLabel': t('canvas.minimap') }), [t]);
-  const labelView = useLabelView();
+  const labelView = useLabelView(exporting);
   // While nodes move, the edges are drawn as one svg (canvas/drag-edges.tsx: a drag in a big design stays smooth).
   const dragActive = drag !== null;
+  // Small and see-through in a corner, and off when the user turns it off (View menu).
+  const minimap = usePanelLayout((s) => s.minimap);
 
   return (
     <LabelViewContext.Provider value={labelView}>
@@ -435,7 +471,17 @@ function Flow() {
       >
         <Background gap={24} />
         <DragEdges edges={edges} drag={drag} />
-        <MiniMap pannable zoomable nodeClassName={minimapNodeClass} />
+        {minimap && (
+          <MiniMap
+            pannable
+            zoomable
+            nodeClassName={minimapNodeClass}
+            position="bottom-right"
+            style={minimapStyle}
+            maskColor={minimapMask}
+            bgColor="transparent"
+          />
+        )}
         <Controls />
         <ArrangeBar />
         <PodBar />

@@ -7,6 +7,7 @@ import { nodeForPath } from '../../../shared/design';
 import { graphOf, useDocument } from '../store/document';
 import { isStartingStep, useDiagnostics } from '../store/diagnostics';
 import { WithCode } from './WithCode';
+import { Markdown } from './Markdown';
 import { flow } from '../canvas/flow';
 import { useNotice } from '../store/notice';
 import { diagnosticText, explanationText, fixText } from '../problems-text';
@@ -82,7 +83,7 @@ export function ProblemRow({
           {start ? '+' : d.severity === 'error' ? '×' : d.severity === 'warning' ? '!' : 'i'}
         </span>
         <button className="link problem-message" onClick={() => revealDiagnostic(d, node)} title={d.path}>
-          {start ? t('editing.start.addContainer') : diagnosticText(t, d)}
+          {start ? t('editing.start.addContainer') : <Markdown text={diagnosticText(t, d)} />}
         </button>
         <span className="problem-where">
           {label} · <code>{d.code}</code>

@@ -1,35 +1,26 @@
-// Text from the catalogues with `code` spans, as the rule explanations and lesson texts write field names: the spans
-// are shown as code, never as literal backticks (and never as markup: the text stays text).
-import { Fragment } from 'react';
+// Text from the catalogues with `code` spans, as the rule explanations and lesson texts write field names: drawn
+// through the small markdown reader (./Markdown.tsx), so spans are code, never literal backticks, and never markup.
+import { inlineParts, Markdown } from './Markdown';
 
-/** `text` with every `…` span rendered as <code>; an unpaired backtick stays as it is. */
+/** `text` with its `…` spans (and **strong**, *emphasis*, paragraphs, lists) drawn; an unpaired backtick stays. */
 export function WithCode({ text }: { text: string }) {
-  const parts = codeSpans(text);
-  return (
-    <>
-      {parts.map((part, i) =>
-        part.code ? <code key={i}>{part.text}</code> : <Fragment key={i}>{part.text}</Fragment>,
-      )}
-    </>
-  );
+  return <Markdown text={text} block />;
 }
 
 export function codeSpans(text: string): { text: string; code: boolean }[] {
   const out: { text: string; code: boolean }[] = [];
-  const pattern = /`([^`\n]+)`/g;
-  let last = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    if (m.index > last) out.push({ text: text.slice(last, m.index), code: false });
-    out.push({ text: m[1]!, code: true });
-    last = m.index + m[0].length;
+  for (const part of inlineParts(text)) {
+    const code = part.kind === 'code';
+    const last = out[out.length - 1];
+    if (!code && last && !last.code) last.text += part.text;
+    else out.push({ text: part.text, code });
   }
-  if (last < text.length) out.push({ text: text.slice(last), code: false });
   return out;
 }
 
-/** `text` for places that cannot hold markup (a tooltip): the spans without their backticks. */
+/** `text` for places that cannot hold markup (a tooltip): the spans without their backticks and stars. */
 export function withoutBackticks(text: string): string {
-  return codeSpans(text)
+  return inlineParts(text)
     .map((p) => p.text)
     .join('');
 }

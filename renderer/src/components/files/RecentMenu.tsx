@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openRecent, refreshRecent, useFiles } from '../../files';
+import { Icon } from '../../chrome/icons';
 import './files.css';
 
 export function RecentMenu() {
@@ -38,15 +39,17 @@ export function RecentMenu() {
   return (
     <div className="recent-menu" ref={root} onKeyDown={moveFocus}>
       <button
-        className="tool"
+        className="tool icon-button"
         aria-haspopup="menu"
         aria-expanded={open}
+        aria-label={t('files.recent')}
+        title={t('files.recent')}
         onClick={() => {
           if (!open) void refreshRecent();
           setOpen(!open);
         }}
       >
-        {t('files.recent')} ▾
+        <Icon id="recent" />
       </button>
       {open && (
         <div className="recent-list" role="menu" aria-label={t('files.recent')}>

@@ -5,6 +5,7 @@ import type { Diagnostic } from '../../../../shared/rules';
 import { useDocument } from '../../store/document';
 import { diagnosticsOf } from '../../store/diagnostics';
 import { diagnosticText } from '../../problems-text';
+import { Markdown } from '../Markdown';
 
 export function fieldDiagnostics(all: readonly Diagnostic[], path: string): Diagnostic[] {
   return all.filter((d) => d.path === path || d.path.startsWith(`${path}.`) || d.path.startsWith(`${path}[`));
@@ -17,7 +18,7 @@ export function Problems({ diagnostics }: { diagnostics: readonly Diagnostic[] }
     <ul className="field-problems">
       {diagnostics.map((d, i) => (
         <li key={i} className={`sev-${d.severity}`}>
-          {diagnosticText(t, d)}
+          <Markdown text={diagnosticText(t, d)} />
         </li>
       ))}
     </ul>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNamespaceOverlay } from '../overlay/store';
 import { exportWithNotice } from './actions';
 import type { ImageArea, ImageFormat } from './export';
+import { Icon } from '../../chrome/icons';
 import './export.css';
 
 export function ExportMenu() {
@@ -28,7 +29,9 @@ export function ExportMenu() {
   return (
     <div className="export-menu" ref={box} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
       <button
-        className="tool"
+        className="tool icon-button"
+        aria-label={t('canvasExport.menu')}
+        title={t('canvasExport.menu')}
         aria-haspopup="dialog"
         aria-expanded={open}
         aria-controls={open ? id : undefined}
@@ -39,7 +42,7 @@ export function ExportMenu() {
         }}
         data-testid="export-image"
       >
-        {t('canvasExport.menu')}
+        <Icon id="exportImage" />
       </button>
       {open && (
         <div className="export-popover" role="dialog" id={id} aria-label={t('canvasExport.menu')}>

@@ -96,6 +96,13 @@ export async function renderCanvasImage(request: ImageRequest): Promise<CanvasIm
     const nodes = instance.getNodes().filter((n) => request.overlay || n.id !== overlayNodeId);
     // The canvas culls nodes off screen; the whole design needs every one of them in the page to draw it.
     if (renderAll) await until(() => nodes.every((n) => drawn(root, n.id)), 'the canvas did not draw every node');
+    // The canvas draws mounts as plain curves when zoomed far out; for the picture it draws them with their labels.
+    const mounts = instance.getEdges().filter((e) => e.id.startsWith('mount:')).length;
+    if (renderAll)
+      await until(
+        () => root.querySelectorAll('.mount-label').length >= mounts,
+        'the canvas did not draw the mount labels',
+      );
     const plan =
       request.area === 'design'
         ? designImage(instance.getNodesBounds(nodes))

@@ -1,11 +1,11 @@
 // The lessons card over the canvas: pick a lesson, read a step, do its actions, prove its claims, step with Next/Back or arrows.
-import { useEffect, useMemo, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { containersOf } from '../../../../shared/design';
 import { actionKey, highlightIds, lessons, stepKey, summaryKey, titleKey } from '../../../../shared/workshop/lessons';
 import { useDocument } from '../../store/document';
-import { usePresenter, zoomTo } from '../presenter/presenter';
+import { keepClearOf, usePresenter, zoomTo } from '../presenter/presenter';
 import { performStep } from './perform';
 import { ProofView } from './ProofView';
 import { StepOutputView } from './StepOutputView';
@@ -70,14 +70,68 @@ export function LessonPanel() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, lessonId, stepIndex]);
 
-  // While presenting, the step's nodes fill the screen.
+  // While presenting, the step's nodes fill the screen; in both modes they are moved out from under the card.
   const highlightKey = highlighted.join(',');
+  const panel = useRef<HTMLElement>(null);
+  const [at, setAt] = useState<{ x: number; y: number } | undefined>();
+  const [moves, setMoves] = useState(0);
   useEffect(() => {
-    if (!presenting || !open) return;
-    const timer = window.setTimeout(() => void zoomTo(highlighted.filter((id) => !id.startsWith('ns:'))), 150);
+    if (!open) return;
+    const ids = highlighted.filter((id) => !id.startsWith('ns:'));
+    const timer = window.setTimeout(() => {
+      void (async () => {
+        if (presenting) await zoomTo(ids);
+        const card = panel.current?.getBoundingClientRect();
+        if (card) await keepClearOf(ids, card, presenting ? 2 : 1);
+      })();
+    }, 150);
     return () => window.clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [presenting, open, highlightKey]);
+  }, [presenting, open, highlightKey, moves]);
+
+  // The card moves by its grip: dragged with the pointer, or with the arrow keys when the grip has the focus.
+  const grab = useRef<{ x: number; y: number; left: number; top: number; pointer: number } | null>(null);
+  const place = (left: number, top: number) => {
+    const card = panel.current;
+    const parent = card?.parentElement;
+    if (!card || !parent) return;
+    const maxLeft = Math.max(0, parent.clientWidth - card.offsetWidth);
+    const maxTop = Math.max(0, parent.clientHeight - 40);
+    setAt({ x: Math.min(maxLeft, Math.max(0, left)), y: Math.min(maxTop, Math.max(0, top)) });
+  };
+  const onGripDown = (e: PointerEvent<HTMLButtonElement>) => {
+    const card = panel.current;
+    if (!card || e.button !== 0) return;
+    e.preventDefault();
+    e.currentTarget.setPointerCapture(e.pointerId);
+    grab.current = { x: e.clientX, y: e.clientY, left: card.offsetLeft, top: card.offsetTop, pointer: e.pointerId };
+  };
+  const onGripMove = (e: PointerEvent<HTMLButtonElement>) => {
+    const g = grab.current;
+    if (!g || g.pointer !== e.pointerId) return;
+    place(g.left + e.clientX - g.x, g.top + e.clientY - g.y);
+  };
+  const onGripUp = (e: PointerEvent<HTMLButtonElement>) => {
+    if (!grab.current || grab.current.pointer !== e.pointerId) return;
+    grab.current = null;
+    setMoves((n) => n + 1);
+  };
+  const onGripKey = (e: KeyboardEvent<HTMLButtonElement>) => {
+    const card = panel.current;
+    const step = e.shiftKey ? 96 : 24;
+    const by: Record<string, [number, number]> = {
+      ArrowLeft: [-step, 0],
+      ArrowRight: [step, 0],
+      ArrowUp: [0, -step],
+      ArrowDown: [0, step],
+    };
+    const d = by[e.key];
+    if (!card || !d) return;
+    e.preventDefault();
+    e.stopPropagation();
+    place(card.offsetLeft + d[0], card.offsetTop + d[1]);
+    setMoves((n) => n + 1);
+  };
 
   // Presenter mode's arrow keys step through the lesson.
   useEffect(() => {
@@ -107,13 +161,29 @@ export function LessonPanel() {
 
   return createPortal(
     <aside
-      className={`lesson-panel${presenting ? ' presenting' : ''}`}
+      className={`lesson-panel${presenting ? ' presenting' : ''}${at ? ' moved' : ''}`}
       aria-label={t('lessons.panel')}
       data-testid="lesson-panel"
       onKeyDown={onKeyDown}
+      ref={panel}
+      style={at ? { left: at.x, top: at.y, right: 'auto' } : undefined}
     >
       <Highlight ids={highlighted} />
       <header className="lesson-head">
+        <button
+          type="button"
+          className="tool lesson-grip"
+          aria-label={t('chrome.lessonMove')}
+          title={t('chrome.lessonMove')}
+          data-testid="lesson-grip"
+          onPointerDown={onGripDown}
+          onPointerMove={onGripMove}
+          onPointerUp={onGripUp}
+          onPointerCancel={onGripUp}
+          onKeyDown={onGripKey}
+        >
+          <span aria-hidden="true">⠿</span>
+        </button>
         <select
           aria-label={t('lessons.pick')}
           data-testid="lesson-picker"

@@ -11,6 +11,7 @@ export const lessonActions: Action[] = [
     label: 'lessons.open',
     enabled: always,
     perform: () => useLessons.getState().toggle(),
+    checked: () => useLessons.getState().open,
   },
   {
     id: 'nodeCapacity',

@@ -3,6 +3,7 @@ import type { Action } from '../../actions';
 import { imageExports, performImageExport } from '../export/actions';
 import { usePresenter } from '../presenter/presenter';
 import { toggleNamespaceOverlay } from './toggle';
+import { useNamespaceOverlay } from './store';
 
 const always = (): boolean => true;
 
@@ -13,6 +14,7 @@ export const workshopActions: Action[] = [
     shortcut: { key: 'n', shift: true },
     enabled: always,
     perform: () => toggleNamespaceOverlay(),
+    checked: () => useNamespaceOverlay.getState().on,
   },
   {
     id: 'presenter',

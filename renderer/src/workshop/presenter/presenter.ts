@@ -98,3 +98,49 @@ export function useShownTheme(): Theme {
   const active = usePresenter((s) => s.active);
   return active ? 'contrast' : theme;
 }
+
+/**
+ * Brings the nodes `ids` into the part of the canvas that `cover` (a card over the canvas, in page pixels) leaves
+ * free, when any of them is under it now; resolves true when it moved the view.
+ */
+export async function keepClearOf(ids: readonly string[], cover: DOMRect, maxZoom: number): Promise<boolean> {
+  const instance = flow();
+  const canvas = document.querySelector<HTMLElement>('.canvas .react-flow');
+  if (!instance || !canvas || ids.length === 0) return false;
+  const area = canvas.getBoundingClientRect();
+  const hit = (r: DOMRect) =>
+    r.left < cover.right && cover.left < r.right && r.top < cover.bottom && cover.top < r.bottom;
+  const nodes = ids
+    .map((id) => canvas.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`))
+    .filter((n): n is HTMLElement => n !== null);
+  const offScreen = (r: DOMRect) =>
+    r.right < area.left || r.left > area.right || r.bottom < area.top || r.top > area.bottom;
+  if (!nodes.some((n) => hit(n.getBoundingClientRect()) || offScreen(n.getBoundingClientRect()))) return false;
+  // The free side: beside the card when it stands at one side, else above or below it.
+  const margin = 24;
+  const free = {
+    left: cover.left - area.left,
+    right: area.right - cover.right,
+    top: cover.top - area.top,
+    bottom: area.bottom - cover.bottom,
+  };
+  const side = (Object.keys(free) as (keyof typeof free)[]).reduce((a, b) => (free[b] > free[a] ? b : a));
+  // The padding on the card's side covers the card: the nodes are fitted into what is left.
+  const covered = {
+    left: area.right - cover.left,
+    right: cover.right - area.left,
+    top: area.bottom - cover.top,
+    bottom: cover.bottom - area.top,
+  }[side];
+  const px = (n: number): `${number}px` => `${Math.round(n)}px`;
+  const padding: Record<keyof typeof free, `${number}px`> = {
+    top: px(margin),
+    right: px(margin),
+    bottom: px(margin),
+    left: px(margin),
+  };
+  const cardSide = { left: 'right', right: 'left', top: 'bottom', bottom: 'top' } as const;
+  padding[cardSide[side]] = px(covered + margin);
+  await instance.fitView({ nodes: ids.map((id) => ({ id })), duration: 300, padding, maxZoom });
+  return true;
+}
