@@ -108,7 +108,11 @@ describe('Pod runtime errors in the runerrors catalogue', () => {
 
   it('reaches every runtime key of the catalogue', () => {
     const used = new Set(all.flatMap(reached));
-    const runtimeKeys = keys('en').filter((k) => !k.startsWith('runerrors.plan.'));
+    // `<key>_app` is the app's own wording of a runtime key (without the CLI's `podwright down` advice, which the
+    // app's buttons replace): the renderer picks it by the runtime's key, so the runtime never writes it.
+    const runtimeKeys = keys('en').filter(
+      (k) => !k.startsWith('runerrors.plan.') && !(k.endsWith('_app') && keys('en').includes(k.slice(0, -4))),
+    );
     expect(runtimeKeys.filter((k) => !used.has(k))).toEqual([]);
     expect([...used].filter((k) => !runtimeKeys.includes(k))).toEqual([]);
   });
