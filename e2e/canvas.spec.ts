@@ -235,3 +235,23 @@ test('screenshots of the main screen: light and dark, English and Chinese', asyn
   }
   await page.getByRole('combobox', { name: '语言' }).selectOption('en');
 });
+
+test('with the Pod selected, a click on one of its containers selects that container', async ({ page, app }) => {
+  await openApp(page, app.url);
+  await loadExample(page, 'Hello world: four containers');
+  const inspector = page.getByRole('complementary', { name: 'Properties of the selection' });
+  const group = page.getByTestId('node-pod');
+  // The Pod selected by its title, then by a click on the empty space inside its box (both as a user does).
+  for (const selectPod of [
+    () => group.locator('.pod-title').click(),
+    async () => {
+      const box = (await group.boundingBox())!;
+      await page.mouse.click(box.x + 12, box.y + box.height - 12);
+    },
+  ]) {
+    await selectPod();
+    await expect(inspector.getByLabel('Pod name')).toBeVisible();
+    await page.getByTestId('node-container:api').click();
+    await expect(inspector.getByLabel('Name', { exact: true })).toHaveValue('api');
+  }
+});

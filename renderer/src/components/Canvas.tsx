@@ -68,6 +68,9 @@ import { PodBar } from '../canvas/PodBar';
 import { useLogView } from '../logs/store';
 import { useRun } from '../run/store';
 
+/** How far React Flow lifts a selected node's zIndex when `elevateNodesOnSelect` is on (its default). */
+const SELECTED_NODE_LIFT = 1000;
+
 type Size = { width: number; height: number };
 
 /** The Pod's group box around its nodes; `moved` holds positions that differ from the nodes' own (a drag's). */
@@ -243,7 +246,9 @@ function Flow() {
         draggable: false,
         selectable: true,
         connectable: false,
-        zIndex: -1,
+        // Under its containers, selected or not: React Flow lifts a selected node by 1000 (elevateNodesOnSelect), which
+        // put a selected Pod's box over every container in it, so a click on a container selected the Pod again.
+        zIndex: selected.has('pod') ? -1 - SELECTED_NODE_LIFT : -1,
         style: { width: box.width, height: box.height },
         width: box.width,
         height: box.height,
