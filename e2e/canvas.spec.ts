@@ -1,7 +1,7 @@
 // Journeys through the canvas editor in Chromium via the browser host: build, connect, YAML both ways, fix, undo, files.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, loadExample, openApp, reloadAndRestore, shot, test, yamlText } from './fixtures';
+import { expect, expectYamlToContain, loadExample, openApp, reloadAndRestore, shot, test, yamlText } from './fixtures';
 
 async function runCommand(page: Page, label: string): Promise<void> {
   await page.keyboard.press('Control+k');
@@ -254,4 +254,22 @@ test('with the Pod selected, a click on one of its containers selects that conta
     await page.getByTestId('node-container:api').click();
     await expect(inspector.getByLabel('Name', { exact: true })).toHaveValue('api');
   }
+});
+
+test('a port is named in the inspector, typed letter by letter, and the YAML carries the name', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app.url);
+  await page.getByRole('button', { name: 'Add Container' }).click();
+  const inspector = page.getByRole('complementary', { name: 'Properties of the selection' });
+  await inspector.getByRole('button', { name: '+ Port' }).click();
+  const name = inspector.getByLabel('Port name');
+  await name.click();
+  await page.keyboard.type('web');
+  await expect(name).toHaveValue('web');
+  await expect(name).toBeFocused();
+  await shot(page, 'inspector/port-name.png');
+  await page.getByRole('tab', { name: 'YAML' }).click();
+  await expectYamlToContain(page, '- name: web\n          containerPort: 8080');
 });

@@ -82,6 +82,13 @@ function ContainerForm({ list, index, container }: { list: ContainerList; index:
         {ports.map((port, i) => (
           <div className="row" key={i}>
             <Field
+              label={t('field.portName')}
+              path={`${base}.ports[${i}].name`}
+              exact
+              value={port.name ?? ''}
+              onChange={(v) => editList('ports', i, 'name', (p) => setOrDelete(p, 'name', v))}
+            />
+            <Field
               label={t('field.containerPort')}
               path={`${base}.ports[${i}].containerPort`}
               exact
