@@ -8,6 +8,7 @@ import {
   type TestRegistry,
 } from '../electron/engines/docker/pod/registry.test-support';
 import { test, expect, typeYaml, engineJourneys, openWithEngine, runAnsweringWarnings } from './fixtures';
+import { serveApp, stopApp } from './serve';
 import { docker, podContainers, unique } from './docker';
 import { podText, sleeper } from './pods';
 
@@ -16,6 +17,7 @@ const REPOSITORY = 'podwright-test/busybox';
 let registry: TestRegistry | undefined;
 const name = unique('pull');
 const missingName = unique('pull-missing');
+const infraName = unique('pull-infra');
 const tag = unique('pulltest');
 let image = '';
 
@@ -36,7 +38,7 @@ const engine = engineJourneys('pull journey', 120_000, {
     await registry?.close();
   },
 });
-engine.created.push(name, missingName);
+engine.created.push(name, missingName, infraName);
 
 async function open(page: Page): Promise<void> {
   await openWithEngine(page, engine.url);
@@ -109,4 +111,22 @@ test('an image tag the registry does not have: a plain pull error naming the con
   );
   await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design');
   expect(await podContainers(missingName)).toBe('');
+});
+
+test('an infra image the engine cannot pull (offline): the error says how to choose another', async ({ page }) => {
+  // A back end started with an infra image the registry does not have, as one started offline without pause:3.10 is.
+  const app = await serveApp({ PODWRIGHT_INFRA_IMAGE: `${registry!.host}/podwright-test/pause:${unique('no-such')}` });
+  try {
+    await openWithEngine(page, app.url);
+    await typeYaml(page, podText(infraName, { containers: [sleeper('api')] }));
+    await expect(page.getByTestId('node-container:api')).toBeVisible();
+    const error = await runAnsweringWarnings(page);
+    await expect(error).toHaveAttribute('data-code', /^IMAGE_(PULL_FAILED|MISSING)$/, { timeout: 30_000 });
+    await expect(error).toContainText('Container: POD');
+    await expect(page.getByTestId('run-error-hint')).toContainText('PODWRIGHT_INFRA_IMAGE');
+    await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design');
+    expect(await podContainers(infraName)).toBe('');
+  } finally {
+    await stopApp(app);
+  }
 });

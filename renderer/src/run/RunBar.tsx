@@ -270,6 +270,12 @@ function RunErrorBox() {
           {error.exitCode !== undefined && <span>{t('run.error.exitCode', { code: error.exitCode })}</span>}
         </p>
       )}
+      {error.container === 'POD' && (error.code === 'IMAGE_PULL_FAILED' || error.code === 'IMAGE_MISSING') && (
+        // The infra image is Podwright's choice, not the design's: say how to pick one the engine has (offline).
+        <p className="run-error-meta" data-testid="run-error-hint">
+          {t('run.error.infraImage')}
+        </p>
+      )}
       {error.problems && error.problems.length > 0 && (
         <ul>
           {error.problems.map((p, i) => (
