@@ -63,7 +63,7 @@ for (const { language, size } of cases) {
     expect(Date.now() - started).toBeLessThan(15_000);
     // Stopped containers are not errors.
     const status = page.getByTestId('node-container:app').getByTestId('run-status');
-    await expect(status).toContainText(w('editing.stop.stoppedState', { code: 137 }));
+    await expect(status).toContainText(w('editing.stop.stoppedState_killed', { code: 137 }));
     await expect(status).not.toHaveClass(/run-failed/);
     await expect(page.getByTestId('pod-phase')).toHaveText(w('run.phase.Stopped'));
     await shot(page, `stop/stopped-${language}.png`);

@@ -114,7 +114,11 @@ export const ContainerRunStatus = memo(function ContainerRunStatus({ name }: { n
             {shown.state === 'running' && <RunningText since={shown.startedAt} />}
             {shown.state === 'terminated' &&
               (stopped
-                ? t('editing.stop.stoppedState', { code: shown.exitCode })
+                ? // 137 is 128 + SIGKILL: say so, as users read it as an error otherwise.
+                  t('editing.stop.stoppedState', {
+                    code: shown.exitCode,
+                    ...(shown.exitCode === 137 && { context: 'killed' }),
+                  })
                 : t('run.state.terminated', { code: shown.exitCode, reason: shown.reason }))}
           </>
         )}
