@@ -89,6 +89,10 @@ test('a log filter chosen on one Pod does not hide the next Pod’s lines; the e
   await expect(page.getByTestId('log-chip-app')).toHaveAttribute('aria-pressed', 'true');
   // The terminal follows the container picked: a shell open in app moves to log-shipper without Reconnect.
   await page.getByRole('tab', { name: 'Terminal' }).click();
+  // Before any pick here, the picker offers the container selected on the canvas.
+  await expect(page.getByTestId('terminal-container')).toHaveValue('app');
+  await page.getByTestId('node-container:log-shipper').click();
+  await expect(page.getByTestId('terminal-container')).toHaveValue('log-shipper');
   await page.getByTestId('terminal-container').selectOption('app');
   await page.getByTestId('terminal-start').click();
   await expect(page.getByTestId('terminal-status')).toContainText('sh in app');

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PodSnapshot } from '../../../shared/api/contract';
 import { api } from '../api';
+import { useDocument } from '../store/document';
 import { usePreferences } from '../store/preferences';
 import { parseCommand, TerminalSession } from './session';
 import './terminal.css';
@@ -28,7 +29,13 @@ export function TerminalPanel({ snapshot, visible }: { snapshot: PodSnapshot | u
   const theme = usePreferences((s) => s.theme);
   const running = (snapshot?.containers ?? []).filter((c) => c.role !== 'infra' && c.state.state === 'running');
   const [chosen, setChosen] = useState('');
-  const container = running.some((c) => c.name === chosen) ? chosen : (running[0]?.name ?? '');
+  // Until one is picked here, the terminal opens in the container selected on the canvas (what the user is looking at).
+  const selectedOnCanvas = useDocument((s) =>
+    s.selection.find((id) => id.startsWith('container:') && running.some((c) => `container:${c.name}` === id)),
+  );
+  const container = running.some((c) => c.name === chosen)
+    ? chosen
+    : (selectedOnCanvas?.slice('container:'.length) ?? running[0]?.name ?? '');
   // On a cluster, a Deployment's replicas are separate Pods: the terminal opens in the one chosen (issue 18).
   const replicas = (snapshot?.replicas ?? []).filter((r) => !r.terminating && r.containers.some((c) => c.name === container && c.state.state === 'running'));
   const [chosenReplica, setChosenReplica] = useState('');
@@ -112,6 +119,7 @@ export function TerminalPanel({ snapshot, visible }: { snapshot: PodSnapshot | u
     const command = parseCommand(commandText);
     current.terminal.reset();
     if (screen.current?.clientWidth) current.fit.fit();
+    setChosen(target); // a shell pins its container: a later click on the canvas does not move the picker off it
     setStatus({ kind: 'connecting', container: target, command: command.join(' ') });
     const started = new TerminalSession(
       api(),
