@@ -11,6 +11,8 @@ vi.stubGlobal('navigator', { language: 'en' });
 
 /** What the Pod operations did, in order; recreate waits until the test lets it finish. */
 const calls: string[] = [];
+/** What the back end answers an exec with, when set (a Pod that is not running). */
+let execRefusal: Error | undefined;
 let finishRecreate: () => void = () => undefined;
 vi.mock('./pod-ops', () => ({
   runPod: async () => void calls.push('run'),
@@ -25,6 +27,7 @@ vi.mock('./pod-ops', () => ({
     }),
   execIn: async (container: string) => {
     calls.push(`exec ${container}`);
+    if (execRefusal) throw execRefusal;
     return { stdout: 'PID 1 /pause', stderr: '', exitCode: 0 };
   },
   recentLogs: async () => [],
@@ -39,6 +42,7 @@ const lesson = (id: string): Lesson => lessonById(id)!;
 
 beforeEach(() => {
   calls.length = 0;
+  execRefusal = undefined;
   useDocument.getState().load(emptyDocument(), null);
   useLessons.setState({ open: true, busy: false, question: undefined, kept: false, error: undefined, proofs: {} });
 });
@@ -123,5 +127,28 @@ describe('the port fix follows into the process', () => {
       'trap "exit 0" TERM; httpd -f -p 8080 & wait $!',
     ]);
     expect(withListenPort(['sh', '-c', 'echo -p is not here'], '8080')).toEqual(['sh', '-c', 'echo -p is not here']);
+  });
+});
+
+describe('a proof on a Pod that is not running', () => {
+  it("says so in the UI language, not in the back end's English", async () => {
+    const { ApiError } = await import('../../../../shared/api/api-error');
+    const { default: i18n } = await import('../../i18n');
+    const { catalogues } = await import('../../locales');
+    execRefusal = new ApiError('NOT_FOUND', 'No Pod named "helloworld" is running on this engine.', {
+      pod: 'helloworld',
+    });
+    const podShares = lesson('podShares');
+    const step = podShares.steps.find((s) => s.proofs?.length)!;
+    const proof = step.proofs![0]!;
+    i18n.addResourceBundle('zh-CN', 'translation', catalogues['zh-CN']);
+    await i18n.changeLanguage('zh-CN');
+    try {
+      await prove(podShares, step, proof);
+    } finally {
+      await i18n.changeLanguage('en');
+    }
+    const error = useLessons.getState().proofs[`${podShares.id}/${step.id}/${proof.id}`]?.error;
+    expect(error).toBe('此引擎上没有名为“helloworld”的正在运行的 Pod：请先运行本步骤的 Pod（“执行”或“运行”）。');
   });
 });

@@ -16,6 +16,8 @@ import { useLogView } from '../../logs/store';
 import { useCapacity } from '../capacity/store';
 import { downPod, execIn, podStatus, recentLogs, recreatePod, runPod } from './pod-ops';
 import { doneKey, proofKey, useLessons } from './store';
+import { ApiError } from '../../../../shared/api/api-error';
+import i18n from '../../i18n';
 
 function containerNames(): string[] {
   const pod = useDocument.getState().doc.pod;
@@ -224,9 +226,14 @@ export function prove(lesson: Lesson, step: LessonStep, proof: Proof): Promise<v
       }
       useLessons.getState().setProof(key, { busy: false, outputs, result: judge(outputs, proof.compare, mains) });
     } catch (err) {
-      useLessons
-        .getState()
-        .setProof(key, { busy: false, outputs, error: err instanceof Error ? err.message : String(err) });
+      useLessons.getState().setProof(key, { busy: false, outputs, error: proofErrorText(err) });
     }
   });
+}
+
+/** Why a proof could not run, in the UI language where the back end's refusal is one the lessons expect. */
+function proofErrorText(err: unknown): string {
+  const pod = err instanceof ApiError && err.code === 'NOT_FOUND' ? (err.details as { pod?: unknown })?.pod : undefined;
+  if (typeof pod === 'string') return i18n.t('lessons.podNotRunning', { pod });
+  return err instanceof Error ? err.message : String(err);
 }
