@@ -30,6 +30,16 @@ export function nonNegativeInt32Problem(value: unknown): NumberProblem | undefin
   return undefined;
 }
 
+/**
+ * A value as a message names it: strings and numbers as they are, anything else as `shown` writes it. Never `String()` of
+ * a hostile object, which throws when the file gives it a `toString` that is not a function.
+ */
+export function plain(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : shown(value);
+}
+
 /** JSON-ish text of a value for a message, the way the API server quotes an invalid value. */
 export function shown(value: unknown): string {
   if (value === undefined) return 'null';

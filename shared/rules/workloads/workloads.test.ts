@@ -533,6 +533,25 @@ describe('each kind’s own fields', () => {
 });
 
 describe('hostile input', () => {
+  it('names a value whose toString is not a function without throwing (found by the property below in CI)', () => {
+    const hostile = { toString: 0 };
+    for (const object of [
+      { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' }, spec: { timeZone: hostile } },
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 's' },
+        spec: {
+          ports: [
+            { port: hostile, protocol: hostile },
+            { port: hostile, protocol: hostile },
+          ],
+        },
+      },
+    ])
+      expect(() => checkWorkloadObject(object)).not.toThrow();
+  });
+
   it('never throws and always gives well-formed diagnostics', () => {
     const kinds = fc.constantFrom(...checkedKinds);
     const anything = fc.anything({ maxDepth: 3 });

@@ -7,7 +7,7 @@ import { fixTitle, msg } from '../../message';
 import type { QuickFix, Report } from '../../types';
 import { longRunningKinds, workloadKinds } from '../kinds';
 import type { ObjectContext, ObjectRule } from '../object-rule';
-import { nonNegativeInt32Problem, shown, valueAt } from '../read';
+import { nonNegativeInt32Problem, plain, shown, valueAt } from '../read';
 import { numberTexts } from './replicas';
 import { jobSpecKeys, templateKeys, templatePrefix, templateSpec } from '../workload';
 
@@ -249,7 +249,7 @@ function timeZone(ctx: ObjectContext, report: Report): void {
   const unknown = () =>
     report(
       'spec.timeZone',
-      msg('zoneUnknown', { value, zone: String(zone) }, `Invalid value: ${value}: unknown time zone ${String(zone)}`),
+      msg('zoneUnknown', { value, zone: plain(zone) }, `Invalid value: ${value}: unknown time zone ${plain(zone)}`),
     );
   if (
     typeof zone !== 'string' ||

@@ -7,7 +7,7 @@ import { fixTitle, msg } from '../../message';
 import { dns1123LabelProblem, dns1123SubdomainProblem, isValidPortNum, portNameProblem } from '../../syntax';
 import type { QuickFix } from '../../types';
 import type { ObjectContext, ObjectRule } from '../object-rule';
-import { shown } from '../read';
+import { plain, shown } from '../read';
 import { labelMapProblems } from '../selector';
 
 const serviceTypes = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
@@ -125,14 +125,14 @@ export const servicePortInvalid: ObjectRule = {
         );
       }
       checkTargetPort(raw.targetPort, `${base}.targetPort`, report);
-      const key = `${String(protocol)}/${String(raw.port)}`;
+      const key = `${plain(protocol)}/${plain(raw.port)}`;
       if (seen.has(key))
         report(
           base,
           msg(
             'duplicatePort',
-            { port: String(raw.port), protocol: String(protocol) },
-            `Duplicate value: port ${String(raw.port)}/${String(protocol)}`,
+            { port: plain(raw.port), protocol: plain(protocol) },
+            `Duplicate value: port ${plain(raw.port)}/${plain(protocol)}`,
           ),
         );
       seen.add(key);
@@ -180,7 +180,7 @@ export const servicePortInvalid: ObjectRule = {
             ],
           },
         );
-      const nodeKey = `${String(protocol)}/${String(nodePort)}`;
+      const nodeKey = `${plain(protocol)}/${plain(nodePort)}`;
       if (nodePorts.has(nodeKey))
         report(
           `${base}.nodePort`,
