@@ -182,8 +182,9 @@ function retargetFixes(portIndex: number, candidates: readonly PortTarget[]): Qu
   const out: QuickFix[] = [];
   for (const c of candidates) {
     const value = c.name ?? c.containerPort;
+    if (typeof value !== 'string' && typeof value !== 'number') continue; // before String(): a hostile object throws
     const key = String(value);
-    if (seen.has(key) || (typeof value !== 'string' && typeof value !== 'number')) continue;
+    if (seen.has(key)) continue;
     seen.add(key);
     const path = `/spec/ports/${portIndex}/targetPort`;
     out.push(
