@@ -34,8 +34,12 @@ export const volumeItemsOverlap: Rule = {
         const source = (v.volume as Record<string, unknown>)[field];
         if (!isRecord(source) || !Array.isArray(source.items)) continue;
         const seen: string[] = [];
+        // The source's name as the API server quotes it; a name that is not text (a hostile `{ toString: 0 }` too) as
+        // JSON, never through String(), which throws on such an object.
+        const rawName = nameField ? (source[nameField] ?? '') : '';
+        const sourceName = JSON.stringify(typeof rawName === 'string' ? rawName : JSON.stringify(rawName));
         const title = nameField
-          ? `volume ${JSON.stringify(v.name)} (${label} ${JSON.stringify(String(source[nameField] ?? ''))})`
+          ? `volume ${JSON.stringify(v.name)} (${label} ${sourceName})`
           : `volume ${JSON.stringify(v.name)} (${label})`;
         list<unknown>(source.items).forEach((item, k) => {
           if (!isRecord(item) || typeof item.path !== 'string') return;
@@ -49,7 +53,7 @@ export const volumeItemsOverlap: Rule = {
                 {
                   volume: JSON.stringify(v.name),
                   source: label,
-                  name: nameField ? JSON.stringify(String(source[nameField] ?? '')) : '',
+                  name: nameField ? sourceName : '',
                   path: JSON.stringify(path),
                   other: JSON.stringify(collision),
                 },
