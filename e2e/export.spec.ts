@@ -93,7 +93,7 @@ test('export compose from the palette: to the clipboard and to a file through th
   expect(readFileSync(join(root, 'hello-compose.yaml'), 'utf8')).toBe(expected);
   // An export is not the design's file: the title still names the example, and the recent files do not list it.
   await expect(page.getByTestId('document-title')).not.toContainText('hello-compose');
-  await page.getByRole('button', { name: 'Recent ▾' }).click();
+  await page.getByRole('button', { name: 'Recent', exact: true }).click();
   await expect(page.getByRole('menu', { name: 'Recent' })).toContainText('No recent files');
 });
 

@@ -181,7 +181,8 @@ describe.skipIf(dockerReason)(`podwright run / ps / down${dockerReason ? ` (skip
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(seen.stderr).toContain(`Stopping Pod ${name} now (grace 0)…`);
-    expect(seen.stdout).toMatch(/^app \| --- exited with code 137 ---$/m);
+    // No "--- exited with code 137 ---" line is promised here: the forced removal deletes the container, and whether the
+    // log stream read its exit before that is a race (it failed about one run in two under load in CI run 12).
     expect(seen.stderr).toContain(`Removed Pod ${name}: 2 containers, 1 volume.`);
     expect(await labelled(name)).toBe(0);
   });
