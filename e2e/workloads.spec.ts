@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, shot, test } from './fixtures';
-import { command, openExample, typeInto } from './workloads-support';
+import { addConnectedService, command, drag, openExample, typeInto } from './workloads-support';
 
 const run = promisify(execFile);
 
@@ -24,31 +24,14 @@ async function fitView(page: Page): Promise<void> {
   await page.waitForTimeout(400);
 }
 
-/** Drags with the real mouse from `from` to `to` in small steps, as a hand does. */
-async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
-  const a = (await from.boundingBox())!;
-  const b = (await to.boundingBox())!;
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(a.x + a.width / 2 + 15, a.y + a.height / 2 + 5, { steps: 5 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 25 });
-  await page.mouse.up();
-}
-
 const inspector = (page: Page) => page.getByRole('complementary', { name: 'Properties of the selection' });
 const problem = (page: Page, code: string) => page.locator(`li.problem[data-code="${code}"]`);
 const serviceNode = (page: Page, name = 'my-service') => page.getByTestId(`node-service:${name}`);
 
 /** Adds a Service from the palette and connects its new-port handle to the api container's named port "http". */
-async function addConnectedService(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Add Service' }).click();
-  await fitView(page);
-  await drag(
-    page,
-    serviceNode(page).locator('.react-flow__handle[data-handleid="new"]'),
-    page.getByTestId('node-container:api').locator('.react-flow__handle[data-handleid="port-0"]'),
-  );
-  await expect(serviceNode(page).getByTestId('service-port')).toHaveText('http 80 → http');
+async function addHttpService(page: Page): Promise<void> {
+  const service = await addConnectedService(page, 'api');
+  await expect(service.getByTestId('service-port')).toHaveText('http 80 → http');
 }
 
 test('wrap the Pod in a Deployment, type its replicas on the group, and undo back to the bare Pod', async ({
@@ -249,7 +232,7 @@ test('export the Deployment and its Service from the app and from the CLI: the s
   await openHelloWorld(page, app.url);
   await command(page, 'Wrap in a Deployment');
   await typeInto(page, page.getByTestId('replicas-on-group'), '3');
-  await addConnectedService(page);
+  await addHttpService(page);
 
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
   await command(page, 'Export as Deployment + Service to the clipboard');
@@ -289,7 +272,7 @@ for (const language of ['en', 'zh-CN'] as const) {
       await openHelloWorld(page, app.url);
       await command(page, 'Wrap in a Deployment');
       await typeInto(page, page.getByTestId('replicas-on-group'), '3');
-      await addConnectedService(page);
+      await addHttpService(page);
       if (language === 'zh-CN') await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
       await page.getByTestId('node-pod').locator('.pod-title').click();
       await fitView(page);

@@ -1,20 +1,13 @@
 // Rule text in both languages through the real i18next setup: English reads exactly as the engine wrote it, Chinese
 // comes from the rules catalogue, and text without a catalogue entry falls back to the engine's English.
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { readDesign } from '../../shared/manifest';
 import { validatePod, type Diagnostic } from '../../shared/rules';
 import portClash from '../../assets/examples/port-clash.pod.yaml?raw';
-import { catalogues } from './locales';
+import { bothCatalogues } from './catalogues.test-support';
 import { diagnosticText, explanationText, fixText } from './problems-text';
 
-const i18n = i18next.createInstance();
-await i18n.init({
-  resources: { en: { translation: catalogues.en }, 'zh-CN': { translation: catalogues['zh-CN'] } },
-  lng: 'en',
-  fallbackLng: 'en',
-  interpolation: { escapeValue: false },
-});
+const i18n = await bothCatalogues();
 const en = i18n.getFixedT('en');
 const zh = i18n.getFixedT('zh-CN');
 

@@ -1,17 +1,10 @@
 // A label and its text are joined in the language's punctuation: a full-width colon after Chinese, and no colon
 // written after a translated word in the code (that is how "修复: " with a half-width colon came about).
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { catalogues } from './locales';
+import { bothCatalogues } from './catalogues.test-support';
 import { labelled } from './punctuation';
 
-const i18n = i18next.createInstance();
-await i18n.init({
-  resources: { en: { translation: catalogues.en }, 'zh-CN': { translation: catalogues['zh-CN'] } },
-  lng: 'en',
-  fallbackLng: 'en',
-  interpolation: { escapeValue: false },
-});
+const i18n = await bothCatalogues();
 
 const sources = import.meta.glob(['./**/*.ts', './**/*.tsx', '!./**/*.test.ts'], {
   query: '?raw',

@@ -4,16 +4,11 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { checkRun, type Pod } from '../../shared/plan';
 import { catalogues } from './locales';
+import { bothCatalogues } from './catalogues.test-support';
 import { runErrorOf } from './run/model';
 import { planProblemText, podFaultText, runErrorText } from './run-errors-text';
 
-const i18n = i18next.createInstance();
-await i18n.init({
-  resources: { en: { translation: catalogues.en }, 'zh-CN': { translation: catalogues['zh-CN'] } },
-  lng: 'en',
-  fallbackLng: 'en',
-  interpolation: { escapeValue: false },
-});
+const i18n = await bothCatalogues();
 const en = i18n.getFixedT('en');
 const zh = i18n.getFixedT('zh-CN');
 

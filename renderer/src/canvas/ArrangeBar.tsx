@@ -5,22 +5,11 @@ import { actions } from '../actions';
 import { ActionButton } from '../components/ActionButton';
 import { useDocument } from '../store/document';
 import { selectedNodeCount } from './arrange';
+import { arrangeActionIds, type ArrangeActionId } from './arrange-ids';
 import './edges.css';
 
-const buttons = [
-  'alignLeft',
-  'alignCentre',
-  'alignRight',
-  'alignTop',
-  'alignMiddle',
-  'alignBottom',
-  'distributeHorizontal',
-  'distributeVertical',
-] as const;
-type ArrangeId = (typeof buttons)[number];
-
 /** 16×16 pictures of the result: a guide line and the boxes lined up on it (vertical ones are the same, turned). */
-function Icon({ id }: { id: ArrangeId }) {
+function Icon({ id }: { id: ArrangeActionId }) {
   const turn = ['alignTop', 'alignMiddle', 'alignBottom', 'distributeVertical'].includes(id);
   const shape =
     id === 'distributeHorizontal' || id === 'distributeVertical' ? (
@@ -64,7 +53,7 @@ export function ArrangeBar() {
   return (
     <Panel position="top-center">
       <div className="arrange-bar" role="toolbar" aria-label={t('editing.arrange.label')}>
-        {buttons.map((id) => {
+        {arrangeActionIds.map((id) => {
           const action = actions.find((a) => a.id === id)!;
           return (
             <ActionButton key={id} action={action} className="arrange-button" disabled={!action.enabled(state)}>

@@ -1,18 +1,11 @@
 // Edges read out in words, in both languages, never as the canvas's internal ids.
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { buildGraph, type CanvasDocument } from '../../../shared/design';
 import type { Pod } from '../../../shared/model/pod';
-import { catalogues } from '../locales';
+import { bothCatalogues } from '../catalogues.test-support';
 import { edgeWords } from './edge-words';
 
-const i18n = i18next.createInstance();
-await i18n.init({
-  resources: { en: { translation: catalogues.en }, 'zh-CN': { translation: catalogues['zh-CN'] } },
-  lng: 'en',
-  fallbackLng: 'en',
-  interpolation: { escapeValue: false },
-});
+const i18n = await bothCatalogues();
 
 const pod = {
   apiVersion: 'v1',

@@ -1,6 +1,7 @@
 // Which menu of the menu bar each registry action is in, and in what order: the menus are a view of the registry, so
 // an action added there appears in a menu without an edit here (its own `menu`, else a guess from its id).
 import type { Action } from '../actions';
+import { arrangeActionIds } from '../canvas/arrange-ids';
 
 export const menuIds = ['file', 'edit', 'view', 'pod', 'run', 'workshop', 'help'] as const;
 export type MenuId = (typeof menuIds)[number];
@@ -8,26 +9,7 @@ export type MenuId = (typeof menuIds)[number];
 /** The known actions of each menu in order; '-' is a separator. */
 const order: Record<MenuId, string[]> = {
   file: ['new', 'open', 'examples', 'newFromContainers', '-', 'save', 'saveAs', '-', 'import', 'download'],
-  edit: [
-    'undo',
-    'redo',
-    '-',
-    'cut',
-    'copy',
-    'paste',
-    'duplicate',
-    'delete',
-    '-',
-    'autoLayout',
-    'alignLeft',
-    'alignCentre',
-    'alignRight',
-    'alignTop',
-    'alignMiddle',
-    'alignBottom',
-    'distributeHorizontal',
-    'distributeVertical',
-  ],
+  edit: ['undo', 'redo', '-', 'cut', 'copy', 'paste', 'duplicate', 'delete', '-', 'autoLayout', ...arrangeActionIds],
   view: [
     'fitView',
     '-',

@@ -1,17 +1,11 @@
 // Tests that the YAML reader's real messages for common typing mistakes come out as sentences in both languages, and
 // that the panel's reading of a broken text says where the problem is.
 import { describe, expect, it } from 'vitest';
-import i18next from 'i18next';
-import { catalogues } from '../locales';
+import { bothCatalogues } from '../catalogues.test-support';
 import { readPanelText } from './panel-text';
 import { yamlMessageInWords } from './problem-words';
 
-const i18n = i18next.createInstance();
-await i18n.init({
-  resources: { en: { translation: catalogues.en }, 'zh-CN': { translation: catalogues['zh-CN'] } },
-  lng: 'en',
-  interpolation: { escapeValue: false },
-});
+const i18n = await bothCatalogues();
 
 const head = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n';
 
