@@ -19,7 +19,7 @@ import {
   type PodSnapshot,
   type RunProgress,
 } from '../../engines/docker';
-import { ContainerColours, LineWriter, logLine } from '../log-writer';
+import { containerOutput, ContainerColours, LineWriter, logLine } from '../log-writer';
 import { PodEnds } from '../pod-ends';
 import { formatPod } from '../pod-lines';
 import { colorFor, palette, problemLines } from '../problem-lines';
@@ -263,6 +263,8 @@ async function attach(
   const prefix = (container: string): string =>
     `${paint(colours.of(container), `${printable(container).padEnd(width)} |`, colour)} `;
   const note = (text: string): string => paint(2, text, colour);
+  // The containers' own text: unchanged to a pipe, only its colours acted on by a terminal.
+  const own = containerOutput(process.stdout);
   const writer = new LineWriter(process.stdout);
   // Our own messages wait for the log lines before them.
   const tell = (text: string): void => {
@@ -307,7 +309,7 @@ async function attach(
     { pod: ref.name, namespace: ref.namespace, follow: true, restartGraceMs: 0 },
     (event: PodLogEvent) => {
       if (logsOver) return;
-      writer.push(logLine(event, prefix(event.container), note));
+      writer.push(logLine(event, prefix(event.container), note, '', own));
       if (event.kind !== 'stopped') return;
       ends.streamShowed(event.container);
       exits.set(event.container, Math.max(exits.get(event.container) ?? -Infinity, event.t));
