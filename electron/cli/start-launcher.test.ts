@@ -16,7 +16,7 @@ const dir = mkdtempSync(join(tmpdir(), 'pw-start-'));
 
 /** Starts `command args`, waits for the URL it prints, and gives its port. */
 async function launch(command: string, args: string[]): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(command, args, { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd: projectRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
   started.push(child.pid!);
   let output = '';
   const port = await new Promise<number>((resolve, reject) => {
@@ -99,6 +99,18 @@ describe.skipIf(process.platform !== 'linux')('npm start ends with what launched
     expect(under.length).toBeGreaterThan(0);
     child.kill('SIGTERM');
     await expect.poll(() => answers(port), { timeout: 5000 }).toBe(false);
+    await expect.poll(() => under.filter(alive), { timeout: 5000 }).toEqual([]);
+  }, 60_000);
+
+  it('Ctrl+C on the terminal npm start runs on: npm, its shell and the host all end', async () => {
+    // `script` gives npm a terminal; a typed Ctrl+C there signals the terminal's whole foreground group.
+    const { child, port } = await launch('script', ['-qec', `${npm} start -- --no-build`, '/dev/null']);
+    const under = descendants(child.pid!);
+    expect(await answers(port)).toBe(true);
+    const ended = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    child.stdin!.write('\x03');
+    await expect.poll(() => answers(port), { timeout: 5000 }).toBe(false);
+    await ended;
     await expect.poll(() => under.filter(alive), { timeout: 5000 }).toEqual([]);
   }, 60_000);
 
