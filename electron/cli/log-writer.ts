@@ -1,7 +1,7 @@
 // How the CLI writes a Pod's log lines (`podwright logs`, a foreground `podwright run`): in large writes, holding the
 // merge while the pipe is full, with one colour per container.
 import type { LogFlow } from '../engines/docker';
-import type { Colour } from './terminal';
+import { containerText, type Colour } from './terminal';
 
 const COLOURS: Colour[] = [36, 32, 33, 35, 34, 91, 96, 92, 93, 95];
 
@@ -62,15 +62,26 @@ type LogEvent =
   | { kind: 'attempt'; attempt: number }
   | { kind: 'stopped'; exitCode: number };
 
+/** How a container's own text is written: unchanged to a pipe, through containerText() to a terminal. */
+export function containerOutput(stream: NodeJS.WriteStream): (text: string) => string {
+  return stream.isTTY ? containerText : (text) => text;
+}
+
 /**
  * One event as a line: `prefix` (the container, made printable and painted by the caller) before the container's own
- * text, passed on as it is (like docker and kubectl logs do, so colours and progress bars a program writes still
- * work), or before a note of ours about a restart or an exit, painted with `note`.
+ * text, as `own` writes it (containerOutput()), or before a note of ours about a restart or an exit, painted with
+ * `note`.
  */
-export function logLine(event: LogEvent, prefix: string, note: (text: string) => string, stamp = ''): string {
+export function logLine(
+  event: LogEvent,
+  prefix: string,
+  note: (text: string) => string,
+  stamp = '',
+  own: (text: string) => string = (text) => text,
+): string {
   switch (event.kind) {
     case 'line':
-      return `${prefix}${stamp}${event.text}${event.truncated ? note(' [truncated]') : ''}\n`;
+      return `${prefix}${stamp}${own(event.text)}${event.truncated ? note(' [truncated]') : ''}\n`;
     case 'attempt':
       return `${prefix}${stamp}${note(`--- restarted (attempt ${event.attempt + 1}) ---`)}\n`;
     case 'stopped':

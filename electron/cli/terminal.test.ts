@@ -3,7 +3,29 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { keepOnlyPaint, paint, printable, printableLines } from './terminal';
+import { containerText, keepOnlyPaint, paint, printable, printableLines } from './terminal';
+
+describe("containerText: a container's own line, for a terminal", () => {
+  it('shows what would retitle the window, clear the screen, move the cursor, rewrite or reorder the line', () => {
+    const hostile =
+      'a\x1b]0;PWNED\x07b\x1b]8;;http://x\x1b\\c\x1bPq#0\x1b\\d\x1b[2J\x1b[H\x1b[1A\x1b[?1049h\rOVER\bX\u202eevil\x9b2J\x1bc';
+    const shown = containerText(hostile);
+    expect(shown).toBe(
+      'a\\e]0;PWNED\\ab\\e]8;;http://x\\e\\c\\ePq#0\\e\\d\\e[2J\\e[H\\e[1A\\e[?1049h\\rOVER\\bX\\u202eevil\\x9b2J\\ec',
+    );
+    // eslint-disable-next-line no-control-regex -- the point
+    expect(shown).not.toMatch(/[\x00-\x1f\x7f-\x9f\u202e]/);
+  });
+
+  it("keeps the program's colours and attributes, reset at the line's end, and drops a CRLF's carriage return", () => {
+    expect(containerText('\x1b[1;31mERROR\x1b[0m disk \x1b[38;5;208mfull')).toBe(
+      '\x1b[1;31mERROR\x1b[0m disk \x1b[38;5;208mfull\x1b[0m',
+    );
+    expect(containerText('plain line\r')).toBe('plain line');
+    // A tab only moves along the line: kept, for the columns programs align with it.
+    expect(containerText('a\tb')).toBe('a\tb');
+  });
+});
 
 describe('printable', () => {
   it('shows escape sequences, bells, carriage returns and C1 controls as text', () => {

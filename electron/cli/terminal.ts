@@ -3,8 +3,9 @@
 // A Pod, container or volume name, a path, an image or an engine's error can hold escape sequences that retitle the
 // window, clear the screen, move the cursor or (with a bare CR) overwrite an earlier line. Every human-readable line
 // goes through say()/warn(), which make control characters visible; colour codes are made here, by paint(), around
-// text that has been made printable first. Data meant for pipes (export's YAML, --json, a container's own log lines,
-// an exec session) is written with writeData(), unchanged.
+// text that has been made printable first. Data meant for pipes (export's YAML, --json, an exec session) is written
+// with writeData(), unchanged. A container's own log lines are data too when piped; on a terminal they go through
+// containerText(), which keeps their colours and shows the rest.
 
 /**
  * Characters a terminal interprets: C0 controls but tab and line feed, DEL, C1 controls (0x9B is a one-byte CSI in
@@ -125,4 +126,30 @@ export function keepOnlyPaint(text: string): string {
     last = match.index + match[0].length;
   }
   return out + printableLines(text.slice(last));
+}
+
+// eslint-disable-next-line no-control-regex -- a program's own colours: SGR, ESC [ parameters m
+const SGR = /\x1b\[[0-9;:]*m/g;
+
+/**
+ * A line a container wrote, for a terminal. docker and kubectl pass a container's output through as it is; but what
+ * runs in a Pod is not always the user's own program, and its output can retitle the window (OSC), clear the screen
+ * or move the cursor (CSI), send a terminal control string (DCS), rewrite the line before it with a carriage return
+ * or backspace, or reorder the text (bidi overrides). Those are shown as text, as every name the CLI prints is; the
+ * program's colours and text attributes (SGR) are kept, and reset at the line's end so they cannot paint our next
+ * prefix. Tabs stay; a carriage return ending the line (CRLF output) is dropped: it does nothing there. Piped, the line is not
+ * passed through here, so its bytes are kept for whatever reads them.
+ */
+export function containerText(text: string): string {
+  const line = text.endsWith('\r') ? text.slice(0, -1) : text;
+  let out = '';
+  let last = 0;
+  let painted = false;
+  for (const match of line.matchAll(SGR)) {
+    out += printableLines(line.slice(last, match.index)) + match[0];
+    last = match.index + match[0].length;
+    painted = true;
+  }
+  out += printableLines(line.slice(last));
+  return painted ? `${out}\x1b[0m` : out;
 }

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { readyEngine } from '../ready-engine';
 import type { PodLogEvent } from '../../../shared/api/contract';
 import { streamPodLogs, parseSince } from '../../engines/docker';
-import { ContainerColours, LineWriter, logLine } from '../log-writer';
+import { containerOutput, ContainerColours, LineWriter, logLine } from '../log-writer';
 import { paint, printable, warn } from '../terminal';
 import { withUsage } from './cluster';
 import type { RegisterCommand } from './index';
@@ -29,8 +29,9 @@ export async function showLogs(pod: string, options: LogsOptions): Promise<numbe
   if (!cluster && !engine) return 1;
   const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   const colours = new ContainerColours();
-  // The prefix and notes are ours and printable; the line itself is the container's own output, passed on as it is
-  // (like docker and kubectl logs do), so colour and progress bars a program writes still work.
+  // The prefix and notes are ours and printable; the line itself is the container's own output: passed on as it is
+  // to a pipe (like docker and kubectl logs do), shown with only its colours acted on by a terminal.
+  const own = containerOutput(process.stdout);
   const prefix = (container: string, replica?: string): string => {
     // On a cluster each replica is told apart by its name's last part, as `kubectl logs --prefix` does with the whole.
     const who = replica ? `${replica.split('-').pop()}/${container}` : container;
@@ -53,6 +54,7 @@ export async function showLogs(pod: string, options: LogsOptions): Promise<numbe
       prefix(event.container, event.replica),
       note,
       options.timestamps && event.time ? `${event.time} ` : '',
+      own,
     );
   try {
     if (cluster && kube) {

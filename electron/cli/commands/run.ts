@@ -19,7 +19,8 @@ import {
   type PodSnapshot,
   type RunProgress,
 } from '../../engines/docker';
-import { ContainerColours, LineWriter, logLine } from '../log-writer';
+import { containerOutput, ContainerColours, LineWriter, logLine } from '../log-writer';
+import { PodEnds } from '../pod-ends';
 import { formatPod } from '../pod-lines';
 import { colorFor, palette, problemLines } from '../problem-lines';
 import { designSource, readInput } from '../read-input';
@@ -188,7 +189,11 @@ export async function runPod(file: string, options: RunOptions): Promise<number>
   const runtime = new PodRuntime(engine);
   const ref = { name: p.pod.name, namespace: p.pod.namespace };
   const cancel = new AbortController();
-  const onSignal = (): void => cancel.abort();
+  let signalled: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    signalled ??= signal;
+    cancel.abort();
+  };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   let snapshot: PodSnapshot;
@@ -206,7 +211,8 @@ export async function runPod(file: string, options: RunOptions): Promise<number>
       image: p.infra.body.Image,
       from: options.infraImage ? 'option' : infraImage ? 'env' : 'default',
     });
-    return 1;
+    // Stopped by the user while starting (the run removed what it had made): the signal's code, as for a stop later.
+    return signalled && e instanceof PodError && e.code === 'RUN_CANCELLED' ? signalExitCode(signalled) : 1;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -217,6 +223,11 @@ export async function runPod(file: string, options: RunOptions): Promise<number>
     return 0;
   }
   return attach(engine, runtime, ref, snapshot);
+}
+
+/** A shell's exit code for a process ended by `signal` (128 + its number): 130 after Ctrl+C, as `docker compose up`. */
+export function signalExitCode(signal: NodeJS.Signals): number {
+  return 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1);
 }
 
 /** How long a finished Pod's last lines may take to arrive before it is removed, at most. */
@@ -252,6 +263,8 @@ async function attach(
   const prefix = (container: string): string =>
     `${paint(colours.of(container), `${printable(container).padEnd(width)} |`, colour)} `;
   const note = (text: string): string => paint(2, text, colour);
+  // The containers' own text: unchanged to a pipe, only its colours acted on by a terminal.
+  const own = containerOutput(process.stdout);
   const writer = new LineWriter(process.stdout);
   // Our own messages wait for the log lines before them.
   const tell = (text: string): void => {
@@ -268,11 +281,16 @@ async function attach(
   let removedElsewhere = false;
   let lost: ApiError | undefined;
   let interrupted = 0;
+  let signalled: NodeJS.Signals | undefined;
   let removal: Removal | undefined;
   let settle: (() => void) | undefined;
+  const ends = new PodEnds();
+  /** Set once the stream's last lines are in (or given up on): whatever it still reads is not printed. */
+  let logsOver = false;
 
-  const onSignal = (): void => {
+  const onSignal = (signal: NodeJS.Signals): void => {
     interrupted++;
+    signalled ??= signal;
     if (interrupted === 1) {
       watch.abort();
       settle?.();
@@ -290,8 +308,10 @@ async function attach(
     // No restart to wait for once a container with no restart policy stopped, nor once the Pod is removed.
     { pod: ref.name, namespace: ref.namespace, follow: true, restartGraceMs: 0 },
     (event: PodLogEvent) => {
-      writer.push(logLine(event, prefix(event.container), note));
+      if (logsOver) return;
+      writer.push(logLine(event, prefix(event.container), note, '', own));
       if (event.kind !== 'stopped') return;
+      ends.streamShowed(event.container);
       exits.set(event.container, Math.max(exits.get(event.container) ?? -Infinity, event.t));
       if (finished && logsCaughtUp(finished, exits)) settle?.();
     },
@@ -360,9 +380,11 @@ async function attach(
       eachContainer: false,
       hint: interrupted === 1 ? 'Ctrl+C again to stop it now' : undefined,
     });
+    ends.removalStarted();
     removal = removePod(runtime, ref, {
       graceSeconds: interrupted > 1 ? 0 : undefined,
       onProgress: (p) => {
+        ends.report(p, interrupted > 1);
         writer.flush();
         progress.onProgress(p);
       },
@@ -373,8 +395,12 @@ async function attach(
     } finally {
       progress.done();
     }
-    // Its containers are gone: the stream ends with their last lines.
+    // Its containers are gone: the stream ends with their last lines, then each end it could not read (the forced
+    // removal deleted the container first) comes from the removal's report.
     await logsEnded(LAST_LINES_MS);
+    logsOver = true;
+    for (const end of ends.missing())
+      writer.push(logLine({ kind: 'stopped', exitCode: end.exitCode }, prefix(end.container), note));
     tell(
       `Removed Pod ${ref.name}: ${result.containers} container${result.containers === 1 ? '' : 's'}, ${result.volumes} volume${result.volumes === 1 ? '' : 's'}.`,
     );
@@ -384,14 +410,15 @@ async function attach(
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  return finished?.phase === 'Failed' ? 1 : 0;
+  if (finished?.phase === 'Failed') return 1;
+  return signalled ? signalExitCode(signalled) : 0;
 }
 
 export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
   program
     .command('run')
     .description(
-      "Run the Pod in FILE on the local engine: infra container, init containers, then the apps. Without --detach, show the Pod's logs as docker compose up does (each line after its container's name, across restarts) until the Pod ends or Ctrl+C stops it (within its grace period; a second Ctrl+C: at once), then remove it.",
+      "Run the Pod in FILE on the local engine: infra container, init containers, then the apps. Without --detach, show the Pod's logs as docker compose up does (each line after its container's name, across restarts) until the Pod ends or Ctrl+C stops it (within its grace period; a second Ctrl+C: at once), then remove it. Exit code: 0 when the Pod succeeded, 1 when it failed, 130 when Ctrl+C stopped it (143 for SIGTERM), as docker compose up.",
     )
     .argument('<file>', 'a Pod manifest (YAML or JSON; ConfigMaps and Secrets it reads may sit in the same file)')
     .option('-d, --detach', 'start the Pod and return, leaving it running', false)

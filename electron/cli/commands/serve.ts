@@ -12,6 +12,8 @@ export interface ServeOptions {
   port: number;
   open: boolean;
   build: boolean;
+  /** Stops the host as SIGINT/SIGTERM do when it settles (`start`: the launcher ended). */
+  until?: Promise<void>;
 }
 
 /** The engine the user picked (engine.select), else DOCKER_HOST / docker context / default socket, and the handlers. */
@@ -24,11 +26,15 @@ async function loadBackend() {
   const engine = createSelectedEngine();
   // A Kubernetes context chosen earlier (kube.select) is the engine in use again.
   const cluster = await createSelectedCluster();
-  return { engine, cluster, handlers: createHandlers({ host: 'browser', engine, cluster, remember: (choice) => rememberCluster(choice) }) };
+  return {
+    engine,
+    cluster,
+    handlers: createHandlers({ host: 'browser', engine, cluster, remember: (choice) => rememberCluster(choice) }),
+  };
 }
 
 /**
- * Starts the host and keeps it running until SIGINT/SIGTERM. The URL is printed as soon as the socket listens: the
+ * Starts the host and keeps it running until SIGINT/SIGTERM (or `options.until`). The URL is printed as soon as the socket listens: the
  * engine client loads after it (a call that comes first waits for it), and the engine is probed after that.
  */
 export async function serve(options: ServeOptions): Promise<void> {
@@ -61,6 +67,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    void options.until?.then(stop);
   });
 }
 

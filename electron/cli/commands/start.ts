@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ensureElectronBuilt, ensureRendererBuilt } from '../build-if-needed';
+import { endWithUs, watchLauncher } from '../launcher-watch';
 import { electronDist, projectRoot } from '../paths';
 import { warn } from '../terminal';
 import { parsePort, serve } from './serve';
@@ -44,7 +45,7 @@ async function tryInstallElectron(log: (line: string) => void): Promise<'skipped
   });
 }
 
-export async function start(options: { port: number }): Promise<void> {
+export async function start(options: { port: number; build: boolean }): Promise<void> {
   const log = warn;
   let electron = findElectronBinary();
   let why = 'missing' in electron ? electron.missing : '';
@@ -53,20 +54,39 @@ export async function start(options: { port: number }): Promise<void> {
     if (attempt === 'installed') electron = findElectronBinary();
     if (attempt === 'failed') why = 'its one-time download failed: no access to the Electron release server';
   }
+  // Whatever launched us (npm start's npm, a terminal, a process manager) ending ends the app too.
+  const launcherGone = new Promise<void>((resolve) => watchLauncher(resolve)).then(() =>
+    log('podwright start: what launched it has ended; stopping.'),
+  );
   if ('missing' in electron) {
     log(`Electron's binary is not available here (${why}); starting the browser host instead.`);
-    return serve({ port: options.port, open: false, build: true });
+    return serve({ port: options.port, open: false, build: options.build, until: launcherGone });
   }
-  await ensureElectronBuilt(log);
-  await ensureRendererBuilt(log);
+  if (options.build) {
+    await ensureElectronBuilt(log);
+    await ensureRendererBuilt(log);
+  }
   const child = spawn(electron.path, [join(electronDist, 'main.cjs')], { stdio: 'inherit', cwd: projectRoot });
+  // Electron ends when we do, even when we are killed (SIGKILL) and cannot tell it.
+  endWithUs(child);
+  const stop = (): void => {
+    child.kill('SIGTERM');
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  void launcherGone.then(stop);
   await new Promise<void>((done) => child.on('exit', () => done()));
+  process.off('SIGINT', stop);
+  process.off('SIGTERM', stop);
 }
 
 export const registerStart: RegisterCommand = (program: Command) => {
   program
     .command('start')
-    .description('Open the desktop app (Electron), or the browser host where Electron is not installed.')
+    .description(
+      "Open the desktop app (Electron), or the browser host where Electron is not installed. Ctrl+C (or the end of what launched it, npm start's npm included) stops it.",
+    )
     .option('-p, --port <port>', 'port for the browser host fallback', parsePort, 0)
-    .action(async (opts: { port: number }) => start(opts));
+    .option('--no-build', 'do not rebuild the app when its sources changed')
+    .action(async (opts: { port: number; build: boolean }) => start(opts));
 };
