@@ -19,6 +19,8 @@ export interface EngineTime {
 export class ContainerRuns {
   /** Engine times of the exits known, sorted. */
   private readonly exits: EngineTime[] = [];
+  /** Each known exit's code, as its 'die' event gave it, by the exit's engine time. */
+  private readonly codes = new Map<string, number>();
   /** The exits are complete up to this engine time. */
   private knownUntil: EngineTime | undefined;
   private learning: Promise<void> = Promise.resolve();
@@ -59,7 +61,10 @@ export class ContainerRuns {
       if (compareTime(until, since) <= 0) return true;
       try {
         const found = await exitsBetween(this.docker, this.id, since, until);
-        for (const t of found) this.add(t);
+        for (const exit of found) {
+          this.add(exit.at);
+          if (exit.code !== undefined) this.codes.set(timeKey(exit.at), exit.code);
+        }
         this.knownUntil = until;
         return true;
       } catch {
@@ -96,6 +101,14 @@ export class ContainerRuns {
     return n > 0 ? this.exits[n - 1] : undefined;
   }
 
+  /**
+   * The known exits before `t`, oldest first, with the code each run exited with: how a run's end is told when the
+   * engine restarted the container before the reader could look at it (its inspect then shows the next run).
+   */
+  endsBefore(t: EngineTime): { at: EngineTime; exitCode: number | undefined }[] {
+    return this.exits.slice(0, this.exitsBefore(t)).map((at) => ({ at, exitCode: this.codes.get(timeKey(at)) }));
+  }
+
   private exitsBefore(t: EngineTime): number {
     if (Number.isNaN(t.sec)) return this.exits.length;
     let lo = 0;
@@ -115,22 +128,40 @@ export class ContainerRuns {
   }
 }
 
+const timeKey = (t: EngineTime): string => `${t.sec}.${t.nano}`;
+
+interface Exit {
+  at: EngineTime;
+  code: number | undefined;
+}
+
+/** The exit code a 'die' event carries among its attributes, if it reads as one. */
+function exitCodeOf(line: string): number | undefined {
+  try {
+    const code = (JSON.parse(line) as { Actor?: { Attributes?: Record<string, unknown> } }).Actor?.Attributes?.exitCode;
+    return typeof code === 'string' && /^\d{1,3}$/.test(code) ? Number(code) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The container's 'die' events between two engine times, from the engine's event history. */
-async function exitsBetween(docker: Docker, id: string, since: EngineTime, until: EngineTime): Promise<EngineTime[]> {
+async function exitsBetween(docker: Docker, id: string, since: EngineTime, until: EngineTime): Promise<Exit[]> {
   const stream = (await docker.getEvents({
     since: toSinceParam(since),
     until: toSinceParam(until),
     filters: { type: ['container'], container: [id], event: ['die'] },
     // The engine takes fractional Unix seconds; the typings say whole ones.
   } as unknown as Docker.GetEventsOptions)) as NodeJS.ReadableStream;
-  const found: EngineTime[] = [];
+  const found: Exit[] = [];
   await new Promise<void>((resolve, reject) => {
     stream.on(
       'data',
       lineSplitter((line) => {
         // timeNano has more digits than a double keeps: read it as text.
         const nano = /"timeNano":(\d{10,})/.exec(line)?.[1];
-        if (nano) found.push({ sec: Number(nano.slice(0, -9)), nano: Number(nano.slice(-9)) });
+        if (nano)
+          found.push({ at: { sec: Number(nano.slice(0, -9)), nano: Number(nano.slice(-9)) }, code: exitCodeOf(line) });
       }),
     );
     let ended = false;

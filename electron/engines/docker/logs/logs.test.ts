@@ -183,6 +183,16 @@ describe.skipIf(dockerReason)(`Pod logs on Docker${dockerReason ? ` (skipped: ${
     expect(new Set(runs).size).toBe(runs.length);
     expect(crashes.map((l) => l.attempt - crashes[0]!.attempt)).toEqual(runs.map((r) => r - runs[0]!));
     expect(events.filter((e) => e.kind === 'attempt' && e.container === 'crash').length).toBeGreaterThanOrEqual(3);
+    // Every run before the last shown ends with its exit, once, even when the engine restarted the container before
+    // the reader could look (the exit is then read from the engine's 'die' event).
+    const ended = crashes.slice(0, -1).map((l) => l.attempt);
+    const stops = events.filter((e) => e.kind === 'stopped' && e.container === 'crash');
+    for (const attempt of ended)
+      expect(
+        stops
+          .filter((e) => e.kind === 'stopped' && e.attempt === attempt)
+          .map((e) => e.kind === 'stopped' && e.exitCode),
+      ).toEqual([1]);
   }
 
   it('follows a crash-looping container through several attempts without calling the engine lost', async () => {

@@ -93,6 +93,8 @@ class Source {
   placing: LinePlacement | undefined;
   /** The highest attempt shown so far: a later one gets a restart marker first. */
   shown = 0;
+  /** The highest attempt whose exit was shown: each run's end is told once. */
+  endShown = -1;
   /** The sort key of the newest item queued: this container's items leave in the order they were queued. */
   lastKey: EngineTime | undefined;
   restartPending = false;
@@ -495,6 +497,7 @@ class PodLogMerge {
   /** A restart marker before the first thing of a new attempt: at its start when known, else at the exit before it. */
   private markAttempt(source: Source, attempt: number, startedAt: string | undefined, at: EngineTime): void {
     source.shown = attempt;
+    this.tellEnds(source, at);
     const exit = source.runs.exitBefore(at) ?? at;
     const time = startedAt ?? toRfc3339(exit);
     const t = startedAt ? toMs(parseTimestamp(startedAt)) : toMs(exit);
@@ -555,21 +558,48 @@ class PodLogMerge {
     const at = parseTimestamp(info.State.FinishedAt);
     await source.runs.learn(at);
     if (this.finished) return;
-    this.enqueue(
-      source,
-      {
-        kind: 'stopped',
-        container: source.container,
-        attempt: source.runs.attemptAt(at),
-        exitCode: info.State.ExitCode,
-        time: info.State.FinishedAt,
-        t: toMs(at),
-      },
-      at,
-    );
+    const attempt = source.runs.attemptAt(at);
+    if (attempt > source.endShown) {
+      source.endShown = attempt;
+      this.enqueue(
+        source,
+        {
+          kind: 'stopped',
+          container: source.container,
+          attempt,
+          exitCode: info.State.ExitCode,
+          time: info.State.FinishedAt,
+          t: toMs(at),
+        },
+        at,
+      );
+    }
     const policy = info.HostConfig.RestartPolicy?.Name ?? '';
     if (policy === '' || policy === 'no') this.gone(source);
     this.drain();
+  }
+
+  /**
+   * Tells the end of each run before `at` whose end was not told, from the exits the engine recorded: the engine
+   * restarts a container 100 ms after it exits at first, so the reader often finds the next run already live (or opens
+   * the log after a few runs), and those runs' "exited with code" would be missing.
+   */
+  private tellEnds(source: Source, at: EngineTime): void {
+    for (const end of source.runs.endsBefore(at)) {
+      // Before anything was shown there is no run to end; a code the event did not carry is not guessed.
+      const attempt = source.runs.attemptIfShown(end.at);
+      if (attempt === undefined || attempt <= source.endShown || end.exitCode === undefined) continue;
+      source.endShown = attempt;
+      const event: PodLogEvent = {
+        kind: 'stopped',
+        container: source.container,
+        attempt,
+        exitCode: end.exitCode,
+        time: toRfc3339(end.at),
+        t: toMs(end.at),
+      };
+      this.enqueue(source, event, end.at);
+    }
   }
 
   /** The container will not come back on its own: give it a moment for a manual restart, then end it. */
