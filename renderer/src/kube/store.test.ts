@@ -14,12 +14,14 @@ vi.stubGlobal('localStorage', { getItem: () => null, setItem: () => undefined, r
 vi.stubGlobal('navigator', { language: 'en' });
 
 const calls: { method: string; input: unknown }[] = [];
+/** The dry run the server gives instead of `preview`, when a test sets one. */
+let answered: ClusterPreview | undefined;
 
 vi.mock('../api', () => ({
   api: () => ({
     call: async (method: string, input: unknown) => {
       calls.push({ method, input });
-      if (method === 'kube.preview') return preview;
+      if (method === 'kube.preview') return answered ?? preview;
       if (method === 'kube.apply') return snapshot;
       throw new Error(`unexpected call ${method}`);
     },
@@ -32,7 +34,7 @@ const { useDocument, undo, redo } = await import('../store/document');
 const { useEngine } = await import('../store/engine');
 const { useNotice } = await import('../store/notice');
 const { exportActivePod } = await import('../export/export');
-const { clusterDocuments } = await import('./store');
+const { clusterDocuments, useCluster } = await import('./store');
 
 /** A dry run the user is not asked about: accepted, nothing to change. */
 const preview: ClusterPreview = {
@@ -116,6 +118,7 @@ function sent(): Record<string, unknown>[] {
 
 beforeEach(() => {
   calls.length = 0;
+  answered = undefined;
   useNotice.getState().clear();
   useEngine.setState({ status: cluster });
   useRun.setState({
@@ -176,6 +179,26 @@ describe('run on a cluster', () => {
     }));
     await useRun.getState().run();
     expect(sent().map((d) => d.kind)).toEqual(['Pod', 'Service']);
+  });
+
+  it('says in the dry run that a drawn Service which does not select the Pod is left out, as podwright deploy does', async () => {
+    answered = {
+      ...preview,
+      as: 'pod',
+      replicas: 1,
+      objects: [{ kind: 'Pod', name: 'hello', namespace: 'team-a', action: 'create', diff: [] }],
+      notes: ['The design names namespace "x"; it runs in "team-a".'],
+    };
+    useDocument.getState().changeDesign((d) => ({ ...d, companions: [service('elsewhere', { app: 'other' })] }));
+    const running = useRun.getState().run();
+    await vi.waitFor(() => expect(useCluster.getState().preview).toBeDefined());
+    expect(useCluster.getState().preview?.notes).toEqual([
+      'Service "elsewhere" does not select this Pod, so it was not applied with it.',
+      'The design names namespace "x"; it runs in "team-a".',
+    ]);
+    useCluster.getState().respond({ apply: false });
+    await running;
+    expect(calls.map((c) => c.method)).toEqual(['kube.preview']);
   });
 
   it('refuses a run whose Deployment Kubernetes would refuse, before the dry run', async () => {
