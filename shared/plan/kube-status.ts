@@ -61,6 +61,14 @@ export function unschedulable(conditions: readonly Condition[]): Condition | und
   return conditions.find((c) => c.type === 'PodScheduled' && c.status === 'False');
 }
 
+/**
+ * Why a Deployment has fewer Pods than it wants, when the server refused to make them (an exceeded quota, a webhook):
+ * the ReplicaFailure condition the Deployment controller copies from its ReplicaSet. No Pod exists to show it on.
+ */
+export function replicaFailure(run: Pick<PodSnapshot, 'workload'>): Condition | undefined {
+  return run.workload?.conditions?.find((c) => c.type === 'ReplicaFailure' && c.status === 'True');
+}
+
 /** One replica Pod as the canvas shows it: every container of the spec, with the kubelet's status where it has one. */
 export function replicaSnapshot(pod: Json, spec?: Json): ReplicaSnapshot {
   const meta = isJson(pod.metadata) ? pod.metadata : {};

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { replicasOf, setReplicas, wrapInDeployment } from '../../../shared/design';
-import { unschedulable } from '../../../shared/plan/kube-status';
+import { replicaFailure, unschedulable } from '../../../shared/plan/kube-status';
 import { useRun } from '../run/store';
 import { useDocument } from '../store/document';
 import { useEngine } from '../store/engine';
@@ -146,6 +146,7 @@ export function ClusterRunState() {
     }
     return undefined;
   });
+  const refused = useRun((s) => (s.snapshot ? replicaFailure(s.snapshot)?.message : undefined));
   return (
     <>
       {workload && (
@@ -162,6 +163,11 @@ export function ClusterRunState() {
       {pending && (
         <span className="kube-unschedulable" role="status" data-testid="kube-unschedulable" title={pending}>
           {t('kube.unschedulable', { message: pending })}
+        </span>
+      )}
+      {refused && (
+        <span className="kube-unschedulable" role="status" data-testid="kube-replica-failure" title={refused}>
+          {t('kube.replicaFailure', { message: refused })}
         </span>
       )}
     </>
