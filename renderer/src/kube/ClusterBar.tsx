@@ -11,6 +11,8 @@ import { useEngine } from '../store/engine';
 import { replicasFromText } from '../workloads/DeploymentTag';
 import { clusterOf, useCluster } from './store';
 import './kube.css';
+// Typing the count while it runs scales the Deployment at once.
+import './live-scale';
 
 /** A namespace typed by hand (the user may not list them, or wants a new one); starts from the current one. */
 function TypedNamespace({

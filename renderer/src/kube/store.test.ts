@@ -23,6 +23,7 @@ vi.mock('../api', () => ({
       calls.push({ method, input });
       if (method === 'kube.preview') return answered ?? preview;
       if (method === 'kube.apply') return snapshot;
+      if (method === 'kube.scale') return {};
       throw new Error(`unexpected call ${method}`);
     },
     subscribe: () => () => undefined,
@@ -35,6 +36,7 @@ const { useEngine } = await import('../store/engine');
 const { useNotice } = await import('../store/notice');
 const { exportActivePod } = await import('../export/export');
 const { clusterDocuments, useCluster } = await import('./store');
+const { SCALE_PAUSE_MS } = await import('./live-scale');
 
 /** A dry run the user is not asked about: accepted, nothing to change. */
 const preview: ClusterPreview = {
@@ -208,6 +210,46 @@ describe('run on a cluster', () => {
     expect(question?.kind).toBe('refused');
     expect(question?.kind === 'refused' && question.diagnostics.map((d) => d.path)).toContain('spec.replicas');
     expect(calls).toEqual([]);
+  });
+});
+
+describe('the replica count typed while the design runs on a cluster', () => {
+  const running: PodSnapshot = {
+    ...snapshot,
+    phase: 'Running',
+    workload: { kind: 'Deployment', name: 'hello', replicas: 1, ready: 1, available: 1, updated: 1 },
+  };
+  const type = (value: number): void =>
+    useDocument.getState().change((doc) => setReplicas(doc, value), { group: 'deployment.replicas' });
+
+  it('scales the running Deployment once the typing pauses, as kubectl scale would', async () => {
+    vi.useFakeTimers();
+    try {
+      useDocument.getState().change((doc) => wrapInDeployment(doc, 1));
+      useRun.setState({ snapshot: running });
+      // "1" then "12": one call, for 12.
+      type(1);
+      type(12);
+      await vi.advanceTimersByTimeAsync(SCALE_PAUSE_MS + 10);
+      expect(calls).toEqual([{ method: 'kube.scale', input: { name: 'hello', replicas: 12 } }]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('leaves a design that is not running, or runs on Docker, to the next Run', async () => {
+    vi.useFakeTimers();
+    try {
+      useDocument.getState().change((doc) => wrapInDeployment(doc, 1));
+      type(4);
+      useRun.setState({ snapshot: running });
+      useEngine.setState({ status: docker });
+      type(5);
+      await vi.advanceTimersByTimeAsync(SCALE_PAUSE_MS + 10);
+      expect(calls).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
