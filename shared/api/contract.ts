@@ -393,6 +393,11 @@ export const clusterCalls = {
   'kube.preview': { input: ClusterRunInput, output: ClusterPreview },
   /** Applies the design (server-side apply, field manager podwright) once its dry run passes; force takes conflicting fields. */
   'kube.apply': { input: ClusterRunInput.extend({ force: z.boolean().optional() }).strict(), output: PodSnapshot },
+  /** Sets the replicas of a running Deployment, as `kubectl scale` does (the count typed while it runs). */
+  'kube.scale': {
+    input: z.object({ name: KubeName, replicas: z.number().int().min(0).max(1000) }).strict(),
+    output: z.object({}),
+  },
 } as const;
 
 /**

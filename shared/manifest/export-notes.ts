@@ -28,6 +28,7 @@ export const EXPORT_NOTE_TEXT = {
   restartAlways: "A Deployment's Pods must restart Always; restartPolicy {{policy}} was left out.",
   noNamedPort: 'No container port has a name, so no Service was written (a Service targets named ports).',
   serviceNotSelecting: 'Service "{{service}}" does not select this Pod, so it was not exported with it.',
+  serviceNotApplied: 'Service "{{service}}" does not select this Pod, so it was not applied with it.',
   noService: 'No Service selects this Pod, so none was exported.',
   severalPods: '{{design}} holds {{count}} Pods; exporting the first, "{{pod}}" (choose with --pod).',
 } as const;

@@ -39,7 +39,11 @@ function state(s: unknown): ContainerStatus['state'] {
     };
   }
   const w = isJson(st.waiting) ? st.waiting : {};
-  return { state: 'waiting', reason: text(w.reason) ?? 'ContainerCreating', ...(text(w.message) ? { message: text(w.message) } : {}) };
+  return {
+    state: 'waiting',
+    reason: text(w.reason) ?? 'ContainerCreating',
+    ...(text(w.message) ? { message: text(w.message) } : {}),
+  };
 }
 
 function conditionsOf(pod: Json): Condition[] {
@@ -57,6 +61,14 @@ export function unschedulable(conditions: readonly Condition[]): Condition | und
   return conditions.find((c) => c.type === 'PodScheduled' && c.status === 'False');
 }
 
+/**
+ * Why a Deployment has fewer Pods than it wants, when the server refused to make them (an exceeded quota, a webhook):
+ * the ReplicaFailure condition the Deployment controller copies from its ReplicaSet. No Pod exists to show it on.
+ */
+export function replicaFailure(run: Pick<PodSnapshot, 'workload'>): Condition | undefined {
+  return run.workload?.conditions?.find((c) => c.type === 'ReplicaFailure' && c.status === 'True');
+}
+
 /** One replica Pod as the canvas shows it: every container of the spec, with the kubelet's status where it has one. */
 export function replicaSnapshot(pod: Json, spec?: Json): ReplicaSnapshot {
   const meta = isJson(pod.metadata) ? pod.metadata : {};
@@ -64,8 +76,12 @@ export function replicaSnapshot(pod: Json, spec?: Json): ReplicaSnapshot {
   const status = isJson(pod.status) ? pod.status : {};
   const conditions = conditionsOf(pod);
   const pending = unschedulable(conditions);
+  // No node and no word from the scheduler: nothing is being created yet (a real server stores such a Pod with no
+  // condition at all until a scheduler binds it; one that never runs leaves it so).
+  const unplaced = !(isJson(pod.spec) && text(pod.spec.nodeName)) && !conditions.some((c) => c.type === 'PodScheduled');
   const known = new Map<string, Json>();
-  for (const s of [...list(status.initContainerStatuses), ...list(status.containerStatuses)]) known.set(text(s.name) ?? '', s);
+  for (const s of [...list(status.initContainerStatuses), ...list(status.containerStatuses)])
+    known.set(text(s.name) ?? '', s);
   const containers: ContainerStatus[] = [];
   const add = (c: Json, role: ContainerStatus['role']): void => {
     const name = text(c.name) ?? '';
@@ -79,8 +95,18 @@ export function replicaSnapshot(pod: Json, spec?: Json): ReplicaSnapshot {
       state: s
         ? state(s.state)
         : pending
-          ? { state: 'waiting', reason: pending.reason ?? 'Unschedulable', ...(pending.message ? { message: pending.message } : {}) }
-          : { state: 'waiting', reason: role === 'app' && list(podSpec.initContainers).length > 0 ? 'PodInitializing' : 'ContainerCreating' },
+          ? {
+              state: 'waiting',
+              reason: pending.reason ?? 'Unschedulable',
+              ...(pending.message ? { message: pending.message } : {}),
+            }
+          : unplaced
+            ? { state: 'waiting', reason: 'Pending', message: 'not placed on a node yet: waiting for the scheduler' }
+            : {
+                state: 'waiting',
+                reason:
+                  role === 'app' && list(podSpec.initContainers).length > 0 ? 'PodInitializing' : 'ContainerCreating',
+              },
       restartCount: typeof s?.restartCount === 'number' ? s.restartCount : 0,
       ...(s ? { ready: s.ready === true } : {}),
       ...(last
@@ -96,7 +122,8 @@ export function replicaSnapshot(pod: Json, spec?: Json): ReplicaSnapshot {
   };
   for (const c of list(podSpec.initContainers)) add(c, c.restartPolicy === 'Always' ? 'sidecar' : 'init');
   for (const c of list(podSpec.containers)) add(c, 'app');
-  const phase = (['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'] as const).find((p) => p === status.phase) ?? 'Pending';
+  const phase =
+    (['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'] as const).find((p) => p === status.phase) ?? 'Pending';
   return {
     name: text(meta.name) ?? '',
     phase,
@@ -136,7 +163,10 @@ function isReady(r: ReplicaSnapshot): boolean {
 /** The run as one snapshot: the Pod (or the Deployment's replicas, each in `replicas`) in pod.status's shape. */
 export function runSnapshot(run: ClusterRun): PodSnapshot {
   const deploymentSpec = isJson(run.deployment?.spec) ? run.deployment.spec : undefined;
-  const templateSpec = deploymentSpec && isJson(deploymentSpec.template) && isJson(deploymentSpec.template.spec) ? deploymentSpec.template.spec : undefined;
+  const templateSpec =
+    deploymentSpec && isJson(deploymentSpec.template) && isJson(deploymentSpec.template.spec)
+      ? deploymentSpec.template.spec
+      : undefined;
   const spec = run.spec ?? templateSpec;
   const replicas = run.pods
     .map((p) => replicaSnapshot(p, spec))
@@ -163,7 +193,9 @@ export function runSnapshot(run: ClusterRun): PodSnapshot {
     replicas,
   };
   const pending = shown.map((r) => unschedulable(r.conditions ?? [])).find(Boolean);
-  const conditions = pending ? (shown.find((r) => unschedulable(r.conditions ?? []))?.conditions ?? []) : first?.conditions;
+  const conditions = pending
+    ? (shown.find((r) => unschedulable(r.conditions ?? []))?.conditions ?? [])
+    : first?.conditions;
   if (conditions && conditions.length > 0) snapshot.conditions = conditions;
   if (first?.node && shown.length === 1) snapshot.node = first.node;
   if (run.deployment) {

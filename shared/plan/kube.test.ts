@@ -19,7 +19,12 @@ function podReading(): Record<string, unknown> {
     metadata: { name: 'web', labels: { app: 'web' }, annotations: { 'podwright.dev/layout': '{}' } },
     spec: {
       containers: [
-        { name: 'app', image: 'nginx:1.27', ports: [{ name: 'http', containerPort: 80 }], envFrom: [{ configMapRef: { name: 'settings' } }, { secretRef: { name: 'token' } }] },
+        {
+          name: 'app',
+          image: 'nginx:1.27',
+          ports: [{ name: 'http', containerPort: 80 }],
+          envFrom: [{ configMapRef: { name: 'settings' } }, { secretRef: { name: 'token' } }],
+        },
       ],
     },
   };
@@ -27,7 +32,10 @@ function podReading(): Record<string, unknown> {
 
 describe('the cluster plan', () => {
   it('applies ConfigMaps and Secrets the Pod reads, then the Pod, each labelled with the design', () => {
-    const plan = clusterPlan(clusterDesign([podReading(), configMap, unused, secret]), { namespace: 'team-a', design: 'web-design' });
+    const plan = clusterPlan(clusterDesign([podReading(), configMap, unused, secret]), {
+      namespace: 'team-a',
+      design: 'web-design',
+    });
     expect(plan.objects.map((o) => `${o.kind}/${o.name}`)).toEqual(['ConfigMap/settings', 'Secret/token', 'Pod/web']);
     for (const o of plan.objects) {
       expect(o.namespace).toBe('team-a');
@@ -38,17 +46,29 @@ describe('the cluster plan', () => {
       });
     }
     expect(plan.objects[2]!.podPrefix).toBe('');
-    expect(plan.selector).toBe('app.kubernetes.io/managed-by=podwright,dev.podwright.design=web-design,dev.podwright.pod=web');
+    expect(plan.selector).toBe(
+      'app.kubernetes.io/managed-by=podwright,dev.podwright.design=web-design,dev.podwright.pod=web',
+    );
   });
 
   it('wraps the Pod in a Deployment with replicas and a Service for its named ports', () => {
-    const plan = clusterPlan(clusterDesign([helloworld]), { namespace: 'default', design: 'hello', as: 'deployment', replicas: 3 });
+    const plan = clusterPlan(clusterDesign([helloworld]), {
+      namespace: 'default',
+      design: 'hello',
+      as: 'deployment',
+      replicas: 3,
+    });
     expect(plan.objects.map((o) => `${o.kind}/${o.name}`)).toEqual(['Service/helloworld', 'Deployment/helloworld']);
-    const deployment = plan.objects[1]!.body as { spec: { replicas: number; selector: { matchLabels: object }; template: { metadata: { labels: object } } } };
+    const deployment = plan.objects[1]!.body as {
+      spec: { replicas: number; selector: { matchLabels: object }; template: { metadata: { labels: object } } };
+    };
     expect(deployment.spec.replicas).toBe(3);
     // The selector is the design's own; the Pods also carry Podwright's labels, so a watch finds them.
     expect(deployment.spec.selector.matchLabels).toEqual({ app: 'helloworld' });
-    expect(deployment.spec.template.metadata.labels).toMatchObject({ app: 'helloworld', 'dev.podwright.pod': 'helloworld' });
+    expect(deployment.spec.template.metadata.labels).toMatchObject({
+      app: 'helloworld',
+      'dev.podwright.pod': 'helloworld',
+    });
     expect(plan.objects[1]!.podPrefix).toBe('spec.template');
   });
 
@@ -57,9 +77,21 @@ describe('the cluster plan', () => {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: { name: 'api' },
-      spec: { replicas: 2, selector: { matchLabels: { app: 'api' } }, template: { metadata: { labels: { app: 'api' } }, spec: { containers: [{ name: 'c', image: 'busybox:1.36' }] } } },
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: { app: 'api' } },
+        template: {
+          metadata: { labels: { app: 'api' } },
+          spec: { containers: [{ name: 'c', image: 'busybox:1.36' }] },
+        },
+      },
     };
-    const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'api-svc' }, spec: { selector: { app: 'api' }, ports: [{ port: 80 }] } };
+    const service = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'api-svc' },
+      spec: { selector: { app: 'api' }, ports: [{ port: 80 }] },
+    };
     const design = clusterDesign([drawn, service]);
     const plan = clusterPlan(design, { namespace: 'default', design: 'api' });
     expect(plan.as).toBe('deployment');
@@ -74,7 +106,8 @@ describe('the cluster plan', () => {
     const pod = podReading();
     (pod.metadata as Record<string, unknown>).resourceVersion = '12';
     (pod as Record<string, unknown>).status = { phase: 'Running' };
-    const body = clusterPlan(clusterDesign([pod]), { namespace: 'default', design: 'd' }).objects.at(-1)!.body as Record<string, unknown>;
+    const body = clusterPlan(clusterDesign([pod]), { namespace: 'default', design: 'd' }).objects.at(-1)!
+      .body as Record<string, unknown>;
     expect(body.status).toBeUndefined();
     expect((body.metadata as Record<string, unknown>).resourceVersion).toBeUndefined();
     expect(JSON.stringify(body)).not.toContain('podwright.dev/layout');
@@ -99,29 +132,91 @@ describe('status in pod.status shapes', () => {
     spec: { nodeName: 'node-1', containers: [{ name: 'app', image: 'nginx' }] },
     status: { phase, conditions: [{ type: 'Ready', status: phase === 'Running' ? 'True' : 'False' }], ...extra },
   });
-  const deployment = { metadata: { name: 'web' }, spec: { replicas: 3, template: { spec: { containers: [{ name: 'app', image: 'nginx' }] } } }, status: {} };
+  const deployment = {
+    metadata: { name: 'web' },
+    spec: { replicas: 3, template: { spec: { containers: [{ name: 'app', image: 'nginx' }] } } },
+    status: {},
+  };
 
   it('counts ready replicas and shows each container from the replica that needs attention', () => {
     const crashing = pod('web-2', 'Running', {
-      containerStatuses: [{ name: 'app', image: 'nginx', restartCount: 4, ready: false, state: { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 40s' } }, lastState: { terminated: { exitCode: 2, reason: 'Error' } } }],
+      containerStatuses: [
+        {
+          name: 'app',
+          image: 'nginx',
+          restartCount: 4,
+          ready: false,
+          state: { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 40s' } },
+          lastState: { terminated: { exitCode: 2, reason: 'Error' } },
+        },
+      ],
     });
     (crashing.status as { conditions: { status: string }[] }).conditions[0]!.status = 'False';
     const running = (n: string): Record<string, unknown> =>
-      pod(n, 'Running', { podIP: '10.0.0.1', containerStatuses: [{ name: 'app', image: 'nginx', restartCount: 0, ready: true, state: { running: { startedAt: '2026-01-01T00:00:00Z' } } }] });
-    const snap = runSnapshot({ name: 'web', namespace: 'default', deployment, pods: [running('web-1'), crashing, running('web-3')] });
+      pod(n, 'Running', {
+        podIP: '10.0.0.1',
+        containerStatuses: [
+          {
+            name: 'app',
+            image: 'nginx',
+            restartCount: 0,
+            ready: true,
+            state: { running: { startedAt: '2026-01-01T00:00:00Z' } },
+          },
+        ],
+      });
+    const snap = runSnapshot({
+      name: 'web',
+      namespace: 'default',
+      deployment,
+      pods: [running('web-1'), crashing, running('web-3')],
+    });
     expect(readyText(snap)).toBe('2/3');
-    expect(snap.containers[0]).toMatchObject({ state: { state: 'waiting', reason: 'CrashLoopBackOff' }, restartCount: 4, lastTerminated: { exitCode: 2 } });
+    expect(snap.containers[0]).toMatchObject({
+      state: { state: 'waiting', reason: 'CrashLoopBackOff' },
+      restartCount: 4,
+      lastTerminated: { exitCode: 2 },
+    });
     expect(snap.replicas!.map((r) => r.name)).toEqual(['web-1', 'web-2', 'web-3']);
   });
 
   it("puts the scheduler's words on a Pod's containers before it runs", () => {
-    const message = '0/3 nodes are available: 3 Insufficient memory. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.';
-    const pending = { metadata: { name: 'web' }, spec: { containers: [{ name: 'app', image: 'x' }] }, status: { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message }] } };
+    const message =
+      '0/3 nodes are available: 3 Insufficient memory. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.';
+    const pending = {
+      metadata: { name: 'web' },
+      spec: { containers: [{ name: 'app', image: 'x' }] },
+      status: {
+        phase: 'Pending',
+        conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message }],
+      },
+    };
     const snap = runSnapshot({ name: 'web', namespace: 'default', pods: [pending] });
     expect(snap.phase).toBe('Pending');
     expect(snap.containers[0]!.state).toEqual({ state: 'waiting', reason: 'Unschedulable', message });
     expect(snap.conditions).toContainEqual({ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message });
     expect(readyText(snap)).toBeUndefined();
+  });
+
+  it('says a Pod no scheduler has placed yet waits for one, not that its containers are being created', () => {
+    // What a real kube-apiserver 1.34 stores for a Pod before (or without) a scheduler: no node, no condition at all.
+    const unplaced = {
+      metadata: { name: 'web' },
+      spec: { containers: [{ name: 'app', image: 'x' }] },
+      status: { phase: 'Pending', qosClass: 'BestEffort' },
+    };
+    const snap = runSnapshot({ name: 'web', namespace: 'default', pods: [unplaced] });
+    expect(snap.containers[0]!.state).toEqual({
+      state: 'waiting',
+      reason: 'Pending',
+      message: 'not placed on a node yet: waiting for the scheduler',
+    });
+    // Placed on a node, before the kubelet reports: its containers are being created.
+    const placed = { ...unplaced, spec: { ...unplaced.spec, nodeName: 'node-1' } };
+    expect(runSnapshot({ name: 'web', namespace: 'default', pods: [placed] }).containers[0]!.state).toEqual({
+      state: 'waiting',
+      reason: 'ContainerCreating',
+    });
   });
 });
 
@@ -131,8 +226,28 @@ describe("the server's verdict", () => {
     expect(podPath('spec.selector', 'spec.template')).toBe('');
     expect(podPath('.spec.containers[name="a"].image', '')).toBe('spec.containers[name="a"].image');
     const problems = refusalProblems(
-      { code: 422, message: 'x', details: { causes: [{ reason: 'FieldValueRequired', message: 'Required value', field: 'spec.template.spec.containers[2].image' }] } },
-      { kind: 'Deployment', name: 'hello', apiVersion: 'apps/v1', resource: 'deployments', namespace: 'default', body: {}, podPrefix: 'spec.template' },
+      {
+        code: 422,
+        message: 'x',
+        details: {
+          causes: [
+            {
+              reason: 'FieldValueRequired',
+              message: 'Required value',
+              field: 'spec.template.spec.containers[2].image',
+            },
+          ],
+        },
+      },
+      {
+        kind: 'Deployment',
+        name: 'hello',
+        apiVersion: 'apps/v1',
+        resource: 'deployments',
+        namespace: 'default',
+        body: {},
+        podPrefix: 'spec.template',
+      },
     );
     expect(problems).toEqual([
       {
@@ -148,7 +263,11 @@ describe("the server's verdict", () => {
   });
 
   it('diffs live against the dry run, leaving out what the server keeps for itself', () => {
-    const live = { kind: 'ConfigMap', metadata: { name: 'a', resourceVersion: '5', managedFields: [{}] }, data: { a: '1', b: '2' } };
+    const live = {
+      kind: 'ConfigMap',
+      metadata: { name: 'a', resourceVersion: '5', managedFields: [{}] },
+      data: { a: '1', b: '2' },
+    };
     const next = { kind: 'ConfigMap', metadata: { name: 'a', resourceVersion: '6' }, data: { a: '1', b: '3' } };
     const change = objectChange(live, next);
     expect(change.action).toBe('update');
@@ -158,6 +277,10 @@ describe("the server's verdict", () => {
     ]);
     expect(objectChange(live, { ...live, metadata: { name: 'a', resourceVersion: '9' } }).action).toBe('unchanged');
     expect(objectChange(undefined, next).action).toBe('create');
-    expect(lineDiff('a\nb\nc\nd\ne\nf\ng\nh\ni', 'a\nb\nc\nd\ne\nf\ng\nh\nX', 1)).toEqual([{ op: ' ', text: 'h' }, { op: '-', text: 'i' }, { op: '+', text: 'X' }]);
+    expect(lineDiff('a\nb\nc\nd\ne\nf\ng\nh\ni', 'a\nb\nc\nd\ne\nf\ng\nh\nX', 1)).toEqual([
+      { op: ' ', text: 'h' },
+      { op: '-', text: 'i' },
+      { op: '+', text: 'X' },
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 // A cluster run as the CLI prints it: the workload and its ready count, then each replica and its containers.
 import type { PodSnapshot } from '../../../shared/api/contract';
 import { describeState } from '../../../shared/plan';
-import { readyText, unschedulable } from '../../../shared/plan/kube-status';
+import { readyText, replicaFailure, unschedulable } from '../../../shared/plan/kube-status';
 
 type Container = PodSnapshot['containers'][number];
 
@@ -21,6 +21,8 @@ export function formatRun(run: PodSnapshot, now = Date.now()): string[] {
   const width = Math.max(4, ...run.containers.map((c) => c.name.length));
   const replicas = run.replicas ?? [];
   if (replicas.length === 0) lines.push('  (no Pods yet)');
+  const refused = replicaFailure(run);
+  if (refused?.message) lines.push(`  replica failure: ${refused.message}`);
   for (const r of replicas) {
     const where = [r.node ? `on ${r.node}` : '', r.podIP ? `IP ${r.podIP}` : ''].filter(Boolean).join(', ');
     lines.push(`  ${r.name}  ${r.terminating ? 'Terminating' : r.phase}${where ? `  (${where})` : ''}`);
@@ -45,6 +47,8 @@ export function isReady(run: PodSnapshot): boolean {
 
 /** What makes the run fail for sure (the CLI stops waiting): a Failed Pod, an image no node can pull, a crash loop, no room. */
 export function failure(run: PodSnapshot): string | undefined {
+  const refused = replicaFailure(run);
+  if (refused) return `Deployment ${run.name} cannot make its Pods: ${refused.message ?? refused.reason ?? ''}`;
   for (const r of run.replicas ?? []) {
     if (r.terminating) continue;
     if (r.phase === 'Failed') return `Pod ${r.name} failed.`;

@@ -38,7 +38,11 @@ function cli(...args: string[]): Promise<Result> {
 }
 
 beforeAll(async () => {
-  standIn = await StandIn.start({ namespaces: ['default', 'team-a'], timing: { logIntervalMs: 100 } });
+  standIn = await StandIn.start({
+    namespaces: ['default', 'team-a', 'quota'],
+    timing: { logIntervalMs: 100 },
+    quotas: [{ namespace: 'quota', name: 'small', pods: 1 }],
+  });
   dir = mkdtempSync(join(tmpdir(), 'podwright-cli-kube-'));
   kubeconfig = writeKubeconfig(
     standIn,
@@ -241,6 +245,17 @@ describe.skipIf(noKubectl)(`podwright deploy${noKubectl ? ` (skipped: ${noKubect
     expect(stuck.code).toBe(1);
     expect(stuck.stderr).toContain('cannot be scheduled: 0/3 nodes are available: 3 Insufficient memory.');
     expect((await cli('undeploy', 'big', '--context', 'lab')).code).toBe(0);
+  });
+
+  it('exits 1 with the quota in its words when a Deployment cannot make its Pods', async () => {
+    // A real cluster accepts the Deployment (its dry run too); the ReplicaSet's Pods are what the quota refuses, and
+    // the Deployment's ReplicaFailure condition says so (kube-apiserver and controller manager 1.34.2).
+    const stuck = await cli('deploy', example, '--context', 'lab', '-n', 'quota', '--replicas', '2', '--timeout', '20');
+    expect(stuck.code).toBe(1);
+    expect(stuck.stderr).toMatch(
+      /Deployment helloworld cannot make its Pods: pods "helloworld-[a-z0-9]+-[a-z0-9]+" is forbidden: exceeded quota: small, requested: pods=1, used: pods=1, limited: pods=1/,
+    );
+    expect((await cli('undeploy', 'helloworld', '--context', 'lab', '-n', 'quota')).code).toBe(0);
   });
 
   it('uses the current context and the namespace it names when --context is left out', async () => {

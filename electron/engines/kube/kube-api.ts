@@ -69,7 +69,7 @@ function engineOf(holder: ClusterHolder): ClusterEngine {
   return holder.cluster;
 }
 
-type ClusterCalls = Pick<CallHandlers, 'kube.contexts' | 'kube.select' | 'kube.namespaces' | 'kube.namespace.create' | 'kube.preview' | 'kube.apply'>;
+type ClusterCalls = Pick<CallHandlers, 'kube.contexts' | 'kube.select' | 'kube.namespaces' | 'kube.namespace.create' | 'kube.preview' | 'kube.apply' | 'kube.scale'>;
 
 /** Every context of the kubeconfig, each asked (at once, each bounded) whether it answers, its version and access. */
 export async function listContexts(holder: ClusterHolder, timeoutMs = 3000): Promise<CallOutput<'kube.contexts'>> {
@@ -143,6 +143,12 @@ export function clusterCallHandlers(holder: ClusterHolder): ClusterCalls {
         return engine.deployer.preview(plan);
       }),
     'kube.apply': (input) => guard(() => applyRun(engineOf(holder), input, progress)),
+    'kube.scale': ({ name, replicas }) =>
+      guard(async () => {
+        const engine = engineOf(holder);
+        await engine.deployer.scale(engine.namespace, name, replicas);
+        return {};
+      }),
   };
 }
 

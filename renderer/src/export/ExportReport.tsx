@@ -3,22 +3,10 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePanel } from '../components/panel-tabs';
-import { exportNoteOf } from '../../../shared/manifest/export-notes';
-import { diagnosticText, type Translate } from '../problems-text';
+import { diagnosticText } from '../problems-text';
+import { exportNoteTranslated } from './note-text';
 import { useExportReport } from './export';
 import './export.css';
-
-/** A note in the UI language when it is one of the export's own (exportNoteOf), else as the exporter wrote it. */
-function noteText(t: Translate, message: string): string {
-  const note = exportNoteOf(message);
-  if (!note) return message;
-  return (t as (key: string, options: Record<string, unknown>) => string)(`export.notes.${note.code}`, {
-    ...note.params,
-    defaultValue: message,
-    // Values are names and paths from the Pod, shown as text, never markup.
-    interpolation: { escapeValue: false },
-  });
-}
 
 export function ExportReportDialog() {
   const { t } = useTranslation();
@@ -71,7 +59,7 @@ export function ExportReportDialog() {
             <h3>{t(`export.report.notes.${report.as}`, { count: report.notes.length })}</h3>
             <ul className="manifest-export-list">
               {report.notes.map((n, i) => (
-                <li key={i}>{noteText(t, n)}</li>
+                <li key={i}>{exportNoteTranslated(t, n)}</li>
               ))}
             </ul>
           </>

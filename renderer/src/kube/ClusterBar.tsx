@@ -4,13 +4,15 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { replicasOf, setReplicas, wrapInDeployment } from '../../../shared/design';
-import { unschedulable } from '../../../shared/plan/kube-status';
+import { replicaFailure, unschedulable } from '../../../shared/plan/kube-status';
 import { useRun } from '../run/store';
 import { useDocument } from '../store/document';
 import { useEngine } from '../store/engine';
 import { replicasFromText } from '../workloads/DeploymentTag';
 import { clusterOf, useCluster } from './store';
 import './kube.css';
+// Typing the count while it runs scales the Deployment at once.
+import './live-scale';
 
 /** A namespace typed by hand (the user may not list them, or wants a new one); starts from the current one. */
 function TypedNamespace({
@@ -146,6 +148,7 @@ export function ClusterRunState() {
     }
     return undefined;
   });
+  const refused = useRun((s) => (s.snapshot ? replicaFailure(s.snapshot)?.message : undefined));
   return (
     <>
       {workload && (
@@ -162,6 +165,11 @@ export function ClusterRunState() {
       {pending && (
         <span className="kube-unschedulable" role="status" data-testid="kube-unschedulable" title={pending}>
           {t('kube.unschedulable', { message: pending })}
+        </span>
+      )}
+      {refused && (
+        <span className="kube-unschedulable" role="status" data-testid="kube-replica-failure" title={refused}>
+          {t('kube.replicaFailure', { message: refused })}
         </span>
       )}
     </>

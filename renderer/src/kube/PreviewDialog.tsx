@@ -4,6 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ClusterPreview } from '../../../shared/api/contract';
 import { diagnosticText } from '../problems-text';
+import { exportNoteTranslated } from '../export/note-text';
 import { RunDialog } from '../run/RunDialog';
 import { useCluster, verdictDiagnostics } from './store';
 
@@ -11,7 +12,12 @@ function ObjectChange({ object }: { object: ClusterPreview['objects'][number] })
   const { t } = useTranslation();
   const changed = object.diff.filter((l) => l.op !== ' ').length;
   return (
-    <li className={`kube-object action-${object.action}`} data-testid="kube-preview-object" data-kind={object.kind} data-action={object.action}>
+    <li
+      className={`kube-object action-${object.action}`}
+      data-testid="kube-preview-object"
+      data-kind={object.kind}
+      data-action={object.action}
+    >
       <span className="kube-object-name">
         {object.kind}/{object.name}
       </span>{' '}
@@ -43,8 +49,17 @@ export function PreviewDialog() {
   const problems = verdictDiagnostics(preview).filter((d) => d.code !== 'KUBE_FIELD_CONFLICT');
   const conflicts = preview.conflicts;
   return (
-    <RunDialog title={t('kube.preview.title', { context: preview.context })} onClose={() => respond({ apply: false })} testId="kube-preview" initialFocus="button.primary, button.cancel">
-      <p className={preview.accepted ? 'kube-accepted' : 'kube-refused'} data-testid="kube-verdict" data-accepted={preview.accepted}>
+    <RunDialog
+      title={t('kube.preview.title', { context: preview.context })}
+      onClose={() => respond({ apply: false })}
+      testId="kube-preview"
+      initialFocus="button.primary, button.cancel"
+    >
+      <p
+        className={preview.accepted ? 'kube-accepted' : 'kube-refused'}
+        data-testid="kube-verdict"
+        data-accepted={preview.accepted}
+      >
         {preview.accepted ? t('kube.preview.accepted') : t('kube.preview.refused')}
       </p>
       <p className="kube-where">{t('kube.preview.where', { server: preview.server, namespace: preview.namespace })}</p>
@@ -54,7 +69,8 @@ export function PreviewDialog() {
           <ul className="run-reasons" data-testid="kube-problems">
             {problems.map((d, i) => (
               <li key={i} className={`severity-${d.severity}`} data-code={d.code}>
-                <code>{d.code}</code> {d.path && <span className="run-reason-path">{d.path}</span>} {diagnosticText(t, d)}
+                <code>{d.code}</code> {d.path && <span className="run-reason-path">{d.path}</span>}{' '}
+                {diagnosticText(t, d)}
               </li>
             ))}
           </ul>
@@ -84,13 +100,20 @@ export function PreviewDialog() {
           <h3>{t('kube.preview.notes')}</h3>
           <ul className="kube-notes">
             {preview.notes.map((n, i) => (
-              <li key={i}>{n}</li>
+              <li key={i} data-testid="kube-note">
+                {exportNoteTranslated(t, n)}
+              </li>
             ))}
           </ul>
         </>
       )}
       <div className="run-dialog-buttons">
-        <button type="button" className="tool cancel" onClick={() => respond({ apply: false })} data-testid="kube-preview-cancel">
+        <button
+          type="button"
+          className="tool cancel"
+          onClick={() => respond({ apply: false })}
+          data-testid="kube-preview-cancel"
+        >
           {t('kube.preview.cancel')}
         </button>
         {preview.accepted && (

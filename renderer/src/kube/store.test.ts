@@ -14,13 +14,16 @@ vi.stubGlobal('localStorage', { getItem: () => null, setItem: () => undefined, r
 vi.stubGlobal('navigator', { language: 'en' });
 
 const calls: { method: string; input: unknown }[] = [];
+/** The dry run the server gives instead of `preview`, when a test sets one. */
+let answered: ClusterPreview | undefined;
 
 vi.mock('../api', () => ({
   api: () => ({
     call: async (method: string, input: unknown) => {
       calls.push({ method, input });
-      if (method === 'kube.preview') return preview;
+      if (method === 'kube.preview') return answered ?? preview;
       if (method === 'kube.apply') return snapshot;
+      if (method === 'kube.scale') return {};
       throw new Error(`unexpected call ${method}`);
     },
     subscribe: () => () => undefined,
@@ -32,7 +35,8 @@ const { useDocument, undo, redo } = await import('../store/document');
 const { useEngine } = await import('../store/engine');
 const { useNotice } = await import('../store/notice');
 const { exportActivePod } = await import('../export/export');
-const { clusterDocuments } = await import('./store');
+const { clusterDocuments, useCluster } = await import('./store');
+const { SCALE_PAUSE_MS } = await import('./live-scale');
 
 /** A dry run the user is not asked about: accepted, nothing to change. */
 const preview: ClusterPreview = {
@@ -116,6 +120,7 @@ function sent(): Record<string, unknown>[] {
 
 beforeEach(() => {
   calls.length = 0;
+  answered = undefined;
   useNotice.getState().clear();
   useEngine.setState({ status: cluster });
   useRun.setState({
@@ -178,6 +183,26 @@ describe('run on a cluster', () => {
     expect(sent().map((d) => d.kind)).toEqual(['Pod', 'Service']);
   });
 
+  it('says in the dry run that a drawn Service which does not select the Pod is left out, as podwright deploy does', async () => {
+    answered = {
+      ...preview,
+      as: 'pod',
+      replicas: 1,
+      objects: [{ kind: 'Pod', name: 'hello', namespace: 'team-a', action: 'create', diff: [] }],
+      notes: ['The design names namespace "x"; it runs in "team-a".'],
+    };
+    useDocument.getState().changeDesign((d) => ({ ...d, companions: [service('elsewhere', { app: 'other' })] }));
+    const running = useRun.getState().run();
+    await vi.waitFor(() => expect(useCluster.getState().preview).toBeDefined());
+    expect(useCluster.getState().preview?.notes).toEqual([
+      'Service "elsewhere" does not select this Pod, so it was not applied with it.',
+      'The design names namespace "x"; it runs in "team-a".',
+    ]);
+    useCluster.getState().respond({ apply: false });
+    await running;
+    expect(calls.map((c) => c.method)).toEqual(['kube.preview']);
+  });
+
   it('refuses a run whose Deployment Kubernetes would refuse, before the dry run', async () => {
     useDocument.getState().change((doc) => setReplicas(wrapInDeployment(doc, 1), 'three'));
     await useRun.getState().run();
@@ -185,6 +210,46 @@ describe('run on a cluster', () => {
     expect(question?.kind).toBe('refused');
     expect(question?.kind === 'refused' && question.diagnostics.map((d) => d.path)).toContain('spec.replicas');
     expect(calls).toEqual([]);
+  });
+});
+
+describe('the replica count typed while the design runs on a cluster', () => {
+  const running: PodSnapshot = {
+    ...snapshot,
+    phase: 'Running',
+    workload: { kind: 'Deployment', name: 'hello', replicas: 1, ready: 1, available: 1, updated: 1 },
+  };
+  const type = (value: number): void =>
+    useDocument.getState().change((doc) => setReplicas(doc, value), { group: 'deployment.replicas' });
+
+  it('scales the running Deployment once the typing pauses, as kubectl scale would', async () => {
+    vi.useFakeTimers();
+    try {
+      useDocument.getState().change((doc) => wrapInDeployment(doc, 1));
+      useRun.setState({ snapshot: running });
+      // "1" then "12": one call, for 12.
+      type(1);
+      type(12);
+      await vi.advanceTimersByTimeAsync(SCALE_PAUSE_MS + 10);
+      expect(calls).toEqual([{ method: 'kube.scale', input: { name: 'hello', replicas: 12 } }]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('leaves a design that is not running, or runs on Docker, to the next Run', async () => {
+    vi.useFakeTimers();
+    try {
+      useDocument.getState().change((doc) => wrapInDeployment(doc, 1));
+      type(4);
+      useRun.setState({ snapshot: running });
+      useEngine.setState({ status: docker });
+      type(5);
+      await vi.advanceTimersByTimeAsync(SCALE_PAUSE_MS + 10);
+      expect(calls).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -107,6 +107,11 @@ export function clusterDocuments(doc: CanvasDocument, companions: readonly KubeO
   return drawnRun(doc.pod, deploymentOf(doc), companions).objects;
 }
 
+/** What the run leaves out of what is drawn (a Service that does not select the Pod), as `podwright deploy` says it. */
+export function clusterNotes(doc: CanvasDocument, companions: readonly KubeObject[]): string[] {
+  return drawnRun(doc.pod, deploymentOf(doc), companions).notes;
+}
+
 /** The verdict's problems as diagnostics of the Pod, so the canvas marks the container a problem is about. */
 export function verdictDiagnostics(preview: ClusterPreview): Diagnostic[] {
   return preview.problems.map((p) => ({
@@ -135,7 +140,8 @@ export async function runOnCluster(
 ): Promise<PodSnapshot | undefined> {
   // No `as` or `replicas`: the documents say it (a Deployment runs as drawn, a bare Pod as a Pod).
   const input = { documents: clusterDocuments(doc, companions), design };
-  const preview = await api().call('kube.preview', input);
+  const verdict = await api().call('kube.preview', input);
+  const preview = { ...verdict, notes: [...clusterNotes(doc, companions), ...verdict.notes] };
   useCluster.setState({ verdict: verdictDiagnostics(preview), verdictFor: doc.pod });
   const quiet =
     preview.accepted && preview.conflicts.length === 0 && preview.objects.every((o) => o.action === 'unchanged');

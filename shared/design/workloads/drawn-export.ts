@@ -71,9 +71,12 @@ export function drawnServices(
   const notes: string[] = [];
   for (const service of services) {
     if (mapSelectorMatches(specOf(service).selector, labels)) objects.push(cleanObject(service));
-    else if (leftOut === 'exported')
-      notes.push(exportNoteText('serviceNotSelecting', { service: serviceName(service) }));
-    else notes.push(`Service "${serviceName(service)}" does not select this Pod, so it was not applied with it.`);
+    else
+      notes.push(
+        exportNoteText(leftOut === 'exported' ? 'serviceNotSelecting' : 'serviceNotApplied', {
+          service: serviceName(service),
+        }),
+      );
   }
   return { objects, notes };
 }

@@ -2,12 +2,28 @@
 // what is live; then, only if the dry run passed, server-side apply (application/apply-patch+yaml, field manager
 // podwright), forcing conflicting fields only when asked. Down deletes exactly what the plan names, found by label and
 // name, with the grace period, and waits until it is gone.
-import { DOWN_ORDER, FIELD_MANAGER, MANAGED_BY, MANAGER, resources, runSelector, type ClusterPlan, type PlannedObject } from '../../../../shared/plan/kube';
-import { conflictProblems, conflictsOf, objectChange, objectLabel, refusalProblems } from '../../../../shared/plan/kube-verdict';
+import {
+  DOWN_ORDER,
+  FIELD_MANAGER,
+  MANAGED_BY,
+  MANAGER,
+  resources,
+  runSelector,
+  type ClusterPlan,
+  type PlannedObject,
+} from '../../../../shared/plan/kube';
+import {
+  conflictProblems,
+  conflictsOf,
+  objectChange,
+  objectLabel,
+  refusalProblems,
+} from '../../../../shared/plan/kube-verdict';
 import type { ClusterPreview } from '../../../../shared/api/contract';
 import { Labels } from '../../../../shared/model/labels';
 import { resourcePath, type Cluster } from '../connection/cluster';
 import { ClusterError } from '../connection/errors';
+import { appliedConfiguration } from './applied';
 
 type Json = Record<string, unknown>;
 
@@ -26,7 +42,9 @@ function isPodReplacement(err: unknown, object: PlannedObject): boolean {
     object.kind === 'Pod' &&
     err instanceof ClusterError &&
     err.code === 'INVALID' &&
-    (err.status?.details?.causes ?? []).some((c) => c.field === 'spec' && /pod updates may not change fields/.test(c.message ?? ''))
+    (err.status?.details?.causes ?? []).some(
+      (c) => c.field === 'spec' && /pod updates may not change fields/.test(c.message ?? ''),
+    )
   );
 }
 
@@ -42,9 +60,16 @@ export class ClusterDeployer {
     }
   }
 
-  private applyOne(object: PlannedObject, options: { dryRun?: boolean; force?: boolean; signal?: AbortSignal }): Promise<Json> {
+  private applyOne(
+    object: PlannedObject,
+    options: { dryRun?: boolean; force?: boolean; signal?: AbortSignal },
+  ): Promise<Json> {
     return this.cluster.request<Json>('PATCH', pathOf(object), {
-      query: { fieldManager: FIELD_MANAGER, ...(options.dryRun ? { dryRun: 'All' } : {}), ...(options.force ? { force: 'true' } : {}) },
+      query: {
+        fieldManager: FIELD_MANAGER,
+        ...(options.dryRun ? { dryRun: 'All' } : {}),
+        ...(options.force ? { force: 'true' } : {}),
+      },
       contentType: 'application/apply-patch+yaml',
       // JSON is YAML: the server reads it as the apply configuration.
       body: JSON.stringify(object.body),
@@ -87,7 +112,13 @@ export class ClusterDeployer {
           }
         } else if (isPodReplacement(err, object)) {
           preview.notes.push(`The Pod ${object.name} exists with another spec; it is deleted and made again.`);
-          preview.objects.push({ kind: object.kind, name: object.name, namespace: object.namespace, action: 'replace', diff: objectChange(live, object.body).diff });
+          preview.objects.push({
+            kind: object.kind,
+            name: object.name,
+            namespace: object.namespace,
+            action: 'replace',
+            diff: objectChange(live, object.body).diff,
+          });
           continue;
         } else {
           preview.problems.push(...refusalProblems(err.status, object));
@@ -96,7 +127,14 @@ export class ClusterDeployer {
       if (result) {
         const change = objectChange(live, result);
         preview.objects.push({ kind: object.kind, name: object.name, namespace: object.namespace, ...change });
-      } else preview.objects.push({ kind: object.kind, name: object.name, namespace: object.namespace, action: 'refused', diff: [] });
+      } else
+        preview.objects.push({
+          kind: object.kind,
+          name: object.name,
+          namespace: object.namespace,
+          action: 'refused',
+          diff: [],
+        });
     }
     preview.problems.push(...conflictProblems(preview.conflicts, prefixes));
     preview.accepted = !preview.problems.some((p) => p.severity === 'error');
@@ -107,7 +145,10 @@ export class ClusterDeployer {
    * Applies the plan after its dry run: refused objects stop it before anything is written, conflicts stop it unless
    * `force`. Throws a ClusterError (code INVALID or CONFLICT) carrying the preview in `details`.
    */
-  async apply(plan: ClusterPlan, options: { force?: boolean; signal?: AbortSignal; preview?: ClusterPreview } = {}): Promise<ApplyResult & { preview: ClusterPreview }> {
+  async apply(
+    plan: ClusterPlan,
+    options: { force?: boolean; signal?: AbortSignal; preview?: ClusterPreview } = {},
+  ): Promise<ApplyResult & { preview: ClusterPreview }> {
     const preview = options.preview ?? (await this.preview(plan));
     if (!preview.accepted) throw new DeployRefused(preview, 'refused');
     if (preview.conflicts.length > 0 && !options.force) throw new DeployRefused(preview, 'conflicts');
@@ -117,11 +158,19 @@ export class ClusterDeployer {
       const shown = preview.objects.find((o) => o.kind === object.kind && o.name === object.name);
       if (shown?.action === 'replace') {
         await this.deleteAndWait([{ ...object }], undefined, options.signal);
-        applied.push({ object, result: await this.applyOne(object, { force: options.force, signal: options.signal }), action: 'replace' });
+        applied.push({
+          object,
+          result: await this.applyOne(object, { force: options.force, signal: options.signal }),
+          action: 'replace',
+        });
         continue;
       }
       const result = await this.applyOne(object, { force: options.force, signal: options.signal });
-      applied.push({ object, result, action: shown?.action === 'create' ? 'create' : shown?.action === 'unchanged' ? 'unchanged' : 'update' });
+      applied.push({
+        object,
+        result,
+        action: shown?.action === 'create' ? 'create' : shown?.action === 'unchanged' ? 'unchanged' : 'update',
+      });
     }
     return { applied, preview };
   }
@@ -130,29 +179,65 @@ export class ClusterDeployer {
   async stop(namespace: string, name: string, design?: string): Promise<void> {
     const deployments = await this.find('Deployment', namespace, name, design);
     if (deployments.length > 0) {
-      for (const d of deployments)
-        await this.cluster.request('PATCH', pathOf({ ...resources.Deployment!, namespace, name: d }), {
-          query: { fieldManager: FIELD_MANAGER, force: 'true' },
-          contentType: 'application/apply-patch+yaml',
-          body: JSON.stringify({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: d, namespace }, spec: { replicas: 0 } }),
-        });
+      for (const d of deployments) await this.scale(namespace, d, 0);
       return;
     }
     const pods = await this.find('Pod', namespace, name, design);
-    await this.deleteAndWait(pods.map((p) => ({ kind: 'Pod', ...resources.Pod!, namespace, name: p })), undefined);
+    await this.deleteAndWait(
+      pods.map((p) => ({ kind: 'Pod', ...resources.Pod!, namespace, name: p })),
+      undefined,
+    );
+  }
+
+  /**
+   * Sets a Deployment's replicas, as `kubectl scale` does, by applying again what Podwright applied with the count
+   * changed (taking the count back from another manager, a `kubectl scale` say). Applying the count alone would drop
+   * every other field Podwright owned, and the server refuses a Deployment without its selector and template.
+   */
+  async scale(namespace: string, name: string, replicas: number): Promise<void> {
+    const path = pathOf({ ...resources.Deployment!, namespace, name });
+    const live = await this.cluster.request<Json>('GET', path);
+    const applied = appliedConfiguration(live, FIELD_MANAGER);
+    if (!applied)
+      throw new ClusterError(
+        'CONFLICT',
+        `Deployment ${name} was not applied by ${FIELD_MANAGER}; it is not scaled here.`,
+        this.cluster.where,
+      );
+    const spec = (applied.spec ?? {}) as Json;
+    await this.cluster.request('PATCH', path, {
+      query: { fieldManager: FIELD_MANAGER, force: 'true' },
+      contentType: 'application/apply-patch+yaml',
+      body: JSON.stringify({ ...applied, spec: { ...spec, replicas } }),
+    });
   }
 
   /**
    * Names of the objects of a kind that Podwright applied for the run, found by label. `applied` leaves out the Pods a
    * workload made (they carry the run's labels too, but Podwright applied their Deployment, not them).
    */
-  private async find(kind: string, namespace: string, name: string, design?: string, applied = false): Promise<string[]> {
+  private async find(
+    kind: string,
+    namespace: string,
+    name: string,
+    design?: string,
+    applied = false,
+  ): Promise<string[]> {
     const r = resources[kind]!;
-    const list = await this.cluster.request<{ items?: Json[] }>('GET', resourcePath({ apiVersion: r.apiVersion, resource: r.resource, namespace }), {
-      query: { labelSelector: runSelector(design, name) },
-    });
+    const list = await this.cluster.request<{ items?: Json[] }>(
+      'GET',
+      resourcePath({ apiVersion: r.apiVersion, resource: r.resource, namespace }),
+      {
+        query: { labelSelector: runSelector(design, name) },
+      },
+    );
     return (list.items ?? [])
-      .filter((o) => !applied || !Array.isArray((o.metadata as Json | undefined)?.ownerReferences) || ((o.metadata as Json).ownerReferences as unknown[]).length === 0)
+      .filter(
+        (o) =>
+          !applied ||
+          !Array.isArray((o.metadata as Json | undefined)?.ownerReferences) ||
+          ((o.metadata as Json).ownerReferences as unknown[]).length === 0,
+      )
       .map((o) => String((o.metadata as Json | undefined)?.name ?? ''))
       .filter(Boolean);
   }
@@ -161,12 +246,21 @@ export class ClusterDeployer {
    * Deletes what Podwright applied for the run (by label and name, with the grace period) and waits until it and its
    * Pods are gone. Returns how many objects and Pods went.
    */
-  async down(namespace: string, name: string, options: { design?: string; graceSeconds?: number; signal?: AbortSignal } = {}): Promise<{ objects: number; pods: number }> {
+  async down(
+    namespace: string,
+    name: string,
+    options: { design?: string; graceSeconds?: number; signal?: AbortSignal } = {},
+  ): Promise<{ objects: number; pods: number }> {
     const targets: Pick<PlannedObject, 'kind' | 'apiVersion' | 'resource' | 'namespace' | 'name'>[] = [];
     for (const kind of DOWN_ORDER)
-      for (const n of await this.find(kind, namespace, name, options.design, true)) targets.push({ kind, ...resources[kind]!, namespace, name: n });
+      for (const n of await this.find(kind, namespace, name, options.design, true))
+        targets.push({ kind, ...resources[kind]!, namespace, name: n });
     const pods = (await this.find('Pod', namespace, name, options.design)).length;
-    await this.deleteAndWait(targets, options.graceSeconds, options.signal, { namespace, name, design: options.design });
+    await this.deleteAndWait(targets, options.graceSeconds, options.signal, {
+      namespace,
+      name,
+      design: options.design,
+    });
     return { objects: targets.length, pods };
   }
 
@@ -179,7 +273,12 @@ export class ClusterDeployer {
     for (const t of targets) {
       try {
         await this.cluster.request('DELETE', pathOf(t), {
-          body: { apiVersion: 'v1', kind: 'DeleteOptions', propagationPolicy: 'Background', ...(graceSeconds !== undefined ? { gracePeriodSeconds: graceSeconds } : {}) },
+          body: {
+            apiVersion: 'v1',
+            kind: 'DeleteOptions',
+            propagationPolicy: 'Background',
+            ...(graceSeconds !== undefined ? { gracePeriodSeconds: graceSeconds } : {}),
+          },
           signal,
         });
       } catch (err) {
@@ -196,7 +295,13 @@ export class ClusterDeployer {
       if (run) left.push(...(await this.find('Pod', run.namespace, run.name, run.design)).map((p) => `Pod ${p}`));
       if (left.length === 0) return;
       if (Date.now() > deadline)
-        throw new ClusterError('TIMEOUT', `Still not gone after the grace period: ${left.join(', ')}.`, this.cluster.where, undefined, { objects: left.join(', ') });
+        throw new ClusterError(
+          'TIMEOUT',
+          `Still not gone after the grace period: ${left.join(', ')}.`,
+          this.cluster.where,
+          undefined,
+          { objects: left.join(', ') },
+        );
       await new Promise((r) => setTimeout(r, delay));
       delay = Math.min(delay * 2, 1000);
     }
@@ -207,13 +312,18 @@ export class ClusterDeployer {
     const found = new Map<string, { name: string; design?: string }>();
     for (const kind of DOWN_ORDER) {
       const r = resources[kind]!;
-      const list = await this.cluster.request<{ items?: Json[] }>('GET', resourcePath({ apiVersion: r.apiVersion, resource: r.resource, namespace }), {
-        query: { labelSelector: `${MANAGED_BY}=${MANAGER}` },
-      });
+      const list = await this.cluster.request<{ items?: Json[] }>(
+        'GET',
+        resourcePath({ apiVersion: r.apiVersion, resource: r.resource, namespace }),
+        {
+          query: { labelSelector: `${MANAGED_BY}=${MANAGER}` },
+        },
+      );
       for (const o of list.items ?? []) {
         const labels = ((o.metadata as Json | undefined)?.labels ?? {}) as Record<string, string>;
         const name = labels[Labels.pod];
-        if (name && !found.has(name)) found.set(name, { name, ...(labels[Labels.design] ? { design: labels[Labels.design] } : {}) });
+        if (name && !found.has(name))
+          found.set(name, { name, ...(labels[Labels.design] ? { design: labels[Labels.design] } : {}) });
       }
     }
     return [...found.values()];

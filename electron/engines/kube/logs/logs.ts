@@ -178,6 +178,8 @@ export async function streamClusterLogs(cluster: Cluster, options: ClusterLogOpt
     } catch (err) {
       clearTimeout(backlog);
       onBacklog?.();
+      // Stopped before the kubelet answered (a real one answers once the container's stream is open): the end.
+      if (stop.aborted) return count;
       throw err;
     }
     let buffered = '';
@@ -282,7 +284,10 @@ export async function streamClusterLogs(cluster: Cluster, options: ClusterLogOpt
       let ready!: () => void;
       const backlog = new Promise<void>((resolve) => (ready = resolve));
       if (first) backlogs.push(backlog);
-      tasks.set(key, tail(podName(pod), container, ready).finally(ready));
+      const task = tail(podName(pod), container, ready).finally(ready);
+      // A task that joins after the wait below has ended is awaited by no one: its failure must not go unhandled.
+      task.catch(() => undefined);
+      tasks.set(key, task);
     }
   };
   for (const p of initial) startPod(p, true);

@@ -54,6 +54,8 @@ export interface SimulationOptions {
   timing: SimulationTiming;
   /** Images no node can pull (besides any under the never-resolving registry.invalid). */
   unpullable: string[];
+  /** The server's admission of a Pod a ReplicaSet makes: its refusal (an exceeded quota), or undefined. */
+  admitPod?: (namespace: string, name: string) => string | undefined;
 }
 
 export interface LogLine {
@@ -211,6 +213,8 @@ export class ClusterSimulation {
   private stopped = false;
   private nextIP = 10;
   private readonly unsubscribe: () => void;
+  /** ReplicaSets whose last Pod the server refused (namespace/name → its words), as ReplicaFailure says. */
+  private readonly failedCreates = new Map<string, string>();
 
   constructor(
     private readonly store: Store,
@@ -383,12 +387,24 @@ export class ClusterSimulation {
     const pods = this.owned(this.pods, rs).filter((p) => !metaOf(p).deletionTimestamp);
     const template = isObject(rs.spec.template) ? rs.spec.template : {};
     const templateMeta = isObject(template.metadata) ? template.metadata : {};
+    const key = `${String(meta.namespace)}/${String(meta.name)}`;
     for (let i = pods.length; i < want; i++) {
       const spec = structuredClone(isObject(template.spec) ? template.spec : {});
       defaultPodSpec(spec);
+      const name = `${String(meta.name)}-${suffix(5)}`;
+      // The real controller creates through the API, so admission (a quota) can refuse it: ReplicaFailure says why.
+      const refusal = this.options.admitPod?.(String(meta.namespace ?? 'default'), name);
+      if (refusal) {
+        if (this.failedCreates.get(key) !== refusal) {
+          this.failedCreates.set(key, refusal);
+          this.replicaSetStatus(rs);
+        }
+        return;
+      }
+      if (this.failedCreates.delete(key)) this.replicaSetStatus(rs);
       this.store.put(this.pods, {
         metadata: {
-          name: `${String(meta.name)}-${suffix(5)}`,
+          name,
           generateName: `${String(meta.name)}-`,
           namespace: meta.namespace ?? 'default',
           labels: structuredClone(isObject(templateMeta.labels) ? templateMeta.labels : {}),
@@ -413,8 +429,18 @@ export class ClusterSimulation {
       readyReplicas: ready,
       availableReplicas: ready,
       observedGeneration: metaOf(rs).generation ?? 1,
+      ...this.replicaFailure(rs),
     };
     this.write('ReplicaSet', { ...rs, status }, rs);
+  }
+
+  /** The ReplicaFailure condition of a ReplicaSet whose Pod the server refused, in the real controller's words. */
+  private replicaFailure(rs: JsonObject | undefined): { conditions?: JsonObject[] } {
+    const message = rs && this.failedCreates.get(`${String(metaOf(rs).namespace)}/${String(metaOf(rs).name)}`);
+    if (!message) return {};
+    const old = rs && isObject(rs.status) ? list(rs.status.conditions).find((c) => c.type === 'ReplicaFailure') : undefined;
+    const at = old?.message === message ? String(old.lastTransitionTime) : now();
+    return { conditions: [{ type: 'ReplicaFailure', status: 'True', lastTransitionTime: at, reason: 'FailedCreate', message }] };
   }
 
   private deploymentStatus(d: JsonObject): void {
@@ -454,6 +480,9 @@ export class ClusterSimulation {
           : condition('Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${rsName}" is progressing.`),
       ],
     };
+    // The current ReplicaSet's failure to make a Pod, copied up as the Deployment controller does.
+    const failed = this.replicaFailure(sets.find((rs) => metaOf(rs).name === rsName)).conditions?.[0];
+    if (failed) (status.conditions as JsonObject[]).push(condition('ReplicaFailure', 'True', 'FailedCreate', String(failed.message)));
     if (ready === 0) delete status.readyReplicas;
     if (ready === 0) delete status.availableReplicas;
     if (canonical(withoutTimes(before)) === canonical(withoutTimes(status))) return;

@@ -3,6 +3,7 @@
 // server's words (checked against kube-apiserver 1.34; see README.md).
 import { canonical, isObject, type Json, type JsonObject } from './fields';
 import type { StatusCause } from './status';
+import { memoryBytes, milliCpu } from '../../../../shared/model/quantity';
 
 const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -117,6 +118,34 @@ function validateName(name: Json | undefined, causes: StatusCause[], kind: strin
     });
 }
 
+/** A port name's faults (IANA_SVC_NAME), each in the real server's words (validation.IsValidPortName). */
+function portNameFaults(name: string): string[] {
+  const faults: string[] = [];
+  if (name.length > 15) faults.push('must be no more than 15 characters');
+  if (!/^[-a-z0-9]+$/.test(name)) faults.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
+  if (!/[a-z]/.test(name)) faults.push('must contain at least one letter (a-z)');
+  if (name.includes('--')) faults.push('must not contain consecutive hyphens (-)');
+  if (name.length > 0 && (name.startsWith('-') || name.endsWith('-'))) faults.push('must not begin or end with a hyphen (-)');
+  return faults;
+}
+
+function validatePortName(name: unknown, field: string, causes: StatusCause[]): void {
+  if (typeof name !== 'string') return;
+  for (const fault of portNameFaults(name)) causes.push({ reason: 'FieldValueInvalid', message: `Invalid value: ${shown(name)}: ${fault}`, field });
+}
+
+/** A request above its limit, as the real server words it (one cause for the container's requests). */
+function validateResources(resources: unknown, field: string, causes: StatusCause[]): void {
+  if (!isObject(resources) || !isObject(resources.requests) || !isObject(resources.limits)) return;
+  const { requests, limits } = resources;
+  for (const [name, read] of [['cpu', milliCpu], ['memory', memoryBytes]] as const) {
+    const want = typeof requests[name] === 'string' ? read(requests[name]) : undefined;
+    const cap = typeof limits[name] === 'string' ? read(limits[name]) : undefined;
+    if (want !== undefined && cap !== undefined && want > cap)
+      causes.push({ reason: 'FieldValueInvalid', message: `Invalid value: ${shown(requests[name])}: must be less than or equal to ${name} limit of ${String(limits[name])}`, field: `${field}.requests` });
+  }
+}
+
 function validatePodSpec(spec: Json | undefined, at: string, causes: StatusCause[]): void {
   if (!isObject(spec)) {
     causes.push({ reason: 'FieldValueRequired', message: 'Required value', field: `${at}.containers` });
@@ -145,6 +174,7 @@ function validatePodSpec(spec: Json | undefined, at: string, causes: StatusCause
       else names.add(c.name);
       if (typeof c.image !== 'string' || c.image.trim() === '') causes.push({ reason: 'FieldValueRequired', message: 'Required value', field: `${here}.image` });
       arr(c.ports).forEach((p, j) => {
+        validatePortName(p.name, `${here}.ports[${j}].name`, causes);
         for (const key of ['containerPort', 'hostPort'] as const) {
           const v = p[key];
           if (key === 'hostPort' && (v === undefined || v === 0)) continue;
@@ -156,6 +186,7 @@ function validatePodSpec(spec: Json | undefined, at: string, causes: StatusCause
             });
         }
       });
+      validateResources(c.resources, `${here}.resources`, causes);
       arr(c.volumeMounts).forEach((m, j) => {
         if (typeof m.name === 'string' && !volumes.has(m.name))
           causes.push({ reason: 'FieldValueNotFound', message: `Not found: ${shown(m.name)}`, field: `${here}.volumeMounts[${j}].name` });
@@ -226,6 +257,7 @@ export function validateObject(kind: string, obj: JsonObject): StatusCause[] {
           causes.push({ reason: 'FieldValueInvalid', message: `Invalid value: ${shown(p.port)}: must be between 1 and 65535, inclusive`, field: `spec.ports[${i}].port` });
         if (ports.length > 1 && (typeof p.name !== 'string' || p.name === ''))
           causes.push({ reason: 'FieldValueRequired', message: 'Required value', field: `spec.ports[${i}].name` });
+        validatePortName(p.targetPort, `spec.ports[${i}].targetPort`, causes);
       });
       break;
     }

@@ -84,6 +84,31 @@ describe('server-side apply, as strict as the real server', () => {
     await cluster.request('PATCH', path('shared'), { body: cm('shared', { a: '1' }), contentType: 'application/apply-patch+yaml', query: { fieldManager: 'two' } });
   });
 
+  it('refuses a port name that is no IANA service name, and a request above its limit, in the words of kube-apiserver 1.34.2', async () => {
+    const body = JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'ports' },
+      spec: {
+        containers: [
+          { name: 'c', image: 'busybox:1.36', ports: [{ containerPort: 80, name: 'Way_too_long_port_name' }] },
+          { name: 'd', image: 'busybox:1.36', resources: { requests: { memory: '2Gi' }, limits: { memory: '1Gi' } } },
+        ],
+      },
+    });
+    const pod = await refusal('PATCH', '/api/v1/namespaces/default/pods/ports', { body, contentType: 'application/apply-patch+yaml', query: { fieldManager: 'x', dryRun: 'All' } });
+    expect(pod.status?.details?.causes).toEqual([
+      { reason: 'FieldValueInvalid', message: 'Invalid value: "Way_too_long_port_name": must be no more than 15 characters', field: 'spec.containers[0].ports[0].name' },
+      { reason: 'FieldValueInvalid', message: 'Invalid value: "Way_too_long_port_name": must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)', field: 'spec.containers[0].ports[0].name' },
+      { reason: 'FieldValueInvalid', message: 'Invalid value: "2Gi": must be less than or equal to memory limit of 1Gi', field: 'spec.containers[1].resources.requests' },
+    ]);
+    const service = JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's1' }, spec: { selector: { app: 'x' }, ports: [{ port: 80, targetPort: 'Bad_Name_too_long_for_port' }] } });
+    const svc = await refusal('PATCH', '/api/v1/namespaces/default/services/s1', { body: service, contentType: 'application/apply-patch+yaml', query: { fieldManager: 'x', dryRun: 'All' } });
+    expect(svc.status?.message).toBe(
+      'Service "s1" is invalid: [spec.ports[0].targetPort: Invalid value: "Bad_Name_too_long_for_port": must be no more than 15 characters, spec.ports[0].targetPort: Invalid value: "Bad_Name_too_long_for_port": must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)]',
+    );
+  });
+
   it('refuses a Pod update that changes more than images, as the real server words it', async () => {
     const pod = (port: number): string => JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'kp' }, spec: { containers: [{ name: 'c', image: 'busybox:1.36', ports: [{ containerPort: port }] }] } });
     await cluster.request('PATCH', '/api/v1/namespaces/default/pods/kp', { body: pod(80), contentType: 'application/apply-patch+yaml', query: { fieldManager: 'x' } });

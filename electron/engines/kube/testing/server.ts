@@ -217,6 +217,7 @@ export class StandIn {
       nodes: options.nodes ?? defaultNodes,
       timing: { ...defaultTiming, ...options.timing },
       unpullable: options.unpullable ?? [],
+      admitPod: (namespace, name) => this.quotaRefusal(namespace, name),
     });
     const handler = (req: IncomingMessage, res: ServerResponse): void => void this.handle(req, res);
     this.server = this.certificates
@@ -564,14 +565,20 @@ export class StandIn {
       const status: Status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `admission webhook "${d.webhook}" denied the request: ${d.message}`, code: d.code ?? 400 };
       throw new StatusError(status);
     }
-    if (creating && route.type.kind === 'Pod') {
-      for (const quota of this.options.quotas ?? []) {
-        if (quota.namespace !== route.namespace) continue;
-        const used = this.store.list(route.type, route.namespace).filter((p) => !['Succeeded', 'Failed'].includes(String(isObject(p.status) ? p.status.phase : ''))).length;
-        if (used + 1 > quota.pods)
-          throw failure(403, 'Forbidden', `pods "${name}" is forbidden: exceeded quota: ${quota.name}, requested: pods=1, used: pods=${used}, limited: pods=${quota.pods}`, { name, kind: 'pods' });
-      }
+    if (creating && route.type.kind === 'Pod' && route.namespace) {
+      const refusal = this.quotaRefusal(route.namespace, name);
+      if (refusal) throw failure(403, 'Forbidden', refusal, { name, kind: 'pods' });
     }
+  }
+
+  /** The quota's refusal of one more Pod in `namespace`, in the server's words, or undefined. */
+  private quotaRefusal(namespace: string, name: string): string | undefined {
+    for (const quota of this.options.quotas ?? []) {
+      if (quota.namespace !== namespace) continue;
+      const used = this.store.list(typeByKind('Pod')!, namespace).filter((p) => !['Succeeded', 'Failed'].includes(String(isObject(p.status) ? p.status.phase : ''))).length;
+      if (used + 1 > quota.pods) return `pods "${name}" is forbidden: exceeded quota: ${quota.name}, requested: pods=1, used: pods=${used}, limited: pods=${quota.pods}`;
+    }
+    return undefined;
   }
 
   private managerName(q: URLSearchParams, req: IncomingMessage): string {
