@@ -4,8 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakePod, waitExited, type FakePod } from '../../engines/docker/logs/logs-testing';
-import { demux } from '../../engines/docker/pod/container-output';
+import { engineLines, startFakePod, waitExited, type FakePod } from '../../engines/docker/logs/logs-testing';
 import { dockerReason, requireDocker } from '../../engines/docker/testing';
 
 const engine = await requireDocker();
@@ -30,20 +29,9 @@ function cli(args: string[], options: { stdin?: string; killAfterMs?: number } =
 /** The containers' lines as `[name] text`, sorted by the timestamps the engine gave them: the order to expect. */
 async function engineOrder(pod: FakePod, names: string[]): Promise<string[]> {
   const lines: { at: [number, number]; text: string }[] = [];
-  for (const name of names) {
-    const raw = (await engine.docker
-      .getContainer(pod.ids[name]!)
-      .logs({ stdout: true, stderr: true, timestamps: true, follow: false })) as unknown as Buffer;
-    for (const line of demux(raw).split('\n').filter(Boolean)) {
-      const [time = '', ...words] = line.split(' ');
-      // RFC 3339 with up to nine fraction digits, trailing zeros dropped: compared as seconds and nanoseconds.
-      const [whole = '', fraction = ''] = time.replace(/Z$/, '').split('.');
-      lines.push({
-        at: [Date.parse(`${whole}Z`), Number(fraction.padEnd(9, '0'))],
-        text: `[${name}] ${words.join(' ')}`,
-      });
-    }
-  }
+  for (const name of names)
+    for (const line of await engineLines(engine.docker, pod.ids[name]!))
+      lines.push({ ...line, text: `[${name}] ${line.text}` });
   return lines.sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1]).map((l) => l.text);
 }
 

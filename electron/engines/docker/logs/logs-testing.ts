@@ -1,6 +1,7 @@
 // Test fixtures for logs and exec: labelled busybox containers that look like a running Pod's, without the runtime.
 import type Docker from 'dockerode';
 import { Labels } from '../../../../shared/model/labels';
+import { demux } from '../pod/container-output';
 import { uniqueSuffix } from '../testing';
 
 export const BUSYBOX = 'podwright-test/busybox:1';
@@ -70,4 +71,20 @@ export async function startFakePod(
 /** Waits until every listed container has exited. */
 export async function waitExited(docker: Docker, ids: string[]): Promise<void> {
   await Promise.all(ids.map((id) => docker.getContainer(id).wait()));
+}
+
+/** A stopped container's lines with the engine's own timestamps ([Unix ms of the second, nanoseconds]), as an oracle. */
+export async function engineLines(docker: Docker, id: string): Promise<{ at: [number, number]; text: string }[]> {
+  const raw = (await docker
+    .getContainer(id)
+    .logs({ stdout: true, stderr: true, timestamps: true, follow: false })) as unknown as Buffer;
+  return demux(raw)
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [time = '', ...words] = line.split(' ');
+      // RFC 3339 with up to nine fraction digits, trailing zeros dropped: compared as seconds and nanoseconds.
+      const [whole = '', fraction = ''] = time.replace(/Z$/, '').split('.');
+      return { at: [Date.parse(`${whole}Z`), Number(fraction.padEnd(9, '0'))], text: words.join(' ') };
+    });
 }
