@@ -119,6 +119,12 @@ export async function runAnsweringWarnings(page: Page): Promise<Locator> {
   return error;
 }
 
+/** Down on a Pod that runs: Down asks first, and the user says yes (the dialog's confirm button). */
+export async function downRunningPod(page: Page): Promise<void> {
+  await page.getByTestId('run-down').click();
+  await page.getByTestId('run-down-yes').click();
+}
+
 /** Opens an example from the Examples gallery by its title, and waits for the gallery to close. */
 export async function loadExample(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: 'Examples', exact: true }).click();
