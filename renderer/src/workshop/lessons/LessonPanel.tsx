@@ -122,14 +122,27 @@ export function LessonPanel() {
   useEffect(() => {
     if (!open) return;
     const ids = highlighted.filter((id) => !id.startsWith('ns:'));
-    const timer = window.setTimeout(() => {
-      void (async () => {
-        if (presenting) await zoomTo(ids);
-        const card = panel.current?.getBoundingClientRect();
-        if (card) await keepClearOf(ids, card, presenting ? 2 : 1);
-      })();
-    }, 150);
-    return () => window.clearTimeout(timer);
+    // A step about every container is about the Pod: its whole box is framed, not cut at the containers' edges.
+    const wholePod = names.size > 0 && [...names].every((n) => ids.includes(`container:${n}`));
+    const frame = (): void => {
+      const card = panel.current?.getBoundingClientRect();
+      // Presenting, the step's nodes fill what the card leaves of the screen, in one fit; else they only move out
+      // from under the card.
+      if (presenting) void zoomTo(wholePod ? ['pod'] : ids, { cover: card });
+      else if (card) void keepClearOf(ids, card, 1);
+    };
+    let timer = window.setTimeout(frame, 150);
+    // Entering presenter mode resizes the canvas as the chrome goes: frame again once it has its new size.
+    const canvas = document.querySelector('.canvas .react-flow');
+    const resized = new ResizeObserver(() => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(frame, 150);
+    });
+    if (presenting && canvas) resized.observe(canvas);
+    return () => {
+      window.clearTimeout(timer);
+      resized.disconnect();
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [presenting, open, highlightKey, moves]);
 
