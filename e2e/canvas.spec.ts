@@ -105,8 +105,19 @@ test('a port clash shows a red badge and a problem, and the quick fix resolves i
   ).toHaveValue('web-2');
   await expect(page.locator('.inspector [data-path="spec.containers[1].ports[0].containerPort"]')).toBeFocused();
 
-  await problem.getByRole('button', { name: /^Fix:/ }).click();
+  // The problem is drawn as an error and its Why? says why: the run-time bind, though the API server only warns.
+  await expect(problem).toContainText('accepts the Pod with only a warning');
+  await expect(problem).toContainText('fails when it runs');
+  // The first fix moves the clashing port, the container added second; moving the first is offered after it.
+  const fixes = problem.getByRole('button', { name: /^Fix:/ });
+  await expect(fixes).toHaveText([
+    'Fix: Move web-2 to port 81 (its process must listen there too)',
+    'Fix: Move web to port 81 (its process must listen there too)',
+  ]);
+  await shot(page, 'problems/port-clash-fixes-en.png');
+  await fixes.first().click();
   await expect(page.locator('.problem[data-code="POD_PORT_CLASH"]')).toHaveCount(0);
+  await expect(page.getByTestId('node-container:web').getByTestId('port-badge')).toHaveText('80');
   await expect(second.getByTestId('port-badge')).toHaveAttribute('data-clash', 'false');
   await expect(second.getByTestId('port-badge')).toHaveText('81');
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { StandIn, typeByKind, writeKubeconfig } from '../electron/engines/kube/testing';
-import { test, expect, openApp, serveApp, shot, stopApp, typeYaml, type ServedApp } from './fixtures';
+import { downRunningPod, expect, openApp, serveApp, shot, stopApp, test, type ServedApp, typeYaml } from './fixtures';
 import { addConnectedService, command, openExample, typeInto } from './workloads-support';
 
 let standIn: StandIn;
@@ -231,7 +231,7 @@ test('pick a context and namespace, wrap helloworld in a Deployment of 3 replica
   await expect(page.getByTestId('terminal-screen')).toContainText(replica!);
 
   // Down removes everything Podwright applied for the design, and the canvas is a design again.
-  await page.getByTestId('run-down').click();
+  await downRunningPod(page);
   await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design', { timeout: 60_000 });
   await expect.poll(() => labelled('helloworld'), { timeout: 30_000 }).toBe(0);
 });
@@ -278,7 +278,7 @@ test('a replica the scheduler cannot place says so on the nodes, in its words', 
     'waiting',
   );
   await shot(page, 'cluster-unschedulable-light-en.png');
-  await page.getByTestId('run-down').click();
+  await downRunningPod(page);
   await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design', { timeout: 60_000 });
   await expect.poll(() => labelled('hungry'), { timeout: 30_000 }).toBe(0);
 });
@@ -314,7 +314,7 @@ test('the same run in Chinese', async ({ page }) => {
   await page.getByRole('tab', { name: '日志' }).click();
   await expect(page.getByTestId('log-line').first()).toBeVisible({ timeout: 30_000 });
   await shot(page, 'cluster-running-light-zh-CN.png');
-  await page.getByTestId('run-down').click();
+  await downRunningPod(page);
   await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design', { timeout: 60_000 });
   await expect.poll(() => labelled('helloworld'), { timeout: 30_000 }).toBe(0);
 });

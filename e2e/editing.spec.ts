@@ -1,7 +1,7 @@
 // Journeys through the canvas editing tools in Chromium via the browser host (no Docker): auto layout, align,
 // copy and paste, and mount edge labels with their diagnostic badges.
-import type { Locator, Page } from '@playwright/test';
-import { expect, loadExample, openApp, shot, test, yamlText } from './fixtures';
+import type { Page } from '@playwright/test';
+import { dragBy, expect, loadExample, openApp, shot, test, yamlText } from './fixtures';
 
 type Position = { x: number; y: number };
 
@@ -34,18 +34,6 @@ const helloworldNodes = [
 async function fitView(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Fit view', exact: true }).click();
   await page.waitForTimeout(300);
-}
-
-async function dragBy(page: Page, node: Locator, dx: number, dy: number): Promise<void> {
-  const box = (await node.boundingBox())!;
-  // Grab the node by its head, away from the handles.
-  const x = box.x + box.width / 2;
-  const y = box.y + 16;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });
-  await page.mouse.move(x + dx, y + dy, { steps: 5 });
-  await page.mouse.up();
 }
 
 test('an example opened without positions is laid out; Auto layout tidies a drag and undoes in one step', async ({

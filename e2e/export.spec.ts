@@ -7,7 +7,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
-import { expect, loadExample, openApp, serveApp, shot, stopApp, test, type ServedApp } from './fixtures';
+import {
+  expect,
+  loadExample,
+  openApp,
+  openAs,
+  screenSizes,
+  serveApp,
+  shot,
+  stopApp,
+  test,
+  typeYaml,
+  type ServedApp,
+} from './fixtures';
+import { podText, sleeper } from './pods';
+import { bothLanguages, wordsFor } from './words';
 
 const run = promisify(execFile);
 
@@ -114,7 +128,9 @@ test('export a Deployment + Service into a new folder, one file per object, and 
     const picker = page.getByRole('dialog', {
       name: 'Export as Deployment + Service into a folder (one file per object)',
     });
-    await expect(picker.getByLabel('New or existing folder (empty: this folder)')).toHaveValue('helloworld-deployment');
+    await expect(picker.getByLabel('New or existing folder (empty: this folder)')).toHaveValue(
+      'helloworld-kubectl-deployment',
+    );
     if (round === 1) await shot(page, 'export/picker-deployment-folder.png');
     // The second time the files are there: the page's confirm (accepted by watchPage) asks before replacing them.
     const asked = round === 2 ? page.waitForEvent('dialog') : undefined;
@@ -122,7 +138,7 @@ test('export a Deployment + Service into a new folder, one file per object, and 
     if (asked) expect((await asked).message()).toContain('Already in that folder: helloworld-deployment.yaml');
     await expect(picker).toBeHidden();
   }
-  const folder = join(root, 'helloworld-deployment');
+  const folder = join(root, 'helloworld-kubectl-deployment');
   expect(readdirSync(folder).sort()).toEqual(readdirSync(cliOut).sort());
   for (const file of readdirSync(cliOut))
     expect(readFileSync(join(folder, file), 'utf8')).toBe(readFileSync(join(cliOut, file), 'utf8'));
@@ -162,3 +178,50 @@ test('in Chinese: the palette finds 导出 compose, and the report says what Com
   await expect(page.getByRole('menu', { name: '文件' }).getByRole('menuitem', { name: /^导出为 / })).toHaveCount(9);
   await shot(page, 'export/toolbar-menu-zh.png');
 });
+
+for (const language of bothLanguages) {
+  test(`Save and Export propose clearly different names, and each picker says what its file is for (${language})`, async ({
+    page,
+  }) => {
+    const w = wordsFor(language);
+    await openAs(page, app.url, language, screenSizes[0]);
+    await typeYaml(page, podText('helloworld', { containers: [sleeper('app')] }));
+    await expect(page.getByTestId('node-container:app')).toBeVisible();
+
+    // Save As (its shortcut, from the canvas): the design, to edit again here.
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+Shift+S');
+    const save = page.getByRole('dialog', { name: w('files.picker.saveTitle') });
+    await expect(save.getByLabel(w('files.picker.name'))).toHaveValue('helloworld.pod.yaml');
+    await expect(save.getByTestId('picker-note')).toHaveText(w('files.picker.designNote'));
+    await shot(page, `export/save-as-note-${language}.png`);
+    await page.keyboard.press('Escape');
+    await expect(save).toBeHidden();
+
+    // Each export from the File menu: manifests for kubectl (or Compose), named so, and said so.
+    const proposed = [
+      { as: 'pod', to: 'file', name: 'helloworld-kubectl-pod.yaml' },
+      { as: 'deployment', to: 'file', name: 'helloworld-kubectl-deployment.yaml' },
+      { as: 'compose', to: 'file', name: 'compose.yaml' },
+      { as: 'pod', to: 'folder', name: 'helloworld-kubectl-pod' },
+      { as: 'deployment', to: 'folder', name: 'helloworld-kubectl-deployment' },
+      { as: 'compose', to: 'folder', name: 'helloworld-compose' },
+    ] as const;
+    for (const { as, to, name } of proposed) {
+      const what = w(`export.kind.${as}`);
+      await page
+        .getByRole('menubar')
+        .getByRole('menuitem', { name: w('chrome.menu.file'), exact: true })
+        .click();
+      await page.getByRole('menuitem', { name: w(`export.action.${to}`, { what }), exact: true }).click();
+      const title = to === 'file' ? 'export.picker.fileTitle' : 'export.picker.folderTitle';
+      const picker = page.getByRole('dialog', { name: w(title, { what }) });
+      const field = picker.getByLabel(w(to === 'file' ? 'files.picker.name' : 'files.picker.folderName'));
+      await expect(field).toHaveValue(name);
+      await expect(picker.getByTestId('picker-note')).toHaveText(w(`export.picker.note.${as}`));
+      if (as === 'pod' && to === 'file') await shot(page, `export/export-pod-note-${language}.png`);
+      await page.keyboard.press('Escape');
+      await expect(picker).toBeHidden();
+    }
+  });
+}

@@ -119,6 +119,25 @@ export async function runAnsweringWarnings(page: Page): Promise<Locator> {
   return error;
 }
 
+/** Drags a node by its head (away from the handles) with the mouse, by (dx, dy) screen pixels. */
+export async function dragBy(page: Page, node: Locator, dx: number, dy: number): Promise<void> {
+  const box = (await node.boundingBox())!;
+  // Grab the node by its head, away from the handles.
+  const x = box.x + box.width / 2;
+  const y = box.y + 16;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });
+  await page.mouse.move(x + dx, y + dy, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** Down on a Pod that runs: Down asks first, and the user says yes (the dialog's confirm button). */
+export async function downRunningPod(page: Page): Promise<void> {
+  await page.getByTestId('run-down').click();
+  await page.getByTestId('run-down-yes').click();
+}
+
 /** Opens an example from the Examples gallery by its title, and waits for the gallery to close. */
 export async function loadExample(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: 'Examples', exact: true }).click();

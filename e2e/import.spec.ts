@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
-import { expect, openWithEngine, serveApp, shot, stopApp, test, type ServedApp } from './fixtures';
+import { downRunningPod, expect, openWithEngine, serveApp, shot, stopApp, test, type ServedApp } from './fixtures';
 import { dockerMissing, freePort, sweep } from './docker';
 
 const run = promisify(execFile);
@@ -141,7 +141,7 @@ test('open a Compose file: the proposed Pods and notes, a changed grouping, Crea
   await shot(page, 'import-run-light-en.png');
   const answer = await fetch(`http://127.0.0.1:${webPort}/`).then((r) => r.text());
   expect(answer).toBe('ok\n');
-  await page.getByTestId('run-down').click();
+  await downRunningPod(page);
   await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design', { timeout: 60_000 });
 });
 

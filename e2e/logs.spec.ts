@@ -8,7 +8,7 @@ import { dockerReason, requireDocker } from '../electron/engines/docker/testing'
 import type { Engine } from '../electron/engines/docker/connection/engine';
 import { PodRuntime } from '../electron/engines/docker/pod/pod-runtime';
 import { Labels } from '../shared/model/labels';
-import { loadExample, openApp, serveApp, shot, stopApp, type ServedApp } from './fixtures';
+import { downRunningPod, loadExample, openApp, serveApp, shot, stopApp, type ServedApp } from './fixtures';
 import { podText, sleeper } from './pods';
 
 const INFRA = 'podwright-test/pause:1';
@@ -232,7 +232,7 @@ test('follow pauses when the user scrolls up and resumes on demand; search steps
     await expect(lines.filter({ hasText: '3000' })).toHaveCount(0);
     await expect(lines.filter({ hasText: /^counter\s*tick$/ }).first()).toBeVisible({ timeout: 10_000 });
 
-    await page.getByTestId('run-down').click();
+    await downRunningPod(page);
     await expect.poll(() => podContainers(engine, podName), { timeout: 30_000 }).toBe(0);
   } finally {
     await new PodRuntime(engine).down({ name: podName }, { graceSeconds: 0 }).catch(() => undefined);

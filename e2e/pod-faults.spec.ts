@@ -3,7 +3,7 @@
 // back, the way an unlucky user or another tool would; the app says so in words on the Pod and on the containers, and
 // offers the recovery there is (Recreate the Pod, or Remove it), in English and in Chinese.
 import type { Page } from '@playwright/test';
-import { engineJourneys, expect, openAs, shot, test } from './fixtures';
+import { downRunningPod, engineJourneys, expect, openAs, shot, test } from './fixtures';
 import { docker, podContainers, unique } from './docker';
 import { wordsFor, type Language } from './words';
 
@@ -92,7 +92,7 @@ test('the infra container killed: the Pod says it lost its network, and Recreate
   expect(await containerId(name, 'infra')).not.toBe(infra);
   expect(await docker('inspect', '-f', '{{.State.Running}}', await containerId(name, 'infra'))).toBe('true');
 
-  await page.getByTestId('run-down').click();
+  await downRunningPod(page);
   await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design', { timeout: 60_000 });
   expect(await podContainers(name)).toBe('');
 });

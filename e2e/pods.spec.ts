@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import {
+  downRunningPod,
   expect,
   openApp,
   openWithEngine,
@@ -288,7 +289,7 @@ test('Run runs the active Pod with the ConfigMap it reads; the other Pod does no
       'running',
     );
 
-    await page.getByTestId('run-down').click();
+    await downRunningPod(page);
     // Down is done when the canvas is a design again: the nodes' status goes as the app containers go, before the
     // infra is removed.
     await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design', { timeout: 40_000 });

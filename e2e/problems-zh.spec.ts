@@ -12,13 +12,17 @@ test('shows the port clash problem and its fix in Chinese', async ({ page, app }
 
   await page.getByRole('tab', { name: '问题' }).click();
   const problem = page.locator('li.problem[data-code="POD_PORT_CLASH"]');
-  await expect(problem.locator('.problem-message')).toHaveText(
-    'admin 和 web 都在 Pod 共享的网络命名空间中监听 80/TCP；后启动的那个会绑定失败',
-  );
-  const fix = problem.getByRole('button', { name: /^修复：/ });
-  await expect(fix).toHaveText('修复：把 admin 改到端口 81（其进程也必须监听该端口）');
+  const chinese = 'web 和 admin 都在 Pod 共享的网络命名空间中监听 80/TCP；第二个绑定的会失败（通常是较晚启动的 admin）';
+  await expect(problem.locator('.problem-message')).toHaveText(chinese);
+  // First the clashing port (admin, listed second) moves; moving web instead is the second fix.
+  const fixes = problem.getByRole('button', { name: /^修复：/ });
+  await expect(fixes).toHaveText([
+    '修复：把 admin 改到端口 81（其进程也必须监听该端口）',
+    '修复：把 web 改到端口 81（其进程也必须监听该端口）',
+  ]);
   await problem.getByRole('button', { name: '为什么？' }).click();
-  await expect(problem.locator('.explanation')).toContainText('Pod 的所有容器共享一个网络命名空间');
+  await expect(problem.locator('.explanation')).toContainText('Pod 运行时会失败');
+  await expect(problem.locator('.explanation')).toContainText('API 服务器接受该 Pod，只给出警告');
   await expect(problem).not.toContainText('both listen');
   await shot(page, 'problems-zh-light.png');
 
@@ -26,17 +30,19 @@ test('shows the port clash problem and its fix in Chinese', async ({ page, app }
   await shot(page, 'problems-zh-dark.png');
 
   // The canvas badge and the YAML editor's marker carry the same Chinese text.
-  const chinese = 'admin 和 web 都在 Pod 共享的网络命名空间中监听 80/TCP；后启动的那个会绑定失败';
   await expect(page.locator('.badge-error').first()).toHaveAttribute('title', chinese);
   await page.getByRole('tab', { name: 'YAML' }).click();
   await expect(page.locator(`[title="POD_PORT_CLASH: ${chinese}"]`).first()).toBeAttached();
   // Switching the language re-labels the markers without an edit.
   await page.getByRole('combobox', { name: '语言' }).selectOption('en');
-  await expect(page.locator('[title^="POD_PORT_CLASH: admin and web both listen on 80/TCP"]').first()).toBeAttached();
+  await expect(page.locator('[title^="POD_PORT_CLASH: web and admin both listen on 80/TCP"]').first()).toBeAttached();
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await expect(page.locator(`[title="POD_PORT_CLASH: ${chinese}"]`).first()).toBeAttached();
   await page.getByRole('tab', { name: '问题' }).click();
 
-  await fix.click();
+  // The second fix moves web instead; admin keeps 80.
+  await fixes.nth(1).click();
   await expect(page.locator('li.problem[data-code="POD_PORT_CLASH"]')).toHaveCount(0);
+  await expect(page.getByTestId('node-container:web').getByTestId('port-badge')).toHaveText('81');
+  await expect(page.getByTestId('node-container:admin').getByTestId('port-badge')).toHaveText('80');
 });

@@ -7,7 +7,15 @@ import {
   startRegistry,
   type TestRegistry,
 } from '../electron/engines/docker/pod/registry.test-support';
-import { test, expect, typeYaml, engineJourneys, openWithEngine, runAnsweringWarnings } from './fixtures';
+import {
+  downRunningPod,
+  engineJourneys,
+  expect,
+  openWithEngine,
+  runAnsweringWarnings,
+  test,
+  typeYaml,
+} from './fixtures';
 import { serveApp, stopApp } from './serve';
 import { docker, podContainers, unique } from './docker';
 import { podText, sleeper } from './pods';
@@ -79,7 +87,7 @@ test('a Pod whose image is only in a registry: the pull bar fills, then the cont
   );
   expect(await docker('image', 'inspect', '--format', '{{.Id}}', image)).toMatch(/^sha256:/);
 
-  await page.getByTestId('run-down').click();
+  await downRunningPod(page);
   await expect(page.getByTestId('run-status')).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design');
   expect(await podContainers(name)).toBe('');

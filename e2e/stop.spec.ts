@@ -1,9 +1,19 @@
 // Journeys for stopping a Pod the way people do, against the real Docker Engine: a process that ignores SIGTERM shows
 // the grace period counting down with Stop now; a stopped Pod says Stopped, not Running with red containers; Run on a
-// running Pod asks first; Down leaves no raw engine error in the Logs tab; a log filter from one Pod does not hide the
+// running Pod asks first, and so does Down; Down leaves no raw engine error in the Logs tab; a log filter from one Pod does not hide the
 // next Pod's lines.
 import type { Page } from '@playwright/test';
-import { engineJourneys, expect, loadExample, openAs, screenSizes, shot, test, typeYaml } from './fixtures';
+import {
+  downRunningPod,
+  engineJourneys,
+  expect,
+  loadExample,
+  openAs,
+  screenSizes,
+  shot,
+  test,
+  typeYaml,
+} from './fixtures';
 import { podContainers, unique } from './docker';
 import { podText, sleeper } from './pods';
 import { wordsFor, type Language } from './words';
@@ -32,7 +42,7 @@ const cases: { language: Language; size: (typeof screenSizes)[number] }[] = [
 ];
 
 for (const { language, size } of cases) {
-  test(`a stop counts the grace period down and Stop now ends it; Stopped is said plainly; Run on a running Pod asks (${language})`, async ({
+  test(`a stop counts the grace period down and Stop now ends it; Stopped is said plainly; Run and Down on a running Pod ask (${language})`, async ({
     page,
   }) => {
     const w = wordsFor(language);
@@ -53,6 +63,18 @@ for (const { language, size } of cases) {
     await expect(recreate).toBeHidden();
     await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'Running');
 
+    // Down on the running Pod asks too: Cancel comes first, Escape keeps the Pod running.
+    await page.getByTestId('run-down').click();
+    const down = page.getByRole('dialog', { name: w('editing.downRunning.title') });
+    await expect(down).toBeVisible();
+    await expect(down.getByRole('button').first()).toHaveText(w('run.confirm.cancel'));
+    await expect(down.getByRole('button', { name: w('editing.downRunning.yes') })).toBeFocused();
+    await shot(page, `stop/down-asks-${language}.png`);
+    await page.keyboard.press('Escape');
+    await expect(down).toBeHidden();
+    await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'Running');
+    expect(await podContainers(name)).not.toBe('');
+
     await page.getByTestId('run-stop').click();
     const left = page.getByTestId('run-stop-left');
     await expect(left).toContainText(new RegExp(w('editing.stop.left', { left: '\\d+', grace: 30 })));
@@ -68,7 +90,9 @@ for (const { language, size } of cases) {
     await expect(page.getByTestId('pod-phase')).toHaveText(w('run.phase.Stopped'));
     await shot(page, `stop/stopped-${language}.png`);
 
+    // A stopped Pod goes without asking.
     await page.getByTestId('run-down').click();
+    await expect(down).toHaveCount(0);
     await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design', { timeout: 30_000 });
     await page.getByRole('tab', { name: w('logs.tab') }).click();
     await expect(page.locator('.log-panel')).not.toContainText('HTTP code');
@@ -103,9 +127,12 @@ test('a log filter chosen on one Pod does not hide the next Pod’s lines; the e
   await page.keyboard.type("tr '\\0' ' ' < /proc/1/cmdline; echo\n");
   await expect(page.getByTestId('terminal-screen').locator('.xterm-rows')).toContainText('tail -F');
 
-  // The example's processes handle SIGTERM: Down takes a moment, not the 30 s grace period.
-  const down = Date.now();
+  // The example's processes handle SIGTERM: Down takes a moment, not the 30 s grace period. Down on the running Pod
+  // asks; Enter confirms.
   await page.getByTestId('run-down').click();
+  await expect(page.getByTestId('run-down-yes')).toBeFocused();
+  const down = Date.now();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design', { timeout: 30_000 });
   expect(Date.now() - down).toBeLessThan(12_000);
 
@@ -117,6 +144,6 @@ test('a log filter chosen on one Pod does not hide the next Pod’s lines; the e
     timeout: 30_000,
   });
   await expect(page.getByTestId('log-chip-all')).toHaveAttribute('aria-pressed', 'true');
-  await page.getByTestId('run-down').click();
+  await downRunningPod(page);
   await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design', { timeout: 30_000 });
 });

@@ -9,7 +9,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { test, expect, typeYaml, engineJourneys, openWithEngine, serveApp, stopApp, watchPage } from './fixtures';
+import {
+  downRunningPod,
+  engineJourneys,
+  expect,
+  openWithEngine,
+  serveApp,
+  stopApp,
+  test,
+  typeYaml,
+  watchPage,
+} from './fixtures';
 import { docker, freePort, unique } from './docker';
 
 const engine = engineJourneys('token journeys', 150_000);
@@ -139,7 +149,7 @@ test("a running Pod's port link sends the Pod's server nothing of the token", as
   expect(headers).not.toMatch(/podwright/i);
   await pod.close();
 
-  await page.getByTestId('run-down').click();
+  await downRunningPod(page);
   await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design', { timeout: 60_000 });
 });
 

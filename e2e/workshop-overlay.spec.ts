@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { lessonById } from '../shared/workshop/lessons';
-import { expect, loadExample, shot, test, watchPage, withoutDrafts } from './fixtures';
+import { expect, loadExample, openAs, screenSizes, shot, test, watchPage, withoutDrafts } from './fixtures';
+import { bothLanguages, wordsFor } from './words';
 
 /** Lesson 1's length, from the lesson itself: the controls show "step / steps". */
 const whyPodsSteps = lessonById('whyPods')!.steps.length;
@@ -292,3 +293,75 @@ test('screenshots of the overlay and of presenter mode, in English and Chinese',
   }
   await page.getByRole('combobox', { name: '语言' }).selectOption('en');
 });
+
+/** The contrast ratio (WCAG 2) of an element's text against its background, as drawn: ancestors' opacity included. */
+function drawnContrast(el: Element): { ratio: number; opacity: number } {
+  const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+  const background = (e: Element | null): number[] => {
+    for (let at = e; at; at = at.parentElement) {
+      const c = rgb(getComputedStyle(at).backgroundColor);
+      if (c.length === 3 || (c[3] ?? 0) > 0) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  let opacity = 1;
+  for (let at: Element | null = el; at; at = at.parentElement) opacity *= Number(getComputedStyle(at).opacity);
+  // What is behind the controls: the canvas.
+  const behind = background(document.querySelector('.canvas'));
+  const mix = (c: number[]) => c.slice(0, 3).map((v, i) => v * opacity + behind[i]! * (1 - opacity));
+  const luminance = (c: number[]) => {
+    const [r, g, b] = c.map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const fg = luminance(mix(rgb(getComputedStyle(el).color)));
+  const bg = luminance(mix(background(el)));
+  return { ratio: (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05), opacity };
+}
+
+for (const language of bothLanguages) {
+  test(`presenting a lesson frames the whole Pod beside the card, and the controls read as enabled (${language})`, async ({
+    page,
+    app,
+  }) => {
+    const w = wordsFor(language);
+    await openAs(page, app.url, language, screenSizes[0]);
+    await page.getByRole('button', { name: w('lessons.open'), exact: true }).click();
+    await page.getByTestId('lesson-whyPods').click();
+    await expect(page.getByTestId('node-container:api')).toBeVisible();
+    await page.getByTestId('enter-presenter').click();
+    await expect(page.locator('html')).toHaveAttribute('data-presenter', 'on');
+
+    // Step 1 is about every container: the Pod's whole box is on screen, and none of it under the lesson card.
+    const inFrame = async () => {
+      const pod = (await page.locator('.react-flow__node[data-id="pod"]').boundingBox())!;
+      const card = (await page.getByTestId('lesson-panel').boundingBox())!;
+      const onScreen = pod.x >= 0 && pod.y >= 0 && pod.x + pod.width <= 1280 && pod.y + pod.height <= 720;
+      const clear =
+        pod.x + pod.width <= card.x ||
+        pod.x >= card.x + card.width ||
+        pod.y + pod.height <= card.y ||
+        pod.y >= card.y + card.height;
+      return onScreen && clear && pod.width > 300;
+    };
+    await expect.poll(inFrame, { timeout: 5000 }).toBe(true);
+    await page.waitForTimeout(600);
+    expect(await inFrame()).toBe(true);
+    await shot(page, `presenter/step1-${language}.png`);
+
+    // The controls are drawn as enabled buttons without a hover: full opacity, text at least 4.5:1 (WCAG AA).
+    const buttons = page.getByTestId('presenter-controls').getByRole('button');
+    await expect(buttons).toHaveCount(3);
+    await page.mouse.move(10, 10);
+    for (const button of await buttons.all()) {
+      await expect(button).toBeEnabled();
+      const drawn = await button.evaluate(drawnContrast);
+      expect(drawn.opacity).toBe(1);
+      expect(drawn.ratio).toBeGreaterThanOrEqual(4.5);
+    }
+    await page.keyboard.press('Escape');
+    await expect(page.locator('html')).not.toHaveAttribute('data-presenter', 'on');
+  });
+}

@@ -10,10 +10,12 @@ import {
   shot,
   stopApp,
   test,
+  typeYaml,
   type ServedApp,
   watchPage,
   withoutDrafts,
 } from './fixtures';
+import { podText, sleeper } from './pods';
 import { dockerMissing, podContainers, sweep, unique } from './docker';
 import { bothLanguages, wordsFor } from './words';
 
@@ -102,6 +104,55 @@ for (const language of bothLanguages) {
     await expect(page.getByTestId('node-container:api')).toBeVisible();
     await expect(panel.getByTestId('lesson-step-done')).toBeVisible();
     await expect(page.getByTestId('node-container:mine')).toHaveCount(0);
+  });
+}
+
+for (const language of bothLanguages) {
+  test(`a lesson resumed on another design says what it lacks, acts on nothing, and offers the example (${language})`, async ({
+    page,
+  }) => {
+    const w = wordsFor(language);
+    await openAs(page, served.url, language, screenSizes[0]);
+    await page.getByRole('button', { name: w('lessons.open'), exact: true }).click();
+    const panel = page.getByTestId('lesson-panel');
+    await panel.getByTestId('lesson-podShares').click();
+    await expect(page.getByTestId('node-container:api')).toBeVisible();
+    await next(panel, 'run');
+    await next(panel, 'hostname');
+    const proof = panel.getByTestId('proof-hostname').getByTestId('prove-it');
+    await expect(proof).toBeEnabled();
+    await expect(panel.getByTestId('lesson-off-design')).toHaveCount(0);
+
+    // The user closes the lessons and works on a design of their own, then comes back to the lesson.
+    await panel.getByRole('button', { name: w('lessons.close') }).click();
+    await typeYaml(page, podText('mine', { containers: [sleeper('app')] }));
+    await expect(page.getByTestId('node-container:app')).toBeVisible();
+    await page.getByRole('button', { name: w('lessons.open'), exact: true }).click();
+    await expect(panel.getByTestId('lesson-step-text')).toHaveAttribute('data-step', 'hostname');
+    const off = panel.getByTestId('lesson-off-design');
+    await expect(off).toContainText(
+      w('lessons.offDesign.text', {
+        names: ['api', 'main'].join(w('lessons.offDesign.separator')),
+        example: w('examples.names.helloworld'),
+      }),
+    );
+    await expect(proof).toBeDisabled();
+    await shot(page, `lessons/off-design-${language}.png`);
+
+    // English goes back to the step that opens the example; Chinese opens it from here. Either asks first.
+    if (language === 'en') await off.getByRole('button', { name: w('lessons.offDesign.back', { step: 1 }) }).click();
+    else await off.getByRole('button', { name: w('lessons.offDesign.open'), exact: true }).click();
+    const question = panel.getByRole('alertdialog', { name: w('lessons.replace.title') });
+    await question.getByRole('button', { name: w('lessons.replace.open') }).click();
+    await expect(page.getByTestId('node-container:api')).toBeVisible();
+    await expect(page.getByTestId('node-container:app')).toHaveCount(0);
+    if (language === 'en') {
+      await expect(panel.getByTestId('lesson-step-text')).toHaveAttribute('data-step', 'load');
+      await next(panel, 'run');
+      await next(panel, 'hostname');
+    }
+    await expect(panel.getByTestId('lesson-off-design')).toHaveCount(0);
+    await expect(proof).toBeEnabled();
   });
 }
 

@@ -2,7 +2,8 @@
 import { create } from 'zustand';
 import { addItem, paletteGroups, itemKey } from './canvas/items';
 import { flow } from './canvas/flow';
-import { isDirty, redo, undo, useDocument, type DocumentState } from './store/document';
+import { isDirty, useDocument, type DocumentState } from './store/document';
+import { redoAndSay, undoAndSay } from './store/history-status';
 import { downloadCopy, importFromComputer, newDocument, openFile, saveFile, saveFileAs } from './files';
 import { usePanel } from './components/panel-tabs';
 import i18n from './i18n';
@@ -96,7 +97,7 @@ export const actions: Action[] = [
     label: 'action.undo',
     shortcut: { key: 'z', mod: true },
     enabled: () => useDocument.temporal.getState().pastStates.length > 0,
-    perform: undo,
+    perform: undoAndSay,
   },
   {
     id: 'redo',
@@ -104,7 +105,7 @@ export const actions: Action[] = [
     shortcut: { key: 'z', mod: true, shift: true },
     alsoShortcuts: [{ key: 'y', mod: true }],
     enabled: () => useDocument.temporal.getState().futureStates.length > 0,
-    perform: redo,
+    perform: redoAndSay,
   },
   {
     id: 'delete',

@@ -68,6 +68,8 @@ export interface PickerWording {
   confirmLabel?: string;
   /** Added to a typed save name without a YAML extension; `.pod.yaml` (a design) when not given. */
   extension?: string;
+  /** What the file will be (a design to edit again, or manifests for kubectl), under the title. */
+  note?: string;
 }
 
 /**
@@ -276,7 +278,9 @@ export async function saveAt(picked: PickedPath, expected?: string): Promise<Fai
 
 export async function saveFileAs(): Promise<boolean> {
   const state = useDocument.getState();
-  return pickAndRun('save', saveAt, i18n.t('files.saveFailed'), fileNameFor(state.doc, state.fileName));
+  return pickAndRun('save', saveAt, i18n.t('files.saveFailed'), fileNameFor(state.doc, state.fileName), {
+    note: i18n.t('files.picker.designNote'),
+  });
 }
 
 /**

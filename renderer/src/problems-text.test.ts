@@ -22,12 +22,14 @@ describe('problem text', () => {
     expect(explanationText(en, clash)).toBe(clash.explanation);
   });
 
-  it('shows the port clash, its fix and its explanation in Chinese', () => {
-    const [first, second] = [clash.params!.first, clash.params!.second];
+  it('shows the port clash, its fixes and its explanation in Chinese', () => {
+    // `first` is the container listed later, the one whose bind fails; `second` the earlier one.
+    const [later, earlier] = [clash.params!.first, clash.params!.second];
     expect(diagnosticText(zh, clash)).toBe(
-      `${first} 和 ${second} 都在 Pod 共享的网络命名空间中监听 ${clash.params!.port}；后启动的那个会绑定失败`,
+      `${earlier} 和 ${later} 都在 Pod 共享的网络命名空间中监听 ${clash.params!.port}；第二个绑定的会失败（通常是较晚启动的 ${later}）`,
     );
-    expect(fixText(zh, clash.fixes[0]!)).toMatch(/^把 \S+ 改到端口 \d+（其进程也必须监听该端口）$/);
+    expect(fixText(zh, clash.fixes[0]!)).toBe(`把 ${later} 改到端口 81（其进程也必须监听该端口）`);
+    expect(fixText(zh, clash.fixes[1]!)).toBe(`把 ${earlier} 改到端口 81（其进程也必须监听该端口）`);
     expect(explanationText(zh, clash)).toContain('网络命名空间');
   });
 
@@ -70,6 +72,6 @@ describe('problem text', () => {
 
   it('does not escape names from the Pod', () => {
     const d: Diagnostic = { ...clash, params: { ...clash.params!, first: '<a&b>' } };
-    expect(diagnosticText(en, d)).toContain('<a&b> and');
+    expect(diagnosticText(en, d)).toContain('and <a&b> both');
   });
 });

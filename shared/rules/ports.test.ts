@@ -273,9 +273,22 @@ describe('POD_PORT_CLASH (shared network namespace)', () => {
     });
     expect(d?.explanation).toMatch(/network namespace/);
     expect(d?.explanation).toMatch(/address already in use/);
+    // The API server only warns; the error is the run-time bind, and the words say both.
+    expect(d?.explanation).toMatch(/accepts the Pod with only a warning/);
+    expect(d?.explanation).toMatch(/fails when it runs/);
+    // First fix: the later container (the clashing one) moves; second: the earlier one instead.
+    expect(d!.fixes.map((f) => f.title)).toEqual([
+      'Move c1 to port 82 (its process must listen there too)',
+      'Move c0 to port 82 (its process must listen there too)',
+    ]);
     const fixed = applyFix(pod, d!.fixes[0]!);
     expect(fixed.spec.containers[1]?.ports?.[0]?.containerPort).toBe(82);
+    expect(fixed.spec.containers[0]?.ports?.[0]?.containerPort).toBe(80);
     expect(codes(fixed)).not.toContain('POD_PORT_CLASH');
+    const other = applyFix(pod, d!.fixes[1]!);
+    expect(other.spec.containers[0]?.ports?.[0]?.containerPort).toBe(82);
+    expect(other.spec.containers[1]?.ports?.[0]?.containerPort).toBe(80);
+    expect(codes(other)).not.toContain('POD_PORT_CLASH');
   });
   it('includes init sidecars, but not plain init containers, which exit before the app starts', () => {
     const sidecar = makePod({

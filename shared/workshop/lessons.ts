@@ -265,3 +265,38 @@ export function lessonKeys(all: readonly Lesson[] = lessons): string[] {
 export function highlightIds(names: readonly string[], containers: ReadonlySet<string>): string[] {
   return names.map((n) => (n.includes(':') ? n : containers.has(n) ? `container:${n}` : `volume:${n}`));
 }
+
+/**
+ * The containers and volumes a step works on (highlights, proofs, commands, logs) that its own actions do not make:
+ * what the design must hold for the step to make sense. None for a step that opens its example itself.
+ */
+export function stepNeeds(step: LessonStep): string[] {
+  const actions = step.actions ?? [];
+  if (actions.some((a) => a.kind === 'loadExample')) return [];
+  const made = new Set(actions.flatMap((a) => (a.kind === 'addContainer' ? [a.container.name] : [])));
+  const named = [
+    ...step.highlight,
+    ...(step.proofs ?? []).flatMap((p) => p.containers),
+    ...actions.flatMap((a) =>
+      a.kind === 'exec' || a.kind === 'listenOnDeclaredPort'
+        ? [a.container]
+        : a.kind === 'showLogs'
+          ? (a.containers ?? [])
+          : [],
+    ),
+  ];
+  // Raw node ids (ns:shared) are the Pod's own namespaces, there in every design.
+  return [...new Set(named)].filter((n) => !n.includes(':') && !made.has(n));
+}
+
+/** What `step` needs that a design with these container and volume names lacks; empty when it fits. */
+export function missingForStep(step: LessonStep, names: ReadonlySet<string>): string[] {
+  return stepNeeds(step).filter((n) => !names.has(n));
+}
+
+/** The step that opens the example step `index` works on: the last one at or before it that loads an example. */
+export function exampleStepFor(lesson: Lesson, index: number): number | undefined {
+  for (let i = Math.min(index, lesson.steps.length - 1); i >= 0; i--)
+    if (lesson.steps[i]!.actions?.some((a) => a.kind === 'loadExample')) return i;
+  return undefined;
+}

@@ -126,13 +126,18 @@ function ExamplesGallery() {
 function Notice() {
   const text = useNotice((s) => s.text);
   const { t } = useTranslation();
-  if (!text) return null;
+  // The live region stays in the page while empty: screen readers announce text put into a region they already
+  // know (Undo's "Undid: move api"), not always one added with its text.
   return (
-    <div className="notice" role="status">
-      <span>{text}</span>
-      <button className="link" aria-label={t('dialog.close')} onClick={() => useNotice.getState().clear()}>
-        ×
-      </button>
+    <div role="status" aria-live="polite" data-testid="notice-region">
+      {text && (
+        <div className="notice">
+          <span>{text}</span>
+          <button className="link" aria-label={t('dialog.close')} onClick={() => useNotice.getState().clear()}>
+            ×
+          </button>
+        </div>
+      )}
     </div>
   );
 }

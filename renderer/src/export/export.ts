@@ -53,14 +53,24 @@ function stem(state: DocumentState): string {
   return String(state.doc.pod.metadata?.name || 'pod').replace(/[^a-zA-Z0-9._-]/g, '-');
 }
 
-/** The name the file picker proposes for an export in one file. */
+/**
+ * What an export's proposed name says it is for, after the Pod's name: manifests for kubectl, or Compose. Save proposes
+ * `<pod>.pod.yaml` for the design itself; an export beside it must not look like another copy of it.
+ */
+const exportedFor: Record<ExportAs, string> = {
+  pod: 'kubectl-pod',
+  deployment: 'kubectl-deployment',
+  compose: 'compose',
+};
+
+/** The name the file picker proposes for an export in one file; Compose's is the one `docker compose up` finds. */
 export function exportFileName(as: ExportAs, state: DocumentState = useDocument.getState()): string {
-  return as === 'compose' ? 'compose.yaml' : `${stem(state)}-${as}.yaml`;
+  return as === 'compose' ? 'compose.yaml' : `${stem(state)}-${exportedFor[as]}.yaml`;
 }
 
 /** The folder the folder picker proposes to make beside the others. */
 export function exportFolderName(as: ExportAs, state: DocumentState = useDocument.getState()): string {
-  return `${stem(state)}-${as}`;
+  return `${stem(state)}-${exportedFor[as]}`;
 }
 
 /** What the report dialog shows after an export: where it went and what it could not say, or why it was refused. */
@@ -117,6 +127,7 @@ export async function exportToFile(as: ExportAs): Promise<void> {
     exportFileName(as),
     {
       title: i18n.t('export.picker.fileTitle', { what: kindText(as) }),
+      note: i18n.t(`export.picker.note.${as}`),
       confirmLabel: i18n.t('export.picker.export'),
       extension: '.yaml',
     },
@@ -165,6 +176,7 @@ export async function exportToFolder(as: ExportAs): Promise<void> {
     exportFolderName(as),
     {
       title: i18n.t('export.picker.folderTitle', { what: kindText(as) }),
+      note: i18n.t(`export.picker.note.${as}`),
       confirmLabel: i18n.t('export.picker.exportHere'),
     },
   );

@@ -349,25 +349,34 @@ function RunQuestionDialog() {
   const answer = useRun.getState().answer;
   if (question.kind === 'confirm' && question.hostAccess.length > 0)
     return <HostAccessQuestion hostAccess={question.hostAccess} warnings={question.diagnostics} />;
-  if (question.kind === 'recreate')
+  if (question.kind === 'recreate' || question.kind === 'down') {
+    // Re-create keeps Cancel focused (Run was pressed on a Pod that runs, maybe by habit); Down was asked for by name,
+    // so Enter confirms it. Cancel comes first either way, and Escape cancels.
+    const words = question.kind === 'recreate' ? 'editing.recreate' : 'editing.downRunning';
     return (
       <RunDialog
-        title={t('editing.recreate.title')}
+        title={t(`${words}.title`)}
         onClose={() => answer(false)}
-        testId="run-recreate"
-        initialFocus="button.cancel"
+        testId={`run-${question.kind}`}
+        initialFocus={question.kind === 'down' ? 'button.primary' : 'button.cancel'}
       >
-        <p>{t('editing.recreate.text', { name: question.pod })}</p>
+        <p>{t(`${words}.text`, { name: question.pod })}</p>
         <div className="run-dialog-buttons">
           <button type="button" className="tool cancel" onClick={() => answer(false)}>
             {t('run.confirm.cancel')}
           </button>
-          <button type="button" className="tool primary" onClick={() => answer(true)} data-testid="run-recreate-yes">
-            {t('editing.recreate.yes')}
+          <button
+            type="button"
+            className="tool primary"
+            onClick={() => answer(true)}
+            data-testid={`run-${question.kind}-yes`}
+          >
+            {t(`${words}.yes`)}
           </button>
         </div>
       </RunDialog>
     );
+  }
   const refused = question.kind === 'refused';
   return (
     <RunDialog

@@ -180,6 +180,22 @@ describe('run', () => {
     expect(useRun.getState().snapshot).toBeUndefined();
     expect(useRun.getState().pinned).toBeUndefined();
   });
+
+  it('down on a running Pod asks first; no keeps it, yes removes it', async () => {
+    load({ containers: [{ name: 'app', image: 'busybox', command: ['sleep', '3600'] }] });
+    answers['pod.run'] = () => running('shop');
+    await useRun.getState().run();
+    answers['pod.down'] = () => ({ containers: 2, volumes: 0 });
+    await useRun.getState().down();
+    expect(useRun.getState().question).toEqual({ kind: 'down', pod: 'shop' });
+    useRun.getState().answer(false);
+    expect(useRun.getState().question).toBeUndefined();
+    expect(calls.map((c) => c.method)).toEqual(['pod.run']);
+    await useRun.getState().down();
+    useRun.getState().answer(true);
+    await vi.waitFor(() => expect(useRun.getState().snapshot).toBeUndefined());
+    expect(calls.map((c) => c.method)).toEqual(['pod.run', 'pod.down']);
+  });
 });
 
 describe('leftovers', () => {

@@ -42,7 +42,9 @@ export type RunQuestion =
   | { kind: 'refused'; diagnostics: Diagnostic[] }
   | { kind: 'confirm'; diagnostics: Diagnostic[]; hostAccess: Diagnostic[] }
   /** The Pod runs: Run would re-create it (its containers stop, with the grace period, and start again). */
-  | { kind: 'recreate'; pod: string };
+  | { kind: 'recreate'; pod: string }
+  /** The Pod runs: Down would stop it and remove its containers and volumes. */
+  | { kind: 'down'; pod: string };
 
 export interface RunState {
   /** Every Podwright Pod on the engine, by "namespace/name", as the last events described them. */
@@ -85,11 +87,12 @@ export interface RunState {
   /** Cancels the run in progress (pod.cancel): the engine rolls it back and the canvas returns to design state. */
   cancel: () => Promise<void>;
   stop: () => Promise<void>;
-  down: () => Promise<void>;
+  /** Removes the followed Pod; asks first while some container of it runs, unless `confirmed` (the user said yes). */
+  down: (options?: { confirmed?: boolean }) => Promise<void>;
   /** Ends the stop in progress at once: its containers are killed (grace 0, as kubectl delete --grace-period=0 --force). */
   stopNow: () => Promise<void>;
   restart: () => Promise<void>;
-  /** Answers the question: run anyway (remembering the warnings) or re-create the running Pod, or not. */
+  /** Answers the question: run anyway (remembering the warnings), re-create or take down the running Pod, or not. */
   answer: (runAnyway: boolean) => void;
   attach: (pod: PodKey) => void;
   detach: () => void;
@@ -98,6 +101,11 @@ export interface RunState {
   remove: (pod: PodKey) => Promise<void>;
   dismissLeftovers: () => void;
   clearError: () => void;
+}
+
+/** Some container of the Pod (its infra container aside) has not ended: the Pod is doing something. */
+function runsContainers(pod: PodSnapshot): boolean {
+  return pod.containers.some((c) => c.role !== 'infra' && c.state.state !== 'terminated');
 }
 
 /**
@@ -294,11 +302,7 @@ export const useRun = create<RunState>((set, get) => {
       }
       // Run on a Pod that runs re-creates it: say so first, unless the user asked for exactly that.
       const own = snapshotFor(get().pods, podRefOf(useDocument.getState().doc));
-      if (
-        !options.recreate &&
-        own &&
-        own.containers.some((c) => c.role !== 'infra' && c.state.state !== 'terminated')
-      ) {
+      if (!options.recreate && own && runsContainers(own)) {
         set({ question: { kind: 'recreate', pod: own.name } });
         return;
       }
@@ -338,13 +342,22 @@ export const useRun = create<RunState>((set, get) => {
         set({ error: { ...runErrorOf(err), during: now.kind } });
       }
     },
-    down: () =>
-      guarded('down', async () => {
+    down: async (options = {}) => {
+      if (get().busy) return;
+      // Removing a running Pod ends what it is doing and loses its logs and emptyDir files: ask, as Run does before
+      // re-creating it. A stopped Pod goes without asking.
+      const pod = get().snapshot;
+      if (!options.confirmed && pod && runsContainers(pod)) {
+        set({ question: { kind: 'down', pod: pod.name } });
+        return;
+      }
+      await guarded('down', async () => {
         const ref = followed(get());
         if (!ref.name) return;
         await down(ref);
         settle({ pinned: undefined, attached: false });
-      }),
+      });
+    },
     restart: async () => {
       if (get().busy) return;
       // The Pod is made again from the current design; warnings already confirmed do not ask again.
@@ -360,6 +373,7 @@ export const useRun = create<RunState>((set, get) => {
         void get().run();
       }
       if (runAnyway && question?.kind === 'recreate') void get().run({ recreate: true });
+      if (runAnyway && question?.kind === 'down') void get().down({ confirmed: true });
     },
     attach: (pod) => {
       settle({ pinned: { name: pod.name, namespace: pod.namespace }, attached: true, error: undefined });

@@ -269,25 +269,33 @@ export function holdPendingEdits(flush: () => void): () => void {
  * a moment ago are read first, so undo takes back what is on screen. A restored design whose active Pod changed drops
  * the selection, made in the other Pod.
  */
-export function undo(): void {
-  restore(() => useDocument.temporal.getState().undo());
+export function undo(): HistoryStep | undefined {
+  return restore(() => useDocument.temporal.getState().undo());
 }
 
-export function redo(): void {
-  restore(() => useDocument.temporal.getState().redo());
+export function redo(): HistoryStep | undefined {
+  return restore(() => useDocument.temporal.getState().redo());
 }
 
-function restore(step: () => void): void {
+/** The design before and after an undo or redo, so the caller can say what it took back or brought back. */
+export interface HistoryStep {
+  from: DocumentState;
+  to: DocumentState;
+}
+
+function restore(step: () => void): HistoryStep | undefined {
   for (const flush of pendingEdits) flush();
   lastGroup = undefined;
   const before = useDocument.getState();
   step();
   const after = useDocument.getState();
+  if (after === before) return undefined;
   const otherPod = after.active !== before.active || after.others.length !== before.others.length;
   useDocument.setState({
     dragging: {},
     selection: otherPod ? [] : liveSelection(after.selection, after.doc, after.companions),
   });
+  return { from: before, to: after };
 }
 
 /**

@@ -121,9 +121,15 @@ function PickerDialog({ request }: { request: PickerRequest }) {
         role="dialog"
         aria-modal="true"
         aria-label={title}
+        aria-describedby={request.note ? 'picker-note' : undefined}
         onMouseDown={(e) => e.stopPropagation()}
       >
         <h2>{title}</h2>
+        {request.note && (
+          <p id="picker-note" className="picker-note" data-testid="picker-note">
+            {request.note}
+          </p>
+        )}
         <div className="picker-location">
           <button
             type="button"

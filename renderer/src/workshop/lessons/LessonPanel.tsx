@@ -3,10 +3,20 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerE
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { containersOf } from '../../../../shared/design';
-import { actionKey, highlightIds, lessons, stepKey, summaryKey, titleKey } from '../../../../shared/workshop/lessons';
+import {
+  actionKey,
+  exampleStepFor,
+  highlightIds,
+  lessons,
+  missingForStep,
+  stepKey,
+  summaryKey,
+  titleKey,
+  type Lesson,
+} from '../../../../shared/workshop/lessons';
 import { useDocument } from '../../store/document';
 import { keepClearOf, usePresenter, zoomTo } from '../presenter/presenter';
-import { performStep } from './perform';
+import { designNames, openLessonExample, performStep } from './perform';
 import { ProofView } from './ProofView';
 import { StepOutputView } from './StepOutputView';
 import { currentLesson, doneKey, useLessons } from './store';
@@ -19,6 +29,39 @@ function Highlight({ ids }: { ids: string[] }) {
   const selector = ids.map((id) => `.react-flow__node[data-id="${CSS.escape(id)}"] > .pw-node`).join(',\n');
   return (
     <style data-testid="lesson-highlight">{`${selector} { outline: 3px solid var(--lesson-highlight); outline-offset: 3px; box-shadow: 0 0 0 8px var(--lesson-glow); }`}</style>
+  );
+}
+
+/**
+ * The step names containers or volumes the design does not have (a lesson resumed, or a step reached, on another
+ * design): say so, and offer the lesson's example or the step that opens it. The step's actions and proofs wait.
+ */
+function OffDesign({ lesson, stepIndex, missing }: { lesson: Lesson; stepIndex: number; missing: string[] }) {
+  const { t } = useTranslation();
+  const busy = useLessons((s) => s.busy);
+  const opens = exampleStepFor(lesson, stepIndex);
+  const example = lesson.example ? t(`examples.names.${lesson.example}`, { defaultValue: lesson.example }) : '';
+  return (
+    <div className="lesson-off-design" role="status" data-testid="lesson-off-design">
+      <p>{t('lessons.offDesign.text', { names: missing.join(t('lessons.offDesign.separator')), example })}</p>
+      <div className="lesson-off-design-buttons">
+        {lesson.example && (
+          <button
+            className="primary"
+            disabled={busy}
+            onClick={() => void openLessonExample(lesson)}
+            data-testid="lesson-open-example"
+          >
+            {t('lessons.offDesign.open')}
+          </button>
+        )}
+        {opens !== undefined && opens !== stepIndex && (
+          <button disabled={busy} onClick={() => useLessons.getState().go(opens)} data-testid="lesson-go-build">
+            {t('lessons.offDesign.back', { step: opens + 1 })}
+          </button>
+        )}
+      </div>
+    </div>
   );
 }
 
@@ -59,6 +102,7 @@ export function LessonPanel() {
     [containers],
   );
   const highlighted = useMemo(() => (step && open ? highlightIds(step.highlight, names) : []), [step, open, names]);
+  const missing = useMemo(() => (step ? missingForStep(step, designNames(containers)) : []), [step, containers]);
   const presenting = usePresenter((s) => s.active);
   const centre = open ? centreElement() : null;
 
@@ -78,14 +122,27 @@ export function LessonPanel() {
   useEffect(() => {
     if (!open) return;
     const ids = highlighted.filter((id) => !id.startsWith('ns:'));
-    const timer = window.setTimeout(() => {
-      void (async () => {
-        if (presenting) await zoomTo(ids);
-        const card = panel.current?.getBoundingClientRect();
-        if (card) await keepClearOf(ids, card, presenting ? 2 : 1);
-      })();
-    }, 150);
-    return () => window.clearTimeout(timer);
+    // A step about every container is about the Pod: its whole box is framed, not cut at the containers' edges.
+    const wholePod = names.size > 0 && [...names].every((n) => ids.includes(`container:${n}`));
+    const frame = (): void => {
+      const card = panel.current?.getBoundingClientRect();
+      // Presenting, the step's nodes fill what the card leaves of the screen, in one fit; else they only move out
+      // from under the card.
+      if (presenting) void zoomTo(wholePod ? ['pod'] : ids, { cover: card });
+      else if (card) void keepClearOf(ids, card, 1);
+    };
+    let timer = window.setTimeout(frame, 150);
+    // Entering presenter mode resizes the canvas as the chrome goes: frame again once it has its new size.
+    const canvas = document.querySelector('.canvas .react-flow');
+    const resized = new ResizeObserver(() => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(frame, 150);
+    });
+    if (presenting && canvas) resized.observe(canvas);
+    return () => {
+      window.clearTimeout(timer);
+      resized.disconnect();
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [presenting, open, highlightKey, moves]);
 
@@ -232,12 +289,13 @@ export function LessonPanel() {
             {t(stepKey(lesson, step))}
           </p>
           {lesson.runsPod && stepIndex === 0 && <PodNameField />}
+          {missing.length > 0 && <OffDesign lesson={lesson} stepIndex={stepIndex} missing={missing} />}
           {step.actions && step.actions.length > 0 && (
             <div className="lesson-actions">
               <button
                 className="primary"
                 data-testid="lesson-do-it"
-                disabled={busy}
+                disabled={busy || missing.length > 0}
                 onClick={() => void performStep(lesson, step)}
               >
                 {busy ? t('lessons.doing') : t('lessons.doIt')}
@@ -278,7 +336,7 @@ export function LessonPanel() {
           )}
           <StepOutputView />
           {step.proofs?.map((proof) => (
-            <ProofView key={proof.id} lesson={lesson} step={step} proof={proof} />
+            <ProofView key={proof.id} lesson={lesson} step={step} proof={proof} offDesign={missing.length > 0} />
           ))}
           <footer className="lesson-nav">
             <button

@@ -10,7 +10,15 @@ import {
 import { prove } from './perform';
 import { proofKey, useLessons } from './store';
 
-export function ProofView({ lesson, step, proof }: { lesson: Lesson; step: LessonStep; proof: Proof }) {
+interface ProofViewProps {
+  lesson: Lesson;
+  step: LessonStep;
+  proof: Proof;
+  /** The design lacks the step's containers: nothing to prove on (the panel says why). */
+  offDesign: boolean;
+}
+
+export function ProofView({ lesson, step, proof, offDesign }: ProofViewProps) {
   const { t } = useTranslation();
   const run = useLessons((s) => s.proofs[proofKey(lesson, step, proof.id)]);
   const verdict = run?.result?.verdict;
@@ -21,7 +29,7 @@ export function ProofView({ lesson, step, proof }: { lesson: Lesson; step: Lesso
         <button
           className="primary"
           onClick={() => void prove(lesson, step, proof)}
-          disabled={run?.busy}
+          disabled={run?.busy || offDesign}
           data-testid="prove-it"
         >
           {run?.waiting ? t('lessons.waiting') : run?.busy ? t('lessons.proving') : t('lessons.proveIt')}

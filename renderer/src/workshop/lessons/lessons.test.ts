@@ -1,7 +1,7 @@
 // Every lesson text exists in English and Simplified Chinese, and every lesson points at things its example has.
 import { describe, expect, it } from 'vitest';
 import { readProject, containerNames, volumesOf } from '../../../../shared/design';
-import { lessonKeys, lessons } from '../../../../shared/workshop/lessons';
+import { exampleStepFor, lessonById, lessonKeys, lessons, missingForStep } from '../../../../shared/workshop/lessons';
 import { catalogues, type Catalogue } from '../../locales';
 
 // Vite reads the examples, so the test needs no Node file API (renderer/ stays browser-only, tests included).
@@ -81,4 +81,30 @@ describe('lessons and their examples', () => {
       }
     });
   }
+});
+
+describe('a step on a design it was not written for', () => {
+  for (const lesson of lessons) {
+    it(`${lesson.id}: every step fits its example as the lesson builds it`, () => {
+      if (!lesson.example) return;
+      const pod = example(lesson.example);
+      const names = new Set([...containerNames(pod), ...volumesOf(pod).map((v) => v.name)]);
+      for (const step of lesson.steps) {
+        expect(missingForStep(step, names), step.id).toEqual([]);
+        for (const a of step.actions ?? []) if (a.kind === 'addContainer') names.add(a.container.name);
+      }
+    });
+  }
+
+  it("names what a step needs that the user's own design lacks, and the step that opens the example", () => {
+    const podShares = lessonById('podShares')!;
+    const hostname = podShares.steps.findIndex((s) => s.id === 'hostname');
+    expect(missingForStep(podShares.steps[hostname]!, new Set(['app']))).toEqual(['api', 'main']);
+    expect(missingForStep(podShares.steps[0]!, new Set(['app']))).toEqual([]);
+    expect(exampleStepFor(podShares, hostname)).toBe(0);
+    // A step that makes its own container does not need it first.
+    const whyPods = lessonById('whyPods')!;
+    const add = whyPods.steps.find((s) => s.id === 'addProcess')!;
+    expect(missingForStep(add, new Set(['api', 'main', 'log', 'compute']))).toEqual([]);
+  });
 });

@@ -37,6 +37,12 @@ vi.mock('./pod-ops', () => ({
 const { useDocument } = await import('../../store/document');
 const { performStep, prove, withListenPort } = await import('./perform');
 const { doneKey, useLessons } = await import('./store');
+const { examples, loadText } = await import('../../files');
+
+/** Opens a bundled example as the lesson's first step would: the steps after it work on its containers. */
+function openExample(name: string): void {
+  loadText(examples.find((e) => e.name === name)!.source, null);
+}
 
 const lesson = (id: string): Lesson => lessonById(id)!;
 
@@ -50,6 +56,7 @@ beforeEach(() => {
 describe('lesson steps', () => {
   it('blocks Next while a step re-creates the Pod, and runs a Prove it clicked meanwhile after it', async () => {
     const podShares = lesson('podShares');
+    openExample('helloworld');
     useLessons.getState().pick(podShares.id);
     const shareStep = podShares.steps.findIndex((s) => s.actions?.some((a) => a.kind === 'recreate'));
     useLessons.setState({ stepIndex: shareStep });
@@ -118,6 +125,20 @@ describe('lesson steps', () => {
   });
 });
 
+describe('a step on a design without its containers', () => {
+  it('does nothing: no action, no proof', async () => {
+    const podShares = lesson('podShares');
+    useLessons.getState().pick(podShares.id);
+    const shareStep = podShares.steps.find((s) => s.actions?.some((a) => a.kind === 'recreate'))!;
+    await performStep(podShares, shareStep);
+    const proofStep = podShares.steps.find((s) => s.proofs?.length)!;
+    await prove(podShares, proofStep, proofStep.proofs![0]!);
+    expect(calls).toEqual([]);
+    expect(useDocument.getState().doc.pod.spec?.shareProcessNamespace).toBeUndefined();
+    expect(useLessons.getState().done.has(doneKey(podShares, shareStep))).toBe(false);
+  });
+});
+
 describe('the port fix follows into the process', () => {
   it('sets -p as its own argument or inside a shell script', () => {
     expect(withListenPort(['httpd', '-f', '-p', '80'], '8080')).toEqual(['httpd', '-f', '-p', '8080']);
@@ -139,6 +160,7 @@ describe('a proof on a Pod that is not running', () => {
       pod: 'helloworld',
     });
     const podShares = lesson('podShares');
+    openExample('helloworld');
     const step = podShares.steps.find((s) => s.proofs?.length)!;
     const proof = step.proofs![0]!;
     i18n.addResourceBundle('zh-CN', 'translation', catalogues['zh-CN']);

@@ -4,8 +4,16 @@ import {
   containerNames as podContainerNames,
   containersOf,
   readProject,
+  volumesOf,
 } from '../../../../shared/design';
-import type { Lesson, LessonStep, Proof, StepAction } from '../../../../shared/workshop/lessons';
+import type { Pod } from '../../../../shared/model';
+import {
+  missingForStep,
+  type Lesson,
+  type LessonStep,
+  type Proof,
+  type StepAction,
+} from '../../../../shared/workshop/lessons';
 import { judge, mainCommandLine, type ProofOutput } from '../../../../shared/workshop/prove';
 import { examples, loadText, type Example } from '../../files';
 import { isDirty, useDocument } from '../../store/document';
@@ -22,6 +30,16 @@ import i18n from '../../i18n';
 function containerNames(): string[] {
   const pod = useDocument.getState().doc.pod;
   return [...containersOf(pod, 'initContainers'), ...containersOf(pod, 'containers')].map((c) => c.name);
+}
+
+/** The names of the design's containers and volumes: what a lesson step can find in it. */
+export function designNames(pod: Pod): Set<string> {
+  return new Set([...podContainerNames(pod), ...volumesOf(pod).map((v) => v.name)]);
+}
+
+/** The step names containers or volumes the design does not have (a lesson resumed on another design). */
+function offDesign(step: LessonStep): boolean {
+  return missingForStep(step, designNames(useDocument.getState().doc.pod)).length > 0;
 }
 
 /** The design already holds the example's containers (perhaps renamed or extended by the lesson): keep the user's edits. */
@@ -188,26 +206,48 @@ function enqueue(work: () => Promise<void>): Promise<void> {
   return next;
 }
 
+/** A step's work stopped: the user kept their design (the step is not done), or something failed. */
+function stepFailed(err: unknown): void {
+  if (err instanceof KeptDesign) useLessons.getState().patch({ kept: true });
+  else useLessons.getState().patch({ error: err instanceof Error ? err.message : String(err) });
+}
+
 /** Performs the step's actions in order; `auto` is entering the step (only auto steps), else the Do it button. */
 export function performStep(lesson: Lesson, step: LessonStep, auto = false): Promise<void> {
   const actions = step.actions ?? [];
   if (actions.length === 0) return Promise.resolve();
   useLessons.getState().patch({ error: undefined, kept: false });
   return enqueue(async () => {
+    // Never act on containers that are not there: the panel offers the example, or the step that opens it, instead.
+    if (offDesign(step)) return;
     try {
       for (const action of actions) await performOne(action, auto);
       const done = new Set(useLessons.getState().done);
       done.add(doneKey(lesson, step));
       useLessons.getState().patch({ done });
     } catch (err) {
-      if (err instanceof KeptDesign) useLessons.getState().patch({ kept: true });
-      else useLessons.getState().patch({ error: err instanceof Error ? err.message : String(err) });
+      stepFailed(err);
+    }
+  });
+}
+
+/** Opens the lesson's example in place of the design (asking first when the design is the user's own work). */
+export function openLessonExample(lesson: Lesson): Promise<void> {
+  const example = lesson.example;
+  if (!example) return Promise.resolve();
+  useLessons.getState().patch({ error: undefined, kept: false });
+  return enqueue(async () => {
+    try {
+      await performOne({ kind: 'loadExample', example }, false);
+    } catch (err) {
+      stepFailed(err);
     }
   });
 }
 
 /** Runs the proof's command in each container, one after the other (so one ps never lists the other's ps). */
 export function prove(lesson: Lesson, step: LessonStep, proof: Proof): Promise<void> {
+  if (offDesign(step)) return Promise.resolve();
   const key = proofKey(lesson, step, proof.id);
   useLessons.getState().setProof(key, { busy: true, waiting: useLessons.getState().busy, outputs: [] });
   return enqueue(async () => {

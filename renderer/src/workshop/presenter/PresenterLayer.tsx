@@ -34,7 +34,8 @@ export function PresenterLayer() {
     // Arrow keys would move selected nodes; nothing is selected while presenting.
     useDocument.getState().select([]);
     // Fit once the chrome is gone and React Flow has seen its new size.
-    const timer = window.setTimeout(() => void zoomTo([]), 120);
+    // A lesson frames its own steps beside its card.
+    const timer = window.setTimeout(() => void (usePresenter.getState().steps ? undefined : zoomTo([])), 120);
     const onKey = (e: KeyboardEvent): void => {
       // A terminal, a form field or an open dialog keeps its keys, Escape included (it closes the dialog).
       if (typingIn(e.target) || inDialog(e.target)) return;

@@ -79,17 +79,58 @@ export const usePresenter = create<PresenterState>((set, get) => ({
   },
 }));
 
-/** Zooms the canvas to the given node ids (canvas ids such as `container:api`, `volume:logs`, `pod`, `ns-overlay`). */
+type Padding = Record<'top' | 'right' | 'bottom' | 'left', `${number}px`>;
+
+/** Room left around fitted nodes, in screen pixels. */
+const margin = 40;
+
+/** The canvas's box on the page, or undefined before it is drawn. */
+function canvasArea(): DOMRect | undefined {
+  return document.querySelector<HTMLElement>('.canvas .react-flow')?.getBoundingClientRect();
+}
+
+/**
+ * fitView padding that fits nodes into what `cover` (a card over the canvas, in page pixels) leaves of `area`: the
+ * largest free side beside, above or below the card; a margin on every other side.
+ */
+function paddingBeside(cover: DOMRect | undefined, area: DOMRect): Padding {
+  const px = (n: number): `${number}px` => `${Math.round(n)}px`;
+  const padding: Padding = { top: px(margin), right: px(margin), bottom: px(margin), left: px(margin) };
+  if (!cover) return padding;
+  const free = {
+    left: cover.left - area.left,
+    right: area.right - cover.right,
+    top: cover.top - area.top,
+    bottom: area.bottom - cover.bottom,
+  };
+  const side = (Object.keys(free) as (keyof typeof free)[]).reduce((a, b) => (free[b] > free[a] ? b : a));
+  // The padding on the card's side covers the card: the nodes are fitted into what is left.
+  const covered = {
+    left: area.right - cover.left,
+    right: cover.right - area.left,
+    top: area.bottom - cover.top,
+    bottom: cover.bottom - area.top,
+  }[side];
+  const cardSide = { left: 'right', right: 'left', top: 'bottom', bottom: 'top' } as const;
+  padding[cardSide[side]] = px(covered + margin);
+  return padding;
+}
+
+/**
+ * Zooms the canvas to the given node ids (canvas ids such as `container:api`, `volume:logs`, `pod`, `ns-overlay`), or
+ * to the whole design when none; with `cover`, into the part of the canvas that card leaves free.
+ */
 export function zoomTo(
   nodeIds: readonly string[],
-  options: { duration?: number; padding?: number } = {},
+  options: { duration?: number; cover?: DOMRect } = {},
 ): Promise<boolean> {
   const instance = flow();
-  if (!instance) return Promise.resolve(false);
+  const area = canvasArea();
+  if (!instance || !area) return Promise.resolve(false);
   const duration = options.duration ?? 400;
-  const padding = options.padding ?? 0.25;
-  if (nodeIds.length === 0) return instance.fitView({ duration, padding: 0.08, maxZoom: 2 });
-  return instance.fitView({ nodes: nodeIds.map((id) => ({ id })), duration, padding, maxZoom: 2 });
+  const padding = paddingBeside(options.cover, area);
+  const nodes = nodeIds.length > 0 ? { nodes: nodeIds.map((id) => ({ id })) } : {};
+  return instance.fitView({ ...nodes, duration, padding, maxZoom: 2 });
 }
 
 /** The theme the page shows: high contrast while presenting, else the user's choice. */
@@ -116,31 +157,11 @@ export async function keepClearOf(ids: readonly string[], cover: DOMRect, maxZoo
   const offScreen = (r: DOMRect) =>
     r.right < area.left || r.left > area.right || r.bottom < area.top || r.top > area.bottom;
   if (!nodes.some((n) => hit(n.getBoundingClientRect()) || offScreen(n.getBoundingClientRect()))) return false;
-  // The free side: beside the card when it stands at one side, else above or below it.
-  const margin = 24;
-  const free = {
-    left: cover.left - area.left,
-    right: area.right - cover.right,
-    top: cover.top - area.top,
-    bottom: area.bottom - cover.bottom,
-  };
-  const side = (Object.keys(free) as (keyof typeof free)[]).reduce((a, b) => (free[b] > free[a] ? b : a));
-  // The padding on the card's side covers the card: the nodes are fitted into what is left.
-  const covered = {
-    left: area.right - cover.left,
-    right: cover.right - area.left,
-    top: area.bottom - cover.top,
-    bottom: cover.bottom - area.top,
-  }[side];
-  const px = (n: number): `${number}px` => `${Math.round(n)}px`;
-  const padding: Record<keyof typeof free, `${number}px`> = {
-    top: px(margin),
-    right: px(margin),
-    bottom: px(margin),
-    left: px(margin),
-  };
-  const cardSide = { left: 'right', right: 'left', top: 'bottom', bottom: 'top' } as const;
-  padding[cardSide[side]] = px(covered + margin);
-  await instance.fitView({ nodes: ids.map((id) => ({ id })), duration: 300, padding, maxZoom });
+  await instance.fitView({
+    nodes: ids.map((id) => ({ id })),
+    duration: 300,
+    padding: paddingBeside(cover, area),
+    maxZoom,
+  });
   return true;
 }
