@@ -22,9 +22,13 @@ import { ContainersDialog } from './import/ContainersDialog';
 import { useFileDrop } from './import/drop';
 import { useImport } from './import/store';
 import { later, laterComponent } from './lazy';
+import { checksPart } from './store/checks-part';
 
 // The lessons and the node-capacity view load after the first screen (./lazy.ts) and are drawn only while open.
-const lessons = later(() => import('./workshop/lessons/LessonPanel'));
+// A lesson's steps read the design's problems: the panel comes with the checks.
+const lessons = later(
+  async () => (await Promise.all([import('./workshop/lessons/LessonPanel'), checksPart.load()]))[0],
+);
 const LessonPanel = laterComponent(lessons, 'LessonPanel');
 const capacity = later(() => import('./workshop/capacity/CapacityView'));
 const CapacityView = laterComponent(capacity, 'CapacityView');

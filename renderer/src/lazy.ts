@@ -13,8 +13,11 @@ export interface LaterPart<T> {
 const parts: LaterPart<unknown>[] = [];
 const listeners = new Set<() => void>();
 
-/** A piece of the app that loads later; `importer` is the dynamic import at the place that uses it. */
-export function later<T>(importer: () => Promise<T>): LaterPart<T> {
+/**
+ * A piece of the app that loads later; `importer` is the dynamic import at the place that uses it. `first`: it loads
+ * before the other parts in idle time (the design's checks, which the views that show problems wait for).
+ */
+export function later<T>(importer: () => Promise<T>, options: { first?: boolean } = {}): LaterPart<T> {
   let loading: Promise<T> | undefined;
   let done = false;
   const part: LaterPart<T> = {
@@ -35,7 +38,8 @@ export function later<T>(importer: () => Promise<T>): LaterPart<T> {
     },
     loaded: () => done,
   };
-  parts.push(part as LaterPart<unknown>);
+  if (options.first) parts.unshift(part as LaterPart<unknown>);
+  else parts.push(part as LaterPart<unknown>);
   return part;
 }
 

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Diagnostic, QuickFix } from '../../../shared/rules';
-import { applyFix } from '../../../shared/rules';
+import { applyFix } from '../../../shared/rules/fix';
 import { nodeForPath } from '../../../shared/design';
 import { graphOf, useDocument } from '../store/document';
 import { isStartingStep, useDiagnostics } from '../store/diagnostics';

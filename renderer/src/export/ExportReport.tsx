@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { usePanel } from '../components/panel-tabs';
 import { exportNoteOf } from '../../../shared/manifest/export-notes';
 import { diagnosticText, type Translate } from '../problems-text';
-import { useExportReport } from './export';
+import { useExportReport } from './report';
 import './export.css';
 
 /** A note in the UI language when it is one of the export's own (exportNoteOf), else as the exporter wrote it. */

@@ -13,15 +13,12 @@ import { emptyDocument, type CanvasDocument } from '../document';
 import { exportDesignText, ExportRefused } from '../export-design';
 import {
   connectServicePort,
-  deploymentDiagnostics,
   deploymentOf,
-  designRuleTexts,
   moveService,
   newService,
   portTargets,
   replicaCount,
   selectedPods,
-  serviceDiagnostics,
   servicePorts,
   servicePosition,
   servicesOf,
@@ -30,6 +27,7 @@ import {
   withDeployment,
   wrapInDeployment,
 } from './index';
+import { deploymentDiagnostics, designRuleTexts, serviceDiagnostics } from './rules';
 
 function podDoc(name: string, labels?: Record<string, string>, ports: Record<string, unknown>[] = []): CanvasDocument {
   const doc = emptyDocument();

@@ -9,7 +9,7 @@ import {
   type CanvasDocument,
 } from '../../../../shared/design';
 import { isRecord } from '../../../../shared/manifest';
-import { labelText } from '../../../../shared/rules/workloads';
+import { labelText } from '../../../../shared/rules/workloads/catalog/selectors';
 import { useDocument } from '../../store/document';
 import { useDeploymentDiagnostics } from '../../workloads/derived';
 import { replicasFromText } from '../../workloads/DeploymentTag';
