@@ -7,7 +7,7 @@ import { companionsOf, containersOf } from '../../../shared/design';
 import type { KubeObject } from '../../../shared/manifest';
 import type { Diagnostic } from '../../../shared/rules';
 import { asksBeforeRun, blocksRun } from '../../../shared/plan/run-decision';
-import { isHostAccess } from '../../../shared/rules/catalog/host-access';
+import { isHostAccess } from '../../../shared/rules/catalog/host-access-codes';
 
 export type ContainerStatus = PodSnapshot['containers'][number];
 export type ProgressEvent = Extract<PodStatusEvent, { kind: 'progress' }>;
