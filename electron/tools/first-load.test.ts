@@ -22,7 +22,7 @@ const LATER: Record<string, RegExp> = {
   'Chinese catalogue': /assets\/locales\/(.+\/)?zh-CN\.json$/,
   'Pod rules (the rules catalogue)': /shared\/rules\/(registry|validate)\.ts$/,
   'workload and Service rules': /shared\/rules\/workloads\/registry\.ts$/,
-  "the rules' English words": /assets\/locales\/rules\/en\.json$/,
+  "the rules' English words": /assets\/locales\/(workload-)?rules\/en\.json$/,
   'the design checks (app side)': /renderer\/src\/store\/checks\.ts$/,
   'manifest export': /shared\/design\/export-design\.ts$|renderer\/src\/export\/export\.ts$/,
 };

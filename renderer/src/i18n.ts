@@ -39,12 +39,16 @@ const followLanguage = (language: string): void => {
 followLanguage(i18n.language);
 i18n.on('languageChanged', followLanguage);
 
-/** Words that load with the code that shows them, not with the language: by feature folder, then language. */
-const laterWordFiles = import.meta.glob('../../assets/locales/rules/*.json', { import: 'default' }) as Record<
-  string,
-  () => Promise<Catalogue>
->;
-type LaterFeature = 'rules';
+/**
+ * Words that load with the code that shows them, not with the language, by the folders they are in: the rules' texts
+ * (the Pod rules', the workload and Service rules') come with the design's checks (store/checks-part.ts).
+ */
+const laterFolders = { rules: ['rules', 'workload-rules'] } as const;
+type LaterFeature = keyof typeof laterFolders;
+const laterWordFiles = import.meta.glob(
+  ['../../assets/locales/rules/*.json', '../../assets/locales/workload-rules/*.json'],
+  { import: 'default' },
+) as Record<string, () => Promise<Catalogue>>;
 const laterLoaded = new Set<LaterFeature>();
 const laterAdded = new Set<string>();
 
@@ -52,10 +56,13 @@ const laterAdded = new Set<string>();
 async function addLaterWords(feature: LaterFeature, language: Language): Promise<void> {
   const key = `${feature}/${language}`;
   if (laterAdded.has(key)) return;
-  const words = await laterWordFiles[`../../assets/locales/${key}.json`]!();
+  const files = laterFolders[feature].map(
+    (folder) => laterWordFiles[`../../assets/locales/${folder}/${language}.json`]!,
+  );
+  const words = await Promise.all(files.map((file) => file()));
   if (laterAdded.has(key)) return;
   laterAdded.add(key);
-  i18n.addResourceBundle(language, 'translation', words, true, false);
+  for (const part of words) i18n.addResourceBundle(language, 'translation', part, true, false);
 }
 
 /**
@@ -70,10 +77,10 @@ export async function loadLaterWords(feature: LaterFeature): Promise<void> {
 
 /** Adds `language`'s catalogue to i18next (loading it the first time), with the later words already loaded. */
 async function loadLanguage(language: Language): Promise<void> {
-  const later = [...laterLoaded].map((feature) => addLaterWords(feature, language));
   if (!i18n.hasResourceBundle(language, 'translation'))
     i18n.addResourceBundle(language, 'translation', await catalogueLoaders[language](), true, false);
-  await Promise.all(later);
+  // Asked after the wait: words that began loading meanwhile (in the language shown until now) are needed here too.
+  await Promise.all([...laterLoaded].map((feature) => addLaterWords(feature, language)));
 }
 
 /** Resolves once the first screen's language is there: the app renders after it (at once in English). */

@@ -1,11 +1,16 @@
-// The English catalogue: the first screen's words (and every other language's fallback), loaded with the app. The Pod
-// rules' texts (rules/, about 60 KiB) are left out: they load with the design's checks (i18n.ts, loadLaterWords).
+// The English catalogue: the first screen's words (and every other language's fallback), loaded with the app. The
+// rules' texts (rules/ and workload-rules/, about 80 KiB) are left out: they load with the design's checks (i18n.ts,
+// loadLaterWords).
 import core from '../../assets/locales/en.json';
 import { catalogueOf, type Catalogue } from './catalogue';
 
-const features = import.meta.glob(['../../assets/locales/*/en.json', '!../../assets/locales/rules/en.json'], {
-  eager: true,
-  import: 'default',
-}) as Record<string, Catalogue>;
+const features = import.meta.glob(
+  [
+    '../../assets/locales/*/en.json',
+    '!../../assets/locales/rules/en.json',
+    '!../../assets/locales/workload-rules/en.json',
+  ],
+  { eager: true, import: 'default' },
+) as Record<string, Catalogue>;
 
 export const catalogue = catalogueOf('en', core, features);

@@ -20,10 +20,12 @@ describe('before the checks load', () => {
     expect(loadedChecks()).toBeUndefined();
     expect(diagnosticsOf(doc).all).toEqual([]);
     expect(i18n.exists('rules.CONTAINER_IMAGE_REQUIRED.title')).toBe(false);
+    expect(i18n.exists('rules.WORKLOAD_REPLICAS_INVALID.title')).toBe(false);
 
     await checksPart.load();
     expect(diagnosticsOf(doc).all.map((x) => x.code)).toContain('CONTAINER_IMAGE_REQUIRED');
     expect(i18n.exists('rules.CONTAINER_IMAGE_REQUIRED.title')).toBe(true);
+    expect(i18n.exists('rules.WORKLOAD_REPLICAS_INVALID.title')).toBe(true);
   });
 });
 

@@ -315,8 +315,8 @@ describe('export of what is drawn', () => {
 });
 
 describe('the design checks’ catalogue', () => {
-  const en = loadCatalogue('workloads', 'en');
-  const zh = loadCatalogue('workloads', 'zh-CN');
+  const en = loadCatalogue('workload-rules', 'en');
+  const zh = loadCatalogue('workload-rules', 'zh-CN');
   const pods = [podDoc('shop', { app: 'shop' }, [{ name: 'http', containerPort: 8080 }, { containerPort: 9090 }]).pod];
 
   it('renders every message and fix title from its English entry, and has it in Chinese', () => {
