@@ -23,6 +23,7 @@ const LATER: Record<string, RegExp> = {
   'Pod rules (the rules catalogue)': /shared\/rules\/(registry|validate)\.ts$/,
   'workload and Service rules': /shared\/rules\/workloads\/registry\.ts$/,
   "the rules' English words": /assets\/locales\/(workload-)?rules\/en\.json$/,
+  "the Compose reader's English words": /assets\/locales\/compose-reader\/en\.json$/,
   'the design checks (app side)': /renderer\/src\/store\/checks\.ts$/,
   'manifest export': /shared\/design\/export-design\.ts$|renderer\/src\/export\/export\.ts$/,
 };

@@ -41,12 +41,17 @@ i18n.on('languageChanged', followLanguage);
 
 /**
  * Words that load with the code that shows them, not with the language, by the folders they are in: the rules' texts
- * (the Pod rules', the workload and Service rules') come with the design's checks (store/checks-part.ts).
+ * (the Pod rules', the workload and Service rules') come with the design's checks (store/checks-part.ts), the Compose
+ * reader's notes and problems with the import dialog (App.tsx).
  */
-const laterFolders = { rules: ['rules', 'workload-rules'] } as const;
+const laterFolders = { rules: ['rules', 'workload-rules'], compose: ['compose-reader'] } as const;
 type LaterFeature = keyof typeof laterFolders;
 const laterWordFiles = import.meta.glob(
-  ['../../assets/locales/rules/*.json', '../../assets/locales/workload-rules/*.json'],
+  [
+    '../../assets/locales/rules/*.json',
+    '../../assets/locales/workload-rules/*.json',
+    '../../assets/locales/compose-reader/*.json',
+  ],
   { import: 'default' },
 ) as Record<string, () => Promise<Catalogue>>;
 const laterLoaded = new Set<LaterFeature>();

@@ -1,6 +1,6 @@
 // The English catalogue: the first screen's words (and every other language's fallback), loaded with the app. The
-// rules' texts (rules/ and workload-rules/, about 80 KiB) are left out: they load with the design's checks (i18n.ts,
-// loadLaterWords).
+// rules' texts (rules/ and workload-rules/, about 80 KiB) and the Compose reader's (compose-reader/) are left out: they
+// load with the code that shows them (i18n.ts, loadLaterWords).
 import core from '../../assets/locales/en.json';
 import { catalogueOf, type Catalogue } from './catalogue';
 
@@ -9,6 +9,7 @@ const features = import.meta.glob(
     '../../assets/locales/*/en.json',
     '!../../assets/locales/rules/en.json',
     '!../../assets/locales/workload-rules/en.json',
+    '!../../assets/locales/compose-reader/en.json',
   ],
   { eager: true, import: 'default' },
 ) as Record<string, Catalogue>;
