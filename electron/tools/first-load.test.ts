@@ -20,6 +20,12 @@ const LATER: Record<string, RegExp> = {
   'cluster bar': /renderer\/src\/kube\/ClusterBar\.tsx$/,
   'cluster dry-run dialog': /renderer\/src\/kube\/PreviewDialog\.tsx$/,
   'Chinese catalogue': /assets\/locales\/(.+\/)?zh-CN\.json$/,
+  'Pod rules (the rules catalogue)': /shared\/rules\/(registry|validate)\.ts$/,
+  'workload and Service rules': /shared\/rules\/workloads\/registry\.ts$/,
+  "the rules' English words": /assets\/locales\/(workload-)?rules\/en\.json$/,
+  "the Compose reader's English words": /assets\/locales\/compose-reader\/en\.json$/,
+  'the design checks (app side)': /renderer\/src\/store\/checks\.ts$/,
+  'manifest export': /shared\/design\/export-design\.ts$|renderer\/src\/export\/export\.ts$/,
 };
 
 /** What the first screen is made of: if these are missing, the check below would pass on the wrong thing. */

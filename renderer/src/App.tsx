@@ -22,14 +22,21 @@ import { ContainersDialog } from './import/ContainersDialog';
 import { useFileDrop } from './import/drop';
 import { useImport } from './import/store';
 import { later, laterComponent } from './lazy';
+import { loadLaterWords } from './i18n';
+import { checksPart } from './store/checks-part';
 
 // The lessons and the node-capacity view load after the first screen (./lazy.ts) and are drawn only while open.
-const lessons = later(() => import('./workshop/lessons/LessonPanel'));
+// A lesson's steps read the design's problems: the panel comes with the checks.
+const lessons = later(
+  async () => (await Promise.all([import('./workshop/lessons/LessonPanel'), checksPart.load()]))[0],
+);
 const LessonPanel = laterComponent(lessons, 'LessonPanel');
 const capacity = later(() => import('./workshop/capacity/CapacityView'));
 const CapacityView = laterComponent(capacity, 'CapacityView');
 // The import dialog carries the Compose reader: it loads when a Compose file is first opened (or in idle time).
-const importDialog = later(() => import('./import/ImportDialog'));
+const importDialog = later(
+  async () => (await Promise.all([import('./import/ImportDialog'), loadLaterWords('compose')]))[0],
+);
 const ImportDialog = laterComponent(importDialog, 'ImportDialog');
 
 export function App() {

@@ -1,6 +1,7 @@
 // How a language's catalogue is made: one core file plus one per feature (assets/locales/<feature>/<lang>.json),
 // merged so features can add strings without touching each other's files. Each language's files are gathered in its
-// own module (language-en.ts, language-zh-CN.ts), so the app loads only the language it shows.
+// own module (language-en.ts, language-zh-CN.ts), so the app loads only the language it shows. Those leave out the
+// features whose words only later parts show; these load with that code (i18n.ts, loadLaterWords).
 export type Catalogue = { [key: string]: string | Catalogue };
 
 /** Deep-merges `extra` into `into`; a key defined twice is a mistake in the catalogues, so it throws. */

@@ -16,9 +16,10 @@ const catalogueLoaders: Record<Language, () => Promise<Catalogue>> = {
 };
 
 function initialLanguage(): Language {
-  const saved = localStorage.getItem(LANGUAGE_KEY);
+  // Unit tests run in Node, without either (the rules' words load through here too).
+  const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem(LANGUAGE_KEY);
   if (saved && (languages as readonly string[]).includes(saved)) return saved as Language;
-  return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  return typeof navigator !== 'undefined' && navigator.language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
 const initial = initialLanguage();
@@ -38,10 +39,53 @@ const followLanguage = (language: string): void => {
 followLanguage(i18n.language);
 i18n.on('languageChanged', followLanguage);
 
-/** Adds `language`'s catalogue to i18next (loading it the first time). */
+/**
+ * Words that load with the code that shows them, not with the language, by the folders they are in: the rules' texts
+ * (the Pod rules', the workload and Service rules') come with the design's checks (store/checks-part.ts), the Compose
+ * reader's notes and problems with the import dialog (App.tsx).
+ */
+const laterFolders = { rules: ['rules', 'workload-rules'], compose: ['compose-reader'] } as const;
+type LaterFeature = keyof typeof laterFolders;
+const laterWordFiles = import.meta.glob(
+  [
+    '../../assets/locales/rules/*.json',
+    '../../assets/locales/workload-rules/*.json',
+    '../../assets/locales/compose-reader/*.json',
+  ],
+  { import: 'default' },
+) as Record<string, () => Promise<Catalogue>>;
+const laterLoaded = new Set<LaterFeature>();
+const laterAdded = new Set<string>();
+
+/** Adds `feature`'s words in `language` to what i18next has of that language (once). */
+async function addLaterWords(feature: LaterFeature, language: Language): Promise<void> {
+  const key = `${feature}/${language}`;
+  if (laterAdded.has(key)) return;
+  const files = laterFolders[feature].map(
+    (folder) => laterWordFiles[`../../assets/locales/${folder}/${language}.json`]!,
+  );
+  const words = await Promise.all(files.map((file) => file()));
+  if (laterAdded.has(key)) return;
+  laterAdded.add(key);
+  for (const part of words) i18n.addResourceBundle(language, 'translation', part, true, false);
+}
+
+/**
+ * Loads `feature`'s words in English (every language's fallback) and the language in use, and in each language the
+ * user picks after; resolves once they are there, so the code that shows them never shows a key.
+ */
+export async function loadLaterWords(feature: LaterFeature): Promise<void> {
+  laterLoaded.add(feature);
+  const shown = i18n.language as Language;
+  await Promise.all([addLaterWords(feature, 'en'), ...(shown === 'en' ? [] : [addLaterWords(feature, shown)])]);
+}
+
+/** Adds `language`'s catalogue to i18next (loading it the first time), with the later words already loaded. */
 async function loadLanguage(language: Language): Promise<void> {
-  if (i18n.hasResourceBundle(language, 'translation')) return;
-  i18n.addResourceBundle(language, 'translation', await catalogueLoaders[language]());
+  if (!i18n.hasResourceBundle(language, 'translation'))
+    i18n.addResourceBundle(language, 'translation', await catalogueLoaders[language](), true, false);
+  // Asked after the wait: words that began loading meanwhile (in the language shown until now) are needed here too.
+  await Promise.all([...laterLoaded].map((feature) => addLaterWords(feature, language)));
 }
 
 /** Resolves once the first screen's language is there: the app renders after it (at once in English). */

@@ -1,10 +1,17 @@
-// The English catalogue: the first screen's words (and every other language's fallback), loaded with the app.
+// The English catalogue: the first screen's words (and every other language's fallback), loaded with the app. The
+// rules' texts (rules/ and workload-rules/, about 80 KiB) and the Compose reader's (compose-reader/) are left out: they
+// load with the code that shows them (i18n.ts, loadLaterWords).
 import core from '../../assets/locales/en.json';
 import { catalogueOf, type Catalogue } from './catalogue';
 
-const features = import.meta.glob('../../assets/locales/*/en.json', { eager: true, import: 'default' }) as Record<
-  string,
-  Catalogue
->;
+const features = import.meta.glob(
+  [
+    '../../assets/locales/*/en.json',
+    '!../../assets/locales/rules/en.json',
+    '!../../assets/locales/workload-rules/en.json',
+    '!../../assets/locales/compose-reader/en.json',
+  ],
+  { eager: true, import: 'default' },
+) as Record<string, Catalogue>;
 
 export const catalogue = catalogueOf('en', core, features);

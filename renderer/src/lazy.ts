@@ -11,10 +11,15 @@ export interface LaterPart<T> {
 }
 
 const parts: LaterPart<unknown>[] = [];
+/** Parts that load as soon as the first screen is on the glass, without waiting for it to settle. */
+const firstParts: LaterPart<unknown>[] = [];
 const listeners = new Set<() => void>();
 
-/** A piece of the app that loads later; `importer` is the dynamic import at the place that uses it. */
-export function later<T>(importer: () => Promise<T>): LaterPart<T> {
+/**
+ * A piece of the app that loads later; `importer` is the dynamic import at the place that uses it. `first`: it loads
+ * right after the first paint, before the other parts (the design's checks, which the Problems panel waits for).
+ */
+export function later<T>(importer: () => Promise<T>, options: { first?: boolean } = {}): LaterPart<T> {
   let loading: Promise<T> | undefined;
   let done = false;
   const part: LaterPart<T> = {
@@ -35,7 +40,7 @@ export function later<T>(importer: () => Promise<T>): LaterPart<T> {
     },
     loaded: () => done,
   };
-  parts.push(part as LaterPart<unknown>);
+  (options.first ? firstParts : parts).push(part as LaterPart<unknown>);
   return part;
 }
 
@@ -63,14 +68,23 @@ const idle = (run: () => void): void => {
 /** How long after the first screen is drawn the idle-time loads begin: the engine's status and the first clicks come first. */
 const SETTLE_MS = 1000;
 
+/** How long the first parts wait for an idle period after the first paint before they load anyway. */
+const FIRST_PARTS_WITHIN_MS = 200;
+
 /**
- * After the first screen has painted and settled, loads every later part, one at a time in idle periods, smallest
- * first as declared (auto layout's 1.5 MB last), so a click on the YAML tab a few seconds in finds its editor ready.
+ * Right after the first paint, loads the first parts (the design's checks); after the first screen has settled, every
+ * other later part, one at a time in idle periods, smallest first as declared (auto layout's 1.5 MB last), so a click
+ * on the YAML tab a few seconds in finds its editor ready.
  */
 export function loadLaterPartsWhenIdle(): void {
   // Two frames: the first screen is on the glass before anything else competes for the main thread.
   requestAnimationFrame(() =>
     requestAnimationFrame(() => {
+      for (const part of firstParts) {
+        const load = (): void => void part.load().catch(() => undefined);
+        if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: FIRST_PARTS_WITHIN_MS });
+        else setTimeout(load, 0);
+      }
       const next = (index: number): void => {
         const part = parts[index];
         if (!part) return;

@@ -1,7 +1,8 @@
 // Rule text in the UI language: a diagnostic's message, explanation and fix titles from assets/locales/rules,
 // falling back to the engine's English when the catalogue has no entry (older ids, untranslated messages).
 import type { TFunction } from 'i18next';
-import { fieldProblemId, type Diagnostic, type QuickFix } from '../../shared/rules';
+import { fieldProblemId } from '../../shared/rules/problems';
+import type { Diagnostic, QuickFix } from '../../shared/rules/types';
 
 export type Translate = TFunction | ((key: string, options?: Record<string, unknown>) => string);
 

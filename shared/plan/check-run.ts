@@ -5,6 +5,7 @@ import type { Diagnostic } from '../model/diagnostic';
 import type { Pod as ModelPod } from '../model/pod';
 import { validatePod } from '../rules/validate';
 import type { ValidateOptions } from '../rules/types';
+import { asksBeforeRun, blocksRun } from './run-decision';
 import { plan } from './plan';
 import type { Companions, Pod } from './pod';
 import type { Plan, PlanEngine, PlanOptions } from './types';
@@ -35,18 +36,7 @@ export interface RunCheck {
   plan?: Plan;
 }
 
-/**
- * A `kubernetes` error is one the API server rejects, so Kubernetes would never run the Pod; an `engine` error is one
- * the chosen engine cannot run. A `runtime` error (POD_PORT_CLASH: two containers on one port) is accepted and fails
- * only once running; showing that failure is the point of running it, so it asks instead.
- */
-export function blocksRun(d: Pick<Diagnostic, 'severity' | 'category'>): boolean {
-  return d.severity === 'error' && (d.category === 'kubernetes' || d.category === 'engine');
-}
-
-export function asksBeforeRun(d: Pick<Diagnostic, 'severity' | 'category'>): boolean {
-  return !blocksRun(d) && (d.severity === 'error' || d.severity === 'warning');
-}
+export { asksBeforeRun, blocksRun };
 
 /** Checks a Pod for a run on `engine` (or on no engine yet: the rules alone). */
 export function checkRun(pod: Pod, engine: PlanEngine | undefined, options: RunCheckOptions = {}): RunCheck {

@@ -1,6 +1,7 @@
 // What every rule reads: the Pod after Kubernetes defaulting, plus indexes built once per validation pass.
 import { withDefaults } from '../model/defaults';
 import { withoutDisabledFields } from '../model/disabled-fields';
+import { isRecord } from '../model/record';
 import { isSidecar, type Container, type ContainerList, type Pod, type Volume, type VolumeMount } from '../model/pod';
 import { volumeProblems, type FieldProblem } from './volumes';
 import type { ValidateOptions } from './types';
@@ -10,9 +11,7 @@ export function list<T>(value: unknown): T[] {
   return Array.isArray(value) ? (value as T[]) : [];
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord };
 
 export function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;

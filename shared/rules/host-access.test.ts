@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { corpusDir, manifestFiles } from '../manifest/corpus.test-support';
 import { readDesign } from '../manifest/read';
 import { hostAccessRules, isHostAccess } from './catalog/host-access';
+import { hostAccessCodes } from './catalog/host-access-codes';
 import { hostPlaceOf, normalHostPath } from './catalog/host-access-places';
 import { container, found, makePod } from './testing/pods';
 import type { Diagnostic } from './types';
@@ -39,6 +40,12 @@ function hostPathPod(...paths: string[]) {
     containers: [container('c', { volumeMounts: paths.map((_, i) => ({ name: `h${i}`, mountPath: `/m${i}` })) })],
   });
 }
+
+describe('the host-access codes', () => {
+  it('are the codes of the host-access rules, so the run bar sorts problems as the rules name them', () => {
+    expect([...hostAccessCodes].sort()).toEqual(hostAccessRules.map((r) => r.code).sort());
+  });
+});
 
 describe('HOST_PATH_SENSITIVE', () => {
   it('warns about the places that hand over the host, each with what it gives', () => {

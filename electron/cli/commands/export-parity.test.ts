@@ -5,7 +5,13 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exportHeldDesign, ExportRefused, openDesign, type DesignExport, type ExportAs } from '../../../shared/design';
+import { openDesign } from '../../../shared/design';
+import {
+  exportHeldDesign,
+  ExportRefused,
+  type DesignExport,
+  type ExportAs,
+} from '../../../shared/design/export-design';
 import { defaultInfraImage } from '../../../shared/manifest';
 import { corpusDir } from '../../../shared/manifest/corpus.test-support';
 import { runExport } from './export';

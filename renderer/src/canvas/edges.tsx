@@ -8,7 +8,7 @@ import type { ContainerList } from '../../../shared/model';
 import type { Diagnostic } from '../../../shared/rules';
 import { edgeForPath, type CanvasDocument } from '../../../shared/design';
 import { graphOf, useDocument } from '../store/document';
-import { diagnosticsOf } from '../store/diagnostics';
+import { diagnosticsOf, useWithDiagnostics } from '../store/diagnostics';
 import { diagnosticText } from '../problems-text';
 import { withoutBackticks } from '../components/WithCode';
 import './edges.css';
@@ -126,7 +126,7 @@ export const MountEdgeView = memo(function MountEdgeView(props: EdgeProps<MountE
   const mount = useDocument((s) =>
     data ? s.doc.pod.spec[data.list]?.[data.index]?.volumeMounts?.[data.mountIndex] : undefined,
   );
-  const diagnostics = useDocument((s) => edgeDiagnosticsOf(s.doc).get(id) ?? noDiagnostics);
+  const diagnostics = useWithDiagnostics((s) => edgeDiagnosticsOf(s.doc).get(id) ?? noDiagnostics);
   const level = diagnostics.length > 0 ? worst(diagnostics) : undefined;
   // Zoomed far out (a big Pod fitted to the view) the text is unreadable clutter: only a problem badge stays.
   const { legible, layer: labelLayer } = useContext(LabelViewContext);

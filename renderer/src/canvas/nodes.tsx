@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '../../../shared/rules';
 import { replicaCount, splitPodNodeId, volumeKindOf } from '../../../shared/design';
 import { graphAt, podAt, useDocument } from '../store/document';
-import { podDiagnosticsAt } from '../store/diagnostics';
+import { podDiagnosticsAt, useWithDiagnostics } from '../store/diagnostics';
 import { ContainerRunStatus, PodRunPhase } from '../run/ContainerRunStatus';
 import { useRun } from '../run/store';
 import { PodGroupTag } from './PodGroupTag';
@@ -33,7 +33,7 @@ function useShowsRun(pod: number | undefined): boolean {
 
 function useNodeDiagnostics(id: string): Diagnostic[] {
   const { pod, local } = usePodNode(id);
-  const rules = useDocument((s) => podDiagnosticsAt(s, pod).byNode.get(local) ?? noDiagnostics);
+  const rules = useWithDiagnostics((s) => podDiagnosticsAt(s, pod).byNode.get(local) ?? noDiagnostics);
   // A cluster's dry-run verdict marks the node its field is about, beside the rules (issue 18).
   const verdict = useVerdictAt(local, pod);
   return useMemo(() => (verdict.length === 0 ? rules : [...rules, ...verdict]), [rules, verdict]);
@@ -45,7 +45,7 @@ function useNodeDiagnostics(id: string): Diagnostic[] {
  */
 function useClashingPorts(id: string): string {
   const { pod, local } = usePodNode(id);
-  return useDocument((s) => {
+  return useWithDiagnostics((s) => {
     const n = graphAt(s, pod)?.byId.get(local);
     if (n?.kind !== 'container') return '';
     const ports = podAt(s, pod)?.pod.spec[n.list]?.[n.index]?.ports;

@@ -10,13 +10,15 @@ import { ProblemsPanel } from './ProblemsPanel';
 import { LogPanel } from '../logs/LogPanel';
 import { useRun } from '../run/store';
 import { later, laterComponent, useLoaded } from '../lazy';
+import { checksPart } from '../store/checks-part';
 import { panelTabs as tabs, usePanel, type PanelTab } from './panel-tabs';
 import { usePanelLayout } from '../chrome/panel-layout';
 
 // The YAML editor (CodeMirror) and the terminal (xterm) load after the first screen (../lazy.ts). Each is mounted once
 // it has loaded or its tab is opened, and stays mounted, except that the YAML editor of a big design is mounted only
 // while its tab is open: hidden, it would still follow every change of thousands of containers.
-const yamlEditor = later(() => import('./YamlEditor'));
+// The editor lints with the design's checks: it comes with them.
+const yamlEditor = later(async () => (await Promise.all([import('./YamlEditor'), checksPart.load()]))[0]);
 const YamlEditor = laterComponent<{ visible: boolean }>(yamlEditor, 'YamlEditor');
 const terminalPanel = later(() => import('../terminal/TerminalPanel'));
 const TerminalPanel = laterComponent<{ snapshot: PodSnapshot | undefined; visible: boolean }>(

@@ -2,10 +2,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Diagnostic, QuickFix } from '../../../shared/rules';
-import { applyFix } from '../../../shared/rules';
+import { applyFix } from '../../../shared/rules/fix';
 import { nodeForPath } from '../../../shared/design';
 import { graphOf, useDocument } from '../store/document';
 import { isStartingStep, useDiagnostics } from '../store/diagnostics';
+import { useChecksLoaded } from '../store/checks-part';
 import { WithCode } from './WithCode';
 import { Markdown } from './Markdown';
 import { flow } from '../canvas/flow';
@@ -112,6 +113,10 @@ export function ProblemsPanel() {
   const graph = useDocument((s) => graphOf(s.doc));
   // The active Pod's Deployment and the design's Services have problems of their own (workloads/problems.ts).
   const objects = useObjectProblems();
+  const checked = useChecksLoaded();
+  // The checks arrive a moment after the first screen: until then the panel claims nothing ("No problems." would be
+  // wrong for a new Pod, whose first step it lists).
+  if (!checked) return null;
   if (all.length === 0 && objects.length === 0) return <p className="hint">{t('panel.noProblems')}</p>;
   return (
     <ul className="problems" aria-label={t('problems.label')}>

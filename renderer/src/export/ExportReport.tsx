@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { usePanel } from '../components/panel-tabs';
 import { diagnosticText } from '../problems-text';
 import { exportNoteTranslated } from './note-text';
-import { useExportReport } from './export';
+import { useExportReport } from './report';
 import './export.css';
 
 export function ExportReportDialog() {

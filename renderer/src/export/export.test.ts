@@ -3,7 +3,12 @@
 // text; export-parity.test.ts checks runExport itself), for the active Pod, to the clipboard as well; a design
 // Kubernetes would refuse is refused with its problems. And the palette finds every export by its words.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { exportDesignText, ExportRefused, type DesignExportOptions, type ExportAs } from '../../../shared/design';
+import {
+  exportDesignText,
+  ExportRefused,
+  type DesignExportOptions,
+  type ExportAs,
+} from '../../../shared/design/export-design';
 import { defaultInfraImage } from '../../../shared/manifest';
 import { commandMatches, queryWords, searchTexts } from '../command-search';
 import { examples, loadText } from '../files';

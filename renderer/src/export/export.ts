@@ -1,8 +1,8 @@
 // The app's manifest export: the active Pod as a Pod, a Deployment + Service, or a Compose file, to a file, a folder or
 // the clipboard. The text comes from the one export `podwright export` uses (shared/design/export-design.ts), on the
-// design as Save writes it, so the app and the CLI write the same bytes.
-import { create } from 'zustand';
-import { exportHeldDesign, ExportRefused, type ExportAs } from '../../../shared/design';
+// design as Save writes it, so the app and the CLI write the same bytes. It loads after the first screen, with the
+// design's checks the export runs (actions.ts); what the first screen needs of it is in report.ts.
+import { exportHeldDesign, ExportRefused, type ExportAs } from '../../../shared/design/export-design';
 import { defaultInfraImage, type ExportFile } from '../../../shared/manifest';
 import type { Diagnostic } from '../../../shared/model/diagnostic';
 import { ApiError } from '../../../shared/api/errors';
@@ -12,12 +12,10 @@ import { failure, pickAndRun, type Failure } from '../files';
 import i18n from '../i18n';
 import { designOf, useDocument, type DocumentState } from '../store/document';
 import { useNotice } from '../store/notice';
+import { useExportReport, type ExportDestination, type ExportReport } from './report';
 
+export { exportDestinations, exportKinds, useExportReport, type ExportDestination, type ExportReport } from './report';
 export type { ExportAs };
-export type ExportDestination = 'file' | 'folder' | 'clipboard';
-
-export const exportKinds: readonly ExportAs[] = ['pod', 'deployment', 'compose'];
-export const exportDestinations: readonly ExportDestination[] = ['file', 'folder', 'clipboard'];
 
 /** What an export made of the design, or why Kubernetes would refuse it (the CLI's ExportRefused, with its problems). */
 export type ExportOutcome =
@@ -72,13 +70,6 @@ export function exportFileName(as: ExportAs, state: DocumentState = useDocument.
 export function exportFolderName(as: ExportAs, state: DocumentState = useDocument.getState()): string {
   return `${stem(state)}-${exportedFor[as]}`;
 }
-
-/** What the report dialog shows after an export: where it went and what it could not say, or why it was refused. */
-export type ExportReport =
-  | { kind: 'done'; as: ExportAs; destination: ExportDestination; where: string; files: string[]; notes: string[] }
-  | { kind: 'refused'; as: ExportAs; reason: string; problems: readonly Diagnostic[] };
-
-export const useExportReport = create<{ report: ExportReport | undefined }>(() => ({ report: undefined }));
 
 function kindText(as: ExportAs): string {
   return i18n.t(`export.kind.${as}`);

@@ -4,7 +4,8 @@
 // run's verdict waiting for the user's answer before the first apply.
 import { create } from 'zustand';
 import type { CallOutput, ClusterPreview, EngineStatus, PodSnapshot } from '../../../shared/api/contract';
-import { deploymentOf, drawnRun, type CanvasDocument } from '../../../shared/design';
+import { deploymentOf, type CanvasDocument } from '../../../shared/design';
+import { drawnRun } from '../../../shared/design/workloads/drawn-export';
 import type { KubeObject } from '../../../shared/manifest';
 import type { Diagnostic } from '../../../shared/rules';
 import { api } from '../api';

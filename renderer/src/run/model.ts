@@ -6,8 +6,8 @@ import type { CanvasDocument } from '../../../shared/design';
 import { companionsOf, containersOf } from '../../../shared/design';
 import type { KubeObject } from '../../../shared/manifest';
 import type { Diagnostic } from '../../../shared/rules';
-import { asksBeforeRun, blocksRun } from '../../../shared/plan/check-run';
-import { isHostAccess } from '../../../shared/rules';
+import { asksBeforeRun, blocksRun } from '../../../shared/plan/run-decision';
+import { isHostAccess } from '../../../shared/rules/catalog/host-access-codes';
 
 export type ContainerStatus = PodSnapshot['containers'][number];
 export type ProgressEvent = Extract<PodStatusEvent, { kind: 'progress' }>;
@@ -41,7 +41,7 @@ export interface RunDecision {
 }
 
 // What refuses a run and what asks first is decided once, by the gate every entrance uses (shared/plan/check-run).
-export { asksBeforeRun, blocksRun } from '../../../shared/plan/check-run';
+export { asksBeforeRun, blocksRun } from '../../../shared/plan/run-decision';
 
 /** A stable key for "this warning was confirmed", so a confirmed warning does not ask again. */
 export function warningKey(d: Diagnostic): string {

@@ -5,9 +5,10 @@ import type { PodSnapshot, PodStatusEvent } from '../../../shared/api/contract';
 import { api } from '../api';
 import { useDocument } from '../store/document';
 import { diagnosticsOf } from '../store/diagnostics';
-import { checkRun, type Companions } from '../../../shared/plan';
+import { checksPart, loadedChecks } from '../store/checks-part';
+import type { Companions } from '../../../shared/plan';
 import { withDefaults } from '../../../shared/model';
-import { companionsOf, deploymentDiagnostics, type CanvasDocument } from '../../../shared/design';
+import { companionsOf, type CanvasDocument } from '../../../shared/design';
 import type { KubeObject } from '../../../shared/manifest';
 import { useEngine } from '../store/engine';
 import { onCluster, runOnCluster } from '../kube/store';
@@ -146,7 +147,9 @@ function graceOf(ref: PodKey): number | undefined {
   return typeof grace === 'number' ? grace : 30;
 }
 
+/** The gate's problems; the checks must have loaded (run awaits them). */
 function gateProblems(): Diagnostic[] {
+  const { checkRun, deploymentDiagnostics } = loadedChecks()!;
   const { doc, companions } = useDocument.getState();
   const status = useEngine.getState().status;
   // A cluster judges the design itself in its dry run: the gate is the rules alone, without Docker's engine checks.
@@ -290,6 +293,11 @@ export const useRun = create<RunState>((set, get) => {
 
     run: async (options = {}) => {
       if (get().busy) return;
+      // The checks load right after the first screen; a Run before they are there waits for them.
+      if (!loadedChecks()) {
+        await checksPart.load();
+        if (get().busy) return;
+      }
       const decision = runDecision(gateProblems(), get().confirmed);
       if (decision.blockers.length > 0) {
         set({ question: { kind: 'refused', diagnostics: decision.blockers } });

@@ -1,15 +1,37 @@
 // Tests the diagnostics derived from the document store: per node, the clashing ports, and sharing with the last answer.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import i18n from '../i18n';
 import { addContainer, containerPresets, emptyDocument, updateContainer } from '../../../shared/design';
 import { useDocument } from './document';
 import { countedProblems, diagnosticsOf } from './diagnostics';
 import { graphOf } from './document';
+import { checksPart, loadedChecks } from './checks-part';
 
 const web = containerPresets.find((p) => p.id === 'webServer')!.container;
 
 beforeEach(() => useDocument.getState().load(emptyDocument(), null));
 
+// First, as the app starts: the rules load after the first screen (checks-part.ts).
+describe('before the checks load', () => {
+  it('shows no problems, then the problems of the same document once they arrive, with their words', async () => {
+    const { change } = useDocument.getState();
+    change((doc) => addContainer(doc, { name: 'bare' }, 'containers').doc);
+    const doc = useDocument.getState().doc;
+    expect(loadedChecks()).toBeUndefined();
+    expect(diagnosticsOf(doc).all).toEqual([]);
+    expect(i18n.exists('rules.CONTAINER_IMAGE_REQUIRED.title')).toBe(false);
+    expect(i18n.exists('rules.WORKLOAD_REPLICAS_INVALID.title')).toBe(false);
+
+    await checksPart.load();
+    expect(diagnosticsOf(doc).all.map((x) => x.code)).toContain('CONTAINER_IMAGE_REQUIRED');
+    expect(i18n.exists('rules.CONTAINER_IMAGE_REQUIRED.title')).toBe(true);
+    expect(i18n.exists('rules.WORKLOAD_REPLICAS_INVALID.title')).toBe(true);
+  });
+});
+
 describe('diagnostics of the document', () => {
+  beforeAll(() => checksPart.load());
+
   it('derives diagnostics per node and the clashing ports', () => {
     const { change } = useDocument.getState();
     change((doc) => addContainer(doc, web, 'containers').doc);

@@ -1,8 +1,10 @@
 // The design's problems, derived from the document store: the rules on the active Pod and on each other Pod, the clashes
 // across Pods, by node and by port. Computed, never stored; memoised on the document so views redraw what changed.
-import type { Diagnostic } from '../../../shared/rules';
-import { validatePod } from '../../../shared/rules';
+// The rules load right after the first screen (checks-part.ts): until then there are none, and the views that read
+// diagnostics (through useDiagnostics or useWithDiagnostics) redraw when they arrive.
+import type { Diagnostic } from '../../../shared/rules/types';
 import { crossPodDiagnostics, nodeForPath, type CanvasDocument, type Graph } from '../../../shared/design';
+import { loadedChecks, useChecksLoaded } from './checks-part';
 import { graphOf, podAt, podGraph, podsOf, useDocument, type DocumentState } from './document';
 
 export interface Diagnostics {
@@ -12,6 +14,9 @@ export interface Diagnostics {
   /** Kubernetes paths of ports involved in a clash, e.g. `spec.containers[0].ports[1]`. */
   clashingPorts: Set<string>;
 }
+
+/** What a design has before its checks have loaded: nothing to show yet. */
+const unchecked: Diagnostics = { all: [], byNode: new Map(), clashingPorts: new Set() };
 
 let diagnosticsPod: unknown;
 let diagnosticsJoins: unknown;
@@ -27,6 +32,7 @@ const portCodes = new Set(['POD_PORT_CLASH', 'HOST_PORT_DUPLICATE']);
  * that container's badge and the Problems count, not every node.
  */
 export function diagnosticsOf(doc: CanvasDocument): Diagnostics {
+  if (!loadedChecks()) return unchecked;
   const graph = graphOf(doc);
   const across = acrossPodsOf(doc);
   const previous = diagnosticsMemo;
@@ -65,7 +71,7 @@ export function diagnosticsOf(doc: CanvasDocument): Diagnostics {
 /** One Pod's rule diagnostics and its clashes with the Pods before it, errors first. */
 function podDiagnostics(doc: CanvasDocument, across: readonly Diagnostic[]): Diagnostic[] {
   const options = doc.pidJoins && doc.pidJoins.length > 0 ? { namespaces: { pid: doc.pidJoins } } : {};
-  const own = validatePod(doc.pod, options);
+  const own = loadedChecks()!.validatePod(doc.pod, options);
   if (across.length === 0) return own;
   const rank = { error: 0, warning: 1, info: 2 };
   return [...own, ...across].sort((a, b) => rank[a.severity] - rank[b.severity]);
@@ -141,7 +147,7 @@ const inactiveDiagnostics = new WeakMap<CanvasDocument, { across: Diagnostic[]; 
 /** The diagnostics of the Pod at design index `index`: the active Pod's own (diagnosticsOf) or a memoised answer. */
 export function podDiagnosticsAt(state: DocumentState, index: number | undefined): Diagnostics {
   const doc = podAt(state, index);
-  if (!doc || doc === state.doc) return diagnosticsOf(state.doc);
+  if (!doc || doc === state.doc || !loadedChecks()) return diagnosticsOf(state.doc);
   const across = acrossPodsByIndex(state)[index!] ?? noDiagnostics;
   const cached = inactiveDiagnostics.get(doc);
   if (cached && cached.across === across) return cached.value;
@@ -198,5 +204,11 @@ function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
 }
 
 export function useDiagnostics(): Diagnostics {
-  return useDocument((s) => diagnosticsOf(s.doc));
+  return useWithDiagnostics((s) => diagnosticsOf(s.doc));
+}
+
+/** A selection from the document store that reads diagnostics: drawn again when the checks arrive. */
+export function useWithDiagnostics<T>(selector: (state: DocumentState) => T): T {
+  useChecksLoaded();
+  return useDocument(selector);
 }

@@ -1,9 +1,10 @@
 // Tests the document store over a design of several Pods: switching, adding and deleting Pods with undo, the
 // unsaved-changes guard, and the host port clash across Pods in the active Pod's diagnostics.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addContainer, emptyDocument, podGap, updateContainer, type CanvasDocument } from '../../../shared/design';
 import { designOf, graphOf, isDirty, podsOf, redo, undo, useDocument } from './document';
 import { diagnosticsOf, podDiagnosticsAt } from './diagnostics';
+import { checksPart } from './checks-part';
 
 function pod(name: string, hostPort?: number): CanvasDocument {
   const empty = emptyDocument();
@@ -14,6 +15,9 @@ function pod(name: string, hostPort?: number): CanvasDocument {
 
 const names = (): string[] => podsOf(useDocument.getState()).map((d) => d.pod.metadata.name ?? '');
 const activeName = (): string | undefined => useDocument.getState().doc.pod.metadata.name;
+
+// The rules load after the first screen in the app (checks-part.ts); here, before any test.
+beforeAll(() => checksPart.load());
 
 beforeEach(() =>
   useDocument

@@ -4,7 +4,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { serviceById, servicePorts, specOf } from '../../../shared/design';
-import { labelText } from '../../../shared/rules/workloads';
+import { labelText } from '../../../shared/rules/workloads/label-text';
 import { Badge } from '../canvas/Badge';
 import { useDocument } from '../store/document';
 import { useServiceDiagnostics } from './derived';

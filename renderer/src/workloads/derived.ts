@@ -3,20 +3,17 @@
 // and where each Service node sits.
 import type { KubeObject } from '../../../shared/manifest';
 import type { Diagnostic } from '../../../shared/rules';
-import {
-  designObjectDiagnostics,
-  serviceNodeSize,
-  servicePosition,
-  servicesOf,
-  type CanvasDocument,
-  type DesignObjectDiagnostics,
-  type Point,
-} from '../../../shared/design';
-import { graphOf, podGraph, podsOf, useDocument, type DocumentState } from '../store/document';
+import { serviceNodeSize, servicePosition, servicesOf, type CanvasDocument, type Point } from '../../../shared/design';
+import { graphOf, podGraph, podsOf, type DocumentState } from '../store/document';
+import type { DesignObjectDiagnostics } from '../../../shared/design/workloads/rules';
+import { loadedChecks } from '../store/checks-part';
+import { useWithDiagnostics } from '../store/diagnostics';
 
 let memoPods: readonly CanvasDocument[] = [];
 let memoCompanions: readonly KubeObject[] | undefined;
 let memo: DesignObjectDiagnostics = { deployments: [], services: new Map() };
+/** Before the checks have loaded (store/checks-part.ts): nothing to show yet. */
+const unchecked: DesignObjectDiagnostics = { deployments: [], services: new Map() };
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -26,11 +23,13 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
 export function designDiagnosticsOf(
   state: Pick<DocumentState, 'doc' | 'others' | 'active' | 'companions'>,
 ): DesignObjectDiagnostics {
+  const checks = loadedChecks();
+  if (!checks) return unchecked;
   const pods = podsOf(state);
   if (state.companions === memoCompanions && sameList(pods, memoPods)) return memo;
   memoPods = pods;
   memoCompanions = state.companions;
-  memo = designObjectDiagnostics(pods, state.companions);
+  memo = checks.designObjectDiagnostics(pods, state.companions);
   return memo;
 }
 
@@ -38,12 +37,12 @@ const none: Diagnostic[] = [];
 
 /** The active Pod's Deployment diagnostics (none for a bare Pod). */
 export function useDeploymentDiagnostics(): Diagnostic[] {
-  return useDocument((s) => designDiagnosticsOf(s).deployments[s.active] ?? none);
+  return useWithDiagnostics((s) => designDiagnosticsOf(s).deployments[s.active] ?? none);
 }
 
 /** The diagnostics of the Service at `index` among the design's objects. */
 export function useServiceDiagnostics(index: number | undefined): Diagnostic[] {
-  return useDocument((s) => (index === undefined ? none : (designDiagnosticsOf(s).services.get(index) ?? none)));
+  return useWithDiagnostics((s) => (index === undefined ? none : (designDiagnosticsOf(s).services.get(index) ?? none)));
 }
 
 /** Room between the leftmost Pod group and the Services placed beside it. */

@@ -21,7 +21,7 @@ import {
   removeServices,
   type Point,
 } from '../../../shared/design';
-import { labelText } from '../../../shared/rules/workloads';
+import { labelText } from '../../../shared/rules/workloads/label-text';
 import { graphOf, podGraph, podsOf, useDocument, type DocumentState } from '../store/document';
 import { flow } from '../canvas/flow';
 import { noNodeData } from '../canvas/stable-elements';

@@ -2,12 +2,14 @@
 // node it belongs to and a fix that edits that object (one undo step), not the Pod.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyFix, type Diagnostic, type QuickFix } from '../../../shared/rules';
+import { applyFix } from '../../../shared/rules/fix';
+import type { Diagnostic, QuickFix } from '../../../shared/rules/types';
 import { deploymentOf, serviceName, servicesOf, updateService, withDeployment } from '../../../shared/design';
 import type { KubeObject } from '../../../shared/manifest';
 import { useDocument } from '../store/document';
 import { useNotice } from '../store/notice';
 import { designDiagnosticsOf } from './derived';
+import { useWithDiagnostics } from '../store/diagnostics';
 
 export interface ObjectProblem {
   d: Diagnostic;
@@ -51,7 +53,7 @@ export function applyServiceFix(index: number, fix: QuickFix): boolean {
 
 export function useObjectProblems(): ObjectProblem[] {
   const { t } = useTranslation();
-  const diagnostics = useDocument((s) => designDiagnosticsOf(s));
+  const diagnostics = useWithDiagnostics((s) => designDiagnosticsOf(s));
   const active = useDocument((s) => s.active);
   const companions = useDocument((s) => s.companions);
   const podName = useDocument((s) => s.doc.pod.metadata?.name ?? '');

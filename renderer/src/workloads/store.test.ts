@@ -1,7 +1,7 @@
 // The design's Deployments and Services in the document store: wrapping is one undo step, Service edits and moves are
 // undoable and make the design unsaved, a connection labels the Pod and targets its port in one step, and delete
 // removes selected Services and Service ports with the Pod's nodes.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   emptyDocument,
   newService,
@@ -14,6 +14,7 @@ import {
 import { isDirty, redo, undo, useDocument } from '../store/document';
 import { connectService, deleteSelection } from './flow';
 import { designDiagnosticsOf } from './derived';
+import { checksPart } from '../store/checks-part';
 
 function helloworld(): CanvasDocument {
   const doc = emptyDocument();
@@ -26,6 +27,9 @@ function helloworld(): CanvasDocument {
     },
   };
 }
+
+// The rules load after the first screen in the app (checks-part.ts); here, before any test.
+beforeAll(() => checksPart.load());
 
 beforeEach(() => useDocument.getState().load(helloworld(), null));
 

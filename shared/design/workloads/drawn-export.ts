@@ -6,7 +6,7 @@ import { cleanObject, exportKube } from '../../manifest/export';
 import { exportNoteText } from '../../manifest/export-notes';
 import type { DesignPod, DesignRead, KubeObject } from '../../manifest/read';
 import type { Pod } from '../../model/pod';
-import { mapSelectorMatches } from '../../rules/workloads';
+import { mapSelectorMatches } from '../../rules/workloads/selector';
 import { podLabels } from './deployment';
 import { serviceName, specOf } from './services';
 

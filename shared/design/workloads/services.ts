@@ -5,7 +5,7 @@ import { isRecord } from '../../manifest/parse';
 import { CanvasLayout, layoutAnnotation, readLayout } from '../../manifest/project';
 import type { KubeObject } from '../../manifest/read';
 import type { ContainerList, Pod } from '../../model/pod';
-import { mapSelectorMatches } from '../../rules/workloads';
+import { mapSelectorMatches } from '../../rules/workloads/selector';
 import { containersOf, uniqueName, type Point } from '../document';
 import { podLabels } from './deployment';
 import { specOf } from '../../rules/workloads/service-design';

@@ -13,15 +13,12 @@ import { emptyDocument, type CanvasDocument } from '../document';
 import { exportDesignText, ExportRefused } from '../export-design';
 import {
   connectServicePort,
-  deploymentDiagnostics,
   deploymentOf,
-  designRuleTexts,
   moveService,
   newService,
   portTargets,
   replicaCount,
   selectedPods,
-  serviceDiagnostics,
   servicePorts,
   servicePosition,
   servicesOf,
@@ -30,6 +27,7 @@ import {
   withDeployment,
   wrapInDeployment,
 } from './index';
+import { deploymentDiagnostics, designRuleTexts, serviceDiagnostics } from './rules';
 
 function podDoc(name: string, labels?: Record<string, string>, ports: Record<string, unknown>[] = []): CanvasDocument {
   const doc = emptyDocument();
@@ -317,8 +315,8 @@ describe('export of what is drawn', () => {
 });
 
 describe('the design checks’ catalogue', () => {
-  const en = loadCatalogue('workloads', 'en');
-  const zh = loadCatalogue('workloads', 'zh-CN');
+  const en = loadCatalogue('workload-rules', 'en');
+  const zh = loadCatalogue('workload-rules', 'zh-CN');
   const pods = [podDoc('shop', { app: 'shop' }, [{ name: 'http', containerPort: 8080 }, { containerPort: 9090 }]).pod];
 
   it('renders every message and fix title from its English entry, and has it in Chinese', () => {

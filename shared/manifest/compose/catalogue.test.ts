@@ -1,4 +1,4 @@
-// The reader's English is the UI's English: assets/locales/compose/en.json holds exactly the catalogue's notes and
+// The reader's English is the UI's English: assets/locales/compose-reader/en.json holds exactly the catalogue's notes and
 // problem texts (the i18n test then keeps zh-CN complete), and every note and problem the reader makes is catalogued.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { NOTE_TEXT, PROBLEM_TEXT } from './catalogue';
 
 const locale = (lang: string) =>
-  JSON.parse(readFileSync(join(process.cwd(), `assets/locales/compose/${lang}.json`), 'utf8')) as {
+  JSON.parse(readFileSync(join(process.cwd(), `assets/locales/compose-reader/${lang}.json`), 'utf8')) as {
     compose: { notes: Record<string, string> };
     rules: Record<string, { title: string; explanation: string; messages: Record<string, string> }>;
   };
@@ -16,7 +16,11 @@ describe('the Compose reader catalogue', () => {
     const en = locale('en');
     expect(en.compose.notes).toEqual(NOTE_TEXT);
     for (const [code, entry] of Object.entries(PROBLEM_TEXT)) {
-      expect(en.rules[code], code).toEqual({ title: entry.title, explanation: entry.explanation, messages: entry.messages });
+      expect(en.rules[code], code).toEqual({
+        title: entry.title,
+        explanation: entry.explanation,
+        messages: entry.messages,
+      });
     }
   });
 

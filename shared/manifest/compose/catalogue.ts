@@ -1,5 +1,5 @@
 // The Compose reader's words: every note (`compose.notes.<code>`) and problem (`rules.<CODE>`) in English, with
-// {{placeholders}}. assets/locales/compose/{en,zh-CN}.json carry the same keys for the UI (a test keeps en.json equal
+// {{placeholders}}. assets/locales/compose-reader/{en,zh-CN}.json carry the same keys for the UI (a test keeps en.json equal
 // to this file, and the i18n test keeps zh-CN complete).
 import type { Category, Severity } from '../../rules/types';
 
@@ -66,7 +66,8 @@ export const NOTE_TEXT = {
   podWide: 'Pod "{{pod}}": {{field}} apply to the whole Pod in Kubernetes, not to one container.',
   dnsConfig: 'Pod "{{pod}}": dns, dns_search and dns_opt became dnsConfig, added to the cluster\'s own DNS settings.',
   sysctlConflict: 'Pod "{{pod}}": sysctl {{sysctl}} was set differently ({{values}}); the last one was kept.',
-  podTogetherNetwork: 'Pod "{{pod}}" holds {{from}} and {{to}}: {{from}} joins the network namespace of {{to}} ({{mode}}).',
+  podTogetherNetwork:
+    'Pod "{{pod}}" holds {{from}} and {{to}}: {{from}} joins the network namespace of {{to}} ({{mode}}).',
   podTogetherIpc: 'Pod "{{pod}}" holds {{from}} and {{to}}: {{from}} joins the IPC namespace of {{to}} ({{mode}}).',
   podTogetherPid: 'Pod "{{pod}}" holds {{from}} and {{to}}: {{from}} sees the processes of {{to}} ({{mode}}).',
   podTogetherVolume:
@@ -101,7 +102,8 @@ export const NOTE_TEXT = {
   networkIgnored: 'Network "{{network}}": {{fields}} have no Pod equivalent; left out.',
   networkAliases:
     '{{service}}: network aliases {{aliases}} were not kept (a Service needs ports and a name starting with a letter, not taken by a service).',
-  networkAliasServices: '{{service}}: network aliases {{aliases}} became Services of those names, so they still resolve.',
+  networkAliasServices:
+    '{{service}}: network aliases {{aliases}} became Services of those names, so they still resolve.',
   infraService:
     'Service "{{service}}" is the infra (pause) container of a Podwright Pod; it is the Pod itself, not a container of it.',
   containerPodwright: 'Containers of Podwright Pod "{{pod}}" became the design they were run from.',

@@ -13,9 +13,4 @@ export const hostAccessRules: readonly Rule[] = [
   hostNamespacesCombined,
 ];
 
-const codes = new Set(hostAccessRules.map((r) => r.code));
-
-/** Whether a problem is one of the host-access family's. */
-export function isHostAccess(problem: { code: string }): boolean {
-  return codes.has(problem.code);
-}
+export { isHostAccess } from './host-access-codes';

@@ -1,4 +1,4 @@
-// The workload and Service checks' catalogue (assets/locales/workloads) matches the checks: every diagnostic the tests
+// The workload and Service checks' catalogue (assets/locales/workload-rules) matches the checks: every diagnostic the tests
 // and the real-world corpus produce renders, from its English entry and params, to exactly its message; every fix
 // title likewise; Chinese has every key with the same placeholders.
 import { readFileSync } from 'node:fs';
@@ -23,8 +23,8 @@ vi.mock('./index', async (importOriginal) => {
   };
 });
 
-const en = loadCatalogue('workloads', 'en');
-const zh = loadCatalogue('workloads', 'zh-CN');
+const en = loadCatalogue('workload-rules', 'en');
+const zh = loadCatalogue('workload-rules', 'zh-CN');
 
 await import('./workloads.test');
 await import('./service.test');

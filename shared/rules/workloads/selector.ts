@@ -1,7 +1,7 @@
 // Label selectors as Kubernetes reads them (metav1.LabelSelectorAsSelector and labels.Set.AsSelector): whether one
 // selects a set of labels, and what is wrong with one (ValidateLabelSelector). Used by the workload checks and by the
 // canvas, which draws a Service's selector edge to every Pod its selector matches.
-import { isRecord } from '../context';
+import { isRecord } from '../../model/record';
 import { labelValueProblem } from '../syntax';
 import { isQualifiedName } from '../syntax';
 

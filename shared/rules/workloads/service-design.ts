@@ -5,10 +5,10 @@
 import type { KubeObject } from '../../manifest/read';
 import type { Container, ContainerList, Pod } from '../../model/pod';
 import type { ObjectChecker } from '../check-design';
-import { isRecord } from '../context';
+import { isRecord } from '../../model/record';
 import { fixTitle } from '../message';
 import type { Diagnostic, QuickFix } from '../types';
-import { labelText } from './catalog/selectors';
+import { labelText } from './label-text';
 import { labelsOf, mapSelectorMatches } from './selector';
 
 export interface ServicePortView {

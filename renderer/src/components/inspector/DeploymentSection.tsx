@@ -8,8 +8,8 @@ import {
   wrapInDeployment,
   type CanvasDocument,
 } from '../../../../shared/design';
-import { isRecord } from '../../../../shared/manifest';
-import { labelText } from '../../../../shared/rules/workloads';
+import { isRecord } from '../../../../shared/model/record';
+import { labelText } from '../../../../shared/rules/workloads/label-text';
 import { useDocument } from '../../store/document';
 import { useDeploymentDiagnostics } from '../../workloads/derived';
 import { replicasFromText } from '../../workloads/DeploymentTag';

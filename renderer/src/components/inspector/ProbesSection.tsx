@@ -3,8 +3,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Container, Probe } from '../../../../shared/model';
-import { useDocument } from '../../store/document';
-import { diagnosticsOf } from '../../store/diagnostics';
+import { diagnosticsOf, useWithDiagnostics } from '../../store/diagnostics';
 import { Field, fromLines, linesOf, Problems, Section, setOrDelete, toNumberOrText } from './form';
 import './inspector.css';
 
@@ -59,7 +58,7 @@ function ProbeEditor({
   const path = `${base}.${kind}`;
   const probe = container[kind];
   const handler = handlerOf(probe);
-  const all = useDocument((s) => diagnosticsOf(s.doc).all);
+  const all = useWithDiagnostics((s) => diagnosticsOf(s.doc).all);
   const setProbe = (field: string, update: (p: Probe) => Probe | undefined) =>
     edit(`${kind}.${field}`, (c) => setOrDelete(c, kind, update(c[kind] ?? {})));
   const setHandlerField = (h: Handler, field: string, value: unknown) =>

@@ -1,8 +1,7 @@
 // The inspector's securityContext basics for one container: user and group, root and privilege switches, capabilities.
 import { useTranslation } from 'react-i18next';
 import type { Container, SecurityContext } from '../../../../shared/model';
-import { useDocument } from '../../store/document';
-import { diagnosticsOf } from '../../store/diagnostics';
+import { diagnosticsOf, useWithDiagnostics } from '../../store/diagnostics';
 import { Field, fromLines, linesOf, Problems, Section, setOrDelete, toNumberOrText, TriState } from './form';
 import type { EditContainer } from './ProbesSection';
 import './inspector.css';
@@ -29,7 +28,7 @@ export function SecuritySection({
   const { t } = useTranslation();
   const sc = container.securityContext ?? {};
   const path = `${base}.securityContext`;
-  const all = useDocument((st) => diagnosticsOf(st.doc).all);
+  const all = useWithDiagnostics((st) => diagnosticsOf(st.doc).all);
   const set = (field: string, update: (sc: SecurityContext) => SecurityContext) =>
     edit(`securityContext.${field}`, (c) => withSecurity(c, update));
   const setCaps = (which: 'add' | 'drop', text: string) =>

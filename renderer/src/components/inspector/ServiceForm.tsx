@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { isServiceNodeId, serviceById, servicesOf, specOf, updateService } from '../../../../shared/design';
 import type { KubeObject } from '../../../../shared/manifest';
-import { isRecord } from '../../../../shared/manifest';
+import { isRecord } from '../../../../shared/model/record';
 import { useDocument, type DesignEdit } from '../../store/document';
 import { useServiceDiagnostics } from '../../workloads/derived';
 import { applyServiceFix } from '../../workloads/problems';

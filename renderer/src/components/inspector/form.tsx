@@ -2,8 +2,7 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '../../../../shared/rules';
-import { useDocument } from '../../store/document';
-import { diagnosticsOf } from '../../store/diagnostics';
+import { diagnosticsOf, useWithDiagnostics } from '../../store/diagnostics';
 import { diagnosticText } from '../../problems-text';
 import { Markdown } from '../Markdown';
 
@@ -27,7 +26,7 @@ export function Problems({ diagnostics }: { diagnostics: readonly Diagnostic[] }
 
 /** In a row of narrow fields the messages go below the whole row, where they have room. */
 export function RowProblems({ path, exact }: { path: string; exact?: boolean }) {
-  const all = useDocument((s) => diagnosticsOf(s.doc).all);
+  const all = useWithDiagnostics((s) => diagnosticsOf(s.doc).all);
   return (
     <div className="row-problems">
       <Problems diagnostics={exact ? all.filter((d) => d.path === path) : fieldDiagnostics(all, path)} />
@@ -48,7 +47,7 @@ export interface FieldProps {
 
 export function Field({ label, path, value, onChange, placeholder, multiline, exact }: FieldProps) {
   const id = useId();
-  const all = useDocument((s) => diagnosticsOf(s.doc).all);
+  const all = useWithDiagnostics((s) => diagnosticsOf(s.doc).all);
   const diagnostics = exact ? all.filter((d) => d.path === path) : fieldDiagnostics(all, path);
   const invalid = diagnostics.some((d) => d.severity === 'error');
   const common = {
@@ -123,7 +122,7 @@ export function TriState({
   onChange: (value: boolean | undefined) => void;
 }) {
   const id = useId();
-  const all = useDocument((s) => diagnosticsOf(s.doc).all);
+  const all = useWithDiagnostics((s) => diagnosticsOf(s.doc).all);
   // A conflict reported on the whole section (securityContext) names this field among its related paths.
   const diagnostics = all.filter((d) => d.path === path);
   const conflicted = all.some((d) => d.severity === 'error' && d.related.includes(path));

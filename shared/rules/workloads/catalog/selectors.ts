@@ -17,13 +17,9 @@ import {
   type SelectorProblem,
 } from '../selector';
 import { jobSpecKeys, templateKeys, templateLabels, templateOf, templatePrefix } from '../workload';
+import { labelText } from '../label-text';
 
-/** `app=web, tier=front`: labels as people write them on the command line. */
-export function labelText(labels: Readonly<Record<string, string>>): string {
-  return Object.entries(labels)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(', ');
-}
+export { labelText };
 
 /** True when the kind's selector is a map (`selector: {app: web}`) rather than a LabelSelector. */
 const mapSelector = (kind: string): boolean => kind === 'ReplicationController';
