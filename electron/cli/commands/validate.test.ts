@@ -55,7 +55,7 @@ describe('podwright validate: the teaching examples', () => {
         category: 'runtime',
         path: 'spec.containers[1].ports[0].containerPort',
         message:
-          "admin and web both listen on 80/TCP in the Pod's shared network namespace; the second one to start fails to bind",
+          "web and admin both listen on 80/TCP in the Pod's shared network namespace; the second to bind fails (usually admin, which starts later)",
         line: 20,
         column: 11,
         document: 0,
