@@ -1,0 +1,136 @@
+// Journeys: the canvas keeps its nodes clear of each other as they are drawn, designed and running, in both languages.
+import type { Page } from '@playwright/test';
+import { engineJourneys, expect, openAs, shot, test } from './fixtures';
+import { unique } from './docker';
+import { bothLanguages, word, type Language } from './words';
+
+const engine = engineJourneys('canvas fit journeys', 150_000);
+
+type Box = { x: number; y: number; width: number; height: number; what: string };
+
+/** Every drawn box that must not cover another: container, volume and namespace nodes, and mount labels. */
+async function drawnBoxes(page: Page): Promise<Box[]> {
+  return page.evaluate(() => {
+    const out: { x: number; y: number; width: number; height: number; what: string }[] = [];
+    const take = (el: Element, what: string) => {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0) out.push({ x: r.x, y: r.y, width: r.width, height: r.height, what });
+    };
+    for (const el of document.querySelectorAll('.container-node, .volume-node, .namespace-node'))
+      take(el, el.getAttribute('data-testid') ?? 'node');
+    for (const el of document.querySelectorAll('.mount-label')) take(el, el.getAttribute('data-testid') ?? 'label');
+    return out;
+  });
+}
+
+function overlapping(boxes: Box[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      if (a.what.startsWith('mount-label') && b.what.startsWith('mount-label')) continue;
+      const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+      if (!apart) out.push(`${a.what} × ${b.what}`);
+    }
+  return out;
+}
+
+async function expectClear(page: Page): Promise<void> {
+  await expect.poll(async () => overlapping(await drawnBoxes(page)), { timeout: 5_000 }).toEqual([]);
+}
+
+/** Presses Run and waits until the Pod runs (a warning question, if the design raises one, is answered). */
+async function runUntilRunning(page: Page): Promise<void> {
+  await page.getByTestId('run-start').click();
+  const confirm = page.getByTestId('run-confirm');
+  const phase = page.locator('[data-testid="run-phase"][data-phase="Running"]');
+  await expect(phase.or(confirm)).toBeVisible({ timeout: 60_000 });
+  if (await confirm.isVisible()) await page.getByTestId('run-anyway').click();
+  await expect(phase).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('run-error')).toHaveCount(0);
+}
+
+async function openExample(page: Page, language: Language, example: string, name: string): Promise<void> {
+  await openAs(page, engine.url, language, { width: 1280, height: 720 });
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
+  await page.getByRole('button', { name: word(language, 'action.examples'), exact: true }).click();
+  const gallery = page.getByRole('dialog', { name: word(language, 'examples.title') });
+  await gallery
+    .locator('.example strong')
+    .getByText(word(language, `examples.names.${example}`), { exact: true })
+    .click();
+  await expect(gallery).toBeHidden();
+  await page.getByTestId('node-pod').locator('.pod-title').click();
+  const field = page
+    .getByRole('complementary', { name: word(language, 'inspector.label') })
+    .getByLabel(word(language, 'field.podName'));
+  await field.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(name);
+  await expect(page.getByTestId('node-pod')).toContainText(name);
+}
+
+for (const language of bothLanguages)
+  for (const example of ['helloworld', 'sidecar-logs'])
+    test(`${example} in ${language}: no node covers another, designed and running`, async ({ page }) => {
+      const name = unique(`fit-${example}`);
+      engine.created.push(name);
+      await openExample(page, language, example, name);
+      await page.keyboard.press('Escape');
+      await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('Shift+F');
+      await page.waitForTimeout(400);
+      await shot(page, `fit-${example}-${language}-designed.png`);
+      await expectClear(page);
+      await runUntilRunning(page);
+      await page.waitForTimeout(600);
+      await shot(page, `fit-${example}-${language}-running.png`);
+      await expectClear(page);
+    });
+
+/** Adds a palette item by clicking it, as a user does (it lands in view, clear of the others). */
+async function addFromPalette(page: Page, language: Language, key: string): Promise<void> {
+  await page.getByRole('button', { name: word(language, 'palette.add', { what: word(language, key) }) }).click();
+}
+
+for (const language of bothLanguages)
+  test(`a Pod built by clicks in ${language}: no node covers another, designed and running`, async ({ page }) => {
+    const name = unique('fit-clicks');
+    engine.created.push(name);
+    await openAs(page, engine.url, language, { width: 1280, height: 720 });
+    await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
+    // Four shells and two volumes (helloworld's shape), each added by a click on the palette.
+    for (let i = 0; i < 4; i++) await addFromPalette(page, language, 'preset.busyboxShell');
+    for (const key of ['volumeKind.emptyDir', 'volumeKind.emptyDir']) await addFromPalette(page, language, key);
+    // Fit view by its shortcut, from the canvas, as a user who lost sight of a node does.
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Shift+F');
+    await page.waitForTimeout(400);
+    // Each shell mounts a volume: a drag from its bottom handle to the volume's top handle.
+    const volumes = ['volume:data', 'volume:data-2'];
+    for (const [i, shell] of [
+      'container:shell',
+      'container:shell-2',
+      'container:shell-3',
+      'container:shell-4',
+    ].entries()) {
+      const from = page.getByTestId(`node-${shell}`).locator('.react-flow__handle-bottom');
+      const to = page.getByTestId(`node-${volumes[i % 2]}`).locator('.react-flow__handle-top');
+      await from.dragTo(to);
+    }
+    await expect(page.locator('.react-flow__edge.edge-mount')).toHaveCount(4);
+    await page.getByTestId('node-pod').locator('.pod-title').click();
+    const field = page
+      .getByRole('complementary', { name: word(language, 'inspector.label') })
+      .getByLabel(word(language, 'field.podName'));
+    await field.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(name);
+    await shot(page, `fit-clicks-${language}-designed.png`);
+    await expectClear(page);
+    await runUntilRunning(page);
+    await page.waitForTimeout(600);
+    await shot(page, `fit-clicks-${language}-running.png`);
+    await expectClear(page);
+  });
