@@ -1,6 +1,6 @@
 // Journeys: the canvas keeps its nodes clear of each other as they are drawn, designed and running, in both languages.
 import type { Page } from '@playwright/test';
-import { engineJourneys, expect, openAs, shot, test } from './fixtures';
+import { addPodFromMenu, engineJourneys, expect, openAs, shot, test } from './fixtures';
 import { unique } from './docker';
 import { bothLanguages, word, type Language } from './words';
 
@@ -133,4 +133,42 @@ for (const language of bothLanguages)
     await page.waitForTimeout(600);
     await shot(page, `fit-clicks-${language}-running.png`);
     await expectClear(page);
+  });
+
+/** Opens an example from the gallery in `language`, at 1280×720, and waits for its layout to settle. */
+async function openExampleAs(page: Page, url: string, language: Language, example: string): Promise<void> {
+  await openAs(page, url, language, { width: 1280, height: 720 });
+  await page.getByRole('button', { name: word(language, 'action.examples'), exact: true }).click();
+  const gallery = page.getByRole('dialog', { name: word(language, 'examples.title') });
+  await gallery
+    .locator('.example strong')
+    .getByText(word(language, `examples.names.${example}`), { exact: true })
+    .click();
+  await expect(gallery).toBeHidden();
+  await page.waitForTimeout(600);
+}
+
+for (const language of bothLanguages)
+  test(`clicking the canvas never adds a Pod; Add Pod from the menu says so, in ${language}`, async ({ page, app }) => {
+    await openExampleAs(page, app.url, language, 'helloworld');
+    // A user clicks along the bottom of the canvas to focus it (where a "+ Pod" button used to float).
+    const canvas = page.getByRole('region', { name: word(language, 'canvas.label') });
+    const area = (await canvas.boundingBox())!;
+    for (const dy of [20, 30, 40]) await page.mouse.click(area.x + area.width / 2, area.y + area.height - dy);
+    await expect(page.locator('.react-flow__node-pod')).toHaveCount(1);
+    await expect(page.getByRole('toolbar', { name: word(language, 'pods.bar') })).toHaveCount(0);
+    await shot(page, `fit-one-pod-${language}.png`);
+
+    // From the Pod menu: the new Pod is announced, the bar appears, and one undo takes it away.
+    await addPodFromMenu(page, language);
+    await expect(page.locator('.notice')).toContainText(word(language, 'pods.added', { name: 'my-pod' }));
+    await expect(page.getByTestId('pod-place')).toHaveText(
+      word(language, 'pods.place', { index: 2, count: 2, name: 'my-pod' }),
+    );
+    await expect(page.locator('.react-flow__node-pod')).toHaveCount(2);
+    await page.waitForTimeout(400);
+    await shot(page, `fit-pod-added-${language}.png`);
+    await page.keyboard.press('Control+z');
+    await expect(page.locator('.react-flow__node-pod')).toHaveCount(1);
+    await expect(page.getByRole('toolbar', { name: word(language, 'pods.bar') })).toHaveCount(0);
   });
