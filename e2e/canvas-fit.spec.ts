@@ -1,5 +1,5 @@
 // Journeys: the canvas keeps its nodes clear of each other as they are drawn, designed and running, in both languages.
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { addPodFromMenu, engineJourneys, expect, openAs, shot, test } from './fixtures';
 import { unique } from './docker';
 import { bothLanguages, word, type Language } from './words';
@@ -171,4 +171,59 @@ for (const language of bothLanguages)
     await page.keyboard.press('Control+z');
     await expect(page.locator('.react-flow__node-pod')).toHaveCount(1);
     await expect(page.getByRole('toolbar', { name: word(language, 'pods.bar') })).toHaveCount(0);
+  });
+
+/** Drags with the mouse from the centre of `from` to the centre of `to`, in steps, as a hand does. */
+async function dragMouse(page: Page, from: Locator, to: Locator): Promise<void> {
+  const a = (await from.boundingBox())!;
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
+for (const language of bothLanguages)
+  test(`a connection dropped on a volume's body mounts it, at the path a user expects, in ${language}`, async ({
+    page,
+    app,
+  }) => {
+    await openExampleAs(page, app.url, language, 'sidecar-logs');
+    await addFromPalette(page, language, 'preset.busyboxShell');
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Shift+F');
+    await page.waitForTimeout(400);
+    const mounts = page.locator('.react-flow__edge.edge-mount');
+    await expect(mounts).toHaveCount(2);
+    const shell = page.getByTestId('node-container:shell');
+    const logs = page.getByTestId('node-volume:logs');
+    const inspector = page.getByRole('complementary', { name: word(language, 'inspector.label') });
+    const mountPath = inspector.getByLabel(word(language, 'field.mountPath'));
+
+    // Dropped in the middle of the volume, not on its handle: the mount is made, at the path the app and its log
+    // shipper share, and the cursor is in that path.
+    await dragMouse(page, shell.locator('.react-flow__handle-bottom'), logs.locator('.node-name'));
+    await expect(mounts).toHaveCount(3);
+    await expect(mountPath).toBeFocused();
+    await expect(mountPath).toHaveValue('/var/log/app');
+    await shot(page, `fit-connect-body-${language}.png`);
+    // One undo step: undo takes the mount away, redo brings it back.
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await expect(mounts).toHaveCount(2);
+    await page.keyboard.press('Control+Shift+z');
+    await expect(mounts).toHaveCount(3);
+
+    // A new emptyDir proposes a folder of its own name; typing at once replaces the proposal.
+    await addFromPalette(page, language, 'volumeKind.emptyDir');
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Shift+F');
+    await page.waitForTimeout(400);
+    await dragMouse(page, shell.locator('.react-flow__handle-bottom'), page.getByTestId('node-volume:data'));
+    await expect(mounts).toHaveCount(4);
+    await expect(mountPath).toBeFocused();
+    await expect(mountPath).toHaveValue('/data');
+    await page.keyboard.type('/scratch');
+    await expect(mountPath).toHaveValue('/scratch');
+    await expect(page.getByTestId('mount-label-mount:container:shell:1')).toContainText('/scratch');
   });

@@ -29,7 +29,7 @@ test('drag a container from the palette, set its image, connect a volume, see th
   await container.locator('.react-flow__handle-bottom').dragTo(volume.locator('.react-flow__handle-top'));
   await expect(page.locator('.react-flow__edge.edge-mount')).toHaveCount(1);
   // The new mount is selected: its path is editable on the edge.
-  await expect(inspector.getByLabel('Mount path')).toHaveValue('/mnt/data');
+  await expect(inspector.getByLabel('Mount path')).toHaveValue('/data');
   await inspector.getByLabel('Mount path').fill('/usr/share/nginx/html');
 
   const text = await yamlText(page);
