@@ -157,6 +157,9 @@ for (const language of bothLanguages)
     for (const dy of [20, 30, 40]) await page.mouse.click(area.x + area.width / 2, area.y + area.height - dy);
     await expect(page.locator('.react-flow__node-pod')).toHaveCount(1);
     await expect(page.getByRole('toolbar', { name: word(language, 'pods.bar') })).toHaveCount(0);
+    // The api's port badge says its name with its number, and the wider badge covers nothing.
+    await expect(page.getByTestId('node-container:api').getByTestId('port-badge')).toHaveText('http 80');
+    await expectClear(page);
     await shot(page, `fit-one-pod-${language}.png`);
 
     // From the Pod menu: the new Pod is announced, the bar appears, and one undo takes it away.

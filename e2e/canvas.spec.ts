@@ -108,17 +108,17 @@ test('a port clash shows a red badge and a problem, and the quick fix resolves i
   await problem.getByRole('button', { name: /^Fix:/ }).click();
   await expect(page.locator('.problem[data-code="POD_PORT_CLASH"]')).toHaveCount(0);
   await expect(second.getByTestId('port-badge')).toHaveAttribute('data-clash', 'false');
-  await expect(second.getByTestId('port-badge')).toHaveText('81');
+  await expect(second.getByTestId('port-badge')).toHaveText('http 81');
 
   // Undo the fix with the keyboard, redo it with the toolbar.
   await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
   await page.keyboard.press('Control+z');
   await expect(second.getByTestId('port-badge')).toHaveAttribute('data-clash', 'true');
   await page.keyboard.press('Control+Shift+z');
-  await expect(second.getByTestId('port-badge')).toHaveText('81');
+  await expect(second.getByTestId('port-badge')).toHaveText('http 81');
   await page.keyboard.press('Control+z');
   await page.getByRole('button', { name: 'Redo' }).click();
-  await expect(second.getByTestId('port-badge')).toHaveText('81');
+  await expect(second.getByTestId('port-badge')).toHaveText('http 81');
   // Undo all the way back to the empty Pod, one step per addition and fix.
   await page.getByRole('button', { name: 'Undo' }).click();
   await page.getByRole('button', { name: 'Undo' }).click();
