@@ -84,14 +84,10 @@ export function freeSpot(taken: readonly Rect[], size: { width: number; height: 
 /** Screen pixels kept clear along the canvas's edges: the zoom controls, the Pod bar and the minimap sit there. */
 const margins = { top: 16, right: 24, bottom: 64, left: 56 };
 
-/** Below this zoom a fit to the Pod would make its nodes unreadable: the view pans to the new node instead. */
-const legibleZoom = 0.5;
-
 /**
  * Where a node of `kind` and `size` added without a drop point goes on the canvas as it is now (see freeSpot), kept
  * clear of every node's measured box and the room a container grows into; when the canvas is not drawn, `preferred`.
- * A place outside the view is brought into view: the view zooms out to the whole Pod when that stays legible, and
- * pans to the node otherwise.
+ * A place outside the view is brought into view.
  */
 export function placeInView(
   preferred: Point,
@@ -127,7 +123,7 @@ export function placeInView(
   }
   const room = roomOf(kind, measured ?? size, false);
   const position = freeSpot(taken, room, preferred);
-  if (!inside({ ...position, ...room }, view)) bringIntoView(instance, { ...position, ...room }, activePod, dom);
+  if (!inside({ ...position, ...room }, view)) bringIntoView(instance, { ...position, ...room });
   return position;
 }
 
@@ -136,29 +132,8 @@ export function showsRunStatus(dom: ParentNode, id: string): boolean {
   return dom.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"] [data-testid="run-status"]`) !== null;
 }
 
-/** Fits the view to the active Pod with the new box in it, or pans to the box when that fit would be too small. */
-function bringIntoView(instance: NonNullable<ReturnType<typeof flow>>, box: Rect, activePod: string, dom: HTMLElement) {
-  const pod = instance.getNode(activePod);
-  const podWidth = pod?.measured?.width ?? pod?.width ?? 0;
-  const podHeight = pod?.measured?.height ?? pod?.height ?? 0;
-  const left = Math.min(box.x, pod?.position.x ?? box.x);
-  const top = Math.min(box.y, pod?.position.y ?? box.y);
-  const right = Math.max(box.x + box.width, (pod?.position.x ?? 0) + podWidth);
-  const bottom = Math.max(box.y + box.height, (pod?.position.y ?? 0) + podHeight);
-  const width = dom.clientWidth - margins.left - margins.right;
-  const height = dom.clientHeight - margins.top - margins.bottom;
-  const fit = Math.min(1, width / (right - left), height / (bottom - top));
-  if (fit >= legibleZoom) {
-    void instance.setViewport(
-      {
-        zoom: fit,
-        x: margins.left + (width - (right - left) * fit) / 2 - left * fit,
-        y: margins.top + (height - (bottom - top) * fit) / 2 - top * fit,
-      },
-      { duration: 200 },
-    );
-    return;
-  }
+/** Pans the view, at its zoom, to a box outside it (zooming out would shrink the handles below a hittable size). */
+function bringIntoView(instance: NonNullable<ReturnType<typeof flow>>, box: Rect): void {
   const { zoom } = instance.getViewport();
   void instance.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom, duration: 200 });
 }
