@@ -51,9 +51,8 @@ async function runUntilRunning(page: Page): Promise<void> {
   await expect(page.getByTestId('run-error')).toHaveCount(0);
 }
 
-async function openExample(page: Page, language: Language, example: string, name: string): Promise<void> {
-  await openAs(page, engine.url, language, { width: 1280, height: 720 });
-  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
+/** Opens an example from the gallery by its title in `language`. */
+async function chooseExample(page: Page, language: Language, example: string): Promise<void> {
   await page.getByRole('button', { name: word(language, 'action.examples'), exact: true }).click();
   const gallery = page.getByRole('dialog', { name: word(language, 'examples.title') });
   await gallery
@@ -61,6 +60,10 @@ async function openExample(page: Page, language: Language, example: string, name
     .getByText(word(language, `examples.names.${example}`), { exact: true })
     .click();
   await expect(gallery).toBeHidden();
+}
+
+/** Types a new name for the Pod in the inspector, letter by letter. */
+async function renamePod(page: Page, language: Language, name: string): Promise<void> {
   await page.getByTestId('node-pod').locator('.pod-title').click();
   const field = page
     .getByRole('complementary', { name: word(language, 'inspector.label') })
@@ -69,6 +72,14 @@ async function openExample(page: Page, language: Language, example: string, name
   await page.keyboard.press('Control+A');
   await page.keyboard.type(name);
   await expect(page.getByTestId('node-pod')).toContainText(name);
+}
+
+/** Opens an example on the engine's host and renames its Pod at once, as a quick user does (while it is laid out). */
+async function openExample(page: Page, language: Language, example: string, name: string): Promise<void> {
+  await openAs(page, engine.url, language, { width: 1280, height: 720 });
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ok');
+  await chooseExample(page, language, example);
+  await renamePod(page, language, name);
 }
 
 for (const language of bothLanguages)
@@ -120,13 +131,7 @@ for (const language of bothLanguages)
       await from.dragTo(to);
     }
     await expect(page.locator('.react-flow__edge.edge-mount')).toHaveCount(4);
-    await page.getByTestId('node-pod').locator('.pod-title').click();
-    const field = page
-      .getByRole('complementary', { name: word(language, 'inspector.label') })
-      .getByLabel(word(language, 'field.podName'));
-    await field.click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type(name);
+    await renamePod(page, language, name);
     await shot(page, `fit-clicks-${language}-designed.png`);
     await expectClear(page);
     await runUntilRunning(page);
@@ -138,13 +143,7 @@ for (const language of bothLanguages)
 /** Opens an example from the gallery in `language`, at 1280×720, and waits for its layout to settle. */
 async function openExampleAs(page: Page, url: string, language: Language, example: string): Promise<void> {
   await openAs(page, url, language, { width: 1280, height: 720 });
-  await page.getByRole('button', { name: word(language, 'action.examples'), exact: true }).click();
-  const gallery = page.getByRole('dialog', { name: word(language, 'examples.title') });
-  await gallery
-    .locator('.example strong')
-    .getByText(word(language, `examples.names.${example}`), { exact: true })
-    .click();
-  await expect(gallery).toBeHidden();
+  await chooseExample(page, language, example);
   await page.waitForTimeout(600);
 }
 
