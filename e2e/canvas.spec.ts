@@ -29,7 +29,7 @@ test('drag a container from the palette, set its image, connect a volume, see th
   await container.locator('.react-flow__handle-bottom').dragTo(volume.locator('.react-flow__handle-top'));
   await expect(page.locator('.react-flow__edge.edge-mount')).toHaveCount(1);
   // The new mount is selected: its path is editable on the edge.
-  await expect(inspector.getByLabel('Mount path')).toHaveValue('/mnt/data');
+  await expect(inspector.getByLabel('Mount path')).toHaveValue('/data');
   await inspector.getByLabel('Mount path').fill('/usr/share/nginx/html');
 
   const text = await yamlText(page);
@@ -119,17 +119,17 @@ test('a port clash shows a red badge and a problem, and the quick fix resolves i
   await expect(page.locator('.problem[data-code="POD_PORT_CLASH"]')).toHaveCount(0);
   await expect(page.getByTestId('node-container:web').getByTestId('port-badge')).toHaveText('80');
   await expect(second.getByTestId('port-badge')).toHaveAttribute('data-clash', 'false');
-  await expect(second.getByTestId('port-badge')).toHaveText('81');
+  await expect(second.getByTestId('port-badge')).toHaveText('http 81');
 
   // Undo the fix with the keyboard, redo it with the toolbar.
   await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
   await page.keyboard.press('Control+z');
   await expect(second.getByTestId('port-badge')).toHaveAttribute('data-clash', 'true');
   await page.keyboard.press('Control+Shift+z');
-  await expect(second.getByTestId('port-badge')).toHaveText('81');
+  await expect(second.getByTestId('port-badge')).toHaveText('http 81');
   await page.keyboard.press('Control+z');
   await page.getByRole('button', { name: 'Redo' }).click();
-  await expect(second.getByTestId('port-badge')).toHaveText('81');
+  await expect(second.getByTestId('port-badge')).toHaveText('http 81');
   // Undo all the way back to the empty Pod, one step per addition and fix.
   await page.getByRole('button', { name: 'Undo' }).click();
   await page.getByRole('button', { name: 'Undo' }).click();

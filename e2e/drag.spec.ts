@@ -1,7 +1,7 @@
 // Journey: dragging a node draws the edges as one layer (renderer/src/canvas/drag-edges.tsx) with the same curves
 // React Flow draws, moves the curves that touch the node, and gives React Flow's edges back on release.
 import type { Page } from '@playwright/test';
-import { expect, loadExample, openApp, test, typeYaml } from './fixtures';
+import { addPodFromMenu, expect, loadExample, openApp, test, typeYaml } from './fixtures';
 import { busybox, podText } from './pods';
 
 /** React Flow's curve per edge id, read from its own edge elements. */
@@ -260,7 +260,7 @@ test('a drag the document changes under (undo, a Pod switch) is dropped: nothing
   expect(await offBy(log, logHome)).toBeLessThanOrEqual(1);
 
   // Switching Pods while dragging drops the drag too: neither Pod's node moves.
-  await page.getByTestId('add-pod').click();
+  await addPodFromMenu(page);
   await expect(page.getByTestId('pod-place')).toHaveText('Pod 2 of 2 · my-pod');
   await page.keyboard.press('[');
   await expect(page.getByTestId('pod-place')).toHaveText(/^Pod 1 of 2/);

@@ -251,3 +251,11 @@ export function engineJourneys(
     created,
   };
 }
+
+/** Adds a Pod to the design from the Pod menu, as a user does (it is on no button on the canvas). */
+export async function addPodFromMenu(page: Page, language: Language = 'en'): Promise<void> {
+  await page.getByRole('menuitem', { name: word(language, 'chrome.menu.pod'), exact: true }).click();
+  const menu = page.getByRole('menu', { name: word(language, 'chrome.menu.pod') });
+  await menu.getByRole('menuitem', { name: new RegExp(`^${word(language, 'pods.action.add')}`) }).click();
+  await expect(menu).toBeHidden();
+}

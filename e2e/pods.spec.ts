@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import {
+  addPodFromMenu,
   downRunningPod,
   expect,
   openApp,
@@ -150,7 +151,7 @@ test('two Pods in one file: two groups, click into the second, rename, undo, sav
   await page.keyboard.press('[');
   await expect(page.getByTestId('pod-place')).toHaveText(`Pod 2 of 2 · ${back}`);
   await expect(page.getByTestId('run-start')).toHaveAccessibleName(`Run the active Pod, ${back}, on the engine`);
-  await page.getByTestId('add-pod').click();
+  await addPodFromMenu(page);
   await expect(page.getByTestId('pod-place')).toHaveText('Pod 3 of 3 · my-pod');
   await expect(page.getByTestId('node-@2/pod')).toHaveCount(0);
   await expect(page.getByTestId('node-@1/pod')).toContainText(back);

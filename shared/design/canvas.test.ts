@@ -44,7 +44,7 @@ describe('graph', () => {
     doc = r.doc;
     const graph = buildGraph(doc);
     expect(graph.nodes.map((n) => n.id)).toEqual(['container:web', 'container:shell', 'volume:data', 'ns:shared']);
-    expect(doc.pod.spec.containers[0]!.volumeMounts).toEqual([{ name: 'data', mountPath: '/mnt/data' }]);
+    expect(doc.pod.spec.containers[0]!.volumeMounts).toEqual([{ name: 'data', mountPath: '/data' }]);
     const mounts = graph.edges.filter((e) => e.kind === 'mount');
     expect(mounts).toHaveLength(1);
     // network/UTS/IPC are joined by every container

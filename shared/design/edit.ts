@@ -12,6 +12,7 @@ import {
   type Point,
 } from './document';
 import { buildGraph, containerNodeId, volumeNodeId, type Graph, type GraphNode } from './graph';
+import { defaultMountPath } from './mount-path';
 
 function withSpec(pod: Pod, patch: Partial<Pod['spec']>): Pod {
   const spec = { ...pod.spec, ...patch };
@@ -140,12 +141,6 @@ export function addNamespace(
   return { doc: { ...doc, pod: withSpec(doc.pod, { [kind]: true }), layout }, id };
 }
 
-/** A mount path not used yet in the container: /mnt/<volume>, /mnt/<volume>-2... */
-function defaultMountPath(container: Container, volume: string): string {
-  const taken = (container.volumeMounts ?? []).map((m) => m.mountPath);
-  return uniqueName(`/mnt/${volume}`, taken);
-}
-
 export type ConnectResult = { doc: CanvasDocument; edge?: string } | { doc: CanvasDocument; refused: string };
 
 /**
@@ -167,7 +162,10 @@ export function connect(doc: CanvasDocument, a: string, b: string): ConnectResul
     if (already >= 0) return { doc, edge: `mount:${container.id}:${already}` };
     const next = updateContainer(doc, container.list, container.index, (c) => ({
       ...c,
-      volumeMounts: [...(c.volumeMounts ?? []), { name: volumeName, mountPath: defaultMountPath(c, volumeName) }],
+      volumeMounts: [
+        ...(c.volumeMounts ?? []),
+        { name: volumeName, mountPath: defaultMountPath(doc.pod, c, volumeName) },
+      ],
     }));
     return { doc: next, edge: `mount:${container.id}:${existing.length}` };
   }

@@ -230,12 +230,32 @@ function boundsOf(nodes: readonly GraphNode[]): Graph['bounds'] {
 
 /** Where a newly added node of `kind` goes when the user clicks rather than drops: right of its row. */
 export function nextPosition(graph: Graph, kind: 'container' | 'init' | 'volume' | 'namespace'): Point {
-  const y = kind === 'init' ? rows.init : kind === 'container' ? rows.app : kind === 'volume' ? rows.volume : -120;
+  const y = rowOf(graph, kind);
   const sameRow = graph.nodes.filter((n) => Math.abs(n.position.y - y) < 80);
   // An empty row starts at the Pod's left edge: a Pod placed beside another does not reach back into it.
   const left = graph.nodes.length === 0 ? 0 : Math.min(...graph.nodes.map((n) => n.position.x));
   const x = sameRow.length === 0 ? left : Math.max(...sameRow.map((n) => n.position.x)) + column;
   return { x, y };
+}
+
+/**
+ * The y of the row a new node of `kind` goes in: the row its kind already has (the last one's, since an automatic layout
+ * puts every container in one row and the volumes in the next, not at the fallback rows' places); a first volume goes
+ * below the containers; otherwise the fallback row.
+ */
+function rowOf(graph: Graph, kind: 'container' | 'init' | 'volume' | 'namespace'): number {
+  const containers = graph.nodes.filter((n) => n.kind === 'container');
+  const list = kind === 'init' ? 'initContainers' : 'containers';
+  const same =
+    kind === 'volume' || kind === 'namespace'
+      ? graph.nodes.filter((n) => n.kind === kind)
+      : containers.filter((n) => n.kind === 'container' && n.list === list);
+  const last = same[same.length - 1];
+  if (last) return last.position.y;
+  if (kind === 'volume' && containers.length > 0)
+    return Math.max(rows.volume, Math.max(...containers.map((n) => n.position.y)) + rows.volume - rows.app);
+  if (kind === 'container' && containers.length > 0) return containers[containers.length - 1]!.position.y;
+  return kind === 'init' ? rows.init : kind === 'container' ? rows.app : kind === 'volume' ? rows.volume : -120;
 }
 
 /** The node a diagnostic points at, from its Kubernetes field path; the Pod itself when nothing narrower fits. */

@@ -69,6 +69,6 @@ describe('canvas clipboard', () => {
     // A cut pastes back where it was.
     expect(useDocument.getState().doc.layout['container:web']).toEqual({ x: 0, y: 200 });
     // The volume is still there, so the pasted container keeps its mount.
-    expect(pasted[0]?.volumeMounts).toEqual([{ name: 'data', mountPath: '/mnt/data' }]);
+    expect(pasted[0]?.volumeMounts).toEqual([{ name: 'data', mountPath: '/data' }]);
   });
 });

@@ -67,18 +67,22 @@ export function addItem(item: PaletteItem, position?: Point): string | undefined
       if (!preset) return doc;
       const at =
         position ??
-        placeInView(nextPosition(graph, preset.list === 'initContainers' ? 'init' : 'container'), nodeSize.container);
+        placeInView(
+          nextPosition(graph, preset.list === 'initContainers' ? 'init' : 'container'),
+          nodeSize.container,
+          'container',
+        );
       const r = addContainer(doc, preset.container, preset.list, at);
       id = r.id;
       return r.doc;
     }
     if (item.type === 'volume') {
-      const at = position ?? placeInView(nextPosition(graph, 'volume'), nodeSize.volume);
+      const at = position ?? placeInView(nextPosition(graph, 'volume'), nodeSize.volume, 'volume');
       const r = addVolume(doc, volumeTemplate(item.kind), at);
       id = r.id;
       return r.doc;
     }
-    const at = position ?? placeInView(nextPosition(graph, 'namespace'), nodeSize.namespace);
+    const at = position ?? placeInView(nextPosition(graph, 'namespace'), nodeSize.namespace, 'namespace');
     const r = addNamespace(doc, item.kind, at);
     id = r.id;
     return r.doc;

@@ -8,14 +8,21 @@ import { layoutOpenedPods } from './pods-layout';
 import { useNotice } from '../store/notice';
 import { layeredPositions } from './elk';
 import { flow } from './flow';
+import { grownSize, showsRunStatus } from './placement';
 import { BIG_DESIGN, gridPositions, legibleViewport } from './big-design';
 
-/** The sizes React Flow measured, so tall containers (many ports) get the room they take. */
+/** The sizes React Flow measured, so tall containers (many ports) get the room they take (and the status row Run adds). */
 function measuredSizes(): Record<string, { width: number; height: number }> {
   const out: Record<string, { width: number; height: number }> = {};
   for (const node of flow()?.getNodes() ?? []) {
     const size = node.measured;
-    if (size?.width && size.height) out[node.id] = { width: size.width, height: size.height };
+    // A container keeps room for the status row Run adds, so running never makes it cover the volume below.
+    if (size?.width && size.height)
+      out[node.id] = grownSize(
+        node.type,
+        { width: size.width, height: size.height },
+        showsRunStatus(document, node.id),
+      );
   }
   return out;
 }
@@ -53,7 +60,7 @@ export async function autoLayout(): Promise<void> {
  * place volumes by index, far from the containers that mount them. Not an undo step and not an unsaved change:
  * the user did not do it, and the Pod is the same.
  */
-async function layoutOpened(doc: CanvasDocument): Promise<void> {
+async function layoutOpened(doc: CanvasDocument, loads = useDocument.getState().loads, tries = 3): Promise<void> {
   const graph = graphOf(doc);
   if (!hasNoPositions(doc.layout) || !graph.nodes.some((n) => n.kind !== 'namespace')) return;
   // A big design gets a grid at once (canvas/big-design.ts); ELK would block the page for as long as it works.
@@ -65,7 +72,14 @@ async function layoutOpened(doc: CanvasDocument): Promise<void> {
     return; // The fallback rows stay: a usable drawing, and Auto layout can be asked for again.
   }
   const state = useDocument.getState();
-  if (state.doc !== doc || Object.keys(positions).length === 0) return;
+  // Edited while ELK worked (a user renaming the Pod at once): still without positions, the edited document is laid
+  // out instead; left on the fallback rows, a sidecar's mount edge would run through the container below it.
+  if (state.doc !== doc) {
+    if (tries > 1 && state.loads === loads && hasNoPositions(state.doc.layout))
+      await layoutOpened(state.doc, loads, tries - 1);
+    return;
+  }
+  if (Object.keys(positions).length === 0) return;
   const placed = moveNodes(doc, positions);
   replacePodsQuietly(new Map([[doc, placed]]));
   if (big) void flow()?.setViewport(legibleViewport(graphOf(placed).nodes));

@@ -103,6 +103,8 @@ export const ContainerNode = memo(function ContainerNode({ id, selected }: NodeP
               >
                 {/* Where a Service's port edge lands, and where dragging a connection to a Service may start. */}
                 <Handle type="target" position={Position.Left} id={`port-${i}`} className="port-handle" />
+                {/* A named port reads as its name and number (`http 8080`), as kubectl shows it: Services refer to it so. */}
+                {typeof port.name === 'string' && port.name !== '' && <span className="port-name">{port.name} </span>}
                 {port.containerPort}
                 {port.protocol && port.protocol !== 'TCP' ? `/${port.protocol}` : ''}
                 {port.hostPort ? ` → ${t('canvas.host')} ${port.hostPort}` : ''}

@@ -10,6 +10,8 @@ export interface Rect {
   height: number;
 }
 
+type Size = { width: number; height: number };
+
 const GAP = 20;
 const STEP = 20;
 
@@ -26,57 +28,73 @@ function inside(a: Rect, view: Rect): boolean {
 }
 
 /**
- * The free place for a node of `size` nearest to `preferred` that lies wholly in `view` and keeps `GAP` from every box
- * in `taken`; `preferred` itself when it is free and in view. Without a free place in view, the free place nearest to
- * `preferred` along its row to the right (the caller then brings it into view).
+ * Room a container node takes beyond what it measures while it shows no run status: the status row Run adds (up to two
+ * lines, a stop reason wraps) and a mount label on the edge below it. Placement keeps it free, so the node can grow
+ * into it when the Pod runs without covering what sits below (the newcomer's report on issue 22, finding 4).
  */
-export function freeSpot(
-  taken: readonly Rect[],
-  size: { width: number; height: number },
-  preferred: Point,
-  view: Rect,
-): { position: Point; inView: boolean } {
+export const statusRowRoom = 44;
+/** Room below a container for the mount label on the edge under it. */
+export const mountLabelRoom = 28;
+export const containerGrowth = statusRowRoom + mountLabelRoom;
+
+/**
+ * A node's measured size with the run status row a container will grow by (when it does not show one yet): what a
+ * layout must keep room for.
+ */
+export function grownSize(kind: string | undefined, size: Size, running: boolean): Size {
+  return kind === 'container' && !running ? { width: size.width, height: size.height + statusRowRoom } : size;
+}
+
+/** The box a node needs kept free: its measured size, and for a container the room it grows into below. */
+export function roomOf(kind: string | undefined, size: Size, running: boolean): Size {
+  const extra = kind === 'container' ? (running ? mountLabelRoom : containerGrowth) : 0;
+  return { width: size.width, height: size.height + extra };
+}
+
+/**
+ * The free place for a node of `size` nearest to `preferred` (its kind's row, after the last of its kind) that keeps
+ * `GAP` from every box in `taken`; `preferred` itself when it is free. Rows count more than columns, so a node stays in
+ * its row when the row has room. Searched around `preferred`, not only in the view: the caller brings the place into
+ * view, so nodes stay in tidy rows at any window size instead of filling whatever corner the view shows.
+ */
+export function freeSpot(taken: readonly Rect[], size: { width: number; height: number }, preferred: Point): Point {
   const at = (p: Point): Rect => ({ ...p, ...size });
   const free = (p: Point) => !taken.some((t) => overlaps(at(p), t, GAP));
-  if (inside(at(preferred), view) && free(preferred)) return { position: preferred, inView: true };
-  // Near the preferred place, or near the view's centre when that place is far outside the view.
-  const centre = { x: view.x + (view.width - size.width) / 2, y: view.y + (view.height - size.height) / 2 };
-  const target = inside(at(preferred), {
-    x: view.x - view.width,
-    y: view.y - view.height,
-    width: 3 * view.width,
-    height: 3 * view.height,
-  })
-    ? preferred
-    : centre;
+  if (free(preferred)) return preferred;
+  const reach = 40 * STEP;
   let best: Point | undefined;
   let bestDistance = Infinity;
-  for (let y = view.y; y + size.height <= view.y + view.height; y += STEP) {
-    for (let x = view.x; x + size.width <= view.x + view.width; x += STEP) {
-      // Rows count more than columns: a node stays in its kind's row when the row has room.
-      const distance = Math.abs(x - target.x) + 2 * Math.abs(y - target.y);
+  for (let dy = -reach; dy <= reach; dy += STEP) {
+    for (let dx = -reach; dx <= 2 * reach; dx += STEP) {
+      const distance = Math.abs(dx) + 2 * Math.abs(dy);
       if (distance >= bestDistance) continue;
-      const p = { x: Math.round(x), y: Math.round(y) };
+      const p = { x: Math.round(preferred.x + dx), y: Math.round(preferred.y + dy) };
       if (free(p)) {
         best = p;
         bestDistance = distance;
       }
     }
   }
-  if (best) return { position: best, inView: true };
+  if (best) return best;
   let p = preferred;
   while (!free(p)) p = { x: p.x + STEP * 4, y: p.y };
-  return { position: p, inView: false };
+  return p;
 }
 
 /** Screen pixels kept clear along the canvas's edges: the zoom controls, the Pod bar and the minimap sit there. */
 const margins = { top: 16, right: 24, bottom: 64, left: 56 };
 
 /**
- * Where a node of `size` added without a drop point goes on the canvas as it is now (see freeSpot); when the canvas
- * is not drawn, `preferred`. A place outside the view is brought into view.
+ * Where a node of `kind` and `size` added without a drop point goes on the canvas as it is now (see freeSpot), kept
+ * clear of every node's measured box and the room a container grows into; when the canvas is not drawn, `preferred`.
+ * A place outside the view is brought into view.
  */
-export function placeInView(preferred: Point, size: { width: number; height: number }, activePod = 'pod'): Point {
+export function placeInView(
+  preferred: Point,
+  size: { width: number; height: number },
+  kind: 'container' | 'volume' | 'namespace',
+  activePod = 'pod',
+): Point {
   const instance = flow();
   // No canvas drawn (the store driven without a page, as in the property tests): the preferred place stands.
   if (!instance || typeof document === 'undefined') return preferred;
@@ -90,18 +108,32 @@ export function placeInView(preferred: Point, size: { width: number; height: num
     height: Math.max(0, dom.clientHeight - margins.top - margins.bottom) / zoom,
   };
   const taken: Rect[] = [];
+  // A node not drawn yet is as big as the largest drawn node of its kind (the defaults are generous guesses).
+  let measured: Size | undefined;
   for (const node of instance.getNodes()) {
     // The active Pod's box grows around what is added to it; everything else (other Pods, the overlay) is in the way.
     if (node.id === activePod || node.hidden) continue;
     const width = node.measured?.width ?? node.width ?? 0;
     const height = node.measured?.height ?? node.height ?? 0;
-    if (width > 0 && height > 0) taken.push({ ...node.position, width, height });
+    if (width <= 0 || height <= 0) continue;
+    const running = showsRunStatus(dom, node.id);
+    taken.push({ ...node.position, ...roomOf(node.type, { width, height }, running) });
+    if (node.type === kind && !running)
+      measured = { width: Math.max(width, measured?.width ?? 0), height: Math.max(height, measured?.height ?? 0) };
   }
-  const spot = freeSpot(taken, size, preferred, view);
-  if (!spot.inView)
-    void instance.setCenter(spot.position.x + size.width / 2, spot.position.y + size.height / 2, {
-      zoom,
-      duration: 200,
-    });
-  return spot.position;
+  const room = roomOf(kind, measured ?? size, false);
+  const position = freeSpot(taken, room, preferred);
+  if (!inside({ ...position, ...room }, view)) bringIntoView(instance, { ...position, ...room });
+  return position;
+}
+
+/** Whether the node `id` draws a run status row now (its measured height already holds it). */
+export function showsRunStatus(dom: ParentNode, id: string): boolean {
+  return dom.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"] [data-testid="run-status"]`) !== null;
+}
+
+/** Pans the view, at its zoom, to a box outside it (zooming out would shrink the handles below a hittable size). */
+function bringIntoView(instance: NonNullable<ReturnType<typeof flow>>, box: Rect): void {
+  const { zoom } = instance.getViewport();
+  void instance.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom, duration: 200 });
 }

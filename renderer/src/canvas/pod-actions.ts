@@ -28,7 +28,10 @@ export const podActions: Action[] = [
     label: 'pods.action.add',
     enabled: () => true,
     perform: () => {
-      useDocument.getState().addPod();
+      const state = useDocument.getState();
+      state.addPod();
+      // Said aloud: a Pod appearing off to the side is easy to miss, and the user may not have meant it.
+      useNotice.getState().show(i18n.t('pods.added', { name: useDocument.getState().doc.pod.metadata?.name ?? '' }));
       showActivePod();
     },
   },

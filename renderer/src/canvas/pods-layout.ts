@@ -11,6 +11,7 @@ import {
 import { podsOf, replacePodsQuietly, useDocument } from '../store/document';
 import { layeredPositions } from './elk';
 import { flow } from './flow';
+import { grownSize, showsRunStatus } from './placement';
 
 type Size = { width: number; height: number };
 
@@ -22,7 +23,12 @@ function measuredSizes(index: number, active: number): Record<string, Size> {
     const size = node.measured;
     if (!size?.width || !size.height || !node.id.startsWith(prefix)) continue;
     if (prefix === '' && node.id.startsWith('@')) continue;
-    out[node.id.slice(prefix.length)] = { width: size.width, height: size.height };
+    // Room for the run status row, as the single-Pod layout keeps (layout.ts).
+    out[node.id.slice(prefix.length)] = grownSize(
+      node.type,
+      { width: size.width, height: size.height },
+      showsRunStatus(document, node.id),
+    );
   }
   return out;
 }

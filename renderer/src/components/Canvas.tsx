@@ -14,6 +14,7 @@ import {
   type Connection,
   type Edge,
   type EdgeChange,
+  type FinalConnectionState,
   type Node,
   type NodeChange,
 } from '@xyflow/react';
@@ -146,6 +147,29 @@ const proOptions = { hideAttribution: true };
 function onDragOver(e: DragEvent): void {
   e.preventDefault();
   e.dataTransfer.dropEffect = 'copy';
+}
+
+/** The canvas node drawn at a screen point (its React Flow id), if any; the Pod's group box does not count. */
+function nodeIdAt(x: number, y: number): string | undefined {
+  const id = document.elementFromPoint(x, y)?.closest('.react-flow__node')?.getAttribute('data-id') ?? undefined;
+  return id === 'pod' ? undefined : id;
+}
+
+/**
+ * Puts the cursor in a new mount's path in the inspector, its proposed text selected, so the user types the path at
+ * once (or keeps the proposal). Two frames: the inspector draws the newly selected edge first.
+ */
+function focusMountPath(edgeId: string): void {
+  const edge = graphOf(useDocument.getState().doc).edges.find((e) => e.id === edgeId);
+  if (edge?.kind !== 'mount') return;
+  const path = `spec.${edge.list}[${edge.index}].volumeMounts[${edge.mountIndex}].mountPath`;
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      const field = document.querySelector<HTMLInputElement>(`.inspector input[data-path="${path}"]`);
+      field?.focus();
+      field?.select();
+    }),
+  );
 }
 
 function onPaneClick(): void {
@@ -419,10 +443,31 @@ function Flow() {
         useNotice.getState().show(t(result.refused));
         return;
       }
+      const added = result.doc !== store.doc;
       store.change(() => result.doc);
       if (result.edge) store.select([result.edge]);
+      if (added && result.edge) focusMountPath(result.edge);
     },
     [t],
+  );
+
+  // A connection dropped on a node's body rather than on its handle connects to that node, through the same path as
+  // one dropped on a handle (so every refusal still applies): a handle is a small target to hit.
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode || !state.fromHandle) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (!point) return;
+      const target = nodeIdAt(point.clientX, point.clientY);
+      if (!target || target === state.fromNode.id) return;
+      const from = { node: state.fromNode.id, handle: state.fromHandle.id ?? null };
+      onConnect(
+        state.fromHandle.type === 'source'
+          ? { source: from.node, sourceHandle: from.handle, target, targetHandle: null }
+          : { source: target, sourceHandle: null, target: from.node, targetHandle: from.handle },
+      );
+    },
+    [onConnect],
   );
 
   const onDrop = useCallback(
@@ -458,6 +503,7 @@ function Flow() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
         onDrop={onDrop}
         onDragOver={onDragOver}
         onPaneClick={onPaneClick}
