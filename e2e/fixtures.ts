@@ -1,5 +1,5 @@
 // Playwright fixtures: a real `podwright serve` process per test file, a check that Chromium exists, page helpers.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
@@ -14,6 +14,18 @@ export { serveApp, stopApp, type ServedApp } from './serve';
 export function withoutDrafts(url: string): void {
   const app = servedAt(url);
   if (app) clearDrafts(app);
+}
+
+/**
+ * Whether a draft of unsaved work the app at `app` keeps on disk holds `text`: the back end has written it, so a kill
+ * from then on (no unload, no flush) must not lose it.
+ */
+export function draftHolds(app: ServedApp, text: string): boolean {
+  const folder = join(app.configDir, 'drafts');
+  if (!existsSync(folder)) return false;
+  return readdirSync(folder).some(
+    (name) => name.endsWith('.json') && readFileSync(join(folder, name), 'utf8').includes(text),
+  );
 }
 
 export const test = base.extend<object, { app: ServedApp }>({

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, openAs, serveApp, shot, stopApp, test, watchPage, withoutDrafts } from './fixtures';
+import { draftHolds, expect, openAs, serveApp, shot, stopApp, test, watchPage, withoutDrafts } from './fixtures';
 import { launchKillable } from './killable-browser';
 import { bothLanguages, wordsFor, type Language } from './words';
 
@@ -43,8 +43,9 @@ for (const language of bothLanguages) {
       await image.click();
       await page.keyboard.type('nginx:1.27');
       await expect(page.getByTestId('node-container:app')).toContainText('nginx:1.27');
-      // The browser dies half a second after the last key: no unload, no flush.
-      await page.waitForTimeout(500);
+      // The browser dies as soon as the back end holds the draft (300 ms after the last key when the machine is not
+      // busy): no unload, no flush. A fixed wait raced the draft's write on a loaded machine.
+      await expect.poll(() => draftHolds(app, 'nginx:1.27'), { timeout: 10_000 }).toBe(true);
       await chromium.kill();
 
       chromium = await launchKillable(profile);
@@ -81,7 +82,7 @@ test('unsaved work survives a killed app: the browser host killed and started ag
     await page.keyboard.press('Control+A');
     await page.keyboard.type('survivor');
     await expect(page.getByTestId('node-container:survivor')).toBeVisible();
-    await page.waitForTimeout(500);
+    await expect.poll(() => draftHolds(app, 'survivor'), { timeout: 10_000 }).toBe(true);
     app.process.kill('SIGKILL');
     await new Promise((done) => app.process.once('exit', done));
 
