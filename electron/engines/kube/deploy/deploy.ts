@@ -24,6 +24,7 @@ import { Labels } from '../../../../shared/model/labels';
 import { resourcePath, type Cluster } from '../connection/cluster';
 import { ClusterError } from '../connection/errors';
 import { appliedConfiguration } from './applied';
+import { notGoneMessage } from './not-gone';
 
 type Json = Record<string, unknown>;
 
@@ -297,10 +298,10 @@ export class ClusterDeployer {
       if (Date.now() > deadline)
         throw new ClusterError(
           'TIMEOUT',
-          `Still not gone after the grace period: ${left.join(', ')}.`,
+          notGoneMessage(left),
           this.cluster.where,
           undefined,
-          { objects: left.join(', ') },
+          { objects: [...new Set(left)].join(', ') },
         );
       await new Promise((r) => setTimeout(r, delay));
       delay = Math.min(delay * 2, 1000);
