@@ -117,7 +117,7 @@ test('a port clash shows a red badge and a problem, and the quick fix resolves i
   await shot(page, 'problems/port-clash-fixes-en.png');
   await fixes.first().click();
   await expect(page.locator('.problem[data-code="POD_PORT_CLASH"]')).toHaveCount(0);
-  await expect(page.getByTestId('node-container:web').getByTestId('port-badge')).toHaveText('80');
+  await expect(page.getByTestId('node-container:web').getByTestId('port-badge')).toHaveText('http 80');
   await expect(second.getByTestId('port-badge')).toHaveAttribute('data-clash', 'false');
   await expect(second.getByTestId('port-badge')).toHaveText('http 81');
 

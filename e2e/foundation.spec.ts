@@ -61,7 +61,8 @@ test('says which socket it tried when the engine is unreachable', async ({ page 
     const status = page.getByTestId('engine-status');
     await expect(status).toHaveAttribute('data-state', 'down');
     await expect(status).toContainText('unix:///tmp/podwright-no-such-engine.sock');
-    await expect(page.getByRole('status')).toContainText('DOCKER_HOST');
+    // The status bar (the notices are a status region of their own since issue 22's undo feedback).
+    await expect(page.getByRole('status').filter({ has: status })).toContainText('DOCKER_HOST');
   } finally {
     await stopApp(app);
   }

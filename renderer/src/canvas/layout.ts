@@ -7,6 +7,7 @@ import { graphOf, replacePodsQuietly, useDocument } from '../store/document';
 import { layoutOpenedPods } from './pods-layout';
 import { useNotice } from '../store/notice';
 import { layeredPositions } from './elk';
+import { fitAfterLayout } from './fit-after-layout';
 import { flow } from './flow';
 import { grownSize, showsRunStatus } from './placement';
 import { BIG_DESIGN, gridPositions, legibleViewport } from './big-design';
@@ -32,10 +33,6 @@ function computeLayout(doc: CanvasDocument): Promise<Record<string, Point>> {
   return layeredPositions(graphOf(doc), measuredSizes());
 }
 
-function fitSoon(): void {
-  requestAnimationFrame(() => void flow()?.fitView({ maxZoom: 1, duration: 200 }));
-}
-
 /**
  * The "Auto layout" action: one undo step. A document edited while ELK was working is left alone, since the layout
  * was computed for the graph before that edit.
@@ -52,7 +49,7 @@ export async function autoLayout(): Promise<void> {
   const state = useDocument.getState();
   if (state.doc !== before || Object.keys(positions).length === 0) return;
   state.change((doc) => moveNodes(doc, positions));
-  fitSoon();
+  fitAfterLayout();
 }
 
 /**
@@ -83,7 +80,7 @@ async function layoutOpened(doc: CanvasDocument, loads = useDocument.getState().
   const placed = moveNodes(doc, positions);
   replacePodsQuietly(new Map([[doc, placed]]));
   if (big) void flow()?.setViewport(legibleViewport(graphOf(placed).nodes));
-  else fitSoon();
+  else fitAfterLayout();
 }
 
 /** Runs the opened-document layout after every load, once the new nodes have been measured (two frames). */

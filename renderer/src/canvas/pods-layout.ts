@@ -10,6 +10,7 @@ import {
 } from '../../../shared/design';
 import { podsOf, replacePodsQuietly, useDocument } from '../store/document';
 import { layeredPositions } from './elk';
+import { fitAfterLayout } from './fit-after-layout';
 import { flow } from './flow';
 import { grownSize, showsRunStatus } from './placement';
 
@@ -56,5 +57,5 @@ export async function layoutOpenedPods(): Promise<void> {
   const now = useDocument.getState();
   if (now.doc !== state.doc || now.others !== state.others) return;
   replacePodsQuietly(new Map(pods.map((doc, i) => [doc, placed[i]!])));
-  requestAnimationFrame(() => void flow()?.fitView({ maxZoom: 1, duration: 200 }));
+  fitAfterLayout();
 }

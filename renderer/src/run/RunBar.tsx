@@ -297,6 +297,8 @@ function RunErrorBox() {
 
 const restartAction = runActions.find((a) => a.id === 'restart')!;
 const downAction = runActions.find((a) => a.id === 'down')!;
+// The fault box's Remove is the user's answer already: Down there does not ask again whether to remove a running Pod.
+const removeFaultedAction = { ...downAction, perform: () => void useRun.getState().down({ confirmed: true }) };
 
 /**
  * A Pod that failed under its containers (its infra killed or removed, a container removed, its run killed): what
@@ -330,7 +332,7 @@ function PodFaultBox() {
           </ActionButton>
         )}
         <ActionButton
-          action={downAction}
+          action={removeFaultedAction}
           testId="pod-fault-remove"
           label={t('run.fault.removeLabel')}
           disabled={busy !== undefined}

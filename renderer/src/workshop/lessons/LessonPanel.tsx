@@ -14,6 +14,7 @@ import {
   titleKey,
   type Lesson,
 } from '../../../../shared/workshop/lessons';
+import { frameAfterLayout } from '../../canvas/fit-after-layout';
 import { useDocument } from '../../store/document';
 import { keepClearOf, usePresenter, zoomTo } from '../presenter/presenter';
 import { designNames, openLessonExample, performStep } from './perform';
@@ -132,6 +133,8 @@ export function LessonPanel() {
       else if (card) void keepClearOf(ids, card, 1);
     };
     let timer = window.setTimeout(frame, 150);
+    // A layout that lands later (the example's, once ELK has loaded) frames the step again instead of fitting it all.
+    const released = frameAfterLayout(frame);
     // Entering presenter mode resizes the canvas as the chrome goes: frame again once it has its new size.
     const canvas = document.querySelector('.canvas .react-flow');
     const resized = new ResizeObserver(() => {
@@ -142,6 +145,7 @@ export function LessonPanel() {
     return () => {
       window.clearTimeout(timer);
       resized.disconnect();
+      released();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [presenting, open, highlightKey, moves]);
