@@ -229,3 +229,33 @@ for (const language of bothLanguages)
     await expect(mountPath).toHaveValue('/scratch');
     await expect(page.getByTestId('mount-label-mount:container:shell:1')).toContainText('/scratch');
   });
+
+/** Drops the palette item `key` with its node's top-left corner where `target`'s centre is, as a hand drags it there. */
+async function dropOn(page: Page, language: Language, key: string, target: Locator): Promise<void> {
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const b = (await target.boundingBox())!;
+  await page
+    .getByRole('button', { name: word(language, 'palette.add', { what: word(language, key) }) })
+    .dragTo(page.locator('.react-flow__pane'), {
+      targetPosition: { x: b.x + b.width / 2 - pane.x, y: b.y + b.height / 2 - pane.y },
+    });
+}
+
+for (const language of bothLanguages)
+  test(`items dropped on top of other nodes land beside them, in ${language}`, async ({ page, app }) => {
+    await openAs(page, app.url, language, { width: 1280, height: 720 });
+    // A newcomer drops the first container on the empty Pod's middle, where its shared-namespace node is, and the
+    // next ones on what is already there.
+    await dropOn(page, language, 'preset.webServer', page.locator('.namespace-node'));
+    await expect(page.getByTestId('node-container:web')).toBeVisible();
+    await dropOn(page, language, 'preset.logShipper', page.getByTestId('node-container:web'));
+    await dropOn(page, language, 'volumeKind.emptyDir', page.getByTestId('node-container:web'));
+    await expect(page.locator('.container-node, .volume-node')).toHaveCount(3);
+    await page.waitForTimeout(400);
+    await shot(page, `fit-dropped-${language}.png`);
+    await expectClear(page);
+    // One drop is one step: undo takes the volume away and leaves the rest where it was.
+    await page.keyboard.press('Control+z');
+    await expect(page.locator('.volume-node')).toHaveCount(0);
+    await expect(page.locator('.container-node')).toHaveCount(2);
+  });

@@ -55,34 +55,48 @@ export function parseItem(raw: string): PaletteItem | undefined {
   return undefined;
 }
 
-/** Adds the item at `position` (or beside its kind), selects it, and returns its node id. */
-export function addItem(item: PaletteItem, position?: Point): string | undefined {
-  if (item.type === 'service') return addService(position);
+/** Where the user dropped an item: the node's top-left, and the group node of the Pod it was dropped into. */
+export interface Drop {
+  at: Point;
+  /** The React Flow id of the Pod's group as drawn at the drop (another Pod's group is prefixed); 'pod' when omitted. */
+  group?: string;
+}
+
+/**
+ * Adds the item where it was dropped (or beside its kind), selects it, and returns its node id. Either way it lands
+ * clear of the nodes already drawn: a drop on top of another node (the Pod's shared-namespace node sits where a
+ * newcomer drops the first containers) takes the nearest free place, so nothing is hidden under it.
+ */
+export function addItem(item: PaletteItem, drop?: Drop): string | undefined {
+  if (item.type === 'service') return addService(drop?.at);
   const state = useDocument.getState();
   const graph = graphOf(state.doc);
+  const place = (
+    preferred: Point,
+    size: { width: number; height: number },
+    kind: 'container' | 'volume' | 'namespace',
+  ) => placeInView(drop?.at ?? preferred, size, kind, drop?.group);
   let id: string | undefined;
   state.change((doc) => {
     if (item.type === 'container') {
       const preset = containerPresets.find((p) => p.id === item.preset);
       if (!preset) return doc;
-      const at =
-        position ??
-        placeInView(
-          nextPosition(graph, preset.list === 'initContainers' ? 'init' : 'container'),
-          nodeSize.container,
-          'container',
-        );
+      const at = place(
+        nextPosition(graph, preset.list === 'initContainers' ? 'init' : 'container'),
+        nodeSize.container,
+        'container',
+      );
       const r = addContainer(doc, preset.container, preset.list, at);
       id = r.id;
       return r.doc;
     }
     if (item.type === 'volume') {
-      const at = position ?? placeInView(nextPosition(graph, 'volume'), nodeSize.volume, 'volume');
+      const at = place(nextPosition(graph, 'volume'), nodeSize.volume, 'volume');
       const r = addVolume(doc, volumeTemplate(item.kind), at);
       id = r.id;
       return r.doc;
     }
-    const at = position ?? placeInView(nextPosition(graph, 'namespace'), nodeSize.namespace, 'namespace');
+    const at = place(nextPosition(graph, 'namespace'), nodeSize.namespace, 'namespace');
     const r = addNamespace(doc, item.kind, at);
     id = r.id;
     return r.doc;

@@ -32,6 +32,7 @@ import { useTranslation } from 'react-i18next';
 import {
   connect,
   nodeSize,
+  podNodePrefix,
   podPadding,
   splitPodNodeId,
   type CanvasDocument,
@@ -479,7 +480,9 @@ function Flow() {
       // Dropped on another Pod's group: it goes into that Pod, which becomes the active one.
       const into = otherPodAt(p);
       if (into !== undefined) useDocument.getState().activate(into);
-      addItem(item, { x: Math.round(p.x - 100), y: Math.round(p.y - 30) });
+      // The nodes drawn still show the Pod dropped into as an inactive one, its group under its prefixed id.
+      const group = into === undefined ? undefined : `${podNodePrefix(into)}pod`;
+      addItem(item, { at: { x: Math.round(p.x - 100), y: Math.round(p.y - 30) }, group });
     },
     [flow],
   );
