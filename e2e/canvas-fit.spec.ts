@@ -244,18 +244,29 @@ async function dropOn(page: Page, language: Language, key: string, target: Locat
 for (const language of bothLanguages)
   test(`items dropped on top of other nodes land beside them, in ${language}`, async ({ page, app }) => {
     await openAs(page, app.url, language, { width: 1280, height: 720 });
+    // A drop on a free place near the canvas's bottom edge stays where it was let go, and the view stays still.
+    const pane = page.locator('.react-flow__pane');
+    const area = (await pane.boundingBox())!;
+    const viewport = page.locator('.react-flow__viewport');
+    const before = await viewport.getAttribute('style');
+    await page
+      .getByRole('button', { name: word(language, 'palette.add', { what: word(language, 'volumeKind.configMap') }) })
+      .dragTo(pane, { targetPosition: { x: 160, y: area.height - 70 } });
+    await expect(page.locator('.volume-node')).toHaveCount(1);
+    await page.waitForTimeout(300);
+    expect(await viewport.getAttribute('style')).toBe(before);
     // A newcomer drops the first container on the empty Pod's middle, where its shared-namespace node is, and the
     // next ones on what is already there.
     await dropOn(page, language, 'preset.webServer', page.locator('.namespace-node'));
     await expect(page.getByTestId('node-container:web')).toBeVisible();
     await dropOn(page, language, 'preset.logShipper', page.getByTestId('node-container:web'));
     await dropOn(page, language, 'volumeKind.emptyDir', page.getByTestId('node-container:web'));
-    await expect(page.locator('.container-node, .volume-node')).toHaveCount(3);
+    await expect(page.locator('.container-node, .volume-node')).toHaveCount(4);
     await page.waitForTimeout(400);
     await shot(page, `fit-dropped-${language}.png`);
     await expectClear(page);
     // One drop is one step: undo takes the volume away and leaves the rest where it was.
     await page.keyboard.press('Control+z');
-    await expect(page.locator('.volume-node')).toHaveCount(0);
+    await expect(page.locator('.volume-node')).toHaveCount(1);
     await expect(page.locator('.container-node')).toHaveCount(2);
   });

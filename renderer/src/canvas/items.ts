@@ -75,7 +75,7 @@ export function addItem(item: PaletteItem, drop?: Drop): string | undefined {
     preferred: Point,
     size: { width: number; height: number },
     kind: 'container' | 'volume' | 'namespace',
-  ) => placeInView(drop?.at ?? preferred, size, kind, drop?.group);
+  ) => placeInView(drop?.at ?? preferred, size, kind, drop?.group, drop !== undefined);
   let id: string | undefined;
   state.change((doc) => {
     if (item.type === 'container') {

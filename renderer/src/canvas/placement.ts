@@ -87,13 +87,14 @@ const margins = { top: 16, right: 24, bottom: 64, left: 56 };
 /**
  * Where a node of `kind` and `size` added without a drop point goes on the canvas as it is now (see freeSpot), kept
  * clear of every node's measured box and the room a container grows into; when the canvas is not drawn, `preferred`.
- * A place outside the view is brought into view.
+ * A place outside the view is brought into view, unless it is the free spot the user `dropped` the node on.
  */
 export function placeInView(
   preferred: Point,
   size: { width: number; height: number },
   kind: 'container' | 'volume' | 'namespace',
   activePod = 'pod',
+  dropped = false,
 ): Point {
   const instance = flow();
   // No canvas drawn (the store driven without a page, as in the property tests): the preferred place stands.
@@ -123,7 +124,10 @@ export function placeInView(
   }
   const room = roomOf(kind, measured ?? size, false);
   const position = freeSpot(taken, room, preferred);
-  if (!inside({ ...position, ...room }, view)) bringIntoView(instance, { ...position, ...room });
+  // A drop that fits where the user let go stays there and the view stays still: it is where they are looking (near
+  // the canvas's edge it would otherwise pan for the margins' sake and take the rest out of sight).
+  const moved = position.x !== preferred.x || position.y !== preferred.y;
+  if ((moved || !dropped) && !inside({ ...position, ...room }, view)) bringIntoView(instance, { ...position, ...room });
   return position;
 }
 
