@@ -54,6 +54,14 @@ for (const language of bothLanguages) {
       const prompt = page.getByRole('alertdialog', { name: w('recovery.title') });
       await expect(prompt).toBeVisible();
       await shot(page, `recovery/prompt-${language}.png`);
+      // The offer sits in the band under the run bar and covers nothing: the Run button is what a click there hits.
+      await expect(page.getByRole('region', { name: w('run.bar') })).toContainText(w('recovery.restore'));
+      const run = (await page.getByTestId('run-start').boundingBox())!;
+      const hit = await page.evaluate(
+        ({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-testid]')?.getAttribute('data-testid'),
+        { x: run.x + run.width / 2, y: run.y + run.height / 2 },
+      );
+      expect(hit).toBe('run-start');
       // A reload before answering keeps the offer.
       await page.reload();
       await expect(prompt).toBeVisible();

@@ -3,7 +3,6 @@ import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actions, actionLabel, shortcutText, useDialogs } from '../actions';
 import { examples, loadExample, recentActions, useFiles } from '../files';
-import { RecoveryPrompt } from '../recovery/RecoveryPrompt';
 import { FilePicker } from './files/FilePicker';
 import { ShortcutSheet } from './ShortcutSheet';
 import { useDocument } from '../store/document';
@@ -147,7 +146,6 @@ export function Dialogs() {
   const conflict = useFiles((s) => s.conflict);
   return (
     <>
-      <RecoveryPrompt />
       <Notice />
       {dialog === 'commands' && <CommandPalette />}
       {dialog === 'examples' && <ExamplesGallery />}

@@ -18,6 +18,7 @@ import { runActionEnabled, runActions, type RunActionId } from './actions';
 import { clusterOf, useCluster } from '../kube/store';
 import { later, laterComponent } from '../lazy';
 import './run.css';
+import { RecoveryPrompt } from '../recovery/RecoveryPrompt';
 
 // The cluster's bar and its dry-run dialog load when a Kubernetes context is first the engine (or in idle time): a
 // design run on Docker or Podman never needs them on its first screen.
@@ -454,6 +455,8 @@ export function RunBar() {
       </div>
       <RunErrorBox />
       <PodFaultBox />
+      {/* In the band with the run's own messages, not floating over it: it covered the Run button and the error. */}
+      <RecoveryPrompt />
       <RunQuestionDialog />
       {previewing && (
         <Suspense fallback={null}>
