@@ -26,6 +26,12 @@ const LATER: Record<string, RegExp> = {
   "the Compose reader's English words": /assets\/locales\/compose-reader\/en\.json$/,
   'the design checks (app side)': /renderer\/src\/store\/checks\.ts$/,
   'manifest export': /shared\/design\/export-design\.ts$|renderer\/src\/export\/export\.ts$/,
+  'YAML library': /node_modules\/yaml\//,
+  'manifest reader and writer': /shared\/manifest\/(parse|read|write|edit|project|field-path)\.ts$/,
+  'design files (open, save, drafts, clipboard)':
+    /shared\/design\/(design-file|project|clipboard)\.ts$|renderer\/src\/design-files\.ts$/,
+  'Compose detection': /shared\/manifest\/compose\/detect\.ts$/,
+  'the run on a cluster as drawn': /shared\/design\/workloads\/drawn-export\.ts$/,
 };
 
 /** What the first screen is made of: if these are missing, the check below would pass on the wrong thing. */
@@ -34,7 +40,8 @@ const FIRST: RegExp[] = [
   /renderer\/src\/run\/RunBar\.tsx$/,
   /node_modules\/@xyflow\/react\//,
   /assets\/locales\/en\.json$/,
-  /shared\/manifest\/compose\/detect\.ts$/,
+  /shared\/design\/design\.ts$/,
+  /renderer\/src\/files-part\.ts$/,
 ];
 
 interface Output {
