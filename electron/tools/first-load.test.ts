@@ -24,6 +24,8 @@ const LATER: Record<string, RegExp> = {
   'workload and Service rules': /shared\/rules\/workloads\/registry\.ts$/,
   "the rules' English words": /assets\/locales\/(workload-)?rules\/en\.json$/,
   "the engine's own problems in English": /assets\/locales\/engine-problems\/en\.json$/,
+  "the reader's problems in English": /assets\/locales\/reader\/en\.json$/,
+  'the host access problems in English': /assets\/locales\/host-access\/en\.json$/,
   "a run's errors in English": /assets\/locales\/runerrors\/en\.json$/,
   "the lessons' and the node capacity view's English words": /assets\/locales\/workshop-panels\/en\.json$/,
   "the Compose reader's English words": /assets\/locales\/compose-reader\/en\.json$/,

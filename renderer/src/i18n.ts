@@ -41,12 +41,13 @@ i18n.on('languageChanged', followLanguage);
 
 /**
  * Words that load with the code that shows them, not with the language, by the folders they are in: the rules' texts
- * (the Pod rules', the workload and Service rules', the engine's own problems) come with the design's checks
+ * (the Pod rules', the workload and Service rules', the engine's own problems, the reader's, the host access ones: every
+ * `rules.*` text, all shown as the checks' diagnostics or after a Run, which waits for them) come with the design's checks
  * (store/checks-part.ts), a run's errors right after the first paint too (run/run-words-part.ts), the Compose reader's
  * notes and problems with the import dialog, the lessons' and the node-capacity view's with those (App.tsx).
  */
 const laterFolders = {
-  rules: ['rules', 'workload-rules', 'engine-problems'],
+  rules: ['rules', 'workload-rules', 'engine-problems', 'reader', 'host-access'],
   run: ['runerrors'],
   compose: ['compose-reader'],
   workshop: ['workshop-panels'],
@@ -59,6 +60,8 @@ const laterWordFiles = import.meta.glob(
     '../../assets/locales/compose-reader/*.json',
     '../../assets/locales/workshop-panels/*.json',
     '../../assets/locales/engine-problems/*.json',
+    '../../assets/locales/reader/*.json',
+    '../../assets/locales/host-access/*.json',
     '../../assets/locales/runerrors/*.json',
   ],
   { import: 'default' },

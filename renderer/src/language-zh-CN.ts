@@ -12,6 +12,8 @@ const features = import.meta.glob(
     '!../../assets/locales/compose-reader/zh-CN.json',
     '!../../assets/locales/workshop-panels/zh-CN.json',
     '!../../assets/locales/engine-problems/zh-CN.json',
+    '!../../assets/locales/reader/zh-CN.json',
+    '!../../assets/locales/host-access/zh-CN.json',
     '!../../assets/locales/runerrors/zh-CN.json',
   ],
   { eager: true, import: 'default' },
