@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Container, Pod, Volume } from '../shared/model';
-import { writeProject, type CanvasDocument, type Point } from '../shared/design';
+import { type CanvasDocument, type Point } from '../shared/design';
+import { writeProject } from '../shared/design/project';
 import { serveApp, stopApp } from '../e2e/serve';
 import { detail, summarize, type Benchmark, type BenchContext, type Metric } from './harness';
 

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { writeProject } from '../shared/design';
+import { writeProject } from '../shared/design/project';
 import { serveApp, stopApp, type ServedApp } from '../e2e/serve';
 import { designDocument, openDocument } from './canvas.bench';
 import { chromiumMissing, launchChromium } from './browser';

@@ -1,6 +1,6 @@
 // A design of 5,000 containers (issue 21, finding 12): it opens without losing the page, only the part in view is drawn,
 // and the user can still scroll to another part of it and select a container there.
-import { writeProject } from '../shared/design';
+import { writeProject } from '../shared/design/project';
 import { designDocument, openDocument } from '../bench/canvas.bench';
 import { expect, openApp, shot, test } from './fixtures';
 

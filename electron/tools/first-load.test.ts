@@ -23,9 +23,20 @@ const LATER: Record<string, RegExp> = {
   'Pod rules (the rules catalogue)': /shared\/rules\/(registry|validate)\.ts$/,
   'workload and Service rules': /shared\/rules\/workloads\/registry\.ts$/,
   "the rules' English words": /assets\/locales\/(workload-)?rules\/en\.json$/,
+  "the engine's own problems in English": /assets\/locales\/engine-problems\/en\.json$/,
+  "the reader's problems in English": /assets\/locales\/reader\/en\.json$/,
+  'the host access problems in English': /assets\/locales\/host-access\/en\.json$/,
+  "a run's errors in English": /assets\/locales\/runerrors\/en\.json$/,
+  "the lessons' and the node capacity view's English words": /assets\/locales\/workshop-panels\/en\.json$/,
   "the Compose reader's English words": /assets\/locales\/compose-reader\/en\.json$/,
   'the design checks (app side)': /renderer\/src\/store\/checks\.ts$/,
   'manifest export': /shared\/design\/export-design\.ts$|renderer\/src\/export\/export\.ts$/,
+  'YAML library': /node_modules\/yaml\//,
+  'manifest reader and writer': /shared\/manifest\/(parse|read|write|edit|project|field-path)\.ts$/,
+  'design files (open, save, drafts, clipboard)':
+    /shared\/design\/(design-file|project|clipboard)\.ts$|renderer\/src\/design-files\.ts$/,
+  'Compose detection': /shared\/manifest\/compose\/detect\.ts$/,
+  'the run on a cluster as drawn': /shared\/design\/workloads\/drawn-export\.ts$/,
 };
 
 /** What the first screen is made of: if these are missing, the check below would pass on the wrong thing. */
@@ -34,7 +45,8 @@ const FIRST: RegExp[] = [
   /renderer\/src\/run\/RunBar\.tsx$/,
   /node_modules\/@xyflow\/react\//,
   /assets\/locales\/en\.json$/,
-  /shared\/manifest\/compose\/detect\.ts$/,
+  /shared\/design\/design\.ts$/,
+  /renderer\/src\/files-part\.ts$/,
 ];
 
 interface Output {

@@ -25,13 +25,16 @@ import { later, laterComponent } from './lazy';
 import { loadLaterWords } from './i18n';
 import { checksPart } from './store/checks-part';
 
-// The lessons and the node-capacity view load after the first screen (./lazy.ts) and are drawn only while open.
-// A lesson's steps read the design's problems: the panel comes with the checks.
+// The lessons and the node-capacity view load after the first screen (./lazy.ts), with their words, and are drawn only
+// while open. A lesson's steps read the design's problems: the panel comes with the checks.
 const lessons = later(
-  async () => (await Promise.all([import('./workshop/lessons/LessonPanel'), checksPart.load()]))[0],
+  async () =>
+    (await Promise.all([import('./workshop/lessons/LessonPanel'), checksPart.load(), loadLaterWords('workshop')]))[0],
 );
 const LessonPanel = laterComponent(lessons, 'LessonPanel');
-const capacity = later(() => import('./workshop/capacity/CapacityView'));
+const capacity = later(
+  async () => (await Promise.all([import('./workshop/capacity/CapacityView'), loadLaterWords('workshop')]))[0],
+);
 const CapacityView = laterComponent(capacity, 'CapacityView');
 // The import dialog carries the Compose reader: it loads when a Compose file is first opened (or in idle time).
 const importDialog = later(

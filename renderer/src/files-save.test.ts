@@ -25,10 +25,10 @@ vi.mock('./api', () => ({
 const { examples, loadText, newDocument, saveAt, useFiles } = await import('./files');
 const { useDocument } = await import('./store/document');
 
-beforeEach(() => {
+beforeEach(async () => {
   pending.length = 0;
   const example = examples[0]!;
-  loadText(example.source, null);
+  await loadText(example.source, null);
 });
 
 describe('a save in flight', () => {

@@ -3,7 +3,7 @@
 // kept for crash recovery by recovery/drafts.ts.
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import { emptyDocument, openDesign, writeDesign } from '../../shared/design';
+import { emptyDocument } from '../../shared/design/document';
 import { ApiError } from '../../shared/api/errors';
 import { ChangedOnDisk, type RecentFile } from '../../shared/api/files';
 import type { Action } from './actions';
@@ -12,7 +12,8 @@ import { downloadText } from './download';
 import { baseName, fileNameFor, folderOf } from './file-paths';
 import { designOf, isDirty, useDocument } from './store/document';
 import { useNotice } from './store/notice';
-import { importComposeAt, importComposeText, isComposeText } from './import/open';
+import { filesPart, loadedFiles } from './files-part';
+import { importComposeAt, importComposeText } from './import/open';
 import i18n from './i18n';
 import { labelled } from './punctuation';
 
@@ -131,7 +132,9 @@ export function notify(prefix: string, f: Failure | undefined): boolean {
   return f === undefined;
 }
 
-export function loadText(text: string, fileName: string | null, path: string | null = null): boolean {
+/** Opens `text` as the design (or starts its import, a Compose file); waits for the YAML reader if it is not there yet. */
+export async function loadText(text: string, fileName: string | null, path: string | null = null): Promise<boolean> {
+  const { isComposeText, openDesign } = await filesPart.load();
   // A Compose file is not a design yet: the import dialog proposes one first.
   if (isComposeText(text)) {
     importComposeText(fileName ?? 'compose.yaml', text);
@@ -154,7 +157,7 @@ export function newDocument(): void {
   useFiles.setState({ path: null, version: null });
 }
 
-export function loadExample(example: Example): boolean {
+export async function loadExample(example: Example): Promise<boolean> {
   if (!confirmDiscard()) return false;
   return loadText(example.source, null);
 }
@@ -213,14 +216,17 @@ export async function refreshRecent(): Promise<void> {
 /** Opens `path` in place of the design (unsaved changes are the caller's to have asked about). */
 export async function openAt(path: string): Promise<Failure | undefined> {
   try {
-    const file = await api().call('file.open', { path });
+    const [file, { isComposeText, openDesign }] = await Promise.all([
+      api().call('file.open', { path }),
+      filesPart.load(),
+    ]);
     if (isComposeText(file.text)) {
       await importComposeAt(file.path);
       return undefined;
     }
     const result = openDesign(file.text);
     if (!result.ok) return { text: result.error };
-    loadText(file.text, file.name, file.path);
+    await loadText(file.text, file.name, file.path);
     useFiles.setState({ version: file.version });
     return undefined;
   } catch (err) {
@@ -253,6 +259,8 @@ export async function saveAt(picked: PickedPath, expected?: string): Promise<Fai
   // Replaced by every load (New, Open, an example): tells whether the design on screen is still the one being saved.
   const loaded = state.saved;
   try {
+    // Once the writer is there the write goes out at once, in the same turn as the click (so two saves keep their order).
+    const { writeDesign } = loadedFiles() ?? (await filesPart.load());
     const saved = await api().call('file.save', {
       path: picked.path,
       text: writeDesign(design),
@@ -340,7 +348,8 @@ export function importFromComputer(): void {
 }
 
 /** Hands a copy of the design to the browser as a download; the design stays bound to its file (if any). */
-export function downloadCopy(): void {
+export async function downloadCopy(): Promise<void> {
+  const { writeDesign } = await filesPart.load();
   const state = useDocument.getState();
   downloadText(writeDesign(designOf(state)), fileNameFor(state.doc, state.fileName), 'application/yaml');
 }

@@ -41,16 +41,28 @@ i18n.on('languageChanged', followLanguage);
 
 /**
  * Words that load with the code that shows them, not with the language, by the folders they are in: the rules' texts
- * (the Pod rules', the workload and Service rules') come with the design's checks (store/checks-part.ts), the Compose
- * reader's notes and problems with the import dialog (App.tsx).
+ * (the Pod rules', the workload and Service rules', the engine's own problems, the reader's, the host access ones: every
+ * `rules.*` text, all shown as the checks' diagnostics or after a Run, which waits for them) come with the design's checks
+ * (store/checks-part.ts), a run's errors right after the first paint too (run/run-words-part.ts), the Compose reader's
+ * notes and problems with the import dialog, the lessons' and the node-capacity view's with those (App.tsx).
  */
-const laterFolders = { rules: ['rules', 'workload-rules'], compose: ['compose-reader'] } as const;
+const laterFolders = {
+  rules: ['rules', 'workload-rules', 'engine-problems', 'reader', 'host-access'],
+  run: ['runerrors'],
+  compose: ['compose-reader'],
+  workshop: ['workshop-panels'],
+} as const;
 type LaterFeature = keyof typeof laterFolders;
 const laterWordFiles = import.meta.glob(
   [
     '../../assets/locales/rules/*.json',
     '../../assets/locales/workload-rules/*.json',
     '../../assets/locales/compose-reader/*.json',
+    '../../assets/locales/workshop-panels/*.json',
+    '../../assets/locales/engine-problems/*.json',
+    '../../assets/locales/reader/*.json',
+    '../../assets/locales/host-access/*.json',
+    '../../assets/locales/runerrors/*.json',
   ],
   { import: 'default' },
 ) as Record<string, () => Promise<Catalogue>>;

@@ -1,6 +1,6 @@
 // The choices a save conflict offers (the file changed on disk since the design was read from it): keep mine, take
 // theirs, or compare the two first. The dialog (components/files/SaveConflictDialog.tsx) is a view of these.
-import { writeDesign } from '../../shared/design';
+import { writeDesign } from '../../shared/design/design-file';
 import { api } from './api';
 import { openAt, saveAt, useFiles } from './files';
 import i18n from './i18n';

@@ -12,16 +12,15 @@ import {
   emptyDocument,
   nodeForPath,
   pathSegments,
-  readProject,
   removeEdge,
   removeNode,
   removeSelection,
   updateContainer,
   updateVolume,
   volumeTemplate,
-  writeProject,
   type CanvasDocument,
 } from './index';
+import { readProject, writeProject } from './project';
 
 function preset(id: string) {
   const p = containerPresets.find((x) => x.id === id)!;

@@ -12,12 +12,11 @@ import {
   podGap,
   podNodePrefix,
   splitPodNodeId,
-  openDesign,
   singlePodDesign,
   unplacedPods,
-  writeDesign,
   type Design,
 } from './design';
+import { openDesign, writeDesign } from './design-file';
 import { crossPodDiagnostics, crossPodHostPortClashes, designHostPortClash } from './design-ports';
 import { designPodNameDuplicate } from './design-names';
 import { addContainer } from './edit';

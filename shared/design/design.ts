@@ -1,15 +1,13 @@
 // A design: every Pod of one project file, each its own canvas document drawn as its own group, and the file's other
 // objects (ConfigMaps, Secrets, Services...) kept as they are so opening and saving loses nothing.
-import { isRecord } from '../manifest/parse';
-import { readDesign, type DesignSource, type KubeObject } from '../manifest/read';
-import { readingProblemText } from '../manifest/read-problems';
-import { writeObject } from '../manifest/write';
+// Opening and writing its file (design-file.ts) is apart: it reads YAML, which the app loads after its first screen.
+import type { KubeObject } from '../manifest/read';
 import type { Pod } from '../model/pod';
+import { isRecord } from '../model/record';
 import { containersOf, emptyDocument, uniqueName, type CanvasDocument, type Point } from './document';
 import { buildGraph, type Graph } from './graph';
 import { moveNodes } from './edit';
 import { hasNoPositions } from './layout';
-import { documentOfDeployment, documentOfPod, writeProject } from './project';
 
 export interface Design {
   /** The Pods in file order; never empty. */
@@ -18,8 +16,6 @@ export interface Design {
   companions: KubeObject[];
 }
 
-export type DesignReadResult = { ok: true; design: Design; notes: string[] } | { ok: false; error: string };
-
 /** Space between two Pod groups placed side by side. */
 export const podGap = 120;
 
@@ -27,44 +23,6 @@ export function singlePodDesign(doc: CanvasDocument = emptyDocument()): Design {
   return { pods: [doc], companions: [] };
 }
 
-/**
- * Opens a project file or any manifest through the one reader: every Pod (and every workload's Pod template) becomes
- * a Pod of the design, every other Kubernetes object a companion, kept as it is.
- */
-export function openDesign(text: string, source: Partial<DesignSource> = {}): DesignReadResult {
-  const read = readDesign(text, { name: 'the design', ...source });
-  const fatal = read.problems.filter((d) => d.severity === 'error' && d.path === '');
-  if (fatal.length > 0) return { ok: false, error: fatal.map(readingProblemText).join('\n') };
-  if (read.pods.length === 0) return { ok: false, error: 'no Pod or Pod template found' };
-  // A workload whose template became a Pod of the design is not kept beside it: a Deployment stays around its Pod (its
-  // replicas and selector on the Pod's group, workloads/deployment.ts); other workloads' own fields stay in the source.
-  const where = (document: number, path: readonly (string | number)[]) => `${document}/${path.join('.')}`;
-  const objects = new Map(read.objects.map((o) => [where(o.document, o.path), o.object]));
-  const wrappers = new Set(read.pods.filter((p) => p.origin.kind !== 'Pod').map((p) => where(p.origin.document, p.origin.objectPath)));
-  const companions = read.objects.filter((o) => !wrappers.has(where(o.document, o.path))).map((o) => o.object);
-  const kept = new Set<number>();
-  const pods = read.pods.map((p) => {
-    const deployment = p.origin.kind === 'Deployment' ? objects.get(where(p.origin.document, p.origin.objectPath)) : undefined;
-    if (!deployment) return documentOfPod(p.pod);
-    kept.add(p.origin.document);
-    return documentOfDeployment(p.pod, deployment);
-  });
-  // The note that a template was taken from its workload is not true of a Deployment kept around its Pod.
-  const notes = read.notes
-    .filter((n) => !(n.code === 'WORKLOAD_TEMPLATE' && n.document !== undefined && kept.has(n.document)))
-    .map((n) => n.message);
-  return { ok: true, design: { pods, companions }, notes };
-}
-
-/**
- * The project file text: each Pod with its layout in its own annotation, then the companions. A design of one Pod
- * and nothing else is exactly the single-Pod project file (writeProject).
- */
-export function writeDesign(design: Design): string {
-  return [...design.pods.map(writeProject), ...design.companions.map(writeObject)].join('---\n');
-}
-
-/** The Pod names a design uses, for picking a new unique one. */
 export function podNames(pods: readonly CanvasDocument[]): string[] {
   return pods.map((d) => (typeof d.pod.metadata?.name === 'string' ? d.pod.metadata.name : ''));
 }

@@ -9,22 +9,18 @@ import {
   alignBoxes,
   buildGraph,
   connect,
-  copyFragment,
   distributeBoxes,
-  duplicateSelection,
   edgeForPath,
   emptyDocument,
-  fragmentText,
   layoutInput,
   layoutOrigin,
   layoutPositions,
-  pasteFragment,
-  readFragment,
   updateContainer,
   volumeTemplate,
   type CanvasDocument,
   type NodeBox,
 } from './index';
+import { copyFragment, duplicateSelection, fragmentText, pasteFragment, readFragment } from './clipboard';
 
 const box = (id: string, x: number, y: number, width = 100, height = 50): NodeBox => ({ id, x, y, width, height });
 

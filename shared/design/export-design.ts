@@ -7,7 +7,8 @@ import { exportFiles, exportKube, type ExportFile } from '../manifest/export';
 import { exportNoteText } from '../manifest/export-notes';
 import { readDesign, type DesignRead } from '../manifest/read';
 import { checkDesign, type CheckedPod, type DesignCheck } from '../rules/check-design';
-import { writeDesign, type Design } from './design';
+import { type Design } from './design';
+import { writeDesign } from './design-file';
 import { drawnDeployment } from './workloads/drawn-export';
 
 export type ExportAs = 'pod' | 'deployment' | 'compose';

@@ -1,7 +1,7 @@
 // Hostile input: each case must come back as a clear, located problem instead of a hang, a crash or a silent value.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { openDesign } from '../design/design';
+import { openDesign } from '../design/design-file';
 import { aliasedStringPod } from './hostile.test-support';
 import { parseManifest, readManifest, ManifestError, type ManifestProblemCode } from './parse';
 

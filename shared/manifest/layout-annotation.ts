@@ -1,6 +1,6 @@
 // The annotation the canvas layout rides in on a project file's Pod, and its removal for anything that leaves the
 // canvas (exports, the Pod a run records on its infra). Apart from project.ts so that a run does not load zod for it.
-import { isRecord } from './parse';
+import { isRecord } from '../model/record';
 
 export const layoutAnnotation = 'podwright.dev/layout';
 

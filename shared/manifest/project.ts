@@ -1,41 +1,18 @@
 // The project file: a plain multi-document `*.pod.yaml` any tool can read; the canvas layout rides in one annotation
 // on the Pod, which exports strip.
-import { z } from 'zod';
 import type { Pod } from '../model';
+import { CanvasLayout } from './canvas-layout';
 import { deleteIn, getIn, setIn } from './edit';
 import { isRecord, type ManifestFile } from './parse';
 import { writeObjects } from './write';
 import { layoutAnnotation } from './layout-annotation';
 
 export { layoutAnnotation, stripLayout } from './layout-annotation';
+export { CanvasLayout, readLayout } from './canvas-layout';
 export const projectFileSuffix = '.pod.yaml';
-
-/** Where canvas nodes sit. Keys are node ids (container, volume or namespace ids); unknown fields are kept. */
-export const CanvasLayout = z
-  .object({
-    version: z.literal(1).default(1),
-    nodes: z.record(z.string(), z.looseObject({ x: z.number().finite(), y: z.number().finite() })),
-  })
-  .loose();
-export type CanvasLayout = z.infer<typeof CanvasLayout>;
-
-/** The annotation holds JSON written by Podwright, but a hand-edited file may hold anything: cap it and check it. */
-const maxLayoutLength = 1024 * 1024;
 
 export function isProjectFileName(name: string): boolean {
   return name.endsWith(projectFileSuffix);
-}
-
-/** The layout stored on a Pod, or undefined when there is none or it does not parse (the canvas then lays out afresh). */
-export function readLayout(pod: unknown): CanvasLayout | undefined {
-  const raw = getIn(pod, ['metadata', 'annotations', layoutAnnotation]);
-  if (typeof raw !== 'string' || raw.length > maxLayoutLength) return undefined;
-  try {
-    const parsed = CanvasLayout.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Stores the layout on document `docIndex` as one compact JSON line, touching no other line. */

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDesign } from '../../../shared/design';
+import { openDesign } from '../../../shared/design/design-file';
 import {
   exportHeldDesign,
   ExportRefused,

@@ -1,6 +1,7 @@
 // Tests the canvas clipboard flow over the real store: copy, paste offsets, cut, the in-app fallback, unrelated text.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { addContainer, addVolume, connect, emptyDocument, type CanvasDocument } from '../../../shared/design';
+import { filesPart } from '../files-part';
 import * as store from '../store/document';
 import * as notice from '../store/notice';
 import * as clipboard from './clipboard';
@@ -26,14 +27,14 @@ describe('canvas clipboard', () => {
     m.notice.useNotice.getState().clear();
   });
 
-  it('copies the selection as text and pastes it again and again, each paste one step further', () => {
+  it('copies the selection as text and pastes it again and again, each paste one step further', async () => {
     const { useDocument } = m.store;
     useDocument.getState().select(['container:web', 'volume:data']);
-    const text = m.clipboard.copySelection()!;
+    const text = m.clipboard.copySelection(await filesPart.load())!;
     expect(text).toContain('name: web');
-    expect(m.clipboard.pasteText(text)).toBe(true);
+    expect(await m.clipboard.pasteText(text)).toBe(true);
     expect(useDocument.getState().selection).toEqual(['volume:data-2', 'container:web-2']);
-    expect(m.clipboard.pasteText(text)).toBe(true);
+    expect(await m.clipboard.pasteText(text)).toBe(true);
     const { doc } = useDocument.getState();
     expect(doc.layout['container:web-2']).toEqual({ x: 40, y: 240 });
     expect(doc.layout['container:web-3']).toEqual({ x: 80, y: 280 });
@@ -43,9 +44,9 @@ describe('canvas clipboard', () => {
     expect(useDocument.getState().doc.pod.spec.containers.map((c) => c.name)).toEqual(['web', 'web-2']);
   });
 
-  it('pastes nothing from unrelated text and says so', () => {
+  it('pastes nothing from unrelated text and says so', async () => {
     const before = m.store.useDocument.getState().doc;
-    expect(m.clipboard.pasteText('just some words')).toBe(false);
+    expect(await m.clipboard.pasteText('just some words')).toBe(false);
     expect(m.store.useDocument.getState().doc).toBe(before);
     expect(m.notice.useNotice.getState().text).toBe('The clipboard holds no containers or volumes to paste.');
   });

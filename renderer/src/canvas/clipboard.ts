@@ -3,16 +3,10 @@
 // permission prompt; the command palette goes through navigator.clipboard; both keep an in-app copy for when the
 // system clipboard is refused (a locked-down Electron, an insecure origin).
 import { useEffect } from 'react';
-import {
-  copyFragment,
-  duplicateSelection,
-  fragmentText,
-  hasNoPositions,
-  pasteFragment,
-  readFragment,
-  removeSelection,
-  type Point,
-} from '../../../shared/design';
+import { removeSelection } from '../../../shared/design/edit';
+import type { Point } from '../../../shared/design/document';
+import { hasNoPositions } from '../../../shared/design/layout';
+import { filesPart, loadedFiles, type DesignFiles } from '../files-part';
 import i18n from '../i18n';
 import { graphOf, useDocument } from '../store/document';
 import { useNotice } from '../store/notice';
@@ -29,9 +23,11 @@ export function canCopy(selection: readonly string[]): boolean {
 
 /**
  * The selection as clipboard text, remembered in-app; `undefined` when nothing copyable is selected. After a cut the
- * first paste goes back where the nodes were; after a copy it lands one step aside, so the copy is seen.
+ * first paste goes back where the nodes were; after a copy it lands one step aside, so the copy is seen. `files`: the
+ * YAML writer (files-part.ts), which a copy event cannot wait for.
  */
-export function copySelection(cut = false): string | undefined {
+export function copySelection(files: DesignFiles, cut = false): string | undefined {
+  const { copyFragment, fragmentText } = files;
   const { doc, selection } = useDocument.getState();
   const fragment = copyFragment(doc, selection);
   if (!fragment) return undefined;
@@ -53,7 +49,8 @@ function removeCopied(): void {
  * Pastes clipboard text: one undo step, the pasted nodes selected. Text that holds no container or volume pastes
  * nothing and says so. Returns whether anything was pasted.
  */
-export function pasteText(text: string): boolean {
+export async function pasteText(text: string): Promise<boolean> {
+  const { pasteFragment, readFragment } = await filesPart.load();
   const fragment = readFragment(text);
   if (!fragment) {
     useNotice.getState().show(i18n.t('editing.clipboard.nothing'));
@@ -78,7 +75,8 @@ export function pasteText(text: string): boolean {
 }
 
 /** Duplicate (Ctrl+D): a copy and paste one step aside in one undo step, leaving the clipboards alone; selects it. */
-export function duplicateCommand(): void {
+export async function duplicateCommand(): Promise<void> {
+  const { duplicateSelection } = await filesPart.load();
   const state = useDocument.getState();
   let ids: string[] = [];
   state.change((doc) => {
@@ -91,7 +89,7 @@ export function duplicateCommand(): void {
 
 /** Copy or cut from the command palette or a button: the async clipboard API when allowed, the in-app copy always. */
 export async function copyCommand(cut: boolean): Promise<void> {
-  const text = copySelection(cut);
+  const text = copySelection(await filesPart.load(), cut);
   if (!text) return;
   if (cut) removeCopied();
   try {
@@ -114,7 +112,7 @@ export async function pasteCommand(): Promise<void> {
     text = undefined;
   }
   const usable = text !== undefined && text.trim() !== '' ? text : memory;
-  if (usable !== undefined) pasteText(usable);
+  if (usable !== undefined) await pasteText(usable);
   else useNotice.getState().show(i18n.t('editing.clipboard.nothing'));
 }
 
@@ -131,7 +129,17 @@ function hasTextSelection(): boolean {
 
 function onCopyOrCut(event: ClipboardEvent): void {
   if (inTextField(event.target) || hasTextSelection()) return;
-  const text = copySelection(event.type === 'cut');
+  const cut = event.type === 'cut';
+  const files = loadedFiles();
+  if (!files) {
+    // A copy in the first moments, before the YAML writer is there: the event cannot wait for it, so the copy goes
+    // through the async clipboard (and the in-app copy) as soon as it is.
+    if (!canCopy(useDocument.getState().selection)) return;
+    event.preventDefault();
+    void copyCommand(cut);
+    return;
+  }
+  const text = copySelection(files, cut);
   if (!text) return;
   event.preventDefault();
   event.clipboardData?.setData('text/plain', text);
@@ -144,7 +152,7 @@ function onPaste(event: ClipboardEvent): void {
   const usable = text.trim() !== '' ? text : memory;
   if (usable === undefined) return;
   event.preventDefault();
-  pasteText(usable);
+  void pasteText(usable);
 }
 
 /** Listens for the browser's clipboard events while the canvas is mounted. */

@@ -106,9 +106,7 @@ function ExamplesGallery() {
               <button
                 ref={i === 0 ? first : undefined}
                 className="example"
-                onClick={() => {
-                  if (loadExample(ex)) close();
-                }}
+                onClick={() => void loadExample(ex).then((opened) => opened && close())}
               >
                 <strong>{t(`examples.names.${ex.name}`, { defaultValue: ex.name })}</strong>
                 <span className="hint">{t(`examples.about.${ex.name}`, { defaultValue: ex.description })}</span>

@@ -61,8 +61,8 @@ spec:
 
 describe('the app exports what the CLI writes', () => {
   for (const example of examples) {
-    it(`${example.file}, as a Pod, a Deployment + Service and Compose`, () => {
-      expect(loadText(example.source, example.file)).toBe(true);
+    it(`${example.file}, as a Pod, a Deployment + Service and Compose`, async () => {
+      expect(await loadText(example.source, example.file)).toBe(true);
       const pod = useDocument.getState().doc.pod.metadata?.name as string;
       for (const as of kinds) {
         for (const single of [true, false]) {
@@ -74,8 +74,8 @@ describe('the app exports what the CLI writes', () => {
     });
   }
 
-  it('exports the Pod the user is looking at, not the first of the design', () => {
-    expect(loadText(twoPods, 'two.yaml')).toBe(true);
+  it('exports the Pod the user is looking at, not the first of the design', async () => {
+    expect(await loadText(twoPods, 'two.yaml')).toBe(true);
     useDocument.getState().activate(1);
     for (const as of kinds) {
       const expected = cli(twoPods, 'two.yaml', { as, single: true, pod: 'worker', infraImage: defaultInfraImage });
@@ -85,8 +85,8 @@ describe('the app exports what the CLI writes', () => {
     expect(app('pod', true).files?.[0]?.text).toContain('name: worker');
   });
 
-  it('exports the design as edited, not as it was opened', () => {
-    expect(loadText(twoPods, 'two.yaml')).toBe(true);
+  it('exports the design as edited, not as it was opened', async () => {
+    expect(await loadText(twoPods, 'two.yaml')).toBe(true);
     useDocument.getState().change((doc) => ({
       ...doc,
       pod: { ...doc.pod, metadata: { ...doc.pod.metadata, labels: { app: 'web', tier: 'front' } } },
@@ -94,9 +94,9 @@ describe('the app exports what the CLI writes', () => {
     expect(app('pod', true).files?.[0]?.text).toContain('tier: front');
   });
 
-  it('refuses what Kubernetes would refuse, with the problems, as the CLI does', () => {
+  it('refuses what Kubernetes would refuse, with the problems, as the CLI does', async () => {
     const broken = twoPods.replace('image: nginx:1.27', 'image: ""');
-    expect(loadText(broken, 'broken.yaml')).toBe(true);
+    expect(await loadText(broken, 'broken.yaml')).toBe(true);
     const outcome = exportActivePod('pod', true);
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
@@ -122,7 +122,7 @@ describe('export to the clipboard', () => {
 
   it('copies the one multi-document text the CLI writes to stdout, and tells what Compose could not express', async () => {
     const example = examples.find((e) => e.file === 'scheduled-as-one-unit.pod.yaml')!;
-    loadText(example.source, example.file);
+    await loadText(example.source, example.file);
     await exportToClipboard('compose');
     const pod = useDocument.getState().doc.pod.metadata?.name as string;
     const expected = exportDesignText(example.source, example.file, {
@@ -141,7 +141,7 @@ describe('export to the clipboard', () => {
   });
 
   it('copies nothing Kubernetes would refuse', async () => {
-    loadText(twoPods.replace('image: nginx:1.27', 'image: ""'), 'broken.yaml');
+    await loadText(twoPods.replace('image: nginx:1.27', 'image: ""'), 'broken.yaml');
     await exportToClipboard('deployment');
     expect(writeText).not.toHaveBeenCalled();
     expect(useExportReport.getState().report).toMatchObject({ kind: 'refused', as: 'deployment' });

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { ComposeRead, DesignNote, Tie } from '../../../shared/manifest/compose';
 import { diagnosticText } from '../problems-text';
 import { RunDialog } from '../run/RunDialog';
-import { createDesign, useImport } from './store';
+import { createDesign } from './create';
+import { useImport } from './store';
 // The Compose reader comes with this dialog: it loads when the first import begins (or in idle time).
 import { moveService, proposal, type ImportChoices } from './proposal';
 import './import.css';

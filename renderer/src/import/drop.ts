@@ -5,7 +5,8 @@ import { MAX_FILE_BYTES } from '../../../shared/api/files';
 import { confirmDiscard, loadText } from '../files';
 import { useNotice } from '../store/notice';
 import i18n from '../i18n';
-import { importComposeText, isComposeText } from './open';
+import { filesPart } from '../files-part';
+import { importComposeText } from './open';
 
 /** At most this many files are read from one drop. */
 const MAX_DROPPED = 32;
@@ -14,6 +15,8 @@ const carriesFiles = (e: DragEvent): boolean => Array.from(e.dataTransfer?.types
 
 /** Reads dropped files and opens the design or Compose file among them. */
 export async function openDropped(files: readonly File[]): Promise<void> {
+  // Asked for at once: a file dropped as the first thing the app sees waits for the YAML reader no longer than it must.
+  const reader = filesPart.load();
   const texts: { name: string; text: string }[] = [];
   for (const file of files.slice(0, MAX_DROPPED)) {
     if (file.size > MAX_FILE_BYTES) {
@@ -22,6 +25,7 @@ export async function openDropped(files: readonly File[]): Promise<void> {
     }
     texts.push({ name: file.name, text: await file.text() });
   }
+  const { isComposeText } = await reader;
   // The Compose file among them, if any (the usual names first); else the first file is the design.
   const ordered = [...texts].sort(
     (a, b) => Number(/compose\.ya?ml$/.test(b.name)) - Number(/compose\.ya?ml$/.test(a.name)),
@@ -33,7 +37,7 @@ export async function openDropped(files: readonly File[]): Promise<void> {
     importComposeText(main.name, main.text, beside, false);
     return;
   }
-  if (confirmDiscard()) loadText(main.text, main.name);
+  if (confirmDiscard()) await loadText(main.text, main.name);
 }
 
 /** Listens for files dropped anywhere on the window for as long as the app is mounted. */

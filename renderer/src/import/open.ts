@@ -1,12 +1,10 @@
 // Opening a Compose file starts an import instead of loading a design: from the back end's disk (Open, recent files),
 // the side files and variables come from compose.inputs; dropped or uploaded, the side files are whatever was dropped
 // with it (a .env beside compose.yaml), matched by name.
-// Only the detection: the Compose reader itself loads with the import dialog.
-import { isComposeText } from '../../../shared/manifest/compose/detect';
+// The detection (shared/manifest/compose/detect.ts) comes with the YAML reader (../files-part.ts); the Compose reader
+// itself loads with the import dialog.
 import { api } from '../api';
 import { useImport } from './store';
-
-export { isComposeText };
 
 /** Starts the import of the Compose file at `path` on the back end's machine (already opened as `text`). */
 export async function importComposeAt(path: string): Promise<void> {

@@ -172,9 +172,11 @@ describe('run on a cluster', () => {
 
   it('runs a bare Pod as a Pod, with the Services that select it', async () => {
     useDocument.getState().changeDesign((d) => ({ ...d, companions: [service('web', { app: 'hello' })] }));
-    expect(clusterDocuments(useDocument.getState().doc, useDocument.getState().companions).map((d) => d.kind)).toEqual([
-      'Pod',
-    ]);
+    expect(
+      (await clusterDocuments(useDocument.getState().doc, useDocument.getState().companions)).objects.map(
+        (d) => d.kind,
+      ),
+    ).toEqual(['Pod']);
     useDocument.getState().change((doc) => ({
       ...doc,
       pod: { ...doc.pod, metadata: { ...doc.pod.metadata, labels: { app: 'hello' } } },

@@ -5,10 +5,11 @@
 import { create } from 'zustand';
 import type { CallOutput, ClusterPreview, EngineStatus, PodSnapshot } from '../../../shared/api/contract';
 import { deploymentOf, type CanvasDocument } from '../../../shared/design';
-import { drawnRun } from '../../../shared/design/workloads/drawn-export';
+import type { DrawnExport } from '../../../shared/design/workloads/drawn-export';
 import type { KubeObject } from '../../../shared/manifest';
 import type { Diagnostic } from '../../../shared/rules';
 import { api } from '../api';
+import { later } from '../lazy';
 import { useEngine } from '../store/engine';
 
 export type ContextChoice = CallOutput<'kube.contexts'>[number];
@@ -102,16 +103,15 @@ export function onCluster(): boolean {
  * What a cluster run takes of the design: the Deployment the Pod is wrapped in (its replicas, labels and selector as
  * drawn) or else the bare Pod, the Services drawn that select it (the objects Export as Deployment + Service writes, by
  * the same code), and the design's ConfigMaps and Secrets (the plan picks those the Pod reads). The document is the one
- * place the replica count lives: the cluster bar edits it there.
+ * place the replica count lives: the cluster bar edits it there. With the notes of what it leaves out.
  */
-export function clusterDocuments(doc: CanvasDocument, companions: readonly KubeObject[]): Record<string, unknown>[] {
-  return drawnRun(doc.pod, deploymentOf(doc), companions).objects;
+export async function clusterDocuments(doc: CanvasDocument, companions: readonly KubeObject[]): Promise<DrawnExport> {
+  const { drawnRun } = await drawnExport.load();
+  return drawnRun(doc.pod, deploymentOf(doc), companions);
 }
 
-/** What the run leaves out of what is drawn (a Service that does not select the Pod), as `podwright deploy` says it. */
-export function clusterNotes(doc: CanvasDocument, companions: readonly KubeObject[]): string[] {
-  return drawnRun(doc.pod, deploymentOf(doc), companions).notes;
-}
+/** The export's code, which a cluster run shares: it loads later, with the YAML writer it comes with. */
+const drawnExport = later(() => import('../../../shared/design/workloads/drawn-export'));
 
 /** The verdict's problems as diagnostics of the Pod, so the canvas marks the container a problem is about. */
 export function verdictDiagnostics(preview: ClusterPreview): Diagnostic[] {
@@ -140,9 +140,11 @@ export async function runOnCluster(
   design: string,
 ): Promise<PodSnapshot | undefined> {
   // No `as` or `replicas`: the documents say it (a Deployment runs as drawn, a bare Pod as a Pod).
-  const input = { documents: clusterDocuments(doc, companions), design };
+  const drawn = await clusterDocuments(doc, companions);
+  const input = { documents: drawn.objects, design };
   const verdict = await api().call('kube.preview', input);
-  const preview = { ...verdict, notes: [...clusterNotes(doc, companions), ...verdict.notes] };
+  // What the run leaves out of what is drawn (a Service that does not select the Pod), as `podwright deploy` says it.
+  const preview = { ...verdict, notes: [...drawn.notes, ...verdict.notes] };
   useCluster.setState({ verdict: verdictDiagnostics(preview), verdictFor: doc.pod });
   const quiet =
     preview.accepted && preview.conflicts.length === 0 && preview.objects.every((o) => o.action === 'unchanged');

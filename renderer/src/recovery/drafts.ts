@@ -2,10 +2,11 @@
 // a moment after every change, and when the window is hidden or closed; a saved or untouched design keeps none.
 // Browser storage is not used: Chromium commits localStorage to disk lazily (a killed browser loses the last seconds),
 // and the browser host's origin changes with its port, so a restarted app would not see it.
-import { emptyDocument, openDesign, writeDesign } from '../../../shared/design';
+import { emptyDocument } from '../../../shared/design/document';
 import type { DraftInfo } from '../../../shared/api/drafts';
 import { api } from '../api';
 import { useFiles } from '../files';
+import { filesPart, type DesignFiles } from '../files-part';
 import { designOf, isDirty, useDocument } from '../store/document';
 
 /** This page load's draft id: a reload is a new window whose memory is gone, so its old draft is offered back. */
@@ -36,8 +37,10 @@ export function startDraftKeeping(delayMs = draftDelayMs): () => void {
     try {
       do {
         again = false;
-        const state = useDocument.getState();
         try {
+          // An edit in the first moments may come before the YAML writer: the draft waits for it (files-part.ts).
+          const { writeDesign } = await filesPart.load();
+          const state = useDocument.getState();
           if (isDirty(state)) {
             await api().call('draft.put', {
               id: windowDraftId,
@@ -100,9 +103,13 @@ export async function draftToOffer(): Promise<DraftInfo | undefined> {
 
 /** Opens the draft as unsaved work (Save goes back to the file it came from) and removes it from the back end. */
 export async function restoreDraft(offer: DraftInfo): Promise<boolean> {
+  // Asked for before the draft, so a draft restored as the first thing the app does waits for the YAML reader no longer.
+  const files = filesPart.load();
   let text: string;
+  let openDesign: DesignFiles['openDesign'];
   try {
     text = (await api().call('draft.get', { id: offer.id })).text;
+    ({ openDesign } = await files);
   } catch {
     return false;
   }

@@ -17,11 +17,14 @@ import { useRun } from './store';
 import { useClock } from './clock';
 import type { Translate } from '../problems-text';
 import { podFaultText, runErrorText } from '../run-errors-text';
+import { useRunWords } from './run-words-part';
 import { ForwardLinks, ReplicaDots } from '../kube/ReplicaStatus';
 import './run.css';
 
 /** The container's shown state, serialised so the selector's result compares by value; a failure in the UI language. */
 function useShownState(name: string, t: Translate): ShownState | undefined {
+  // Drawn again when the run's words arrive: the failure is then told in them (run-words-part.ts).
+  useRunWords();
   const text = useRun((s) => {
     const status = s.snapshot?.containers.find((c) => c.name === name);
     // A failed run rolls the Pod back, so the failure it reported is all there is to show on the node.
@@ -144,6 +147,7 @@ export const PodRunPhase = memo(function PodRunPhase() {
   const { t } = useTranslation();
   const phase = useRun((s) => (s.snapshot ? shownPhase(s.snapshot) : undefined));
   const fault = useRun((s) => podFault(s.snapshot));
+  useRunWords();
   // The whole sentence as the badge's tooltip: the group says why in a word or two, the run bar says the rest.
   const why = useRun((s) => (s.snapshot && podFault(s.snapshot) ? podFaultText(t, s.snapshot) : undefined));
   if (!phase) return null;

@@ -10,6 +10,7 @@ import { useClock } from './clock';
 import { useRun } from './store';
 import { diagnosticText } from '../problems-text';
 import { planProblemText, podFaultText, runErrorText } from '../run-errors-text';
+import { useRunWords } from './run-words-part';
 import { RunDialog } from './RunDialog';
 import { HostAccessQuestion } from './HostAccessQuestion';
 import { LeftoverPods } from './LeftoverPods';
@@ -247,7 +248,8 @@ const stopNowAction = runActions.find((a) => a.id === 'stopNow')!;
 function RunErrorBox() {
   const { t } = useTranslation();
   const error = useRun((s) => s.error);
-  if (!error) return null;
+  const worded = useRunWords();
+  if (!error || !worded) return null;
   return (
     <div className="run-error" role="alert" data-testid="run-error" data-code={error.code}>
       <div className="run-error-head">
@@ -311,8 +313,9 @@ function PodFaultBox() {
   const snapshot = useRun((s) => s.snapshot);
   const busy = useRun((s) => s.busy);
   const attached = useRun((s) => s.attached);
+  const worded = useRunWords();
   const fault = podFault(snapshot);
-  if (!snapshot || !fault || busy === 'run') return null;
+  if (!snapshot || !fault || busy === 'run' || !worded) return null;
   return (
     <div className="run-error run-fault" role="alert" data-testid="pod-fault" data-reason={fault}>
       <div className="run-error-head">

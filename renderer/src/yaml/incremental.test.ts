@@ -3,7 +3,7 @@ import { yaml } from '@codemirror/lang-yaml';
 import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../../shared/model';
-import { podYaml, readProject } from '../../../shared/design';
+import { podYaml, readProject } from '../../../shared/design/project';
 import { readContainerEdit } from './incremental';
 
 const base: Pod = {

@@ -3,7 +3,7 @@
 // full parse once typing pauses.
 import type { EditorState } from '@codemirror/state';
 import type { Pod } from '../../../shared/model';
-import { readProject } from '../../../shared/design';
+import { readProject } from '../../../shared/design/project';
 import { listItemSpans } from './tree';
 
 /** Anchors, aliases, tags, tabs, merge keys and document markers can reach outside one item: those edits parse whole. */

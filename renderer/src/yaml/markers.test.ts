@@ -3,7 +3,7 @@
 import { ensureSyntaxTree } from '@codemirror/language';
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../../shared/model';
-import { podYaml } from '../../../shared/design';
+import { podYaml } from '../../../shared/design/project';
 import { validatePod } from '../../../shared/rules';
 import { readContainerEdit } from './incremental';
 import { rangesOfPaths } from './ranges';

@@ -3,7 +3,7 @@
 import type { Pod } from '../../../shared/model';
 import { applyValue, parseManifest, readDesign } from '../../../shared/manifest';
 import type { Diagnostic } from '../../../shared/rules';
-import { documentOfPod, podYaml } from '../../../shared/design';
+import { documentOfPod, podYaml } from '../../../shared/design/project';
 import type { TypedText } from '../store/document';
 
 /**

@@ -4,7 +4,7 @@
 // a plain EditorState holder.
 import type { ChangeSet, EditorState, TransactionSpec } from '@codemirror/state';
 import type { Pod } from '../../../shared/model';
-import { podYaml } from '../../../shared/design';
+import { podYaml } from '../../../shared/design/project';
 import { holdPendingEdits, useDocument, type DocumentState, type TypedText } from '../store/document';
 import { shareStructure } from '../store/share';
 import { readContainerEdit } from './incremental';

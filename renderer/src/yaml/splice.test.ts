@@ -3,7 +3,7 @@ import { yaml } from '@codemirror/lang-yaml';
 import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
 import type { Container, Pod } from '../../../shared/model';
-import { podYaml } from '../../../shared/design';
+import { podYaml } from '../../../shared/design/project';
 import { spliceContainerEdit } from './splice';
 
 function pod(): Pod {

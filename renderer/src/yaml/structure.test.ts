@@ -3,7 +3,7 @@ import { yamlLanguage } from '@codemirror/lang-yaml';
 import { ensureSyntaxTree } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
-import { podYaml } from '../../../shared/design';
+import { podYaml } from '../../../shared/design/project';
 import { readContainerEdit } from './incremental';
 import { rangesOfPaths } from './ranges';
 import { yamlStructure, yamlStructureField } from './structure';

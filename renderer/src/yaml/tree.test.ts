@@ -3,7 +3,7 @@ import { yaml } from '@codemirror/lang-yaml';
 import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
 import { validatePod } from '../../../shared/rules';
-import { podYaml, readProject } from '../../../shared/design';
+import { podYaml, readProject } from '../../../shared/design/project';
 import { rangesOfPaths } from './ranges';
 import { yamlStructure } from './structure';
 import { itemSpan, rangesFromTree } from './tree';

@@ -1,10 +1,10 @@
 // A Pod of the design wrapped in a Deployment: the canvas document keeps the Deployment without its template (the Pod
 // is the template), so the Pod stays the one thing the inspector, YAML panel and Run edit, and the Deployment is put
 // together from both whenever it is written, checked or exported.
-import { isRecord } from '../../manifest/parse';
-import { stripLayout } from '../../manifest/project';
+import { stripLayout } from '../../manifest/layout-annotation';
 import type { KubeObject } from '../../manifest/read';
 import type { Pod } from '../../model/pod';
+import { isRecord } from '../../model/record';
 import { podLabels } from '../../rules/workloads/service-design';
 import type { CanvasDocument } from '../document';
 

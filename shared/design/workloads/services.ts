@@ -1,10 +1,11 @@
 // The design's Services as canvas nodes: read from the design's other objects (Services stay Kubernetes objects, kept
 // as written), placed by a layout annotation on the Service itself, and connected to the Pods their selector matches
 // and to the container ports their targetPorts name. Pure edits return new objects; nothing here is stored twice.
-import { isRecord } from '../../manifest/parse';
-import { CanvasLayout, layoutAnnotation, readLayout } from '../../manifest/project';
+import { CanvasLayout, readLayout } from '../../manifest/canvas-layout';
+import { layoutAnnotation } from '../../manifest/layout-annotation';
 import type { KubeObject } from '../../manifest/read';
 import type { ContainerList, Pod } from '../../model/pod';
+import { isRecord } from '../../model/record';
 import { mapSelectorMatches } from '../../rules/workloads/selector';
 import { containersOf, uniqueName, type Point } from '../document';
 import { podLabels } from './deployment';

@@ -8,7 +8,8 @@ import { loadCatalogue, lookup, render } from '../../rules/workloads/catalogue.t
 import { parseManifest } from '../../manifest/parse';
 import { applyFix } from '../../rules/fix';
 import type { Pod } from '../../model/pod';
-import { openDesign, writeDesign, type Design } from '../design';
+import { type Design } from '../design';
+import { openDesign, writeDesign } from '../design-file';
 import { emptyDocument, type CanvasDocument } from '../document';
 import { exportDesignText, ExportRefused } from '../export-design';
 import {

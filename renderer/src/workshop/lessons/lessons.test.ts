@@ -1,6 +1,7 @@
 // Every lesson text exists in English and Simplified Chinese, and every lesson points at things its example has.
 import { describe, expect, it } from 'vitest';
-import { readProject, containerNames, volumesOf } from '../../../../shared/design';
+import { containerNames, volumesOf } from '../../../../shared/design';
+import { readProject } from '../../../../shared/design/project';
 import { exampleStepFor, lessonById, lessonKeys, lessons, missingForStep } from '../../../../shared/workshop/lessons';
 import { catalogues, type Catalogue } from '../../locales';
 

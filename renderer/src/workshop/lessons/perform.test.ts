@@ -40,8 +40,8 @@ const { doneKey, useLessons } = await import('./store');
 const { examples, loadText } = await import('../../files');
 
 /** Opens a bundled example as the lesson's first step would: the steps after it work on its containers. */
-function openExample(name: string): void {
-  loadText(examples.find((e) => e.name === name)!.source, null);
+async function openExample(name: string): Promise<void> {
+  await loadText(examples.find((e) => e.name === name)!.source, null);
 }
 
 const lesson = (id: string): Lesson => lessonById(id)!;
@@ -56,7 +56,7 @@ beforeEach(() => {
 describe('lesson steps', () => {
   it('blocks Next while a step re-creates the Pod, and runs a Prove it clicked meanwhile after it', async () => {
     const podShares = lesson('podShares');
-    openExample('helloworld');
+    await openExample('helloworld');
     useLessons.getState().pick(podShares.id);
     const shareStep = podShares.steps.findIndex((s) => s.actions?.some((a) => a.kind === 'recreate'));
     useLessons.setState({ stepIndex: shareStep });
@@ -160,7 +160,7 @@ describe('a proof on a Pod that is not running', () => {
       pod: 'helloworld',
     });
     const podShares = lesson('podShares');
-    openExample('helloworld');
+    await openExample('helloworld');
     const step = podShares.steps.find((s) => s.proofs?.length)!;
     const proof = step.proofs![0]!;
     i18n.addResourceBundle('zh-CN', 'translation', catalogues['zh-CN']);

@@ -1,11 +1,6 @@
 // Performs a step's actions and proofs: design edits through the document store, Pod operations through pod-ops.
-import {
-  addContainer,
-  containerNames as podContainerNames,
-  containersOf,
-  readProject,
-  volumesOf,
-} from '../../../../shared/design';
+import { addContainer, containerNames as podContainerNames, containersOf, volumesOf } from '../../../../shared/design';
+import { readProject } from '../../../../shared/design/project';
 import type { Pod } from '../../../../shared/model';
 import {
   missingForStep,
@@ -138,7 +133,7 @@ async function performOne(action: StepAction, auto: boolean): Promise<void> {
       const example = examples.find((e) => e.name === action.example);
       if (!example) throw new Error(`no example ${action.example}`);
       if (ownDesign() && !(await askToReplace(example))) throw new KeptDesign();
-      if (!loadText(example.source, null)) throw new Error(`the example ${action.example} did not open`);
+      if (!(await loadText(example.source, null))) throw new Error(`the example ${action.example} did not open`);
       return;
     }
     case 'addContainer': {
