@@ -1,12 +1,39 @@
 // The engine connection measures progress, not total time, and always settles: through a proxy in front of the real
 // Docker socket that cuts a connection mid-answer, slows one operation down, or hangs.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Labels } from '../../../../shared/model/labels';
 import { Engine } from './engine';
+import { engineAgent } from './engine-agent';
 import { EngineProxy } from './engine-proxy.test-support';
 import { dockerReason, requireDocker, uniqueSuffix } from '../testing';
 
 const main = await requireDocker();
+
+it("costs nothing to format for docker-modem's debug line, which every request formats with the agent in it", async () => {
+  const server = http.createServer((_, res) => setTimeout(() => res.end('{}'), 20));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const agent = engineAgent('http', { idleMs: 10_000, alive: () => Promise.resolve(true) });
+  try {
+    const get = (): Promise<void> =>
+      new Promise((resolve, reject) => {
+        const port = (server.address() as AddressInfo).port;
+        http
+          .get({ host: '127.0.0.1', port, path: '/version', agent }, (res) => res.resume().on('end', resolve))
+          .on('error', reject);
+      });
+    // Three calls at once: three kept-alive sockets in the agent, as after a Pod's creates.
+    await Promise.all([get(), get(), get()]);
+    // docker-modem's buildRequest: debug('Sending: %s', util.inspect(options, { showHidden: true, depth: null })).
+    const line = inspect({ method: 'GET', path: '/version', agent }, { showHidden: true, depth: null });
+    expect(line.length).toBeLessThan(200);
+  } finally {
+    agent.destroy();
+    server.close();
+  }
+});
 const BUSYBOX = 'podwright-test/busybox:1';
 
 describe.skipIf(dockerReason)(`the engine connection${dockerReason ? ` (skipped: ${dockerReason})` : ''}`, () => {
