@@ -78,6 +78,21 @@ describe.skipIf(dockerReason)(
       await rm(dir, { recursive: true, force: true });
     });
 
+    it('a file it cannot read exits 2 at once, though the engine it asked ahead does not answer', async () => {
+      await proxy.start();
+      proxy.freeze();
+      try {
+        const started = Date.now();
+        const run = await cli({ DOCKER_HOST: proxy.host }, 'run', join(dir, 'missing.yaml'), '--detach');
+        expect(run.code, run.stderr).toBe(2);
+        expect(run.stderr).toContain('no such file');
+        // It asks the engine while it reads the file; a frozen engine kept it 20 s (a quiet call's ping, then its own).
+        expect(Date.now() - started).toBeLessThan(5000);
+      } finally {
+        proxy.thaw();
+      }
+    }, 60_000);
+
     it('lost during an init container: exits 1 saying what it was doing and what is left; the podwright down it names removes that', async () => {
       const name = `cli-lost-${suffix}`;
       const file = join(dir, 'init.yaml');

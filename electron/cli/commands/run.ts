@@ -171,11 +171,17 @@ async function gate(
 }
 
 export async function runPod(file: string, options: RunOptions): Promise<number> {
-  const loaded = await readPodFile(file, options.pod);
-  if (typeof loaded === 'number') return loaded;
-  const { read, chosen } = loaded;
+  // The engine is asked for its facts while the file is read and checked: two round trips to the engine that the
+  // reading no longer waits for. A file that cannot be read still says so first (info() never throws).
   const engine = new Engine();
-  const info = await engine.info();
+  const engineInfo = engine.info();
+  const loaded = await readPodFile(file, options.pod);
+  if (typeof loaded === 'number') {
+    engine.close();
+    return loaded;
+  }
+  const { read, chosen } = loaded;
+  const info = await engineInfo;
   if (!info.reachable) {
     err(`podwright: ${info.reason} ${info.hint}`);
     return 1;
