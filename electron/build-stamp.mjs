@@ -20,26 +20,39 @@ function fingerprint(path) {
 /**
  * Writes `stampFile` for a bundle built from `inputs` (paths relative to `root`), with `fields` beside them (which build
  * directory, which entry). A file that changed after `startedAt` may have been read before or after its change: it is
- * recorded as unknown, so the next start builds again rather than trust a bundle that may hold the old text.
+ * recorded as unknown, so the next start builds again rather than trust a bundle that may hold the old text. `parts`
+ * names subsets of `inputs` (what one command's bundles were built from) that freshStamp can check alone.
  */
-export function writeStamp(stampFile, root, inputs, startedAt, fields = {}) {
+export function writeStamp(stampFile, root, inputs, startedAt, fields = {}, parts = {}) {
   const files = {};
   for (const input of [...new Set(inputs)].sort()) {
     const print = fingerprint(join(root, input));
     // File times come from the kernel's coarse clock, which can trail Date.now() by a tick.
     files[input] = Math.max(print[1], print[2]) >= startedAt - 50 ? null : print;
   }
+  // A part lists its inputs by their place in `inputs` (JSON keeps the order of keys that are not numbers).
+  const at = new Map(Object.keys(files).map((input, i) => [input, i]));
+  const indexed = Object.fromEntries(
+    Object.entries(parts).map(([name, list]) => [
+      name,
+      [...new Set(list)].map((input) => at.get(input)).sort((a, b) => a - b),
+    ]),
+  );
+  if (Object.values(indexed).some((list) => list.includes(undefined)))
+    throw new Error('a part lists a file that is not an input');
   const temporary = `${stampFile}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify({ format: STAMP_FORMAT, ...fields, inputs: files }));
+  writeFileSync(temporary, JSON.stringify({ format: STAMP_FORMAT, ...fields, parts: indexed, inputs: files }));
   // A rename replaces the old stamp in one step: a start never reads half a stamp.
   renameSync(temporary, stampFile);
 }
 
 /**
  * The stamp at `stampFile` when every input it lists is still exactly as it was built from (and `needed`, paths
- * relative to the stamp's folder, exist); else undefined. Costs one stat per input.
+ * relative to the stamp's folder, exist); else undefined. Costs one stat per input. With `part`, when the stamp names
+ * that part, only the part's inputs count: a command whose own bundles are fresh runs them, whatever changed in
+ * another command's sources.
  */
-export function freshStamp(stampFile, root, needed = (_stamp) => []) {
+export function freshStamp(stampFile, root, needed = (_stamp) => [], part = undefined) {
   let stamp;
   try {
     stamp = JSON.parse(readFileSync(stampFile, 'utf8'));
@@ -47,7 +60,10 @@ export function freshStamp(stampFile, root, needed = (_stamp) => []) {
     return undefined;
   }
   if (stamp?.format !== STAMP_FORMAT || typeof stamp.inputs !== 'object' || stamp.inputs === null) return undefined;
-  for (const [input, built] of Object.entries(stamp.inputs)) {
+  let entries = Object.entries(stamp.inputs);
+  const only = part !== undefined && Object.hasOwn(stamp.parts ?? {}, part) ? stamp.parts[part] : undefined;
+  if (Array.isArray(only)) entries = only.map((i) => entries[i] ?? [String(i), undefined]);
+  for (const [input, built] of entries) {
     if (!Array.isArray(built)) return undefined;
     let now;
     try {

@@ -5,7 +5,7 @@
 //   node electron/build.mjs [cli] [electron]     (no argument: both)
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import {
@@ -85,7 +85,9 @@ const cliCommon = {
   sourcemap: 'linked',
   minify: true,
   // Bundled CommonJS packages (commander, dockerode) call require(); an ES module has none of its own.
-  banner: { js: "import { createRequire as __pwRequire } from 'node:module'; const require = __pwRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __pwRequire } from 'node:module'; const require = __pwRequire(import.meta.url);",
+  },
 };
 
 /**
@@ -142,12 +144,43 @@ export async function buildCli() {
     rmSync(temporary, { recursive: true, force: true });
   }
   const inputs = results.flatMap((result) => inputsOf(result.metafile));
-  writeStamp(cliStamp, projectRoot, [...inputs, ...BUILD_INPUTS], startedAt, {
-    build: id,
-    entry: 'main.mjs',
-  });
+  const byCommand = Object.fromEntries(
+    commands.map((name) => [name, [...commandInputs(results, name), ...BUILD_INPUTS]]),
+  );
+  writeStamp(
+    cliStamp,
+    projectRoot,
+    [...inputs, ...BUILD_INPUTS],
+    startedAt,
+    { build: id, entry: 'main.mjs' },
+    byCommand,
+  );
   removeOldBuilds(id);
   return join(folder, 'main.mjs');
+}
+
+/**
+ * The source files one command runs: those of main.mjs, of the command's bundle, and of every chunk and part that
+ * bundle imports, statically or when it gets there (main.mjs's own imports are the other commands).
+ */
+function commandInputs(results, command) {
+  const outputs = Object.assign({}, ...results.map((result) => result.metafile.outputs));
+  const folder = relative(projectRoot, cliDir).split(sep).join('/');
+  const main = `${folder}/main.mjs`;
+  const seen = new Set();
+  const visit = (output) => {
+    if (seen.has(output) || !outputs[output]) return;
+    seen.add(output);
+    if (output === main) return;
+    for (const imported of outputs[output].imports) {
+      // A chunk is named from the working directory; a command or part apart, as its importer imports it (./name.mjs).
+      visit(imported.path.startsWith('./') ? posix.join(posix.dirname(output), imported.path) : imported.path);
+    }
+  };
+  visit(main);
+  visit(`${folder}/${command}.mjs`);
+  if (seen.size < 2) throw new Error(`the CLI's build has no bundle for the command ${command}`);
+  return [...seen].flatMap((output) => Object.keys(outputs[output].inputs).filter((input) => !input.includes(':')));
 }
 
 /** Keeps the newest few builds (a long-running `podwright serve` may still use one) and leftovers of crashed builds for an hour. */
@@ -172,7 +205,13 @@ export async function buildElectron() {
     ['electron/app/main.ts', 'main.cjs'],
     ['electron/app/preload.ts', 'preload.cjs'],
   ]) {
-    const result = await build({ ...common, entryPoints: [entry], format: 'cjs', sourcemap: true, outfile: join(electronDir, outfile) });
+    const result = await build({
+      ...common,
+      entryPoints: [entry],
+      format: 'cjs',
+      sourcemap: true,
+      outfile: join(electronDir, outfile),
+    });
     checkDockerClient(result.metafile, outfile);
     for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
     inputs.push(...inputsOf(result.metafile));

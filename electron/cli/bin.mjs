@@ -12,8 +12,14 @@ import { freshStamp } from '../build-stamp.mjs';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cliDir = join(root, 'dist', 'cli');
 
+/**
+ * The command named on the line (its first word that is not an option, as the program reads it): the bundle's freshness
+ * is checked on what that command's bundles were built from, a third of the whole CLI's files for `run`.
+ */
+const command = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
+
 function freshEntry() {
-  const stamp = freshStamp(join(cliDir, 'current.json'), root, (s) => [join(s.build, s.entry)]);
+  const stamp = freshStamp(join(cliDir, 'current.json'), root, (s) => [join(s.build, s.entry)], command);
   return stamp ? join(cliDir, stamp.build, stamp.entry) : undefined;
 }
 

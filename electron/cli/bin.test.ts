@@ -116,6 +116,22 @@ describe('the podwright launcher', { timeout: 120_000 }, () => {
     expect(existsSync(join(root, 'dist', 'cli', '.build.lock'))).toBe(false);
   });
 
+  it("checks only what the command's own bundles were built from: an edit to deploy's sources rebuilds for deploy, not for run", async () => {
+    const built = (): string => readFileSync(join(root, 'builds.log'), 'utf8');
+    const edit = (file: string): void =>
+      writeFileSync(join(root, file), `${readFileSync(join(root, file), 'utf8')}\n// edited\n`);
+    const before = built();
+    edit('electron/cli/cluster/format.ts');
+    expect((await podwright(['run', '--help'])).stdout).toContain('Usage: podwright run');
+    expect(built()).toBe(before);
+    expect((await podwright(['deploy', '--help'])).stdout).toContain('Usage: podwright deploy');
+    expect(built()).toBe(`${before}built\n`);
+    // A file run reads is one of its own: run builds again.
+    edit('electron/cli/commands/run.ts');
+    expect((await podwright(['run', '--help'])).stdout).toContain('Usage: podwright run');
+    expect(built()).toBe(`${before}built\nbuilt\n`);
+  });
+
   it('loads only what the command uses: validate never reaches dockerode, ws, electron or the Kubernetes client', async () => {
     const packagesFor = async (args: string[], env: Record<string, string> = {}): Promise<string[]> =>
       (await loadedCode(join(root, 'electron', 'cli', 'bin.mjs'), args, { env: { ...launcherEnv, ...env } })).packages;
