@@ -170,7 +170,7 @@ function offline(infra: ContainerPlan): ContainerPlan['body'] {
  * The plan's containers with the fewest Engine API calls and no checks: create the infra, start it while the apps
  * are created, then start the apps. With `warm`, the infra is created and started before the clock starts.
  */
-async function rawUp(docker: Docker, p: Plan, variant: 'floor' | 'nonet' | 'warm'): Promise<number> {
+export async function rawUp(docker: Docker, p: Plan, variant: 'floor' | 'nonet' | 'warm'): Promise<number> {
   let start = performance.now();
   const infra = await createFrom(docker, p.infra, variant === 'nonet' ? offline(p.infra) : p.infra.body);
   if (variant === 'warm') {

@@ -2,6 +2,8 @@
 // started with the docker CLI (one `docker run` per container, as in pod-run.bench.ts) and with `podman kube play`, for
 // a 2-app and a 4-app Pod in interleaved rounds. The Pod start path is the one pod-run.bench.ts measures in process;
 // what this adds is the CLI's own start. With PODWRIGHT_BENCH_BASELINE set, that tree's `podwright run` too.
+// Two references in the same rounds show what no Node CLI can go below: `node -e 0` (a Node process that does nothing)
+// and the Docker floor (the same containers from the plan with the fewest raw API calls, in this process).
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -9,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Engine, PodRuntime } from '../electron/engines/docker';
+import { plan } from '../shared/plan';
 import { DEFAULT_NETWORK } from '../shared/plan/types';
 import { detail, summarize, type Benchmark, type Metric } from './harness';
 import {
@@ -21,6 +24,7 @@ import {
   INFRA,
   podmanUsable,
   podYaml,
+  rawUp,
 } from './pod-run.bench';
 import { baselineTree, ratio, requireFreshBuild, thisTree, timeProcess, type Tree } from './processes';
 
@@ -28,7 +32,8 @@ const exec = promisify(execFile);
 const ROUNDS = Number(process.env.PODWRIGHT_BENCH_ROUNDS ?? 5);
 const SIZES = [2, 4] as const;
 
-type Method = 'this tree' | 'baseline' | 'docker CLI' | 'podman kube play';
+type Method = 'this tree' | 'baseline' | 'docker CLI' | 'podman kube play' | 'node -e 0' | 'Docker floor';
+const REFERENCES: readonly Method[] = ['node -e 0', 'Docker floor'];
 
 const bench: Benchmark = {
   id: 'run-process',
@@ -38,6 +43,7 @@ const bench: Benchmark = {
     const engine = new Engine({ timeoutMs: 30_000 });
     const info = await engine.info();
     if (!info.reachable) ctx.skip(`no Docker Engine: ${info.reason}`);
+    if (!info.reachable) return [];
     for (const image of [BUSYBOX, INFRA]) {
       await engine.docker
         .getImage(image)
@@ -50,7 +56,12 @@ const bench: Benchmark = {
     if (podmanReason) ctx.log(`podman kube play not measured: ${podmanReason}`);
     const trees = new Map<Method, Tree>([['this tree', thisTree]]);
     if (!('missing' in baseline)) trees.set('baseline', baseline);
-    const methods: Method[] = [...trees.keys(), 'docker CLI', ...(podmanReason ? [] : (['podman kube play'] as const))];
+    const methods: Method[] = [
+      ...trees.keys(),
+      'docker CLI',
+      ...(podmanReason ? [] : (['podman kube play'] as const)),
+      ...REFERENCES,
+    ];
     const runtime = new PodRuntime(engine);
     const dir = await mkdtemp(join(tmpdir(), 'pw-bench-run-'));
     const suffix = randomBytes(3).toString('hex');
@@ -60,7 +71,7 @@ const bench: Benchmark = {
     let serial = 0;
 
     const once = async (method: Method, apps: number, record: boolean): Promise<void> => {
-      const name = `pwr-${suffix}-${method.split(' ')[0]}-${apps}-${serial++}`;
+      const name = `pwr-${suffix}-${method.split(' ')[0]!.toLowerCase()}-${apps}-${serial++}`;
       const pod = benchPod(name, apps, port);
       const file = join(dir, `${name}.yaml`);
       await writeFile(file, podYaml(pod));
@@ -75,8 +86,18 @@ const bench: Benchmark = {
           cwd: tree.root,
         });
         if (r.code !== 0) throw new Error(`${method}: podwright run exited ${r.code}: ${r.stderr.slice(0, 400)}`);
-        if (r.stderr.includes('running from source')) throw new Error(`${method}: podwright ran through tsx: ${r.stderr}`);
+        if (r.stderr.includes('running from source'))
+          throw new Error(`${method}: podwright ran through tsx: ${r.stderr}`);
         ms = r.ms;
+        down = () => runtime.down({ name }, { graceSeconds: 0 });
+      } else if (method === 'node -e 0') {
+        const r = await timeProcess(process.execPath, ['-e', '0']);
+        if (r.code !== 0) throw new Error(`node -e 0 exited ${r.code}`);
+        if (record) samples.set(`${method}/${apps}`, [...(samples.get(`${method}/${apps}`) ?? []), r.ms]);
+        return;
+      } else if (method === 'Docker floor') {
+        podwrightPods.push(name);
+        ms = await rawUp(engine.docker, plan(pod, info, { infraImage: INFRA, network: DEFAULT_NETWORK }), 'floor');
         down = () => runtime.down({ name }, { graceSeconds: 0 });
       } else if (method === 'docker CLI') {
         const started = performance.now();
@@ -121,8 +142,16 @@ const bench: Benchmark = {
       const of = (method: Method) => summarize(samples.get(`${method}/${apps}`) ?? []);
       for (const method of methods) {
         const s = of(method);
+        const what =
+          method === 'this tree' || method === 'baseline'
+            ? `podwright run --detach, ${method}: ${apps} apps + infra, as a process`
+            : method === 'node -e 0'
+              ? `reference: node -e 0, a Node process that does nothing (${apps}-app rounds)`
+              : method === 'Docker floor'
+                ? `reference: Docker floor, the same containers by raw API calls in process: ${apps} apps + infra`
+                : `${method}: ${apps} apps + infra, as a process`;
         metrics.push({
-          name: `${method === 'this tree' || method === 'baseline' ? `podwright run --detach, ${method}` : method}: ${apps} apps + infra, as a process`,
+          name: what,
           value: Math.round(s.median),
           unit: 'ms',
           detail: detail(s, 0),
@@ -142,6 +171,21 @@ const bench: Benchmark = {
           goal: { value: 1, better: 'lower' },
         });
       }
+      // The least any Node CLI could take here: starting Node, then the engine's own floor for these containers.
+      const least = summarize([of('node -e 0').median + of('Docker floor').median]);
+      const against: Method[] = podmanReason ? ['docker CLI'] : ['docker CLI', 'podman kube play'];
+      for (const peer of against) {
+        metrics.push({
+          name: `reference: (node -e 0 + Docker floor) / ${peer} (${apps} apps): the least a Node CLI can reach`,
+          value: ratio(least, of(peer)),
+          unit: '×',
+        });
+      }
+      metrics.push({
+        name: `podwright run / (node -e 0 + Docker floor) (${apps} apps): the CLI's own overhead`,
+        value: ratio(of('this tree'), least),
+        unit: '×',
+      });
     }
     return metrics;
   },
