@@ -1,0 +1,93 @@
+// Journeys: a design of several Pods on the canvas, at 1280×720 in both languages: laid out on open even while the user
+// types, its nodes clear of each other and of the minimap.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page, Route } from '@playwright/test';
+import { expect, openAs, serveWithFileRoot, shot, test, type ServedApp } from './fixtures';
+import { expectClear } from './overlap';
+import { designText, pod, sleeper } from './pods';
+import { bothLanguages, word, type Language } from './words';
+
+let app: ServedApp;
+let stop: (() => Promise<void>) | undefined;
+
+/** A Pod shaped like the sidecar-logs example: an app and a log shipper sharing a volume, and a web container. */
+function sidecarPod(name: string) {
+  const logs = { name: 'logs', mountPath: '/var/log/app' };
+  return pod(name, {
+    initContainers: [sleeper('log-shipper', { restartPolicy: 'Always', volumeMounts: [{ ...logs, readOnly: true }] })],
+    containers: [
+      sleeper('app', { volumeMounts: [logs] }),
+      sleeper('web', { ports: [{ containerPort: 80 }] }),
+    ],
+    volumes: [{ name: 'logs', emptyDir: {} }],
+  });
+}
+
+/** Three Pods without any stored position: the canvas lays each out and puts the groups side by side. */
+const threePods = designText([sidecarPod('shop'), sidecarPod('billing'), sidecarPod('mail')]);
+
+test.beforeAll(async () => {
+  let root: string;
+  ({ app, root, stop } = await serveWithFileRoot('podwright-canvas-pods-e2e-'));
+  writeFileSync(join(root, 'three.pod.yaml'), threePods);
+});
+
+test.afterAll(async () => {
+  await stop?.();
+});
+
+/** Opens a design file from the picker, as a user does, in `language`. */
+async function openDesign(page: Page, language: Language, name: string): Promise<void> {
+  await page.getByRole('button', { name: word(language, 'action.open'), exact: true }).click();
+  const picker = page.getByRole('dialog', { name: word(language, 'files.picker.openTitle') });
+  await picker.getByRole('button', { name }).dblclick();
+  await expect(picker).toBeHidden();
+}
+
+/**
+ * Holds ELK's script (the app loads it the first time a layout is asked for) until the returned function is called: a
+ * first layout as slow as the slowest machine's, without a hook in the app.
+ */
+async function holdLayoutEngine(page: Page): Promise<() => void> {
+  const held: Route[] = [];
+  let released = false;
+  await page.route(/elk\.bundled-[^/]*\.js$/, async (route) => {
+    if (released) await route.continue();
+    else held.push(route);
+  });
+  return () => {
+    released = true;
+    for (const route of held.splice(0)) void route.continue();
+  };
+}
+
+for (const language of bothLanguages)
+  test(`several Pods renamed key by key while they are laid out: no node covers another, in ${language}`, async ({
+    page,
+  }) => {
+    const release = await holdLayoutEngine(page);
+    await openAs(page, app.url, language, { width: 1280, height: 720 });
+    await openDesign(page, language, 'three.pod.yaml');
+    await expect(page.getByTestId('node-@2/pod')).toBeVisible();
+    // The user renames the first Pod at once in the inspector (it shows the Pod while nothing is selected), a key at a
+    // time, while the layout still waits for ELK.
+    const field = page
+      .getByRole('complementary', { name: word(language, 'inspector.label') })
+      .getByLabel(word(language, 'field.podName'));
+    await field.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('storefront');
+    await expect(page.getByTestId('node-pod')).toContainText('storefront');
+    release();
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.waitForTimeout(600);
+    await shot(page, `pods-renamed-while-laid-out-${language}.png`);
+    await expectClear(page);
+    // The groups stand side by side, the renamed one first.
+    const boxes = await Promise.all(
+      ['node-pod', 'node-@1/pod', 'node-@2/pod'].map(async (id) => (await page.getByTestId(id).boundingBox())!),
+    );
+    expect(boxes[0]!.x + boxes[0]!.width).toBeLessThan(boxes[1]!.x);
+    expect(boxes[1]!.x + boxes[1]!.width).toBeLessThan(boxes[2]!.x);
+  });
