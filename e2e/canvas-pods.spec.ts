@@ -4,7 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Route } from '@playwright/test';
 import { expect, openAs, serveWithFileRoot, shot, test, type ServedApp } from './fixtures';
-import { expectClear } from './overlap';
+import { drawnBoxes, expectClear, intersects } from './overlap';
+import { layoutAnnotation } from '../shared/manifest/layout-annotation';
 import { designText, pod, sleeper } from './pods';
 import { bothLanguages, word, type Language } from './words';
 
@@ -16,12 +17,22 @@ function sidecarPod(name: string) {
   const logs = { name: 'logs', mountPath: '/var/log/app' };
   return pod(name, {
     initContainers: [sleeper('log-shipper', { restartPolicy: 'Always', volumeMounts: [{ ...logs, readOnly: true }] })],
-    containers: [
-      sleeper('app', { volumeMounts: [logs] }),
-      sleeper('web', { ports: [{ containerPort: 80 }] }),
-    ],
+    containers: [sleeper('app', { volumeMounts: [logs] }), sleeper('web', { ports: [{ containerPort: 80 }] })],
     volumes: [{ name: 'logs', emptyDir: {} }],
   });
+}
+
+/**
+ * One Pod placed by hand in a grid as wide for its height as the canvas at 1280×720, so a fit puts a node in every
+ * corner of the view: the bottom-right one where the minimap is.
+ */
+function gridPod(name: string) {
+  const containers = Array.from({ length: 9 }, (_, i) => sleeper(`c${i + 1}`));
+  const nodes: Record<string, { x: number; y: number }> = { 'ns:shared': { x: 0, y: -140 } };
+  containers.forEach((_, i) => (nodes[`container:c${i + 1}`] = { x: (i % 3) * 300, y: Math.floor(i / 3) * 160 }));
+  const annotations = { [layoutAnnotation]: JSON.stringify({ version: 1, nodes }) };
+  const placed = pod(name, { containers });
+  return { ...placed, metadata: { name, annotations } };
 }
 
 /** Three Pods without any stored position: the canvas lays each out and puts the groups side by side. */
@@ -31,6 +42,7 @@ test.beforeAll(async () => {
   let root: string;
   ({ app, root, stop } = await serveWithFileRoot('podwright-canvas-pods-e2e-'));
   writeFileSync(join(root, 'three.pod.yaml'), threePods);
+  writeFileSync(join(root, 'grid.pod.yaml'), designText([gridPod('grid')]));
 });
 
 test.afterAll(async () => {
@@ -90,4 +102,38 @@ for (const language of bothLanguages)
     );
     expect(boxes[0]!.x + boxes[0]!.width).toBeLessThan(boxes[1]!.x);
     expect(boxes[1]!.x + boxes[1]!.width).toBeLessThan(boxes[2]!.x);
+  });
+
+for (const language of bothLanguages)
+  test(`Fit view at 1280×720 leaves the minimap's corner free, in ${language}`, async ({ page }) => {
+    await openAs(page, app.url, language, { width: 1280, height: 720 });
+    await openDesign(page, language, 'grid.pod.yaml');
+    await expect(page.getByTestId('node-container:c9')).toBeVisible();
+    const minimap = page.locator('.react-flow__minimap');
+    const controls = page.locator('.react-flow__controls');
+    await expect(minimap).toBeVisible();
+    const fitView = page.getByRole('button', { name: word(language, 'action.fitView'), exact: true });
+    // The toolbar's button, the zoom controls' one and the shortcut.
+    for (const fit of ['toolbar', 'controls', 'keys'] as const) {
+      await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+      // Zoomed in by the wheel first, so the fit is the action's and not the one on open.
+      await page.mouse.move(500, 300);
+      await page.mouse.wheel(0, -400);
+      await page.waitForTimeout(300);
+      if (fit === 'toolbar') await fitView.first().click();
+      else if (fit === 'controls')
+        await controls.getByRole('button', { name: word(language, 'action.fitView') }).click();
+      else await page.keyboard.press('Shift+F');
+      await page.waitForTimeout(500);
+      await shot(page, `fit-minimap-${fit}-${language}.png`);
+      const panels = [(await minimap.boundingBox())!, (await controls.boundingBox())!];
+      const covered = (await drawnBoxes(page)).filter((box) => panels.some((panel) => intersects(box, panel)));
+      expect(covered.map((b) => b.what)).toEqual([]);
+      // Still a fit: the bottom-right node is near the view's right or bottom edge, not shrunk into the middle.
+      const corner = (await page.getByTestId('node-container:c9').boundingBox())!;
+      const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+      const right = pane.x + pane.width - (corner.x + corner.width);
+      const bottom = pane.y + pane.height - (corner.y + corner.height);
+      expect(Math.min(right, bottom)).toBeLessThan(200);
+    }
   });

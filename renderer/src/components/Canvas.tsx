@@ -2,6 +2,7 @@
 import {
   Background,
   ConnectionMode,
+  ControlButton,
   Controls,
   MarkerType,
   MiniMap,
@@ -51,6 +52,9 @@ import { edgeWords } from '../canvas/edge-words';
 import { graphOf, useDocument, type DocumentState } from '../store/document';
 import { useNotice } from '../store/notice';
 import { setFlow } from '../canvas/flow';
+import { fitClear } from '../canvas/fit-clear';
+import { actionLabel, actions } from '../actions';
+import { Icon } from '../chrome/icons';
 import { noNodeData, StableElements } from '../canvas/stable-elements';
 import '../canvas/level-of-detail.css';
 import { NamespaceOverlayNode } from '../workshop/overlay/NamespaceOverlay';
@@ -139,6 +143,7 @@ function followDrag(drag: LiveDrag, doc: CanvasDocument, moved: Readonly<Record<
 }
 
 const fitViewOptions = { maxZoom: 1 };
+const fitViewAction = actions.find((a) => a.id === 'fitView')!;
 const minimapStyle = { width: 150, height: 96 };
 const minimapMask = 'rgba(127, 127, 127, 0.18)';
 const detailZoom = 0.4;
@@ -246,7 +251,7 @@ function Flow() {
       return;
     }
     // Wait a frame so the new nodes are measured before fitting the view around them.
-    const handle = requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView({ maxZoom: 1 })));
+    const handle = requestAnimationFrame(() => requestAnimationFrame(() => void fitClear({ maxZoom: 1 })));
     return () => cancelAnimationFrame(handle);
   }, [loads, flow]);
 
@@ -533,7 +538,17 @@ function Flow() {
             bgColor="transparent"
           />
         )}
-        <Controls />
+        {/* Its fit button is the Fit view action's, which keeps the nodes out from under the minimap (fit-clear.ts). */}
+        <Controls showFitView={false}>
+          <ControlButton
+            className="react-flow__controls-fitview"
+            onClick={fitViewAction.perform}
+            title={actionLabel(fitViewAction)}
+            aria-label={actionLabel(fitViewAction)}
+          >
+            <Icon id="fitView" />
+          </ControlButton>
+        </Controls>
         <ArrangeBar />
         <PodBar />
       </ReactFlow>
