@@ -35,6 +35,29 @@ function gridPod(name: string) {
   return { ...placed, metadata: { name, annotations } };
 }
 
+/**
+ * A Pod placed by hand, tight: each volume just below a container, less than a port row's height away from it (no
+ * mounts: their labels would sit in that gap).
+ */
+function tightPod(name: string) {
+  const nodes = {
+    'ns:shared': { x: 0, y: -140 },
+    'container:app': { x: 0, y: 0 },
+    'container:side': { x: 300, y: 0 },
+    'volume:data': { x: 0, y: 72 },
+    'volume:logs': { x: 300, y: 72 },
+  };
+  const annotations = { [layoutAnnotation]: JSON.stringify({ version: 1, nodes }) };
+  const spec = {
+    containers: [sleeper('app'), sleeper('side')],
+    volumes: [
+      { name: 'data', emptyDir: {} },
+      { name: 'logs', emptyDir: {} },
+    ],
+  };
+  return { ...pod(name, spec), metadata: { name, annotations } };
+}
+
 /** Three Pods without any stored position: the canvas lays each out and puts the groups side by side. */
 const threePods = designText([sidecarPod('shop'), sidecarPod('billing'), sidecarPod('mail')]);
 
@@ -43,6 +66,7 @@ test.beforeAll(async () => {
   ({ app, root, stop } = await serveWithFileRoot('podwright-canvas-pods-e2e-'));
   writeFileSync(join(root, 'three.pod.yaml'), threePods);
   writeFileSync(join(root, 'grid.pod.yaml'), designText([gridPod('grid')]));
+  writeFileSync(join(root, 'tight.pod.yaml'), designText([tightPod('tight')]));
 });
 
 test.afterAll(async () => {
@@ -136,4 +160,45 @@ for (const language of bothLanguages)
       const bottom = pane.y + pane.height - (corner.y + corner.height);
       expect(Math.min(right, bottom)).toBeLessThan(200);
     }
+  });
+
+for (const language of bothLanguages)
+  test(`a container given ports moves only the volume it would cover, undone with the ports, in ${language}`, async ({
+    page,
+  }) => {
+    await openAs(page, app.url, language, { width: 1280, height: 720 });
+    await openDesign(page, language, 'tight.pod.yaml');
+    const container = page.getByTestId('node-container:app');
+    const data = page.getByTestId('node-volume:data');
+    const logs = page.getByTestId('node-volume:logs');
+    await expect(data).toBeVisible();
+    await page.waitForTimeout(400);
+    const dataBefore = (await data.boundingBox())!;
+    const logsBefore = (await logs.boundingBox())!;
+    await expectClear(page);
+
+    // The user gives the app two ports in the inspector: its node grows a row of port badges.
+    await container.locator('.node-name').click();
+    const addPort = page
+      .getByRole('complementary', { name: word(language, 'inspector.label') })
+      .getByRole('button', { name: `+ ${word(language, 'field.addPort')}` });
+    await addPort.click();
+    await addPort.click();
+    await expect(container.getByTestId('port-badge')).toHaveCount(2);
+    await page.waitForTimeout(300);
+    await shot(page, `grow-ports-${language}.png`);
+    await expectClear(page);
+    // Only the covered volume moved, straight down; the other stayed where the user put it.
+    const dataAfter = (await data.boundingBox())!;
+    expect(dataAfter.y).toBeGreaterThan(dataBefore.y);
+    expect(dataAfter.x).toBeCloseTo(dataBefore.x, 0);
+    expect(await logs.boundingBox()).toEqual(logsBefore);
+
+    // Undo takes the ports away and puts the volume back.
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect(container.getByTestId('port-badge')).toHaveCount(0);
+    await expect.poll(async () => (await data.boundingBox())!.y).toBeCloseTo(dataBefore.y, 0);
+    await expectClear(page);
   });

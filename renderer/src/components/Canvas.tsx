@@ -45,6 +45,8 @@ import { edgeTypes, LabelViewContext, useLabelView } from '../canvas/edges';
 import { DragEdges, dragEdgesClass } from '../canvas/drag-edges';
 import { cullOutsideView, LiveDrag, minimapNodeClass, type Box } from '../canvas/live-drag';
 import { useLayoutOnLoad } from '../canvas/layout';
+import { makeRoomForGrowth } from '../canvas/grow-room';
+import { showsRunStatus } from '../canvas/placement';
 import { BIG_DESIGN, BIG_DESIGN_MIN_ZOOM, legibleViewport, meetsWindow, useDrawnWindow } from '../canvas/big-design';
 import { useClipboardEvents } from '../canvas/clipboard';
 import { otherPodAt, otherPodEdges, otherPodNodes } from '../canvas/other-pods';
@@ -238,6 +240,9 @@ function Flow() {
   useLayoutOnLoad();
   useClipboardEvents();
   const [measured, setMeasured] = useState<Record<string, Size>>({});
+  // The sizes as last measured, at once (the state above is updated on React's next render): what tells a node grew.
+  // Kept per opened design and active Pod: after a load or a Pod switch, an id such as `container:web` is another node.
+  const sizesRef = useRef<{ pod: string; sizes: Record<string, Size> }>({ pod: '', sizes: {} });
   const loads = useDocument((s) => s.loads);
   const graph = graphOf(doc);
   // A big design is drawn only in and around the view (canvas/big-design.ts).
@@ -420,6 +425,15 @@ function Flow() {
       if (sizes) {
         const add = sizes;
         setMeasured((m) => ({ ...m, ...add }));
+        // A node that grew (a container given ports) moves what it now covers out from under it (canvas/grow-room.ts);
+        // the run status row is not such growth: placement keeps its room, and the Pod stops again.
+        const pod = `${store.loads}/${store.active}`;
+        const before = sizesRef.current.pod === pod ? sizesRef.current.sizes : {};
+        const grown = Object.keys(add).filter(
+          (id) => before[id] && add[id]!.height > before[id]!.height && !showsRunStatus(document, id),
+        );
+        sizesRef.current = { pod, sizes: { ...before, ...add } };
+        if (grown.length > 0 && !dragRef.current) makeRoomForGrowth(grown, sizesRef.current.sizes);
       }
     },
     [storeApi, abandonIfChanged],
