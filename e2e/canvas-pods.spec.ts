@@ -202,3 +202,63 @@ for (const language of bothLanguages)
     await expect.poll(async () => (await data.boundingBox())!.y).toBeCloseTo(dataBefore.y, 0);
     await expectClear(page);
   });
+
+/** The Pod bar sits with the active group: centred under it (within its width) and just below its lower edge. */
+async function expectBarWithActivePod(page: Page, language: Language): Promise<void> {
+  const bar = page.getByRole('toolbar', { name: word(language, 'pods.bar') });
+  await expect(async () => {
+    const b = (await bar.boundingBox())!;
+    const group = (await page.getByTestId('node-pod').boundingBox())!;
+    const centre = b.x + b.width / 2;
+    expect(centre).toBeGreaterThanOrEqual(group.x);
+    expect(centre).toBeLessThanOrEqual(group.x + group.width);
+    expect(Math.abs(b.y - (group.y + group.height))).toBeLessThan(20);
+    // It covers no node.
+    for (const box of await drawnBoxes(page)) expect(intersects(b, box), box.what).toBe(false);
+  }).toPass({ timeout: 5_000 });
+}
+
+for (const language of bothLanguages)
+  test(`the Pod bar sits with the Pod it acts on, panned, zoomed and on each Pod, in ${language}`, async ({ page }) => {
+    await openAs(page, app.url, language, { width: 1280, height: 720 });
+    await openDesign(page, language, 'three.pod.yaml');
+    await expect(page.getByTestId('node-@2/pod')).toBeVisible();
+    await expectClear(page);
+    await expectBarWithActivePod(page, language);
+    await shot(page, `pod-bar-first-${language}.png`);
+
+    // Panned by dragging the canvas, then zoomed by the wheel: the bar goes with the group.
+    await page.mouse.move(600, 150);
+    await page.mouse.down();
+    await page.mouse.move(700, 110, { steps: 8 });
+    await page.mouse.up();
+    await expectBarWithActivePod(page, language);
+    await page.mouse.move(400, 250);
+    await page.mouse.wheel(0, -300);
+    await page.waitForTimeout(300);
+    await expectBarWithActivePod(page, language);
+    await shot(page, `pod-bar-zoomed-${language}.png`);
+
+    // Each Pod in turn: by the bar's own next button, and by a click on the other Pod's group.
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Shift+F');
+    await page.waitForTimeout(400);
+    const next = page.getByRole('button', { name: word(language, 'pods.action.next') });
+    await next.click();
+    await expect(page.getByTestId('pod-place')).toHaveText(
+      word(language, 'pods.place', { index: 2, count: 3, name: 'billing' }),
+    );
+    await expectBarWithActivePod(page, language);
+    await shot(page, `pod-bar-second-${language}.png`);
+    // Next shows the whole new active group; all three in view again, the user clicks into the third.
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Shift+F');
+    await page.waitForTimeout(400);
+    await expectBarWithActivePod(page, language);
+    await page.getByTestId('node-@2/container:web').click();
+    await expect(page.getByTestId('pod-place')).toHaveText(
+      word(language, 'pods.place', { index: 3, count: 3, name: 'mail' }),
+    );
+    await expectBarWithActivePod(page, language);
+    await shot(page, `pod-bar-third-${language}.png`);
+  });

@@ -1,9 +1,13 @@
 // Fit view that keeps the design out from under the panels in the canvas's bottom corners (the minimap on the right,
-// the zoom controls on the left): with React Flow's even padding, the minimap covered the bottom-right node at 1280×720.
+// the zoom controls on the left) and the Pod bar below it: with React Flow's even padding, the minimap covered the
+// bottom-right node at 1280×720.
 import type { FitViewOptions } from '@xyflow/react';
 import { flow } from './flow';
 
 type Size = { width: number; height: number };
+
+/** Screen pixels between the active group's lower edge and the Pod bar under it (PodBar.tsx), and around the bar. */
+export const podBarGap = 8;
 
 /** A panel in a bottom corner of the canvas: how far it reaches in from the canvas's side and from its bottom. */
 export type CornerPanel = Size & { side: 'left' | 'right' };
@@ -18,15 +22,16 @@ function evenPadding(length: number): number {
 /**
  * The padding that fits `bounds` into `view` with no part under a corner panel, as large as that allows: each panel
  * keeps either a strip of its side or a strip of the bottom free (whichever leaves the larger zoom; a wide design
- * gives up height, a tall one width), on top of React Flow's even padding.
+ * gives up height, a tall one width), on top of React Flow's even padding. `below`: room kept under the design (the Pod
+ * bar under the active group).
  */
-export function cornerFreePadding(bounds: Size, view: Size, panels: readonly CornerPanel[]): SidePadding {
+export function cornerFreePadding(bounds: Size, view: Size, panels: readonly CornerPanel[], below = 0): SidePadding {
   const x = evenPadding(view.width);
   const y = evenPadding(view.height);
-  let best: SidePadding = { top: y, right: x, bottom: y, left: x };
+  let best: SidePadding = { top: y, right: x, bottom: Math.max(y, below), left: x };
   let bestZoom = -Infinity;
   for (let choice = 0; choice < 1 << panels.length; choice++) {
-    const padding = { top: y, right: x, bottom: y, left: x };
+    const padding = { top: y, right: x, bottom: Math.max(y, below), left: x };
     panels.forEach((panel, i) => {
       if (choice & (1 << i)) padding.bottom = Math.max(padding.bottom, y + panel.height);
       else padding[panel.side] = Math.max(padding[panel.side], x + panel.width);
@@ -44,7 +49,7 @@ export function cornerFreePadding(bounds: Size, view: Size, panels: readonly Cor
 }
 
 /** The minimap and the zoom controls as drawn in `canvas` (the minimap may be turned off). */
-function cornerPanels(canvas: HTMLElement): CornerPanel[] {
+export function cornerPanels(canvas: HTMLElement): CornerPanel[] {
   const box = canvas.getBoundingClientRect();
   const out: CornerPanel[] = [];
   for (const [selector, side] of [
@@ -68,7 +73,10 @@ export function fitClear(options: FitViewOptions = {}): Promise<boolean> {
   const bounds = instance.getNodesBounds(nodes);
   if (!canvas || canvas.clientWidth === 0 || bounds.width === 0) return instance.fitView(options);
   const view = { width: canvas.clientWidth, height: canvas.clientHeight };
-  const p = cornerFreePadding(bounds, view, cornerPanels(canvas));
+  // The Pod bar sits under the active group (PodBar.tsx): room for it below the design, so it covers no node.
+  const bar = canvas.querySelector<HTMLElement>('.pod-bar');
+  const below = bar ? bar.offsetHeight + 2 * podBarGap : 0;
+  const p = cornerFreePadding(bounds, view, cornerPanels(canvas), below);
   const padding = { top: `${p.top}px`, right: `${p.right}px`, bottom: `${p.bottom}px`, left: `${p.left}px` } as const;
   return instance.fitView({ ...options, padding });
 }
