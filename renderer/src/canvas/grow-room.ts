@@ -1,6 +1,6 @@
 // When an edit makes a node taller (a container given ports), the nodes it now covers move down, just below it: only
 // those, so what the user placed by hand stays where it was unless it would be hidden.
-import { moveNodes, type Point } from '../../../shared/design';
+import { hasNoPositions, moveNodes, type Point } from '../../../shared/design';
 import { graphOf, replacePodsQuietly, useDocument } from '../store/document';
 import type { Rect } from './placement';
 
@@ -43,6 +43,8 @@ export function makeRoomForGrowth(
   sizes: Readonly<Record<string, { width: number; height: number }>>,
 ): void {
   const { doc } = useDocument.getState();
+  // A Pod opened without positions is still to be laid out (layout.ts): a position given now would stop that layout.
+  if (hasNoPositions(doc.layout)) return;
   const boxes = new Map<string, Rect>();
   for (const node of graphOf(doc).nodes) {
     const size = sizes[node.id];
