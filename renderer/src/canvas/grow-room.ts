@@ -2,14 +2,10 @@
 // those, so what the user placed by hand stays where it was unless it would be hidden.
 import { hasNoPositions, moveNodes, type Point } from '../../../shared/design';
 import { graphOf, replacePodsQuietly, useDocument } from '../store/document';
-import type { Rect } from './placement';
+import { overlaps, type Rect } from './placement';
 
 /** The space kept between a grown node and a node moved out from under it, as click-to-add keeps (placement.ts). */
 const GAP = 20;
-
-function intersects(a: Rect, b: Rect): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
 
 /**
  * New positions for the nodes the `grown` nodes cover: each covered node whose top is below the grown node's top moves
@@ -24,7 +20,7 @@ export function roomBelowGrown(grown: readonly string[], boxes: ReadonlyMap<stri
     const above = placed.get(id);
     if (!above) continue;
     for (const [other, box] of placed) {
-      if (other === id || box.y < above.y || !intersects(above, box)) continue;
+      if (other === id || box.y < above.y || !overlaps(above, box, 0)) continue;
       const y = Math.round(above.y + above.height + GAP);
       placed.set(other, { ...box, y });
       moved[other] = { x: box.x, y };
