@@ -201,6 +201,12 @@ for (const language of bothLanguages)
     await expect(container.getByTestId('port-badge')).toHaveCount(0);
     await expect.poll(async () => (await data.boundingBox())!.y).toBeCloseTo(dataBefore.y, 0);
     await expectClear(page);
+    // Redo brings both back.
+    await page.keyboard.press('Control+Shift+z');
+    await page.keyboard.press('Control+Shift+z');
+    await expect(container.getByTestId('port-badge')).toHaveCount(2);
+    await expect.poll(async () => (await data.boundingBox())!.y).toBeCloseTo(dataAfter.y, 0);
+    await expectClear(page);
   });
 
 /** The Pod bar sits with the active group: centred under it (within its width) and just below its lower edge. */
