@@ -2,43 +2,10 @@
 import type { Locator, Page } from '@playwright/test';
 import { addPodFromMenu, engineJourneys, expect, openAs, shot, test } from './fixtures';
 import { unique } from './docker';
+import { expectClear } from './overlap';
 import { bothLanguages, word, type Language } from './words';
 
 const engine = engineJourneys('canvas fit journeys', 150_000);
-
-type Box = { x: number; y: number; width: number; height: number; what: string };
-
-/** Every drawn box that must not cover another: container, volume and namespace nodes, and mount labels. */
-async function drawnBoxes(page: Page): Promise<Box[]> {
-  return page.evaluate(() => {
-    const out: { x: number; y: number; width: number; height: number; what: string }[] = [];
-    const take = (el: Element, what: string) => {
-      const r = el.getBoundingClientRect();
-      if (r.width > 0 && r.height > 0) out.push({ x: r.x, y: r.y, width: r.width, height: r.height, what });
-    };
-    for (const el of document.querySelectorAll('.container-node, .volume-node, .namespace-node'))
-      take(el, el.getAttribute('data-testid') ?? 'node');
-    for (const el of document.querySelectorAll('.mount-label')) take(el, el.getAttribute('data-testid') ?? 'label');
-    return out;
-  });
-}
-
-function overlapping(boxes: Box[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < boxes.length; i++)
-    for (let j = i + 1; j < boxes.length; j++) {
-      const a = boxes[i]!;
-      const b = boxes[j]!;
-      if (a.what.startsWith('mount-label') && b.what.startsWith('mount-label')) continue;
-      const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
-      if (!apart) out.push(`${a.what} × ${b.what}`);
-    }
-  return out;
-}
-
-async function expectClear(page: Page): Promise<void> {
-  await expect.poll(async () => overlapping(await drawnBoxes(page)), { timeout: 5_000 }).toEqual([]);
-}
 
 /** Presses Run and waits until the Pod runs (a warning question, if the design raises one, is answered). */
 async function runUntilRunning(page: Page): Promise<void> {

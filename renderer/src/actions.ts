@@ -1,7 +1,7 @@
 // The one action registry: toolbar buttons, keyboard shortcuts and the command palette are all views of these.
 import { create } from 'zustand';
 import { addItem, paletteGroups, itemKey } from './canvas/items';
-import { flow } from './canvas/flow';
+import { fitClear } from './canvas/fit-clear';
 import { isDirty, useDocument, type DocumentState } from './store/document';
 import { redoAndSay, undoAndSay } from './store/history-status';
 import { downloadCopy, importFromComputer, newDocument, openFile, saveFile, saveFileAs } from './files';
@@ -129,7 +129,7 @@ export const actions: Action[] = [
     label: 'action.fitView',
     shortcut: { key: 'f', shift: true },
     enabled: always,
-    perform: () => void flow()?.fitView({ duration: 200 }),
+    perform: () => void fitClear({ duration: 200 }),
   },
   {
     id: 'showYaml',

@@ -1,7 +1,7 @@
 // After an automatic layout moves the nodes the view is fitted to them again. While something frames the view itself
 // (a lesson step beside its card), that framing runs instead: a plain fit would put the Pod back under the card (a
 // lesson's example laid out by a slow ELK after the step had framed it, seen in CI).
-import { flow } from './flow';
+import { fitClear } from './fit-clear';
 
 let framer: (() => void) | undefined;
 
@@ -17,6 +17,6 @@ export function frameAfterLayout(frame: () => void): () => void {
 export function fitAfterLayout(): void {
   requestAnimationFrame(() => {
     if (framer) framer();
-    else void flow()?.fitView({ maxZoom: 1, duration: 200 });
+    else void fitClear({ maxZoom: 1, duration: 200 });
   });
 }

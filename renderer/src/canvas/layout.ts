@@ -5,6 +5,7 @@ import { hasNoPositions, moveNodes, type CanvasDocument, type Point } from '../.
 import i18n from '../i18n';
 import { graphOf, replacePodsQuietly, useDocument } from '../store/document';
 import { layoutOpenedPods } from './pods-layout';
+import { landingOf } from './opened-landing';
 import { useNotice } from '../store/notice';
 import { layeredPositions } from './elk';
 import { fitAfterLayout } from './fit-after-layout';
@@ -69,31 +70,15 @@ async function layoutOpened(doc: CanvasDocument, loads = useDocument.getState().
     return; // The fallback rows stay: a usable drawing, and Auto layout can be asked for again.
   }
   const state = useDocument.getState();
-  // Edited while ELK worked (a user renaming the Pod at once): still without positions, the edited document gets the
-  // layout when it has the same nodes (a Pod's name is no node), else it is laid out again; left on the fallback rows,
-  // a sidecar's mount edge would run through the container below it. Typing the Pod's name a key at a time outran
-  // every new layout on a loaded machine, so the same nodes take the positions already computed.
-  let current = doc;
-  if (state.doc !== doc) {
-    if (state.loads !== loads || !hasNoPositions(state.doc.layout)) return;
-    if (!sameNodes(graphOf(state.doc).nodes, graph.nodes)) {
-      if (tries > 1) await layoutOpened(state.doc, loads, tries - 1);
-      return;
-    }
-    current = state.doc;
-  }
-  if (Object.keys(positions).length === 0) return;
-  const placed = moveNodes(current, positions);
-  replacePodsQuietly(new Map([[current, placed]]));
+  // Edited while ELK worked (a user renaming the Pod at once): the rule shared with several Pods (opened-landing.ts).
+  if (state.loads !== loads) return;
+  const landing = landingOf(doc, state.doc);
+  if (landing === 'again' && tries > 1) await layoutOpened(state.doc, loads, tries - 1);
+  if (typeof landing === 'string' || Object.keys(positions).length === 0) return;
+  const placed = moveNodes(landing.onto, positions);
+  replacePodsQuietly(new Map([[landing.onto, placed]]));
   if (big) void flow()?.setViewport(legibleViewport(graphOf(placed).nodes));
   else fitAfterLayout();
-}
-
-/** Whether two graphs draw the same nodes (by id), so positions computed for one place the other. */
-function sameNodes(a: readonly { id: string }[], b: readonly { id: string }[]): boolean {
-  if (a.length !== b.length) return false;
-  const ids = new Set(a.map((n) => n.id));
-  return b.every((n) => ids.has(n.id));
 }
 
 /** Runs the opened-document layout after every load, once the new nodes have been measured (two frames). */

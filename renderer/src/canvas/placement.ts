@@ -15,7 +15,8 @@ type Size = { width: number; height: number };
 const GAP = 20;
 const STEP = 20;
 
-function overlaps(a: Rect, b: Rect, gap: number): boolean {
+/** Whether two boxes come closer than `gap` (0: share any area). */
+export function overlaps(a: Rect, b: Rect, gap: number): boolean {
   return (
     a.x < b.x + b.width + gap && b.x < a.x + a.width + gap && a.y < b.y + b.height + gap && b.y < a.y + a.height + gap
   );

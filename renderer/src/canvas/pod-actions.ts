@@ -3,14 +3,14 @@ import type { Action } from '../actions';
 import i18n from '../i18n';
 import { useDocument, type DocumentState } from '../store/document';
 import { useNotice } from '../store/notice';
-import { flow } from './flow';
+import { fitClear } from './fit-clear';
 
 const several = (s: DocumentState): boolean => s.others.length > 0;
 
 /** Brings the active group into view once it is drawn (it may sit off screen to the right). */
 function showActivePod(): void {
   requestAnimationFrame(() =>
-    requestAnimationFrame(() => void flow()?.fitView({ nodes: [{ id: 'pod' }], maxZoom: 1, duration: 200 })),
+    requestAnimationFrame(() => void fitClear({ nodes: [{ id: 'pod' }], maxZoom: 1, duration: 200 })),
   );
 }
 

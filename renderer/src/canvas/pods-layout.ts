@@ -7,9 +7,11 @@ import {
   podNodePrefix,
   unplacedPods,
   type CanvasDocument,
+  type Point,
 } from '../../../shared/design';
 import { podsOf, replacePodsQuietly, useDocument } from '../store/document';
 import { layeredPositions } from './elk';
+import { landingOf } from './opened-landing';
 import { fitAfterLayout } from './fit-after-layout';
 import { flow } from './flow';
 import { grownSize, showsRunStatus } from './placement';
@@ -34,28 +36,46 @@ function measuredSizes(index: number, active: number): Record<string, Size> {
   return out;
 }
 
-async function layeredDocument(doc: CanvasDocument, sizes: Record<string, Size>): Promise<CanvasDocument> {
+/** The positions ELK gives the Pod's nodes; none when it has only namespaces or ELK fails (its fallback rows stay). */
+async function layeredPositionsOf(doc: CanvasDocument, sizes: Record<string, Size>): Promise<Record<string, Point>> {
   const graph = buildGraph(doc);
-  if (!graph.nodes.some((n) => n.kind !== 'namespace')) return doc;
+  if (!graph.nodes.some((n) => n.kind !== 'namespace')) return {};
   try {
-    return moveNodes(doc, await layeredPositions(graph, sizes));
+    return await layeredPositions(graph, sizes);
   } catch {
-    return doc; // The fallback rows stay: a usable drawing, and Auto layout can be asked for again.
+    return {}; // A usable drawing still, and Auto layout can be asked for again.
   }
 }
 
-/** Not an undo step and not an unsaved change; a design edited while ELK worked is left alone. */
-export async function layoutOpenedPods(): Promise<void> {
+/**
+ * Not an undo step and not an unsaved change. A Pod edited while ELK worked takes its positions by the rule the
+ * single-Pod layout follows (opened-landing.ts): the same nodes take them, changed nodes are laid out again (all of the
+ * design, `tries` times at most), and a Pod placed since keeps its place, the others going beside it.
+ */
+export async function layoutOpenedPods(tries = 3): Promise<void> {
   const state = useDocument.getState();
   const pods = podsOf(state);
   const place = unplacedPods(pods);
   if (!place.some(Boolean)) return;
-  const laidOut = await Promise.all(
-    pods.map((doc, i) => (place[i] ? layeredDocument(doc, measuredSizes(i, state.active)) : doc)),
+  const computed = await Promise.all(
+    pods.map((doc, i) => (place[i] ? layeredPositionsOf(doc, measuredSizes(i, state.active)) : undefined)),
   );
-  const placed = placeSideBySide(laidOut, place);
   const now = useDocument.getState();
-  if (now.doc !== state.doc || now.others !== state.others) return;
-  replacePodsQuietly(new Map(pods.map((doc, i) => [doc, placed[i]!])));
+  if (now.loads !== state.loads) return;
+  const current = podsOf(now);
+  const landings = pods.map((doc, i) => (place[i] ? landingOf(doc, current[i]) : 'drop'));
+  if (current.length !== pods.length || landings.includes('again')) {
+    if (tries > 1) await layoutOpenedPods(tries - 1);
+    return;
+  }
+  const laidOut = current.map((doc, i) => {
+    const landing = landings[i]!;
+    return typeof landing === 'string' ? doc : moveNodes(landing.onto, computed[i] ?? {});
+  });
+  const placed = placeSideBySide(
+    laidOut,
+    landings.map((landing) => typeof landing !== 'string'),
+  );
+  replacePodsQuietly(new Map(current.map((doc, i) => [doc, placed[i]!])));
   fitAfterLayout();
 }

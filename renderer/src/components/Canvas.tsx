@@ -2,6 +2,7 @@
 import {
   Background,
   ConnectionMode,
+  ControlButton,
   Controls,
   MarkerType,
   MiniMap,
@@ -45,6 +46,8 @@ import { edgeTypes, LabelViewContext, useLabelView } from '../canvas/edges';
 import { DragEdges, dragEdgesClass } from '../canvas/drag-edges';
 import { cullOutsideView, LiveDrag, minimapNodeClass, type Box } from '../canvas/live-drag';
 import { useLayoutOnLoad } from '../canvas/layout';
+import { makeRoomForGrowth } from '../canvas/grow-room';
+import { showsRunStatus } from '../canvas/placement';
 import { BIG_DESIGN, BIG_DESIGN_MIN_ZOOM, legibleViewport, meetsWindow, useDrawnWindow } from '../canvas/big-design';
 import { useClipboardEvents } from '../canvas/clipboard';
 import { otherPodAt, otherPodEdges, otherPodNodes } from '../canvas/other-pods';
@@ -52,6 +55,9 @@ import { edgeWords } from '../canvas/edge-words';
 import { graphOf, useDocument, type DocumentState } from '../store/document';
 import { useNotice } from '../store/notice';
 import { setFlow } from '../canvas/flow';
+import { fitClear } from '../canvas/fit-clear';
+import { actionLabel, actions } from '../actions';
+import { Icon } from '../chrome/icons';
 import { noNodeData, StableElements } from '../canvas/stable-elements';
 import '../canvas/level-of-detail.css';
 import { NamespaceOverlayNode } from '../workshop/overlay/NamespaceOverlay';
@@ -140,6 +146,7 @@ function followDrag(drag: LiveDrag, doc: CanvasDocument, moved: Readonly<Record<
 }
 
 const fitViewOptions = { maxZoom: 1 };
+const fitViewAction = actions.find((a) => a.id === 'fitView')!;
 const minimapStyle = { width: 150, height: 96 };
 const minimapMask = 'rgba(127, 127, 127, 0.18)';
 const detailZoom = 0.4;
@@ -234,6 +241,9 @@ function Flow() {
   useLayoutOnLoad();
   useClipboardEvents();
   const [measured, setMeasured] = useState<Record<string, Size>>({});
+  // The sizes as last measured, at once (the state above is updated on React's next render): what tells a node grew.
+  // Kept per opened design and active Pod: after a load or a Pod switch, an id such as `container:web` is another node.
+  const sizesRef = useRef<{ pod: string; sizes: Record<string, Size> }>({ pod: '', sizes: {} });
   const loads = useDocument((s) => s.loads);
   const graph = graphOf(doc);
   // A big design is drawn only in and around the view (canvas/big-design.ts).
@@ -247,7 +257,7 @@ function Flow() {
       return;
     }
     // Wait a frame so the new nodes are measured before fitting the view around them.
-    const handle = requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView({ maxZoom: 1 })));
+    const handle = requestAnimationFrame(() => requestAnimationFrame(() => void fitClear({ maxZoom: 1 })));
     return () => cancelAnimationFrame(handle);
   }, [loads, flow]);
 
@@ -416,6 +426,15 @@ function Flow() {
       if (sizes) {
         const add = sizes;
         setMeasured((m) => ({ ...m, ...add }));
+        // A node that grew (a container given ports) moves what it now covers out from under it (canvas/grow-room.ts);
+        // the run status row is not such growth: placement keeps its room, and the Pod stops again.
+        const pod = `${store.loads}/${store.active}`;
+        const before = sizesRef.current.pod === pod ? sizesRef.current.sizes : {};
+        const grown = Object.keys(add).filter(
+          (id) => before[id] && add[id]!.height > before[id]!.height && !showsRunStatus(document, id),
+        );
+        sizesRef.current = { pod, sizes: { ...before, ...add } };
+        if (grown.length > 0 && !dragRef.current) makeRoomForGrowth(grown, sizesRef.current.sizes);
       }
     },
     [storeApi, abandonIfChanged],
@@ -536,7 +555,17 @@ function Flow() {
             bgColor="transparent"
           />
         )}
-        <Controls />
+        {/* Its fit button is the Fit view action's, which keeps the nodes out from under the minimap (fit-clear.ts). */}
+        <Controls showFitView={false}>
+          <ControlButton
+            className="react-flow__controls-fitview"
+            onClick={fitViewAction.perform}
+            title={actionLabel(fitViewAction)}
+            aria-label={actionLabel(fitViewAction)}
+          >
+            <Icon id="fitView" />
+          </ControlButton>
+        </Controls>
         <ArrangeBar />
         <PodBar />
       </ReactFlow>

@@ -23,7 +23,7 @@ import {
 } from '../../../shared/design';
 import { labelText } from '../../../shared/rules/workloads/label-text';
 import { graphOf, podGraph, podsOf, useDocument, type DocumentState } from '../store/document';
-import { flow } from '../canvas/flow';
+import { fitClear } from '../canvas/fit-clear';
 import { noNodeData } from '../canvas/stable-elements';
 import { servicePlaces } from './derived';
 
@@ -152,7 +152,7 @@ export function addService(at?: Point): string {
   // canvas has drawn it; a store without a page, as in the editing tests, has nothing to show).
   if (!at && typeof requestAnimationFrame === 'function')
     requestAnimationFrame(() =>
-      requestAnimationFrame(() => void flow()?.fitView({ nodes: [{ id: 'pod' }, { id }], maxZoom: 1, duration: 200 })),
+      requestAnimationFrame(() => void fitClear({ nodes: [{ id: 'pod' }, { id }], maxZoom: 1, duration: 200 })),
     );
   return id;
 }
