@@ -7,7 +7,7 @@ import { choosePod } from '../../../shared/manifest/pod-choice';
 import { readDesign, type DesignPod, type DesignRead } from '../../../shared/manifest/read';
 import { ClusterError, DeployRefused, watchRuns, type ClusterEngine } from '../../engines/kube';
 import { clusterEngine, describeCluster, UsageError } from './cluster-choice';
-import { failure, formatRun, isReady } from './format';
+import { failure, formatRun, isReady, stillWaiting } from './format';
 import { readInput } from '../read-input';
 import { say, warn } from '../terminal';
 
@@ -104,7 +104,10 @@ export function runAs(
   return as ?? (replicas !== undefined ? 'deployment' : undefined);
 }
 
-/** Waits for the run to be ready (0), to fail (1) or for the timeout (1), printing the status as it changes. */
+/**
+ * Waits for the run to be ready (0), to fail (1) or for the timeout (1), printing the status as it changes (a replica
+ * the scheduler cannot place yet is progress, its words printed once per change; named again if the time runs out).
+ */
 export async function waitForRun(
   engine: ClusterEngine,
   name: string,
@@ -115,7 +118,7 @@ export async function waitForRun(
   let last: PodSnapshot | undefined;
   let shown = '';
   let code = 1;
-  let why = `Not ready after ${Math.round(timeoutMs / 1000)} s.`;
+  let failed: string | undefined;
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   const stop = (): void => abort.abort();
   process.once('SIGINT', stop);
@@ -137,11 +140,8 @@ export async function waitForRun(
           abort.abort();
           return;
         }
-        const failed = failure(event.pod);
-        if (failed) {
-          why = failed;
-          abort.abort();
-        }
+        failed = failure(event.pod);
+        if (failed) abort.abort();
       },
       abort.signal,
       { name },
@@ -150,7 +150,10 @@ export async function waitForRun(
     clearTimeout(timer);
     process.off('SIGINT', stop);
   }
-  if (code !== 0) err(`podwright: ${why}`);
+  if (code !== 0) {
+    const waiting = last && stillWaiting(last);
+    err(`podwright: ${failed ?? `Not ready after ${Math.round(timeoutMs / 1000)} s${waiting ? `: ${waiting}` : '.'}`}`);
+  }
   return { code, last };
 }
 

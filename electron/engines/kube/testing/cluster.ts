@@ -15,6 +15,8 @@ export interface NodeSetting {
   memory: string;
   pods?: number;
   labels?: Record<string, string>;
+  /** As `spec.taints`: a fresh node carries `node.kubernetes.io/not-ready:NoSchedule` until its lifecycle controller lifts it. */
+  taints?: { key: string; value?: string; effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute' }[];
 }
 
 export interface SimulationTiming {
@@ -255,7 +257,7 @@ export class ClusterSimulation {
     this.options.nodes.forEach((n, i) => {
       this.store.put(this.nodesType, {
         metadata: { name: n.name, labels: { 'kubernetes.io/hostname': n.name, 'kubernetes.io/os': 'linux', ...(n.labels ?? {}) } },
-        spec: {},
+        spec: n.taints?.length ? { taints: n.taints.map((t) => ({ ...t })) } : {},
         status: {
           capacity: { cpu: n.cpu, memory: n.memory, pods: String(n.pods ?? 110) },
           allocatable: { cpu: n.cpu, memory: n.memory, pods: String(n.pods ?? 110) },
@@ -532,7 +534,9 @@ export class ClusterSimulation {
       const used = here.map((p) => podRequests(p.spec as JsonObject)).reduce((a, b) => ({ cpu: a.cpu + b.cpu, memory: a.memory + b.memory }), { cpu: 0, memory: 0 });
       const why: string[] = [];
       const labels = labelsOf(node);
-      if (Object.entries(selector).some(([k, v]) => labels[k] !== v)) why.push("node(s) didn't match Pod's node affinity/selector");
+      // The default profile filters by taints and node affinity before ports and resources, and stops at a refusal.
+      if (untolerated(node, list(spec.tolerations))) why.push('node(s) had untolerated taint(s)');
+      else if (Object.entries(selector).some(([k, v]) => labels[k] !== v)) why.push("node(s) didn't match Pod's node affinity/selector");
       else {
         if (here.length + 1 > Number(alloc.pods ?? 110)) why.push('Too many pods');
         if (want.cpu > 0 && used.cpu + want.cpu > (milliCpu(alloc.cpu) ?? 0)) why.push('Insufficient cpu');
@@ -859,13 +863,34 @@ function withoutTimes(status: JsonObject): Json {
   return copy;
 }
 
-/** `0/3 nodes are available: 3 Insufficient memory. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.` */
+/**
+ * Whether a node has a NoSchedule or NoExecute taint the Pod does not tolerate (the TaintToleration filter; a
+ * PreferNoSchedule taint only scores).
+ */
+function untolerated(node: JsonObject, tolerations: JsonObject[]): boolean {
+  const taints = isObject(node.spec) ? list(node.spec.taints) : [];
+  const tolerates = (taint: JsonObject, t: JsonObject): boolean =>
+    (t.effect === undefined || t.effect === '' || t.effect === taint.effect) &&
+    (t.operator === 'Exists' ? t.key === undefined || t.key === '' || t.key === taint.key : t.key === taint.key && (t.value ?? '') === (taint.value ?? ''));
+  return taints.some((taint) => taint.effect !== 'PreferNoSchedule' && !tolerations.some((t) => tolerates(taint, t)));
+}
+
+/** Filters whose refusal no preemption can change (the scheduler's UnschedulableAndUnresolvable). */
+const unresolvable = (reason: string): boolean => reason.startsWith("node(s) didn't match") || reason === 'node(s) had untolerated taint(s)';
+
+/**
+ * `0/3 nodes are available: 3 Insufficient memory. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.`
+ * For untolerated taints, the words of the real 1.34.2 scheduler (REAL-SERVER.md, "scheduling"): its dynamic-resources
+ * post-filter speaks before preemption there (`no new claims to deallocate, preemption: ...`). The memory message is
+ * the stand-in's older one, not checked against a real scheduler.
+ */
 export function schedulerMessage(nodes: number, reasons: Map<string, number>): string {
   if (nodes === 0) return 'no nodes available to schedule pods';
   const parts = [...reasons.entries()].map(([reason, count]) => `${count} ${reason}`).sort();
-  const helpless = [...reasons.keys()].every((r) => r.startsWith("node(s) didn't match"));
+  const helpless = [...reasons.keys()].every(unresolvable);
+  const claims = reasons.has('node(s) had untolerated taint(s)') ? 'no new claims to deallocate, ' : '';
   const preemption = helpless
     ? `preemption: 0/${nodes} nodes are available: ${nodes} Preemption is not helpful for scheduling.`
     : `preemption: 0/${nodes} nodes are available: ${nodes} No preemption victims found for incoming pod.`;
-  return `0/${nodes} nodes are available: ${parts.join(', ')}. ${preemption}`;
+  return `0/${nodes} nodes are available: ${parts.join(', ')}. ${claims}${preemption}`;
 }
