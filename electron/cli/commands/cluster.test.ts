@@ -6,7 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
-import { defaultNodes, kubectl, requireKubectl, StandIn, typeByKind, writeKubeconfig } from '../../engines/kube/testing';
+import {
+  defaultNodes,
+  kubectl,
+  requireKubectl,
+  StandIn,
+  typeByKind,
+  writeKubeconfig,
+} from '../../engines/kube/testing';
 
 // Each case runs the CLI several times (a Node process each); the shared machine can make that slow.
 vi.setConfig({ testTimeout: 180_000 });
