@@ -53,7 +53,8 @@ function watchedCli(onStdout: ((text: string) => void) | undefined, ...args: str
 beforeAll(async () => {
   standIn = await StandIn.start({
     namespaces: ['default', 'team-a', 'quota'],
-    timing: { logIntervalMs: 100 },
+    // A crashing container's runs last long enough to read the previous one while it is still the previous one.
+    timing: { logIntervalMs: 100, crashAfterMs: 5000 },
     quotas: [{ namespace: 'quota', name: 'small', pods: 1 }],
   });
   dir = mkdtempSync(join(tmpdir(), 'podwright-cli-kube-'));
@@ -309,6 +310,41 @@ describe.skipIf(noKubectl)(`podwright deploy${noKubectl ? ` (skipped: ${noKubect
       /Deployment helloworld cannot make its Pods: pods "helloworld-[a-z0-9]+-[a-z0-9]+" is forbidden: exceeded quota: small, requested: pods=1, used: pods=1, limited: pods=1/,
     );
     expect((await cli('undeploy', 'helloworld', '--context', 'lab', '-n', 'quota')).code).toBe(0);
+  });
+
+  it("marks a run whose log its node no longer has, in Podwright's words, not as a line the container printed", async () => {
+    const pod = join(dir, 'replaced.yaml');
+    writeFileSync(
+      pod,
+      stringify({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'replaced' },
+        spec: {
+          containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'echo before the crash; exit 7'] }],
+        },
+      }),
+    );
+    expect((await cli('deploy', pod, '--context', 'lab')).code).toBe(0);
+    const status = (): { restartCount?: number; state?: { running?: unknown } } | undefined =>
+      (
+        standIn.store.get(typeByKind('Pod')!, 'team-a', 'replaced')?.status as {
+          containerStatuses?: { restartCount?: number; state?: { running?: unknown } }[];
+        }
+      )?.containerStatuses?.[0];
+    for (let i = 0; !((status()?.restartCount ?? 0) >= 1 && status()?.state?.running); i++) {
+      expect(i, 'never restarted').toBeLessThan(300);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // The runtime removed the crashed run's container: the kubelet answers its own line for `previous`.
+    standIn.simulation.removePreviousRun('team-a', 'replaced', 'app');
+    const logs = await cli('logs', 'replaced', '--context', 'lab');
+    expect(logs.code, logs.stderr).toBe(0);
+    expect(logs.stdout).not.toContain('unable to retrieve container logs');
+    expect(logs.stdout).toMatch(
+      /^\[replaced\/app\] --- this run's log is gone \(its node removed the container\) ---\n\[replaced\/app\] --- exited with code 7 ---\n\[replaced\/app\] --- restarted \(attempt 2\) ---\n\[replaced\/app\] before the crash\n/,
+    );
+    expect((await cli('undeploy', 'replaced', '--context', 'lab', '--grace', '0')).code).toBe(0);
   });
 
   it('uses the current context and the namespace it names when --context is left out', async () => {

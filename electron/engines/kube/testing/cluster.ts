@@ -71,6 +71,10 @@ export interface LogLine {
 export type LogListener = (event: { line: LogLine } | { end: true }) => void;
 
 export interface Attempt {
+  /** As the status names it (`lastState.terminated.containerID`). */
+  containerID: string;
+  /** The container runtime removed this run's container: its log is gone. */
+  removed?: boolean;
   startedAt: string;
   finishedAt?: string;
   exitCode?: number;
@@ -246,6 +250,18 @@ export class ClusterSimulation {
 
   setUnpullable(images: string[]): void {
     this.options = { ...this.options, unpullable: images };
+  }
+
+  /**
+   * The container runtime removes the container of `container`'s previous run (as a node's garbage collection or a
+   * restarted containerd leaves a replaced container): the status still names it, its log is gone.
+   */
+  removePreviousRun(namespace: string, name: string, container: string): void {
+    const attempts = this.runs.get(`${namespace}/${name}`)?.containers.find((c) => c.name === container)?.attempts ?? [];
+    const previous = attempts[attempts.length - 2];
+    if (!previous) throw new Error(`${namespace}/${name} ${container} has no previous run`);
+    previous.removed = true;
+    previous.lines = [];
   }
 
   /** The running state of a Pod's containers, for logs and exec; undefined before it is bound to a node. */
@@ -686,7 +702,12 @@ export class ClusterSimulation {
   private startAttempt(run: PodRun, c: ContainerRun): void {
     if (run.deleting) return;
     const t = Date.now();
-    const attempt: Attempt = { startedAt: new Date(t).toISOString().replace(/\.\d+Z$/, 'Z'), lines: [], listeners: new Set() };
+    const attempt: Attempt = {
+      containerID: `simulated://${run.uid.slice(0, 8)}-${c.name}-${c.attempts.length + 1}`,
+      startedAt: new Date(t).toISOString().replace(/\.\d+Z$/, 'Z'),
+      lines: [],
+      listeners: new Set(),
+    };
     c.attempts.push(attempt);
     c.state = { running: { startedAt: attempt.startedAt } };
     this.publish(run);
@@ -721,7 +742,7 @@ export class ClusterSimulation {
     const reason = exitCode === 0 ? 'Completed' : 'Error';
     this.endAttempt(attempt, exitCode, reason);
     const terminated = {
-      terminated: { exitCode, reason, startedAt: attempt.startedAt, finishedAt: attempt.finishedAt!, containerID: `simulated://${run.uid.slice(0, 8)}-${c.name}-${c.attempts.length}` },
+      terminated: { exitCode, reason, startedAt: attempt.startedAt, finishedAt: attempt.finishedAt!, containerID: attempt.containerID },
     };
     c.state = terminated;
     if (c.init && exitCode === 0) {
@@ -759,7 +780,7 @@ export class ClusterSimulation {
       const attempt = c.attempts[c.attempts.length - 1];
       if ('running' in c.state && attempt) {
         this.endAttempt(attempt, 0, 'Completed');
-        c.state = { terminated: { exitCode: 0, reason: 'Completed', startedAt: attempt.startedAt, finishedAt: attempt.finishedAt!, containerID: `simulated://${run.uid.slice(0, 8)}-${c.name}-${c.attempts.length}` } };
+        c.state = { terminated: { exitCode: 0, reason: 'Completed', startedAt: attempt.startedAt, finishedAt: attempt.finishedAt!, containerID: attempt.containerID } };
       }
     }
     this.publish(run);
@@ -785,7 +806,7 @@ export class ClusterSimulation {
       restartCount: c.restartCount,
       image: c.image,
       imageID: c.attempts.length > 0 ? `simulated://${c.image}` : '',
-      ...(c.attempts.length > 0 ? { containerID: `simulated://${run.uid.slice(0, 8)}-${c.name}-${c.attempts.length}` } : {}),
+      ...(c.attempts.length > 0 ? { containerID: c.attempts[c.attempts.length - 1]!.containerID } : {}),
       started: 'running' in c.state,
     });
     const inits = run.containers.filter((c) => c.kind !== 'app');
