@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { StandIn, typeByKind, writeKubeconfig } from '../electron/engines/kube/testing';
+import { defaultNodes, StandIn, typeByKind, writeKubeconfig } from '../electron/engines/kube/testing';
 import { downRunningPod, expect, openApp, serveApp, shot, stopApp, test, type ServedApp, typeYaml } from './fixtures';
 import { addConnectedService, command, openExample, typeInto } from './workloads-support';
 
@@ -281,6 +281,58 @@ test('a replica the scheduler cannot place says so on the nodes, in its words', 
   await downRunningPod(page);
   await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design', { timeout: 60_000 });
   await expect.poll(() => labelled('hungry'), { timeout: 30_000 }).toBe(0);
+});
+
+test("a Pod waits while the nodes are not ready yet, the scheduler's words in the cluster bar, and runs once they are", async ({
+  page,
+}) => {
+  // Fresh nodes carry the not-ready taint until the node lifecycle controller lifts it: no failure meanwhile.
+  standIn.simulation.setNodes(
+    defaultNodes.map((n) => ({
+      ...n,
+      taints: [{ key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' as const }],
+    })),
+  );
+  try {
+    await openApp(page, served.url);
+    await typeYaml(
+      page,
+      [
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata:',
+        '  name: early',
+        'spec:',
+        '  containers:',
+        '    - name: app',
+        '      image: busybox:1.36',
+        "      command: ['sh', '-c', 'while true; do echo working; sleep 1; done']",
+        '',
+      ].join('\n'),
+    );
+    await expect(page.getByTestId('node-container:app')).toBeVisible();
+    await pickCluster(page, 'lab', 'team-a');
+    await page.getByTestId('run-start').click();
+    await page.getByTestId('kube-preview').getByTestId('kube-apply').click();
+    const notice = page.getByTestId('kube-unschedulable');
+    await expect(notice).toContainText('0/3 nodes are available: 3 node(s) had untolerated taint(s).', {
+      timeout: 30_000,
+    });
+    await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'Pending');
+    await shot(page, 'cluster-not-ready-light-en.png');
+    // Still waiting a while later: nothing gave up on it.
+    await page.waitForTimeout(1500);
+    await expect(notice).toBeVisible();
+    await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'Pending');
+    standIn.simulation.setNodes(defaultNodes);
+    await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'Running', { timeout: 30_000 });
+    await expect(notice).toHaveCount(0);
+    await downRunningPod(page);
+    await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design', { timeout: 60_000 });
+  } finally {
+    standIn.simulation.setNodes(defaultNodes);
+  }
+  await expect.poll(() => labelled('early'), { timeout: 30_000 }).toBe(0);
 });
 
 test("the dry run shows a webhook's refusal on the design, and nothing is applied", async ({ page }) => {
