@@ -34,6 +34,7 @@ const err = (line: string): void => warn(line);
 export function clusterDocuments(
   read: DesignRead,
   chosen: DesignPod,
+  as?: 'pod' | 'deployment',
 ): { documents: Record<string, unknown>[]; notes: string[] } {
   const notes: string[] = [];
   const wrapper = read.objects.find(
@@ -49,6 +50,7 @@ export function clusterDocuments(
     chosen.pod,
     deployment,
     read.objects.map((o) => o.object),
+    { asDeployment: as === 'deployment' },
   );
   return { documents: drawn.objects, notes: [...notes, ...drawn.notes] };
 }
@@ -182,7 +184,7 @@ export async function deploy(file: string, options: DeployOptions): Promise<numb
   }
   const engine = clusterEngine(options, chosen.pod.metadata?.namespace || undefined);
   try {
-    const { documents, notes } = clusterDocuments(read, chosen);
+    const { documents, notes } = clusterDocuments(read, chosen, as);
     const plan = engine.plan({
       documents,
       design: options.design ?? designIdOf(file),
