@@ -8,18 +8,21 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { ClusterEngine, loadKubeconfig } from '../electron/engines/kube';
 import { defaultNodes, StandIn, typeByKind, writeKubeconfig } from '../electron/engines/kube/testing';
 import { downRunningPod, expect, openApp, serveApp, shot, stopApp, test, type ServedApp, typeYaml } from './fixtures';
 import { addConnectedService, command, openExample, typeInto } from './workloads-support';
 
 let standIn: StandIn;
 let served: ServedApp;
+let kubeconfig: string;
 
 test.beforeAll(async () => {
   standIn = await StandIn.start({
     namespaces: ['default', 'team-a', 'guarded'],
     // Slow enough to see each replica wait and start, quick enough for a journey.
-    timing: { scheduleMs: 300, createMs: 1200, logIntervalMs: 400 },
+    // A crashing container's runs last long enough to attach to it while its previous run is still the previous one.
+    timing: { scheduleMs: 300, createMs: 1200, logIntervalMs: 400, crashAfterMs: 8000 },
     denials: [
       {
         webhook: 'images.policy.example.com',
@@ -30,7 +33,7 @@ test.beforeAll(async () => {
     ],
   });
   const dir = mkdtempSync(join(tmpdir(), 'podwright-e2e-kube-'));
-  const kubeconfig = writeKubeconfig(
+  kubeconfig = writeKubeconfig(
     standIn,
     {
       contexts: [
@@ -334,6 +337,57 @@ test("a Pod waits while the nodes are not ready yet, the scheduler's words in th
   }
   await expect.poll(() => labelled('early'), { timeout: 30_000 }).toBe(0);
 });
+
+for (const language of ['en', 'zh-CN'] as const)
+  test(`attached to a run whose crashed run's log its node no longer has, the log panel says so as ours (${language})`, async ({
+    page,
+  }) => {
+    // Left running from an earlier session; its container crashed once, and the runtime removed that run's container.
+    const engine = ClusterEngine.fromKubeconfig(
+      { context: 'lab', namespace: 'team-a' },
+      loadKubeconfig({ KUBECONFIG: kubeconfig }),
+    );
+    const name = `replaced-${language === 'en' ? 'en' : 'zh'}`;
+    const pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name },
+      spec: {
+        containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'echo before the crash; exit 7'] }],
+      },
+    };
+    try {
+      await engine.deployer.apply(engine.plan({ documents: [pod], design: name }));
+      await expect
+        .poll(
+          async () => {
+            const c = (await engine.snapshot(name))?.containers[0];
+            return (c?.restartCount ?? 0) >= 1 && c?.state.state === 'running';
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(true);
+      standIn.simulation.removePreviousRun('team-a', name, 'app');
+    } finally {
+      engine.close();
+    }
+    await openApp(page, served.url);
+    if (language === 'zh-CN') await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    await pickCluster(page, 'lab', 'team-a');
+    const leftovers = page.getByTestId('run-leftovers');
+    await leftovers.getByRole('button').first().click();
+    await page.getByRole('dialog').locator(`li[data-pod="${name}"]`).getByRole('button').first().click();
+    await page.getByRole('tab', { name: language === 'en' ? 'Logs' : '日志' }).click();
+    const marker = page.getByTestId('log-line').filter({
+      hasText: language === 'en' ? "this run's log is gone (its node removed the container)" : '这次运行的日志已不在',
+    });
+    await expect(marker).toHaveCount(1, { timeout: 30_000 });
+    await expect(page.getByTestId('log-line').filter({ hasText: 'unable to retrieve' })).toHaveCount(0);
+    await expect(page.getByTestId('log-line').filter({ hasText: 'before the crash' }).first()).toBeVisible();
+    await shot(page, `cluster-log-gone-light-${language}.png`);
+    await downRunningPod(page);
+    await expect.poll(() => labelled(name), { timeout: 30_000 }).toBe(0);
+  });
 
 test("the dry run shows a webhook's refusal on the design, and nothing is applied", async ({ page }) => {
   await openApp(page, served.url);
