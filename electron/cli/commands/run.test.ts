@@ -41,6 +41,19 @@ spec:
 `;
 }
 
+/** More app containers of the test image running `script`, as YAML list items to put under `containers:`. */
+function containers(names: string[], script: string): string {
+  return names
+    .map(
+      (c) => `    - name: ${c}
+      image: podwright-test/busybox:1
+      imagePullPolicy: Never
+      command: [sh, -c, ${JSON.stringify(script)}]
+`,
+    )
+    .join('');
+}
+
 async function labelled(name: string): Promise<number> {
   const label = [`${Labels.pod}=${name}`];
   const containers = await engine.docker.listContainers({ all: true, filters: { label } });
@@ -164,15 +177,7 @@ describe.skipIf(dockerReason)(`podwright run / ps / down${dockerReason ? ` (skip
     // sh as PID 1 ignores SIGTERM: only SIGKILL, after 600 s or at once, ends it. It says when it gets SIGTERM. Three
     // such containers: the forced removal deleting one before the log stream reads its exit is then all but certain.
     const stubborn = 'trap "echo got SIGTERM" TERM; echo started; while true; do sleep 1; done';
-    const more = ['b', 'c']
-      .map(
-        (c) => `    - name: ${c}
-      image: podwright-test/busybox:1
-      imagePullPolicy: Never
-      command: [sh, -c, ${JSON.stringify(stubborn)}]
-`,
-      )
-      .join('');
+    const more = containers(['b', 'c'], stubborn);
     await writeFile(
       file,
       manifest(name, stubborn)
@@ -216,15 +221,7 @@ describe.skipIf(dockerReason)(`podwright run / ps / down${dockerReason ? ` (skip
     // Grace 0: nothing to wait for, so the removal kills and removes at once; the log stream may not read the exits
     // before the containers are gone. Six containers make that all but certain (one of three runs lost some with three).
     const loop = 'echo started; while true; do sleep 1; done';
-    const more = ['b', 'c', 'd', 'e', 'f']
-      .map(
-        (c) => `    - name: ${c}
-      image: podwright-test/busybox:1
-      imagePullPolicy: Never
-      command: [sh, -c, ${JSON.stringify(loop)}]
-`,
-      )
-      .join('');
+    const more = containers(['b', 'c', 'd', 'e', 'f'], loop);
     await writeFile(file, manifest(name, loop).replace('  containers:\n', `  containers:\n${more}`));
     const { child, seen, exited } = foreground(file);
     for (const c of ['app', 'b  ', 'c  ', 'd  ', 'e  ', 'f  '])
