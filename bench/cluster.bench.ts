@@ -12,6 +12,8 @@ import { serveApp, stopApp } from '../e2e/serve';
 import { kubectl, kubectlMissing, kubectlPath, StandIn, typeByKind, writeKubeconfig } from '../electron/engines/kube/testing';
 import { waitForRun } from '../electron/cli/cluster/deploy-run';
 import { ClusterEngine, loadKubeconfig } from '../electron/engines/kube';
+import { drawnRun } from '../shared/design/workloads/drawn-export';
+import type { Pod } from '../shared/model';
 import { clusterDesign, clusterPlan } from '../shared/plan/kube';
 import { detail, summarize, type Benchmark, type Metric } from './harness';
 
@@ -46,7 +48,8 @@ async function sideBySide(standIn: StandIn, kubeconfig: string, dir: string, log
   // kubectl applies exactly the objects Podwright's plan applies, so both ask the server for the same thing.
   const plans = {
     pod: clusterPlan(clusterDesign([pod]), { namespace: 'default', design: 'bench', as: 'pod' }),
-    deployment: clusterPlan(clusterDesign([pod]), { namespace: 'default', design: 'bench', as: 'deployment', replicas: 3 }),
+    // `deploy --replicas 3` sends the Pod with the Service a made-up Deployment comes with (drawnRun).
+    deployment: clusterPlan(clusterDesign(drawnRun(pod as unknown as Pod, undefined, [], { asDeployment: true }).objects), { namespace: 'default', design: 'bench', as: 'deployment', replicas: 3 }),
   };
   const files: Record<string, string> = {};
   for (const [kind, plan] of Object.entries(plans)) {

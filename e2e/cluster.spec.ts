@@ -8,18 +8,21 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { StandIn, typeByKind, writeKubeconfig } from '../electron/engines/kube/testing';
+import { ClusterEngine, loadKubeconfig } from '../electron/engines/kube';
+import { defaultNodes, StandIn, typeByKind, writeKubeconfig } from '../electron/engines/kube/testing';
 import { downRunningPod, expect, openApp, serveApp, shot, stopApp, test, type ServedApp, typeYaml } from './fixtures';
 import { addConnectedService, command, openExample, typeInto } from './workloads-support';
 
 let standIn: StandIn;
 let served: ServedApp;
+let kubeconfig: string;
 
 test.beforeAll(async () => {
   standIn = await StandIn.start({
     namespaces: ['default', 'team-a', 'guarded'],
     // Slow enough to see each replica wait and start, quick enough for a journey.
-    timing: { scheduleMs: 300, createMs: 1200, logIntervalMs: 400 },
+    // A crashing container's runs last long enough to attach to it while its previous run is still the previous one.
+    timing: { scheduleMs: 300, createMs: 1200, logIntervalMs: 400, crashAfterMs: 8000 },
     denials: [
       {
         webhook: 'images.policy.example.com',
@@ -30,7 +33,7 @@ test.beforeAll(async () => {
     ],
   });
   const dir = mkdtempSync(join(tmpdir(), 'podwright-e2e-kube-'));
-  const kubeconfig = writeKubeconfig(
+  kubeconfig = writeKubeconfig(
     standIn,
     {
       contexts: [
@@ -282,6 +285,109 @@ test('a replica the scheduler cannot place says so on the nodes, in its words', 
   await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design', { timeout: 60_000 });
   await expect.poll(() => labelled('hungry'), { timeout: 30_000 }).toBe(0);
 });
+
+test("a Pod waits while the nodes are not ready yet, the scheduler's words in the cluster bar, and runs once they are", async ({
+  page,
+}) => {
+  // Fresh nodes carry the not-ready taint until the node lifecycle controller lifts it: no failure meanwhile.
+  standIn.simulation.setNodes(
+    defaultNodes.map((n) => ({
+      ...n,
+      taints: [{ key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' as const }],
+    })),
+  );
+  try {
+    await openApp(page, served.url);
+    await typeYaml(
+      page,
+      [
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata:',
+        '  name: early',
+        'spec:',
+        '  containers:',
+        '    - name: app',
+        '      image: busybox:1.36',
+        "      command: ['sh', '-c', 'while true; do echo working; sleep 1; done']",
+        '',
+      ].join('\n'),
+    );
+    await expect(page.getByTestId('node-container:app')).toBeVisible();
+    await pickCluster(page, 'lab', 'team-a');
+    await page.getByTestId('run-start').click();
+    await page.getByTestId('kube-preview').getByTestId('kube-apply').click();
+    const notice = page.getByTestId('kube-unschedulable');
+    await expect(notice).toContainText('0/3 nodes are available: 3 node(s) had untolerated taint(s).', {
+      timeout: 30_000,
+    });
+    await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'Pending');
+    await shot(page, 'cluster-not-ready-light-en.png');
+    // Still waiting a while later: nothing gave up on it.
+    await page.waitForTimeout(1500);
+    await expect(notice).toBeVisible();
+    await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'Pending');
+    standIn.simulation.setNodes(defaultNodes);
+    await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'Running', { timeout: 30_000 });
+    await expect(notice).toHaveCount(0);
+    await downRunningPod(page);
+    await expect(page.getByTestId('run-phase')).toHaveAttribute('data-phase', 'design', { timeout: 60_000 });
+  } finally {
+    standIn.simulation.setNodes(defaultNodes);
+  }
+  await expect.poll(() => labelled('early'), { timeout: 30_000 }).toBe(0);
+});
+
+for (const language of ['en', 'zh-CN'] as const)
+  test(`attached to a run whose crashed run's log its node no longer has, the log panel says so as ours (${language})`, async ({
+    page,
+  }) => {
+    // Left running from an earlier session; its container crashed once, and the runtime removed that run's container.
+    const engine = ClusterEngine.fromKubeconfig(
+      { context: 'lab', namespace: 'team-a' },
+      loadKubeconfig({ KUBECONFIG: kubeconfig }),
+    );
+    const name = `replaced-${language === 'en' ? 'en' : 'zh'}`;
+    const pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name },
+      spec: {
+        containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'echo before the crash; exit 7'] }],
+      },
+    };
+    try {
+      await engine.deployer.apply(engine.plan({ documents: [pod], design: name }));
+      await expect
+        .poll(
+          async () => {
+            const c = (await engine.snapshot(name))?.containers[0];
+            return (c?.restartCount ?? 0) >= 1 && c?.state.state === 'running';
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(true);
+      standIn.simulation.removePreviousRun('team-a', name, 'app');
+    } finally {
+      engine.close();
+    }
+    await openApp(page, served.url);
+    if (language === 'zh-CN') await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    await pickCluster(page, 'lab', 'team-a');
+    const leftovers = page.getByTestId('run-leftovers');
+    await leftovers.getByRole('button').first().click();
+    await page.getByRole('dialog').locator(`li[data-pod="${name}"]`).getByRole('button').first().click();
+    await page.getByRole('tab', { name: language === 'en' ? 'Logs' : '日志' }).click();
+    const marker = page.getByTestId('log-line').filter({
+      hasText: language === 'en' ? "this run's log is gone (its node removed the container)" : '这次运行的日志已不在',
+    });
+    await expect(marker).toHaveCount(1, { timeout: 30_000 });
+    await expect(page.getByTestId('log-line').filter({ hasText: 'unable to retrieve' })).toHaveCount(0);
+    await expect(page.getByTestId('log-line').filter({ hasText: 'before the crash' }).first()).toBeVisible();
+    await shot(page, `cluster-log-gone-light-${language}.png`);
+    await downRunningPod(page);
+    await expect.poll(() => labelled(name), { timeout: 30_000 }).toBe(0);
+  });
 
 test("the dry run shows a webhook's refusal on the design, and nothing is applied", async ({ page }) => {
   await openApp(page, served.url);

@@ -60,7 +60,8 @@ export class LineWriter implements LogFlow {
 type LogEvent =
   | { kind: 'line'; text: string; truncated: boolean }
   | { kind: 'attempt'; attempt: number }
-  | { kind: 'stopped'; exitCode: number };
+  | { kind: 'stopped'; exitCode: number }
+  | { kind: 'unavailable' };
 
 /** How a container's own text is written: unchanged to a pipe, through containerText() to a terminal. */
 export function containerOutput(stream: NodeJS.WriteStream): (text: string) => string {
@@ -86,5 +87,7 @@ export function logLine(
       return `${prefix}${stamp}${note(`--- restarted (attempt ${event.attempt + 1}) ---`)}\n`;
     case 'stopped':
       return `${prefix}${stamp}${note(`--- exited with code ${event.exitCode} ---`)}\n`;
+    case 'unavailable':
+      return `${prefix}${stamp}${note("--- this run's log is gone (its node removed the container) ---")}\n`;
   }
 }

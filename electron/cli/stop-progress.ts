@@ -26,7 +26,8 @@ export function stopReporter(name: string, options: StopReporterOptions): StopRe
   const pod = printable(name);
   const now = options.now ?? Date.now;
   const live = options.line?.live ? options.line : undefined;
-  let started = 0;
+  /** When `stopping` came; none comes when the grace period is 0. */
+  let started: number | undefined;
   let grace = 0;
   let waiting: string[] = [];
   let timer: NodeJS.Timeout | undefined;
@@ -34,7 +35,7 @@ export function stopReporter(name: string, options: StopReporterOptions): StopRe
 
   // What counts down comes first: a narrow terminal cuts the line's end.
   const countdown = (): string => {
-    const left = Math.max(0, Math.ceil(grace - (now() - started) / 1000));
+    const left = Math.max(0, Math.ceil(grace - (now() - (started ?? now())) / 1000));
     const hint = options.hint && left > 0 ? ` (${options.hint})` : '';
     return `  ${left > 0 ? `SIGKILL in ${left} s` : 'SIGKILL now'}${hint}: waiting for ${list(waiting)}`;
   };
@@ -69,13 +70,16 @@ export function stopReporter(name: string, options: StopReporterOptions): StopRe
       waiting = waiting.filter((name) => name !== p.container);
       if (waiting.length === 0) stopCountdown();
       if (!options.eachContainer) return;
-      const after = Math.round((now() - started) / 1000);
+      // No `stopping` before it: the grace period is 0, and it was stopped at once.
+      const after = started === undefined ? 0 : Math.round((now() - started) / 1000);
       const killed = p.exitCode === 137 && after >= grace;
       const container = printable(p.container);
       const code = p.exitCode === undefined ? '' : ` (exit code ${p.exitCode})`;
       plain(
         killed
-          ? `  ${container} was killed when its ${grace} s grace period ran out${code}`
+          ? grace > 0
+            ? `  ${container} was killed when its ${grace} s grace period ran out${code}`
+            : `  ${container} was killed at once (grace period 0 s)${code}`
           : `  ${container} stopped ${after === 0 ? 'at once' : `after ${after} s`}${code}`,
       );
     },

@@ -208,6 +208,18 @@ export const PodLogEvent = z.discriminatedUnion('kind', [
     t: z.number(),
     replica: z.string().optional(),
   }),
+  /**
+   * On a cluster: the node no longer has this run's log (its container was removed); the kubelet answers that in
+   * place of the lines, and it is said as ours, not as something the container printed.
+   */
+  z.object({
+    kind: z.literal('unavailable'),
+    container: z.string(),
+    attempt: z.number().int(),
+    time: z.string(),
+    t: z.number(),
+    replica: z.string().optional(),
+  }),
 ]);
 export type PodLogEvent = z.infer<typeof PodLogEvent>;
 

@@ -5,6 +5,8 @@ import { parse } from 'yaml';
 import { clusterDesign, clusterPlan, runSelector } from './kube';
 import { readyText, runSnapshot } from './kube-status';
 import { lineDiff, objectChange, podPath, refusalProblems } from './kube-verdict';
+import { drawnRun } from '../design/workloads/drawn-export';
+import type { Pod } from '../model';
 
 const helloworld = parse(readFileSync('assets/examples/helloworld.pod.yaml', 'utf8')) as Record<string, unknown>;
 
@@ -51,8 +53,14 @@ describe('the cluster plan', () => {
     );
   });
 
-  it('wraps the Pod in a Deployment with replicas and a Service for its named ports', () => {
-    const plan = clusterPlan(clusterDesign([helloworld]), {
+  it('wraps the Pod in a Deployment with replicas, and applies the Service drawnRun made up for its named ports', () => {
+    const made = drawnRun(helloworld as Pod, undefined, [], { asDeployment: true }).objects;
+    expect(
+      clusterPlan(clusterDesign([helloworld]), { namespace: 'default', design: 'hello', as: 'deployment' }).objects.map(
+        (o) => o.kind,
+      ),
+    ).toEqual(['Deployment']);
+    const plan = clusterPlan(clusterDesign(made), {
       namespace: 'default',
       design: 'hello',
       as: 'deployment',

@@ -2,7 +2,7 @@
 // ConfigMaps and Secrets it reads) to the objects Podwright applies to a cluster, in order, each labelled as
 // Podwright's and with the design's id. The Kubernetes engine applies exactly these and deletes exactly these on Down.
 import { referencedObjects } from '../design/design';
-import { exportKube, isRecord, stripLayout, type KubeObject } from '../manifest';
+import { exportKube, exportNoteText, isRecord, stripLayout, type KubeObject } from '../manifest';
 import type { Pod } from '../model';
 import { Labels } from '../model/labels';
 
@@ -165,7 +165,8 @@ export function clusterPlan(design: ClusterDesign, options: ClusterPlanOptions):
   }
 
   let workload: KubeObject;
-  let services: KubeObject[] = design.services;
+  // The design's Services: drawnRun adds the one a made-up Deployment comes with (makesUpService), as Export does.
+  const services: KubeObject[] = design.services;
   if (as === 'pod') {
     if (design.deployment) notes.push(`Runs the Deployment's Pod as a bare Pod "${name}", without the Deployment.`);
     workload = exportKube(design.pod, { as: 'pod' }).objects[0]!;
@@ -177,9 +178,7 @@ export function clusterPlan(design: ClusterDesign, options: ClusterPlanOptions):
   } else {
     const exported = exportKube(design.pod, { as: 'deployment', replicas });
     workload = exported.objects.find((o) => o.kind === 'Deployment')!;
-    notes.push(...exported.notes.filter((n) => !/ConfigMap/.test(n)));
-    // A Service comes with the Deployment only when the design draws none of its own.
-    if (services.length === 0) services = exported.objects.filter((o) => o.kind === 'Service');
+    notes.push(...exported.notes.filter((n) => !/ConfigMap/.test(n) && n !== exportNoteText('noNamedPort')));
   }
   for (const service of services) objects.push(planned(labelled(service, labels, namespace)));
 

@@ -7,7 +7,7 @@ import { choosePod } from '../../../shared/manifest/pod-choice';
 import { readDesign, type DesignPod, type DesignRead } from '../../../shared/manifest/read';
 import { ClusterError, DeployRefused, watchRuns, type ClusterEngine } from '../../engines/kube';
 import { clusterEngine, describeCluster, UsageError } from './cluster-choice';
-import { failure, formatRun, isReady } from './format';
+import { failure, formatRun, isReady, stillWaiting } from './format';
 import { readInput } from '../read-input';
 import { say, warn } from '../terminal';
 
@@ -34,6 +34,7 @@ const err = (line: string): void => warn(line);
 export function clusterDocuments(
   read: DesignRead,
   chosen: DesignPod,
+  as?: 'pod' | 'deployment',
 ): { documents: Record<string, unknown>[]; notes: string[] } {
   const notes: string[] = [];
   const wrapper = read.objects.find(
@@ -49,6 +50,7 @@ export function clusterDocuments(
     chosen.pod,
     deployment,
     read.objects.map((o) => o.object),
+    { asDeployment: as === 'deployment' },
   );
   return { documents: drawn.objects, notes: [...notes, ...drawn.notes] };
 }
@@ -104,7 +106,10 @@ export function runAs(
   return as ?? (replicas !== undefined ? 'deployment' : undefined);
 }
 
-/** Waits for the run to be ready (0), to fail (1) or for the timeout (1), printing the status as it changes. */
+/**
+ * Waits for the run to be ready (0), to fail (1) or for the timeout (1), printing the status as it changes (a replica
+ * the scheduler cannot place yet is progress, its words printed once per change; named again if the time runs out).
+ */
 export async function waitForRun(
   engine: ClusterEngine,
   name: string,
@@ -115,7 +120,7 @@ export async function waitForRun(
   let last: PodSnapshot | undefined;
   let shown = '';
   let code = 1;
-  let why = `Not ready after ${Math.round(timeoutMs / 1000)} s.`;
+  let failed: string | undefined;
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   const stop = (): void => abort.abort();
   process.once('SIGINT', stop);
@@ -137,11 +142,8 @@ export async function waitForRun(
           abort.abort();
           return;
         }
-        const failed = failure(event.pod);
-        if (failed) {
-          why = failed;
-          abort.abort();
-        }
+        failed = failure(event.pod);
+        if (failed) abort.abort();
       },
       abort.signal,
       { name },
@@ -150,7 +152,10 @@ export async function waitForRun(
     clearTimeout(timer);
     process.off('SIGINT', stop);
   }
-  if (code !== 0) err(`podwright: ${why}`);
+  if (code !== 0) {
+    const waiting = last && stillWaiting(last);
+    err(`podwright: ${failed ?? `Not ready after ${Math.round(timeoutMs / 1000)} s${waiting ? `: ${waiting}` : '.'}`}`);
+  }
   return { code, last };
 }
 
@@ -179,7 +184,7 @@ export async function deploy(file: string, options: DeployOptions): Promise<numb
   }
   const engine = clusterEngine(options, chosen.pod.metadata?.namespace || undefined);
   try {
-    const { documents, notes } = clusterDocuments(read, chosen);
+    const { documents, notes } = clusterDocuments(read, chosen, as);
     const plan = engine.plan({
       documents,
       design: options.design ?? designIdOf(file),

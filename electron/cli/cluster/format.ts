@@ -45,15 +45,27 @@ export function isReady(run: PodSnapshot): boolean {
   return replicas.length >= want && ready >= want;
 }
 
-/** What makes the run fail for sure (the CLI stops waiting): a Failed Pod, an image no node can pull, a crash loop, no room. */
+/**
+ * Why the run is not ready yet when nothing has failed: a replica the scheduler cannot place now. That can pass (a
+ * fresh node is tainted not-ready for a while, an autoscaler adds nodes), so the CLI keeps waiting, as `kubectl rollout
+ * status` does, and names it if the wait runs out.
+ */
+export function stillWaiting(run: PodSnapshot): string | undefined {
+  for (const r of run.replicas ?? []) {
+    if (r.terminating) continue;
+    const pending = unschedulable(r.conditions ?? []);
+    if (pending) return `Pod ${r.name} cannot be scheduled: ${pending.message ?? pending.reason ?? ''}`;
+  }
+  return undefined;
+}
+
+/** What makes the run fail for sure (the CLI stops waiting): a Failed Pod, an image no node can pull, a crash loop. */
 export function failure(run: PodSnapshot): string | undefined {
   const refused = replicaFailure(run);
   if (refused) return `Deployment ${run.name} cannot make its Pods: ${refused.message ?? refused.reason ?? ''}`;
   for (const r of run.replicas ?? []) {
     if (r.terminating) continue;
     if (r.phase === 'Failed') return `Pod ${r.name} failed.`;
-    const pending = unschedulable(r.conditions ?? []);
-    if (pending) return `Pod ${r.name} cannot be scheduled: ${pending.message ?? pending.reason ?? ''}`;
     for (const c of r.containers) {
       if (c.state.state !== 'waiting') continue;
       if (

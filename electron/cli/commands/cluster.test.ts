@@ -6,7 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
-import { kubectl, requireKubectl, StandIn, writeKubeconfig } from '../../engines/kube/testing';
+import {
+  defaultNodes,
+  kubectl,
+  requireKubectl,
+  StandIn,
+  typeByKind,
+  writeKubeconfig,
+} from '../../engines/kube/testing';
 
 // Each case runs the CLI several times (a Node process each); the shared machine can make that slow.
 vi.setConfig({ testTimeout: 180_000 });
@@ -22,8 +29,13 @@ interface Result {
 }
 
 function cli(...args: string[]): Promise<Result> {
+  return watchedCli(undefined, ...args);
+}
+
+/** Runs the CLI; `onStdout` sees its output as it comes. */
+function watchedCli(onStdout: ((text: string) => void) | undefined, ...args: string[]): Promise<Result> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       ['electron/cli/bin.mjs', ...args],
       { env: { ...process.env, KUBECONFIG: kubeconfig, NO_COLOR: '1', PODWRIGHT_CONFIG_DIR: dir }, timeout: 60_000 },
@@ -34,13 +46,15 @@ function cli(...args: string[]): Promise<Result> {
           stderr: String(stderr),
         }),
     );
+    if (onStdout) child.stdout?.on('data', (chunk: Buffer | string) => onStdout(String(chunk)));
   });
 }
 
 beforeAll(async () => {
   standIn = await StandIn.start({
     namespaces: ['default', 'team-a', 'quota'],
-    timing: { logIntervalMs: 100 },
+    // A crashing container's runs last long enough to read the previous one while it is still the previous one.
+    timing: { logIntervalMs: 100, crashAfterMs: 5000 },
     quotas: [{ namespace: 'quota', name: 'small', pods: 1 }],
   });
   dir = mkdtempSync(join(tmpdir(), 'podwright-cli-kube-'));
@@ -241,10 +255,50 @@ describe.skipIf(noKubectl)(`podwright deploy${noKubectl ? ` (skipped: ${noKubect
         spec: { containers: [{ name: 'app', image: 'busybox:1.36', resources: { requests: { memory: '64Gi' } } }] },
       }),
     );
-    const stuck = await cli('deploy', big, '--context', 'lab');
+    // No node will ever have room, but the CLI cannot know that (an autoscaler may add one): it waits, as kubectl
+    // rollout status does, and names the reason when the time is up.
+    const stuck = await cli('deploy', big, '--context', 'lab', '--timeout', '3');
     expect(stuck.code).toBe(1);
-    expect(stuck.stderr).toContain('cannot be scheduled: 0/3 nodes are available: 3 Insufficient memory.');
+    expect(stuck.stderr).toContain(
+      'podwright: Not ready after 3 s: Pod big cannot be scheduled: 0/3 nodes are available: 3 Insufficient memory.',
+    );
     expect((await cli('undeploy', 'big', '--context', 'lab')).code).toBe(0);
+  });
+
+  it("waits while fresh nodes are not ready yet, showing the scheduler's words once, and runs once they are", async () => {
+    // New nodes carry the not-ready taint until the node lifecycle controller lifts it (kube-scheduler 1.34.2's words).
+    const notReady = { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' as const };
+    standIn.simulation.setNodes(defaultNodes.map((n) => ({ ...n, taints: [notReady] })));
+    const pod = join(dir, 'early.yaml');
+    writeFileSync(
+      pod,
+      stringify({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'early' },
+        spec: { containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'] }] },
+      }),
+    );
+    const words =
+      '0/3 nodes are available: 3 node(s) had untolerated taint(s). no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.';
+    try {
+      let seen = '';
+      const deploying = watchedCli((text) => (seen += text), 'deploy', pod, '--context', 'lab');
+      // Lifted only once the CLI has shown why it waits, and has gone on waiting a while.
+      for (let i = 0; !seen.includes(`unschedulable: ${words}`); i++) {
+        expect(i, `never shown as unschedulable: ${seen}`).toBeLessThan(600);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+      standIn.simulation.setNodes(defaultNodes);
+      const r = await deploying;
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout.split(`    unschedulable: ${words}\n`).length - 1, r.stdout).toBe(1);
+      expect(r.stdout).toMatch(/Pod early \(namespace team-a\): Running/);
+    } finally {
+      standIn.simulation.setNodes(defaultNodes);
+    }
+    expect((await cli('undeploy', 'early', '--context', 'lab')).code).toBe(0);
   });
 
   it('exits 1 with the quota in its words when a Deployment cannot make its Pods', async () => {
@@ -256,6 +310,41 @@ describe.skipIf(noKubectl)(`podwright deploy${noKubectl ? ` (skipped: ${noKubect
       /Deployment helloworld cannot make its Pods: pods "helloworld-[a-z0-9]+-[a-z0-9]+" is forbidden: exceeded quota: small, requested: pods=1, used: pods=1, limited: pods=1/,
     );
     expect((await cli('undeploy', 'helloworld', '--context', 'lab', '-n', 'quota')).code).toBe(0);
+  });
+
+  it("marks a run whose log its node no longer has, in Podwright's words, not as a line the container printed", async () => {
+    const pod = join(dir, 'replaced.yaml');
+    writeFileSync(
+      pod,
+      stringify({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'replaced' },
+        spec: {
+          containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'echo before the crash; exit 7'] }],
+        },
+      }),
+    );
+    expect((await cli('deploy', pod, '--context', 'lab')).code).toBe(0);
+    const status = (): { restartCount?: number; state?: { running?: unknown } } | undefined =>
+      (
+        standIn.store.get(typeByKind('Pod')!, 'team-a', 'replaced')?.status as {
+          containerStatuses?: { restartCount?: number; state?: { running?: unknown } }[];
+        }
+      )?.containerStatuses?.[0];
+    for (let i = 0; !((status()?.restartCount ?? 0) >= 1 && status()?.state?.running); i++) {
+      expect(i, 'never restarted').toBeLessThan(300);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // The runtime removed the crashed run's container: the kubelet answers its own line for `previous`.
+    standIn.simulation.removePreviousRun('team-a', 'replaced', 'app');
+    const logs = await cli('logs', 'replaced', '--context', 'lab');
+    expect(logs.code, logs.stderr).toBe(0);
+    expect(logs.stdout).not.toContain('unable to retrieve container logs');
+    expect(logs.stdout).toMatch(
+      /^\[replaced\/app\] --- this run's log is gone \(its node removed the container\) ---\n\[replaced\/app\] --- exited with code 7 ---\n\[replaced\/app\] --- restarted \(attempt 2\) ---\n\[replaced\/app\] before the crash\n/,
+    );
+    expect((await cli('undeploy', 'replaced', '--context', 'lab', '--grace', '0')).code).toBe(0);
   });
 
   it('uses the current context and the namespace it names when --context is left out', async () => {

@@ -70,6 +70,17 @@ describe('the stop report', () => {
         '  api stopped at once (exit code 143)\n',
     );
   });
+
+  it('with grace 0 (nothing to wait for), says each container was killed at once', () => {
+    const out = screen(false);
+    const report = stopReporter('web', { eachContainer: true, line: out.line, now: () => 1_765_000_000_000 });
+    report.onProgress({ step: 'stopped', container: 'api', exitCode: 137 });
+    report.onProgress({ step: 'stopped', container: 'main', exitCode: 0 });
+    report.done();
+    expect(out.text()).toBe(
+      '  api was killed at once (grace period 0 s) (exit code 137)\n  main stopped at once (exit code 0)\n',
+    );
+  });
 });
 
 describe('the stop report with names from the engine', () => {

@@ -14,6 +14,13 @@ import {
 } from '../../../shared/design/export-design';
 import { defaultInfraImage } from '../../../shared/manifest';
 import { corpusDir } from '../../../shared/manifest/corpus.test-support';
+import { parseAllDocuments, stringify } from 'yaml';
+import { exportDesign } from '../../../shared/design/export-design';
+import { drawnRun } from '../../../shared/design/workloads/drawn-export';
+import { choosePod } from '../../../shared/manifest/pod-choice';
+import { readDesign } from '../../../shared/manifest/read';
+import { clusterDesign, clusterPlan } from '../../../shared/plan/kube';
+import { clusterDocuments } from '../cluster/deploy-run';
 import { runExport } from './export';
 
 const examplesDir = join(process.cwd(), 'assets/examples');
@@ -91,4 +98,70 @@ describe('the app exports what `podwright export` writes', () => {
       expect(outcomes).toEqual([refused, refused, refused, refused, 'written', 'written']);
     });
   }
+});
+
+describe('a run on a cluster applies the Deployment and Services its export writes (makesUpService)', () => {
+  const pod = (labels: Record<string, string> = { app: 'web' }) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'web', labels },
+    spec: { containers: [{ name: 'api', image: 'busybox:1.36', ports: [{ name: 'http', containerPort: 80 }] }] },
+  });
+  const service = (name: string, app: string) => ({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name },
+    spec: { selector: { app }, ports: [{ port: 80, targetPort: 'http' }] },
+  });
+  const wrapped = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web' },
+    spec: {
+      replicas: 2,
+      selector: { matchLabels: { app: 'web' } },
+      template: { metadata: { labels: { app: 'web' } }, spec: pod().spec },
+    },
+  };
+  const cases: [string, object[], string[]][] = [
+    [
+      'a bare Pod, no Service drawn: the Service made up from its named ports',
+      [pod()],
+      ['Deployment/web', 'Service/web'],
+    ],
+    ['a bare Pod and a Service that selects another: none', [pod(), service('elsewhere', 'other')], ['Deployment/web']],
+    [
+      'a bare Pod and a Service that selects it: that one',
+      [pod(), service('front', 'web')],
+      ['Deployment/web', 'Service/front'],
+    ],
+    ['a Deployment drawn (the app wraps the Pod), no Service: none', [wrapped], ['Deployment/web']],
+  ];
+  const names = (objects: { kind?: unknown; metadata?: unknown }[]): string[] =>
+    objects
+      .filter((o) => o.kind === 'Deployment' || o.kind === 'Service')
+      .map((o) => `${String(o.kind)}/${String((o.metadata as { name?: string }).name)}`)
+      .sort();
+
+  for (const [label, objects, expected] of cases)
+    it(label, () => {
+      const text = objects.map((o) => stringify(o)).join('---\n');
+      const read = readDesign(text, { name: 'web.yaml' });
+      const exported = exportDesign(read, { as: 'deployment', single: true, infraImage: defaultInfraImage });
+      const written = parseAllDocuments(exported.files[0]!.text).map((d) => d.toJSON() as { kind?: unknown });
+      expect(names(written)).toEqual(expected);
+      // `podwright deploy --as deployment`: the documents it sends, planned as the engine plans them.
+      const chosen = choosePod(read, undefined);
+      const { documents } = clusterDocuments(read, chosen, 'deployment');
+      const plan = clusterPlan(clusterDesign(documents), { namespace: 'default', design: 'web', as: 'deployment' });
+      expect(names(plan.objects.map((o) => o.body))).toEqual(expected);
+      // The app's Run of the design as drawn (a Deployment when one is drawn, else the bare Pod).
+      const deployment = read.objects.find((o) => o.object.kind === 'Deployment')?.object;
+      const app = drawnRun(
+        chosen.pod,
+        deployment,
+        read.objects.map((o) => o.object),
+      ).objects;
+      if (deployment) expect(names(app)).toEqual(expected);
+    });
 });

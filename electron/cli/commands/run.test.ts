@@ -41,6 +41,19 @@ spec:
 `;
 }
 
+/** More app containers of the test image running `script`, as YAML list items to put under `containers:`. */
+function containers(names: string[], script: string): string {
+  return names
+    .map(
+      (c) => `    - name: ${c}
+      image: podwright-test/busybox:1
+      imagePullPolicy: Never
+      command: [sh, -c, ${JSON.stringify(script)}]
+`,
+    )
+    .join('');
+}
+
 async function labelled(name: string): Promise<number> {
   const label = [`${Labels.pod}=${name}`];
   const containers = await engine.docker.listContainers({ all: true, filters: { label } });
@@ -164,15 +177,7 @@ describe.skipIf(dockerReason)(`podwright run / ps / down${dockerReason ? ` (skip
     // sh as PID 1 ignores SIGTERM: only SIGKILL, after 600 s or at once, ends it. It says when it gets SIGTERM. Three
     // such containers: the forced removal deleting one before the log stream reads its exit is then all but certain.
     const stubborn = 'trap "echo got SIGTERM" TERM; echo started; while true; do sleep 1; done';
-    const more = ['b', 'c']
-      .map(
-        (c) => `    - name: ${c}
-      image: podwright-test/busybox:1
-      imagePullPolicy: Never
-      command: [sh, -c, ${JSON.stringify(stubborn)}]
-`,
-      )
-      .join('');
+    const more = containers(['b', 'c'], stubborn);
     await writeFile(
       file,
       manifest(name, stubborn)
@@ -206,6 +211,29 @@ describe.skipIf(dockerReason)(`podwright run / ps / down${dockerReason ? ` (skip
       expect(seen.stdout.indexOf(exit)).toBeGreaterThan(seen.stdout.indexOf(`${c} | got SIGTERM`));
     }
     expect(seen.stderr).toContain(`Removed Pod ${name}: 4 containers, 1 volume.`);
+    expect(await labelled(name)).toBe(0);
+  }, 120_000);
+
+  it('in the foreground, a Pod with grace 0 stops at the first Ctrl-C, each exit said once', async () => {
+    const name = `cli-fg0-${suffix}`;
+    names.push(name);
+    const file = join(dir, 'fg0.yaml');
+    // Grace 0: nothing to wait for, so the removal kills and removes at once; the log stream may not read the exits
+    // before the containers are gone. Six containers make that all but certain (one of three runs lost some with three).
+    const loop = 'echo started; while true; do sleep 1; done';
+    const more = containers(['b', 'c', 'd', 'e', 'f'], loop);
+    await writeFile(file, manifest(name, loop).replace('  containers:\n', `  containers:\n${more}`));
+    const { child, seen, exited } = foreground(file);
+    for (const c of ['app', 'b  ', 'c  ', 'd  ', 'e  ', 'f  '])
+      await expect.poll(() => seen.stdout, { timeout: 30_000 }).toMatch(new RegExp(`^${c} \\| started$`, 'm'));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    // sh as PID 1 ignores SIGTERM: each is killed, and says so once, as a normal stop does.
+    for (const c of ['app', 'b  ', 'c  ', 'd  ', 'e  ', 'f  ']) {
+      const exit = `${c} | --- exited with code 137 ---\n`;
+      expect(seen.stdout.split(exit).length - 1, seen.stdout).toBe(1);
+    }
+    expect(seen.stderr).toContain(`Removed Pod ${name}: 7 containers, 1 volume.`);
     expect(await labelled(name)).toBe(0);
   }, 120_000);
 

@@ -176,8 +176,10 @@ export function LogList({ colourOf, nameCh }: LogListProps) {
           {line.meta ? (
             line.meta.kind === 'stopped' ? (
               t('logs.stopped', { code: line.meta.exitCode })
-            ) : (
+            ) : line.meta.kind === 'attempt' ? (
               t('logs.restarted', { attempt: line.meta.attempt })
+            ) : (
+              t('logs.unavailable')
             )
           ) : (
             <Highlighted text={line.text} query={query} />

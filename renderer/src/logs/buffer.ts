@@ -18,7 +18,7 @@ export interface LogLine {
   /** On a cluster: the replica Pod the line came from (one run, several Pods). */
   replica?: string;
   /** For stream 'meta': what happened, so the panel can say it in the user's language. */
-  meta?: { kind: 'stopped'; exitCode: number } | { kind: 'attempt'; attempt: number };
+  meta?: { kind: 'stopped'; exitCode: number } | { kind: 'attempt'; attempt: number } | { kind: 'unavailable' };
 }
 
 export type NewLogLine = Omit<LogLine, 'seq'>;

@@ -19,6 +19,9 @@ describe('log view store', () => {
     expect(stopped).toMatchObject({ stream: 'meta', container: 'app', meta: { kind: 'stopped', exitCode: 2 } });
     const restarted = toLine({ kind: 'attempt', container: 'app', attempt: 1, time: 'x', t: 6 });
     expect(restarted).toMatchObject({ stream: 'meta', meta: { kind: 'attempt', attempt: 1 } });
+    // A run whose log its node no longer has (on a cluster) is said as ours, not shown as the container's text.
+    const gone = toLine({ kind: 'unavailable', container: 'app', attempt: 0, time: 'x', t: 4, replica: 'web-1' });
+    expect(gone).toMatchObject({ stream: 'meta', replica: 'web-1', meta: { kind: 'unavailable' } });
   });
 
   it('focusContainer shows only that container, and turns follow back on', () => {

@@ -65,6 +65,8 @@ export function toLine(event: PodLogEvent): NewLogLine {
         text: `exited with code ${event.exitCode}`,
         meta: { kind: 'stopped', exitCode: event.exitCode },
       };
+    case 'unavailable':
+      return { ...metaBase(event), text: "this run's log is gone", meta: { kind: 'unavailable' } };
   }
 }
 

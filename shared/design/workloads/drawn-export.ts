@@ -19,6 +19,16 @@ export interface DrawnExport {
 }
 
 /**
+ * Whether a Deployment around a Pod comes with a Service made up from the Pod's named ports: only when the Deployment
+ * itself is made up (none is drawn around the Pod) and the design draws no Service at all; otherwise the Services are
+ * the drawn ones that select the Pod. The one rule for Export and Run, in the app and the CLI (`export --as
+ * deployment`, `deploy --as deployment` or `--replicas` on a bare Pod).
+ */
+export function makesUpService(deploymentDrawn: boolean, services: readonly KubeObject[]): boolean {
+  return !deploymentDrawn && !services.some((o) => o.kind === 'Service');
+}
+
+/**
  * The Deployment and the Services drawn for `chosen` (then the ConfigMaps it reads), or undefined when the design draws
  * neither a Deployment around it nor any Service: then the export makes both up from the Pod, as it always has.
  * `replicas` replaces the drawn count when given.
@@ -35,7 +45,7 @@ export function drawnDeployment(
       ? read.objects.find((o) => o.document === origin.document && o.path.join('.') === origin.objectPath.join('.'))
       : undefined;
   const services = read.objects.filter((o) => o.object.kind === 'Service').map((o) => o.object);
-  if (!wrapper && services.length === 0) return undefined;
+  if (makesUpService(Boolean(wrapper), services)) return undefined;
   const notes: string[] = [];
   const objects: KubeObject[] = [];
   if (wrapper) {
@@ -84,14 +94,23 @@ export function drawnServices(
 /**
  * What a cluster run applies for a Pod, the same objects "Export as Deployment + Service" writes: the Deployment drawn
  * around it (else the Pod itself), the Services that select it, then the design's ConfigMaps and Secrets (the cluster
- * plan takes those the Pod reads). The app and `podwright deploy` both send these.
+ * plan takes those the Pod reads). The app and `podwright deploy` both send these. `asDeployment`: the run makes a
+ * Deployment up around a bare Pod (`deploy --as deployment`), which then comes with a Service as its export does
+ * (makesUpService).
  */
-export function drawnRun(pod: Pod, deployment: KubeObject | undefined, others: readonly KubeObject[]): DrawnExport {
-  const services = drawnServices(
-    pod,
-    others.filter((o) => o.kind === 'Service'),
-    'applied',
-  );
+export function drawnRun(
+  pod: Pod,
+  deployment: KubeObject | undefined,
+  others: readonly KubeObject[],
+  options: { asDeployment?: boolean } = {},
+): DrawnExport {
+  const drawn = others.filter((o) => o.kind === 'Service');
+  const services = drawnServices(pod, drawn, 'applied');
+  if (options.asDeployment && makesUpService(Boolean(deployment), drawn)) {
+    const made = exportKube(pod, { as: 'deployment' });
+    services.objects.push(...made.objects.filter((o) => o.kind === 'Service'));
+    services.notes.push(...made.notes.filter((n) => n === noServiceNote));
+  }
   const data = others.filter((o) => o.kind === 'ConfigMap' || o.kind === 'Secret').map((o) => cleanObject(o));
   return {
     objects: [cleanObject(deployment ?? (pod as unknown as KubeObject)), ...services.objects, ...data],

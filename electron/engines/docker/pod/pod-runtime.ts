@@ -553,17 +553,18 @@ export class PodRuntime {
       this.docker.listContainers({ all: true, filters: { label: selector } }),
       this.docker.listVolumes({ filters: { label: selector } }),
     ]);
+    const running = (c: Docker.ContainerInfo): boolean => c.State === 'running' || c.State === 'restarting';
     const graceOf = (c: Docker.ContainerInfo): number =>
-      c.State === 'running' || c.State === 'restarting'
-        ? (options.graceSeconds ?? Number(c.Labels[Labels.grace] ?? 10))
-        : 0;
+      running(c) ? (options.graceSeconds ?? Number(c.Labels[Labels.grace] ?? 10)) : 0;
     const report = options.onProgress;
     const nameOf = (c: Docker.ContainerInfo): string =>
       c.Labels[Labels.container] ?? c.Names[0]?.replace(/^\//, '') ?? c.Id.slice(0, 12);
     const removeOne = async (c: Docker.ContainerInfo, reported = false): Promise<void> => {
       const container = this.engine.streams.getContainer(c.Id);
       const t = graceOf(c);
-      if (t > 0) {
+      // Someone listening hears how each running app ended, with grace 0 too (stopped at once, then removed): a
+      // removal by force alone deletes it before its exit can be read.
+      if (t > 0 || (reported && report && running(c))) {
         await container.stop({ t }).catch(() => undefined);
         if (reported && report) {
           const exitCode = await container.inspect().then(
@@ -576,15 +577,16 @@ export class PodRuntime {
       // A removal already under way (a run rolling back, another down) is this one's work done.
       await container.remove({ force: true }).catch((err: unknown) => (isGone(err) ? undefined : Promise.reject(err)));
     };
-    if (list.some((c) => c.Labels[Labels.role] !== 'infra' && graceOf(c) > 0)) {
+    const apps = list.filter((c) => c.Labels[Labels.role] !== 'infra');
+    const waited = apps.filter((c) => graceOf(c) > 0);
+    if (waited.length > 0 || (report && apps.some(running))) {
       // The apps get their grace period with the network and IPC still in place; the infra goes last.
-      const apps = list.filter((c) => c.Labels[Labels.role] !== 'infra');
-      const waited = apps.filter((c) => graceOf(c) > 0);
-      report?.({ step: 'stopping', containers: waited.map(nameOf), graceSeconds: Math.max(...waited.map(graceOf)) });
+      if (waited.length > 0)
+        report?.({ step: 'stopping', containers: waited.map(nameOf), graceSeconds: Math.max(...waited.map(graceOf)) });
       await settleAll(apps.map((c) => removeOne(c, true)));
       await settleAll(list.filter((c) => c.Labels[Labels.role] === 'infra').map((c) => removeOne(c)));
     } else {
-      // Nothing to wait for: kill and remove everything at once.
+      // Nothing to wait for, nobody to tell: kill and remove everything at once.
       await settleAll(list.map((c) => removeOne(c)));
     }
     const own = (Volumes ?? []).filter((v) => v.Labels?.[Labels.persistent] !== 'true');

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { typeByKind } from '../testing/resources';
 import { kubectl, requireKubectl, StandIn } from '../testing';
-import { clusterOn, eventually, exampleDocuments, type Fixture } from '../testing/fixtures';
+import { clusterOn, eventually, exampleDocuments, exampleRun, type Fixture } from '../testing/fixtures';
 import { DeployRefused } from './deploy';
 
 // kubectl's side of the checks: a failure under CI when kubectl is missing, elsewhere those cases skip with the reason.
@@ -43,7 +43,7 @@ const services = typeByKind('Service')!;
 
 describe('the dry run before the first apply', () => {
   it('shows what would be created and stores nothing', async () => {
-    const plan = fx.engine.plan({ documents: exampleDocuments(), design: 'hello', as: 'deployment', replicas: 3 });
+    const plan = fx.engine.plan({ documents: exampleRun(), design: 'hello', as: 'deployment', replicas: 3 });
     const before = standIn.store.resourceVersion;
     const preview = await fx.engine.deployer.preview(plan);
     expect(preview.accepted).toBe(true);
@@ -91,7 +91,9 @@ describe('the dry run before the first apply', () => {
     const run = async (namespace: string, user = 'admin'): Promise<string[]> => {
       const f = clusterOn(standIn, namespace, { user, context: `${namespace}-${user}` });
       const preview = await f.engine.deployer.preview(
-        f.engine.plan({ documents: exampleDocuments(), design: 'x', as: namespace === 'quota' ? 'pod' : 'deployment' }),
+        namespace === 'quota'
+          ? f.engine.plan({ documents: exampleDocuments(), design: 'x', as: 'pod' })
+          : f.engine.plan({ documents: exampleRun(), design: 'x', as: 'deployment' }),
       );
       return preview.problems.map((p) => `${p.code}: ${p.message}`);
     };
@@ -112,7 +114,7 @@ describe('server-side apply', () => {
   it.skipIf(noKubectl)(
     withKubectl("applies with the podwright field manager, labelled as Podwright's and with the design id"),
     async () => {
-      const plan = fx.engine.plan({ documents: exampleDocuments(), design: 'hello', as: 'deployment', replicas: 3 });
+      const plan = fx.engine.plan({ documents: exampleRun(), design: 'hello', as: 'deployment', replicas: 3 });
       const { applied } = await fx.engine.deployer.apply(plan);
       expect(applied.map((a) => a.action)).toEqual(['create', 'create']);
       const live = standIn.store.get(deployment, 'default', 'helloworld')!;
@@ -164,7 +166,7 @@ describe('server-side apply', () => {
         fx.kubeconfig,
       );
       expect(scaled.code, scaled.stderr).toBe(0);
-      const plan = fx.engine.plan({ documents: exampleDocuments(), design: 'hello', as: 'deployment', replicas: 3 });
+      const plan = fx.engine.plan({ documents: exampleRun(), design: 'hello', as: 'deployment', replicas: 3 });
       const preview = await fx.engine.deployer.preview(plan);
       expect(preview.conflicts).toEqual([
         { object: 'Deployment helloworld', field: '.spec.replicas', manager: 'ops-team' },
@@ -200,7 +202,7 @@ describe('server-side apply', () => {
     await fx.engine.deployer.scale('default', 'helloworld', 3);
     expect(spec().replicas).toBe(3);
     // Nothing else changed: the design applied again finds the Deployment as it left it.
-    const plan = fx.engine.plan({ documents: exampleDocuments(), design: 'hello', as: 'deployment', replicas: 3 });
+    const plan = fx.engine.plan({ documents: exampleRun(), design: 'hello', as: 'deployment', replicas: 3 });
     expect((await fx.engine.deployer.preview(plan)).objects.map((o) => o.action)).toEqual(['unchanged', 'unchanged']);
   });
 });

@@ -291,18 +291,15 @@ export class ClusterDeployer {
     let delay = 100;
     for (;;) {
       signal?.throwIfAborted();
-      const left: string[] = [];
-      for (const t of targets) if (await this.live({ ...t } as PlannedObject)) left.push(`${t.kind} ${t.name}`);
-      if (run) left.push(...(await this.find('Pod', run.namespace, run.name, run.design)).map((p) => `Pod ${p}`));
-      if (left.length === 0) return;
+      // A set: a Pod targeted by name is found again by the run's labels.
+      const left = new Set<string>();
+      for (const t of targets) if (await this.live({ ...t } as PlannedObject)) left.add(`${t.kind} ${t.name}`);
+      if (run) for (const p of await this.find('Pod', run.namespace, run.name, run.design)) left.add(`Pod ${p}`);
+      if (left.size === 0) return;
       if (Date.now() > deadline)
-        throw new ClusterError(
-          'TIMEOUT',
-          notGoneMessage(left),
-          this.cluster.where,
-          undefined,
-          { objects: [...new Set(left)].join(', ') },
-        );
+        throw new ClusterError('TIMEOUT', notGoneMessage(left), this.cluster.where, undefined, {
+          objects: [...left].join(', '),
+        });
       await new Promise((r) => setTimeout(r, delay));
       delay = Math.min(delay * 2, 1000);
     }

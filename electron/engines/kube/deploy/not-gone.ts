@@ -1,12 +1,12 @@
 // What an undeploy says when objects outlive its wait: each named once, and why a Pod can stay (its node must confirm).
 
 /**
- * `left`: "Kind name" of every object still there (a Pod may be listed twice: as a target and as found by the run's
- * labels). A Pod stays Terminating until its node's kubelet confirms it stopped, which a node that is down or
- * unreachable never does; the API removes it at once only when asked with grace 0.
+ * `left`: "Kind name" of every object still there, each once. A Pod stays Terminating until its node's kubelet confirms
+ * it stopped, which a node that is down or unreachable never does; the API removes it at once only when asked with
+ * grace 0.
  */
-export function notGoneMessage(left: readonly string[]): string {
-  const names = [...new Set(left)];
+export function notGoneMessage(left: ReadonlySet<string>): string {
+  const names = [...left];
   const pods = names.some((n) => n.startsWith('Pod '));
   return (
     `Still not gone after the grace period: ${names.join(', ')}.` +

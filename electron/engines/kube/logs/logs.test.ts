@@ -80,6 +80,36 @@ describe('logs', () => {
   });
 });
 
+describe("a run whose log the node no longer has", () => {
+  // Its own stand-in, whose runs last long enough that the previous run stays the previous one while it is read.
+  let slow: StandIn;
+  let on: Fixture;
+  beforeAll(async () => {
+    slow = await StandIn.start({ timing: { logIntervalMs: 100, crashAfterMs: 4000, backoffMs: 300 } });
+    on = clusterOn(slow);
+  });
+  afterAll(async () => {
+    on?.engine.close();
+    await slow?.close();
+  });
+
+  it("says so as ours, where the kubelet answers it in place of the lines (REAL-SERVER.md, logs)", async () => {
+    const crash = [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'replaced' }, spec: { containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'echo before the crash; exit 7'] }] } }];
+    await on.engine.deployer.apply(on.engine.plan({ documents: crash, design: 'replaced' }));
+    await eventually(() => on.engine.snapshot('replaced'), (s) => (s?.containers[0]?.restartCount ?? 0) >= 1 && s?.containers[0]?.state.state === 'running', 15_000);
+    slow.simulation.removePreviousRun('default', 'replaced', 'app');
+    const previous: PodLogEvent[] = [];
+    await streamClusterLogs(on.engine.cluster, { namespace: 'default', name: 'replaced', previous: true }, (e) => previous.push(e), new AbortController().signal);
+    expect(previous.map((e) => e.kind)).toEqual(['unavailable']);
+    expect(previous[0]).toMatchObject({ container: 'app', attempt: 0, replica: 'replaced' });
+    // The whole log: the marker where the lost run's lines would be, its exit, then the run that goes on.
+    const all: PodLogEvent[] = [];
+    await streamClusterLogs(on.engine.cluster, { namespace: 'default', name: 'replaced' }, (e) => all.push(e), new AbortController().signal);
+    expect(all.slice(0, 3).map((e) => `${e.kind}${e.attempt}`)).toEqual(['unavailable0', 'stopped0', 'attempt1']);
+    expect(all.filter((e) => e.kind === 'line').every((e) => e.kind === 'line' && e.text === 'before the crash' && e.attempt === 1)).toBe(true);
+  }, 30_000);
+});
+
 describe('terminal and exec', () => {
   it('opens a shell in one replica over the channel protocol, with a resize', async () => {
     let screen = '';

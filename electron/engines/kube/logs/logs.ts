@@ -52,6 +52,29 @@ export function splitLogLine(line: string): { time: string; t: number; text: str
   return { time: stamp, t, text: line.slice(space + 1) };
 }
 
+/**
+ * The kubelet's answer in place of a run's log when the container runtime no longer has that container (a replaced
+ * container's previous run, removed): `unable to retrieve container logs for containerd://…`, written into the log's
+ * body without a timestamp (as seen on a 1.34.2 kubelet with containerd). No line of a container comes without one
+ * when timestamps are asked for.
+ */
+export function kubeletLogGone(raw: string): boolean {
+  return /^unable to retrieve container logs for [a-z0-9-]+:\/\/\S+$/.test(raw.trim());
+}
+
+interface Instant {
+  time: string;
+  t: number;
+}
+
+const at = (t: number): Instant => ({ time: new Date(t).toISOString(), t });
+
+/** An RFC 3339 time from the status as an instant, or undefined. */
+function instant(value: unknown): Instant | undefined {
+  const t = typeof value === 'string' ? Date.parse(value) : NaN;
+  return Number.isNaN(t) ? undefined : { time: String(value), t };
+}
+
 interface Pending {
   event: PodLogEvent;
   arrived: number;
@@ -164,8 +187,10 @@ export async function streamClusterLogs(cluster: Cluster, options: ClusterLogOpt
     query: Record<string, string | number | boolean | undefined>,
     attempt: number,
     onBacklog?: () => void,
-  ): Promise<number> => {
-    let count = 0;
+    /** When the run ended, for the marker that its log is gone (else the time it is read). */
+    ended?: Instant,
+  ): Promise<{ last?: number }> => {
+    let last: number | undefined;
     // The backlog is what the first chunk brings; a quiet container has none (and a server may not even answer the
     // request's headers before its first line), so the merge waits for it only briefly.
     const backlog = setTimeout(() => onBacklog?.(), 150);
@@ -179,17 +204,18 @@ export async function streamClusterLogs(cluster: Cluster, options: ClusterLogOpt
       clearTimeout(backlog);
       onBacklog?.();
       // Stopped before the kubelet answered (a real one answers once the container's stream is open): the end.
-      if (stop.aborted) return count;
+      if (stop.aborted) return {};
       throw err;
     }
     let buffered = '';
     const line = (raw: string): void => {
       const { time, t, text } = splitLogLine(raw);
+      if (kubeletLogGone(raw)) return out({ kind: 'unavailable', container, attempt, ...(ended ?? { time, t }), replica: pod });
       const bytes = Buffer.byteLength(text);
       const truncated = bytes > maxBytes;
       const shown = truncated ? Buffer.from(text).subarray(0, maxBytes).toString('utf8') : text;
       out({ kind: 'line', container, stream: 'stdout', time, t, text: shown, truncated, attempt, replica: pod });
-      count++;
+      last = t;
     };
     try {
       for await (const chunk of res) {
@@ -209,7 +235,7 @@ export async function streamClusterLogs(cluster: Cluster, options: ClusterLogOpt
       onBacklog?.();
     }
     if (buffered) line(buffered);
-    return count;
+    return { last };
   };
 
   const tail = async (pod: string, container: string, ready: () => void): Promise<void> => {
@@ -226,20 +252,26 @@ export async function streamClusterLogs(cluster: Cluster, options: ClusterLogOpt
       const terminated = (state.terminated as Json | undefined) ?? ((s?.lastState as Json | undefined)?.terminated as Json | undefined);
       return typeof terminated?.exitCode === 'number' ? terminated.exitCode : undefined;
     };
-    const now = (): { time: string; t: number } => ({ time: new Date().toISOString(), t: Date.now() });
+    const now = (): Instant => ({ time: new Date().toISOString(), t: Date.now() });
+    const previousRun = (): Json | undefined => (status()?.lastState as Json | undefined)?.terminated as Json | undefined;
     if (options.previous) {
-      if (restarts() > 0) await read(pod, container, { previous: true }, 0).catch(() => 0);
+      if (restarts() > 0) await read(pod, container, { previous: true }, 0, undefined, instant(previousRun()?.finishedAt)).catch(() => 0);
       return;
     }
     if (!started()) ready();
     // The crashed run first: a container backing off shows why it crashed.
     if (restarts() > 0 && since.sinceSeconds === undefined && since.sinceTime === undefined) {
-      const n = await read(pod, container, { previous: true, ...(options.tail !== undefined ? { tailLines: options.tail } : {}) }, 0).catch(() => -1);
-      if (n >= 0) {
-        const code = ((status()?.lastState as Json | undefined)?.terminated as Json | undefined)?.exitCode;
-        out({ kind: 'stopped', container, attempt: 0, exitCode: typeof code === 'number' ? code : 0, ...now(), replica: pod });
+      const ended = instant(previousRun()?.finishedAt);
+      const read0 = await read(pod, container, { previous: true, ...(options.tail !== undefined ? { tailLines: options.tail } : {}) }, 0, undefined, ended).catch(() => undefined);
+      if (read0) {
+        // Its end and the next run's start at the times the status gives (whole seconds: never before its last line),
+        // not when they are read, so that the run going on follows them in the merge.
+        const end = ended ? (read0.last !== undefined && read0.last > ended.t ? at(read0.last) : ended) : now();
+        const code = previousRun()?.exitCode;
+        out({ kind: 'stopped', container, attempt: 0, exitCode: typeof code === 'number' ? code : 0, ...end, replica: pod });
         attempt = 1;
-        out({ kind: 'attempt', container, attempt, ...now(), replica: pod });
+        const began = instant(((status()?.state as Json | undefined)?.running as Json | undefined)?.startedAt);
+        out({ kind: 'attempt', container, attempt, ...(began && began.t >= end.t ? began : end), replica: pod });
       }
     }
     let first = true;

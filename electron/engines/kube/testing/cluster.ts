@@ -15,6 +15,8 @@ export interface NodeSetting {
   memory: string;
   pods?: number;
   labels?: Record<string, string>;
+  /** As `spec.taints`: a fresh node carries `node.kubernetes.io/not-ready:NoSchedule` until its lifecycle controller lifts it. */
+  taints?: { key: string; value?: string; effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute' }[];
 }
 
 export interface SimulationTiming {
@@ -69,6 +71,10 @@ export interface LogLine {
 export type LogListener = (event: { line: LogLine } | { end: true }) => void;
 
 export interface Attempt {
+  /** As the status names it (`lastState.terminated.containerID`). */
+  containerID: string;
+  /** The container runtime removed this run's container: its log is gone. */
+  removed?: boolean;
   startedAt: string;
   finishedAt?: string;
   exitCode?: number;
@@ -246,6 +252,18 @@ export class ClusterSimulation {
     this.options = { ...this.options, unpullable: images };
   }
 
+  /**
+   * The container runtime removes the container of `container`'s previous run (as a node's garbage collection or a
+   * restarted containerd leaves a replaced container): the status still names it, its log is gone.
+   */
+  removePreviousRun(namespace: string, name: string, container: string): void {
+    const attempts = this.runs.get(`${namespace}/${name}`)?.containers.find((c) => c.name === container)?.attempts ?? [];
+    const previous = attempts[attempts.length - 2];
+    if (!previous) throw new Error(`${namespace}/${name} ${container} has no previous run`);
+    previous.removed = true;
+    previous.lines = [];
+  }
+
   /** The running state of a Pod's containers, for logs and exec; undefined before it is bound to a node. */
   run(namespace: string, name: string): PodRun | undefined {
     return this.runs.get(`${namespace}/${name}`);
@@ -255,7 +273,7 @@ export class ClusterSimulation {
     this.options.nodes.forEach((n, i) => {
       this.store.put(this.nodesType, {
         metadata: { name: n.name, labels: { 'kubernetes.io/hostname': n.name, 'kubernetes.io/os': 'linux', ...(n.labels ?? {}) } },
-        spec: {},
+        spec: n.taints?.length ? { taints: n.taints.map((t) => ({ ...t })) } : {},
         status: {
           capacity: { cpu: n.cpu, memory: n.memory, pods: String(n.pods ?? 110) },
           allocatable: { cpu: n.cpu, memory: n.memory, pods: String(n.pods ?? 110) },
@@ -532,7 +550,9 @@ export class ClusterSimulation {
       const used = here.map((p) => podRequests(p.spec as JsonObject)).reduce((a, b) => ({ cpu: a.cpu + b.cpu, memory: a.memory + b.memory }), { cpu: 0, memory: 0 });
       const why: string[] = [];
       const labels = labelsOf(node);
-      if (Object.entries(selector).some(([k, v]) => labels[k] !== v)) why.push("node(s) didn't match Pod's node affinity/selector");
+      // The default profile filters by taints and node affinity before ports and resources, and stops at a refusal.
+      if (untolerated(node, list(spec.tolerations))) why.push('node(s) had untolerated taint(s)');
+      else if (Object.entries(selector).some(([k, v]) => labels[k] !== v)) why.push("node(s) didn't match Pod's node affinity/selector");
       else {
         if (here.length + 1 > Number(alloc.pods ?? 110)) why.push('Too many pods');
         if (want.cpu > 0 && used.cpu + want.cpu > (milliCpu(alloc.cpu) ?? 0)) why.push('Insufficient cpu');
@@ -682,7 +702,12 @@ export class ClusterSimulation {
   private startAttempt(run: PodRun, c: ContainerRun): void {
     if (run.deleting) return;
     const t = Date.now();
-    const attempt: Attempt = { startedAt: new Date(t).toISOString().replace(/\.\d+Z$/, 'Z'), lines: [], listeners: new Set() };
+    const attempt: Attempt = {
+      containerID: `simulated://${run.uid.slice(0, 8)}-${c.name}-${c.attempts.length + 1}`,
+      startedAt: new Date(t).toISOString().replace(/\.\d+Z$/, 'Z'),
+      lines: [],
+      listeners: new Set(),
+    };
     c.attempts.push(attempt);
     c.state = { running: { startedAt: attempt.startedAt } };
     this.publish(run);
@@ -717,7 +742,7 @@ export class ClusterSimulation {
     const reason = exitCode === 0 ? 'Completed' : 'Error';
     this.endAttempt(attempt, exitCode, reason);
     const terminated = {
-      terminated: { exitCode, reason, startedAt: attempt.startedAt, finishedAt: attempt.finishedAt!, containerID: `simulated://${run.uid.slice(0, 8)}-${c.name}-${c.attempts.length}` },
+      terminated: { exitCode, reason, startedAt: attempt.startedAt, finishedAt: attempt.finishedAt!, containerID: attempt.containerID },
     };
     c.state = terminated;
     if (c.init && exitCode === 0) {
@@ -755,7 +780,7 @@ export class ClusterSimulation {
       const attempt = c.attempts[c.attempts.length - 1];
       if ('running' in c.state && attempt) {
         this.endAttempt(attempt, 0, 'Completed');
-        c.state = { terminated: { exitCode: 0, reason: 'Completed', startedAt: attempt.startedAt, finishedAt: attempt.finishedAt!, containerID: `simulated://${run.uid.slice(0, 8)}-${c.name}-${c.attempts.length}` } };
+        c.state = { terminated: { exitCode: 0, reason: 'Completed', startedAt: attempt.startedAt, finishedAt: attempt.finishedAt!, containerID: attempt.containerID } };
       }
     }
     this.publish(run);
@@ -781,7 +806,7 @@ export class ClusterSimulation {
       restartCount: c.restartCount,
       image: c.image,
       imageID: c.attempts.length > 0 ? `simulated://${c.image}` : '',
-      ...(c.attempts.length > 0 ? { containerID: `simulated://${run.uid.slice(0, 8)}-${c.name}-${c.attempts.length}` } : {}),
+      ...(c.attempts.length > 0 ? { containerID: c.attempts[c.attempts.length - 1]!.containerID } : {}),
       started: 'running' in c.state,
     });
     const inits = run.containers.filter((c) => c.kind !== 'app');
@@ -859,13 +884,34 @@ function withoutTimes(status: JsonObject): Json {
   return copy;
 }
 
-/** `0/3 nodes are available: 3 Insufficient memory. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.` */
+/**
+ * Whether a node has a NoSchedule or NoExecute taint the Pod does not tolerate (the TaintToleration filter; a
+ * PreferNoSchedule taint only scores).
+ */
+function untolerated(node: JsonObject, tolerations: JsonObject[]): boolean {
+  const taints = isObject(node.spec) ? list(node.spec.taints) : [];
+  const tolerates = (taint: JsonObject, t: JsonObject): boolean =>
+    (t.effect === undefined || t.effect === '' || t.effect === taint.effect) &&
+    (t.operator === 'Exists' ? t.key === undefined || t.key === '' || t.key === taint.key : t.key === taint.key && (t.value ?? '') === (taint.value ?? ''));
+  return taints.some((taint) => taint.effect !== 'PreferNoSchedule' && !tolerations.some((t) => tolerates(taint, t)));
+}
+
+/** Filters whose refusal no preemption can change (the scheduler's UnschedulableAndUnresolvable). */
+const unresolvable = (reason: string): boolean => reason.startsWith("node(s) didn't match") || reason === 'node(s) had untolerated taint(s)';
+
+/**
+ * `0/3 nodes are available: 3 Insufficient memory. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.`
+ * For untolerated taints, the words of the real 1.34.2 scheduler (REAL-SERVER.md, "scheduling"): its dynamic-resources
+ * post-filter speaks before preemption there (`no new claims to deallocate, preemption: ...`). The memory message is
+ * the stand-in's older one, not checked against a real scheduler.
+ */
 export function schedulerMessage(nodes: number, reasons: Map<string, number>): string {
   if (nodes === 0) return 'no nodes available to schedule pods';
   const parts = [...reasons.entries()].map(([reason, count]) => `${count} ${reason}`).sort();
-  const helpless = [...reasons.keys()].every((r) => r.startsWith("node(s) didn't match"));
+  const helpless = [...reasons.keys()].every(unresolvable);
+  const claims = reasons.has('node(s) had untolerated taint(s)') ? 'no new claims to deallocate, ' : '';
   const preemption = helpless
     ? `preemption: 0/${nodes} nodes are available: ${nodes} Preemption is not helpful for scheduling.`
     : `preemption: 0/${nodes} nodes are available: ${nodes} No preemption victims found for incoming pod.`;
-  return `0/${nodes} nodes are available: ${parts.join(', ')}. ${preemption}`;
+  return `0/${nodes} nodes are available: ${parts.join(', ')}. ${claims}${preemption}`;
 }

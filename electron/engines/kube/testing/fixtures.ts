@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { drawnRun } from '../../../../shared/design/workloads/drawn-export';
+import type { Pod } from '../../../../shared/model';
 import { ClusterEngine } from '../engine';
 import { loadKubeconfig } from '../kubeconfig/kubeconfig';
 import { writeKubeconfig, type ContextSpec } from './kubeconfig';
@@ -25,6 +27,15 @@ export function clusterOn(standIn: StandIn, namespace = 'default', context: Part
 /** The example design as documents (the helloworld Pod from assets/examples). */
 export function exampleDocuments(file = 'helloworld.pod.yaml'): Record<string, unknown>[] {
   return [parse(readFileSync(join(import.meta.dirname, '../../../../assets/examples', file), 'utf8')) as Record<string, unknown>];
+}
+
+/**
+ * What `deploy --as deployment` sends for the example: its Pod, with the Service a Deployment made up around it comes
+ * with (drawnRun, as Export writes it).
+ */
+export function exampleRun(file = 'helloworld.pod.yaml'): Record<string, unknown>[] {
+  const pod = exampleDocuments(file)[0]! as unknown as Pod;
+  return drawnRun(pod, undefined, [], { asDeployment: true }).objects;
 }
 
 /** Resolves when `test` holds for the value `read` gives, polling briefly (tests only; the engine never polls). */

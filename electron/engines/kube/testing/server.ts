@@ -835,6 +835,12 @@ export class StandIn {
       const words = reason === 'ErrImagePull' || reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason;
       throw badRequest(`container "${container}" in pod "${name}" is waiting to start: ${words}`);
     }
+    if (attempt.removed) {
+      // The kubelet has already answered 200 (its zero-byte write) when the runtime fails to find the container: its
+      // error is the body, without a timestamp or a line end (1.34.2 with containerd).
+      res.writeHead(200, { 'Content-Type': 'text/plain', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
+      return void res.end(`unable to retrieve container logs for ${attempt.containerID}`);
+    }
     const stamps = queryFlag(q, 'timestamps');
     const sinceTime = q.get('sinceTime');
     const sinceSeconds = q.get('sinceSeconds');
