@@ -8,6 +8,7 @@ import { readDesign, type DesignPod, type DesignRead } from '../../../shared/man
 import { ClusterError, DeployRefused, watchRuns, type ClusterEngine } from '../../engines/kube';
 import { clusterEngine, describeCluster, UsageError } from './cluster-choice';
 import { failure, formatRun, isReady, stillWaiting } from './format';
+import { signalExitCode } from '../exit-code';
 import { readInput } from '../read-input';
 import { say, warn } from '../terminal';
 
@@ -121,8 +122,12 @@ export async function waitForRun(
   let shown = '';
   let code = 1;
   let failed: string | undefined;
+  let interrupted = false;
   const timer = setTimeout(() => abort.abort(), timeoutMs);
-  const stop = (): void => abort.abort();
+  const stop = (): void => {
+    interrupted = true;
+    abort.abort();
+  };
   process.once('SIGINT', stop);
   try {
     await watchRuns(
@@ -151,6 +156,11 @@ export async function waitForRun(
   } finally {
     clearTimeout(timer);
     process.off('SIGINT', stop);
+  }
+  if (interrupted && code !== 0) {
+    // Only the wait ends, as with kubectl rollout status: what was applied goes on running on the cluster.
+    err(`podwright: stopped waiting at Ctrl+C; ${name} stays applied (podwright undeploy ${name} removes it)`);
+    return { code: signalExitCode('SIGINT'), last };
   }
   if (code !== 0) {
     const waiting = last && stillWaiting(last);

@@ -1,6 +1,6 @@
 // The CLI on a cluster, as a user runs it: deploy (dry run, apply, status until ready), ps, logs, exec and undeploy
 // with --context/--namespace, against the strict stand-in; exit codes 0 / 1 / 2 as kubectl users expect.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -299,6 +299,47 @@ describe.skipIf(noKubectl)(`podwright deploy${noKubectl ? ` (skipped: ${noKubect
       standIn.simulation.setNodes(defaultNodes);
     }
     expect((await cli('undeploy', 'early', '--context', 'lab')).code).toBe(0);
+  });
+
+  it('Ctrl+C while deploy waits ends the wait only: exit 130, the Pod stays applied, no timeout words', async () => {
+    const notReady = { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' as const };
+    standIn.simulation.setNodes(defaultNodes.map((n) => ({ ...n, taints: [notReady] })));
+    const pod = join(dir, 'waited.yaml');
+    writeFileSync(
+      pod,
+      stringify({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'waited' },
+        spec: { containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'] }] },
+      }),
+    );
+    try {
+      let seen = '';
+      const child = spawn(process.execPath, ['electron/cli/bin.mjs', 'deploy', pod, '--context', 'lab'], {
+        env: { ...process.env, KUBECONFIG: kubeconfig, NO_COLOR: '1', PODWRIGHT_CONFIG_DIR: dir },
+      });
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (seen += String(chunk)));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += String(chunk)));
+      const ended = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      for (let i = 0; !seen.includes('unschedulable:'); i++) {
+        expect(i, `never shown as unschedulable: ${seen}`).toBeLessThan(600);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      child.kill('SIGINT');
+      expect(await ended, stderr).toBe(130);
+      expect(stderr).toContain(
+        'stopped waiting at Ctrl+C; waited stays applied (podwright undeploy waited removes it)',
+      );
+      expect(stderr).not.toContain('Not ready after');
+    } finally {
+      standIn.simulation.setNodes(defaultNodes);
+    }
+    // It is still there to remove.
+    const gone = await cli('undeploy', 'waited', '--context', 'lab');
+    expect(gone.code, gone.stderr).toBe(0);
+    expect(gone.stdout).toMatch(/waited/);
   });
 
   it('exits 1 with the quota in its words when a Deployment cannot make its Pods', async () => {

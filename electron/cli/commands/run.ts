@@ -27,6 +27,7 @@ import { designSource, readInput } from '../read-input';
 import { removePod, stopReporter, type Removal } from '../stop-progress';
 import { paint, printable, say, warn, warnPainted } from '../terminal';
 import type { RegisterCommand } from './index';
+import { signalExitCode } from '../exit-code';
 
 export interface RunOptions {
   detach: boolean;
@@ -229,11 +230,6 @@ export async function runPod(file: string, options: RunOptions): Promise<number>
     return 0;
   }
   return attach(engine, runtime, ref, snapshot);
-}
-
-/** A shell's exit code for a process ended by `signal` (128 + its number): 130 after Ctrl+C, as `docker compose up`. */
-export function signalExitCode(signal: NodeJS.Signals): number {
-  return 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1);
 }
 
 /** How long a finished Pod's last lines may take to arrive before it is removed, at most. */
