@@ -123,6 +123,12 @@ for (const language of bothLanguages)
     for (const dy of [20, 30, 40]) await page.mouse.click(area.x + area.width / 2, area.y + area.height - dy);
     await expect(page.locator('.react-flow__node-pod')).toHaveCount(1);
     await expect(page.getByRole('toolbar', { name: word(language, 'pods.bar') })).toHaveCount(0);
+    // The zoom controls speak the user's language, to sight (their tooltips) and to a screen reader.
+    for (const key of ['canvas.a11y.zoomIn', 'canvas.a11y.zoomOut', 'canvas.a11y.interactive'])
+      await expect(page.getByRole('button', { name: word(language, key), exact: true })).toHaveAttribute(
+        'title',
+        word(language, key),
+      );
     // The api's port badge says its name with its number, and the wider badge covers nothing.
     await expect(page.getByTestId('node-container:api').getByTestId('port-badge')).toHaveText('http 80');
     await expectClear(page);

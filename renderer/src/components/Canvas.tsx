@@ -508,7 +508,24 @@ function Flow() {
 
   // Props React Flow copies into its store keep their identity between renders: a new object each render would update
   // that store (and run every node's and edge's selectors) once more per frame of a drag.
-  const ariaLabelConfig = useMemo(() => ({ 'minimap.ariaLabel': t('canvas.minimap') }), [t]);
+  // Every word React Flow says itself, to sight or to a screen reader, in the user's language (its own are English).
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'minimap.ariaLabel': t('canvas.minimap'),
+      'controls.ariaLabel': t('canvas.a11y.controls'),
+      'controls.zoomIn.ariaLabel': t('canvas.a11y.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('canvas.a11y.zoomOut'),
+      'controls.fitView.ariaLabel': actionLabel(fitViewAction),
+      'controls.interactive.ariaLabel': t('canvas.a11y.interactive'),
+      'node.a11yDescription.default': t('canvas.a11y.nodeHelp'),
+      'node.a11yDescription.keyboardDisabled': t('canvas.a11y.nodeHelpKeys'),
+      'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }: { direction: string; x: number; y: number }) =>
+        t('canvas.a11y.nodeMoved', { direction: t(`canvas.a11y.direction.${direction}`), x, y }),
+      'edge.a11yDescription.default': t('canvas.a11y.edgeHelp'),
+      'handle.ariaLabel': t('canvas.a11y.handle'),
+    }),
+    [t],
+  );
   const labelView = useLabelView(exporting);
   // While nodes move, the edges are drawn as one svg (canvas/drag-edges.tsx: a drag in a big design stays smooth).
   const dragActive = drag !== null;
