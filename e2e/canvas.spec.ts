@@ -283,4 +283,9 @@ test('a port is named in the inspector, typed letter by letter, and the YAML car
   await shot(page, 'inspector/port-name.png');
   await page.getByRole('tab', { name: 'YAML' }).click();
   await expectYamlToContain(page, '- name: web\n          containerPort: 8080');
+  // The next port row takes a port no container of the Pod declares: they share one network namespace.
+  await inspector.getByRole('button', { name: '+ Port' }).click();
+  await expectYamlToContain(page, '- containerPort: 8081');
+  await page.getByRole('tab', { name: 'Problems' }).click();
+  await expect(page.locator('.problem[data-code*="PORT"]')).toHaveCount(0);
 });

@@ -54,6 +54,19 @@ export function containerNames(pod: Pod): string[] {
     .filter((n) => n !== '');
 }
 
+/**
+ * The port a new port row starts with: the lowest from `from` up that no container of the Pod declares, since they
+ * all share one network namespace (a second "+ Port" gave 8080 again, and with it a port clash).
+ */
+export function unusedContainerPort(pod: Pod, from = 8080): number {
+  const used = new Set<unknown>();
+  for (const c of [...containersOf(pod, 'initContainers'), ...containersOf(pod, 'containers')])
+    for (const p of Array.isArray(c?.ports) ? c.ports : []) used.add(p?.containerPort);
+  let port = from;
+  while (used.has(port) && port < 65535) port++;
+  return port;
+}
+
 /** Container names joined to the PID namespace on the canvas: everyone when the Pod shares it. */
 export function pidMembers(doc: CanvasDocument): string[] {
   if (doc.pod.spec?.shareProcessNamespace === true) return containerNames(doc.pod);

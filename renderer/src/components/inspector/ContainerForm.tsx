@@ -1,6 +1,7 @@
 // The inspector's container form: name, image, command, ports, env, mounts, resources, probes and securityContext.
 import { useTranslation } from 'react-i18next';
 import type { Container, ContainerList, Volume } from '../../../../shared/model';
+import { unusedContainerPort } from '../../../../shared/design/document';
 import { useDocument } from '../../store/document';
 import { changeContainer } from './container-edit';
 import { Field, fromLines, linesOf, RowProblems, Section, setOrDelete, toNumberOrText } from './form';
@@ -77,7 +78,10 @@ function ContainerForm({ list, index, container }: { list: ContainerList; index:
       <Section
         title={t('field.ports')}
         addLabel={t('field.addPort')}
-        onAdd={() => edit('ports', (c) => ({ ...c, ports: [...(c.ports ?? []), { containerPort: 8080 }] }))}
+        onAdd={() => {
+          const containerPort = unusedContainerPort(useDocument.getState().doc.pod);
+          edit('ports', (c) => ({ ...c, ports: [...(c.ports ?? []), { containerPort }] }));
+        }}
       >
         {ports.map((port, i) => (
           <div className="row" key={i}>
