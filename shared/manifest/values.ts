@@ -46,6 +46,24 @@ export function quickValues(source: string, limits: Partial<ManifestLimits> = {}
 // eslint-disable-next-line no-control-regex
 const leftToYaml = /[\u0000-\u0009\u000B-\u001F\u0085\u2028\u2029\uFEFF\uFFFE\uFFFF]/;
 
+/** From a key's start: up to the first `:` before a space or the line's end (group 1), or a comment, or the line's end. */
+const keySeparator = /(?:[^\n:]|:(?=[^ \n]))*?(?:(:)(?= |\n|$)| #|\n|$)/y;
+/** A plain scalar on its line: characters up to a comment, a `:` before a space or the line's end, minus trailing spaces. */
+const plainScalar = /(?:[^\n: ]|:(?=[^ \n])|  *(?=[^ \n#:]))*/y;
+/** Where a double-quoted scalar stops being plain text: its closing quote or an escape. */
+const doubleQuoteStop = /["\\]/g;
+/** A plain scalar inside a flow sequence: up to a comma, a bracket, a colon, a comment sign or the line's end. */
+const flowPlain = /[^\n,\][{}:#]*/y;
+const nonSpace = /[^ ]/g;
+
+/** The first character from `from` that is not a space, or `end`. */
+function firstNonSpace(src: string, from: number, end: number): number {
+  if (src.charCodeAt(from) !== SPACE) return from;
+  nonSpace.lastIndex = from;
+  const m = nonSpace.exec(src);
+  return m && m.index < end ? m.index : end;
+}
+
 class OutsideSubset extends Error {}
 /** Thrown (one instance) when the text needs the full parser; never seen outside this module. */
 const outsideSubset = new OutsideSubset('outside the quick subset');
@@ -223,12 +241,11 @@ class BlockReader {
         this.count(Math.max(text.length, 1));
         i = close;
       } else {
-        let j = i;
-        while (j < this.end && !',]'.includes(src[j]!)) {
-          // A pair, a nested collection or a comment inside the brackets: yaml's to read.
-          if ('[{}:#'.includes(src[j]!)) throw outsideSubset;
-          j++;
-        }
+        flowPlain.lastIndex = i;
+        flowPlain.exec(src);
+        const j = flowPlain.lastIndex;
+        // A pair, a nested collection or a comment inside the brackets: yaml's to read.
+        if (j >= this.end || !',]'.includes(src[j]!)) throw outsideSubset;
         let last = j;
         while (last > i && src.charCodeAt(last - 1) === SPACE) last--;
         if (last === i || '-?,]}&*!|>\'"%@`'.includes(src[i]!)) throw outsideSubset;
@@ -253,18 +270,12 @@ class BlockReader {
     const first = src[p]!;
     // Indicators that start something else (or an error) in yaml; a dash is plain only before a non-space (`-c`).
     if ('?:,]}#&*!>%@`'.includes(first)) throw outsideSubset;
-    let last = p; // one past the last non-space character
-    for (let i = p; i < this.end; i++) {
-      const ch = src.charCodeAt(i);
-      if (ch === SPACE) {
-        if (src.charCodeAt(i + 1) === HASH) break;
-        continue;
-      }
-      // `a: b: c` is a mapping on one line, which yaml refuses in a value; `a: b:` too.
-      if (ch === COLON && (i + 1 === this.end || src.charCodeAt(i + 1) === SPACE)) throw outsideSubset;
-      last = i + 1;
-    }
-    return last;
+    plainScalar.lastIndex = p;
+    plainScalar.exec(src);
+    const end = plainScalar.lastIndex;
+    // `a: b: c` is a mapping on one line, which yaml refuses in a value; `a: b:` too.
+    if (src.charCodeAt(end) === COLON) throw outsideSubset;
+    return end;
   }
 
   /** The key before `colon`, as a string; keys that are not plain strings (numbers, `<<`, long keys) are left to yaml. */
@@ -295,20 +306,16 @@ class BlockReader {
    */
   private keyEnd(at: number): number {
     const src = this.src;
-    let i = at;
     const c = src.charCodeAt(at);
     if (c === 34 || c === 39) {
       // The closing quote, then the colon; a quote that does not close on this line is left to yaml.
-      i = c === 34 ? this.doubleQuoted(at)[1] : this.singleQuoted(at)[1];
-      i = this.skipSpaces(i);
+      const i = this.skipSpaces(c === 34 ? this.doubleQuoted(at)[1] : this.singleQuoted(at)[1]);
       return src.charCodeAt(i) === COLON && (i + 1 === this.end || src.charCodeAt(i + 1) === SPACE) ? i : -1;
     }
-    for (; i < this.end; i++) {
-      const ch = src.charCodeAt(i);
-      if (ch === COLON && (i + 1 === this.end || src.charCodeAt(i + 1) === SPACE)) return i;
-      if (ch === SPACE && src.charCodeAt(i + 1) === HASH) return -1;
-    }
-    return -1;
+    // Searched natively: the first open of a big file runs this code before the JIT has compiled it.
+    keySeparator.lastIndex = at;
+    const m = keySeparator.exec(src);
+    return m && m[1] === ':' ? keySeparator.lastIndex - 1 : -1;
   }
 
   /** A double-quoted scalar on one line: its value and the offset after its closing quote. */
@@ -316,10 +323,12 @@ class BlockReader {
     const src = this.src;
     let out = '';
     let from = p + 1;
-    for (let i = p + 1; i < this.end; i++) {
-      const ch = src[i];
-      if (ch === '"') return [out + src.slice(from, i), i + 1];
-      if (ch !== '\\') continue;
+    for (;;) {
+      doubleQuoteStop.lastIndex = from;
+      const stop = doubleQuoteStop.exec(src);
+      if (!stop || stop.index >= this.end) throw outsideSubset; // continues on the next line
+      let i = stop.index;
+      if (stop[0] === '"') return [out + src.slice(from, i), i + 1];
       out += src.slice(from, i);
       const next = src[i + 1] ?? '';
       const simple = escapes[next];
@@ -337,7 +346,6 @@ class BlockReader {
       } else throw outsideSubset; // an escaped line break or an invalid escape
       from = i + 1;
     }
-    throw outsideSubset; // continues on the next line
   }
 
   /** A single-quoted scalar on one line (`''` is a quote): its value and the offset after its closing quote. */
@@ -345,15 +353,14 @@ class BlockReader {
     const src = this.src;
     let out = '';
     let from = p + 1;
-    for (let i = p + 1; i < this.end; i++) {
-      if (src.charCodeAt(i) !== 39) continue;
+    for (;;) {
+      const i = src.indexOf("'", from);
+      if (i === -1 || i >= this.end) throw outsideSubset; // continues on the next line
       out += src.slice(from, i);
       if (src.charCodeAt(i + 1) !== 39) return [out, i + 1];
       out += "'";
-      i++;
-      from = i + 1;
+      from = i + 2;
     }
-    throw outsideSubset;
   }
 
   /**
@@ -373,8 +380,7 @@ class BlockReader {
     while (line < src.length) {
       let end = src.indexOf('\n', line);
       if (end === -1) end = src.length;
-      let spaces = 0;
-      while (line + spaces < end && src.charCodeAt(line + spaces) === SPACE) spaces++;
+      const spaces = firstNonSpace(src, line, end) - line;
       const blank = line + spaces === end;
       if (blank) {
         if (contentIndent === -1) leadingBlank = Math.max(leadingBlank, spaces);
@@ -414,8 +420,7 @@ class BlockReader {
     while (line < src.length) {
       let end = src.indexOf('\n', line);
       if (end === -1) end = src.length;
-      let i = line;
-      while (i < end && src.charCodeAt(i) === SPACE) i++;
+      const i = firstNonSpace(src, line, end);
       if (i < end && src.charCodeAt(i) !== HASH) {
         this.start = line;
         this.end = end;
