@@ -4,7 +4,16 @@
 // measures and styles every node it is given (even with onlyRenderVisibleElements, which still renders each node once
 // to measure its handles), so at 1,000 nodes opening took seconds and at 5,000 the page ran out of memory.
 import { useStore, type ReactFlowState } from '@xyflow/react';
-import { nodeSize, podPadding, type GraphNode, type Point } from '../../../shared/design';
+import {
+  buildGraph,
+  hasNoPositions,
+  moveNodes,
+  nodeSize,
+  podPadding,
+  type Design,
+  type GraphNode,
+  type Point,
+} from '../../../shared/design';
 
 /** Above this many nodes in the active Pod, the canvas draws only what is near the view (the 500-node drag benchmark keeps the whole design drawn). */
 export const BIG_DESIGN = 600;
@@ -109,4 +118,18 @@ export function gridPositions(nodes: readonly GraphNode[]): Record<string, Point
   group(containers('containers'));
   group(nodes.filter((n) => n.kind === 'volume'));
   return out;
+}
+
+/**
+ * A big one-Pod design opened without positions, placed on the grid before it is first drawn. Placed after two frames
+ * (layout.ts, as smaller designs are once React Flow has measured them for ELK), it was drawn twice: at the fallback
+ * rows, then on the grid; at 5,000 containers the first drawing cost about as much as the second. The same positions
+ * layoutOpened gives it, and like them no undo step and no unsaved change: the entrances load the placed design.
+ */
+export function placedOnGrid(design: Design): Design {
+  const [doc, ...others] = design.pods;
+  if (!doc || others.length > 0 || !hasNoPositions(doc.layout)) return design;
+  const nodes = buildGraph(doc).nodes;
+  if (nodes.length <= BIG_DESIGN) return design;
+  return { ...design, pods: [moveNodes(doc, gridPositions(nodes))] };
 }
