@@ -93,4 +93,8 @@ test('a 1,000-container manifest without positions is drawn on the grid from its
   await page.keyboard.press('Control+z');
   await expect.poll(async () => (await at('c-20')).y).toBeGreaterThan((await at('c-0')).y + 40);
   await shot(page, 'big-design-plain-1000.png');
+  // The Logs tab's container chips (one per container) are drawn when the tab is shown, not behind Problems on open.
+  await expect(page.locator('[data-testid^="log-chip-c-"]')).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Logs' }).click();
+  await expect(page.getByTestId('log-chip-c-999')).toBeAttached();
 });
