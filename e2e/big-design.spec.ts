@@ -55,12 +55,16 @@ test('a 1,000-container manifest without positions is drawn on the grid from its
   // ELK), the design was drawn once at the fallback rows (one long row) and then again on the grid.
   await page.evaluate(() => {
     const first: Record<string, string> = {};
-    (window as unknown as { firstDrawn: Record<string, string> }).firstDrawn = first;
+    const w = window as unknown as { firstDrawn: Record<string, string>; firstCount: number };
+    w.firstDrawn = first;
     const record = (): void => {
-      for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node[data-id^="container:"]')) {
+      const drawn = document.querySelectorAll<HTMLElement>('.react-flow__node[data-id^="container:"]');
+      for (const el of drawn) {
         const id = el.dataset.id!;
         if (!(id in first) && el.style.transform) first[id] = el.style.transform;
       }
+      // How many containers the drawing that first shows c-0 has.
+      if (w.firstCount === undefined && 'container:c-0' in first) w.firstCount = drawn.length;
     };
     new MutationObserver(record).observe(document.body, {
       subtree: true,
@@ -82,9 +86,15 @@ test('a 1,000-container manifest without positions is drawn on the grid from its
       now[el.dataset.id!] = el.style.transform;
     return now;
   });
-  const firstDrawn = await page.evaluate(
-    () => (window as unknown as { firstDrawn: Record<string, string> }).firstDrawn,
-  );
+  const { firstDrawn, firstCount } = await page.evaluate(() => {
+    const w = window as unknown as { firstDrawn: Record<string, string>; firstCount: number };
+    return { firstDrawn: w.firstDrawn, firstCount: w.firstCount };
+  });
+  // First only the containers in view, then (when the page is idle) those around it too, before a pan needs them.
+  expect(firstCount).toBeGreaterThan(10);
+  await expect
+    .poll(() => page.locator('.react-flow__node[data-id^="container:"]').count())
+    .toBeGreaterThan(firstCount + 10);
   for (const id of ['container:c-0', 'container:c-1', 'container:c-20', 'container:c-21']) {
     expect(firstDrawn[id], id).toBe(drawnNow[id]);
   }
