@@ -143,6 +143,8 @@ describe('readManifestValues', () => {
       'x\n',
       '----\n',
       'a#b: 1\nc #d: 2\n',
+      'a: x :y\nb: x:y\nc: x : y\n',
+      'a: x   # c\nb: "y"   \n',
     ];
     for (const source of sources) expectSame(source);
   });
@@ -230,6 +232,16 @@ describe('readManifestValues', () => {
       { numRuns: 3000 },
     );
     expect(quickly).toBeGreaterThan(300);
+  });
+
+  it('reads megabyte lines in one pass, without a regex loop that overflows its stack', () => {
+    const long = 'x '.repeat(2_500_000).trimEnd();
+    expect(readManifestValues(`a: ${long}\n`).documents[0]!.value).toEqual({ a: long });
+    // A sequence item is searched for a key first, through its whole line.
+    expect(readManifestValues(`- ${long}\n`).documents[0]!.value).toEqual([long]);
+    expect(readManifestValues(`a: [${'x, '.repeat(1_000_000)}x]\n`).documents[0]!.value).toEqual({
+      a: Array(1_000_001).fill('x'),
+    });
   });
 
   it('builds the yaml Documents only when asked, and then they are the full parse', () => {

@@ -46,10 +46,6 @@ export function quickValues(source: string, limits: Partial<ManifestLimits> = {}
 // eslint-disable-next-line no-control-regex
 const leftToYaml = /[\u0000-\u0009\u000B-\u001F\u0085\u2028\u2029\uFEFF\uFFFE\uFFFF]/;
 
-/** From a key's start: up to the first `:` before a space or the line's end (group 1), or a comment, or the line's end. */
-const keySeparator = /(?:[^\n:]|:(?=[^ \n]))*?(?:(:)(?= |\n|$)| #|\n|$)/y;
-/** A plain scalar on its line: characters up to a comment, a `:` before a space or the line's end, minus trailing spaces. */
-const plainScalar = /(?:[^\n: ]|:(?=[^ \n])|  *(?=[^ \n#:]))*/y;
 /** Where a double-quoted scalar stops being plain text: its closing quote or an escape. */
 const doubleQuoteStop = /["\\]/g;
 /** A plain scalar inside a flow sequence: up to a comma, a bracket, a colon, a comment sign or the line's end. */
@@ -270,11 +266,15 @@ class BlockReader {
     const first = src[p]!;
     // Indicators that start something else (or an error) in yaml; a dash is plain only before a non-space (`-c`).
     if ('?:,]}#&*!>%@`'.includes(first)) throw outsideSubset;
-    plainScalar.lastIndex = p;
-    plainScalar.exec(src);
-    const end = plainScalar.lastIndex;
+    // Searched natively on the line: a regex loop over a long value overflows the regex engine's backtracking stack.
+    const line = src.slice(p, this.end);
+    const comment = line.indexOf(' #');
+    const colon = line.indexOf(': ');
     // `a: b: c` is a mapping on one line, which yaml refuses in a value; `a: b:` too.
-    if (src.charCodeAt(end) === COLON) throw outsideSubset;
+    if (colon !== -1 && (comment === -1 || colon < comment)) throw outsideSubset;
+    let end = p + (comment === -1 ? line.length : comment);
+    while (end > p && src.charCodeAt(end - 1) === SPACE) end--;
+    if (src.charCodeAt(end - 1) === COLON) throw outsideSubset;
     return end;
   }
 
@@ -312,10 +312,13 @@ class BlockReader {
       const i = this.skipSpaces(c === 34 ? this.doubleQuoted(at)[1] : this.singleQuoted(at)[1]);
       return src.charCodeAt(i) === COLON && (i + 1 === this.end || src.charCodeAt(i + 1) === SPACE) ? i : -1;
     }
-    // Searched natively: the first open of a big file runs this code before the JIT has compiled it.
-    keySeparator.lastIndex = at;
-    const m = keySeparator.exec(src);
-    return m && m[1] === ':' ? keySeparator.lastIndex - 1 : -1;
+    // Searched natively (the first open of a big file runs this before the JIT compiles it), on the line only.
+    const line = src.slice(at, this.end);
+    const comment = line.indexOf(' #');
+    for (let i = line.indexOf(':'); i !== -1 && (comment === -1 || i < comment); i = line.indexOf(':', i + 1)) {
+      if (i + 1 === line.length || line.charCodeAt(i + 1) === SPACE) return at + i;
+    }
+    return -1;
   }
 
   /** A double-quoted scalar on one line: its value and the offset after its closing quote. */
