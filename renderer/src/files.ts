@@ -4,7 +4,7 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import { emptyDocument } from '../../shared/design/document';
-import type { DesignReadResult } from '../../shared/design/design';
+import type { DesignReadResult } from '../../shared/design/design-file';
 import { ApiError } from '../../shared/api/errors';
 import { ChangedOnDisk, type RecentFile } from '../../shared/api/files';
 import type { Action } from './actions';

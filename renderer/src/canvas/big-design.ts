@@ -5,16 +5,11 @@
 // to measure its handles), so at 1,000 nodes opening took seconds and at 5,000 the page ran out of memory.
 import { useEffect, useState } from 'react';
 import { useStore, type ReactFlowState } from '@xyflow/react';
-import {
-  buildGraph,
-  hasNoPositions,
-  moveNodes,
-  nodeSize,
-  podPadding,
-  type Design,
-  type GraphNode,
-  type Point,
-} from '../../../shared/design';
+import { nodeSize, podPadding, type GraphNode, type Point } from '../../../shared/design';
+import type { Design } from '../../../shared/design/design';
+import { moveNodes } from '../../../shared/design/edit';
+import { buildGraph } from '../../../shared/design/graph';
+import { hasNoPositions } from '../../../shared/design/layout';
 
 /** Above this many nodes in the active Pod, the canvas draws only what is near the view (the 500-node drag benchmark keeps the whole design drawn). */
 export const BIG_DESIGN = 600;
