@@ -4,6 +4,7 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import { emptyDocument } from '../../shared/design/document';
+import type { DesignReadResult } from '../../shared/design/design-file';
 import { ApiError } from '../../shared/api/errors';
 import { ChangedOnDisk, type RecentFile } from '../../shared/api/files';
 import type { Action } from './actions';
@@ -16,6 +17,9 @@ import { filesPart, loadedFiles } from './files-part';
 import { importComposeAt, importComposeText } from './import/open';
 import i18n from './i18n';
 import { labelled } from './punctuation';
+import { placedOnGrid } from './canvas/big-design';
+
+type OpenedDesign = Extract<DesignReadResult, { ok: true }>;
 
 const exampleSources = import.meta.glob('../../assets/examples/*.pod.yaml', {
   query: '?raw',
@@ -145,10 +149,15 @@ export async function loadText(text: string, fileName: string | null, path: stri
     useNotice.getState().show(labelled(i18n.t, i18n.t('files.openFailed'), result.error));
     return false;
   }
-  useDocument.getState().loadDesign(result.design, fileName);
+  loadOpened(result, fileName, path);
+  return true;
+}
+
+/** Loads a design read from a file; a big one without positions is placed on the grid before it is drawn. */
+function loadOpened(result: OpenedDesign, fileName: string | null, path: string | null): void {
+  useDocument.getState().loadDesign(placedOnGrid(result.design), fileName);
   useFiles.setState({ path, version: null });
   if (result.notes.length > 0) useNotice.getState().show(result.notes.join('; '));
-  return true;
 }
 
 export function newDocument(): void {
@@ -224,9 +233,10 @@ export async function openAt(path: string): Promise<Failure | undefined> {
       await importComposeAt(file.path);
       return undefined;
     }
+    // Read once: the text of a big design took longer to read than to draw.
     const result = openDesign(file.text);
     if (!result.ok) return { text: result.error };
-    await loadText(file.text, file.name, file.path);
+    loadOpened(result, file.name, file.path);
     useFiles.setState({ version: file.version });
     return undefined;
   } catch (err) {

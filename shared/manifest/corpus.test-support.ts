@@ -1,5 +1,6 @@
 // Test support: where the manifest corpora live and how to list their files (the shared real-world set beside the
-// checkout, and this folder's own hand-written cases). Used only by tests; it reads the disk, so shared/ code must not.
+// checkout, and this folder's own hand-written cases), and the strings that trip YAML writers. Used only by tests; it
+// reads the disk, so shared/ code must not.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -17,3 +18,23 @@ export function manifestFiles(dir: string, options: { json?: boolean } = {}): st
     return pattern.test(name) ? [path] : [];
   });
 }
+
+/** Strings YAML would read as something else when written plain: numbers, booleans, nulls, comments, collections. */
+export const trickyStrings = [
+  'true',
+  'no',
+  '~',
+  'null',
+  '0x1F',
+  '1e3',
+  '- a',
+  'a: b',
+  '#x',
+  "it's",
+  '"q"',
+  ' lead',
+  'trail ',
+  '',
+  '\ttab',
+  'multi\nline\n',
+] as const;

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyValue, deepEqual, setIn } from './edit';
 import { parseManifest } from './parse';
-import { corpusDir, manifestFiles, ownDir } from './corpus.test-support';
+import { corpusDir, manifestFiles, ownDir, trickyStrings } from './corpus.test-support';
 import { parse } from 'yaml';
 import { kubectlOrder, toYamlText, writeObject, writeObjects } from './write';
 
@@ -12,24 +12,7 @@ const dnsLabel = fc.stringMatching(/^[a-z]([-a-z0-9]{0,20}[a-z0-9])?$/);
 // Any text at all, including strings YAML would otherwise read as numbers, booleans, nulls or comments.
 const text = fc.oneof(
   fc.string(),
-  fc.constantFrom(
-    'true',
-    'no',
-    '~',
-    'null',
-    '0x1F',
-    '1e3',
-    '- a',
-    'a: b',
-    '#x',
-    "it's",
-    '"q"',
-    ' lead',
-    'trail ',
-    '',
-    '\ttab',
-    'multi\nline\n',
-  ),
+  fc.constantFrom(...trickyStrings),
   fc.string({ unit: 'grapheme' }),
   fc.string({ unit: 'binary' }),
 );

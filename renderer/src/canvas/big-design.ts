@@ -3,8 +3,13 @@
 // design opened without positions is placed on a wrapped grid at once instead of waiting for ELK. React Flow mounts,
 // measures and styles every node it is given (even with onlyRenderVisibleElements, which still renders each node once
 // to measure its handles), so at 1,000 nodes opening took seconds and at 5,000 the page ran out of memory.
+import { useEffect, useState } from 'react';
 import { useStore, type ReactFlowState } from '@xyflow/react';
 import { nodeSize, podPadding, type GraphNode, type Point } from '../../../shared/design';
+import type { Design } from '../../../shared/design/design';
+import { moveNodes } from '../../../shared/design/edit';
+import { buildGraph } from '../../../shared/design/graph';
+import { hasNoPositions } from '../../../shared/design/layout';
 
 /** Above this many nodes in the active Pod, the canvas draws only what is near the view (the 500-node drag benchmark keeps the whole design drawn). */
 export const BIG_DESIGN = 600;
@@ -28,11 +33,18 @@ export interface Window {
 /**
  * The window of the flow drawn: the view, grown by half a view on every side (a pan shows drawn nodes at once) and
  * snapped to a grid of half views, so panning changes it (and re-derives the node list) only every half view or so.
+ * Not `grown`: the view itself, unsnapped, as a design is first drawn (six times fewer nodes than the grown window).
  */
-export function windowAround(transform: readonly [number, number, number], width: number, height: number): Window {
+export function windowAround(
+  transform: readonly [number, number, number],
+  width: number,
+  height: number,
+  grown = true,
+): Window {
   const [tx, ty, zoom] = transform;
   const w = Math.max(width, 1) / zoom;
   const h = Math.max(height, 1) / zoom;
+  if (!grown) return { x: -tx / zoom, y: -ty / zoom, width: w, height: h };
   const stepX = w / 2;
   const stepY = h / 2;
   const x = Math.floor((-tx / zoom - stepX) / stepX) * stepX;
@@ -40,15 +52,31 @@ export function windowAround(transform: readonly [number, number, number], width
   return { x, y, width: w + 3 * stepX, height: h + 3 * stepY };
 }
 
-const windowKey = (s: ReactFlowState): string => {
-  const w = windowAround(s.transform, s.width, s.height);
+const windowKey = (s: ReactFlowState, grown: boolean): string => {
+  const w = windowAround(s.transform, s.width, s.height, grown);
   // Rounded: the same window in any float noise is one key, so the selector settles.
   return [w.x, w.y, w.width, w.height].map((n) => Math.round(n)).join(',');
 };
 
-/** The drawn window while `big`, re-rendering only when it moves by a grid step; undefined for a small design. */
-export function useDrawnWindow(big: boolean): Window | undefined {
-  const key = useStore((s) => (big ? windowKey(s) : ''));
+/**
+ * The drawn window while `big`, re-rendering only when it moves by a grid step; undefined for a small design. After
+ * each load (`loads`) only the view is drawn, and the margin around it once the browser is idle: the design appears
+ * and answers sooner, and the nodes just outside the view follow before a pan needs them.
+ */
+export function useDrawnWindow(big: boolean, loads: number): Window | undefined {
+  const [grownAt, setGrownAt] = useState(-1);
+  const grown = grownAt === loads;
+  useEffect(() => {
+    if (!big || grown) return;
+    const grow = (): void => setGrownAt(loads);
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(grow, 100);
+      return () => clearTimeout(timer);
+    }
+    const idle = requestIdleCallback(grow, { timeout: 500 });
+    return () => cancelIdleCallback(idle);
+  }, [big, grown, loads]);
+  const key = useStore((s) => (big ? windowKey(s, grown) : ''));
   if (!key) return undefined;
   const [x, y, width, height] = key.split(',').map(Number) as [number, number, number, number];
   return { x, y, width, height };
@@ -109,4 +137,18 @@ export function gridPositions(nodes: readonly GraphNode[]): Record<string, Point
   group(containers('containers'));
   group(nodes.filter((n) => n.kind === 'volume'));
   return out;
+}
+
+/**
+ * A big one-Pod design opened without positions, placed on the grid before it is first drawn. Placed after two frames
+ * (layout.ts, as smaller designs are once React Flow has measured them for ELK), it was drawn twice: at the fallback
+ * rows, then on the grid; at 5,000 containers the first drawing cost about as much as the second. The same positions
+ * layoutOpened gives it, and like them no undo step and no unsaved change: the entrances load the placed design.
+ */
+export function placedOnGrid(design: Design): Design {
+  const [doc, ...others] = design.pods;
+  if (!doc || others.length > 0 || !hasNoPositions(doc.layout)) return design;
+  const nodes = buildGraph(doc).nodes;
+  if (nodes.length <= BIG_DESIGN) return design;
+  return { ...design, pods: [moveNodes(doc, gridPositions(nodes))] };
 }

@@ -107,7 +107,7 @@ export function BottomPanel() {
               <YamlEditor visible={tab === 'yaml'} />
             </Suspense>
           )}
-          {name === 'logs' && <LogPanel snapshot={snapshot} />}
+          {name === 'logs' && <LogPanel snapshot={snapshot} visible={tab === 'logs'} />}
           {name === 'terminal' && terminalMounted && (
             <Suspense fallback={<PanelLoading />}>
               <TerminalPanel snapshot={snapshot} visible={tab === 'terminal'} />

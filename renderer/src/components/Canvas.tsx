@@ -248,7 +248,7 @@ function Flow() {
   const graph = graphOf(doc);
   // A big design is drawn only in and around the view (canvas/big-design.ts).
   const big = graph.nodes.length > BIG_DESIGN;
-  const drawn = useDrawnWindow(big);
+  const drawn = useDrawnWindow(big, loads);
   useEffect(() => {
     const { doc } = useDocument.getState();
     const nodes = graphOf(doc).nodes;

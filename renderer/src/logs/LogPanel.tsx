@@ -6,7 +6,7 @@ import type { PodSnapshot } from '../../../shared/api/contract';
 import { downloadText } from '../download';
 import { useDocument } from '../store/document';
 import { useNotice } from '../store/notice';
-import { colourSlot } from './colours';
+import { colourSlots } from './colours';
 import { linesText, logFileName } from './format';
 import { LogList, ROW } from './LogList';
 import { logBuffer, useLogView } from './store';
@@ -23,7 +23,11 @@ function useContainerNames(snapshot: PodSnapshot | undefined): string[] {
   }, [snapshot, init, app]);
 }
 
-export function LogPanel({ snapshot }: { snapshot: PodSnapshot | undefined }) {
+/**
+ * `visible`: whether the Logs tab is shown. The panel stays mounted behind other tabs (its stream keeps the buffer), but
+ * its container chips are drawn only while it shows: a design of 5,000 containers made 5,000 hidden buttons on open.
+ */
+export function LogPanel({ snapshot, visible = true }: { snapshot: PodSnapshot | undefined; visible?: boolean }) {
   const { t } = useTranslation();
   useLogStream(snapshot);
   const names = useContainerNames(snapshot);
@@ -31,7 +35,7 @@ export function LogPanel({ snapshot }: { snapshot: PodSnapshot | undefined }) {
   const body = useRef<HTMLDivElement>(null);
   const podName = useDocument((s) => s.doc.pod.metadata?.name ?? '');
   const notice = useNotice((s) => s.show);
-  const colourOf = useMemo(() => (name: string) => colourSlot(name, names), [names]);
+  const colourOf = useMemo(() => colourSlots(names), [names]);
   // A cluster run's lines also name their replica (the last 5 characters of its Pod's name).
   const replicaCh = (snapshot?.replicas?.length ?? 0) > 1 ? 6 : 0;
   const nameCh = Math.min(18, Math.max(4, ...names.map((n) => n.length))) + 1 + replicaCh;
@@ -104,19 +108,20 @@ export function LogPanel({ snapshot }: { snapshot: PodSnapshot | undefined }) {
           >
             {t('logs.all')}
           </button>
-          {names.map((name) => (
-            <button
-              type="button"
-              key={name}
-              className={`log-chip log-c${colourOf(name)}`}
-              aria-pressed={view.containers.has(name)}
-              data-testid={`log-chip-${name}`}
-              onClick={() => view.toggleContainer(name)}
-            >
-              <span className="log-swatch" aria-hidden="true" />
-              {name}
-            </button>
-          ))}
+          {visible &&
+            names.map((name) => (
+              <button
+                type="button"
+                key={name}
+                className={`log-chip log-c${colourOf(name)}`}
+                aria-pressed={view.containers.has(name)}
+                data-testid={`log-chip-${name}`}
+                onClick={() => view.toggleContainer(name)}
+              >
+                <span className="log-swatch" aria-hidden="true" />
+                {name}
+              </button>
+            ))}
           <button
             type="button"
             className="log-chip stderr"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colourSlot, PALETTE_SIZE } from './colours';
+import { colourSlot, colourSlots, PALETTE_SIZE } from './colours';
 
 describe('container colours', () => {
   it('gives the Pod containers distinct slots in spec order', () => {
@@ -17,5 +17,11 @@ describe('container colours', () => {
   it('wraps around past the palette size', () => {
     const pod = Array.from({ length: PALETTE_SIZE + 1 }, (_, i) => `c${i}`);
     expect(colourSlot(`c${PALETTE_SIZE}`, pod)).toBe(0);
+  });
+
+  it('gives every container of a Pod at once the slot colourSlot gives it, duplicates and strangers too', () => {
+    const pod = [...Array.from({ length: 5000 }, (_, i) => `c-${i}`), 'c-7', 'c-3'];
+    const slotOf = colourSlots(pod);
+    for (const name of [...pod, 'stranger', '']) expect(slotOf(name), name).toBe(colourSlot(name, pod));
   });
 });

@@ -19,3 +19,15 @@ export function colourSlot(container: string, podContainers: readonly string[]):
   // A name the spec does not know (the Pod changed since the run) still gets a stable slot.
   return at >= 0 ? at % PALETTE_SIZE : hash(container) % PALETTE_SIZE;
 }
+
+/**
+ * colourSlot for every container of a Pod at once: each name's slot looked up, not searched for (a Pod of 5,000
+ * containers searched its list once per chip and per line drawn).
+ */
+export function colourSlots(podContainers: readonly string[]): (container: string) => number {
+  const slots = new Map<string, number>();
+  podContainers.forEach((name, at) => {
+    if (!slots.has(name)) slots.set(name, at % PALETTE_SIZE);
+  });
+  return (container) => slots.get(container) ?? hash(container) % PALETTE_SIZE;
+}
