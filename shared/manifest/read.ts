@@ -5,9 +5,8 @@ import type { Diagnostic, DiagnosticLocation, MessageParams } from '../model/dia
 import type { Pod, Volume } from '../model/pod';
 import { getIn, type ManifestPath } from './edit';
 import { fieldSegments, locateField } from './field-path';
-import { isRecord, type ManifestLimits } from './parse';
+import { isRecord, parseManifest, type ManifestFile, type ManifestLimits } from './parse';
 import { parseProblemCode, readerProblem } from './read-problems';
-import { readManifestValues, type ManifestValues } from './values';
 
 export type DesignFormat = 'kubernetes' | 'compose';
 
@@ -129,11 +128,7 @@ export function readDesign(text: string, source: DesignSource): DesignRead {
     const read = readKubernetes('', source);
     read.format = format;
     read.problems.push(
-      readerProblem(
-        'YAML_SYNTAX',
-        `${source.name} looks like a ${format} file, which this build cannot read`,
-        undefined,
-      ),
+      readerProblem('YAML_SYNTAX', `${source.name} looks like a ${format} file, which this build cannot read`, undefined),
     );
     return read;
   }
@@ -142,8 +137,7 @@ export function readDesign(text: string, source: DesignSource): DesignRead {
 
 /** Kubernetes manifests: Pods as they are, workloads by their Pod template, Lists item by item, the rest kept. */
 export function readKubernetes(text: string, source: DesignSource): DesignRead {
-  // Plain values first (quick on big files); yaml's Documents only if a problem needs its place (locateIn).
-  const file = readManifestValues(text, source.limits);
+  const file = parseManifest(text, source.limits);
   const read: DesignRead = {
     format: 'kubernetes',
     name: source.name,
@@ -165,14 +159,9 @@ export function readKubernetes(text: string, source: DesignSource): DesignRead {
     if (broken.has(index) || value === null || value === undefined) continue;
     if (!isRecord(value)) {
       read.problems.push(
-        readerProblem(
-          'OBJECT_NOT_A_MAPPING',
-          'a Kubernetes object must be a mapping',
-          {},
-          {
-            at: read.locate(index, [], ''),
-          },
-        ),
+        readerProblem('OBJECT_NOT_A_MAPPING', 'a Kubernetes object must be a mapping', {}, {
+          at: read.locate(index, [], ''),
+        }),
       );
       continue;
     }
@@ -181,13 +170,7 @@ export function readKubernetes(text: string, source: DesignSource): DesignRead {
   return read;
 }
 
-function locateIn(
-  values: ManifestValues,
-  document: number,
-  objectPath: ManifestPath,
-  path: string,
-): DiagnosticLocation | undefined {
-  const file = values.file();
+function locateIn(file: ManifestFile, document: number, objectPath: ManifestPath, path: string): DiagnosticLocation | undefined {
   const doc = file.documents.find((d) => d.index === document)?.doc;
   if (!doc) return undefined;
   const range = locateField(doc.contents as Node | null, [...objectPath, ...fieldSegments(path)]);
@@ -221,15 +204,10 @@ function take(read: DesignRead, obj: KubeObject, document: number, base: Manifes
       if (isRecord(item)) take(read, item as KubeObject, document, [...base, 'items', i]);
       else
         read.problems.push(
-          readerProblem(
-            'OBJECT_NOT_A_MAPPING',
-            'a Kubernetes object must be a mapping',
-            {},
-            {
-              path: `items[${i}]`,
-              at: read.locate(document, base, `items[${i}]`),
-            },
-          ),
+          readerProblem('OBJECT_NOT_A_MAPPING', 'a Kubernetes object must be a mapping', {}, {
+            path: `items[${i}]`,
+            at: read.locate(document, base, `items[${i}]`),
+          }),
         );
     });
     return;
@@ -237,20 +215,13 @@ function take(read: DesignRead, obj: KubeObject, document: number, base: Manifes
   const kind = typeof obj.kind === 'string' ? obj.kind : '';
   const name = nameOf(obj);
   if (kind === '') {
-    read.problems.push(
-      readerProblem('OBJECT_KIND_MISSING', "Object 'Kind' is missing", {}, { path: 'kind', at: at('') }),
-    );
+    read.problems.push(readerProblem('OBJECT_KIND_MISSING', "Object 'Kind' is missing", {}, { path: 'kind', at: at('') }));
     return;
   }
   if (typeof obj.apiVersion !== 'string' || obj.apiVersion === '') {
     // kubectl refuses it, but the rest of the object is still read so every other mistake shows at once.
     read.problems.push(
-      readerProblem(
-        'OBJECT_API_VERSION_MISSING',
-        `${kind}: apiVersion is missing`,
-        { kind },
-        { path: 'apiVersion', at: at('') },
-      ),
+      readerProblem('OBJECT_API_VERSION_MISSING', `${kind}: apiVersion is missing`, { kind }, { path: 'apiVersion', at: at('') }),
     );
   }
   const apiVersion = typeof obj.apiVersion === 'string' ? obj.apiVersion : undefined;
@@ -269,15 +240,10 @@ function take(read: DesignRead, obj: KubeObject, document: number, base: Manifes
   if (!pod) {
     const message = `${kind}${name ? ` "${name}"` : ''}: Required value: ${fieldPrefix}.spec (the Pod template)`;
     read.problems.push(
-      readerProblem(
-        'WORKLOAD_TEMPLATE_MISSING',
-        message,
-        { kind, name: name ?? '', field: `${fieldPrefix}.spec` },
-        {
-          path: `${fieldPrefix}.spec`,
-          at: at(`${fieldPrefix}.spec`),
-        },
-      ),
+      readerProblem('WORKLOAD_TEMPLATE_MISSING', message, { kind, name: name ?? '', field: `${fieldPrefix}.spec` }, {
+        path: `${fieldPrefix}.spec`,
+        at: at(`${fieldPrefix}.spec`),
+      }),
     );
     return;
   }
@@ -330,21 +296,13 @@ function podFromTemplate(obj: KubeObject, path: ManifestPath): Pod | undefined {
  * `<template>-<statefulset>-<N>`. The Pod taken from the template gets the claim of ordinal 0 as a volume, so it keeps
  * every mount it had (a Pod mounting a volume that does not exist is refused).
  */
-function claimTemplateVolumes(
-  read: DesignRead,
-  obj: KubeObject,
-  pod: Pod,
-  setName: string,
-  document: number,
-  fieldPrefix: string,
-): void {
+function claimTemplateVolumes(read: DesignRead, obj: KubeObject, pod: Pod, setName: string, document: number, fieldPrefix: string): void {
   const templates = getIn(obj, ['spec', 'volumeClaimTemplates']);
   if (!Array.isArray(templates) || !pod.spec) return;
   const declared = new Set((Array.isArray(pod.spec.volumes) ? pod.spec.volumes : []).map((v) => v?.name));
   const added: Volume[] = [];
   for (const t of templates) {
-    const claim =
-      isRecord(t) && isRecord(t.metadata) && typeof t.metadata.name === 'string' ? t.metadata.name : undefined;
+    const claim = isRecord(t) && isRecord(t.metadata) && typeof t.metadata.name === 'string' ? t.metadata.name : undefined;
     if (!claim || declared.has(claim)) continue;
     added.push({ name: claim, persistentVolumeClaim: { claimName: `${claim}-${setName}-0` } } as Volume);
   }
