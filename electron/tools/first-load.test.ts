@@ -32,7 +32,7 @@ const LATER: Record<string, RegExp> = {
   'the design checks (app side)': /renderer\/src\/store\/checks\.ts$/,
   'manifest export': /shared\/design\/export-design\.ts$|renderer\/src\/export\/export\.ts$/,
   'YAML library': /node_modules\/yaml\//,
-  'manifest reader and writer': /shared\/manifest\/(parse|read|values|write|edit|project|field-path)\.ts$/,
+  'manifest reader and writer': /shared\/manifest\/(parse|read|write|edit|project|field-path)\.ts$/,
   'design files (open, save, drafts, clipboard)':
     /shared\/design\/(design-file|project|clipboard)\.ts$|renderer\/src\/design-files\.ts$/,
   'Compose detection': /shared\/manifest\/compose\/detect\.ts$/,
