@@ -265,20 +265,31 @@ describe.skipIf(noKubectl)(`podwright deploy${noKubectl ? ` (skipped: ${noKubect
     expect((await cli('undeploy', 'big', '--context', 'lab')).code).toBe(0);
   });
 
-  it("waits while fresh nodes are not ready yet, showing the scheduler's words once, and runs once they are", async () => {
-    // New nodes carry the not-ready taint until the node lifecycle controller lifts it (kube-scheduler 1.34.2's words).
+  /** Fresh nodes carry the not-ready taint until the node lifecycle controller lifts it (setNodes(defaultNodes)). */
+  const nodesNotReady = (): void => {
     const notReady = { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' as const };
     standIn.simulation.setNodes(defaultNodes.map((n) => ({ ...n, taints: [notReady] })));
-    const pod = join(dir, 'early.yaml');
+  };
+
+  /** A file drawing one bare Pod `name` whose container sleeps, and its path. */
+  const sleeperFile = (name: string): string => {
+    const pod = join(dir, `${name}.yaml`);
     writeFileSync(
       pod,
       stringify({
         apiVersion: 'v1',
         kind: 'Pod',
-        metadata: { name: 'early' },
+        metadata: { name },
         spec: { containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'] }] },
       }),
     );
+    return pod;
+  };
+
+  it("waits while fresh nodes are not ready yet, showing the scheduler's words once, and runs once they are", async () => {
+    // kube-scheduler 1.34.2's words for it.
+    nodesNotReady();
+    const pod = sleeperFile('early');
     const words =
       '0/3 nodes are available: 3 node(s) had untolerated taint(s). no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.';
     try {
@@ -302,18 +313,8 @@ describe.skipIf(noKubectl)(`podwright deploy${noKubectl ? ` (skipped: ${noKubect
   });
 
   it('Ctrl+C while deploy waits ends the wait only: exit 130, the Pod stays applied, no timeout words', async () => {
-    const notReady = { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' as const };
-    standIn.simulation.setNodes(defaultNodes.map((n) => ({ ...n, taints: [notReady] })));
-    const pod = join(dir, 'waited.yaml');
-    writeFileSync(
-      pod,
-      stringify({
-        apiVersion: 'v1',
-        kind: 'Pod',
-        metadata: { name: 'waited' },
-        spec: { containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'] }] },
-      }),
-    );
+    nodesNotReady();
+    const pod = sleeperFile('waited');
     try {
       let seen = '';
       const child = spawn(process.execPath, ['electron/cli/bin.mjs', 'deploy', pod, '--context', 'lab'], {
