@@ -24,7 +24,10 @@ test('drag a container from the palette, set its image, connect a volume, see th
   await page.getByRole('button', { name: 'Add emptyDir' }).click();
   const volume = page.getByTestId('node-volume:data');
   await expect(volume).toBeVisible();
-  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  await page
+    .getByRole('toolbar', { name: 'Main toolbar' })
+    .getByRole('button', { name: 'Fit view', exact: true })
+    .click();
   await page.waitForTimeout(300);
   await container.locator('.react-flow__handle-bottom').dragTo(volume.locator('.react-flow__handle-top'));
   await expect(page.locator('.react-flow__edge.edge-mount')).toHaveCount(1);
@@ -162,7 +165,10 @@ test('save, reload, reopen: the same document; autosave offers to restore', asyn
   await openApp(page, app.url);
   await loadExample(page, 'Log-shipper sidecar sharing a log volume');
   await page.getByRole('button', { name: 'Add PID namespace' }).click();
-  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  await page
+    .getByRole('toolbar', { name: 'Main toolbar' })
+    .getByRole('button', { name: 'Fit view', exact: true })
+    .click();
   await page.waitForTimeout(300);
   await page
     .getByTestId('node-container:app')

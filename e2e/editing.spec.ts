@@ -32,7 +32,10 @@ const helloworldNodes = [
 ];
 
 async function fitView(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  await page
+    .getByRole('toolbar', { name: 'Main toolbar' })
+    .getByRole('button', { name: 'Fit view', exact: true })
+    .click();
   await page.waitForTimeout(300);
 }
 

@@ -133,7 +133,7 @@ export async function runAnsweringWarnings(page: Page): Promise<Locator> {
 
 /** Drags a node by its head (away from the handles) with the mouse, by (dx, dy) screen pixels. */
 export async function dragBy(page: Page, node: Locator, dx: number, dy: number): Promise<void> {
-  const box = (await node.boundingBox())!;
+  const box = await settledBox(page, node);
   // Grab the node by its head, away from the handles.
   const x = box.x + box.width / 2;
   const y = box.y + 16;
@@ -142,6 +142,21 @@ export async function dragBy(page: Page, node: Locator, dx: number, dy: number):
   await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });
   await page.mouse.move(x + dx, y + dy, { steps: 5 });
   await page.mouse.up();
+}
+
+/**
+ * The node's box once it stands still, as a hand waits for it: a node added out of view is brought into view by a
+ * 200 ms pan, and a grab during it lands on the canvas and pans instead (CI run 16, history-status).
+ */
+async function settledBox(page: Page, node: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  let last = (await node.boundingBox())!;
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(50);
+    const now = (await node.boundingBox())!;
+    if (now.x === last.x && now.y === last.y && now.width === last.width && now.height === last.height) return now;
+    last = now;
+  }
+  return last;
 }
 
 /** Down on a Pod that runs: Down asks first, and the user says yes (the dialog's confirm button). */

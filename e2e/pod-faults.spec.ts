@@ -79,7 +79,10 @@ test('the infra container killed: the Pod says it lost its network, and Recreate
     await expect(said).toHaveAttribute('data-fault', 'networkGone');
     await expect(said).toHaveText(w('run.fault.node.networkGone'));
   }
-  await page.getByRole('button', { name: w('action.fitView'), exact: true }).click();
+  await page
+    .getByRole('toolbar', { name: w('toolbar.label') })
+    .getByRole('button', { name: w('action.fitView'), exact: true })
+    .click();
   await page.waitForTimeout(400);
   await shot(page, 'faults/infra-killed-en.png');
 
@@ -125,7 +128,10 @@ test('an app container removed behind the app: its node says so and Remove the P
   await expect(removed).toHaveText(w('run.fault.node.removed'));
   await expect(node(page, 'app').getByTestId('run-status')).not.toContainText('ContainerStatusUnknown');
   await expect(node(page, 'log-shipper').getByTestId('run-fault')).toHaveCount(0);
-  await page.getByRole('button', { name: w('action.fitView'), exact: true }).click();
+  await page
+    .getByRole('toolbar', { name: w('toolbar.label') })
+    .getByRole('button', { name: w('action.fitView'), exact: true })
+    .click();
   await page.waitForTimeout(400);
   await shot(page, 'faults/app-removed-zh-CN.png');
 

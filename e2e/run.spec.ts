@@ -71,7 +71,10 @@ test('run the sidecar example: every container turns running, Stop, Down, and th
   await page.getByRole('tab', { name: 'Logs' }).click();
   for (const theme of ['dark', 'light'] as const) {
     await page.getByLabel('Theme').selectOption(theme);
-    await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+    await page
+      .getByRole('toolbar', { name: 'Main toolbar' })
+      .getByRole('button', { name: 'Fit view', exact: true })
+      .click();
     await page.waitForTimeout(400);
     await shot(page, `run-${theme}-en.png`);
   }
