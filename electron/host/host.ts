@@ -168,7 +168,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       'content-length': String(info.size),
     });
     if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+    else
+      createReadStream(file)
+        // Gone or unreadable since the stat (a rebuild replaces the renderer's files): the length is promised, so this
+        // response can only be cut; the host itself goes on (an unheard stream error would end the process).
+        .on('error', () => res.destroy())
+        .pipe(res);
   }
 
   const wss = new WebSocketServer({
