@@ -1,5 +1,6 @@
 // A static file that cannot be read once found (the renderer rebuilt while a page loads replaces its files between the
 // host's stat and its read) ends that one response; the host goes on serving.
+import type * as nodeFs from 'node:fs';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { handlersFor } from '../../shared/api/testing';
 import { startBrowserHost, type BrowserHost } from './host';
 
 vi.mock('node:fs', async (original) => {
-  const fs = await original<typeof import('node:fs')>();
+  const fs = await original<typeof nodeFs>();
   return {
     ...fs,
     // The file the test names is gone by the time it is read: the stream fails as fs's does (ENOENT on open).
