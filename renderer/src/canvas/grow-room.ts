@@ -2,10 +2,7 @@
 // those, so what the user placed by hand stays where it was unless it would be hidden.
 import { hasNoPositions, moveNodes, type Point } from '../../../shared/design';
 import { graphOf, replacePodsQuietly, useDocument } from '../store/document';
-import { overlaps, type Rect } from './placement';
-
-/** The space kept between a grown node and a node moved out from under it, as click-to-add keeps (placement.ts). */
-const GAP = 20;
+import { GAP, overlaps, type Rect } from './placement';
 
 /**
  * New positions for the nodes the `grown` nodes cover: each covered node whose top is below the grown node's top moves

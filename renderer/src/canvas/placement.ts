@@ -12,7 +12,8 @@ export interface Rect {
 
 type Size = { width: number; height: number };
 
-const GAP = 20;
+/** The space kept between a placed node and its neighbours (grow-room.ts keeps the same below a grown node). */
+export const GAP = 20;
 const STEP = 20;
 
 /** Whether two boxes come closer than `gap` (0: share any area). */

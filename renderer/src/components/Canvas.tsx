@@ -515,7 +515,6 @@ function Flow() {
       'controls.ariaLabel': t('canvas.a11y.controls'),
       'controls.zoomIn.ariaLabel': t('canvas.a11y.zoomIn'),
       'controls.zoomOut.ariaLabel': t('canvas.a11y.zoomOut'),
-      'controls.fitView.ariaLabel': actionLabel(fitViewAction),
       'controls.interactive.ariaLabel': t('canvas.a11y.interactive'),
       'node.a11yDescription.default': t('canvas.a11y.nodeHelp'),
       'node.a11yDescription.keyboardDisabled': t('canvas.a11y.nodeHelpKeys'),
